@@ -1,0 +1,47 @@
+"""Writing outputs so that nothing is ever half-written."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from histkit.errors import OutputError
+
+
+def ensure_dir(folder: Path) -> Path:
+    """Create ``folder`` (and parents) or raise :class:`OutputError` naming it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(
+            f"cannot create output folder {folder}: {err.strerror}; choose a writable folder"
+        ) from err
+    return folder
+
+
+def atomic_write(path: Path, data: bytes | str) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+
+    A reader (or a second build) sees either the old file or the new one, never a mix.
+    """
+    ensure_dir(path.parent)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        raise OutputError(
+            f"cannot write in {path.parent}: {err.strerror}; make the folder writable"
+        ) from err
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"cannot write {path}: {err.strerror}; make the folder writable") from err
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
