@@ -1,0 +1,49 @@
+"""Checkable statements of the article and their verdicts (table ``claims``).
+
+An analysis module (chronology, economics, ...) builds :class:`Claim` objects: what the article
+states, what the code computes from the article's own figures, and whether they agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+STATUSES = ("consistent", "inconsistent", "unverifiable")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checked statement, anchored to its verbatim span.
+
+    ``stated`` and ``computed`` are short strings with fixed formatting (e.g. ``"225%"``,
+    ``"222.31%"``) so that stored tables compare byte for byte.
+    """
+
+    claim_id: str
+    kind: str
+    seed: str
+    start: int
+    end: int
+    quote: str
+    stated: str
+    computed: str
+    status: str
+    explanation: str
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"claim {self.claim_id}: status must be one of {STATUSES}; not {self.status!r}")
+
+
+COLUMNS = [
+    "claim_id", "kind", "seed", "start", "end", "quote", "stated", "computed", "status", "explanation",
+]
+
+
+def claims_table(claims: Iterable[Claim]) -> pd.DataFrame:
+    """Return the claims as a DataFrame sorted by kind and position."""
+    frame = pd.DataFrame([asdict(c) for c in claims], columns=COLUMNS)
+    return frame.sort_values(["kind", "start", "claim_id"], ignore_index=True)
