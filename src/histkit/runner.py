@@ -186,10 +186,9 @@ def build(
     given = dict(given or {})
     extra = seed_outputs(seed, root)
     if seed is not None:
-        folder = resolve_seed_dir(seed, root)
-        from histkit.seed import read_seed  # checked here so a bad seed fails before any kernel starts
+        from histkit import load_seed  # checked here so a bad seed fails before any kernel starts
 
-        read_seed(folder)
+        load_seed(str(resolve_seed_dir(seed, root)))
     paths = notebooks(root, names)
     jobs = plan(paths, given, root)
     sub = Path(extra["figures_dir"]).parent if "figures_dir" in extra else root / "build"
