@@ -1,0 +1,549 @@
+"""Railway wages and money: the article's figures recomputed, checked and put in context.
+
+Every input figure comes from the ``quantities`` table (histkit.quantities), found by its curated
+``key`` and year; nothing here types a number the article gives. What the article does not give
+(the gold content of the peso, the ruble and the dollar, a price index) enters as a parameter
+whose default carries its source (:data:`PARITY_SOURCES`).
+
+Tables returned carry provenance (``seed, start, end, quote``): a computed row quotes the verbatim
+span that runs from its first input figure to its last, so a reader can see where it comes from.
+
+To add a computation: write a pure function of the quantities table (and parameters) returning a
+DataFrame with those columns, a case in ``tests/test_economics.py`` checked against the article's
+own numbers, and a cell in ``notebooks/02-railway-wages.ipynb``.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from histkit.claims import Claim, claims_table
+from histkit.errors import ParameterError
+from histkit.params import check_parameter
+from histkit.quantities import by_key, by_key_year
+
+# --- outside facts: gold parities ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoldParities:
+    """Grams of pure gold in one unit of each currency (outside facts, see :data:`PARITY_SOURCES`)."""
+
+    peso_g: float = 0.75  # Mexico, Ley Monetaria of 25 March 1905: the peso = 75 centigrams pure gold
+    chervonets_g: float = 7.74234  # USSR, chervonets of 10 rubles (1922): 7.74234 g pure gold
+    chervonets_rubles: float = 10.0  # one chervonets = 10 rubles
+    dollar_g: float = 1.50463  # USA, Gold Standard Act of 14 March 1900: 23.22 grains = 1.50463 g
+
+    def __post_init__(self) -> None:
+        for name in ("peso_g", "chervonets_g", "chervonets_rubles", "dollar_g"):
+            value = check_parameter(name, getattr(self, name), "float")
+            if not value > 0:
+                raise ParameterError(f"parameter {name!r} must be a positive number of grams; got {value!r}")
+
+    @property
+    def ruble_g(self) -> float:
+        """Grams of pure gold in one ruble (a tenth of a chervonets)."""
+        return self.chervonets_g / self.chervonets_rubles
+
+    @property
+    def pesos_per_dollar(self) -> float:
+        """Pesos for one dollar at gold parity."""
+        return self.dollar_g / self.peso_g
+
+    @property
+    def rubles_per_dollar(self) -> float:
+        """Rubles for one dollar at gold parity."""
+        return self.dollar_g / self.ruble_g
+
+
+PARITY_SOURCES: dict[str, str] = {
+    "peso_g": "Mexico, Ley Monetaria (25 March 1905): the peso is defined as 75 centigrams of pure gold",
+    "chervonets_g": "Soviet decree on the chervonets (11 October 1922): 10 rubles = 7.74234 g of pure gold",
+    "dollar_g": (
+        "United States, Gold Standard Act (14 March 1900): 25.8 grains of gold nine-tenths fine "
+        "= 23.22 grains = 1.50463 g of pure gold"
+    ),
+}
+
+
+def parities_table(parities: GoldParities) -> pd.DataFrame:
+    """Return the gold parities used, each with its source, and the rates they imply."""
+    rows = [
+        ("peso (MXN)", f"{parities.peso_g:.5f}", "g pure gold", PARITY_SOURCES["peso_g"]),
+        ("ruble (RUB)", f"{parities.ruble_g:.6f}", "g pure gold",
+         f"a tenth of the chervonets; {PARITY_SOURCES['chervonets_g']}"),
+        ("US dollar (USD)", f"{parities.dollar_g:.5f}", "g pure gold", PARITY_SOURCES["dollar_g"]),
+        ("pesos per dollar", f"{parities.pesos_per_dollar:.4f}", "MXN/USD", "dollar gold / peso gold"),
+        ("rubles per dollar", f"{parities.rubles_per_dollar:.4f}", "RUB/USD", "dollar gold / ruble gold"),
+    ]
+    return pd.DataFrame(rows, columns=["item", "value", "unit", "source"])
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _provenance(*rows: pd.Series) -> dict[str, Any]:
+    """Provenance of a computed row: the verbatim span from its first input to its last."""
+    start = min(int(r["start"]) for r in rows)
+    end = max(int(r["end"]) for r in rows)
+    seed = str(rows[0]["seed"])
+    return {"seed": seed, "start": start, "end": end, "_span": (start, end)}
+
+
+def _with_quotes(frame: pd.DataFrame, text: str) -> pd.DataFrame:
+    frame = frame.copy()
+    frame["quote"] = [text[a:b] for a, b in zip(frame["start"], frame["end"], strict=True)]
+    return frame
+
+
+def _pct(x: float) -> str:
+    # round first so that a value within rounding of zero never prints as "-0.00%"
+    return f"{round(100 * x, 2) + 0.0:.2f}%"
+
+
+# --- wages ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WageChange:
+    """The change of the average railway wage between two years, from the article's figures."""
+
+    base_year: int
+    end_year: int
+    base: float  # pesos a month
+    end: float
+    base_row: pd.Series
+    end_row: pd.Series
+
+    @property
+    def absolute(self) -> float:
+        """End minus base, pesos a month."""
+        return self.end - self.base
+
+    @property
+    def ratio(self) -> float:
+        """End divided by base (the end wage as a multiple of the base wage)."""
+        return self.end / self.base
+
+    @property
+    def increase(self) -> float:
+        """Relative increase, end / base - 1 (0.5 means +50 %)."""
+        return self.ratio - 1
+
+    @property
+    def years(self) -> int:
+        """Years between base and end."""
+        return self.end_year - self.base_year
+
+    @property
+    def cagr(self) -> float:
+        """Compound annual growth rate, ratio ** (1 / years) - 1."""
+        return self.ratio ** (1 / self.years) - 1
+
+
+def wage_change(quantities: pd.DataFrame, base_year: int = 1910, end_year: int = 1927) -> WageChange:
+    """Find the average railway wage of ``base_year`` and ``end_year`` in the quantities table.
+
+    Raises
+    ------
+    ParameterError
+        If the article gives no wage for one of the years (naming the parameter and the years it has).
+
+    """
+    base_year = check_parameter("base_year", base_year, "int")
+    end_year = check_parameter("end_year", end_year, "int")
+    if end_year <= base_year:
+        raise ParameterError(
+            f"parameter 'end_year' ({end_year}) must come after 'base_year' ({base_year})"
+        )
+    base = by_key_year(quantities, "railway_wage", base_year, "base_year")
+    end = by_key_year(quantities, "railway_wage", end_year, "end_year")
+    return WageChange(base_year, end_year, float(base["value"]), float(end["value"]), base, end)
+
+
+def wage_table(change: WageChange, text: str) -> pd.DataFrame:
+    """Return the wage figures and what they give: change, ratio, increase, annual growth."""
+    b, e = change.base_year, change.end_year
+    prov = _provenance(change.base_row, change.end_row)
+    rows = [
+        (f"average wage {b}", f"{change.base:.2f}", "MXN a month", "article", change.base_row),
+        (f"average wage {e}", f"{change.end:.2f}", "MXN a month", "article", change.end_row),
+        ("absolute change", f"{change.absolute:+.2f}", "MXN a month", f"{e} - {b}", None),
+        (f"ratio {e}/{b}", f"{change.ratio:.4f}", "times", f"{e} / {b}", None),
+        (f"{e} wage as a share of {b}", _pct(change.ratio), "percent", f"100 x {e} / {b}", None),
+        ("percentage increase", _pct(change.increase), "percent", f"100 x ({e} / {b} - 1)", None),
+        (f"compound annual growth {b}-{e}", _pct(change.cagr), "percent a year",
+         f"100 x (({e} / {b}) ** (1 / {change.years}) - 1)", None),
+    ]
+    records = []
+    for measure, value, unit, formula, source in rows:
+        span = (int(source["start"]), int(source["end"])) if source is not None else prov["_span"]
+        records.append({"measure": measure, "value": value, "unit": unit, "formula": formula,
+                        "seed": prov["seed"], "start": span[0], "end": span[1]})
+    return _with_quotes(pd.DataFrame(records), text)
+
+
+def increase_claims(
+    quantities: pd.DataFrame, change: WageChange, tolerance: float = 0.5
+) -> list[Claim]:
+    """Check the stated "increase of 225%" under both readings a reader might intend.
+
+    Parameters
+    ----------
+    quantities : DataFrame
+        The quantities table (the stated figure has key ``wage_increase_stated``).
+    change : WageChange
+        The wage figures.
+    tolerance : float
+        Largest accepted gap between stated and computed percentage, in percentage points. The
+        default 0.5 accepts any figure that rounds to the stated whole percent.
+
+    """
+    tolerance = check_parameter("claim_tolerance", tolerance, "float")
+    if tolerance < 0:
+        raise ParameterError(f"parameter 'claim_tolerance' must be >= 0 percentage points; got {tolerance}")
+    stated_row = by_key(quantities, "wage_increase_stated")
+    stated = float(stated_row["value"])
+    b, e = change.base_year, change.end_year
+    readings = [
+        ("increase", 100 * change.increase,
+         f"read as an increase ({e} / {b} - 1)"),
+        ("share", 100 * change.ratio,
+         f"read as the {e} wage expressed as a percentage of the {b} wage ({e} / {b})"),
+    ]
+    claims = []
+    for name, computed, reading in readings:
+        gap = computed - stated
+        ok = abs(gap) <= tolerance
+        needed_end = change.base * (1 + stated / 100 if name == "increase" else stated / 100)
+        claims.append(
+            Claim(
+                claim_id=f"wage-225-{name}",
+                kind="arithmetic",
+                seed=str(stated_row["seed"]),
+                start=int(stated_row["start"]),
+                end=int(stated_row["end"]),
+                quote=str(stated_row["quote"]),
+                stated=f"{stated:.0f}%",
+                computed=f"{computed:.2f}%",
+                status="consistent" if ok else "inconsistent",
+                explanation=(
+                    f"{reading}: {change.end:.2f} / {change.base:.2f} gives {computed:.2f}%, "
+                    f"{gap:+.2f} percentage points from the stated {stated:.0f}% "
+                    f"(tolerance {tolerance:.2f}); the stated figure would need a {e} wage of "
+                    f"{needed_end:.2f} pesos"
+                ),
+            )
+        )
+    return claims
+
+
+# --- profits --------------------------------------------------------------------------------
+
+
+def profits_change(quantities: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Return the two profit figures (earlier, later) of the railway company, in text order."""
+    rows = quantities[quantities["key"] == "railway_profits"].sort_values("year")
+    if len(rows) != 2:
+        raise ParameterError(
+            f"quantities: expected two railway profit figures, found {len(rows)}; check quantities.yaml"
+        )
+    return rows.iloc[0], rows.iloc[1]
+
+
+def profits_table(quantities: pd.DataFrame, text: str) -> pd.DataFrame:
+    """Return the fall in profits in percentage points and as a relative change."""
+    first, last = profits_change(quantities)
+    y0, y1 = int(first["year"]), int(last["year"])
+    p0, p1 = float(first["value"]), float(last["value"])
+    prov = _provenance(first, last)
+    rows = [
+        (f"profits {y0}", f"{p0:.2f}%", "percent", "article", first),
+        (f"profits {y1}", f"{p1:.2f}%", "percent", "article", last),
+        ("change in percentage points", f"{p1 - p0:+.2f}", "percentage points", f"{y1} - {y0}", None),
+        ("relative change", _pct(p1 / p0 - 1), "percent", f"100 x ({y1} / {y0} - 1)", None),
+    ]
+    records = []
+    for measure, value, unit, formula, source in rows:
+        span = (int(source["start"]), int(source["end"])) if source is not None else prov["_span"]
+        records.append({"measure": measure, "value": value, "unit": unit, "formula": formula,
+                        "seed": prov["seed"], "start": span[0], "end": span[1]})
+    return _with_quotes(pd.DataFrame(records), text)
+
+
+def profits_claim(quantities: pd.DataFrame, text: str) -> Claim:
+    """Check "profits were at 41%, in 1926 they had fallen to 6%": a fall, and by how much."""
+    first, last = profits_change(quantities)
+    p0, p1 = float(first["value"]), float(last["value"])
+    y0, y1 = int(first["year"]), int(last["year"])
+    start, end = int(first["start"]), int(last["end"])
+    return Claim(
+        claim_id="profits-fall",
+        kind="arithmetic",
+        seed=str(first["seed"]),
+        start=start,
+        end=end,
+        quote=text[start:end],
+        stated=f"fell from {p0:.0f}% ({y0}) to {p1:.0f}% ({y1})",
+        computed=f"{p1 - p0:+.2f} points; {100 * (p1 / p0 - 1):+.2f}% relative",
+        status="consistent" if p1 < p0 else "inconsistent",
+        explanation=(
+            f"the article says the profits had fallen; the figures fall by {p0 - p1:.2f} percentage "
+            f"points, i.e. to {100 * p1 / p0:.2f}% of their {y0} level. What the percentages are "
+            "of (capital, receipts) is not stated, so only the direction and size of the fall can be checked"
+        ),
+    )
+
+
+# --- money in context -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rates:
+    """Exchange rates used for conversions, with where each comes from."""
+
+    pesos_per_dollar: float
+    rubles_per_dollar: float
+    pesos_source: str
+    rubles_source: str
+
+
+def rates(
+    parities: GoldParities, pesos_per_dollar: float | None = None, rubles_per_dollar: float | None = None
+) -> Rates:
+    """Return the rates: the given ones, or (for ``None``) the gold parities."""
+    chosen = []
+    for name, given, parity in (
+        ("pesos_per_dollar", pesos_per_dollar, parities.pesos_per_dollar),
+        ("rubles_per_dollar", rubles_per_dollar, parities.rubles_per_dollar),
+    ):
+        if given is None:
+            chosen.append((parity, "gold parity"))
+            continue
+        value = check_parameter(name, given, "float")
+        if not value > 0:
+            raise ParameterError(f"parameter {name!r} must be a positive rate; got {value!r}")
+        chosen.append((value, "parameter"))
+    return Rates(chosen[0][0], chosen[1][0], chosen[0][1], chosen[1][1])
+
+
+def exchange_claim(quantities: pd.DataFrame, text: str, parities: GoldParities,
+                   tolerance: float = 0.05) -> Claim:
+    """Compare the rate implied by "fifty thousand rubles (US$25,000)" with the gold parity.
+
+    ``tolerance`` is relative (0.05 = the implied rate may differ from parity by 5 %).
+    """
+    tolerance = check_parameter("rate_tolerance", tolerance, "float")
+    rub, usd = by_key(quantities, "strike_fund_rub"), by_key(quantities, "strike_fund_usd")
+    implied = float(rub["value"]) / float(usd["value"])
+    parity = parities.rubles_per_dollar
+    gap = implied / parity - 1
+    start, end = int(rub["start"]), int(usd["end"])
+    if text[end : end + 1] == ")":
+        end += 1  # quote the whole phrase "fifty thousand rubles (US$25,000)"
+    return Claim(
+        claim_id="strike-fund-rate",
+        kind="conversion",
+        seed=str(rub["seed"]),
+        start=start,
+        end=end,
+        quote=text[start:end],
+        stated=f"{implied:.4f} RUB/USD",
+        computed=f"{parity:.4f} RUB/USD at gold parity",
+        status="consistent" if abs(gap) <= tolerance else "inconsistent",
+        explanation=(
+            f"{float(rub['value']):,.0f} RUB / {float(usd['value']):,.0f} USD = {implied:.4f} rubles per "
+            f"dollar; gold parity ({parities.dollar_g:.5f} g / {parities.ruble_g:.6f} g) gives "
+            f"{parity:.4f}; the article's rate is {100 * gap:+.2f}% from parity (tolerance "
+            f"{100 * tolerance:.1f}%): a round conversion at about 2 rubles to the dollar"
+        ),
+    )
+
+
+def strike_fund_table(quantities: pd.DataFrame, text: str, change: WageChange, rate: Rates,
+                      parities: GoldParities) -> pd.DataFrame:
+    """Return the strike fund in months of the end-year average wage, with each conversion step.
+
+    Two paths are shown: through the article's own dollar figure and the peso-dollar rate, and
+    through the ruble figure and the gold contents of ruble and peso.
+    """
+    rub, usd = by_key(quantities, "strike_fund_rub"), by_key(quantities, "strike_fund_usd")
+    wage = change.end
+    e = change.end_year
+    via_usd = float(usd["value"]) * rate.pesos_per_dollar
+    rub_in_usd = float(rub["value"]) / rate.rubles_per_dollar
+    via_rub = rub_in_usd * rate.pesos_per_dollar
+    gold = float(rub["value"]) * parities.ruble_g
+    via_gold = gold / parities.peso_g
+    steps = [
+        ("A", "strike fund in dollars (article)", f"{float(usd['value']):,.2f}", "USD", "article", usd),
+        ("A", f"x pesos per dollar ({rate.pesos_source})", f"{rate.pesos_per_dollar:.4f}", "MXN/USD", "",
+         None),
+        ("A", "= strike fund in pesos", f"{via_usd:,.2f}", "MXN", "USD x MXN/USD", None),
+        ("A", f"/ average wage {e} (article)", f"{wage:.2f}", "MXN a month", "article", change.end_row),
+        ("A", "= worker-months", f"{via_usd / wage:,.1f}", "months", "MXN / (MXN a month)", None),
+        ("A", "= worker-years", f"{via_usd / wage / 12:,.2f}", "years", "months / 12", None),
+        ("B", "strike fund in rubles (article)", f"{float(rub['value']):,.2f}", "RUB", "article", rub),
+        ("B", f"/ rubles per dollar ({rate.rubles_source})", f"{rate.rubles_per_dollar:.4f}", "RUB/USD", "",
+         None),
+        ("B", "= strike fund in dollars", f"{rub_in_usd:,.2f}", "USD", "RUB / (RUB/USD)", None),
+        ("B", "= strike fund in pesos", f"{via_rub:,.2f}", "MXN", "USD x MXN/USD", None),
+        ("B", "= worker-months", f"{via_rub / wage:,.1f}", "months", "MXN / (MXN a month)", None),
+        ("C", "strike fund in grams of pure gold", f"{gold:,.2f}", "g", "RUB x g/RUB (gold parity)", None),
+        ("C", "= strike fund in pesos", f"{via_gold:,.2f}", "MXN", "g / (g/MXN)", None),
+        ("C", "= worker-months", f"{via_gold / wage:,.1f}", "months", "MXN / (MXN a month)", None),
+    ]
+    prov = _provenance(change.end_row, rub, usd)
+    records = []
+    for path, step, value, unit, how, source in steps:
+        span = (int(source["start"]), int(source["end"])) if source is not None else prov["_span"]
+        records.append({"path": path, "step": step, "value": value, "unit": unit, "how": how,
+                        "seed": prov["seed"], "start": span[0], "end": span[1]})
+    return _with_quotes(pd.DataFrame(records), text)
+
+
+def worker_months(quantities: pd.DataFrame, change: WageChange, rate: Rates) -> float:
+    """Return the strike fund (article's dollar figure) in months of the end-year average wage."""
+    usd = by_key(quantities, "strike_fund_usd")
+    return float(usd["value"]) * rate.pesos_per_dollar / change.end
+
+
+# --- real wages -----------------------------------------------------------------------------
+
+
+def real_change(change: WageChange, price_ratio: float) -> float:
+    """Return the real-wage change for a price level ``price_ratio`` = P(end) / P(base)."""
+    price_ratio = check_parameter("price_ratio", price_ratio, "float")
+    if not price_ratio > 0:
+        raise ParameterError(f"parameter 'price_ratio' must be a positive number; got {price_ratio!r}")
+    return change.ratio / price_ratio - 1
+
+
+def break_even(change: WageChange) -> float:
+    """Return the price ratio at which the real wage is unchanged (it equals the nominal ratio)."""
+    return change.ratio
+
+
+def sensitivity_table(change: WageChange, ratios: Sequence[float]) -> pd.DataFrame:
+    """Return the real-wage change for each price ratio (the article gives no price index)."""
+    rows = []
+    for r in ratios:
+        real = real_change(change, r)
+        verdict = "unchanged (break-even)" if abs(real) < 1e-9 else (
+            "real wage rose" if real > 0 else "real wage fell")
+        rows.append({"price_ratio": f"{r:.4f}", f"real_wage_{change.end_year}_at_{change.base_year}_prices":
+                     f"{change.end / r:.2f}", "real_change": _pct(real), "verdict": verdict})
+    return pd.DataFrame(rows)
+
+
+def default_ratios(
+    change: WageChange, low: float = 0.5, high: float = 4.0, step: float = 0.25
+) -> list[float]:
+    """Return a grid of price ratios from ``low`` to ``high``, with the break-even added."""
+    n = round((high - low) / step)
+    grid = {round(low + i * step, 10) for i in range(n + 1)}
+    grid = {g for g in grid if abs(g - break_even(change)) > 1e-9}
+    return sorted([*grid, break_even(change)])
+
+
+def read_price_index(path: str | Path) -> pd.DataFrame:
+    """Read a user's price index: a CSV with the header ``year,index,source``.
+
+    Raises
+    ------
+    ParameterError
+        Naming parameter ``price_index_file``, the file and the line of the first problem
+        (missing file, wrong header, a year or index that is not a number, a duplicate year,
+        an index that is not positive, a missing source).
+
+    """
+    path = Path(path)
+    where = f"parameter 'price_index_file': {path}"
+    if not path.is_file():
+        raise ParameterError(f"{where}: no such file; give the path of a CSV with columns year,index,source")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as err:
+        raise ParameterError(f"{where}: not UTF-8 text ({err.reason}); save the CSV as UTF-8") from err
+    reader = csv.reader(lines)
+    header = next(reader, None)
+    if header is None or [h.strip().lower() for h in header] != ["year", "index", "source"]:
+        raise ParameterError(f"{where}, line 1: the header must be 'year,index,source'; found {header!r}")
+    rows: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    for number, fields in enumerate(reader, start=2):
+        if not fields or not "".join(fields).strip():
+            continue
+        if len(fields) != 3:
+            raise ParameterError(
+                f"{where}, line {number}: expected 3 fields (year,index,source); got {fields!r}"
+            )
+        year_text, index_text, source = (f.strip() for f in fields)
+        try:
+            year = int(year_text)
+            index = float(index_text)
+        except ValueError:
+            raise ParameterError(
+                f"{where}, line {number}: year {year_text!r} must be an integer "
+                f"and index {index_text!r} a number"
+            ) from None
+        if not (math.isfinite(index) and index > 0):
+            raise ParameterError(
+                f"{where}, line {number}: index must be a positive number; got {index_text!r}"
+            )
+        if year in seen:
+            raise ParameterError(f"{where}, line {number}: year {year} appears twice")
+        if not source:
+            raise ParameterError(f"{where}, line {number}: give the source of the index for {year}")
+        seen.add(year)
+        rows.append({"year": year, "index": index, "source": source})
+    if not rows:
+        raise ParameterError(f"{where}: the file has a header but no rows")
+    return pd.DataFrame(rows).sort_values("year", ignore_index=True)
+
+
+def real_series(change: WageChange, index: pd.DataFrame) -> tuple[float, pd.DataFrame]:
+    """Return the price ratio from a price index and the real wages at base-year prices.
+
+    Raises
+    ------
+    ParameterError
+        If the index lacks the base or the end year.
+
+    """
+    by_year = dict(zip(index["year"], index["index"], strict=True))
+    missing = [y for y in (change.base_year, change.end_year) if y not in by_year]
+    if missing:
+        raise ParameterError(
+            f"parameter 'price_index_file': the index has no value for {missing}; "
+            f"add rows for {change.base_year} and {change.end_year}"
+        )
+    ratio = by_year[change.end_year] / by_year[change.base_year]
+    rows = []
+    for year, wage in ((change.base_year, change.base), (change.end_year, change.end)):
+        deflator = by_year[year] / by_year[change.base_year]
+        source = index.loc[index["year"] == year, "source"].iloc[0]
+        rows.append({"year": year, "nominal_wage": f"{wage:.2f}", "index": f"{by_year[year]:.2f}",
+                     "real_wage_base_prices": f"{wage / deflator:.2f}", "index_source": source})
+    return ratio, pd.DataFrame(rows)
+
+
+# --- one call for the notebook --------------------------------------------------------------
+
+
+def all_claims(quantities: pd.DataFrame, text: str, change: WageChange, parities: GoldParities,
+               claim_tolerance: float = 0.5, rate_tolerance: float = 0.05) -> pd.DataFrame:
+    """Return the claims table of the wage, profit and exchange-rate checks."""
+    claims = [
+        *increase_claims(quantities, change, claim_tolerance),
+        profits_claim(quantities, text),
+        exchange_claim(quantities, text, parities, rate_tolerance),
+    ]
+    return claims_table(claims)
