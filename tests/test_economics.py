@@ -226,3 +226,36 @@ def test_all_claims(table, article, change) -> None:
     expected = ["profits-fall", "wage-225-increase", "wage-225-share", "strike-fund-rate"]
     assert list(frame["claim_id"]) == expected
     assert list(frame["status"]) == ["consistent", "inconsistent", "inconsistent", "consistent"]
+
+
+def test_figures_draw_the_article_figures(table, change) -> None:
+    fig = ec.plot_nominal_wages(change, 225.0)
+    ax = fig.axes[0]
+    assert [p.get_height() for p in ax.patches] == [56.13, 124.78]
+    levels = sorted(line.get_ydata()[0] for line in ax.get_lines())
+    assert levels == pytest.approx([56.13 * 2.25, 56.13 * 3.25])
+    fig = ec.plot_profits(table)
+    assert [p.get_height() for p in fig.axes[0].patches] == [41.0, 6.0]
+    fig = ec.plot_sensitivity(change, 6.0)  # outside the default range: the axis widens
+    ax = fig.axes[0]
+    assert ax.get_lines()[0].get_xdata().max() == pytest.approx(6.6)
+    assert any(line.get_xdata()[0] == pytest.approx(124.78 / 56.13) for line in ax.get_lines()[1:])
+
+
+def test_explorer_updates_with_the_sliders(table, change) -> None:
+    box = ec.make_explorer(table, change, price_ratio=1.0)
+    price, peso_g, _, _ = box.children[:4]
+    html = box.children[-1]
+    assert "122.31%" in html.value
+    price.value = 2.0
+    assert "11.15%" in html.value
+    peso_g.value = 1.5  # twice the gold per peso: half the pesos, half the worker-months
+    assert f"{25000 * (1.50463 / 1.5) / 124.78:.1f}" in html.value
+
+
+def test_explorer_view_is_the_static_table(table, change) -> None:
+    view = ec.explorer_view(table, change, 2.0, PARITIES)
+    values = dict(zip(view["quantity"], view["value"], strict=True))
+    assert values["real wage change"] == "11.15%"
+    assert values["real wage 1927"] == "62.39"
+    assert values["break-even price ratio"] == "2.2231"

@@ -23,9 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from matplotlib.figure import Figure
 
 from histkit.claims import Claim, claims_table
 from histkit.errors import ParameterError
+from histkit.figures import PALETTE, new_figure
 from histkit.params import check_parameter
 from histkit.quantities import by_key, by_key_year
 
@@ -547,3 +549,146 @@ def all_claims(quantities: pd.DataFrame, text: str, change: WageChange, parities
         exchange_claim(quantities, text, parities, rate_tolerance),
     ]
     return claims_table(claims)
+
+
+# --- figures --------------------------------------------------------------------------------
+
+
+def plot_nominal_wages(change: WageChange, stated_increase: float) -> Figure:
+    """Bar chart of the two nominal wages, annotated with the stated and the computed changes."""
+    fig = new_figure(6.5, 4.0)
+    ax = fig.add_subplot()
+    labels = [str(change.base_year), str(change.end_year)]
+    bars = ax.bar(labels, [change.base, change.end], color=[PALETTE[0], PALETTE[1]], width=0.55)
+    for bar, value in zip(bars, (change.base, change.end), strict=True):
+        ax.annotate(f"{value:.2f}", (bar.get_x() + bar.get_width() / 2, value), ha="center",
+                    va="bottom", xytext=(0, 3), textcoords="offset points")
+    ax.set_ylabel("pesos a month")
+    ax.set_title("Average railway wage, as given in the article (nominal pesos)")
+    ax.set_ylim(0, max(change.end, change.base * (1 + stated_increase / 100)) * 1.25)
+    ax.text(
+        0.02, 0.97,
+        f"computed increase: {100 * change.increase:.2f}%  (ratio {change.ratio:.4f}, "
+        f"i.e. {100 * change.ratio:.2f}% of {change.base_year})\n"
+        f"stated: \"an increase of {stated_increase:.0f}%\"\n"
+        f"annual growth {change.base_year}-{change.end_year}: {100 * change.cagr:.2f}% a year",
+        transform=ax.transAxes, va="top", ha="left", fontsize=9,
+    )
+    # the two readings of the stated figure, as the 1927 wage each would need
+    for level, label, offset in (
+        (change.base * (1 + stated_increase / 100), f"read as an increase of {stated_increase:.0f}%", 0),
+        (change.base * stated_increase / 100, f"read as {stated_increase:.0f}% of {change.base_year}", 1),
+    ):
+        ax.axhline(level, color=PALETTE[5], linestyle="--" if offset == 0 else ":", linewidth=1)
+        ax.annotate(f"{label}: {level:.2f}", (0.27, level), xycoords=("axes fraction", "data"),
+                    ha="center", va="bottom", fontsize=8, color=PALETTE[5])
+    return fig
+
+
+def plot_sensitivity(change: WageChange, price_ratio: float, low: float = 0.5, high: float = 4.0) -> Figure:
+    """Curve of the real-wage change against the price ratio, with the break-even marked."""
+    fig = new_figure(6.5, 4.0)
+    ax = fig.add_subplot()
+    high = max(high, price_ratio * 1.1)
+    low = min(low, price_ratio * 0.9)
+    n = 200
+    xs = [low + (high - low) * i / n for i in range(n + 1)]
+    ys = [100 * real_change(change, x) for x in xs]
+    ax.plot(xs, ys, color=PALETTE[0], linewidth=2)
+    ax.axhline(0, color=PALETTE[7], linewidth=0.8)
+    even = break_even(change)
+    ax.axvline(even, color=PALETTE[5], linestyle="--", linewidth=1)
+    ax.annotate(f"break-even: prices x {even:.4f}", (even, 0), xytext=(8, 40), textcoords="offset points",
+                color=PALETTE[5], fontsize=9)
+    chosen = 100 * real_change(change, price_ratio)
+    ax.plot([price_ratio], [chosen], marker="o", color=PALETTE[1])
+    ax.annotate(f"price ratio {price_ratio:.2f}: {chosen:+.2f}%", (price_ratio, chosen), xytext=(8, 8),
+                textcoords="offset points", color=PALETTE[1], fontsize=9)
+    ax.set_xlabel(
+        f"price level {change.end_year} / price level {change.base_year} (not given in the article)"
+    )
+    ax.set_ylabel(f"real wage change {change.base_year}-{change.end_year} (%)")
+    ax.set_title("Real railway wage: what it would be for each possible price rise")
+    return fig
+
+
+def plot_profits(quantities: pd.DataFrame) -> Figure:
+    """Bar chart of the railway company's profits in the two years the article gives."""
+    first, last = profits_change(quantities)
+    fig = new_figure(5.0, 3.6)
+    ax = fig.add_subplot()
+    values = [float(first["value"]), float(last["value"])]
+    bars = ax.bar([str(int(first["year"])), str(int(last["year"]))], values,
+                  color=[PALETTE[2], PALETTE[3]], width=0.55)
+    for bar, value in zip(bars, values, strict=True):
+        ax.annotate(f"{value:.0f}%", (bar.get_x() + bar.get_width() / 2, value), ha="center",
+                    va="bottom", xytext=(0, 3), textcoords="offset points")
+    ax.set_ylim(0, max(values) * 1.3)
+    ax.set_ylabel("profits (%; base not stated)")
+    ax.set_title("Railway company profits, as given in the article")
+    ax.text(0.98, 0.95, f"{values[1] - values[0]:+.0f} percentage points\n"
+            f"{100 * (values[1] / values[0] - 1):+.2f}% relative", transform=ax.transAxes,
+            ha="right", va="top", fontsize=9)
+    return fig
+
+
+# --- explorer -------------------------------------------------------------------------------
+
+
+def explorer_view(quantities: pd.DataFrame, change: WageChange, price_ratio: float,
+                  parities: GoldParities) -> pd.DataFrame:
+    """Return what the explorer shows for one setting (also the static view for a notebook)."""
+    rate = rates(parities)
+    rub = float(by_key(quantities, "strike_fund_rub")["value"])
+    rows = [
+        ("price ratio", f"{price_ratio:.2f}", f"P{change.end_year} / P{change.base_year}"),
+        ("real wage change", _pct(real_change(change, price_ratio)), f"{change.base_year}-{change.end_year}"),
+        (f"real wage {change.end_year}", f"{change.end / price_ratio:.2f}",
+         f"pesos a month at {change.base_year} prices"),
+        ("break-even price ratio", f"{break_even(change):.4f}", "real wage unchanged"),
+        ("pesos per dollar", f"{rate.pesos_per_dollar:.4f}", "gold parity"),
+        ("rubles per dollar", f"{rate.rubles_per_dollar:.4f}", "gold parity"),
+        ("strike fund, worker-months (via USD)", f"{worker_months(quantities, change, rate):.1f}",
+         f"months of the {change.end_year} average wage"),
+        ("strike fund, worker-months (via gold)",
+         f"{rub * parities.ruble_g / parities.peso_g / change.end:.1f}",
+         f"months of the {change.end_year} average wage"),
+    ]
+    return pd.DataFrame(rows, columns=["quantity", "value", "meaning"])
+
+
+def make_explorer(quantities: pd.DataFrame, change: WageChange, price_ratio: float = 1.0,
+                  parities: GoldParities | None = None) -> Any:
+    """Return an ipywidgets box: sliders for the price ratio and gold parities, and a live table.
+
+    The table is an ``HTML`` widget whose value is rebuilt from :func:`explorer_view` when a
+    slider moves, so the static text of the box is the same on every run.
+    """
+    import ipywidgets as widgets  # imported here: only the notebook's explorer needs it
+
+    parities = parities or GoldParities()
+    style = {"description_width": "initial"}
+    sliders = {
+        "price_ratio": widgets.FloatSlider(value=price_ratio, min=0.5, max=4.0, step=0.05,
+                                           description=f"prices {change.end_year}/{change.base_year}",
+                                           style=style),
+        "peso_g": widgets.FloatSlider(value=parities.peso_g, min=0.3, max=1.5, step=0.005,
+                                      description="g gold per peso", readout_format=".3f", style=style),
+        "chervonets_g": widgets.FloatSlider(value=parities.chervonets_g, min=4.0, max=12.0, step=0.01,
+                                            description="g gold per chervonets", readout_format=".5f",
+                                            style=style),
+        "dollar_g": widgets.FloatSlider(value=parities.dollar_g, min=0.8, max=3.0, step=0.005,
+                                        description="g gold per dollar", readout_format=".5f", style=style),
+    }
+    output = widgets.HTML()
+
+    def update(_: object = None) -> None:
+        chosen = GoldParities(sliders["peso_g"].value, sliders["chervonets_g"].value,
+                              parities.chervonets_rubles, sliders["dollar_g"].value)
+        view = explorer_view(quantities, change, sliders["price_ratio"].value, chosen)
+        output.value = view.to_html(index=False)
+
+    for slider in sliders.values():
+        slider.observe(update, names="value")
+    update()
+    return widgets.VBox([*sliders.values(), output])
