@@ -692,3 +692,107 @@ def make_explorer(quantities: pd.DataFrame, change: WageChange, price_ratio: flo
         slider.observe(update, names="value")
     update()
     return widgets.VBox([*sliders.values(), output])
+
+
+# --- notebook parameters --------------------------------------------------------------------
+
+# The notebook's own parameters and their types (``None`` for an optional float checked when given).
+PARAMETER_TYPES: dict[str, str] = {
+    "base_year": "int", "end_year": "int", "price_ratio": "float", "price_index_file": "str",
+    "peso_gold_g": "float", "chervonets_gold_g": "float", "dollar_gold_g": "float",
+    "claim_tolerance": "float", "rate_tolerance": "float",
+}
+OPTIONAL_FLOATS = ("pesos_per_dollar", "rubles_per_dollar")
+
+
+def check_wage_parameters(**values: Any) -> dict[str, Any]:
+    """Check the notebook's parameters; return them with ints widened to floats where declared.
+
+    Raises
+    ------
+    ParameterError
+        Naming the first parameter with a wrong type and the type expected.
+
+    """
+    checked = {}
+    for name, value in values.items():
+        if name in OPTIONAL_FLOATS:
+            checked[name] = None if value is None else check_parameter(name, value, "float")
+        elif name in PARAMETER_TYPES:
+            checked[name] = check_parameter(name, value, PARAMETER_TYPES[name])
+        else:
+            raise ParameterError(
+                f"unknown parameter {name!r}; the wage notebook takes: "
+                f"{', '.join(sorted([*PARAMETER_TYPES, *OPTIONAL_FLOATS]))}"
+            )
+    return checked
+
+
+@dataclass(frozen=True)
+class PriceSetting:
+    """The price ratio used for real wages, where it comes from, and the real series if any."""
+
+    ratio: float
+    source: str
+    series: pd.DataFrame | None
+
+
+def price_setting(change: WageChange, price_ratio: float = 1.0, price_index_file: str = "") -> PriceSetting:
+    """Return the price ratio: from the price-index file when one is given, else the parameter."""
+    if price_index_file:
+        path = Path(price_index_file)
+        if not path.is_absolute():
+            from histkit.paths import project_root  # a relative path is taken from the project root
+
+            path = project_root() / path
+        ratio, series = real_series(change, read_price_index(path))
+        return PriceSetting(ratio, f"price index file {Path(price_index_file).name}", series)
+    real_change(change, price_ratio)  # checks the value
+    return PriceSetting(float(price_ratio), "parameter price_ratio, an assumption, not a source", None)
+
+
+def real_wage_summary(change: WageChange, price: PriceSetting) -> pd.DataFrame:
+    """Return the real-wage result for the chosen price ratio, and the break-even."""
+    real = real_change(change, price.ratio)
+    rows = [
+        ("price ratio used", f"{price.ratio:.4f}", price.source),
+        ("nominal wage ratio", f"{change.ratio:.4f}", f"{change.end:.2f} / {change.base:.2f}"),
+        ("real wage change", _pct(real), "nominal ratio / price ratio - 1"),
+        (f"real wage {change.end_year} at {change.base_year} prices", f"{change.end / price.ratio:.2f}",
+         "pesos a month"),
+        ("break-even price ratio", f"{break_even(change):.4f}",
+         "prices must have risen less than this for the real wage to have risen"),
+    ]
+    return pd.DataFrame(rows, columns=["quantity", "value", "note"])
+
+
+def plain_summary(quantities: pd.DataFrame, change: WageChange, price: PriceSetting, rate: Rates,
+                  tolerance: float = 0.5) -> str:
+    """Return, in plain sentences, what the figures give and what they cannot show.
+
+    Every number in the text is computed here, so the prose follows the parameters.
+    """
+    stated = float(by_key(quantities, "wage_increase_stated")["value"])
+    b, e = change.base_year, change.end_year
+    months = worker_months(quantities, change, rate)
+    real = real_change(change, price.ratio)
+    share_gap = 100 * change.ratio - stated
+    lines = [
+        f"From {change.base:.2f} pesos a month ({b}) to {change.end:.2f} ({e}) the average railway wage "
+        f"rose by {change.absolute:.2f} pesos, i.e. by {100 * change.increase:.2f}%; the {e} wage is "
+        f"{100 * change.ratio:.2f}% of the {b} wage (ratio {change.ratio:.4f}), an average growth of "
+        f"{100 * change.cagr:.2f}% a year over {change.years} years.",
+        f"The stated \"increase of {stated:.0f}%\" does not fit the figures read as an increase "
+        f"({100 * change.increase:.2f}%); it comes closer read as the {e} wage as a share of the {b} wage, "
+        f"{share_gap:+.2f} percentage points away ({'within' if abs(share_gap) <= tolerance else 'outside'} "
+        f"the tolerance of {tolerance:.2f}). The discrepancy lies in how the sentence states the "
+        "change; it casts no doubt on the two wage figures themselves, and it does not tell us whether "
+        "workers were better off.",
+        f"The strike fund was worth {months:.1f} months of a {e} average railway wage "
+        f"({months / 12:.1f} worker-years), converting dollars to pesos at {rate.pesos_per_dollar:.4f} "
+        f"({rate.pesos_source}).",
+        f"With the price ratio {price.ratio:.4f} (from the {price.source}) the real wage changed by "
+        f"{_pct(real)}. The real wage rose only if prices in {e} were less than {break_even(change):.4f} "
+        f"times those of {b}; the article gives no price index, so this stays open.",
+    ]
+    return "\n\n".join(lines)
