@@ -259,3 +259,8 @@ def test_explorer_view_is_the_static_table(table, change) -> None:
     assert values["real wage change"] == "11.15%"
     assert values["real wage 1927"] == "62.39"
     assert values["break-even price ratio"] == "2.2231"
+
+
+def test_zero_rate_parameter_means_gold_parity():
+    checked = ec.check_wage_parameters(pesos_per_dollar=0.0, rubles_per_dollar=2)
+    assert checked == {"pesos_per_dollar": None, "rubles_per_dollar": 2.0}

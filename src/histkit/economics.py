@@ -696,7 +696,9 @@ def make_explorer(quantities: pd.DataFrame, change: WageChange, price_ratio: flo
 
 # --- notebook parameters --------------------------------------------------------------------
 
-# The notebook's own parameters and their types (``None`` for an optional float checked when given).
+# The notebook's own parameters and their types. The two optional rates are declared ``float = 0.0``
+# in the notebook (papermill cannot read an ``float | None`` annotation); 0 or None means "use the
+# gold parity".
 PARAMETER_TYPES: dict[str, str] = {
     "base_year": "int", "end_year": "int", "price_ratio": "float", "price_index_file": "str",
     "peso_gold_g": "float", "chervonets_gold_g": "float", "dollar_gold_g": "float",
@@ -717,7 +719,8 @@ def check_wage_parameters(**values: Any) -> dict[str, Any]:
     checked = {}
     for name, value in values.items():
         if name in OPTIONAL_FLOATS:
-            checked[name] = None if value is None else check_parameter(name, value, "float")
+            rate = None if value is None else check_parameter(name, value, "float")
+            checked[name] = rate or None
         elif name in PARAMETER_TYPES:
             checked[name] = check_parameter(name, value, PARAMETER_TYPES[name])
         else:
