@@ -4,10 +4,12 @@ import pytest
 import histkit as hk
 from histkit.audit import (
     check_threshold,
+    citing_passages,
     counts_by_section,
     counts_by_stage,
     footnote_sources,
     languages,
+    make_explorer,
     match_name,
     most_cited,
     reconcile,
@@ -173,3 +175,23 @@ def test_audit_parameters(article):
     assert "unmatched-citation" in set(strict.findings["kind"])
     with pytest.raises(ParameterError, match="stage_sections"):
         run_audit(article, stage_sections=[2, 2])
+
+
+def test_citing_passages(audit, article):
+    passages = citing_passages(audit, article, "ref19")
+    check_provenance(passages, article.text, "citing passages")
+    assert passages["citation"].tolist() == ["(PESTKOWSKI, 1961)", "(PESTKOWSKI, 1961)"]
+    assert passages["before"].iloc[0].endswith("would not risk US economic and military sanctions")
+    assert citing_passages(audit, article, "ref11").empty  # GAA is never cited
+    with pytest.raises(ParameterError, match="ref_id"):
+        citing_passages(audit, article, "ref99")
+
+
+def test_explorer_widget(audit, article):
+    box = make_explorer(audit, article)
+    picker, view = box.children
+    assert picker.value == "ref03"  # BARTRA, the most cited
+    assert view.value.count("<li>") == 5
+    picker.value = "ref11"
+    assert "never cited" in view.value
+    assert repr(make_explorer(audit, article)) == repr(make_explorer(audit, article))

@@ -14,6 +14,7 @@ from histkit.bibliography import (
     render_bibliography,
     to_bibtex_entries,
     to_csl,
+    write_exports,
 )
 from histkit.references import article_references, parse_references
 
@@ -109,3 +110,10 @@ def test_rendered_bibliography(refs):
     assert len(lines) == 25
     assert "Carr, B. (1992) Marxism and Communism in Twentieth-Century Mexico." in " ".join(lines)
     assert any(line.startswith("Kheifets, V. and Kheifets, L. (1994–1995)") for line in lines)
+
+
+def test_write_exports(refs, tmp_path):
+    names = write_exports(refs, tmp_path)
+    assert names == ["references.bib", "references.json"]
+    assert (tmp_path / "references.json").read_text(encoding="utf-8") == csl_json(refs)
+    assert (tmp_path / "references.bib").read_text(encoding="utf-8") == bibtex(refs)

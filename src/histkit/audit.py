@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -32,6 +33,9 @@ from histkit.citations import _PAREN, fold, parse_group
 from histkit.errors import ParameterError
 from histkit.ingest import Article, Element
 from histkit.references import Reference
+
+if TYPE_CHECKING:
+    import ipywidgets as widgets
 
 DEFAULT_THRESHOLD = 85.0
 MATCH_KINDS = ("exact", "folded", "fuzzy", "none")
@@ -626,3 +630,129 @@ def run_audit(
     notes = footnote_sources(article, refs, threshold)
     findings = audit_findings(article, reconciled, refs, notes)
     return Audit(reconciled, references, notes, findings, refs)
+
+
+# --- explorer ----------------------------------------------------------------------------------
+
+
+def citing_passages(audit: Audit, article: Article, ref_id: str, context: int = 160) -> pd.DataFrame:
+    """Every passage that cites one reference, with up to ``context`` characters either side.
+
+    The context is cut from the verbatim piece that holds the citation, so it never runs into a
+    footnote or another paragraph; ``quote`` is the citation group itself (provenance columns).
+
+    Parameters
+    ----------
+    audit : Audit
+        From :func:`run_audit`.
+    article : Article
+        The ingested article.
+    ref_id : str
+        The reference, e.g. ``"ref03"``.
+    context : int
+        Characters of text shown before and after the citation group.
+
+    """
+    if ref_id not in set(audit.references["ref_id"]):
+        raise ParameterError(
+            f"parameter 'ref_id' must be one of the reference ids ref01..ref{len(audit.references):02d}; "
+            f"got {ref_id!r}"
+        )
+    pieces = {e.element_id: e.pieces for e in article.elements}
+    rows = []
+    for c in audit.citations[audit.citations["ref_id"] == ref_id].itertuples(index=False):
+        gs, ge = int(c.group_start), int(c.group_end)
+        a, b = next((a, b) for a, b in pieces[c.element_id] if a <= gs and ge <= b)
+        lo, hi = max(a, gs - context), min(b, ge + context)
+        before = " ".join(article.text[lo:gs].split())
+        after = " ".join(article.text[ge:hi].split())
+        rows.append(
+            {
+                "citation_id": c.citation_id,
+                "element_id": c.element_id,
+                "section": c.section,
+                "line": c.line,
+                "before": ("…" if lo > a else "") + before,
+                "citation": c.group_quote,
+                "after": after + ("…" if hi < b else ""),
+                "match": c.match,
+                "seed": c.seed,
+                "start": gs,
+                "end": ge,
+                "quote": c.group_quote,
+            }
+        )
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "citation_id",
+            "element_id",
+            "section",
+            "line",
+            "before",
+            "citation",
+            "after",
+            "match",
+            "seed",
+            "start",
+            "end",
+            "quote",
+        ],
+    )
+    frame["section"] = frame["section"].astype("Int64")
+    return frame
+
+
+def _passages_html(passages: pd.DataFrame, title: str) -> str:
+    from html import escape
+
+    if passages.empty:
+        return f"<p><b>{escape(title)}</b>: never cited in author-date form.</p>"
+    items = "".join(
+        f"<li>section {p.section}, line {p.line} ({p.element_id}): {escape(p.before)} "
+        f"<mark><b>{escape(p.citation)}</b></mark> {escape(p.after)}</li>"
+        for p in passages.itertuples(index=False)
+    )
+    return f"<p><b>{escape(title)}</b></p><ol>{items}</ol>"
+
+
+def explorer_options(audit: Audit) -> list[tuple[str, str]]:
+    """Dropdown labels and values: one per reference, in list order, with its citation count."""
+    return [
+        (f"{r.key} {r.year} ({r.cited} citation{'s' if r.cited != 1 else ''})", r.ref_id)
+        for r in audit.references.itertuples(index=False)
+    ]
+
+
+def make_explorer(audit: Audit, article: Article, ref_id: str = "", context: int = 160) -> widgets.VBox:
+    """Return an ipywidgets box: pick a reference, read every passage that cites it, in context.
+
+    Parameters
+    ----------
+    audit : Audit
+        From :func:`run_audit`.
+    article : Article
+        The ingested article.
+    ref_id : str
+        The reference shown first; default the most cited one.
+    context : int
+        Characters of text shown either side of a citation.
+
+    """
+    import ipywidgets as widgets
+
+    refs = audit.references.set_index("ref_id")
+    first = ref_id or most_cited(audit.citations, audit.refs, top=1)["ref_id"].iloc[0]
+
+    def html_for(rid: str) -> str:
+        title = f"{refs.loc[rid, 'key']} {refs.loc[rid, 'year']}. {refs.loc[rid, 'title']}"
+        return _passages_html(citing_passages(audit, article, rid, context), title)
+
+    picker = widgets.Dropdown(options=explorer_options(audit), value=first, description="Reference")
+    view = widgets.HTML(value=html_for(first))
+
+    def on_change(change: dict) -> None:
+        view.value = html_for(change["new"])
+
+    picker.observe(on_change, names="value")
+    return widgets.VBox([picker, view])

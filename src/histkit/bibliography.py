@@ -19,8 +19,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from histkit.citations import fold
+from histkit.io import atomic_write
+from histkit.paths import project_root
 from histkit.references import Name, Reference
 
 CSL_TYPES = {
@@ -215,3 +218,17 @@ def render_bibliography(refs: Sequence[Reference], style: str = "harvard-cite-th
         for item in items:
             bibliography.register(Citation([CitationItem(str(item["id"]))]))
         return [str(entry) for entry in bibliography.bibliography()]
+
+
+def write_exports(refs: Sequence[Reference], folder: str | Path) -> list[str]:
+    """Write ``references.json`` (CSL-JSON) and ``references.bib`` (BibTeX) atomically.
+
+    A relative ``folder`` is taken from the project root. Returns the file names written (not
+    the full paths, so a notebook's output does not depend on where the project lives).
+    """
+    target = Path(folder)
+    if not target.is_absolute():
+        target = project_root() / target
+    atomic_write(target / "references.json", csl_json(refs))
+    atomic_write(target / "references.bib", bibtex(refs))
+    return ["references.bib", "references.json"]
