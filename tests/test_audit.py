@@ -3,7 +3,9 @@ import pytest
 
 import histkit as hk
 from histkit.audit import (
+    ages_figure,
     check_threshold,
+    citations_figure,
     citing_passages,
     counts_by_section,
     counts_by_stage,
@@ -195,3 +197,21 @@ def test_explorer_widget(audit, article):
     picker.value = "ref11"
     assert "never cited" in view.value
     assert repr(make_explorer(audit, article)) == repr(make_explorer(audit, article))
+
+
+def test_citations_figure(audit, article):
+    fig = citations_figure(audit, article)
+    ax = fig.axes[0]
+    heights = {}
+    for container in ax.containers:
+        heights[container.get_label()] = [int(p.get_height()) for p in container.patches]
+    # section 2 holds the two archival citations: (AHSRE, 1919) and (PHILLIPS, 1920, p. 5-8)
+    assert heights["archival"] == [0, 2, 0, 0, 0]
+    assert heights["published"] == [6, 11, 6, 3, 2]
+
+
+def test_ages_figure(audit, article):
+    ages = source_ages(audit.citations, audit.refs, article)
+    fig = ages_figure(ages)
+    points = sum(len(c.get_offsets()) for c in fig.axes[0].collections)
+    assert points == int(ages["event_last"].notna().sum())

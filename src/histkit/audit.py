@@ -36,6 +36,7 @@ from histkit.references import Reference
 
 if TYPE_CHECKING:
     import ipywidgets as widgets
+    from matplotlib.figure import Figure
 
 DEFAULT_THRESHOLD = 85.0
 MATCH_KINDS = ("exact", "folded", "fuzzy", "none")
@@ -57,8 +58,7 @@ def check_threshold(threshold: object) -> float:
     """Check the ``fuzzy_threshold`` parameter: a number from 0 to 100."""
     if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 <= threshold <= 100:
         raise ParameterError(
-            f"parameter 'fuzzy_threshold' must be a number from 0 to 100 (a similarity in percent); "
-            f"got {threshold!r}"
+            f"parameter 'fuzzy_threshold' must be a number from 0 to 100 (a similarity in percent); got {threshold!r}"
         )
     return float(threshold)
 
@@ -119,9 +119,7 @@ def match_name(
     return Match("", "none", 0.0)
 
 
-def reconcile(
-    citations: pd.DataFrame, refs: Sequence[Reference], threshold: float = DEFAULT_THRESHOLD
-) -> pd.DataFrame:
+def reconcile(citations: pd.DataFrame, refs: Sequence[Reference], threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
     """Add ``ref_id``, ``match`` and ``score`` (a string with one decimal) to the citations table.
 
     Parameters
@@ -134,10 +132,7 @@ def reconcile(
         Least similarity (0-100) for a fuzzy match (notebook parameter ``fuzzy_threshold``).
 
     """
-    matches = [
-        match_name(a, y, refs, threshold)
-        for a, y in zip(citations["authors"], citations["year"], strict=True)
-    ]
+    matches = [match_name(a, y, refs, threshold) for a, y in zip(citations["authors"], citations["year"], strict=True)]
     out = citations.copy()
     out["ref_id"] = [m.ref_id for m in matches]
     out["match"] = [m.kind for m in matches]
@@ -150,9 +145,7 @@ def mark_cited(references: pd.DataFrame, reconciled: pd.DataFrame) -> pd.DataFra
     counts = reconciled[reconciled["ref_id"] != ""].groupby("ref_id")
     out = references.copy()
     out["cited"] = out["ref_id"].map(counts.size()).fillna(0).astype(int)
-    out["citing_groups"] = (
-        out["ref_id"].map(counts["group"].apply(lambda g: ";".join(sorted(set(g))))).fillna("")
-    )
+    out["citing_groups"] = out["ref_id"].map(counts["group"].apply(lambda g: ";".join(sorted(set(g))))).fillna("")
     return out
 
 
@@ -185,9 +178,7 @@ def _footnote_items(article: Article, element: Element) -> list[list[tuple[int, 
     return items
 
 
-def footnote_sources(
-    article: Article, refs: Sequence[Reference], threshold: float = DEFAULT_THRESHOLD
-) -> pd.DataFrame:
+def footnote_sources(article: Article, refs: Sequence[Reference], threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
     """One row per source named in a footnote, matched to the reference list where possible.
 
     A footnote item is an ``archival`` source when it gives an archive acronym and a call number
@@ -227,9 +218,7 @@ def footnote_sources(
             if call:
                 match = match_name(call.group("acronym"), "", archives, threshold, by_year=False)
             listed = bool(
-                match.ref_id
-                and year
-                and any(r.ref_id == match.ref_id and r.year == year.group("year") for r in refs)
+                match.ref_id and year and any(r.ref_id == match.ref_id and r.year == year.group("year") for r in refs)
             )
             start, end = spans[0][0], spans[-1][1]
             rows.append(
@@ -305,8 +294,7 @@ def uncited_use(ref: Reference, article: Article) -> str:
         return ""
     e = best[2]
     return (
-        f"{best[0]} of its title's {len(set(names))} names appear in {e.element_id} "
-        f"(line {article.line_of(e.start)})"
+        f"{best[0]} of its title's {len(set(names))} names appear in {e.element_id} (line {article.line_of(e.start)})"
     )
 
 
@@ -334,9 +322,7 @@ def audit_findings(
             detail = f"{c.authors}, {c.year}: no reference" + (
                 f" (the list has {c.authors} for {', '.join(same_author)})" if same_author else ""
             )
-            rows.append(
-                _finding(article, "unmatched-citation", c.authors, detail, "", c.citation_id, c.start, c.end)
-            )
+            rows.append(_finding(article, "unmatched-citation", c.authors, detail, "", c.citation_id, c.start, c.end))
         elif c.match == "fuzzy":
             ref = by_id[c.ref_id]
             rows.append(
@@ -399,8 +385,7 @@ def audit_findings(
                     article,
                     "footnote-unlisted",
                     f"fn{f.footnote}.{f.item}",
-                    f"{f.kind} source of {f.year or 'no year'} in footnote {f.footnote}, "
-                    "not in the reference list",
+                    f"{f.kind} source of {f.year or 'no year'} in footnote {f.footnote}, not in the reference list",
                     "",
                     f"fn{f.footnote}.{f.item}",
                     f.start,
@@ -571,12 +556,8 @@ def languages(reconciled: pd.DataFrame, refs: Sequence[Reference]) -> pd.DataFra
     rows = []
     for lang in sorted({r.language for r in refs}):
         ids = [r.ref_id for r in refs if r.language == lang]
-        rows.append(
-            {"language": lang, "references": len(ids), "citations": int(reconciled["ref_id"].isin(ids).sum())}
-        )
-    return pd.DataFrame(rows).sort_values(
-        ["references", "language"], ascending=[False, True], ignore_index=True
-    )
+        rows.append({"language": lang, "references": len(ids), "citations": int(reconciled["ref_id"].isin(ids).sum())})
+    return pd.DataFrame(rows).sort_values(["references", "language"], ascending=[False, True], ignore_index=True)
 
 
 @dataclass
@@ -655,8 +636,7 @@ def citing_passages(audit: Audit, article: Article, ref_id: str, context: int = 
     """
     if ref_id not in set(audit.references["ref_id"]):
         raise ParameterError(
-            f"parameter 'ref_id' must be one of the reference ids ref01..ref{len(audit.references):02d}; "
-            f"got {ref_id!r}"
+            f"parameter 'ref_id' must be one of the reference ids ref01..ref{len(audit.references):02d}; got {ref_id!r}"
         )
     pieces = {e.element_id: e.pieces for e in article.elements}
     rows = []
@@ -756,3 +736,65 @@ def make_explorer(audit: Audit, article: Article, ref_id: str = "", context: int
 
     picker.observe(on_change, names="value")
     return widgets.VBox([picker, view])
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+
+def citations_figure(audit: Audit, article: Article) -> Figure:
+    """Bar chart: cited works per section, split into published and archival sources."""
+    from histkit.figures import PALETTE, new_figure
+
+    kinds = {r.ref_id: ("archival" if r.kind in ARCHIVAL_KINDS else "published") for r in audit.refs}
+    c = audit.citations.assign(source_class=audit.citations["ref_id"].map(kinds).fillna("unmatched"))
+    sections = [s for s in article.sections if s.number is not None]
+    labels = []
+    for s in sections:
+        stage = c.loc[c["section"] == s.number, "stage"].dropna()
+        extra = f"\nstage {int(stage.iloc[0])}" if len(stage) else ""
+        labels.append(f"{s.number} {s.title.title()}{extra}")
+    fig = new_figure(7.5, 4.0)
+    ax = fig.add_subplot()
+    bottom = [0] * len(sections)
+    for colour, cls in zip(PALETTE, ("published", "archival", "unmatched"), strict=False):
+        counts = [int(((c["section"] == s.number) & (c["source_class"] == cls)).sum()) for s in sections]
+        if not any(counts):
+            continue
+        ax.bar(range(len(sections)), counts, bottom=bottom, color=colour, label=cls)
+        bottom = [b + n for b, n in zip(bottom, counts, strict=True)]
+    ax.set_xticks(range(len(sections)), labels, fontsize=8)
+    ax.set_ylabel("cited works")
+    ax.set_title("In-text citations per section")
+    ax.legend(frameon=False)
+    return fig
+
+
+def ages_figure(ages: pd.DataFrame) -> Figure:
+    """Scatter: year of the events a passage tells (x) against the cited source's year (y)."""
+    from matplotlib.ticker import MaxNLocator
+
+    from histkit.figures import PALETTE, new_figure
+
+    fig = new_figure(7.5, 4.5)
+    ax = fig.add_subplot()
+    dated = ages.dropna(subset=["event_last"])
+    for colour, cls in zip((PALETTE[0], PALETTE[5]), ("published", "archival"), strict=True):
+        part = dated[dated["source_class"] == cls]
+        ax.scatter(part["event_last"].astype(int), part["published"].astype(int), color=colour, label=cls, s=28)
+    low = int(dated["event_last"].min()) - 2
+    high = int(dated["event_last"].max()) + 2
+    ax.plot([low, high], [low, high], color=PALETTE[7], linewidth=0.8, linestyle="--")
+    ax.annotate("written at the time", (high, high), fontsize=8, ha="right", va="bottom")
+    labelled = dated.drop_duplicates(["key", "event_last"]).sort_values(["event_last", "published", "key"])
+    for row in labelled.itertuples(index=False):
+        first = row.key.split(";")[0]
+        label = first if row.source_class == "archival" else first.title()
+        ax.annotate(
+            label, (int(row.event_last), int(row.published)), fontsize=7, xytext=(4, 2), textcoords="offset points"
+        )
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("latest year named in the citing passage")
+    ax.set_ylabel("year of the cited source")
+    ax.set_title("Age of the sources against the events they document")
+    ax.legend(frameon=False, loc="center left")
+    return fig
