@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import histkit as hk
 from histkit.citations import (
@@ -168,3 +170,25 @@ def test_non_citations_of_seed_absent(table):
 
 def test_deterministic(article):
     assert citations_table(article).equals(citations_table(article))
+
+
+_names = st.lists(st.from_regex(r"[A-Z][A-Z]{1,11}", fullmatch=True), min_size=1, max_size=3)
+_works = st.lists(
+    st.tuples(_names, st.integers(1500, 2099), st.none() | st.tuples(st.integers(1, 999), st.integers(0, 50))),
+    min_size=1,
+    max_size=4,
+)
+
+
+@given(_works)
+def test_parse_group_round_trip(works):
+    parts = []
+    for names, year, pages in works:
+        text = f"{'; '.join(names)}, {year}"
+        if pages:
+            text += f", p. {pages[0]}-{pages[0] + pages[1]}" if pages[1] else f", p. {pages[0]}"
+        parts.append(text)
+    content = "; ".join(parts)
+    parsed = parse_group(content)
+    assert [(list(w.authors), w.year_first) for w in parsed] == [(n, y) for n, y, _ in works]
+    assert [content[w.start : w.end] for w in parsed] == parts

@@ -263,3 +263,13 @@ def test_seed_list(table):
     assert kinds["GÓMEZ"] == kinds["KHEIFETS; KHEIFETS"] == "article"
     # the list spells the co-author DRCHKOVITCH (the text has DRACHKOVITCH)
     assert "LAZITCH; DRCHKOVITCH" in kinds
+
+
+def test_article_with_repeat_first_names_file_and_line():
+    from histkit.ingest import parse_article
+    from histkit.references import article_references
+
+    text = "1 INTRODUCTION\n\nAs shown (SMITH, 1990).\n\nREFERENCES\n\n_____. **A Book**. London: Press, 1990.\n"
+    article = parse_article(text, "tiny-repeat")
+    with pytest.raises(ReferenceListError, match=r"tiny-repeat: reference entry 1 .*\(line 7\)"):
+        article_references(article)
