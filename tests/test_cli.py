@@ -83,11 +83,38 @@ def test_resolve_value_like_papermill():
     assert [runner.resolve_value(v) for v in ("True", "None", "3", "2.5", "abc")] == [True, None, 3, 2.5, "abc"]
 
 
-def test_seed_with_bad_hash_fails_before_any_kernel(project, capsys):
-    article = project / "seeds" / "tiny" / "article.txt"
-    article.write_text(article.read_text(encoding="utf-8") + "x", encoding="utf-8")
+def _rehash(folder: Path) -> None:
+    digest = hashlib.sha256((folder / "article.txt").read_bytes()).hexdigest()
+    toml = folder / "seed.toml"
+    lines = [f'sha256 = "{digest}"' if line.startswith("sha256") else line for line in toml.read_text().splitlines()]
+    toml.write_text("\n".join(lines))
+
+
+def _truncate_references(text: str) -> str:
+    return text[: text.index("REFERENCES")]
+
+
+# Each bad seed of WORKBOOK.md section 7: (how to spoil the text, rehash after?, message)
+BAD_SEEDS = [
+    (lambda b: b + b"x", False, r"article.txt: SHA-256 is [0-9a-f]+ but seed.toml records"),
+    (lambda b: b"", True, r"article.txt is empty"),
+    (lambda b: b + "é".encode("latin-1"), True, r"article.txt:\d+: not UTF-8"),
+    (lambda b: _truncate_references(b.decode()).encode(), True, r"article.txt: no reference list"),
+]
+
+
+@pytest.mark.parametrize(("spoil", "rehash", "message"), BAD_SEEDS)
+def test_bad_seed_fails_before_any_kernel(project, capsys, spoil, rehash, message):
+    folder = project / "seeds" / "tiny"
+    article = folder / "article.txt"
+    article.write_bytes(spoil(article.read_bytes()))
+    if rehash:
+        _rehash(folder)
     assert cli.main(["build", "--seed", "tiny"]) == 2
-    assert "SHA-256 is" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert re.search(message, err)
+    assert err.count("\n") == 1
+    assert not (project / "build").exists()
 
 
 # --- real runs (a kernel per notebook) ------------------------------------------------------

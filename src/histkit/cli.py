@@ -27,6 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("-f", "--parameters-file", type=Path, help="YAML file of parameters")
     build.add_argument("--seed", help="run the workbook on another seed folder")
+    build.add_argument("-j", "--jobs", type=int, default=None,
+                       help="notebooks to run at once (default: the number of cores)")
+    build.add_argument("--force", action="store_true", help="run every notebook, even those the cache says are fresh")
 
     sub.add_parser("list", help="show the notebooks and their parameters with defaults")
 
@@ -61,7 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "build":
             given = _read_parameters_file(args.parameters_file) if args.parameters_file else {}
             given |= {name: runner.resolve_value(value) for name, value in args.parameter}
-            runner.build(args.notebooks, given, seed=args.seed)
+            if args.jobs is not None and args.jobs < 1:
+                raise ParameterError(f"--jobs must be 1 or more; not {args.jobs}")
+            runner.build(args.notebooks, given, seed=args.seed, jobs=args.jobs, force=args.force)
         elif args.command == "freeze":
             paths = [p.resolve() for p in args.notebooks] or runner.notebooks(project_root())
             runner.freeze(paths)

@@ -21,7 +21,7 @@ from cycler import cycler  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from histkit.io import atomic_write  # noqa: E402
-from histkit.paths import output_dir  # noqa: E402
+from histkit.paths import output_dir, relative  # noqa: E402
 
 # Okabe & Ito (2008), a palette that stays distinct for the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -68,6 +68,12 @@ class SavedFigure:
 
     def _repr_png_(self) -> bytes:
         return self.png
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> tuple[dict, dict]:
+        # The metadata tells the runner which files this cell wrote (for its cache and the manifest);
+        # nbval does not compare output metadata.
+        data = {"image/png": self.png, "text/plain": repr(self)}
+        return data, {"histkit": {"figures": [relative(p) for p in self.paths]}}
 
     def __repr__(self) -> str:
         return f"figure {self.name}: " + ", ".join(p.name for p in self.paths)

@@ -47,3 +47,11 @@ def output_dir(folder: str | os.PathLike[str]) -> Path:
     """Resolve an output folder: a relative path is taken from the project root, not the current folder."""
     path = Path(folder)
     return path if path.is_absolute() else project_root() / path
+
+
+def relative(path: Path) -> str:
+    """``path`` relative to the project root when it lies inside it, else absolute (POSIX form)."""
+    try:
+        return path.resolve().relative_to(project_root()).as_posix()
+    except (ValueError, HistkitError):
+        return path.resolve().as_posix()

@@ -3,24 +3,36 @@
 It knows notebooks and parameters, not history. Parameters come from each notebook's cell tagged
 ``parameters``; a value given on the command line goes to every notebook that declares that name,
 and a name no notebook declares is an error (papermill would only warn).
+
+A build is cached per notebook (see :mod:`histkit.cache`), runs notebooks in parallel threads each
+with its own kernel on private IPC sockets (no TCP ports to collide), holds a lock so that two
+builds never interleave, and writes every output through a temporary file and a rename.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+import tempfile
+import threading
 import time
+import uuid
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import nbformat
 import papermill
+from jupyter_client.manager import AsyncKernelManager
 from papermill.exceptions import PapermillExecutionError
+from traitlets import default
 
-from histkit import errors
+from histkit import cache, errors
 from histkit.errors import NotebookError, ParameterError
-from histkit.io import atomic_write, ensure_dir
+from histkit.io import atomic_write, ensure_dir, exclusive_lock
 from histkit.params import check_parameters
 from histkit.paths import DEFAULT_SEED, project_root, resolve_seed_dir
 
@@ -29,6 +41,7 @@ KERNEL = "python3"
 # stops a failed notebook: noise, since the failing cell is reported on its own.
 KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+START_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -95,16 +108,13 @@ def resolve_value(text: str) -> Any:
     return text
 
 
-def plan(
-    paths: Sequence[Path], given: Mapping[str, Any], root: Path
-) -> list[tuple[Path, dict[str, Any]]]:
+def plan(paths: Sequence[Path], given: Mapping[str, Any]) -> list[tuple[Path, dict[str, Any]]]:
     """Match the given parameters to the notebooks that declare them and check their types.
 
     Raises
     ------
     ParameterError
         If a name is declared by no notebook, or a value has the wrong type.
-
     """
     declared = {path: parameters(path) for path in paths}
     every = {name for params in declared.values() for name in params}
@@ -133,6 +143,25 @@ def seed_outputs(seed: str | None, root: Path) -> dict[str, str]:
     return {"seed": str(folder), "figures_dir": str(out / "figures"), "tables_dir": str(out / "tables")}
 
 
+class IpcKernelManager(AsyncKernelManager):
+    """A kernel manager on private IPC sockets: parallel kernels cannot collide on TCP ports (papermill #511).
+
+    nbclient creates, owns and shuts down one per notebook; the socket files go with the kernel.
+    """
+
+    @default("transport")
+    def _default_transport(self) -> str:
+        return "ipc"
+
+    @default("ip")
+    def _default_ip(self) -> str:
+        return os.path.join(tempfile.gettempdir(), f"histkit-kernel-{uuid.uuid4().hex}")
+
+
+def _start_failed(err: BaseException) -> bool:
+    return isinstance(err, (TimeoutError, RuntimeError)) and not isinstance(err, PapermillExecutionError)
+
+
 def execute(path: Path, params: Mapping[str, Any], out_dir: Path) -> Result:
     """Run one notebook through papermill into ``out_dir``; never touches the input notebook."""
     started = time.perf_counter()
@@ -140,20 +169,30 @@ def execute(path: Path, params: Mapping[str, Any], out_dir: Path) -> Result:
     tmp = out_dir / f".{path.stem}.running.ipynb"
     error = ename = ""
     try:
-        papermill.execute_notebook(
-            str(path),
-            str(tmp),
-            parameters=dict(params),
-            kernel_name=KERNEL,
-            cwd=str(path.parent),
-            progress_bar=False,
-            log_output=False,
-            request_save_on_cell_execute=False,
-            record_timing=False,
-            extra_arguments=KERNEL_ARGS,
-        )
+        for attempt in range(1, START_ATTEMPTS + 1):
+            try:
+                papermill.execute_notebook(
+                    str(path),
+                    str(tmp),
+                    parameters=dict(params),
+                    kernel_name=KERNEL,
+                    kernel_manager_class=IpcKernelManager,
+                    cwd=str(path.parent),
+                    progress_bar=False,
+                    log_output=False,
+                    request_save_on_cell_execute=False,
+                    record_timing=False,
+                    extra_arguments=KERNEL_ARGS,
+                )
+                break
+            except PapermillExecutionError:
+                raise
+            except Exception as err:
+                # A kernel that did not come up in time is retried (papermill #239); the
+                # notebook's own errors arrive as PapermillExecutionError above.
+                if not _start_failed(err) or attempt == START_ATTEMPTS:
+                    raise
     except PapermillExecutionError as err:
-        # Index in the executed copy, which has papermill's injected-parameters cell.
         ename = err.ename
         first_line = str(err.evalue).splitlines()[0] if err.evalue else ""
         error = f"{_cell_name(path, err.source)} raised {err.ename}: {first_line}"
@@ -170,37 +209,42 @@ def build(
     seed: str | None = None,
     root: Path | None = None,
     report: Callable[[str], None] = print,
+    jobs: int | None = None,
+    force: bool = False,
 ) -> list[Result]:
     """Execute the notebooks with their parameters and report one line per notebook.
 
     Executed copies go to ``build/notebooks/`` (or ``build/seeds/<id>/notebooks/`` for another
-    seed); the notebooks themselves write their tables and figures.
+    seed); the notebooks themselves write their tables and figures. A notebook whose inputs are
+    unchanged since its last successful run is not run again unless ``force`` is set.
 
     Raises
     ------
     NotebookError
         Naming every notebook that failed, its cell and error, after all have run.
-
+    OutputError
+        If another build holds the lock, or an output folder cannot be written.
     """
     root = root or project_root()
     given = dict(given or {})
     extra = seed_outputs(seed, root)
     if seed is not None:
-        folder = resolve_seed_dir(seed, root)
-        from histkit.seed import read_seed  # checked here so a bad seed fails before any kernel starts
+        from histkit import load_seed  # checked here so a bad seed fails before any kernel starts
 
-        read_seed(folder)
+        load_seed(str(resolve_seed_dir(seed, root)))
     paths = notebooks(root, names)
-    jobs = plan(paths, given, root)
-    sub = Path(extra["figures_dir"]).parent if "figures_dir" in extra else root / "build"
-    out_dir = ensure_dir(sub / "notebooks")
-    results = []
-    for path, params in jobs:
-        declared = parameters(path)
-        params = {k: v for k, v in extra.items() if k in declared} | params
-        result = execute(path, params, out_dir)
-        report(result.line())
-        results.append(result)
+    planned = plan(paths, given)
+    base = Path(extra["figures_dir"]).parent if "figures_dir" in extra else root / "build"
+    out_dir = ensure_dir(base / "notebooks")
+    figures_dir = Path(extra.get("figures_dir", root / "figures"))
+    with exclusive_lock(ensure_dir(root / "build") / ".lock"):
+        work = []
+        for path, params in planned:
+            declared = parameters(path)
+            params = {k: v for k, v in extra.items() if k in declared} | params
+            work.append((path, params))
+        results = _run_all(work, root, out_dir, base / "cache", report, jobs or os.cpu_count() or 1, force)
+        cache.write_manifest(root, base / "cache", figures_dir)
     failed = [r for r in results if r.status == "failed"]
     if failed:
         message = "; ".join(f"{r.notebook} failed: {r.error} (see {out_dir / r.notebook})" for r in failed)
@@ -211,6 +255,50 @@ def build(
             raise kinds[0](message)
         raise NotebookError(message)
     return results
+
+
+def _run_all(
+    work: list[tuple[Path, dict[str, Any]]],
+    root: Path,
+    out_dir: Path,
+    cache_dir: Path,
+    report: Callable[[str], None],
+    jobs: int,
+    force: bool,
+) -> list[Result]:
+    def one(item: tuple[Path, dict[str, Any]]) -> Result:
+        try:
+            return run_one(item)
+        finally:
+            _close_thread_loop()
+
+    def run_one(item: tuple[Path, dict[str, Any]]) -> Result:
+        path, params = item
+        key = cache.key(root, path, params)
+        started = time.perf_counter()
+        if not force and cache.is_fresh(root, cache_dir, path, key, out_dir / path.name):
+            result = Result(path.name, "cached", time.perf_counter() - started)
+        else:
+            result = execute(path, params, out_dir)
+            if result.status == "ok":
+                cache.record(root, cache_dir, path, key, params, out_dir / path.name)
+            else:
+                cache.forget(cache_dir, path)
+        report(result.line())
+        return result
+
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(work) or 1))) as pool:
+        return list(pool.map(one, work))
+
+
+def _close_thread_loop() -> None:
+    """Close the event loop that nbclient opened in a worker thread; nothing else would."""
+    if threading.current_thread() is threading.main_thread():
+        return
+    with contextlib.suppress(RuntimeError):
+        loop = asyncio.get_event_loop_policy().get_event_loop()
+        loop.close()
+        asyncio.set_event_loop(None)
 
 
 def _cell_name(path: Path, source: str) -> str:
@@ -241,8 +329,8 @@ def freeze(paths: Sequence[Path], timeout: int = 600) -> None:
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         client = NotebookClient(
-            nb, timeout=timeout, kernel_name=KERNEL, record_timing=False, store_widget_state=False,
-            extra_arguments=KERNEL_ARGS,
+            nb, kernel_manager_class=IpcKernelManager, timeout=timeout, kernel_name=KERNEL, record_timing=False,
+            store_widget_state=False, extra_arguments=KERNEL_ARGS,
             resources={"metadata": {"path": str(path.parent)}},
         )
         client.execute()

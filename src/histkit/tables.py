@@ -15,7 +15,7 @@ import pandas as pd
 from histkit.errors import HistkitError
 from histkit.ingest import Article
 from histkit.io import atomic_write
-from histkit.paths import output_dir
+from histkit.paths import output_dir, relative
 
 PROVENANCE = ("seed", "start", "end", "quote")
 
@@ -129,7 +129,18 @@ def check_provenance(frame: pd.DataFrame, text: str, name: str = "table") -> Non
             )
 
 
-def export_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> list[Path]:
+class ExportedTables(tuple):
+    """The CSV files written by :func:`export_tables`; in a notebook, shows their names."""
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> tuple[dict, dict]:
+        # The metadata tells the runner which files this cell wrote (for its cache).
+        return {"text/plain": repr(self)}, {"histkit": {"tables": [relative(p) for p in self]}}
+
+    def __repr__(self) -> str:
+        return "tables written: " + ", ".join(p.name for p in self)
+
+
+def export_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> ExportedTables:
     """Write each table as ``<folder>/<name>.csv`` (UTF-8, LF line ends, fixed float format).
 
     A relative ``folder`` is taken from the project root. Returns the written paths, in name order.
@@ -138,4 +149,4 @@ def export_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> lis
     for name in sorted(tables):
         csv = tables[name].to_csv(index=False, lineterminator="\n", float_format="%.6g")
         written.append(atomic_write(output_dir(folder) / f"{name}.csv", csv))
-    return written
+    return ExportedTables(written)
