@@ -1,0 +1,55 @@
+"""Time parsing and reconciling the seed's citations (target: under 50 ms). Prints a table; asserts nothing.
+
+Run: PYTHONPATH=src python benchmarks/bench_citations.py [repeats]
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from histkit import load_seed
+from histkit.audit import footnote_sources, reconcile, run_audit
+from histkit.citations import citations_table
+from histkit.references import article_references
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "spenser-bolsheviks-mexico"
+
+
+def _time(label: str, fn, repeats: int) -> tuple[str, float, float]:
+    fn()  # warm imports and caches
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return label, statistics.median(samples), min(samples)
+
+
+def main() -> None:
+    repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 50
+    article = load_seed(str(SEED))
+    refs = article_references(article)
+    cites = citations_table(article)
+
+    def parse_and_reconcile() -> None:
+        r = article_references(article)
+        reconcile(citations_table(article), r)
+
+    rows = [
+        _time("citations_table (parse citations)", lambda: citations_table(article), repeats),
+        _time("article_references (parse list)", lambda: article_references(article), repeats),
+        _time("reconcile (match 30 works)", lambda: reconcile(cites, refs), repeats),
+        _time("footnote_sources", lambda: footnote_sources(article, refs), repeats),
+        _time("parse + reconcile (the target)", parse_and_reconcile, repeats),
+        _time("run_audit (all tables + findings)", lambda: run_audit(article), repeats),
+    ]
+    print(f"{'step':<40} {'median ms':>10} {'min ms':>8}   ({repeats} runs, target < 50 ms for parse + reconcile)")
+    for label, median, best in rows:
+        print(f"{label:<40} {median:>10.2f} {best:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,217 @@
+import pandas as pd
+import pytest
+
+import histkit as hk
+from histkit.audit import (
+    ages_figure,
+    check_threshold,
+    citations_figure,
+    citing_passages,
+    counts_by_section,
+    counts_by_stage,
+    footnote_sources,
+    languages,
+    make_explorer,
+    match_name,
+    most_cited,
+    reconcile,
+    run_audit,
+    source_ages,
+    source_classes,
+)
+from histkit.errors import ParameterError
+from histkit.references import parse_references
+from histkit.tables import check_provenance
+
+LIST = parse_references(
+    [
+        "CARR, B. **El movimiento obrero**. Mexico City: ERA, 1976.",
+        "_____. **Marxism and Communism**. Lincoln: University of Nebraska Press, 1992.",
+        "GÓMEZ, M. From Mexico to Moscow. **Survey 55**, London, Great Britain, October 1964.",
+        "LAZITCH, B.; DRCHKOVITCH, M. **Lenin and the Comintern**. Stanford: Hoover, 1972.",
+        "AHSRE - Acervo Histórico de la SRE. A letter. Berlin, 29 December 1919.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def article():
+    return hk.load_seed()
+
+
+@pytest.fixture(scope="module")
+def audit(article):
+    return run_audit(article)
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "ref_id", "kind"),
+    [
+        ("CARR", "1976", "ref01", "exact"),
+        ("CARR", "1992", "ref02", "exact"),
+        ("Carr", "1992", "ref02", "folded"),
+        ("GOMEZ", "1964", "ref03", "folded"),
+        ("Gómez", "1964", "ref03", "folded"),
+        ("LAZITCH; DRACHKOVITCH", "1972", "ref04", "fuzzy"),
+        ("CARR", "1980", "", "none"),  # right author, wrong year
+        ("STERN", "1990", "", "none"),
+        ("AHSRE", "1919", "ref05", "exact"),
+    ],
+)
+def test_match_name(name, year, ref_id, kind):
+    m = match_name(name, year, LIST)
+    assert (m.ref_id, m.kind) == (ref_id, kind)
+
+
+def test_threshold_decides_fuzzy():
+    # one letter dropped from 41: similarity 97.6
+    assert match_name("LAZITCH; DRACHKOVITCH", "1972", LIST, 97.0).kind == "fuzzy"
+    assert match_name("LAZITCH; DRACHKOVITCH", "1972", LIST, 98.0).kind == "none"
+    assert match_name("ASRE", "", LIST, 85.0, by_year=False).ref_id == "ref05"
+    assert match_name("ASRE", "", LIST, 90.0, by_year=False).kind == "none"
+
+
+@pytest.mark.parametrize("bad", [-1, 101, "85", True, None])
+def test_threshold_checked(bad):
+    with pytest.raises(ParameterError, match="fuzzy_threshold"):
+        check_threshold(bad)
+
+
+def test_reconcile_small():
+    cites = pd.DataFrame({"authors": ["CARR", "Carr", "SMITH"], "year": ["1992", "1976", "2000"]})
+    out = reconcile(cites, LIST)
+    assert out["match"].tolist() == ["exact", "folded", "none"]
+    assert out["ref_id"].tolist() == ["ref02", "ref01", ""]
+    assert out["score"].tolist() == ["100.0", "100.0", "0.0"]
+
+
+# --- the seed --------------------------------------------------------------------------------------
+
+
+def test_provenance(audit, article):
+    for name in ("citations", "references", "footnote_sources", "findings"):
+        check_provenance(getattr(audit, name), article.text, name)
+    check_provenance(source_ages(audit.citations, audit.refs, article), article.text, "source_ages")
+
+
+def test_every_citation_found_a_reference(audit):
+    c = audit.citations
+    assert (c["match"] != "none").all()
+    assert c["match"].value_counts().to_dict() == {"exact": 28, "folded": 1, "fuzzy": 1}
+    assert c.loc[c["match"] == "folded", "quote"].tolist() == ["Bartra, 1986, p. 320"]
+    assert c.loc[c["match"] == "fuzzy", "quote"].tolist() == ["LAZITCH; DRACHKOVITCH, 1972"]
+
+
+def test_findings_named(audit):
+    f = audit.findings
+    kinds = f.groupby("kind")["subject"].apply(list).to_dict()
+    assert kinds["uncited-reference"] == ["GAA"]
+    assert kinds["fuzzy-match"] == ["LAZITCH; DRACHKOVITCH"]
+    assert kinds["several-years"] == ["CARR"]
+    assert kinds["footnote-archive"] == ["ASRE"]
+    assert "unmatched-citation" not in kinds
+    gaa = f[f["kind"] == "uncited-reference"].iloc[0]
+    assert "s1p01" in gaa["detail"]  # the introduction quotes Zapata's letter to Amezcua
+    asre = f[f["kind"] == "footnote-archive"].iloc[0]
+    assert "'AHSRE'" in asre["detail"] and "not this one of 1925" in asre["detail"]
+    assert asre["quote"] == "Vadillo to SRE, Moscow, 30 April 1925, ASRE, 18-22-86"
+
+
+def test_footnote_sources(article, audit):
+    fs = footnote_sources(article, audit.refs)
+    assert fs["footnote"].tolist() == [1, 2, 2, 2, 2, 2, 3]
+    assert fs["kind"].tolist() == ["other", "archival", "press", "press", "press", "archival", "article"]
+    weddell = fs.iloc[5]
+    # footnote 2 continues after a page break: the item has two verbatim pieces
+    assert weddell["text"].startswith("Weddell to Secretary of State") and weddell["pieces"].count("-") == 2
+    assert weddell["text"].endswith("812.00/27508")
+
+
+def test_uncited_and_cited_counts(audit):
+    refs = audit.references.set_index("key")
+    assert refs.loc["BARTRA", "cited"] == 5
+    assert refs.loc["GAA", "cited"] == 0
+    assert int((audit.references["cited"] > 0).sum()) == 24
+
+
+def test_counts_by_section_and_stage(audit, article):
+    sections = counts_by_section(audit.citations, article)
+    assert sections["works"].sum() == 30
+    assert sections.set_index("section").loc[2, "works"] == 13  # 4 + 1 + 4 + 2 + 1 + 1 in THE FIRST STAGE
+    stages = counts_by_stage(audit.citations)
+    assert stages["stage"].tolist() == [1, 2, 3]
+    assert stages["works"].tolist() == [13, 6, 3]
+
+
+def test_most_cited(audit):
+    top = most_cited(audit.citations, audit.refs, top=3)
+    assert top["key"].tolist() == ["BARTRA", "ORTIZ", "PESTKOWSKI"]
+    assert top["citations"].tolist() == [5, 2, 2]
+
+
+def test_source_ages(audit, article):
+    ages = source_ages(audit.citations, audit.refs, article).set_index("citation_id")
+    # "(AHSRE, 1919)": Borodin's journey of 1919 told from a document of 1919
+    assert ages.loc["c11", "gap"] == 0 and ages.loc["c11", "source_class"] == "archival"
+    # "(CARR, 1992; ...)": the congress of 1919 and July 1920
+    assert ages.loc["c16", "event_years"] == "1919;1920" and ages.loc["c16", "gap"] == 72
+
+
+def test_classes_and_languages(audit):
+    classes = source_classes(audit.citations, audit.refs).set_index("kind")
+    assert classes.loc["archival document", "references"] == 2
+    assert classes.loc["archival document", "cited_references"] == 1
+    assert classes["references"].sum() == 25
+    langs = languages(audit.citations, audit.refs).set_index("language")
+    assert langs.loc["pl", "references"] == 1 and langs.loc["es", "references"] == 6
+
+
+def test_summary(audit):
+    s = audit.summary().set_index("count")["value"]
+    assert (s["citation groups"], s["cited works"], s["references"]) == (22, 30, 25)
+
+
+def test_audit_parameters(article):
+    strict = run_audit(article, threshold=99.0)
+    assert strict.citations["match"].value_counts()["none"] == 1
+    assert "unmatched-citation" in set(strict.findings["kind"])
+    with pytest.raises(ParameterError, match="stage_sections"):
+        run_audit(article, stage_sections=[2, 2])
+
+
+def test_citing_passages(audit, article):
+    passages = citing_passages(audit, article, "ref19")
+    check_provenance(passages, article.text, "citing passages")
+    assert passages["citation"].tolist() == ["(PESTKOWSKI, 1961)", "(PESTKOWSKI, 1961)"]
+    assert passages["before"].iloc[0].endswith("would not risk US economic and military sanctions")
+    assert citing_passages(audit, article, "ref11").empty  # GAA is never cited
+    with pytest.raises(ParameterError, match="ref_id"):
+        citing_passages(audit, article, "ref99")
+
+
+def test_explorer_widget(audit, article):
+    box = make_explorer(audit, article)
+    picker, view = box.children
+    assert picker.value == "ref03"  # BARTRA, the most cited
+    assert view.value.count("<li>") == 5
+    picker.value = "ref11"
+    assert "never cited" in view.value
+    assert repr(make_explorer(audit, article)) == repr(make_explorer(audit, article))
+
+
+def test_citations_figure(audit, article):
+    fig = citations_figure(audit, article)
+    ax = fig.axes[0]
+    heights = {}
+    for container in ax.containers:
+        heights[container.get_label()] = [int(p.get_height()) for p in container.patches]
+    # section 2 holds the two archival citations: (AHSRE, 1919) and (PHILLIPS, 1920, p. 5-8)
+    assert heights["archival"] == [0, 2, 0, 0, 0]
+    assert heights["published"] == [6, 11, 6, 3, 2]
+
+
+def test_ages_figure(audit, article):
+    ages = source_ages(audit.citations, audit.refs, article)
+    fig = ages_figure(ages)
+    points = sum(len(c.get_offsets()) for c in fig.axes[0].collections)
+    assert points == int(ages["event_last"].notna().sum())
