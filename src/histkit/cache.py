@@ -13,16 +13,17 @@ parameters, and the SHA-256 of the seed and of the file.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import nbformat
-
+from histkit.errors import OutputError
 from histkit.io import atomic_write
 from histkit.paths import DEFAULT_SEED, resolve_seed_dir
 
@@ -63,6 +64,25 @@ def key(root: Path, notebook: Path, params: dict[str, Any]) -> str:
     return digest.hexdigest()
 
 
+def remembered_parameters(
+    notebook: Path, inspect: Callable[[Path], dict[str, dict[str, Any]]]
+) -> dict[str, dict[str, Any]]:
+    """A notebook's declared parameters, read by ``inspect`` once per version of the notebook.
+
+    Reading them needs papermill (and its imports take longer than a whole no-change build), so
+    they are kept in ``build/cache/parameters/`` under the notebook's SHA-256.
+    """
+    digest = sha256_file(notebook)
+    store = notebook.parent.parent / "build" / "cache" / "parameters" / f"{notebook.stem}.json"
+    data = _load(store)
+    if data and data.get("sha256") == digest:
+        return data["parameters"]
+    found = inspect(notebook)
+    with contextlib.suppress(OutputError):  # a read-only project still lists its parameters
+        atomic_write(store, json.dumps({"sha256": digest, "parameters": found}, indent=1, default=str) + "\n")
+    return found
+
+
 def _record_path(cache_dir: Path, notebook: Path) -> Path:
     return cache_dir / f"{notebook.stem}.json"
 
@@ -70,8 +90,8 @@ def _record_path(cache_dir: Path, notebook: Path) -> Path:
 def _outputs(executed: Path) -> list[tuple[str, str, str]]:
     """(kind, file, cell id) for every file the executed notebook says it wrote."""
     found = []
-    nb = nbformat.read(executed, as_version=4)
-    for cell in nb.cells:
+    nb = json.loads(executed.read_text(encoding="utf-8"))
+    for cell in nb.get("cells", []):
         for output in cell.get("outputs", []):
             written = output.get("metadata", {}).get("histkit", {})
             for kind in ("figures", "tables"):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import os
 import tempfile
 import threading
@@ -23,12 +24,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import nbformat
-import papermill
-from jupyter_client.manager import AsyncKernelManager
-from papermill.exceptions import PapermillExecutionError
-from traitlets import default
 
 from histkit import cache, errors
 from histkit.errors import NotebookError, ParameterError
@@ -88,12 +83,21 @@ def notebooks(root: Path | None = None, names: Sequence[str] = ()) -> list[Path]
 
 
 def parameters(path: Path) -> dict[str, Parameter]:
-    """The parameters a notebook declares, with their types and defaults, in declaration order."""
-    found = papermill.inspect_notebook(str(path))
+    """The parameters a notebook declares, with their types and defaults, in declaration order.
+
+    Read by papermill, and remembered under ``build/cache/`` for as long as the notebook is unchanged.
+    """
+    found = cache.remembered_parameters(path, _inspect)
     return {
         name: Parameter(name, str(p.get("inferred_type_name", "None")), str(p.get("default")), p.get("help", ""))
         for name, p in found.items()
     }
+
+
+def _inspect(path: Path) -> dict[str, dict[str, Any]]:
+    import papermill
+
+    return {name: dict(p) for name, p in papermill.inspect_notebook(str(path)).items()}
 
 
 def resolve_value(text: str) -> Any:
@@ -143,27 +147,33 @@ def seed_outputs(seed: str | None, root: Path) -> dict[str, str]:
     return {"seed": str(folder), "figures_dir": str(out / "figures"), "tables_dir": str(out / "tables")}
 
 
-class IpcKernelManager(AsyncKernelManager):
-    """A kernel manager on private IPC sockets: parallel kernels cannot collide on TCP ports (papermill #511).
+@functools.cache
+def ipc_kernel_manager() -> type:
+    """A kernel manager class on private IPC sockets: parallel kernels cannot collide on TCP ports.
 
-    nbclient creates, owns and shuts down one per notebook; the socket files go with the kernel.
+    (papermill #511.) nbclient creates, owns and shuts down one per notebook; the socket files go
+    with the kernel. Built on first use so that a build with nothing to run never imports Jupyter.
     """
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
 
-    @default("transport")
-    def _default_transport(self) -> str:
-        return "ipc"
+    class IpcKernelManager(AsyncKernelManager):
+        @default("transport")
+        def _default_transport(self) -> str:
+            return "ipc"
 
-    @default("ip")
-    def _default_ip(self) -> str:
-        return os.path.join(tempfile.gettempdir(), f"histkit-kernel-{uuid.uuid4().hex}")
+        @default("ip")
+        def _default_ip(self) -> str:
+            return os.path.join(tempfile.gettempdir(), f"histkit-kernel-{uuid.uuid4().hex}")
 
-
-def _start_failed(err: BaseException) -> bool:
-    return isinstance(err, (TimeoutError, RuntimeError)) and not isinstance(err, PapermillExecutionError)
+    return IpcKernelManager
 
 
 def execute(path: Path, params: Mapping[str, Any], out_dir: Path) -> Result:
     """Run one notebook through papermill into ``out_dir``; never touches the input notebook."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
     started = time.perf_counter()
     target = out_dir / path.name
     tmp = out_dir / f".{path.stem}.running.ipynb"
@@ -176,7 +186,7 @@ def execute(path: Path, params: Mapping[str, Any], out_dir: Path) -> Result:
                     str(tmp),
                     parameters=dict(params),
                     kernel_name=KERNEL,
-                    kernel_manager_class=IpcKernelManager,
+                    kernel_manager_class=ipc_kernel_manager(),
                     cwd=str(path.parent),
                     progress_bar=False,
                     log_output=False,
@@ -187,10 +197,10 @@ def execute(path: Path, params: Mapping[str, Any], out_dir: Path) -> Result:
                 break
             except PapermillExecutionError:
                 raise
-            except Exception as err:
+            except (TimeoutError, RuntimeError):
                 # A kernel that did not come up in time is retried (papermill #239); the
                 # notebook's own errors arrive as PapermillExecutionError above.
-                if not _start_failed(err) or attempt == START_ATTEMPTS:
+                if attempt == START_ATTEMPTS:
                     raise
     except PapermillExecutionError as err:
         ename = err.ename
@@ -303,6 +313,8 @@ def _close_thread_loop() -> None:
 
 def _cell_name(path: Path, source: str) -> str:
     """Name a failing cell by its place in the source notebook (the executed copy has extra cells)."""
+    import nbformat
+
     nb = nbformat.read(path, as_version=4)
     for number, cell in enumerate(nb.cells, start=1):
         if cell.cell_type == "code" and cell.source == source:
@@ -324,12 +336,13 @@ def freeze(paths: Sequence[Path], timeout: int = 600) -> None:
     Uses nbclient directly with no timing records, and drops papermill's metadata, widget state and
     widget views, so the stored notebook holds nothing that changes from one run to the next.
     """
+    import nbformat
     from nbclient import NotebookClient
 
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         client = NotebookClient(
-            nb, kernel_manager_class=IpcKernelManager, timeout=timeout, kernel_name=KERNEL, record_timing=False,
+            nb, kernel_manager_class=ipc_kernel_manager(), timeout=timeout, kernel_name=KERNEL, record_timing=False,
             store_widget_state=False, extra_arguments=KERNEL_ARGS,
             resources={"metadata": {"path": str(path.parent)}},
         )
