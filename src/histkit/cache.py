@@ -25,7 +25,6 @@ from typing import Any
 
 from histkit.errors import OutputError
 from histkit.io import atomic_write
-from histkit.paths import DEFAULT_SEED, resolve_seed_dir
 
 MANIFEST = "MANIFEST.tsv"
 MANIFEST_COLUMNS = ("file", "sha256", "notebook", "cell", "seed", "seed_sha256", "parameters")
@@ -47,16 +46,14 @@ def _tree(folder: Path, pattern: str) -> list[tuple[str, bytes]]:
     return [(p.relative_to(folder).as_posix(), p.read_bytes()) for p in sorted(folder.rglob(pattern)) if p.is_file()]
 
 
-def _seed_folder(root: Path, params: dict[str, Any]) -> Path:
-    return resolve_seed_dir(str(params.get("seed", DEFAULT_SEED)), root)
+def key(root: Path, notebook: Path, params: dict[str, Any], seed: Path) -> str:
+    """The cache key of one notebook run: a SHA-256 over everything the run depends on.
 
-
-def key(root: Path, notebook: Path, params: dict[str, Any]) -> str:
-    """The cache key of one notebook run: a SHA-256 over everything the run depends on."""
+    ``seed`` is the seed folder the run reads (every file in it counts: text, metadata, annotations).
+    """
     digest = hashlib.sha256()
     digest.update(notebook.read_bytes())
     digest.update(json.dumps(params, sort_keys=True, default=str).encode())
-    seed = _seed_folder(root, params)
     package = Path(__file__).resolve().parent
     for name, data in [*_tree(seed, "*"), *_tree(package, "*.py")]:
         digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
@@ -117,13 +114,15 @@ def _portable(root: Path, params: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def record(root: Path, cache_dir: Path, notebook: Path, run_key: str, params: dict[str, Any], executed: Path) -> None:
+def record(
+    root: Path, cache_dir: Path, notebook: Path, run_key: str, params: dict[str, Any], seed: Path, executed: Path
+) -> None:
     """Remember a successful run: its key, its executed copy and the files it wrote."""
     outputs = _outputs(executed)
-    seed = _seed_folder(root, params)
     data = {
         "notebook": notebook.name,
         "key": run_key,
+        "seed": seed.name,
         "parameters": _portable(root, params),
         "seed_sha256": sha256_file(seed / "article.txt"),
         "executed_sha256": sha256_file(executed),
@@ -175,7 +174,7 @@ def write_manifest(root: Path, cache_dir: Path, figures_dir: Path) -> Path | Non
             file = _resolve(root, out["file"])
             if out["kind"] == "figures" and file.parent == figures_dir and file.is_file():
                 rows[out["file"]] = (out["file"], out["sha256"], data["notebook"], out["cell"],
-                                     data.get("parameters", {}).get("seed", DEFAULT_SEED),
+                                     data.get("seed", ""),
                                      data.get("seed_sha256", ""), params)
     if not rows:
         return None

@@ -11,6 +11,7 @@ builds never interleave, and writes every output through a temporary file and a 
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import contextlib
 import functools
@@ -252,7 +253,7 @@ def build(
         for path, params in planned:
             declared = parameters(path)
             params = {k: v for k, v in extra.items() if k in declared} | params
-            work.append((path, params))
+            work.append((path, params, _seed_dir(params, declared, root)))
         results = _run_all(work, root, out_dir, base / "cache", report, jobs or os.cpu_count() or 1, force)
         cache.write_manifest(root, base / "cache", figures_dir)
     failed = [r for r in results if r.status == "failed"]
@@ -267,8 +268,18 @@ def build(
     return results
 
 
+def _seed_dir(params: Mapping[str, Any], declared: Mapping[str, Parameter], root: Path) -> Path:
+    """The seed folder a run reads: the ``seed`` parameter given, else the notebook's default."""
+    if "seed" in params:
+        return resolve_seed_dir(str(params["seed"]), root)
+    if "seed" in declared:
+        with contextlib.suppress(ValueError, SyntaxError):
+            return resolve_seed_dir(str(ast.literal_eval(declared["seed"].default)), root)
+    return resolve_seed_dir(DEFAULT_SEED, root)
+
+
 def _run_all(
-    work: list[tuple[Path, dict[str, Any]]],
+    work: list[tuple[Path, dict[str, Any], Path]],
     root: Path,
     out_dir: Path,
     cache_dir: Path,
@@ -276,22 +287,21 @@ def _run_all(
     jobs: int,
     force: bool,
 ) -> list[Result]:
-    def one(item: tuple[Path, dict[str, Any]]) -> Result:
+    def one(item: tuple[Path, dict[str, Any], Path]) -> Result:
         try:
-            return run_one(item)
+            return run_one(*item)
         finally:
             _close_thread_loop()
 
-    def run_one(item: tuple[Path, dict[str, Any]]) -> Result:
-        path, params = item
-        key = cache.key(root, path, params)
+    def run_one(path: Path, params: dict[str, Any], seed: Path) -> Result:
+        key = cache.key(root, path, params, seed)
         started = time.perf_counter()
         if not force and cache.is_fresh(root, cache_dir, path, key, out_dir / path.name):
             result = Result(path.name, "cached", time.perf_counter() - started)
         else:
             result = execute(path, params, out_dir)
             if result.status == "ok":
-                cache.record(root, cache_dir, path, key, params, out_dir / path.name)
+                cache.record(root, cache_dir, path, key, params, seed, out_dir / path.name)
             else:
                 cache.forget(cache_dir, path)
         report(result.line())
