@@ -215,3 +215,14 @@ def test_ages_figure(audit, article):
     fig = ages_figure(ages)
     points = sum(len(c.get_offsets()) for c in fig.axes[0].collections)
     assert points == int(ages["event_last"].notna().sum())
+
+
+def test_mark_cited_with_no_citation_at_all():
+    import pandas as pd
+
+    from histkit.audit import mark_cited
+
+    refs = pd.DataFrame({"ref_id": ["ref01", "ref02"]})
+    out = mark_cited(refs, pd.DataFrame({"ref_id": pd.Series([], dtype=str), "group": pd.Series([], dtype=str)}))
+    assert list(out["cited"]) == [0, 0]
+    assert list(out["citing_groups"]) == ["", ""]

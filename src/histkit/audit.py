@@ -142,10 +142,13 @@ def reconcile(citations: pd.DataFrame, refs: Sequence[Reference], threshold: flo
 
 def mark_cited(references: pd.DataFrame, reconciled: pd.DataFrame) -> pd.DataFrame:
     """Add ``cited`` (number of in-text citations) and ``citing_groups`` to the references table."""
-    counts = reconciled[reconciled["ref_id"] != ""].groupby("ref_id")
+    matched = reconciled[reconciled["ref_id"] != ""]
+    # Plain dicts rather than Series.map: with no citation at all, map() would give a float column.
+    sizes = matched["ref_id"].value_counts().to_dict()
+    groups = {ref: ";".join(sorted(set(g))) for ref, g in matched.groupby("ref_id")["group"]}
     out = references.copy()
-    out["cited"] = out["ref_id"].map(counts.size()).fillna(0).astype(int)
-    out["citing_groups"] = out["ref_id"].map(counts["group"].apply(lambda g: ";".join(sorted(set(g))))).fillna("")
+    out["cited"] = [int(sizes.get(ref, 0)) for ref in out["ref_id"]]
+    out["citing_groups"] = [groups.get(ref, "") for ref in out["ref_id"]]
     return out
 
 
