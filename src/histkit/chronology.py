@@ -413,7 +413,8 @@ def check_claims(chron: Chronology) -> list[Claim]:
         method = _CHECKS.get(kind)
         if method is None or c.anchor is None:
             raise AnnotationError(
-                f"{chron.notes.path}:{c.line}:  {c.item_id!r} needs exact, and a type in {sorted(_CHECKS)}"
+                f"{chron.notes.path}:{c.line}: check {c.item_id!r} needs exact "
+                f"and a type in {sorted(_CHECKS)}"
             )
         stated, computed, status, explanation = method(chron, c)
         a = c.anchor
