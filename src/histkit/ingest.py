@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date
+from pathlib import Path
 
 from histkit.errors import SeedError
 
@@ -139,6 +140,7 @@ class Article:
     keywords: dict[str, list[str]]
     sha256: str = ""
     metadata: dict[str, object] = dc_field(default_factory=dict)
+    folder: Path | None = None
     _line_starts: list[int] = dc_field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -275,6 +277,7 @@ def parse_article(text: str, seed_id: str = "", source: str = "") -> Article:
     ------
     SeedError
         If the text has no numbered section heading or no reference list.
+
     """
     source = source or seed_id or "<text>"
     blocks = [(m.start(), m.end(), m.group()) for m in _BLOCK.finditer(text)]

@@ -34,6 +34,7 @@ def check_parameter(name: str, value: Any, expected: str) -> Any:
     expected : str
         The declared type name (``"str"``, ``"float"``, ``"int"``, ``"bool"``, ...); ``"None"``
         or an unknown name accepts anything.
+
     """
     accepted = TYPES.get(expected)
     if accepted is None:
@@ -60,6 +61,7 @@ def check_parameters(values: Mapping[str, Any], declared: Mapping[str, str], whe
         Parameter name -> type name, as in the notebook's ``parameters`` cell.
     where : str
         The notebook, for the message.
+
     """
     prefix = f"{where}: " if where else ""
     unknown = sorted(set(values) - set(declared))

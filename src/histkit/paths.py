@@ -41,3 +41,9 @@ def resolve_seed_dir(seed: str | os.PathLike[str], root: Path | None = None) -> 
     if path.is_dir() or path.is_absolute() or len(path.parts) > 1:
         return path.resolve()
     return (root or project_root()) / "seeds" / path
+
+
+def output_dir(folder: str | os.PathLike[str]) -> Path:
+    """Resolve an output folder: a relative path is taken from the project root, not the current folder."""
+    path = Path(folder)
+    return path if path.is_absolute() else project_root() / path

@@ -34,6 +34,7 @@ class Seed:
         SHA-256 of the article file's bytes.
     meta : dict
         The parsed seed.toml.
+
     """
 
     seed_id: str
@@ -66,6 +67,7 @@ def read_seed(seed: str | os.PathLike[str]) -> Seed:
     SeedError
         If the folder, seed.toml or the article is missing, the article is empty or not UTF-8,
         or its SHA-256 differs from the one recorded in seed.toml.
+
     """
     folder = resolve_seed_dir(seed)
     if not folder.is_dir():

@@ -15,6 +15,7 @@ import pandas as pd
 from histkit.errors import HistkitError
 from histkit.ingest import Article
 from histkit.io import atomic_write
+from histkit.paths import output_dir
 
 PROVENANCE = ("seed", "start", "end", "quote")
 
@@ -115,6 +116,7 @@ def check_provenance(frame: pd.DataFrame, text: str, name: str = "table") -> Non
         The verbatim article text.
     name : str
         The table's name, for the message.
+
     """
     missing = [c for c in ("start", "end", "quote") if c not in frame.columns]
     if missing:
@@ -130,10 +132,10 @@ def check_provenance(frame: pd.DataFrame, text: str, name: str = "table") -> Non
 def export_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> list[Path]:
     """Write each table as ``<folder>/<name>.csv`` (UTF-8, LF line ends, fixed float format).
 
-    Returns the written paths, in name order.
+    A relative ``folder`` is taken from the project root. Returns the written paths, in name order.
     """
     written = []
     for name in sorted(tables):
         csv = tables[name].to_csv(index=False, lineterminator="\n", float_format="%.6g")
-        written.append(atomic_write(Path(folder) / f"{name}.csv", csv))
+        written.append(atomic_write(output_dir(folder) / f"{name}.csv", csv))
     return written

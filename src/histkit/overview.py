@@ -1,0 +1,156 @@
+"""The article at a glance: its argument, front matter, structure, notes and repairs (notebook 00)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as widgets
+import pandas as pd
+import yaml
+
+from histkit.errors import AnnotationError
+from histkit.figures import PALETTE, new_figure
+from histkit.ingest import Article
+from histkit.tables import repairs_table, sections_table
+
+
+def locate(text: str, exact: str, where: str, prefix: str = "", suffix: str = "") -> int:
+    """Return the start of the one occurrence of ``prefix + exact + suffix`` (the start of ``exact``).
+
+    Raises
+    ------
+    AnnotationError
+        If the quote does not occur, or occurs more than once; ``where`` names the file and line.
+
+    """
+    needle = prefix + exact + suffix
+    first = text.find(needle)
+    if first == -1:
+        raise AnnotationError(f"{where}: quote {exact!r} is not in the article; copy it exactly from article.txt")
+    if text.find(needle, first + 1) != -1:
+        raise AnnotationError(
+            f"{where}: quote {exact!r} occurs more than once; add a prefix or suffix to pick one"
+        )
+    return first + len(prefix)
+
+
+def argument_table(article: Article, path: str | Path) -> pd.DataFrame:
+    """The steps of the argument from ``argument.yaml``, each with its quote's span and section.
+
+    A seed without that file gives an empty table.
+    """
+    path = Path(path)
+    if not path.is_file():
+        return pd.DataFrame(columns=["step", "gloss", "section", "element_id", "line", "seed", "start", "end", "quote"])
+    loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    rows = []
+    for item in node.value if node is not None else []:
+        data = {k.value: v.value for k, v in item.value}
+        where = f"{path}:{item.start_mark.line + 1}"
+        start = locate(article.text, data["exact"], where, data.get("prefix", ""), data.get("suffix", ""))
+        end = start + len(data["exact"])
+        element = next(e for e in article.elements if any(a <= start < b for a, b in e.pieces))
+        rows.append(
+            {
+                "step": int(data["step"]),
+                "gloss": data["gloss"],
+                "section": element.section,
+                "element_id": element.element_id,
+                "line": article.line_of(start),
+                "seed": article.seed_id,
+                "start": start,
+                "end": end,
+                "quote": article.text[start:end],
+            }
+        )
+    return pd.DataFrame(rows).sort_values("step", ignore_index=True)
+
+
+def front_matter_table(article: Article) -> pd.DataFrame:
+    """The front-matter fields with their spans, in text order."""
+    return pd.DataFrame(
+        [
+            {"field": e.field, "value": e.text, "line": article.line_of(e.start),
+             "seed": article.seed_id, "start": e.start, "end": e.end, "quote": article.text[e.start : e.end]}
+            for e in article.of_kind("front-matter")
+        ]
+    )
+
+
+def dates_check(article: Article) -> pd.DataFrame:
+    """The received and approved dates as read from the front matter, against seed.toml."""
+    rows = []
+    for name, parsed in (("received", article.received), ("approved", article.approved)):
+        recorded = str(article.metadata.get(name, ""))
+        found = parsed.isoformat() if parsed else ""
+        rows.append({"date": name, "front matter (DD/MM/YYYY read as ISO)": found, "seed.toml": recorded,
+                     "agree": found == recorded})
+    return pd.DataFrame(rows)
+
+
+def footnotes_table(article: Article) -> pd.DataFrame:
+    """The footnotes with the paragraph that calls each one and the verbatim pieces it was rebuilt from."""
+    return pd.DataFrame(
+        [
+            {"note": e.number, "called_from": e.called_from, "section": e.section,
+             "pieces": len(e.pieces), "lines": ", ".join(str(article.line_of(a)) for a, _ in e.pieces),
+             "text": e.text}
+            for e in article.footnotes
+        ]
+    )
+
+
+def repair_summary(article: Article) -> pd.DataFrame:
+    """How many repairs of each kind were made, and why."""
+    table = repairs_table(article)
+    summary = table.groupby(["kind", "reason"], as_index=False).size()
+    return summary.rename(columns={"size": "count"}).sort_values(["count", "kind"], ascending=[False, True],
+                                                                  ignore_index=True)
+
+
+def words_figure(article: Article):
+    """A horizontal bar chart of words per numbered section, the stages shaded apart from the frame."""
+    sections = sections_table(article).dropna(subset=["section"])
+    fig = new_figure(7.0, 3.2)
+    ax = fig.add_subplot()
+    labels = [f"{s} {t.title()}" for s, t in zip(sections["section"], sections["title"], strict=True)]
+    colours = [PALETTE[1] if 2 <= s <= 4 else PALETTE[0] for s in sections["section"]]
+    bars = ax.barh(labels[::-1], sections["words"].tolist()[::-1], color=colours[::-1])
+    ax.bar_label(bars, fmt="%d", padding=3)
+    ax.set_xlabel("words in paragraphs and block quotes (footnotes excluded)")
+    ax.set_title("Words per section: the three stages (orange) carry the narrative")
+    ax.margins(x=0.12)
+    return fig
+
+
+class SectionBrowser(widgets.VBox):
+    """Pick a section and read its repaired paragraphs with their line numbers."""
+
+    def __init__(self, article: Article) -> None:
+        self._article = article
+        options = [(s.heading, s.heading) for s in article.sections]
+        self.picker = widgets.Dropdown(options=options, value=options[1][1], description="Section")
+        self.page = widgets.HTML()
+        self.picker.observe(self._show, names="value")
+        super().__init__([self.picker, self.page])
+        self._show()
+
+    def _show(self, _change: object = None) -> None:
+        rows = []
+        for e in self._article.elements:
+            if e.section_title == self.picker.value:
+                lines = self._article.line_of(e.start)
+                style = ' style="margin-left:2em;font-style:italic"' if e.kind == "blockquote" else ""
+                rows.append(f"<p{style}><b>[{e.element_id}, line {lines}]</b> {_escape(e.text)}</p>")
+        self.page.value = "\n".join(rows)
+
+    def __repr__(self) -> str:
+        return "Section browser: run the notebook in JupyterLab to choose a section."
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

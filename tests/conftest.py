@@ -1,0 +1,34 @@
+"""Shared fixtures: the real seed (read once) and the tiny fixture seed in tests/data/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import histkit
+from histkit.ingest import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+
+# The fixture notebooks are inputs to the CLI tests (one fails on purpose), not notebooks to check.
+collect_ignore = ["data"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Build matplotlib's font cache before any notebook kernel starts: nbval allows a cell 5 s
+    # to start answering, and a first-time cache build can take longer.
+    import histkit.figures  # noqa: F401
+
+
+@pytest.fixture(scope="session")
+def article() -> Article:
+    """The real seed, ingested once per test session."""
+    return histkit.load_seed(str(ROOT / "seeds" / "spenser-bolsheviks-mexico"))
+
+
+@pytest.fixture(scope="session")
+def tiny() -> Article:
+    """The tiny fixture seed with one of each artefact."""
+    return histkit.load_seed(str(DATA / "tiny"))

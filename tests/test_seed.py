@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+import histkit
+from histkit.errors import SeedError
+from histkit.seed import read_seed
+
+from .conftest import DATA
+
+
+@pytest.fixture
+def seed_copy(tmp_path):
+    folder = tmp_path / "copy"
+    shutil.copytree(DATA / "tiny", folder)
+    return folder
+
+
+def test_reads_verbatim_text_and_checks_hash(seed_copy):
+    seed = read_seed(seed_copy)
+    assert seed.seed_id == "tiny"
+    assert seed.text == (seed_copy / "article.txt").read_text(encoding="utf-8")
+    assert seed.bibliographic["author"] == "Ana Autora"
+
+
+def test_real_seed_is_a_byte_copy_of_the_shared_one():
+    shared = DATA.parents[2] / "shared" / "seeds" / "000_317570f54ee58129.txt"
+    if not shared.exists():
+        pytest.skip("the shared seed folder sits beside the checkout only on the team's machines")
+    ours = DATA.parents[1] / "seeds" / "spenser-bolsheviks-mexico" / "article.txt"
+    assert ours.read_bytes() == shared.read_bytes()
+
+
+def test_missing_folder(tmp_path):
+    with pytest.raises(SeedError, match=r"seed folder .*nowhere does not exist"):
+        read_seed(tmp_path / "nowhere")
+
+
+def test_missing_seed_toml(seed_copy):
+    (seed_copy / "seed.toml").unlink()
+    with pytest.raises(SeedError, match=r"seed.toml is missing"):
+        read_seed(seed_copy)
+
+
+def test_empty_article(seed_copy):
+    (seed_copy / "article.txt").write_text("\n \n")
+    with pytest.raises(SeedError, match=r"article.txt is empty"):
+        read_seed(seed_copy)
+
+
+def test_not_utf8_names_line(seed_copy):
+    (seed_copy / "article.txt").write_bytes("Title\n\nA caf\xe9 line\n".encode("latin-1"))
+    with pytest.raises(SeedError, match=r"article.txt:3: not UTF-8 \(byte 0xe9"):
+        read_seed(seed_copy)
+
+
+def test_hash_mismatch(seed_copy):
+    path = seed_copy / "article.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("Tiny", "Small"), encoding="utf-8")
+    with pytest.raises(SeedError, match=r"SHA-256 is [0-9a-f]{64} but seed.toml records"):
+        read_seed(seed_copy)
+
+
+def test_missing_hash(seed_copy):
+    toml = seed_copy / "seed.toml"
+    toml.write_text("\n".join(line for line in toml.read_text().splitlines() if not line.startswith("sha256")))
+    with pytest.raises(SeedError, match=r"sha256 is missing; add sha256 = \""):
+        read_seed(seed_copy)
+
+
+def test_bad_toml(seed_copy):
+    (seed_copy / "seed.toml").write_text("[seed\n")
+    with pytest.raises(SeedError, match=r"not valid TOML"):
+        read_seed(seed_copy)
+
+
+def test_no_reference_list_through_load_seed(seed_copy):
+    path = seed_copy / "article.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("REFERENCES")], encoding="utf-8")
+    toml = seed_copy / "seed.toml"
+    import hashlib
+
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    lines = [f'sha256 = "{digest}"' if line.startswith("sha256") else line for line in toml.read_text().splitlines()]
+    toml.write_text("\n".join(lines))
+    with pytest.raises(SeedError, match=r"article.txt: no reference list"):
+        histkit.load_seed(str(seed_copy))
