@@ -840,12 +840,16 @@ def export_timelinejs(chron: Chronology, folder: str | Path, stage_mode: str = "
 def make_explorer(chron: Chronology, years: tuple[int, int] = (1917, 1930), stage_mode: str = "sections"):
     """Build an ipywidgets explorer: a year-range slider, person and stage selectors, table and timeline.
 
-    Returns a ``VBox``; changing a control filters the events table and redraws the timeline.
+    Returns a ``VBox`` whose plain-text form is a fixed sentence (so a saved notebook stays the
+    same under nbval); changing a control filters the events table and redraws the timeline.
     """
     import ipywidgets as widgets
-    from IPython.display import Image, display
 
     from histkit.figures import render
+
+    class _Explorer(widgets.VBox):
+        def __repr__(self) -> str:
+            return "Chronology explorer: run the notebook in JupyterLab to filter the events and redraw the timeline."
 
     first = int(chron.events["year"].min())
     last = int(chron.events["year"].max())
@@ -859,23 +863,27 @@ def make_explorer(chron: Chronology, years: tuple[int, int] = (1917, 1930), stag
         value="",
         description="Stage",
     )
-    out = widgets.Output()
-    columns = ["edtf", "label", "actors", "place", "stage", "line"]
+    # An HTML table and an Image, not an Output widget: their values are plain data, so the
+    # explorer renders the same in JupyterLab and under nbclient/nbval (no captured outputs).
+    table = widgets.HTML()
+    picture = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
 
     def redraw(_change: object = None) -> None:
         selected = filter_events(chron.events, slider.value, person.value, stage.value)
-        out.clear_output(wait=True)
-        with out:
-            display(selected[columns])
-            lo, hi = slider.value
-            if hi > lo:
-                fig = timeline_figure(chron, (lo, hi), stage_mode, events=selected)
-                display(Image(render(fig, "png")))
+        table.value = (
+            f"<p>{len(selected)} events</p>" + selected[EXPLORER_COLUMNS].to_html(index=False, na_rep="")
+        )
+        lo, hi = slider.value
+        if hi > lo:
+            picture.value = render(timeline_figure(chron, (lo, hi), stage_mode, events=selected), "png")
 
     for w in (slider, person, stage):
         w.observe(redraw, names="value")
     redraw()
-    return widgets.VBox([widgets.HBox([slider, person, stage]), out])
+    return _Explorer([widgets.HBox([slider, person, stage]), picture, table])
+
+
+EXPLORER_COLUMNS = ["event_id", "edtf", "label", "actors", "place", "stage", "line"]
 
 
 def chronology_tables(chron: Chronology) -> dict[str, pd.DataFrame]:
@@ -887,3 +895,30 @@ def chronology_tables(chron: Chronology) -> dict[str, pd.DataFrame]:
         "dates": chron.dates,
         "claims": chron.claims,
     }
+
+
+def summary(chron: Chronology) -> str:
+    """Return one sentence counting what the chronology holds (for a notebook's first output)."""
+    years = chron.events["year"]
+    verdicts = chron.claims["status"].value_counts()
+    counts = ", ".join(f"{int(verdicts.get(s, 0))} {s}" for s in ("consistent", "inconsistent", "unverifiable"))
+    return (
+        f"{len(chron.events)} events ({int(years.min())}-{int(years.max())}), {len(chron.people)} people, "
+        f"{len(chron.stays)} stays in Mexico, {len(chron.dates)} date expressions "
+        f"({int(chron.dates['in_citation'].sum())} in citations or references); "
+        f"{len(chron.claims)} checks: {counts}"
+    )
+
+
+def date_forms(chron: Chronology) -> pd.DataFrame:
+    """Return the date expressions outside citations that are not plain years (the interesting forms)."""
+    dates = chron.dates
+    chosen = dates[~dates["in_citation"] & (dates["form"] != "year")]
+    columns = ["line", "quote", "edtf", "earliest", "latest", "precision", "form", "refers_to", "note"]
+    return chosen[columns].reset_index(drop=True)
+
+
+def events_view(chron: Chronology) -> pd.DataFrame:
+    """Return the events table with the columns a reader needs, stage shown as 1-3 or empty."""
+    columns = ["event_id", "edtf", "earliest", "latest", "label", "actors", "place", "stage", "line"]
+    return chron.events[columns]

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 from edtf import parse_edtf
@@ -120,12 +121,18 @@ class DateValue:
         return bounds(self.edtf)[1]
 
 
+@lru_cache(maxsize=4096)
+def _parse(value: str) -> object:
+    # Parsing EDTF (pyparsing) is slow and the same strings recur: parse each one once.
+    return parse_edtf(value)
+
+
 def check_edtf(value: str) -> str:
     """Return ``value`` if the ``edtf`` package parses it, else raise :class:`DateError`."""
     if not isinstance(value, str) or not value.strip():
         raise DateError(f"EDTF value {value!r} is empty or not a string; write e.g. '1926-12' or '1926-23'")
     try:
-        parse_edtf(value)
+        _parse(value)
     except (EDTFParseException, ValueError, TypeError) as err:
         raise DateError(
             f"invalid EDTF {value!r}: {err}. Use e.g. '1926', '1926-12', '1926-12-05', '1926-23' (autumn), "
@@ -146,7 +153,7 @@ def bounds(value: str) -> tuple[date | None, date | None]:
 
     ``1925~`` (approximate) keeps the year's own bounds; an open end gives ``None``.
     """
-    parsed = parse_edtf(check_edtf(value))
+    parsed = _parse(check_edtf(value))
     return _to_date(parsed.lower_strict()), _to_date(parsed.upper_strict())
 
 
