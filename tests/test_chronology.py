@@ -75,7 +75,28 @@ def test_events_span_1909_to_1952(chron):
 def test_required_events(chron, event_id, edtf, stage):
     row = chron.events.set_index("event_id").loc[event_id]
     assert row["edtf"] == edtf
-    assert (row["stage"] if stage is not None else None) == stage or (stage is None and row["stage"] is pd.NA)
+    if stage is None:
+        assert pd.isna(row["stage"])
+    else:
+        assert row["stage"] == stage
+
+
+def test_relative_events_match_their_resolution(chron):
+    # "By the time they left Mexico a year later" (1921 + 1) and "died two years later" (1949 + 2)
+    dates = chron.dates[chron.dates["form"] == "relative"]
+    events = chron.events.set_index("event_id")
+    for event_id, phrase in [("envoys-leave", "a year later"), ("borodin-dies", "two years later")]:
+        event = events.loc[event_id]
+        row = dates[(dates["start"] >= event["start"]) & (dates["end"] <= event["end"])].iloc[0]
+        assert row["quote"] == phrase
+        assert row["edtf"] == event["edtf"]
+
+
+def test_curated_referent_of_five_months(chron):
+    row = chron.dates[chron.dates["quote"] == "five months after his arrival"].iloc[0]
+    assert row["refers_to"] == "1924-10"  # "settled in Mexico in October 1924", not "March of 1925"
+    assert row["edtf"] == "1925-03"
+    assert "curated" in row["note"]
 
 
 def test_event_dates_agree_with_the_dates_table(chron):
@@ -266,8 +287,15 @@ def test_explorer_builds_and_filters(chron):
     widgets = pytest.importorskip("ipywidgets")
     box = ch.make_explorer(chron)
     assert isinstance(box, widgets.VBox)
-    slider, person, stage = box.children[0].children
+    assert repr(box).startswith("Chronology explorer")  # fixed text: the saved notebook stays stable
+    controls, picture, table = box.children
+    slider, person, stage = controls.children
     assert slider.value == (1917, 1930)
+    assert picture.value[:4] == b"\x89PNG"
+    assert "pestkovsky-arrives" in table.value
     person.value = "kollontai"
     stage.value = "3"
     slider.value = (1926, 1927)
+    assert "kollontai-leaves" in table.value
+    assert "pestkovsky-arrives" not in table.value
+    assert "kollontai-diplomat" not in table.value  # 1922: outside the years
