@@ -350,7 +350,7 @@ def stages_table(chron: Chronology, mode: str = "sections") -> pd.DataFrame:
     for st in chron.notes["stages"]:
         number = int(st.item_id)
         if mode == "sections":
-            ev = chron.events[chron.events["stage"] == number]
+            ev = chron.events[chron.events["stage"].eq(number).fillna(False)]
             lo = min(x for x in ev["earliest"] if x)
             hi = max(x for x in ev["latest"] if x)
         else:
@@ -359,6 +359,7 @@ def stages_table(chron: Chronology, mode: str = "sections") -> pd.DataFrame:
         rows.append(
             {
                 **_provenance(chron.article, st.anchor),  # type: ignore[arg-type]
+                "section": st.get("section"),  # the heading itself belongs to no paragraph
                 "stage": number,
                 "label": st["label"],
                 "mode": mode,
@@ -870,9 +871,9 @@ def make_explorer(chron: Chronology, years: tuple[int, int] = (1917, 1930), stag
 
     def redraw(_change: object = None) -> None:
         selected = filter_events(chron.events, slider.value, person.value, stage.value)
-        table.value = (
-            f"<p>{len(selected)} events</p>" + selected[EXPLORER_COLUMNS].to_html(index=False, na_rep="")
-        )
+        table.value = f"<p>{len(selected)} events</p>" + selected[EXPLORER_COLUMNS].astype(
+            {"stage": object}
+        ).fillna("").to_html(index=False)
         lo, hi = slider.value
         if hi > lo:
             picture.value = render(timeline_figure(chron, (lo, hi), stage_mode, events=selected), "png")
@@ -901,7 +902,9 @@ def summary(chron: Chronology) -> str:
     """Return one sentence counting what the chronology holds (for a notebook's first output)."""
     years = chron.events["year"]
     verdicts = chron.claims["status"].value_counts()
-    counts = ", ".join(f"{int(verdicts.get(s, 0))} {s}" for s in ("consistent", "inconsistent", "unverifiable"))
+    counts = ", ".join(
+        f"{int(verdicts.get(s, 0))} {s}" for s in ("consistent", "inconsistent", "unverifiable")
+    )
     return (
         f"{len(chron.events)} events ({int(years.min())}-{int(years.max())}), {len(chron.people)} people, "
         f"{len(chron.stays)} stays in Mexico, {len(chron.dates)} date expressions "
