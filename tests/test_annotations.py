@@ -6,16 +6,11 @@ import textwrap
 
 import pytest
 
-import histkit as hk
 from histkit.annotations import Anchor, anchor, load_annotations, read_yaml
 from histkit.errors import AnnotationError
 
 TEXT = "Borodin left Moscow in April 1919. Borodin arrived in Mexico. Kollontai left in June."
 
-
-@pytest.fixture(scope="module")
-def article():
-    return hk.load_seed("spenser-bolsheviks-mexico")
 
 
 def write(tmp_path, body: str):

@@ -21,10 +21,6 @@ from histkit.tables import check_provenance
 ANNOTATIONS = hk.paths.project_root() / "seeds" / "spenser-bolsheviks-mexico" / "annotations.yaml"
 
 
-@pytest.fixture(scope="module")
-def article():
-    return hk.load_seed("spenser-bolsheviks-mexico")
-
 
 @pytest.fixture(scope="module")
 def chron(article):

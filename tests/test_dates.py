@@ -124,10 +124,6 @@ def test_find_in_prefers_longest_form():
     assert [f.phrase for f in found] == ["August and September 1919"]
 
 
-@pytest.fixture(scope="module")
-def article():
-    return hk.load_seed("spenser-bolsheviks-mexico")
-
 
 @pytest.fixture(scope="module")
 def table(article):
