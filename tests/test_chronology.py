@@ -295,3 +295,26 @@ def test_explorer_builds_and_filters(chron):
     assert "kollontai-leaves" in table.value
     assert "pestkovsky-arrives" not in table.value
     assert "kollontai-diplomat" not in table.value  # 1922: outside the years
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "mode", "message"),
+    [
+        (1930, 1917, "sections", "'first_year' \\(1930\\) must be before 'last_year' \\(1917\\)"),
+        (1917, 1917, "sections", "must be before"),
+        (1917, 1930, "chapters", "'stage_mode' must be one of"),
+    ],
+)
+def test_check_options(first, last, mode, message):
+    with pytest.raises(ParameterError, match=message):
+        ch.check_options(first, last, mode)
+    assert ch.check_options(1917, 1930, "presence") == ((1917, 1930), "presence")
+
+
+def test_exported_tables_have_provenance(chron, article, tmp_path):
+    tables = ch.chronology_tables(chron)
+    assert sorted(tables) == ["claims-chronology", "dates", "events", "people", "stays"]
+    for name, table in tables.items():
+        check_provenance(table, article.text, name)
+    written = hk.tables.export_tables(tables, tmp_path)
+    assert [p.name for p in written] == sorted(f"{n}.csv" for n in tables)

@@ -887,14 +887,34 @@ def make_explorer(chron: Chronology, years: tuple[int, int] = (1917, 1930), stag
 EXPLORER_COLUMNS = ["event_id", "edtf", "label", "actors", "place", "stage", "line"]
 
 
+def check_options(first_year: int, last_year: int, stage_mode: str) -> tuple[tuple[int, int], str]:
+    """Check the notebook's chronology parameters at the top, before any work is done.
+
+    Raises
+    ------
+    ParameterError
+        Naming the parameter, if the years are not in order or ``stage_mode`` is unknown.
+
+    """
+    if first_year >= last_year:
+        raise ParameterError(
+            f"parameter 'first_year' ({first_year}) must be before 'last_year' ({last_year}); "
+            "e.g. -p first_year 1917 -p last_year 1930"
+        )
+    if stage_mode not in STAGE_MODES:
+        raise ParameterError(f"parameter 'stage_mode' must be one of {STAGE_MODES}; not {stage_mode!r}")
+    return (first_year, last_year), stage_mode
+
+
 def chronology_tables(chron: Chronology) -> dict[str, pd.DataFrame]:
-    """Return the tables to export: events, people, stays, dates, claims (kind chronology)."""
+    """Return the tables to export: events, people, stays, dates, claims-chronology."""
     return {
         "events": chron.events,
         "people": chron.people,
         "stays": chron.stays,
         "dates": chron.dates,
-        "claims": chron.claims,
+        # Other analyses add claims of their own kinds: this file holds the chronology's only.
+        "claims-chronology": chron.claims,
     }
 
 
