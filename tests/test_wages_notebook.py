@@ -55,12 +55,12 @@ def test_price_ratio_override_changes_the_outputs(tmp_path: Path) -> None:
     assert "122.31%" not in real
     assert "price ratio 2.0000" in _text(nb, "summary")
     assert (tmp_path / "figures" / "02-real-wage-sensitivity.svg").is_file()
-    assert (tmp_path / "tables" / "claims.csv").is_file()
+    assert (tmp_path / "tables" / "claims-economics.csv").is_file()
 
 
 def test_claim_tolerance_override_changes_the_verdict(tmp_path: Path) -> None:
     nb = _run(tmp_path, claim_tolerance=3.0)
-    claims = (tmp_path / "tables" / "claims.csv").read_text(encoding="utf-8")
+    claims = (tmp_path / "tables" / "claims-economics.csv").read_text(encoding="utf-8")
     share = next(line for line in claims.splitlines() if line.startswith("wage-225-share"))
     assert ",consistent," in share
     assert "within the tolerance of 3.00" in _text(nb, "summary")
