@@ -5,10 +5,10 @@ Run: PYTHONPATH=src python benchmarks/bench_citations.py [repeats]
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from pathlib import Path
+
+from _timing import time_ms
 
 from histkit import load_seed
 from histkit.audit import footnote_sources, reconcile, run_audit
@@ -18,14 +18,6 @@ from histkit.references import article_references
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "spenser-bolsheviks-mexico"
 
 
-def _time(label: str, fn, repeats: int) -> tuple[str, float, float]:
-    fn()  # warm imports and caches
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return label, statistics.median(samples), min(samples)
 
 
 def main() -> None:
@@ -39,12 +31,12 @@ def main() -> None:
         reconcile(citations_table(article), r)
 
     rows = [
-        _time("citations_table (parse citations)", lambda: citations_table(article), repeats),
-        _time("article_references (parse list)", lambda: article_references(article), repeats),
-        _time("reconcile (match 30 works)", lambda: reconcile(cites, refs), repeats),
-        _time("footnote_sources", lambda: footnote_sources(article, refs), repeats),
-        _time("parse + reconcile (the target)", parse_and_reconcile, repeats),
-        _time("run_audit (all tables + findings)", lambda: run_audit(article), repeats),
+        time_ms("citations_table (parse citations)", lambda: citations_table(article), repeats),
+        time_ms("article_references (parse list)", lambda: article_references(article), repeats),
+        time_ms("reconcile (match 30 works)", lambda: reconcile(cites, refs), repeats),
+        time_ms("footnote_sources", lambda: footnote_sources(article, refs), repeats),
+        time_ms("parse + reconcile (the target)", parse_and_reconcile, repeats),
+        time_ms("run_audit (all tables + findings)", lambda: run_audit(article), repeats),
     ]
     print(f"{'step':<40} {'median ms':>10} {'min ms':>8}   ({repeats} runs, target < 50 ms for parse + reconcile)")
     for label, median, best in rows:

@@ -5,10 +5,10 @@ Run: .venv/bin/python benchmarks/bench_ingest.py [repeats]
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from pathlib import Path
+
+from _timing import time_ms
 
 from histkit import load_seed, parse_article
 from histkit.seed import read_seed
@@ -17,14 +17,6 @@ from histkit.tables import paragraphs_table, repairs_table
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "spenser-bolsheviks-mexico"
 
 
-def _time(label: str, fn, repeats: int) -> tuple[str, float, float]:
-    fn()  # warm imports and caches
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return label, statistics.median(samples), min(samples)
 
 
 def main() -> None:
@@ -32,9 +24,9 @@ def main() -> None:
     text = read_seed(SEED).text
     article = load_seed(str(SEED))
     rows = [
-        _time("parse_article (text already read)", lambda: parse_article(text, "s"), repeats),
-        _time("load_seed (read + sha256 + parse)", lambda: load_seed(str(SEED)), repeats),
-        _time("paragraphs + repairs tables", lambda: (paragraphs_table(article), repairs_table(article)), repeats),
+        time_ms("parse_article (text already read)", lambda: parse_article(text, "s"), repeats),
+        time_ms("load_seed (read + sha256 + parse)", lambda: load_seed(str(SEED)), repeats),
+        time_ms("paragraphs + repairs tables", lambda: (paragraphs_table(article), repairs_table(article)), repeats),
     ]
     print(f"{'step':<40} {'median ms':>10} {'min ms':>8}   ({repeats} runs, target < 50 ms for ingest)")
     for label, median, best in rows:
