@@ -6,32 +6,11 @@ from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
-import yaml
 
-from histkit.errors import AnnotationError
+from histkit.annotations import LINE, anchor, read_yaml
 from histkit.figures import PALETTE, new_figure
 from histkit.ingest import Article
 from histkit.tables import repairs_table, sections_table
-
-
-def locate(text: str, exact: str, where: str, prefix: str = "", suffix: str = "") -> int:
-    """Return the start of the one occurrence of ``prefix + exact + suffix`` (the start of ``exact``).
-
-    Raises
-    ------
-    AnnotationError
-        If the quote does not occur, or occurs more than once; ``where`` names the file and line.
-
-    """
-    needle = prefix + exact + suffix
-    first = text.find(needle)
-    if first == -1:
-        raise AnnotationError(f"{where}: quote {exact!r} is not in the article; copy it exactly from article.txt")
-    if text.find(needle, first + 1) != -1:
-        raise AnnotationError(
-            f"{where}: quote {exact!r} occurs more than once; add a prefix or suffix to pick one"
-        )
-    return first + len(prefix)
 
 
 def argument_table(article: Article, path: str | Path) -> pd.DataFrame:
@@ -40,24 +19,18 @@ def argument_table(article: Article, path: str | Path) -> pd.DataFrame:
     A seed without that file gives an empty table.
     """
     path = Path(path)
+    columns = ["step", "gloss", "section", "element_id", "line", "seed", "start", "end", "quote"]
     if not path.is_file():
-        return pd.DataFrame(columns=["step", "gloss", "section", "element_id", "line", "seed", "start", "end", "quote"])
-    loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
-    try:
-        node = loader.get_single_node()
-    finally:
-        loader.dispose()
+        return pd.DataFrame(columns=columns)
     rows = []
-    for item in node.value if node is not None else []:
-        data = {k.value: v.value for k, v in item.value}
-        where = f"{path}:{item.start_mark.line + 1}"
-        start = locate(article.text, data["exact"], where, data.get("prefix", ""), data.get("suffix", ""))
-        end = start + len(data["exact"])
+    for step in read_yaml(path).get("steps", []):
+        start, end = anchor(article.text, step["exact"], step.get("prefix", ""), step.get("suffix", ""),
+                            source=str(path), line=step[LINE])
         element = next(e for e in article.elements if any(a <= start < b for a, b in e.pieces))
         rows.append(
             {
-                "step": int(data["step"]),
-                "gloss": data["gloss"],
+                "step": int(step["step"]),
+                "gloss": step["gloss"],
                 "section": element.section,
                 "element_id": element.element_id,
                 "line": article.line_of(start),
@@ -67,7 +40,7 @@ def argument_table(article: Article, path: str | Path) -> pd.DataFrame:
                 "quote": article.text[start:end],
             }
         )
-    return pd.DataFrame(rows).sort_values("step", ignore_index=True)
+    return pd.DataFrame(rows, columns=columns).sort_values("step", ignore_index=True)
 
 
 def front_matter_table(article: Article) -> pd.DataFrame:

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
+from histkit.annotations import LINE, anchor, read_yaml
 from histkit.errors import AnnotationError, ParameterError
 from histkit.ingest import Article, Element
 from histkit.paths import resolve_seed_dir
@@ -314,28 +314,6 @@ class QuantityNote:
     base_year: int | None = None
 
 
-def anchor(text: str, exact: str, prefix: str = "", suffix: str = "", where: str = "") -> tuple[int, int]:
-    """Resolve a W3C TextQuoteSelector to the one span of ``text`` it selects.
-
-    Raises
-    ------
-    AnnotationError
-        If the quote is absent or occurs more than once (naming ``where`` and the quote).
-
-    """
-    hits = [
-        m.start() + len(prefix)
-        for m in re.finditer(re.escape(prefix + exact + suffix), text)
-    ]
-    if len(hits) != 1:
-        problem = "is not in the article" if not hits else f"occurs {len(hits)} times"
-        raise AnnotationError(
-            f"{where}: the quote {exact!r} (prefix {prefix!r}, suffix {suffix!r}) {problem}; "
-            "give a quote, prefix or suffix that selects exactly one place"
-        )
-    return hits[0], hits[0] + len(exact)
-
-
 def load_notes(path: str | Path, text: str) -> list[QuantityNote]:
     """Read ``quantities.yaml`` and anchor each entry in ``text``.
 
@@ -345,38 +323,22 @@ def load_notes(path: str | Path, text: str) -> list[QuantityNote]:
         Naming the file and line of a malformed entry or an unanchorable quote.
 
     """
-    path = Path(path)
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise AnnotationError(f"{path}: cannot read the quantity notes ({err})") from err
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    entries = data.get("quantities") if isinstance(data, dict) else None
+    data = read_yaml(path)
+    entries = data.get("quantities")
     if not isinstance(entries, list):
         raise AnnotationError(f"{path}: expected a top-level 'quantities:' list")
-    nodes = _entry_nodes(root)
     notes = []
-    for i, entry in enumerate(entries):
-        line = nodes[i].start_mark.line + 1 if i < len(nodes) else 0
-        where = f"{path.name}, line {line}"
+    for entry in entries:
+        line = entry.get(LINE, 0) if isinstance(entry, dict) else data[LINE]
         if not isinstance(entry, dict) or not {"key", "exact", "measures"} <= set(entry):
-            raise AnnotationError(f"{where}: each entry needs 'key', 'exact' and 'measures'")
+            raise AnnotationError(f"{path}:{line}: each entry needs 'key', 'exact' and 'measures'")
         start, end = anchor(text, str(entry["exact"]), str(entry.get("prefix", "")),
-                            str(entry.get("suffix", "")), where)
+                            str(entry.get("suffix", "")), source=str(path), line=line)
         notes.append(
             QuantityNote(str(entry["key"]), str(entry["measures"]), start, end,
                          entry.get("year"), entry.get("base_year"))
         )
     return notes
-
-
-def _entry_nodes(root: Any) -> list[Any]:
-    if root is None or not hasattr(root, "value"):
-        return []
-    for key, value in root.value:
-        if getattr(key, "value", None) == "quantities" and isinstance(value.value, list):
-            return list(value.value)
-    return []
 
 
 COLUMNS = [

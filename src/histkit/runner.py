@@ -188,7 +188,10 @@ def execute(path: Path, params: Mapping[str, Any], out_dir: Path) -> Result:
                     parameters=dict(params),
                     kernel_name=KERNEL,
                     kernel_manager_class=ipc_kernel_manager(),
-                    cwd=str(path.parent),
+                    # Not papermill's cwd=, which chdirs this whole process: with notebooks running
+                    # in threads, one would restore the folder while another kernel starts. nbclient
+                    # starts the kernel in resources' path instead, for this notebook alone.
+                    resources={"metadata": {"path": str(path.parent)}},
                     progress_bar=False,
                     log_output=False,
                     request_save_on_cell_execute=False,
