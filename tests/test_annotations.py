@@ -163,3 +163,19 @@ def test_real_annotations_load_and_anchor(article):
         for item in notes[kind]:
             if item.anchor is not None:
                 assert article.text[item.anchor.start : item.anchor.end] == item.anchor.exact
+
+
+def test_annotations_are_read_from_the_articles_own_seed_folder(tmp_path):
+    import shutil
+
+    import histkit
+    from histkit.annotations import load_annotations
+
+    from .conftest import ROOT
+
+    folder = tmp_path / "copy"
+    shutil.copytree(ROOT / "seeds" / "spenser-bolsheviks-mexico", folder)
+    (folder / "annotations.yaml").unlink()
+    article = histkit.load_seed(str(folder))
+    with pytest.raises(AnnotationError, match=r"copy/annotations.yaml does not exist"):
+        load_annotations(article)

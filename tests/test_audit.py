@@ -226,3 +226,15 @@ def test_mark_cited_with_no_citation_at_all():
     out = mark_cited(refs, pd.DataFrame({"ref_id": pd.Series([], dtype=str), "group": pd.Series([], dtype=str)}))
     assert list(out["cited"]) == [0, 0]
     assert list(out["citing_groups"]) == ["", ""]
+
+
+def test_gap_summary_keeps_a_half_year_median():
+    import pandas as pd
+
+    from histkit.audit import gap_summary
+
+    ages = pd.DataFrame({"source_class": ["published", "published", "archival"], "gap": [1.0, 2.0, None]})
+    summary = gap_summary(ages)
+    assert summary.loc["published", "median gap"] == "1.5"
+    assert summary.loc["published", "citations"] == 2
+    assert "archival" not in summary.index

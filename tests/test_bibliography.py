@@ -113,7 +113,8 @@ def test_rendered_bibliography(refs):
 
 
 def test_write_exports(refs, tmp_path):
-    names = write_exports(refs, tmp_path)
-    assert names == ["references.bib", "references.json"]
+    written = write_exports(refs, tmp_path)
+    assert [p.name for p in written] == ["references.bib", "references.json"]
+    assert repr(written) == "files written: references.bib, references.json"
     assert (tmp_path / "references.json").read_text(encoding="utf-8") == csl_json(refs)
     assert (tmp_path / "references.bib").read_text(encoding="utf-8") == bibtex(refs)

@@ -150,3 +150,11 @@ def test_committed_manifest_matches_committed_figures():
 
 def test_fixture_data_is_where_the_tests_expect():
     assert (DATA / "notebooks" / "00-ok.ipynb").is_file()
+
+
+def test_a_dying_kernel_is_a_failed_notebook_not_a_crash(project, capsys):  # noqa: F811
+    assert cli.main(["build", "00-ok", "02-dies"]) == 1
+    captured = capsys.readouterr()
+    assert "02-dies.ipynb failed: the kernel stopped" in captured.err
+    assert "Traceback" not in captured.err
+    assert "00-ok.ipynb" in captured.out  # the other notebook ran and was reported

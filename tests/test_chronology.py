@@ -273,10 +273,10 @@ def test_timelinejs_export(chron, tmp_path):
     assert by_id["socialist-congress"]["end_date"] == {"year": 1919, "month": 9}
     assert by_id["ortiz-report"]["start_date"] == {"year": 1919, "month": 12, "day": 29}
     assert set(by_id["chicherin-speech"]["text"]) == {"headline", "text"}
-    path = ch.export_timelinejs(chron, tmp_path)
+    (path,) = ch.export_timelinejs(chron, tmp_path)
     first = path.read_bytes()
     assert json.loads(first)["eras"][0]["text"]["headline"].startswith("Stage 1")
-    assert ch.export_timelinejs(chron, tmp_path).read_bytes() == first
+    assert ch.export_timelinejs(chron, tmp_path)[0].read_bytes() == first
 
 
 def test_explorer_builds_and_filters(chron):

@@ -51,7 +51,7 @@ def test_list_of_the_workbook_itself(monkeypatch, capsys):
 
 
 BAD_ARGUMENTS = [
-    (["build", "-p", "colour", "red"], "unknown parameter 'colour'; the notebooks take: divisor, figures_dir, repeat"),
+    (["build", "-p", "colour", "red"], "unknown parameter .colour.; the notebooks take: code, divisor, figures_dir"),
     (["build", "-p", "repeat", "many"], "00-ok.ipynb: parameter 'repeat' must be int; got 'many'"),
     (["build", "-p", "repeat", "1.5"], "parameter 'repeat' must be int; got 1.5"),
     (["build", "--seed", "nowhere"], "seed folder .*nowhere does not exist"),

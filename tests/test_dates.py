@@ -174,3 +174,38 @@ def test_relative_default_and_curated_reference(article, table):
 def test_every_section_has_dates(table):
     assert set(table["section"].dropna()) >= {0, 1, 2, 3, 4, 5}
     assert not table["edtf"].eq("").any()
+
+
+# --- relative phrases that cannot, or must not, count from the nearest year -----------------
+
+def _tiny_dates(sentence: str):
+    from histkit.ingest import parse_article
+
+    from .conftest import DATA
+
+    text = (DATA / "tiny" / "article.txt").read_text(encoding="utf-8")
+    article = parse_article(text.replace("The second paragraph ends in", f"{sentence} The second paragraph ends in"),
+                            "tiny")
+    frame = dates_table(article)
+    return frame[frame["element_id"] == "s2p02"].set_index("quote")
+
+
+def test_relative_to_a_decade_is_kept_with_the_reason():
+    found = _tiny_dates("In the 1920s the party grew; a year later it split.")
+    row = found.loc["a year later"]
+    assert row["edtf"] == ""
+    assert "cannot be shifted" in row["note"] and "curate its referent" in row["note"]
+
+
+def test_relative_phrase_skips_a_citation_year():
+    found = _tiny_dates("In 1921 they came (SMITH, 1990). Two years later they left.")
+    assert found.loc["Two years later", "edtf"] == "1923"
+    assert bool(found.loc["1990", "in_citation"])
+
+
+@pytest.mark.parametrize(("sentence", "quote", "edtf"), [
+    ("By the 1920s it was over.", "By the 1920s", "../1929"),
+    ("Since the 1920s it grew.", "Since the 1920s", "1920/.."),
+])
+def test_open_intervals_on_a_decade(sentence, quote, edtf):
+    assert _tiny_dates(sentence).loc[quote, "edtf"] == edtf

@@ -264,3 +264,13 @@ def test_explorer_view_is_the_static_table(table, change) -> None:
 def test_zero_rate_parameter_means_gold_parity():
     checked = ec.check_wage_parameters(pesos_per_dollar=0.0, rubles_per_dollar=2)
     assert checked == {"pesos_per_dollar": None, "rubles_per_dollar": 2.0}
+
+
+def test_explorer_view_uses_the_rates_given():
+    quantities = q.quantities_table(hk.load_seed("spenser-bolsheviks-mexico"))
+    change = ec.wage_change(quantities)
+    given = ec.rates(PARITIES, pesos_per_dollar=2.5)
+    view = ec.explorer_view(quantities, change, 1.0, PARITIES, given).set_index("quantity")
+    assert view.loc["pesos per dollar", "value"] == "2.5000"
+    # 25,000 USD x 2.5 pesos / 124.78 pesos a month, all three read from the article or given
+    assert view.loc["strike fund, worker-months (via USD)", "value"] == f"{25000 * 2.5 / 124.78:.1f}"

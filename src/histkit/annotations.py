@@ -27,7 +27,6 @@ import yaml
 
 from histkit.errors import AnnotationError
 from histkit.ingest import Article
-from histkit.paths import resolve_seed_dir
 
 LINE = "__line__"
 SELECTOR_KEYS = frozenset({"exact", "prefix", "suffix", LINE, "note"})
@@ -242,11 +241,6 @@ def _resolve(value: Any, text: str, path: Path, edtf_keys: Iterable[str], key: s
     return value
 
 
-def annotations_path(seed: str = "spenser-bolsheviks-mexico") -> Path:
-    """Path of ``annotations.yaml`` in a seed folder (a seed name or a folder path)."""
-    return resolve_seed_dir(seed) / "annotations.yaml"
-
-
 def load_annotations(
     article: Article,
     path: str | Path | None = None,
@@ -260,7 +254,7 @@ def load_annotations(
     article : Article
         The ingested article whose verbatim text the quotes are resolved in.
     path : str or Path, optional
-        The YAML file; default ``seeds/<article.seed_id>/annotations.yaml``.
+        The YAML file; default ``annotations.yaml`` in the article's own seed folder.
     kinds : iterable of str, optional
         Only these kinds (top-level lists); default all.
     edtf_keys : iterable of str
@@ -278,7 +272,7 @@ def load_annotations(
         EDTF value, a missing or repeated id.
 
     """
-    path = Path(path) if path is not None else annotations_path(article.seed_id)
+    path = Path(path) if path is not None else article.seed_file("annotations.yaml")
     data = read_yaml(path)
     wanted = set(kinds) if kinds is not None else None
     edtf_keys = tuple(edtf_keys)

@@ -479,6 +479,23 @@ def _years_in(text: str, low: int, high: int) -> list[int]:
     return sorted({int(y) for y in _ANY_YEAR.findall(text) if low <= int(y) <= high})
 
 
+def gap_summary(ages: pd.DataFrame) -> pd.DataFrame:
+    """Per class of source: citations with a gap, and the least, median and greatest gap in years.
+
+    The median is written with one decimal (a median of two gaps can fall between whole years).
+    """
+    known = ages.dropna(subset=["gap"])
+    gaps = known.groupby("source_class")["gap"]
+    return pd.DataFrame(
+        {
+            "citations": gaps.size(),
+            "least gap": gaps.min().astype(int),
+            "median gap": gaps.median().map(lambda v: f"{v:.1f}"),
+            "greatest gap": gaps.max().astype(int),
+        }
+    )
+
+
 def source_ages(
     reconciled: pd.DataFrame,
     refs: Sequence[Reference],

@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from histkit.citations import fold
-from histkit.io import atomic_write
-from histkit.paths import project_root
+from histkit.io import WrittenFiles, atomic_write
+from histkit.paths import from_root
 from histkit.references import Name, Reference
 
 CSL_TYPES = {
@@ -220,15 +220,12 @@ def render_bibliography(refs: Sequence[Reference], style: str = "harvard-cite-th
         return [str(entry) for entry in bibliography.bibliography()]
 
 
-def write_exports(refs: Sequence[Reference], folder: str | Path) -> list[str]:
-    """Write ``references.json`` (CSL-JSON) and ``references.bib`` (BibTeX) atomically.
+def write_exports(refs: Sequence[Reference], folder: str | Path) -> WrittenFiles:
+    """Write ``references.bib`` (BibTeX) and ``references.json`` (CSL-JSON) atomically.
 
-    A relative ``folder`` is taken from the project root. Returns the file names written (not
-    the full paths, so a notebook's output does not depend on where the project lives).
+    A relative ``folder`` is taken from the project root. In a notebook the result shows the file
+    names (not the full paths, so the output does not depend on where the project lives).
     """
-    target = Path(folder)
-    if not target.is_absolute():
-        target = project_root() / target
-    atomic_write(target / "references.json", csl_json(refs))
-    atomic_write(target / "references.bib", bibtex(refs))
-    return ["references.bib", "references.json"]
+    target = from_root(folder)
+    bib = atomic_write(target / "references.bib", bibtex(refs))
+    return WrittenFiles([bib, atomic_write(target / "references.json", csl_json(refs))])

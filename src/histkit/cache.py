@@ -54,6 +54,10 @@ def key(root: Path, notebook: Path, params: dict[str, Any], seed: Path) -> str:
     digest = hashlib.sha256()
     digest.update(notebook.read_bytes())
     digest.update(json.dumps(params, sort_keys=True, default=str).encode())
+    for value in sorted(v for v in params.values() if isinstance(v, str) and v):
+        # A parameter naming a file (a price index, say) is an input: its content counts.
+        if _resolve(root, value).is_file():
+            digest.update(hashlib.sha256(_resolve(root, value).read_bytes()).digest())
     package = Path(__file__).resolve().parent
     for name, data in [*_tree(seed, "*"), *_tree(package, "*.py")]:
         digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
@@ -91,7 +95,7 @@ def _outputs(executed: Path) -> list[tuple[str, str, str]]:
     for cell in nb.get("cells", []):
         for output in cell.get("outputs", []):
             written = output.get("metadata", {}).get("histkit", {})
-            for kind in ("figures", "tables"):
+            for kind in ("figures", "files"):
                 found.extend((kind, name, cell.get("id", "")) for name in written.get(kind, []))
     return found
 

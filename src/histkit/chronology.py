@@ -29,8 +29,8 @@ from histkit.dates import NUMBER_WORDS, bounds, dates_table, find_in, resolve_re
 from histkit.errors import AnnotationError, ParameterError
 from histkit.figures import PALETTE, new_figure
 from histkit.ingest import Article
-from histkit.io import atomic_write
-from histkit.paths import project_root
+from histkit.io import WrittenFiles, atomic_write
+from histkit.paths import from_root
 
 STAGE_MODES = ("sections", "presence")
 KIND = "chronology"
@@ -829,13 +829,10 @@ def timelinejs(chron: Chronology, stage_mode: str = "sections") -> dict[str, Any
     }
 
 
-def export_timelinejs(chron: Chronology, folder: str | Path, stage_mode: str = "sections") -> Path:
+def export_timelinejs(chron: Chronology, folder: str | Path, stage_mode: str = "sections") -> WrittenFiles:
     """Write ``<folder>/timeline.json`` (TimelineJS) atomically; a relative folder is taken from the root."""
-    target = Path(folder)
-    if not target.is_absolute():
-        target = project_root() / target
     text = json.dumps(timelinejs(chron, stage_mode), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    return atomic_write(target / "timeline.json", text)
+    return WrittenFiles([atomic_write(from_root(folder) / "timeline.json", text)])
 
 
 def make_explorer(chron: Chronology, years: tuple[int, int] = (1917, 1930), stage_mode: str = "sections"):

@@ -26,7 +26,7 @@ import pandas as pd
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 
-from histkit.errors import HistkitError
+from histkit.errors import DateError
 from histkit.ingest import Article, Element
 
 MONTHS = {
@@ -81,8 +81,6 @@ DECADE_PARTS = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 YEAR_PARTS = {"early": (1, 4), "mid": (4, 9), "late": (9, 12)}
 
 
-class DateError(HistkitError):
-    """A date expression or EDTF string cannot be normalised."""
 
 
 @dataclass(frozen=True)
@@ -338,16 +336,28 @@ def _qualify(text: str, f: Found) -> Found:
     word = m.group(1).lower()
     v = f.value
     if word == "by":
-        edtf = f"../{_end_of(v.edtf)}"
-        note = f"'by' means no later than {v.edtf}: an interval open at its start"
+        edtf = f"../{_end_of(_expand(v.edtf))}"
+        note = f"'by' means no later than {_end_of(_expand(v.edtf))}: an interval open at its start"
     else:
-        edtf = f"{_start_of(v.edtf)}/.."
-        note = f"'since' means from {v.edtf} on: an interval open at its end"
+        edtf = f"{_start_of(_expand(v.edtf))}/.."
+        note = f"'since' means from {_start_of(_expand(v.edtf))} on: an interval open at its end"
     note = f"{v.note}; {note}" if v.note else note
     # The quote takes in the qualifier: "by March 1927" is the phrase, not "March 1927".
     start = window + m.start(1)
     value = replace(v, edtf=check_edtf(edtf), precision="open", note=note)
     return Found(start, f.end, text[start : f.end], value, qualifier=word)
+
+
+def _expand(edtf: str) -> str:
+    """Write a decade or century with unspecified digits ("192X") as a year interval ("1920/1929").
+
+    EDTF cannot put an unspecified year at the end of an open interval ("../192X" is invalid).
+    """
+    if re.fullmatch(r"\d{3}X", edtf):
+        return f"{edtf[:3]}0/{edtf[:3]}9"
+    if re.fullmatch(r"\d{2}XX", edtf):
+        return f"{edtf[:2]}00/{edtf[:2]}99"
+    return edtf
 
 
 def _start_of(edtf: str) -> str:
@@ -499,6 +509,9 @@ def dates_table(
         for a, b in element.pieces:
             piece = article.text[a:b]
             citations = [(m.start(), m.end()) for m in _CITATION.finditer(piece)]
+
+            def in_citation(f: Found, citations: list[tuple[int, int]] = citations, kind: str = element.kind) -> bool:
+                return kind == "reference" or any(x <= f.start and f.end <= y for x, y in citations)
             for f in find_in(piece):
                 start, end = a + f.start, a + f.end
                 value = f.value
@@ -511,8 +524,14 @@ def dates_table(
                     else:
                         edtf, quote = ref if ref is not None else previous  # type: ignore[misc]
                         how = "curated in annotations.yaml" if ref is not None else "nearest date before it"
-                        value = resolve_relative(f.phrase, edtf, f"{quote!r}, {how}")
-                elif value.precision != "open":
+                        try:
+                            value = resolve_relative(f.phrase, edtf, f"{quote!r}, {how}")
+                        except DateError as err:
+                            # Kept as a row with the reason: one phrase must not sink the table.
+                            value = replace(value, note=f"relative to {quote!r} ({edtf}), which cannot be "
+                                            f"shifted: {err}; curate its referent in annotations.yaml")
+                elif value.precision != "open" and not in_citation(f):
+                    # A publication year in "(SMITH, 1990)" is not what "two years later" counts from.
                     previous = (value.edtf, f.phrase)
                 earliest, latest = bounds(value.edtf) if value.edtf else (None, None)
                 rows.append(
@@ -531,8 +550,7 @@ def dates_table(
                         "precision": value.precision,
                         "form": value.form,
                         "qualifier": f.qualifier,
-                        "in_citation": element.kind == "reference"
-                        or any(x <= f.start and f.end <= y for x, y in citations),
+                        "in_citation": in_citation(f),
                         "refers_to": value.refers_to,
                         "note": value.note,
                     }

@@ -29,6 +29,7 @@ from histkit.claims import Claim, claims_table
 from histkit.errors import ParameterError
 from histkit.figures import PALETTE, new_figure
 from histkit.params import check_parameter
+from histkit.paths import from_root
 from histkit.quantities import by_key, by_key_year
 
 # --- outside facts: gold parities ------------------------------------------------------------
@@ -636,9 +637,12 @@ def plot_profits(quantities: pd.DataFrame) -> Figure:
 
 
 def explorer_view(quantities: pd.DataFrame, change: WageChange, price_ratio: float,
-                  parities: GoldParities) -> pd.DataFrame:
-    """Return what the explorer shows for one setting (also the static view for a notebook)."""
-    rate = rates(parities)
+                  parities: GoldParities, rate: Rates | None = None) -> pd.DataFrame:
+    """Return what the explorer shows for one setting (also the static view for a notebook).
+
+    ``rate`` carries exchange rates given as parameters; without it, the gold parities decide.
+    """
+    rate = rate or rates(parities)
     rub = float(by_key(quantities, "strike_fund_rub")["value"])
     rows = [
         ("price ratio", f"{price_ratio:.2f}", f"P{change.end_year} / P{change.base_year}"),
@@ -646,8 +650,8 @@ def explorer_view(quantities: pd.DataFrame, change: WageChange, price_ratio: flo
         (f"real wage {change.end_year}", f"{change.end / price_ratio:.2f}",
          f"pesos a month at {change.base_year} prices"),
         ("break-even price ratio", f"{break_even(change):.4f}", "real wage unchanged"),
-        ("pesos per dollar", f"{rate.pesos_per_dollar:.4f}", "gold parity"),
-        ("rubles per dollar", f"{rate.rubles_per_dollar:.4f}", "gold parity"),
+        ("pesos per dollar", f"{rate.pesos_per_dollar:.4f}", rate.pesos_source),
+        ("rubles per dollar", f"{rate.rubles_per_dollar:.4f}", rate.rubles_source),
         ("strike fund, worker-months (via USD)", f"{worker_months(quantities, change, rate):.1f}",
          f"months of the {change.end_year} average wage"),
         ("strike fund, worker-months (via gold)",
@@ -743,11 +747,7 @@ class PriceSetting:
 def price_setting(change: WageChange, price_ratio: float = 1.0, price_index_file: str = "") -> PriceSetting:
     """Return the price ratio: from the price-index file when one is given, else the parameter."""
     if price_index_file:
-        path = Path(price_index_file)
-        if not path.is_absolute():
-            from histkit.paths import project_root  # a relative path is taken from the project root
-
-            path = project_root() / path
+        path = from_root(price_index_file)
         ratio, series = real_series(change, read_price_index(path))
         return PriceSetting(ratio, f"price index file {Path(price_index_file).name}", series)
     real_change(change, price_ratio)  # checks the value

@@ -20,6 +20,10 @@ class AnnotationError(HistkitError):
     """A curated annotation cannot be anchored or is malformed."""
 
 
+class DateError(HistkitError):
+    """A date expression or EDTF string cannot be normalised."""
+
+
 class ParameterError(HistkitError):
     """A notebook parameter is unknown or has a value of the wrong type."""
 

@@ -21,7 +21,7 @@ from cycler import cycler  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from histkit.io import atomic_write  # noqa: E402
-from histkit.paths import output_dir, relative  # noqa: E402
+from histkit.paths import from_root, relative  # noqa: E402
 
 # Okabe & Ito (2008), a palette that stays distinct for the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -101,7 +101,7 @@ def save_figure(fig: Figure, name: str, folder: str | Path | None = None) -> Sav
         project root, so the notebook's working folder does not matter.
 
     """
-    target = output_dir("figures" if folder is None else folder)
+    target = from_root("figures" if folder is None else folder)
     paths = []
     png = b""
     for fmt in FORMATS:

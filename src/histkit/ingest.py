@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from histkit.errors import SeedError
+from histkit.paths import resolve_seed_dir
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -145,6 +146,16 @@ class Article:
 
     def __post_init__(self) -> None:
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    def seed_file(self, name: str) -> Path:
+        """A file beside the verbatim text in this article's seed folder (e.g. ``annotations.yaml``).
+
+        An article parsed from a bare string has no folder; its seed id is then looked up under
+        the project's ``seeds/``.
+        """
+        if self.folder is not None:
+            return self.folder / name
+        return resolve_seed_dir(self.seed_id) / name
 
     def line_of(self, offset: int) -> int:
         """Return the 1-based line number of a code-point offset."""

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from histkit.errors import OutputError
+from histkit.paths import relative
 
 
 def ensure_dir(folder: Path) -> Path:
@@ -69,3 +70,19 @@ def exclusive_lock(path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class WrittenFiles(tuple):
+    """Files a notebook cell wrote. Shows their names; tells the runner which files to track.
+
+    The list travels in the output's metadata (which nbval does not compare), so the build cache
+    can tell when an output has gone missing or been changed.
+    """
+
+    label = "files written"
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> tuple[dict, dict]:
+        return {"text/plain": repr(self)}, {"histkit": {"files": [relative(Path(p)) for p in self]}}
+
+    def __repr__(self) -> str:
+        return f"{self.label}: " + ", ".join(Path(p).name for p in self)

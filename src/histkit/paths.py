@@ -43,9 +43,12 @@ def resolve_seed_dir(seed: str | os.PathLike[str], root: Path | None = None) -> 
     return (root or project_root()) / "seeds" / path
 
 
-def output_dir(folder: str | os.PathLike[str]) -> Path:
-    """Resolve an output folder: a relative path is taken from the project root, not the current folder."""
-    path = Path(folder)
+def from_root(path: str | os.PathLike[str]) -> Path:
+    """Resolve a file or folder given to a notebook: a relative path is taken from the project root.
+
+    Not from the current folder, which is the notebook's own under nbval and the caller's under papermill.
+    """
+    path = Path(path)
     return path if path.is_absolute() else project_root() / path
 
 

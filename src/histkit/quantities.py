@@ -32,7 +32,6 @@ import pandas as pd
 from histkit.annotations import LINE, anchor, read_yaml
 from histkit.errors import AnnotationError, ParameterError
 from histkit.ingest import Article, Element
-from histkit.paths import resolve_seed_dir
 
 # --- numbers written in words -------------------------------------------------------------
 
@@ -400,7 +399,7 @@ _DEFAULT_MEASURES = {
 
 def default_notes(article: Article) -> list[QuantityNote]:
     """Return the seed's curated notes (``seeds/<seed>/quantities.yaml``), or none without one."""
-    path = resolve_seed_dir(article.seed_id) / "quantities.yaml"
+    path = article.seed_file("quantities.yaml")
     return load_notes(path, article.text) if path.is_file() else []
 
 

@@ -173,6 +173,7 @@ def ipc_kernel_manager() -> type:
 def execute(path: Path, params: Mapping[str, Any], out_dir: Path) -> Result:
     """Run one notebook through papermill into ``out_dir``; never touches the input notebook."""
     import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     started = time.perf_counter()
@@ -201,15 +202,18 @@ def execute(path: Path, params: Mapping[str, Any], out_dir: Path) -> Result:
                 break
             except PapermillExecutionError:
                 raise
-            except (TimeoutError, RuntimeError):
-                # A kernel that did not come up in time is retried (papermill #239); the
-                # notebook's own errors arrive as PapermillExecutionError above.
+            except (CellTimeoutError, DeadKernelError) as err:
+                # The notebook ran and its kernel died or a cell hung: a failure, not a start race.
+                ename, error = type(err).__name__, f"the kernel stopped: {_first_line(err)}"
+                break
+            except (TimeoutError, RuntimeError) as err:
+                # A kernel that did not come up in time is retried (papermill #239).
                 if attempt == START_ATTEMPTS:
-                    raise
+                    ename = type(err).__name__
+                    error = f"no kernel started after {START_ATTEMPTS} attempts: {_first_line(err)}"
     except PapermillExecutionError as err:
         ename = err.ename
-        first_line = str(err.evalue).splitlines()[0] if err.evalue else ""
-        error = f"{_cell_name(path, err.source)} raised {err.ename}: {first_line}"
+        error = f"{_cell_name(path, err.source)} raised {err.ename}: {_first_line(err.evalue)}"
     finally:
         if tmp.exists():
             os.replace(tmp, target)
@@ -310,8 +314,16 @@ def _run_all(
         report(result.line())
         return result
 
-    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(work) or 1))) as pool:
-        return list(pool.map(one, work))
+    pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(work) or 1)))
+    try:
+        results = list(pool.map(one, work))
+    except BaseException:
+        # Ctrl-C (or a bug): start nothing more; the notebooks already running stop with their
+        # kernels, which receive the same interrupt.
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return results
 
 
 def _close_thread_loop() -> None:
@@ -322,6 +334,11 @@ def _close_thread_loop() -> None:
         loop = asyncio.get_event_loop_policy().get_event_loop()
         loop.close()
         asyncio.set_event_loop(None)
+
+
+def _first_line(message: object) -> str:
+    lines = str(message or "").strip().splitlines()
+    return lines[0] if lines else ""
 
 
 def _cell_name(path: Path, source: str) -> str:

@@ -14,8 +14,8 @@ import pandas as pd
 
 from histkit.errors import HistkitError
 from histkit.ingest import Article
-from histkit.io import atomic_write
-from histkit.paths import output_dir, relative
+from histkit.io import WrittenFiles, atomic_write
+from histkit.paths import from_root
 
 PROVENANCE = ("seed", "start", "end", "quote")
 
@@ -129,15 +129,10 @@ def check_provenance(frame: pd.DataFrame, text: str, name: str = "table") -> Non
             )
 
 
-class ExportedTables(tuple):
-    """The CSV files written by :func:`export_tables`; in a notebook, shows their names."""
+class ExportedTables(WrittenFiles):
+    """The CSV files written by :func:`export_tables`."""
 
-    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> tuple[dict, dict]:
-        # The metadata tells the runner which files this cell wrote (for its cache).
-        return {"text/plain": repr(self)}, {"histkit": {"tables": [relative(p) for p in self]}}
-
-    def __repr__(self) -> str:
-        return "tables written: " + ", ".join(p.name for p in self)
+    label = "tables written"
 
 
 def export_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> ExportedTables:
@@ -148,5 +143,5 @@ def export_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> Exp
     written = []
     for name in sorted(tables):
         csv = tables[name].to_csv(index=False, lineterminator="\n", float_format="%.6g")
-        written.append(atomic_write(output_dir(folder) / f"{name}.csv", csv))
+        written.append(atomic_write(from_root(folder) / f"{name}.csv", csv))
     return ExportedTables(written)
