@@ -209,3 +209,13 @@ def test_relative_phrase_skips_a_citation_year():
 ])
 def test_open_intervals_on_a_decade(sentence, quote, edtf):
     assert _tiny_dates(sentence).loc[quote, "edtf"] == edtf
+
+
+@pytest.mark.parametrize(("first", "second", "last"), [
+    (1994, "95", 1995), (1919, "39", 1939), (1999, "00", 2000), (1999, "2000", 2000), (1926, None, 1926),
+    (1995, "7", 1997), (1999, "1", 2001),
+])
+def test_last_year_of_a_short_range(first, second, last):
+    from histkit.dates import last_year
+
+    assert last_year(first, second) == last

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from histkit.dates import last_year
 from histkit.errors import ParameterError
 from histkit.ingest import Article
 
@@ -84,17 +85,6 @@ class Work:
         return "upper" if all(a.replace(" et al.", "").isupper() for a in self.authors) else "mixed"
 
 
-def _last_year(first: int, second: str | None) -> int:
-    """Expand the second year of "1994/95" (or "1999/2000") to a full year."""
-    if not second:
-        return first
-    if len(second) == 4:
-        return int(second)
-    century = first - first % 100
-    last = century + int(second)
-    return last if last >= first else last + 100
-
-
 def parse_group(content: str) -> list[Work] | None:
     """Split the content of a parenthetical into cited works, or return None if it is not a citation.
 
@@ -129,7 +119,7 @@ def parse_group(content: str) -> list[Work] | None:
                     authors=(*[name for name, _ in pending], work.group("name")),
                     year=work.group("year"),
                     year_first=first,
-                    year_last=_last_year(first, work.group("y2")),
+                    year_last=last_year(first, work.group("y2")),
                     pages=(f"{p1}-{p2}" if p2 else p1) if p1 else "",
                     page_first=int(p1) if p1 else None,
                     page_last=int(p2 or p1) if p1 else None,

@@ -186,13 +186,24 @@ def _season(m: re.Match[str]) -> DateValue:
     return DateValue(f"{int(m['year']):04d}-{SEASONS[m['season'].lower()]}", "season", "season")
 
 
+def last_year(first: int, second: str | None) -> int:
+    """Expand the second year of "1994/95", "1919-39" or "1999/2000" to a full year.
+
+    A short second year shares the first one's century, or the next century when it would
+    otherwise come before the first ("1999/00" is 2000).
+    """
+    if not second:
+        return first
+    if len(second) >= 4:
+        return int(second)
+    width = 10 ** len(second)
+    last = first - first % width + int(second)
+    return last if last >= first else last + width
+
+
 def _year_range(m: re.Match[str]) -> DateValue:
     first = int(m["y1"])
-    second = m["y2"]
-    if len(second) < 4:
-        # "1994/95", "1919-39": the second year shares the first one's century.
-        second = str(first)[: 4 - len(second)] + second
-    return DateValue(f"{first:04d}/{int(second):04d}", "interval", "range")
+    return DateValue(f"{first:04d}/{last_year(first, m['y2']):04d}", "interval", "range")
 
 
 def _part_of_decade(m: re.Match[str]) -> DateValue:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from histkit.dates import last_year
 from histkit.errors import SeedError
 from histkit.ingest import Article
 
@@ -151,19 +152,10 @@ def _names(block: str) -> tuple[Name, ...]:
     )
 
 
-def _last_year(first: int, second: str | None) -> int:
-    if not second:
-        return first
-    if len(second) == 4:
-        return int(second)
-    last = first - first % 100 + int(second)
-    return last if last >= first else last + 100
-
-
 def _set_date(ref: Reference, m: re.Match[str]) -> None:
     ref.year = m.group("year")
     ref.year_first = int(m.group("y1"))
-    ref.year_last = _last_year(ref.year_first, m.group("y2"))
+    ref.year_last = last_year(ref.year_first, m.group("y2"))
     groups = m.groupdict()
     month = MONTHS.get(groups.get("month") or "")
     if month and groups.get("day"):
