@@ -179,3 +179,10 @@ def test_annotations_are_read_from_the_articles_own_seed_folder(tmp_path):
     article = histkit.load_seed(str(folder))
     with pytest.raises(AnnotationError, match=r"copy/annotations.yaml does not exist"):
         load_annotations(article)
+
+
+@pytest.mark.parametrize("field", ["prefix", "suffix"])
+def test_non_text_prefix_or_suffix_is_an_annotation_error(field):
+    kwargs = {"prefix": "", "suffix": ""} | {field: 1}
+    with pytest.raises(AnnotationError, match=rf"f.yaml:4: selector's '{field}' is 1, not text"):
+        anchor("some text", "text", kwargs["prefix"], kwargs["suffix"], source="f.yaml", line=4)

@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from histkit import cli, runner
-from histkit.errors import OutputError
+from histkit.errors import NotebookError, OutputError
 from histkit.io import exclusive_lock
 
 from .conftest import DATA, ROOT
@@ -47,7 +47,7 @@ def test_what_invalidates_the_cache(project):  # noqa: F811
 
 def test_a_failing_notebook_is_never_cached(project):  # noqa: F811
     for _ in range(2):
-        with pytest.raises(Exception, match="ZeroDivisionError"):
+        with pytest.raises(NotebookError, match="ZeroDivisionError"):
             _build(project, "01-broken")
 
 
@@ -62,7 +62,7 @@ def test_parallel_runs_keep_each_notebook_apart(project):  # noqa: F811
 
 
 def test_a_failure_in_one_does_not_spoil_the_other(project):  # noqa: F811
-    with pytest.raises(Exception, match=r"01-broken\.ipynb failed"):
+    with pytest.raises(NotebookError, match=r"01-broken\.ipynb failed"):
         _build(project, "00-ok", "01-broken", jobs=2)
     assert "tinytiny" in (project / "build" / "notebooks" / "00-ok.ipynb").read_text()
     assert _build(project, "00-ok") == {"00-ok.ipynb": "cached"}

@@ -211,3 +211,14 @@ def test_seed_no_markup_left_in_repaired_text(article):
 def test_seed_line_numbers(article):
     assert article.line_of(article.sections[0].start) == 25
     assert article.line_of(0) == 1
+
+
+@pytest.mark.parametrize(("date_text", "message"), [
+    ("31/02/2017", r"received date '31/02/2017' is not a calendar date"),
+    ("2017-06-04", r"received date '2017-06-04' is not DD/MM/YYYY"),
+])
+def test_bad_front_matter_date_names_file_and_line(tiny, date_text, message):
+    text = tiny.text.replace("RECEBIDO EM: 01/02/2020", f"RECEBIDO EM: {date_text}")
+    article = parse_article(text, "tiny", "tiny/article.txt")
+    with pytest.raises(SeedError, match=rf"^tiny/article.txt:19: {message}"):
+        _ = article.received

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from histkit import audit, quantities
+from histkit import audit, dates, quantities
 from histkit.errors import HistkitError
 from histkit.ingest import parse_article
 from histkit.tables import check_provenance, paragraphs_table, repairs_table
@@ -49,6 +49,10 @@ def _check(text: str) -> None:
     check_provenance(paragraphs_table(article), text, "paragraphs")
     if article.repairs:
         check_provenance(repairs_table(article), text, "repairs")
+    # Extractors that need no curated file must cope with any text that ingest accepted.
+    found = dates.dates_table(article)
+    if len(found):
+        check_provenance(found, text, "dates")
     try:
         found = quantities.quantities_table(article)
         if len(found):

@@ -76,3 +76,17 @@ def test_repair_reasons_are_explained(article):
     frame = repairs_table(article)
     assert frame["reason"].str.len().min() > 20
     assert frame["repair_id"].is_unique
+
+
+def test_argument_quote_in_a_heading_takes_the_headings_section(article, tmp_path):
+    path = tmp_path / "argument.yaml"
+    path.write_text('steps:\n  - step: 1\n    gloss: g\n    exact: "3 THE SECOND STAGE"\n', encoding="utf-8")
+    frame = overview.argument_table(article, path)
+    assert frame.loc[0, "section"] == 3
+    assert frame.loc[0, "element_id"] == "heading"
+    check_provenance(frame, article.text, "argument")
+
+
+def test_stage_sections_come_from_the_annotations(article):
+    # annotations.yaml anchors the stages on the headings "2 THE FIRST STAGE" ... "4 THE THIRD STAGE"
+    assert overview.stage_sections(article) == [2, 3, 4]

@@ -123,6 +123,11 @@ def anchor(
         raise AnnotationError(
             f"{where}: selector has an empty or non-text 'exact' ({exact!r}); quote the article"
         )
+    for name, value in (("prefix", prefix), ("suffix", suffix)):
+        if not isinstance(value, str):
+            raise AnnotationError(
+                f"{where}: selector's '{name}' is {value!r}, not text; quote the article's words (in quotes)"
+            )
     hits = []
     at = text.find(exact)
     while at != -1:

@@ -142,6 +142,7 @@ class Article:
     sha256: str = ""
     metadata: dict[str, object] = dc_field(default_factory=dict)
     folder: Path | None = None
+    source: str = ""
     _line_starts: list[int] = dc_field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -200,14 +201,15 @@ def _front_date(article: Article, name: str) -> date | None:
     element = article.front.get(name)
     if element is None:
         return None
+    where = f"{article.source}:{article.line_of(element.start)}"
     match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", element.text.strip())
     if not match:
-        raise SeedError(
-            f"{article.seed_id}: line {article.line_of(element.start)}: {name} date "
-            f"{element.text!r} is not DD/MM/YYYY"
-        )
+        raise SeedError(f"{where}: {name} date {element.text!r} is not DD/MM/YYYY; check the front matter")
     day, month, year = (int(g) for g in match.groups())
-    return date(year, month, day)
+    try:
+        return date(year, month, day)
+    except ValueError as err:
+        raise SeedError(f"{where}: {name} date {element.text!r} is not a calendar date ({err})") from None
 
 
 def _terminated(text: str) -> bool:
@@ -330,6 +332,7 @@ def parse_article(text: str, seed_id: str = "", source: str = "") -> Article:
         elements=sorted(builder.elements, key=lambda e: e.start),
         repairs=sorted(builder.repairs, key=lambda r: (r.start, r.end, r.kind)),
         keywords=keywords,
+        source=source,
     )
 
 

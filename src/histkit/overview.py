@@ -7,7 +7,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 
-from histkit.annotations import LINE, anchor, read_yaml
+from histkit.annotations import LINE, anchor, load_annotations, read_yaml
 from histkit.figures import PALETTE, new_figure
 from histkit.ingest import Article
 from histkit.tables import repairs_table, sections_table
@@ -26,13 +26,14 @@ def argument_table(article: Article, path: str | Path) -> pd.DataFrame:
     for step in read_yaml(path).get("steps", []):
         start, end = anchor(article.text, step["exact"], step.get("prefix", ""), step.get("suffix", ""),
                             source=str(path), line=step[LINE])
-        element = next(e for e in article.elements if any(a <= start < b for a, b in e.pieces))
+        element = next((e for e in article.elements if any(a <= start < b for a, b in e.pieces)), None)
         rows.append(
             {
                 "step": int(step["step"]),
                 "gloss": step["gloss"],
-                "section": element.section,
-                "element_id": element.element_id,
+                # A quote from a heading belongs to no paragraph; its section is the heading's own.
+                "section": element.section if element else _section_at(article, start),
+                "element_id": element.element_id if element else "heading",
                 "line": article.line_of(start),
                 "seed": article.seed_id,
                 "start": start,
@@ -41,6 +42,19 @@ def argument_table(article: Article, path: str | Path) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=columns).sort_values("step", ignore_index=True)
+
+
+def _section_at(article: Article, offset: int) -> int | None:
+    before = [s for s in article.sections if s.start <= offset]
+    return before[-1].number if before else 0
+
+
+def stage_sections(article: Article) -> list[int]:
+    """The sections that tell the stages, as curated in the seed's ``annotations.yaml`` (none without one)."""
+    if not article.seed_file("annotations.yaml").is_file():
+        return []
+    stages = load_annotations(article, kinds=["stages"]).get("stages", [])
+    return sorted(int(stage["section"]) for stage in stages)
 
 
 def front_matter_table(article: Article) -> pd.DataFrame:
@@ -86,12 +100,13 @@ def repair_summary(article: Article) -> pd.DataFrame:
 
 
 def words_figure(article: Article):
-    """A horizontal bar chart of words per numbered section, the stages shaded apart from the frame."""
+    """A horizontal bar chart of words per numbered section, the stage sections in their own colour."""
     sections = sections_table(article).dropna(subset=["section"])
     fig = new_figure(7.0, 3.2)
     ax = fig.add_subplot()
     labels = [f"{s} {t.title()}" for s, t in zip(sections["section"], sections["title"], strict=True)]
-    colours = [PALETTE[1] if 2 <= s <= 4 else PALETTE[0] for s in sections["section"]]
+    staged = stage_sections(article)
+    colours = [PALETTE[1] if s in staged else PALETTE[0] for s in sections["section"]]
     bars = ax.barh(labels[::-1], sections["words"].tolist()[::-1], color=colours[::-1])
     ax.bar_label(bars, fmt="%d", padding=3)
     ax.set_xlabel("words in paragraphs and block quotes (footnotes excluded)")

@@ -41,9 +41,13 @@ def check_parameter(name: str, value: Any, expected: str) -> Any:
         return value
     bad_bool = isinstance(value, bool) and bool not in accepted
     if bad_bool or not isinstance(value, accepted):
+        how = (
+            f"give it in a YAML file: histkit build -f params.yaml (with `{name}: ...`)"
+            if expected in ("list", "dict")
+            else f"pass a {expected}, e.g. -p {name} <{expected}>"
+        )
         raise ParameterError(
-            f"parameter {name!r} must be {expected}; got {value!r} ({type(value).__name__}). "
-            f"Pass a {expected}, e.g. -p {name} <{expected}>"
+            f"parameter {name!r} must be {expected}; got {value!r} ({type(value).__name__}); {how}"
         )
     if expected == "float":
         return float(value)
