@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,14 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # The fixture notebooks are inputs to the CLI tests (one fails on purpose), not notebooks to check.
 collect_ignore = ["data"]
+
+
+def rehash(folder: Path) -> None:
+    """Record the current SHA-256 of ``folder/article.txt`` in its seed.toml (for spoiled copies)."""
+    digest = hashlib.sha256((folder / "article.txt").read_bytes()).hexdigest()
+    toml = folder / "seed.toml"
+    lines = [f'sha256 = "{digest}"' if line.startswith("sha256") else line for line in toml.read_text().splitlines()]
+    toml.write_text("\n".join(lines))
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -12,7 +12,7 @@ import pytest
 from histkit import cli, runner
 from histkit.errors import SeedError
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, ROOT, rehash
 
 
 @pytest.fixture
@@ -83,13 +83,6 @@ def test_resolve_value_like_papermill():
     assert [runner.resolve_value(v) for v in ("True", "None", "3", "2.5", "abc")] == [True, None, 3, 2.5, "abc"]
 
 
-def _rehash(folder: Path) -> None:
-    digest = hashlib.sha256((folder / "article.txt").read_bytes()).hexdigest()
-    toml = folder / "seed.toml"
-    lines = [f'sha256 = "{digest}"' if line.startswith("sha256") else line for line in toml.read_text().splitlines()]
-    toml.write_text("\n".join(lines))
-
-
 def _truncate_references(text: str) -> str:
     return text[: text.index("REFERENCES")]
 
@@ -103,13 +96,13 @@ BAD_SEEDS = [
 ]
 
 
-@pytest.mark.parametrize(("spoil", "rehash", "message"), BAD_SEEDS)
-def test_bad_seed_fails_before_any_kernel(project, capsys, spoil, rehash, message):
+@pytest.mark.parametrize(("spoil", "then_rehash", "message"), BAD_SEEDS)
+def test_bad_seed_fails_before_any_kernel(project, capsys, spoil, then_rehash, message):
     folder = project / "seeds" / "tiny"
     article = folder / "article.txt"
     article.write_bytes(spoil(article.read_bytes()))
-    if rehash:
-        _rehash(folder)
+    if then_rehash:
+        rehash(folder)
     assert cli.main(["build", "--seed", "tiny"]) == 2
     err = capsys.readouterr().err
     assert re.search(message, err)

@@ -8,7 +8,7 @@ import histkit
 from histkit.errors import SeedError
 from histkit.seed import read_seed
 
-from .conftest import DATA
+from .conftest import DATA, rehash
 
 
 @pytest.fixture
@@ -38,41 +38,32 @@ def test_missing_folder(tmp_path):
         read_seed(tmp_path / "nowhere")
 
 
-def test_missing_seed_toml(seed_copy):
-    (seed_copy / "seed.toml").unlink()
-    with pytest.raises(SeedError, match=r"seed.toml is missing"):
-        read_seed(seed_copy)
-
-
-def test_empty_article(seed_copy):
-    (seed_copy / "article.txt").write_text("\n \n")
-    with pytest.raises(SeedError, match=r"article.txt is empty"):
-        read_seed(seed_copy)
-
-
-def test_not_utf8_names_line(seed_copy):
-    (seed_copy / "article.txt").write_bytes("Title\n\nA caf\xe9 line\n".encode("latin-1"))
-    with pytest.raises(SeedError, match=r"article.txt:3: not UTF-8 \(byte 0xe9"):
-        read_seed(seed_copy)
-
-
-def test_hash_mismatch(seed_copy):
-    path = seed_copy / "article.txt"
-    path.write_text(path.read_text(encoding="utf-8").replace("Tiny", "Small"), encoding="utf-8")
-    with pytest.raises(SeedError, match=r"SHA-256 is [0-9a-f]{64} but seed.toml records"):
-        read_seed(seed_copy)
-
-
-def test_missing_hash(seed_copy):
-    toml = seed_copy / "seed.toml"
+def _drop_hash(folder):
+    toml = folder / "seed.toml"
     toml.write_text("\n".join(line for line in toml.read_text().splitlines() if not line.startswith("sha256")))
-    with pytest.raises(SeedError, match=r"sha256 is missing; add sha256 = \""):
-        read_seed(seed_copy)
 
 
-def test_bad_toml(seed_copy):
-    (seed_copy / "seed.toml").write_text("[seed\n")
-    with pytest.raises(SeedError, match=r"not valid TOML"):
+def _edit(folder, old, new):
+    path = folder / "article.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+# (how to spoil the seed folder, the message read_seed must give)
+BAD_FOLDERS = [
+    (lambda f: (f / "seed.toml").unlink(), r"seed.toml is missing"),
+    (lambda f: (f / "article.txt").write_text("\n \n"), r"article.txt is empty"),
+    (lambda f: (f / "article.txt").write_bytes("Title\n\nA caf\xe9 line\n".encode("latin-1")),
+     r"article.txt:3: not UTF-8 \(byte 0xe9"),
+    (lambda f: _edit(f, "Tiny", "Small"), r"SHA-256 is [0-9a-f]{64} but seed.toml records"),
+    (_drop_hash, r"sha256 is missing; add sha256 = \""),
+    (lambda f: (f / "seed.toml").write_text("[seed\n"), r"not valid TOML"),
+]
+
+
+@pytest.mark.parametrize(("spoil", "message"), BAD_FOLDERS)
+def test_bad_seed_folder(seed_copy, spoil, message):
+    spoil(seed_copy)
+    with pytest.raises(SeedError, match=message):
         read_seed(seed_copy)
 
 
@@ -80,11 +71,6 @@ def test_no_reference_list_through_load_seed(seed_copy):
     path = seed_copy / "article.txt"
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.index("REFERENCES")], encoding="utf-8")
-    toml = seed_copy / "seed.toml"
-    import hashlib
-
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    lines = [f'sha256 = "{digest}"' if line.startswith("sha256") else line for line in toml.read_text().splitlines()]
-    toml.write_text("\n".join(lines))
+    rehash(seed_copy)
     with pytest.raises(SeedError, match=r"article.txt: no reference list"):
         histkit.load_seed(str(seed_copy))
