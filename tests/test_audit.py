@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 import pandas as pd
 import pytest
 
@@ -9,6 +11,7 @@ from histkit.audit import (
     citing_passages,
     counts_by_section,
     counts_by_stage,
+    explorer_default_view,
     footnote_sources,
     languages,
     make_explorer,
@@ -18,8 +21,9 @@ from histkit.audit import (
     run_audit,
     source_ages,
     source_classes,
+    story_period,
 )
-from histkit.errors import ParameterError
+from histkit.errors import ParameterError, SeedError
 from histkit.references import parse_references
 from histkit.tables import check_provenance
 
@@ -157,6 +161,56 @@ def test_source_ages(audit, article):
     assert ages.loc["c16", "event_years"] == "1919;1920" and ages.loc["c16", "gap"] == 72
 
 
+def test_story_period_from_body(article):
+    # Line 39: Kollontai "born in 1872" is the earliest year the body names outside citations and
+    # her death "in 1952" the latest (Borodin died in 1951); the article was published long after,
+    # but its own year is never named in the body.
+    assert story_period(article) == (1872, 1952)
+
+
+class _Body:
+    """A stand-in article: story_period only reads the body's passages and the seed id."""
+
+    seed_id = "tiny"
+
+    def __init__(self, *texts):
+        self.texts = texts
+
+    def of_kind(self, *kinds):
+        return [SimpleNamespace(text=t) for t in self.texts]
+
+
+@pytest.mark.parametrize(
+    ("texts", "period"),
+    [
+        (["Born in 1884, died in 1951 (SMITH, 2005)."], (1884, 1951)),  # the citation's 2005 is left out
+        (["In 1919 (JONES, 1920; SMITH, 1921).", "The 1925 strike."], (1919, 1925)),
+        (["A life span (1892-1953) is not a citation."], (1892, 1953)),
+    ],
+)
+def test_story_period_cases(texts, period):
+    assert story_period(_Body(*texts)) == period
+
+
+def test_story_period_needs_a_year():
+    with pytest.raises(SeedError, match="names no year"):
+        story_period(_Body("No dates here (SMITH, 1990)."))
+
+
+def test_source_ages_after_1945(audit, article):
+    """Borodin's arrest (1949) is an event of the story: the old fixed 1900-1945 period dropped it."""
+    ages = source_ages(audit.citations, audit.refs, article).set_index("citation_id")
+    chang = ages[ages["key"] == "CHANG; HALLIDAY"].iloc[0]
+    # Line 135: "When in 1927 Beijing authorities raided ..." and "He was arrested in 1949 ...
+    # (CHANG; HALLIDAY, 2005)": a 2005 book, 56 years after the latest event its passage tells.
+    assert chang["event_years"] == "1927;1949"
+    assert chang["gap"] == 2005 - 1949
+    assert chang["years_from"] == "s5p03"
+    # An explicit period still narrows the years read.
+    narrow = source_ages(audit.citations, audit.refs, article, period=(1900, 1945))
+    assert narrow.loc[narrow["key"] == "CHANG; HALLIDAY", "event_years"].iloc[0] == "1927"
+
+
 def test_classes_and_languages(audit):
     classes = source_classes(audit.citations, audit.refs).set_index("kind")
     assert classes.loc["archival document", "references"] == 2
@@ -196,7 +250,24 @@ def test_explorer_widget(audit, article):
     assert view.value.count("<li>") == 5
     picker.value = "ref11"
     assert "never cited" in view.value
-    assert repr(make_explorer(audit, article)) == repr(make_explorer(audit, article))
+    # A fixed sentence (not VBox(children=(...)), which lists every option and varies by version).
+    assert repr(make_explorer(audit, article)) == (
+        "Citation explorer: run the notebook in JupyterLab to pick a reference and read its citing passages."
+    )
+
+
+def test_explorer_default_view(audit, article):
+    view = explorer_default_view(audit, article)
+    # BARTRA 1986 is cited five times, all in the introduction (lines 29-37 of article.txt), the
+    # last time together with LOMNITZ 2014.
+    assert view["citation"].tolist() == [
+        "(BARTRA, 1986, p. 320)",
+        "(Bartra, 1986, p. 320)",
+        "(BARTRA, 1986, p. 321)",
+        "(BARTRA, 1986, p. 322)",
+        "(BARTRA, 1986; LOMNITZ, 2014)",
+    ]
+    assert set(view["section"]) == {1}
 
 
 def test_citations_figure(audit, article):

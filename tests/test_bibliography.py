@@ -81,6 +81,31 @@ def test_csl_items(refs):
     assert items["roy1964"]["genre"] == "memoir"
 
 
+@pytest.mark.parametrize(
+    ("key", "archive", "author"),
+    [
+        # "AHSRE - Acervo Histórico de la Secretaría de Relaciones Exteriores. Leopoldo Ortiz to ..."
+        ("ahsre1919", "Acervo Histórico de la Secretaría de Relaciones Exteriores", None),
+        # "GAA - Genaro Amezcua Archive. **Emiliano Zapata to General Genaro Amezcua**. Fondo VIII-2, file 4."
+        ("gaa1918", "Genaro Amezcua Archive", None),
+        # "PHILLIPS, C. **Partidos socialistas ...**. RGASPI, fond 495, ...": a personal author
+        ("phillips1920", "RGASPI", [{"family": "Phillips", "given": "C."}]),
+    ],
+)
+def test_csl_archival_author(refs, key, archive, author):
+    """A document without a personal author is entered under its archive, as an institutional name."""
+    item = {i["id"]: i for i in to_csl(refs)}[key]
+    assert item["archive"] == archive
+    assert item["author"] == (author or [{"literal": archive}])
+
+
+def test_editors_only_as_editors(refs):
+    """An edited book ("BARTRA, A. (ed.)") has editors and no author in the CSL-JSON."""
+    items = {i["id"]: i for i in to_csl(refs)}
+    for key in ("bartra1986", "clissold1970"):
+        assert "author" not in items[key] and len(items[key]["editor"]) == 1
+
+
 def test_csl_json_is_deterministic(refs):
     assert csl_json(refs) == csl_json(refs)
     assert csl_json(refs).endswith("\n")
@@ -110,6 +135,35 @@ def test_rendered_bibliography(refs):
     assert len(lines) == 25
     assert "Carr, B. (1992) Marxism and Communism in Twentieth-Century Mexico." in " ".join(lines)
     assert any(line.startswith("Kheifets, V. and Kheifets, L. (1994–1995)") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("start", "title"),
+    [
+        (
+            "Acervo Histórico de la Secretaría de Relaciones Exteriores (1919)",
+            "Leopoldo Ortiz to the Foreign Relations Ministry",
+        ),
+        ("Genaro Amezcua Archive (1918)", "Emiliano Zapata to General Genaro Amezcua"),
+    ],
+)
+def test_rendered_archival_entry(refs, start, title):
+    """The archive stands where the author goes; the title is printed once, not also as author."""
+    [line] = [line for line in render_bibliography(refs) if title in line]
+    assert line.startswith(start)
+    assert line.count(title) == 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="citeproc-py 0.11 does not suppress a name variable used as the author's substitute, so the "
+    "Harvard style prints an edited book's editor twice; the notebook says so. If this passes, "
+    "citeproc-py has fixed it: update the notebook's prose and remove this mark.",
+)
+def test_rendered_editor_once(refs):
+    [line] = [line for line in render_bibliography(refs) if "Regeneración" in line]
+    assert line.startswith("Bartra, A. (ed.) (1986)")
+    assert "Edited by" not in line
 
 
 def test_write_exports(refs, tmp_path):

@@ -30,7 +30,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from histkit.citations import _PAREN, fold, parse_group
-from histkit.errors import ParameterError
+from histkit.errors import ParameterError, SeedError
 from histkit.ingest import Article, Element
 from histkit.references import Reference
 
@@ -496,19 +496,47 @@ def gap_summary(ages: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def story_period(article: Article) -> tuple[int, int]:
+    """The years of the story: the earliest and the latest year the article's body names.
+
+    Years inside citation groups are left out (they are publication years, not events); every
+    other year of a paragraph or block quotation counts, e.g. a protagonist's birth or death.
+
+    Raises
+    ------
+    SeedError
+        If the body names no year outside its citations (the period cannot be read).
+
+    """
+    # Derived from the text rather than a notebook parameter: the span of the story is a fact of
+    # the article, and a hand-typed span (it was 1900-1945) silently dropped the events the
+    # article tells after it, Borodin's arrest in 1949 and death in 1951. The bound still keeps
+    # out any year written only in a citation, which is the source's, not the event's.
+    years = [y for e in article.of_kind("paragraph", "blockquote") for y in _years_in(e.text, 1500, 2099)]
+    if not years:
+        raise SeedError(
+            f"seed {article.seed_id!r}: the article's body names no year outside its citations, so the "
+            "years of the story cannot be read; pass period=(first, last) to source_ages"
+        )
+    return min(years), max(years)
+
+
 def source_ages(
     reconciled: pd.DataFrame,
     refs: Sequence[Reference],
     article: Article,
-    period: tuple[int, int] = (1900, 1945),
+    period: tuple[int, int] | None = None,
 ) -> pd.DataFrame:
     """For each matched citation: the years of the events its passage tells and the source's year.
 
     The events a source documents are read from the citing passage: the years it names inside
-    ``period`` (the years of the story), or, if it names none, those of the passage just before it
-    in the same section (a block quotation is dated by its introduction). ``gap`` is the source's
-    first year minus the latest event year; empty when neither passage names a year.
+    ``period`` (the years of the story; default :func:`story_period`), or, if it names none,
+    those of the passage just before it in the same section (a block quotation is dated by its
+    introduction). ``gap`` is the source's first year minus the latest event year; empty when
+    neither passage names a year.
     """
+    if period is None:
+        period = story_period(article)
     by_id = {r.ref_id: r for r in refs}
     elements = article.of_kind("paragraph", "blockquote")
     index = {e.element_id: i for i, e in enumerate(elements)}
@@ -741,8 +769,15 @@ def make_explorer(audit: Audit, article: Article, ref_id: str = "", context: int
     """
     import ipywidgets as widgets
 
+    class _Explorer(widgets.VBox):
+        # A saved notebook keeps a widget's text/plain beside its view; the default VBox repr
+        # lists every child and option, which is unreadable and changes between ipywidgets
+        # versions, so nbval would flag it. One fixed sentence instead.
+        def __repr__(self) -> str:
+            return "Citation explorer: run the notebook in JupyterLab to pick a reference and read its citing passages."
+
     refs = audit.references.set_index("ref_id")
-    first = ref_id or most_cited(audit.citations, audit.refs, top=1)["ref_id"].iloc[0]
+    first = ref_id or most_cited_ref(audit)
 
     def html_for(rid: str) -> str:
         title = f"{refs.loc[rid, 'key']} {refs.loc[rid, 'year']}. {refs.loc[rid, 'title']}"
@@ -755,7 +790,24 @@ def make_explorer(audit: Audit, article: Article, ref_id: str = "", context: int
         view.value = html_for(change["new"])
 
     picker.observe(on_change, names="value")
-    return widgets.VBox([picker, view])
+    return _Explorer([picker, view])
+
+
+def most_cited_ref(audit: Audit) -> str:
+    """The ``ref_id`` of the most cited reference (ties: the first in the list)."""
+    return str(most_cited(audit.citations, audit.refs, top=1)["ref_id"].iloc[0])
+
+
+EXPLORER_COLUMNS = ["citation_id", "section", "line", "before", "citation", "after"]
+
+
+def explorer_default_view(audit: Audit, article: Article, context: int = 160) -> pd.DataFrame:
+    """The explorer's first view as a table, for a saved notebook read without a kernel.
+
+    The passages that cite the most cited reference (see :func:`citing_passages`), with the
+    columns :data:`EXPLORER_COLUMNS`.
+    """
+    return citing_passages(audit, article, most_cited_ref(audit), context)[EXPLORER_COLUMNS]
 
 
 # --- figures -----------------------------------------------------------------------------------

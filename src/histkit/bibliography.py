@@ -2,7 +2,9 @@
 
 CSL-JSON follows the Citation Style Language data schema (``tests/data/csl-data.json`` checks
 it): archival entries keep their archive in CSL's own ``archive`` and ``archive_location``
-fields, and the place a document was written in ``publisher-place`` (Zotero's "place").
+fields, and the place a document was written in ``publisher-place`` (Zotero's "place"); a
+document with no personal author is entered under its archive, given as an institutional
+(``literal``) author, as the ABNT list does. An edited book has its editors as ``editor`` only.
 BibTeX uses the standard entry types, with the archive in ``note``.
 :func:`render_bibliography` formats the CSL-JSON with citeproc-py and a style it ships, to show
 the data are usable by a CSL processor.
@@ -105,6 +107,11 @@ def to_csl(refs: Sequence[Reference]) -> list[dict[str, object]]:
         }
         if r.authors:
             item["author"] = _csl_names(r.authors)
+        elif not r.editors and (r.archive or r.archive_acronym):
+            # An archival document with no personal author is entered under its archive, as the
+            # ABNT list does ("AHSRE - Acervo Histórico ..."); as an institutional (literal) author,
+            # so a style does not put the title in the author's place and print it twice.
+            item["author"] = [{"literal": r.archive or r.archive_acronym}]
         if r.editors:
             item["editor"] = _csl_names(r.editors)
         if r.container_editors:
@@ -201,6 +208,14 @@ def render_bibliography(refs: Sequence[Reference], style: str = "harvard-cite-th
     -------
     list of str
         The formatted entries, in the style's order.
+
+    Notes
+    -----
+    citeproc-py 0.11 does not suppress a name used in place of a missing author, so the Harvard
+    style prints an edited book's editor twice ("Bartra, A. (ed.) (1986) ... Edited by A.
+    Bartra."). The CSL-JSON itself is right (editors only as ``editor``): the CSL specification
+    says a substituted variable is suppressed in the rest of the entry, so a processor that
+    follows it prints the editor once.
 
     """
     import warnings
