@@ -109,6 +109,23 @@ def test_date_error_is_a_histkit_error():
     assert issubclass(DateError, hk.HistkitError)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "count", "unit"),
+    [
+        ("an year later", 1, "years"),  # an article counts as one
+        ("eleven months later", 11, "months"),
+        ("fifteen months after the strike", 15, "months"),  # beyond the old twelve-word list
+        ("Nineteen years earlier", -19, "years"),
+    ],
+)
+def test_relative_counts_read_by_the_one_number_reader(phrase, count, unit):
+    # Number words are read by histkit.quantities.words_to_number only; dates keeps no copy.
+    from histkit import dates
+
+    assert relative_offset(phrase) == (count, unit)
+    assert not hasattr(dates, "NUMBER_WORDS")
+
+
 def test_bounds_of_open_intervals():
     assert bounds("../1927-03")[0] is None
     assert bounds("1923/..")[1] is None

@@ -15,6 +15,7 @@ pretending to a precision the article does not have.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -25,15 +26,18 @@ import pandas as pd
 
 from histkit.annotations import Anchor, Annotation, Annotations, load_annotations
 from histkit.claims import Claim, claims_table
-from histkit.dates import NUMBER_WORDS, bounds, dates_table, find_in, resolve_relative
+from histkit.dates import bounds, dates_table, find_in, resolve_relative
 from histkit.errors import AnnotationError, ParameterError
 from histkit.figures import PALETTE, new_figure
 from histkit.ingest import Article
 from histkit.io import WrittenFiles, atomic_write
 from histkit.paths import from_root
+from histkit.quantities import ONES, TENS, words_to_number
 
 STAGE_MODES = ("sections", "presence")
 KIND = "chronology"
+# The kinds of annotations.yaml the chronology reads.
+KINDS = ["stages", "people", "events", "stays", "relative", "checks"]
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -51,44 +55,51 @@ def _completed_years(born: date, at: date) -> int:
     return at.year - born.year - ((at.month, at.day) < (born.month, born.day))
 
 
-def _year_of(anchor: Anchor | None) -> int | None:
+def _year_of(anchor: Anchor | None, notes: Annotations, key: str) -> int | None:
     """Read the year from a quote such as "born in 1884" or "(1892-"."""
     if anchor is None:
         return None
     found = [f for f in find_in(anchor.exact) if f.value.edtf[:4].isdigit()]
     if not found:
-        raise AnnotationError(f"line {anchor.line}: no year in the quote {anchor.exact!r}")
+        raise AnnotationError(
+            f"{notes.path}:{anchor.line}: no year in the '{key}' quote {anchor.exact!r}; "
+            "quote the words that give the year (e.g. 'born in 1884')"
+        )
     return int(found[0].value.edtf[:4])
 
 
-def _number(text: str) -> int:
-    """Read a number written in words or digits: "thirty-five", "five", "a", "2"."""
-    words = [w for w in text.lower().replace("-", " ").split() if w]
-    total = 0
-    for w in words:
-        if w.isdigit():
-            return int(w)
-        if w not in NUMBER_WORDS:
-            raise ValueError(w)
-        total += NUMBER_WORDS[w]
-    return total
+def _field(notes: Annotations, item: Annotation, key: str) -> Any:
+    """Return a required field of an item, or fail naming the file, the line and the key."""
+    if item.get(key) in (None, ""):
+        raise AnnotationError(
+            f"{notes.path}:{item.line}: {item.kind} item {item.item_id!r} has no '{key}'; add it"
+        )
+    return item[key]
 
 
-_STATED = (
-    r"(?P<n>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?[a-z]+|\d+)"
-    r"\s+(?P<unit>years?|months?)"
+# A stated count: digits, an article ("a year") or number words ("five", "thirty-five"); the
+# words are read by histkit.quantities.words_to_number, the one reader of number words.
+_ARTICLES = ("a", "an")
+_WORD = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
+_STATED = re.compile(
+    rf"\b(?P<n>\d+|an?|(?:{_WORD})(?:-(?:{_WORD}))?)\s+(?P<unit>years?|months?)\b", re.I
 )
 
 
-def _stated(quote: str) -> tuple[int, str]:
-    import re
+def _stated(quote: str, where: str) -> tuple[int, str]:
+    """Return the number and unit a quote states ("thirty-five years" -> (35, "years")).
 
-    for m in re.finditer(_STATED, quote, re.I):
-        try:
-            return _number(m["n"]), ("years" if m["unit"].lower().startswith("y") else "months")
-        except ValueError:
-            continue
-    raise AnnotationError(f"no stated number of years or months in the quote {quote!r}")
+    ``where`` is the file and line of the item, for the error message.
+    """
+    m = _STATED.search(quote)
+    if m is None:
+        raise AnnotationError(
+            f"{where}: no stated number of years or months in the quote {quote!r}; quote the words "
+            "that state it (e.g. 'thirty-five years of age')"
+        )
+    n = m["n"].lower()
+    count = int(n) if n.isdigit() else (1 if n in _ARTICLES else words_to_number(n))
+    return count, ("years" if m["unit"].lower().startswith("y") else "months")
 
 
 def _provenance(article: Article, a: Anchor) -> dict[str, Any]:
@@ -142,22 +153,31 @@ def build_chronology(article: Article, annotations: str | Path | None = None) ->
     article : Article
         The ingested article.
     annotations : str or Path, optional
-        The annotations file; default the seed's ``annotations.yaml``.
+        The annotations file; default the seed's ``annotations.yaml``. A seed without one (a new
+        article nobody has curated yet) gets a chronology with no events, people or stays, but
+        with its date expressions: an uncurated text is not an error.
+
+    Raises
+    ------
+    AnnotationError
+        Naming the annotations file and line, if a curated item is malformed.
 
     """
-    notes = load_annotations(
-        article, annotations, kinds=["stages", "people", "events", "stays", "relative", "checks"]
-    )
+    if annotations is None and not article.seed_file("annotations.yaml").is_file():
+        notes = Annotations(article.seed_file("annotations.yaml"), {k: [] for k in KINDS}, article.text)
+    else:
+        notes = load_annotations(article, annotations, kinds=KINDS)
     events = events_table(article, notes)
     people = people_table(article, notes)
     stays = stays_table(article, notes, events, people)
     refs = {}
     for item in notes["relative"]:
-        target = item["refers_to"]
-        value = [f for f in find_in(target.exact)]
+        target = _field(notes, item, "refers_to")
+        value = [f for f in find_in(target.exact)] if isinstance(target, Anchor) else []
         if item.anchor is None or not value:
             raise AnnotationError(
-                f"{notes.path}:{item.line}: a relative item needs exact and a dated refers_to"
+                f"{notes.path}:{item.line}: relative item {item.item_id!r} needs 'exact' (the relative "
+                "phrase) and 'refers_to: {exact: ...}' quoting a dated phrase"
             )
         refs[(item.anchor.start, item.anchor.end)] = (value[0].value.edtf, target.exact)
     dates = dates_table(article, refs)
@@ -198,7 +218,9 @@ def events_table(article: Article, notes: Annotations) -> pd.DataFrame:
     rows = []
     for e in notes["events"]:
         if e.anchor is None or "date" not in e.fields:
-            raise AnnotationError(f"{notes.path}:{e.line}: event {e.item_id!r} needs exact and date")
+            raise AnnotationError(
+                f"{notes.path}:{e.line}: event {e.item_id!r} needs 'exact' (a quote) and 'date' (EDTF)"
+            )
         unknown = [a for a in e.get("actors", []) if a not in people]
         if unknown:
             raise AnnotationError(
@@ -207,13 +229,15 @@ def events_table(article: Article, notes: Annotations) -> pd.DataFrame:
             )
         stage = e.get("stage")
         if stage not in (None, 1, 2, 3):
-            raise AnnotationError(f"{notes.path}:{e.line}: stage must be 1, 2, 3 or null; not {stage!r}")
+            raise AnnotationError(
+                f"{notes.path}:{e.line}: event {e.item_id!r}: stage must be 1, 2, 3 or null; not {stage!r}"
+            )
         earliest, latest = bounds(e["date"])
         rows.append(
             {
                 "seed": article.seed_id,
                 "event_id": e.item_id,
-                "label": e["label"],
+                "label": _field(notes, e, "label"),
                 "edtf": e["date"],
                 "earliest": _iso(earliest),
                 "latest": _iso(latest),
@@ -226,7 +250,7 @@ def events_table(article: Article, notes: Annotations) -> pd.DataFrame:
                 **_provenance(article, e.anchor),
             }
         )
-    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS).astype({"key": bool})
     frame["_sort"] = frame["earliest"].where(frame["earliest"] != "", frame["latest"])
     frame = frame.sort_values(["_sort", "latest", "event_id"], ignore_index=True).drop(columns="_sort")
     frame["stage"] = frame["stage"].astype("Int64")
@@ -234,30 +258,77 @@ def events_table(article: Article, notes: Annotations) -> pd.DataFrame:
     return frame
 
 
+PEOPLE_COLUMNS = [
+    "seed",
+    "person_id",
+    "name",
+    "aliases",
+    "born",
+    "died",
+    "born_quote",
+    "died_quote",
+    "envoy",
+    "section",
+    "line",
+    "start",
+    "end",
+    "quote",
+]
+
+
 def people_table(article: Article, notes: Annotations) -> pd.DataFrame:
     """One row per person: name, aliases (``;``-joined quotes), born and died years read from quotes."""
     rows = []
     for p in notes["people"]:
         if p.anchor is None:
-            raise AnnotationError(f"{notes.path}:{p.line}: person {p.item_id!r} needs exact")
+            raise AnnotationError(f"{notes.path}:{p.line}: person {p.item_id!r} needs 'exact' (a quote)")
         rows.append(
             {
                 "seed": article.seed_id,
                 "person_id": p.item_id,
-                "name": p["name"],
+                "name": _field(notes, p, "name"),
                 "aliases": ";".join(a.exact for a in p.get("aliases", [])),
-                "born": _year_of(p.get("born")),
-                "died": _year_of(p.get("died")),
+                "born": _year_of(p.get("born"), notes, "born"),
+                "died": _year_of(p.get("died"), notes, "died"),
                 "born_quote": p["born"].exact if p.get("born") else "",
                 "died_quote": p["died"].exact if p.get("died") else "",
                 "envoy": bool(p.get("envoy", False)),
                 **_provenance(article, p.anchor),
             }
         )
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=PEOPLE_COLUMNS)
     for col in ("born", "died", "section"):
         frame[col] = frame[col].astype("Int64")
     return frame.sort_values(["person_id"], ignore_index=True)
+
+
+STAY_COLUMNS = [
+    "seed",
+    "stay_id",
+    "person_id",
+    "name",
+    "members",
+    "label",
+    "edtf",
+    "arrival",
+    "departure",
+    "arrival_edtf",
+    "departure_edtf",
+    "arrival_earliest",
+    "arrival_latest",
+    "departure_earliest",
+    "departure_latest",
+    "months_min",
+    "months_max",
+    "age_at_arrival_min",
+    "age_at_arrival_max",
+    "note",
+    "section",
+    "line",
+    "start",
+    "end",
+    "quote",
+]
 
 
 def _stay_edtf(arrival: str, departure: str) -> str:
@@ -281,20 +352,34 @@ def stays_table(
     The least length runs from the latest possible arrival to the earliest possible departure,
     the most from the earliest arrival to the latest departure (calendar months); ages are
     completed years at arrival, from a birth year only (so two values are possible).
+    ``label`` names the stay on a timeline: the person's name, or for a stay of several
+    ``members`` their surnames (the last word of each name), in the order annotations.yaml lists them.
     """
     by_event = events.set_index("event_id")
     by_person = people.set_index("person_id")
     rows = []
     for s in notes["stays"]:
+        if s.anchor is None:
+            raise AnnotationError(f"{notes.path}:{s.line}: stay {s.item_id!r} needs 'exact' (a quote)")
         for ref in ("arrival", "departure"):
             if s.get(ref) not in by_event.index:
                 raise AnnotationError(
-                    f"{notes.path}:{s.line}: stay {s.item_id!r}: unknown {ref} event {s.get(ref)!r}"
+                    f"{notes.path}:{s.line}: stay {s.item_id!r}: unknown {ref} event {s.get(ref)!r}; "
+                    "use the id of an item under events"
+                )
+        members = list(s.get("members") or [_field(notes, s, "person")])
+        for who in [s["person"] if s.get("person") else None, *members]:
+            if who is not None and who not in by_person.index:
+                raise AnnotationError(
+                    f"{notes.path}:{s.line}: stay {s.item_id!r} names unknown person {who!r}; "
+                    "add the person under people or use an existing person id"
                 )
         arr, dep = by_event.loc[s["arrival"]], by_event.loc[s["departure"]]
         a_lo, a_hi = bounds(arr["edtf"])
         d_lo, d_hi = bounds(dep["edtf"])
-        person = by_person.loc[s["person"]]
+        person = by_person.loc[_field(notes, s, "person")]
+        names = [str(by_person.loc[m, "name"]) for m in members]
+        label = names[0] if len(names) == 1 else ", ".join(n.split()[-1] for n in names)
         born = person["born"]
         age_min = age_max = pd.NA
         if not pd.isna(born):
@@ -306,7 +391,8 @@ def stays_table(
                 "stay_id": s.item_id,
                 "person_id": s["person"],
                 "name": person["name"],
-                "members": ";".join(s.get("members", [s["person"]])),
+                "members": ";".join(members),
+                "label": label,
                 "edtf": _stay_edtf(arr["edtf"], dep["edtf"]),
                 "arrival": s["arrival"],
                 "departure": s["departure"],
@@ -321,10 +407,10 @@ def stays_table(
                 "age_at_arrival_min": age_min,
                 "age_at_arrival_max": age_max,
                 "note": s.get("note", ""),
-                **_provenance(article, s.anchor),  # type: ignore[arg-type]
+                **_provenance(article, s.anchor),
             }
         )
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=STAY_COLUMNS)
     for col in ("age_at_arrival_min", "age_at_arrival_max", "section"):
         frame[col] = frame[col].astype("Int64")
     return frame.sort_values(["arrival_earliest", "stay_id"], ignore_index=True)
@@ -345,42 +431,71 @@ def stages_table(chron: Chronology, mode: str = "sections") -> pd.DataFrame:
     """
     if mode not in STAGE_MODES:
         raise ParameterError(f"parameter 'stage_mode' must be one of {STAGE_MODES}; not {mode!r}")
+    notes = chron.notes
     stays = chron.stays.set_index("stay_id")
     rows = []
-    for st in chron.notes["stages"]:
+    for st in notes["stages"]:
+        where = f"{notes.path}:{st.line}: stage {st.item_id!r}"
+        if st.anchor is None or st.item_id not in ("1", "2", "3"):
+            raise AnnotationError(f"{where}: a stage needs id \"1\", \"2\" or \"3\" and 'exact' (its heading)")
         number = int(st.item_id)
         if mode == "sections":
             ev = chron.events[chron.events["stage"].eq(number).fillna(False)]
-            lo = min(x for x in ev["earliest"] if x)
-            hi = max(x for x in ev["latest"] if x)
+            earliest = [x for x in ev["earliest"] if x]
+            latest = [x for x in ev["latest"] if x]
+            if not earliest or not latest:
+                raise AnnotationError(
+                    f"{where} has no events with a closed date (no event has 'stage: {number}', or all "
+                    f"are open-ended); mark its events with 'stage: {number}', or use stage_mode 'presence'"
+                )
+            lo, hi = min(earliest), max(latest)
         else:
-            chosen = stays.loc[list(st["presence"])]
+            presence = list(_field(notes, st, "presence"))
+            unknown = [p for p in presence if p not in stays.index]
+            if unknown:
+                raise AnnotationError(
+                    f"{where}: 'presence' names unknown stay {unknown[0]!r}; use the id of an item under stays"
+                )
+            chosen = stays.loc[presence]
             lo, hi = chosen["arrival_earliest"].min(), chosen["departure_latest"].max()
         rows.append(
             {
-                **_provenance(chron.article, st.anchor),  # type: ignore[arg-type]
+                **_provenance(chron.article, st.anchor),
                 "section": st.get("section"),  # the heading itself belongs to no paragraph
                 "stage": number,
-                "label": st["label"],
+                "label": _field(notes, st, "label"),
                 "mode": mode,
                 "earliest": lo,
                 "latest": hi,
             }
         )
-    return pd.DataFrame(rows)
+    columns = ["seed", "section", "line", "start", "end", "quote", "stage", "label", "mode", "earliest", "latest"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 # --- checks ----------------------------------------------------------------------------------
 
 
-def _range(chron: Chronology, ref: str) -> tuple[date, date, str]:
-    """Earliest and latest day of an event, a stay, or ``person.born`` / ``person.died``."""
+def _where(chron: Chronology, c: Annotation) -> str:
+    return f"{chron.notes.path}:{c.line}: check {c.item_id!r}"
+
+
+def _range(chron: Chronology, ref: str, c: Annotation) -> tuple[date, date, str]:
+    """Earliest and latest day of an event, a stay, or ``person.born`` / ``person.died``.
+
+    ``c`` is the check that refers to it, named in the error message.
+    """
     events = chron.events.set_index("event_id")
     stays = chron.stays.set_index("stay_id")
     if ref in events.index:
         row = events.loc[ref]
         lo, hi = bounds(row["edtf"])
-        return lo, hi, f"{row['label']} ({row['edtf']})"  # type: ignore[return-value]
+        if lo is None or hi is None:
+            raise AnnotationError(
+                f"{_where(chron, c)} refers to event {ref!r}, whose date {row['edtf']} is open-ended; "
+                "a check needs an event with a closed date"
+            )
+        return lo, hi, f"{row['label']} ({row['edtf']})"
     if ref in stays.index:
         row = stays.loc[ref]
         return (
@@ -394,7 +509,8 @@ def _range(chron: Chronology, ref: str) -> tuple[date, date, str]:
         year = int(people.loc[person, which])
         return date(year, 1, 1), date(year, 12, 31), f"{people.loc[person, 'name']} {which} ({year})"
     raise AnnotationError(
-        f"{chron.notes.path}: check refers to {ref!r}, which is no event, stay or person.born/died"
+        f"{_where(chron, c)} refers to {ref!r}, which is no event, stay or person.born/person.died "
+        "with a known year; use an id from events or stays, or e.g. 'borodin.born'"
     )
 
 
@@ -437,9 +553,9 @@ def check_claims(chron: Chronology) -> list[Claim]:
 
 
 def _check_age(chron: Chronology, c: Annotation) -> tuple[str, str, str, str]:
-    n, _ = _stated(c.anchor.exact)  # type: ignore[union-attr]
-    b_lo, b_hi, b_what = _range(chron, f"{c['person']}.born")
-    at_lo, at_hi, at_what = _range(chron, c["at"])
+    n, _ = _stated(c.anchor.exact, _where(chron, c))  # type: ignore[union-attr]
+    b_lo, b_hi, b_what = _range(chron, f"{_field(chron.notes, c, 'person')}.born", c)
+    at_lo, at_hi, at_what = _range(chron, _field(chron.notes, c, "at"), c)
     lo, hi = _completed_years(b_hi, at_lo), _completed_years(b_lo, at_hi)
     status = _verdict(n, lo, hi)
     return (
@@ -451,16 +567,22 @@ def _check_age(chron: Chronology, c: Annotation) -> tuple[str, str, str, str]:
 
 
 def _check_span(chron: Chronology, c: Annotation) -> tuple[str, str, str, str]:
-    n, unit = _stated(c.anchor.exact)  # type: ignore[union-attr]
+    n, unit = _stated(c.anchor.exact, _where(chron, c))  # type: ignore[union-attr]
     if c.get("unit") and c["unit"] != unit:
         raise AnnotationError(
-            f"{chron.notes.path}:{c.line}: the quote states {unit}, the check says {c['unit']}"
+            f"{_where(chron, c)}: the quote states {unit}, the check says {c['unit']}; make them agree"
         )
-    f_lo, f_hi, f_what = _range(chron, c["from"])
+    f_lo, f_hi, f_what = _range(chron, _field(chron.notes, c, "from"), c)
     if c.get("to"):
-        t_lo, t_hi, t_what = _range(chron, c["to"])
+        t_lo, t_hi, t_what = _range(chron, c["to"], c)
     else:  # a stay: from its arrival to its departure
-        stay = chron.stays.set_index("stay_id").loc[c["from"]]
+        stays = chron.stays.set_index("stay_id")
+        if c["from"] not in stays.index:
+            raise AnnotationError(
+                f"{_where(chron, c)}: a span without 'to' must start from a stay id; "
+                f"{c['from']!r} is none (add 'to', or use an id from stays)"
+            )
+        stay = stays.loc[c["from"]]
         f_lo, f_hi = (date.fromisoformat(stay[k]) for k in ("arrival_earliest", "arrival_latest"))
         t_lo, t_hi = (date.fromisoformat(stay[k]) for k in ("departure_earliest", "departure_latest"))
         f_what, t_what = f"arrival ({stay['arrival_edtf']})", f"departure ({stay['departure_edtf']})"
@@ -480,10 +602,13 @@ def _check_span(chron: Chronology, c: Annotation) -> tuple[str, str, str, str]:
 
 def _check_relative(chron: Chronology, c: Annotation) -> tuple[str, str, str, str]:
     events = chron.events.set_index("event_id")
-    ref = events.loc[c["from"], "edtf"]
-    value = resolve_relative(c.anchor.exact, ref, c["from"])  # type: ignore[union-attr]
+    origin = _field(chron.notes, c, "from")
+    if origin not in events.index:
+        raise AnnotationError(f"{_where(chron, c)}: 'from' {origin!r} is not an event id; use one from events")
+    ref = events.loc[origin, "edtf"]
+    value = resolve_relative(c.anchor.exact, ref, origin)  # type: ignore[union-attr]
     if c.get("to"):
-        lo, hi, what = _range(chron, c["to"])
+        lo, hi, what = _range(chron, c["to"], c)
         r_lo, r_hi = bounds(value.edtf)
         ok = r_lo <= hi and lo <= r_hi  # type: ignore[operator]
         return (
@@ -503,18 +628,28 @@ def _check_relative(chron: Chronology, c: Annotation) -> tuple[str, str, str, st
 
 def _check_within(chron: Chronology, c: Annotation) -> tuple[str, str, str, str]:
     if c.get("container"):
-        s_lo, s_hi, s_what = _range(chron, c["container"])
+        s_lo, s_hi, s_what = _range(chron, c["container"], c)
     else:
         found = [f for f in find_in(c.anchor.exact) if f.value.edtf]  # type: ignore[union-attr]
+        if not found:
+            raise AnnotationError(
+                f"{_where(chron, c)}: no date in the quote {c.anchor.exact!r}; quote a dated phrase "  # type: ignore[union-attr]
+                "or give a 'container' (an event or stay id)"
+            )
         s_lo, s_hi = bounds(found[0].value.edtf)
         s_what = f"{found[0].phrase!r} ({found[0].value.edtf})"
     if c.get("target_quote"):
         q = c["target_quote"]
-        value = find_in(q.exact)[0].value
+        dated = [f for f in find_in(q.exact) if f.value.edtf] if isinstance(q, Anchor) else []
+        if not dated:
+            raise AnnotationError(
+                f"{_where(chron, c)}: 'target_quote' must be {{exact: ...}} quoting a dated phrase"
+            )
+        value = dated[0].value
         t_lo, t_hi = bounds(value.edtf)
         t_what = f"{q.exact!r} ({value.edtf}, line {chron.article.line_of(q.start)})"
     else:
-        t_lo, t_hi, t_what = _range(chron, c["target"])
+        t_lo, t_hi, t_what = _range(chron, _field(chron.notes, c, "target"), c)
     inside = s_lo <= t_lo and t_hi <= s_hi  # type: ignore[operator]
     apart = t_hi < s_lo or s_hi < t_lo  # type: ignore[operator]
     status = "consistent" if inside else ("inconsistent" if apart else "unverifiable")
@@ -527,8 +662,8 @@ def _check_within(chron: Chronology, c: Annotation) -> tuple[str, str, str, str]
 
 
 def _check_order(chron: Chronology, c: Annotation) -> tuple[str, str, str, str]:
-    b_lo, b_hi, b_what = _range(chron, c["before"])
-    a_lo, a_hi, a_what = _range(chron, c["after"])
+    b_lo, b_hi, b_what = _range(chron, _field(chron.notes, c, "before"), c)
+    a_lo, a_hi, a_what = _range(chron, _field(chron.notes, c, "after"), c)
     if b_hi <= a_lo:
         status, how = "consistent", "ends before"
     elif b_lo > a_hi:
@@ -648,7 +783,8 @@ def timeline_figure(
     lo_year, hi_year = int(years[0]), int(years[1])
     if lo_year >= hi_year:
         raise ParameterError(
-            f"parameter 'year_range': first year {lo_year} must be before last year {hi_year}"
+            f"parameter 'first_year' ({lo_year}) must be before 'last_year' ({hi_year}); "
+            "e.g. -p first_year 1917 -p last_year 1930"
         )
     x0, x1 = float(lo_year), float(hi_year + 1)
     if events is None:
@@ -708,7 +844,7 @@ def timeline_figure(
         months = _fmt(int(s["months_min"]), int(s["months_max"]), "months")
         ax.text(d_hi + 0.06, y, f"in Mexico {months}", va="center", ha="left", fontsize=fontsize - 0.5)
         ticks.append(y)
-        ticklabels.append("Phillips, Fraina, Katayama" if s["stay_id"] == "stay-envoys" else str(s["name"]))
+        ticklabels.append(str(s["label"]))
     line_top = top - len(stages) - len(stays)
     for i, r in events.iterrows():
         x = xs[i]
@@ -918,12 +1054,13 @@ def chronology_tables(chron: Chronology) -> dict[str, pd.DataFrame]:
 def summary(chron: Chronology) -> str:
     """Return one sentence counting what the chronology holds (for a notebook's first output)."""
     years = chron.events["year"]
+    span = f" ({int(years.min())}-{int(years.max())})" if len(years) else ""
     verdicts = chron.claims["status"].value_counts()
     counts = ", ".join(
         f"{int(verdicts.get(s, 0))} {s}" for s in ("consistent", "inconsistent", "unverifiable")
     )
     return (
-        f"{len(chron.events)} events ({int(years.min())}-{int(years.max())}), {len(chron.people)} people, "
+        f"{len(chron.events)} events{span}, {len(chron.people)} people, "
         f"{len(chron.stays)} stays in Mexico, {len(chron.dates)} date expressions "
         f"({int(chron.dates['in_citation'].sum())} in citations or references); "
         f"{len(chron.claims)} checks: {counts}"

@@ -28,6 +28,7 @@ from edtf.parser.edtf_exceptions import EDTFParseException
 
 from histkit.errors import DateError
 from histkit.ingest import Article, Element
+from histkit.quantities import ONES, words_to_number
 
 MONTHS = {
     m: i
@@ -51,36 +52,10 @@ MONTHS = {
 }
 # EDTF level 1 season codes (21 spring, 22 summer, 23 autumn, 24 winter).
 SEASONS = {"spring": 21, "summer": 22, "fall": 23, "autumn": 23, "winter": 24}
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
 # Where in a decade or year "early", "mid" and "late" fall: EDTF has no qualifier for these, so
 # each becomes an explicit interval (a convention, stated in the row's note).
 DECADE_PARTS = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 YEAR_PARTS = {"early": (1, 4), "mid": (4, 9), "late": (9, 12)}
-
-
 
 
 @dataclass(frozen=True)
@@ -243,8 +218,12 @@ def _relative(m: re.Match[str]) -> DateValue:
     return DateValue("", "", "relative")
 
 
+# The count of a relative phrase: an article ("a year later") or a number word up to nineteen.
+# Number words are read by histkit.quantities.words_to_number, the one reader of them in histkit.
+_ARTICLES = ("a", "an")
+_COUNT = "|".join(sorted([*_ARTICLES, *ONES], key=len, reverse=True))
 _RELATIVE_RE = (
-    r"(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    rf"(?P<count>{_COUNT})\s+"
     r"(?P<unit>years?|months?)\s+"
     r"(?P<direction>later|earlier|(?:after|before)(?:\s+(?:his|her|their|its|the)\s+\w+)?)"
 )
@@ -412,7 +391,8 @@ def relative_offset(phrase: str) -> tuple[int, str]:
     m = re.search(_RELATIVE_RE, phrase, re.I)  # "two years later", "five months after his arrival"
     if not m:
         raise DateError(f"{phrase!r} is not a relative date phrase like 'two years later'")
-    count = NUMBER_WORDS[m["count"].lower()]
+    word = m["count"].lower()
+    count = 1 if word in _ARTICLES else words_to_number(word)
     sign = -1 if m["direction"].lower().split()[0] in ("before", "earlier") else 1
     unit = "years" if m["unit"].lower().startswith("year") else "months"
     return sign * count, unit
