@@ -14,7 +14,7 @@ import pytest
 import histkit as hk
 from histkit import economics as ec
 from histkit import quantities as q
-from histkit.errors import ParameterError
+from histkit.errors import AnnotationError, ParameterError
 from histkit.tables import check_provenance
 
 
@@ -128,6 +128,46 @@ def test_exchange_claim(table, article, tolerance, status) -> None:
     assert claim.status == status
     assert claim.quote == "fifty thousand rubles (US\\$25,000)"
     assert "+2.91%" in claim.explanation
+    # 50,000 / 25,000 is a whole 2 rubles to the dollar
+    assert claim.explanation.endswith("a round conversion at 2 rubles to the dollar")
+
+
+def _with_value(table: pd.DataFrame, key: str, value: float) -> pd.DataFrame:
+    """The quantities table with the figure curated as ``key`` set to another value."""
+    changed = table.copy()
+    changed.loc[changed["key"] == key, "value"] = value
+    return changed
+
+
+@pytest.mark.parametrize(
+    ("usd", "ending"),
+    [
+        (25000.0, "a round conversion at 2 rubles to the dollar"),  # the article's pair
+        (20000.0, "a conversion at 2.50 rubles to the dollar"),  # 50,000 / 20,000
+        (10000.0, "a round conversion at 5 rubles to the dollar"),  # 50,000 / 10,000
+    ],
+)
+def test_exchange_explanation_follows_the_figures(table, article, usd, ending) -> None:
+    claim = ec.exchange_claim(_with_value(table, "strike_fund_usd", usd), article.text, PARITIES)
+    assert claim.explanation.endswith(ending)
+    assert "about 2 rubles" not in claim.explanation
+
+
+@pytest.mark.parametrize("drop", [1, 2])
+def test_missing_profit_figures_are_a_data_error(table, drop) -> None:
+    # the seed's quantities.yaml marks "41%" and "6%"; without one of them the notes are at fault
+    profits = table.index[table["key"] == "railway_profits"]
+    broken = table.drop(profits[:drop])
+    with pytest.raises(AnnotationError, match=r"quantities\.yaml: expected two figures with key "
+                       r"'railway_profits'.*found " + str(2 - drop) + r".*give two entries"):
+        ec.profits_change(broken)
+
+
+def test_profit_figure_without_a_year_is_a_data_error(table) -> None:
+    broken = table.copy()
+    broken.loc[broken["quote"] == "6%", "year"] = pd.NA
+    with pytest.raises(AnnotationError, match=r"quantities\.yaml: .*1 without a year.*'year:'"):
+        ec.profits_change(broken)
 
 
 def test_rates_default_to_parity_and_accept_overrides() -> None:
@@ -229,7 +269,7 @@ def test_all_claims(table, article, change) -> None:
 
 
 def test_figures_draw_the_article_figures(table, change) -> None:
-    fig = ec.plot_nominal_wages(change, 225.0)
+    fig = ec.plot_nominal_wages(change, table)  # the stated 225% is looked up in the table
     ax = fig.axes[0]
     assert [p.get_height() for p in ax.patches] == [56.13, 124.78]
     levels = sorted(line.get_ydata()[0] for line in ax.get_lines())
@@ -240,6 +280,13 @@ def test_figures_draw_the_article_figures(table, change) -> None:
     ax = fig.axes[0]
     assert ax.get_lines()[0].get_xdata().max() == pytest.approx(6.6)
     assert any(line.get_xdata()[0] == pytest.approx(124.78 / 56.13) for line in ax.get_lines()[1:])
+
+
+def test_nominal_wage_figure_reads_the_stated_figure(table, change) -> None:
+    # a stated "increase of 300%" moves the two reference lines to 56.13 x 4 and 56.13 x 3
+    fig = ec.plot_nominal_wages(change, _with_value(table, "wage_increase_stated", 300.0))
+    levels = sorted(line.get_ydata()[0] for line in fig.axes[0].get_lines())
+    assert levels == pytest.approx([56.13 * 3.0, 56.13 * 4.0])
 
 
 def test_explorer_updates_with_the_sliders(table, change) -> None:
@@ -274,3 +321,35 @@ def test_explorer_view_uses_the_rates_given():
     assert view.loc["pesos per dollar", "value"] == "2.5000"
     # 25,000 USD x 2.5 pesos / 124.78 pesos a month, all three read from the article or given
     assert view.loc["strike fund, worker-months (via USD)", "value"] == f"{25000 * 2.5 / 124.78:.1f}"
+
+
+def test_explorer_has_a_fixed_text_form(table, change) -> None:
+    box = ec.make_explorer(table, change, 2.0, PARITIES)
+    assert repr(box) == ec.EXPLORER_REPR
+    assert len(ec.EXPLORER_REPR) <= 110  # ipywidgets cuts a longer text/plain with "…"
+    assert "VBox" not in repr(box) and "FloatSlider" not in repr(box)
+
+
+@pytest.mark.parametrize(
+    ("price_ratio", "pesos", "rubles"),
+    [(1.0, None, None), (2.0, 2.5, None), (1.0, None, 2.0), (2.5, 3.0, 1.5), (6.0, None, None)],
+)
+def test_explorer_starts_as_the_static_table(table, change, price_ratio, pesos, rubles) -> None:
+    # the live table with untouched sliders is the static table for the same settings
+    rate = ec.rates(PARITIES, pesos, rubles)
+    box = ec.make_explorer(table, change, price_ratio, PARITIES, rate)
+    static = ec.explorer_view(table, change, price_ratio, PARITIES, rate)
+    assert box.children[-1].value == static.to_html(index=False)
+
+
+def test_explorer_rate_sliders(table, change) -> None:
+    box = ec.make_explorer(table, change, 1.0, PARITIES, ec.rates(PARITIES, pesos_per_dollar=2.5))
+    sliders = {s.description: s for s in box.children[:-1]}
+    html = box.children[-1]
+    pesos = sliders["pesos per dollar (0: gold parity)"]
+    assert pesos.value == 2.5
+    assert "500.9" in html.value  # 500.9 worker-months at 2.5 pesos a dollar
+    pesos.value = 0.0  # back to the gold parity: 25,000 x 2.0062 / 124.78 = 401.9
+    assert "401.9" in html.value and "gold parity" in html.value
+    sliders["rubles per dollar (0: gold parity)"].value = 2.0  # the article's own 50,000 / 25,000
+    assert "2.0000" in html.value

@@ -5,6 +5,7 @@ Expected values are read off the article text (section 3, lines 91-93 and 111 of
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
@@ -193,3 +194,38 @@ def test_note_that_is_not_a_quantity_is_an_error(article) -> None:
     note = q.QuantityNote("x", "y", start, start + 9)
     with pytest.raises(AnnotationError, match="is not a quantity the extractor found"):
         q.quantities_table(article, [note])
+
+
+def test_note_error_names_yaml_path_and_line(tmp_path, article) -> None:
+    # the second entry quotes words, not a figure: the error points at line 5 of the file
+    path = tmp_path / "quantities.yaml"
+    path.write_text(textwrap.dedent("""\
+        quantities:
+          - key: railway_wage
+            exact: "56.13 pesos a month"
+            measures: wage
+          - key: profits
+            exact: "company's profits"
+            measures: not a figure
+        """), encoding="utf-8")
+    notes = q.load_notes(path, article.text)
+    assert [(n.key, n.line, n.source) for n in notes] == [
+        ("railway_wage", 2, str(path)), ("profits", 5, str(path))]
+    message = re.escape(str(path)) + r":5: note 'profits' quotes \"company's profits\".*not a quantity"
+    with pytest.raises(AnnotationError, match=message):
+        q.quantities_table(article, notes)
+
+
+@pytest.mark.parametrize("year", ["'1927'", "yes", "1927.5"])
+def test_note_year_must_be_a_year(tmp_path, year) -> None:
+    path = tmp_path / "quantities.yaml"
+    path.write_text(f"quantities:\n  - key: a\n    exact: ten rubles\n    measures: x\n    year: {year}\n",
+                    encoding="utf-8")
+    with pytest.raises(AnnotationError, match=r"quantities\.yaml:2: 'year' of note 'a' must be a year"):
+        q.load_notes(path, "fifty rubles and ten rubles")
+
+
+def test_missing_key_names_the_seed_yaml(table) -> None:
+    with pytest.raises(AnnotationError, match=r"spenser-bolsheviks-mexico/quantities\.yaml: expected one "
+                       r"figure with key 'absent', found 0; give exactly one entry 'key: absent'"):
+        q.by_key(table, "absent")

@@ -13,6 +13,7 @@ import nbformat
 import papermill as pm
 import pytest
 
+from histkit import economics as ec
 from histkit.paths import project_root
 
 ROOT = project_root(Path(__file__).parent)
@@ -42,10 +43,37 @@ def _text(nb: nbformat.NotebookNode, cell_id: str) -> str:
     return "\n".join(parts)
 
 
+def _html(nb: nbformat.NotebookNode, cell_id: str) -> str:
+    # the full table: pandas shortens a wide table's text/plain with "..."
+    (cell,) = [c for c in nb.cells if c.get("id") == cell_id]
+    return "\n".join(out.get("data", {}).get("text/html", "") for out in cell.get("outputs", []))
+
+
 def test_committed_notebook_has_the_default() -> None:
     nb = nbformat.read(NOTEBOOK, as_version=4)
     assert "122.31%" in _text(nb, "real")  # price ratio 1: the real change is the nominal change
     assert "1.0000" in _text(nb, "real")
+
+
+def test_committed_notebook_is_deterministic_and_sourced() -> None:
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    # the explorer saves one fixed sentence, not the widget's state
+    assert _text(nb, "explorer") == ec.EXPLORER_REPR
+    # no outside fact in the prose without a source beside it (the article gives no price history)
+    (real_md,) = [c for c in nb.cells if c.get("id") == "real-md"]
+    assert "inflation of 1914-1916" not in real_md.source
+    # cells stay thin: the stated figure is looked up inside the package
+    (fig,) = [c for c in nb.cells if c.get("id") == "fig-wages"]
+    assert "by_key" not in fig.source
+
+
+def test_rate_override_reaches_every_table(tmp_path: Path) -> None:
+    # 25,000 USD x 2.5 pesos a dollar / 124.78 pesos a month = 62,500 / 124.78 = 500.9 worker-months
+    nb = _run(tmp_path, pesos_per_dollar=2.5)
+    for cell_id in ("strike", "explorer-static"):
+        assert "2.5000" in _html(nb, cell_id)
+    assert "500.9" in _html(nb, "explorer-static")
+    assert "at 2.5000 (parameter)" in _text(nb, "summary")
 
 
 def test_price_ratio_override_changes_the_outputs(tmp_path: Path) -> None:

@@ -26,11 +26,11 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from histkit.claims import Claim, claims_table
-from histkit.errors import ParameterError
+from histkit.errors import AnnotationError, ParameterError
 from histkit.figures import PALETTE, new_figure
 from histkit.params import check_parameter
 from histkit.paths import from_root
-from histkit.quantities import by_key, by_key_year
+from histkit.quantities import by_key, by_key_year, notes_path
 
 # --- outside facts: gold parities ------------------------------------------------------------
 
@@ -252,12 +252,25 @@ def increase_claims(
 
 
 def profits_change(quantities: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """Return the two profit figures (earlier, later) of the railway company, in text order."""
-    rows = quantities[quantities["key"] == "railway_profits"].sort_values("year")
-    if len(rows) != 2:
-        raise ParameterError(
-            f"quantities: expected two railway profit figures, found {len(rows)}; check quantities.yaml"
+    """Return the two profit figures (earlier, later) of the railway company, in year order.
+
+    Raises
+    ------
+    AnnotationError
+        If the curated notes do not mark exactly two figures ``railway_profits`` with a year each
+        (a data problem, not a parameter: the message names the quantities.yaml to fix).
+
+    """
+    rows = quantities[quantities["key"] == "railway_profits"]
+    if len(rows) != 2 or rows["year"].isna().any():
+        raise AnnotationError(
+            f"{notes_path(quantities)}: expected two figures with key 'railway_profits', each with a "
+            f"year (the earlier and the later profit percentage), found {len(rows)} "
+            f"({int(rows['year'].isna().sum())} without a year); give two entries "
+            "'key: railway_profits' anchored by the exact quote of each percentage, and a 'year:' "
+            "where the sentence does not state it"
         )
+    rows = rows.sort_values("year")
     return rows.iloc[0], rows.iloc[1]
 
 
@@ -351,6 +364,9 @@ def exchange_claim(quantities: pd.DataFrame, text: str, parities: GoldParities,
     start, end = int(rub["start"]), int(usd["end"])
     if text[end : end + 1] == ")":
         end += 1  # quote the whole phrase "fifty thousand rubles (US$25,000)"
+    # a whole number of rubles to the dollar reads as a round conversion, not a market quotation
+    how = (f"a round conversion at {implied:.0f} rubles to the dollar" if abs(implied - round(implied)) < 1e-9
+           else f"a conversion at {implied:.2f} rubles to the dollar")
     return Claim(
         claim_id="strike-fund-rate",
         kind="conversion",
@@ -365,7 +381,7 @@ def exchange_claim(quantities: pd.DataFrame, text: str, parities: GoldParities,
             f"{float(rub['value']):,.0f} RUB / {float(usd['value']):,.0f} USD = {implied:.4f} rubles per "
             f"dollar; gold parity ({parities.dollar_g:.5f} g / {parities.ruble_g:.6f} g) gives "
             f"{parity:.4f}; the article's rate is {100 * gap:+.2f}% from parity (tolerance "
-            f"{100 * tolerance:.1f}%): a round conversion at about 2 rubles to the dollar"
+            f"{100 * tolerance:.1f}%): {how}"
         ),
     )
 
@@ -555,8 +571,12 @@ def all_claims(quantities: pd.DataFrame, text: str, change: WageChange, parities
 # --- figures --------------------------------------------------------------------------------
 
 
-def plot_nominal_wages(change: WageChange, stated_increase: float) -> Figure:
-    """Bar chart of the two nominal wages, annotated with the stated and the computed changes."""
+def plot_nominal_wages(change: WageChange, quantities: pd.DataFrame) -> Figure:
+    """Bar chart of the two nominal wages, annotated with the stated and the computed changes.
+
+    The stated increase is the figure curated as ``wage_increase_stated`` in ``quantities``.
+    """
+    stated_increase = float(by_key(quantities, "wage_increase_stated")["value"])
     fig = new_figure(6.5, 4.0)
     ax = fig.add_subplot()
     labels = [str(change.base_year), str(change.end_year)]
@@ -661,41 +681,68 @@ def explorer_view(quantities: pd.DataFrame, change: WageChange, price_ratio: flo
     return pd.DataFrame(rows, columns=["quantity", "value", "meaning"])
 
 
+# one sentence of at most 110 characters: ipywidgets cuts a longer text form with "…"
+EXPLORER_REPR = (
+    "Railway wage explorer: run the notebook in JupyterLab to move the sliders; the static table follows."
+)
+
+
 def make_explorer(quantities: pd.DataFrame, change: WageChange, price_ratio: float = 1.0,
-                  parities: GoldParities | None = None) -> Any:
-    """Return an ipywidgets box: sliders for the price ratio and gold parities, and a live table.
+                  parities: GoldParities | None = None, rate: Rates | None = None) -> Any:
+    """Return an ipywidgets box: sliders for the price ratio, gold parities and rates, and a live table.
 
     The table is an ``HTML`` widget whose value is rebuilt from :func:`explorer_view` when a
-    slider moves, so the static text of the box is the same on every run.
+    slider moves; with the sliders untouched it is the notebook's static table for the same
+    ``price_ratio``, ``parities`` and ``rate``. A rate slider at 0 means "use the gold parity"
+    (as the notebook's ``pesos_per_dollar``/``rubles_per_dollar`` parameters do); a rate given as a
+    parameter starts the slider at that rate. The box's text form is one fixed sentence, so a
+    notebook saved with it is the same on every run.
     """
     import ipywidgets as widgets  # imported here: only the notebook's explorer needs it
 
+    class _Explorer(widgets.VBox):
+        # the default repr lists every slider's state: long, and it changes with any setting
+        def __repr__(self) -> str:
+            return EXPLORER_REPR
+
     parities = parities or GoldParities()
+    rate = rate or rates(parities)
     style = {"description_width": "initial"}
+
+    def slider(value: float, low: float, high: float, step: float, description: str,
+               fmt: str = ".2f") -> Any:
+        # widen the range to hold the starting value: a slider clips a value outside it, and the
+        # live table would then no longer match the static one
+        return widgets.FloatSlider(value=value, min=min(low, value), max=max(high, value), step=step,
+                                   description=description, readout_format=fmt, style=style)
+
+    def given(value: float, source: str) -> float:
+        return value if source == "parameter" else 0.0
+
     sliders = {
-        "price_ratio": widgets.FloatSlider(value=price_ratio, min=0.5, max=4.0, step=0.05,
-                                           description=f"prices {change.end_year}/{change.base_year}",
-                                           style=style),
-        "peso_g": widgets.FloatSlider(value=parities.peso_g, min=0.3, max=1.5, step=0.005,
-                                      description="g gold per peso", readout_format=".3f", style=style),
-        "chervonets_g": widgets.FloatSlider(value=parities.chervonets_g, min=4.0, max=12.0, step=0.01,
-                                            description="g gold per chervonets", readout_format=".5f",
-                                            style=style),
-        "dollar_g": widgets.FloatSlider(value=parities.dollar_g, min=0.8, max=3.0, step=0.005,
-                                        description="g gold per dollar", readout_format=".5f", style=style),
+        "price_ratio": slider(price_ratio, 0.5, 4.0, 0.05, f"prices {change.end_year}/{change.base_year}"),
+        "peso_g": slider(parities.peso_g, 0.3, 1.5, 0.005, "g gold per peso", ".3f"),
+        "chervonets_g": slider(parities.chervonets_g, 4.0, 12.0, 0.01, "g gold per chervonets", ".5f"),
+        "dollar_g": slider(parities.dollar_g, 0.8, 3.0, 0.005, "g gold per dollar", ".5f"),
+        "pesos_per_dollar": slider(given(rate.pesos_per_dollar, rate.pesos_source), 0.0, 5.0, 0.01,
+                                   "pesos per dollar (0: gold parity)", ".4f"),
+        "rubles_per_dollar": slider(given(rate.rubles_per_dollar, rate.rubles_source), 0.0, 5.0, 0.01,
+                                    "rubles per dollar (0: gold parity)", ".4f"),
     }
     output = widgets.HTML()
 
     def update(_: object = None) -> None:
         chosen = GoldParities(sliders["peso_g"].value, sliders["chervonets_g"].value,
                               parities.chervonets_rubles, sliders["dollar_g"].value)
-        view = explorer_view(quantities, change, sliders["price_ratio"].value, chosen)
+        chosen_rate = rates(chosen, sliders["pesos_per_dollar"].value or None,
+                            sliders["rubles_per_dollar"].value or None)
+        view = explorer_view(quantities, change, sliders["price_ratio"].value, chosen, chosen_rate)
         output.value = view.to_html(index=False)
 
-    for slider in sliders.values():
-        slider.observe(update, names="value")
+    for widget in sliders.values():
+        widget.observe(update, names="value")
     update()
-    return widgets.VBox([*sliders.values(), output])
+    return _Explorer([*sliders.values(), output])
 
 
 # --- notebook parameters --------------------------------------------------------------------

@@ -311,6 +311,13 @@ class QuantityNote:
     end: int
     year: int | None = None
     base_year: int | None = None
+    source: str = "quantities.yaml"  # the YAML file the note was read from
+    line: int = 0  # its line there (0: not read from a file)
+
+    @property
+    def where(self) -> str:
+        """``path:line`` of the note, for messages (just the path for a note made in code)."""
+        return f"{self.source}:{self.line}" if self.line else self.source
 
 
 def load_notes(path: str | Path, text: str) -> list[QuantityNote]:
@@ -333,9 +340,17 @@ def load_notes(path: str | Path, text: str) -> list[QuantityNote]:
             raise AnnotationError(f"{path}:{line}: each entry needs 'key', 'exact' and 'measures'")
         start, end = anchor(text, str(entry["exact"]), str(entry.get("prefix", "")),
                             str(entry.get("suffix", "")), source=str(path), line=line)
+        for field in ("year", "base_year"):
+            value = entry.get(field)
+            # bool is an int in Python; a YAML "yes" is not a year
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise AnnotationError(
+                    f"{path}:{line}: {field!r} of note {entry['key']!r} must be a year such as 1927; "
+                    f"got {value!r}"
+                )
         notes.append(
             QuantityNote(str(entry["key"]), str(entry["measures"]), start, end,
-                         entry.get("year"), entry.get("base_year"))
+                         entry.get("year"), entry.get("base_year"), str(path), int(line))
         )
     return notes
 
@@ -360,6 +375,7 @@ def quantities_table(article: Article, notes: Iterable[QuantityNote] | None = No
     """
     if notes is None:
         notes = default_notes(article)
+    notes = list(notes)
     rows = []
     for element in article.of_kind("paragraph", "blockquote", "footnote"):
         rows.extend(extract_element(article, element))
@@ -371,8 +387,10 @@ def quantities_table(article: Article, notes: Iterable[QuantityNote] | None = No
         hits = [r for r in rows if r["start"] <= note.start and note.end <= r["end"]]
         if len(hits) != 1:
             raise AnnotationError(
-                f"quantities.yaml: note {note.key!r} (text {note.start}-{note.end}) is not a quantity "
-                "the extractor found; check its quote or teach the extractor the unit"
+                f"{note.where}: note {note.key!r} quotes {article.text[note.start : note.end]!r} "
+                f"(text {note.start}-{note.end}), which is not a quantity the extractor found"
+                f"{' (it overlaps several)' if hits else ''}; quote the whole figure with its unit, "
+                "or teach the extractor the unit (histkit.quantities.UNITS)"
             )
         row = hits[0]
         row.update(key=note.key, measures=note.measures)
@@ -385,6 +403,8 @@ def quantities_table(article: Article, notes: Iterable[QuantityNote] | None = No
     for column in ("section", "year", "base_year"):
         frame[column] = frame[column].astype("Int64")
     frame["value"] = frame["value"].astype(float)
+    # where the curated keys come from, so that a missing or doubled key can name the file
+    frame.attrs["notes_path"] = notes[0].source if notes else str(article.seed_file("quantities.yaml"))
     return frame
 
 
@@ -403,6 +423,11 @@ def default_notes(article: Article) -> list[QuantityNote]:
     return load_notes(path, article.text) if path.is_file() else []
 
 
+def notes_path(table: pd.DataFrame) -> str:
+    """Return the curated-notes file the keys of a quantities table come from (for messages)."""
+    return str(table.attrs.get("notes_path", "the seed's quantities.yaml"))
+
+
 def by_key(table: pd.DataFrame, key: str) -> pd.Series:
     """Return the one quantity row curated with ``key``.
 
@@ -415,8 +440,8 @@ def by_key(table: pd.DataFrame, key: str) -> pd.Series:
     rows = table[table["key"] == key]
     if len(rows) != 1:
         raise AnnotationError(
-            f"quantities: expected one figure with key {key!r}, found {len(rows)}; "
-            "add it to the seed's quantities.yaml"
+            f"{notes_path(table)}: expected one figure with key {key!r}, found {len(rows)}; "
+            f"give exactly one entry 'key: {key}' there, anchored by the figure's exact quote"
         )
     return rows.iloc[0]
 
