@@ -17,7 +17,9 @@ __version__ = "0.1.0"
 
 # Submodules load on first use (``hk.figures``, ``hk.tables``, ...), so the command line does not
 # pay for matplotlib when it only lists notebooks.
-_SUBMODULES = frozenset({"claims", "figures", "ingest", "overview", "params", "paths", "runner", "tables"})
+_SUBMODULES = frozenset(
+    {"claims", "figures", "ingest", "overview", "params", "paths", "runner", "tables", "verdicts"}
+)
 
 
 def __getattr__(name: str) -> ModuleType:
