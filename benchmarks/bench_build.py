@@ -44,7 +44,8 @@ def _tree_rss(pid: int) -> int:
 def run(root: Path, *args: str) -> tuple[float, int, str]:
     """Run `histkit ARGS` in ``root``; return (seconds, peak tree RSS in bytes, stdout)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "histkit.cli", *args], cwd=root, stdout=subprocess.PIPE, text=True)
+    command = [sys.executable, "-m", "histkit.run.cli", *args]
+    proc = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, text=True)
     peak = 0
 
     def sample() -> None:

@@ -11,9 +11,11 @@ from pathlib import Path
 from _timing import time_ms
 
 from histkit import load_seed
-from histkit.audit import footnote_sources, reconcile, run_audit
-from histkit.citations import citations_table
-from histkit.references import article_references
+from histkit.analyse.audit import run_audit
+from histkit.analyse.footnote_sources import footnote_sources
+from histkit.analyse.reconcile import reconcile
+from histkit.extract.citations import citations_table
+from histkit.extract.references import article_references
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "spenser-bolsheviks-mexico"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from _timing import time_ms
 
 from histkit import load_seed, parse_article
-from histkit.seed import read_seed
-from histkit.tables import paragraphs_table, repairs_table
+from histkit.text.seed import read_seed
+from histkit.text.tables import paragraphs_table, repairs_table
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "spenser-bolsheviks-mexico"
 

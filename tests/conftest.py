@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import histkit
-from histkit.ingest import Article
+from histkit.text.ingest import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -28,7 +28,7 @@ def rehash(folder: Path) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     # Build matplotlib's font cache before any notebook kernel starts: nbval allows a cell 5 s
     # to start answering, and a first-time cache build can take longer.
-    import histkit.figures  # noqa: F401
+    import histkit.present.style  # noqa: F401
 
 
 @pytest.fixture(scope="session")
@@ -41,3 +41,42 @@ def article() -> Article:
 def tiny() -> Article:
     """The tiny fixture seed with one of each artefact."""
     return histkit.load_seed(str(DATA / "tiny"))
+
+
+@pytest.fixture(scope="session")
+def chron(article):
+    """The real seed's chronology, built once per test session."""
+    from histkit.analyse.chronology import build_chronology
+
+    return build_chronology(article)
+
+
+@pytest.fixture(scope="session")
+def table(article):
+    """The real seed's quantities table."""
+    from histkit.extract.quantities import quantities_table
+
+    return quantities_table(article)
+
+
+@pytest.fixture(scope="session")
+def change(table):
+    """The wage change 1910-1927 read from the real seed."""
+    from histkit.analyse.wages import wage_change
+
+    return wage_change(table, 1910, 1927)
+
+
+@pytest.fixture(scope="session")
+def audit(article):
+    """The real seed's citation audit."""
+    from histkit.analyse.audit import run_audit
+
+    return run_audit(article)
+
+
+def with_value(table, key: str, value: float):
+    """The quantities table with the figure curated as ``key`` set to another value."""
+    changed = table.copy()
+    changed.loc[changed["key"] == key, "value"] = value
+    return changed

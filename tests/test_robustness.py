@@ -7,12 +7,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from histkit import audit, dates, quantities
-from histkit.errors import HistkitError
-from histkit.ingest import parse_article
-from histkit.tables import check_provenance, paragraphs_table, repairs_table
-
-from .conftest import ROOT
+from histkit.analyse import audit
+from histkit.core.errors import HistkitError
+from histkit.extract import dates, quantities
+from histkit.text.ingest import parse_article
+from histkit.text.tables import check_provenance, paragraphs_table, repairs_table
+from tests.conftest import ROOT
 
 TEXT = (ROOT / "seeds" / "spenser-bolsheviks-mexico" / "article.txt").read_text(encoding="utf-8")
 LINES = TEXT.split("\n")

@@ -1,30 +1,47 @@
-"""histkit: a computational history workbook built from one article.
+"""histkit: a computational history workbook built from an article.
 
-Notebooks use the few names re-exported here; everything else lives in its own module.
+The package is layered in the order of the flow (see the README's map): ``core`` → ``text`` →
+``extract`` → ``analyse`` → ``present`` → ``run``. This module re-exports the few names every
+notebook uses; a notebook imports a topic's modules from their layer
+(``from histkit.analyse import chronology``, ``from histkit.present import timeline``).
 """
 
 from __future__ import annotations
 
 import importlib
-from types import ModuleType
+from typing import Any
 
-from histkit.errors import HistkitError
-from histkit.ingest import Article, parse_article
-from histkit.seed import Seed, read_seed
+from histkit.core.errors import HistkitError
+from histkit.text.ingest import Article, parse_article
+from histkit.text.seed import Seed, read_seed
 
-__all__ = ["Article", "HistkitError", "Seed", "load_seed", "parse_article", "read_seed"]
+__all__ = [
+    "Article",
+    "HistkitError",
+    "Seed",
+    "check_parameter",
+    "check_parameters",
+    "export_tables",
+    "load_seed",
+    "parse_article",
+    "read_seed",
+    "save_figure",
+]
 __version__ = "0.1.0"
 
-# Submodules load on first use (``hk.figures``, ``hk.tables``, ...), so the command line does not
-# pay for matplotlib when it only lists notebooks.
-_SUBMODULES = frozenset(
-    {"claims", "figures", "ingest", "overview", "params", "paths", "runner", "tables", "verdicts"}
-)
+# Loaded on first use, so that the command line does not pay for matplotlib or pandas when it
+# only lists notebooks.
+_LAZY = {
+    "check_parameter": "histkit.core.params",
+    "check_parameters": "histkit.core.params",
+    "export_tables": "histkit.present.csv",
+    "save_figure": "histkit.present.style",
+}
 
 
-def __getattr__(name: str) -> ModuleType:
-    if name in _SUBMODULES:
-        return importlib.import_module(f"histkit.{name}")
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'histkit' has no attribute {name!r}")
 
 

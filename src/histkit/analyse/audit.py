@@ -1,0 +1,308 @@
+"""The citation audit: in-text citations reconciled with the reference list, as an editor would.
+
+:func:`run_audit` parses citations and references, reconciles them (:mod:`histkit.analyse.reconcile`),
+lists the footnote-only sources (:mod:`histkit.analyse.footnote_sources`) and collects the findings.
+:func:`audit_findings` names what needs an editor's eye: references never cited, citations with
+no reference, fuzzy matches, one author with several years, and sources cited only in footnotes
+(footnote 2's archive "ASRE", listed as "AHSRE"). The counts per section and stage and the most
+cited works are here too; the age of the sources is in :mod:`histkit.analyse.source_ages`.
+
+To add a check: write a function returning rows anchored to the text (``seed, start, end,
+quote``), add its rows in :func:`audit_findings`, and a test in ``tests/analyse/test_audit.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from histkit.analyse.footnote_sources import footnote_sources
+from histkit.analyse.reconcile import (
+    DEFAULT_THRESHOLD,
+    MATCH_KINDS,
+    check_threshold,
+    mark_cited,
+    reconcile,
+)
+from histkit.extract.citations import fold
+from histkit.extract.references import Reference
+from histkit.text.ingest import Article, Element
+
+# --- findings ----------------------------------------------------------------------------------
+
+
+def _finding(
+    article: Article,
+    kind: str,
+    subject: str,
+    detail: str,
+    ref_id: str,
+    citation_ids: str,
+    start: int,
+    end: int,
+) -> dict[str, object]:
+    return {
+        "seed": article.seed_id,
+        "kind": kind,
+        "subject": subject,
+        "detail": detail,
+        "ref_id": ref_id,
+        "citation_ids": citation_ids,
+        "line": article.line_of(start),
+        "start": start,
+        "end": end,
+        "quote": article.text[start:end],
+    }
+
+
+_NOT_NAMES = {"The", "From", "With", "General", "History", "Letter", "Report"}
+
+
+def uncited_use(ref: Reference, article: Article) -> str:
+    """Say where the body tells of an uncited source: the passage naming most of its title's names.
+
+    A reference never cited may still have been used: GAA's "Emiliano Zapata to General Genaro
+    Amezcua" is the letter the introduction quotes, cited there through BARTRA's edition. The
+    passage must hold at least two of the title's proper names and more than half of them.
+    """
+    names = [w for w in re.findall(r"\b[A-ZÀ-Þ][a-zß-ÿ]{3,}\b", ref.title) if w not in _NOT_NAMES]
+    if len(names) < 2:
+        return ""
+    best: tuple[int, int, Element] | None = None
+    for e in article.body:
+        hits = sum(re.search(rf"\b{re.escape(n)}\b", e.text) is not None for n in set(names))
+        if hits >= 2 and hits * 2 > len(set(names)) and (best is None or hits > best[0]):
+            best = (hits, -e.start, e)
+    if best is None:
+        return ""
+    e = best[2]
+    return (
+        f"{best[0]} of its title's {len(set(names))} names appear in {e.element_id} (line {article.line_of(e.start)})"
+    )
+
+
+def audit_findings(
+    article: Article, reconciled: pd.DataFrame, refs: Sequence[Reference], footnotes: pd.DataFrame
+) -> pd.DataFrame:
+    """Everything an editor should look at, one row per finding, anchored to the text.
+
+    Kinds: ``uncited-reference``, ``unmatched-citation``, ``fuzzy-match``, ``several-years``,
+    ``footnote-archive`` (an archive cited in a footnote, by call number, not in author-date
+    form) and ``footnote-unlisted`` (a footnote source with no entry in the list).
+    """
+    rows = []
+    by_id = {r.ref_id: r for r in refs}
+    cited = set(reconciled["ref_id"])
+    for r in refs:
+        if r.ref_id not in cited:
+            detail = f"{r.key} {r.year}: {r.title}"
+            if use := uncited_use(r, article):
+                detail += f"; {use}"
+            rows.append(_finding(article, "uncited-reference", r.key, detail, r.ref_id, "", r.start, r.end))
+    for c in reconciled.itertuples(index=False):
+        if c.match == "none":
+            same_author = sorted(r.year for r in refs if fold(r.key) == fold(c.authors))
+            detail = f"{c.authors}, {c.year}: no reference" + (
+                f" (the list has {c.authors} for {', '.join(same_author)})" if same_author else ""
+            )
+            rows.append(_finding(article, "unmatched-citation", c.authors, detail, "", c.citation_id, c.start, c.end))
+        elif c.match == "fuzzy":
+            ref = by_id[c.ref_id]
+            rows.append(
+                _finding(
+                    article,
+                    "fuzzy-match",
+                    c.authors,
+                    f"cited as {c.authors!r}, listed as {ref.key!r} (similarity {c.score})",
+                    c.ref_id,
+                    c.citation_id,
+                    c.start,
+                    c.end,
+                )
+            )
+    keys: dict[str, list[Reference]] = {}
+    for r in refs:
+        keys.setdefault(fold(r.key), []).append(r)
+    for group in keys.values():
+        years = sorted({r.year for r in group})
+        if len(years) > 1:
+            ids = reconciled[reconciled["ref_id"].isin([r.ref_id for r in group])]["citation_id"]
+            rows.append(
+                _finding(
+                    article,
+                    "several-years",
+                    group[0].key,
+                    f"{group[0].key} is listed for {', '.join(years)}; the year tells them apart",
+                    ";".join(r.ref_id for r in group),
+                    ";".join(ids),
+                    group[0].start,
+                    group[-1].end,
+                )
+            )
+    for f in footnotes.itertuples(index=False):
+        if f.kind == "archival" and f.archive_cited:
+            ref = by_id.get(f.ref_id)
+            if ref is None:
+                detail = f"archive {f.archive_cited} (call number {f.call_number}) is not in the list"
+            else:
+                detail = (
+                    f"archive cited as {f.archive_cited!r}, listed as {ref.key!r} ({f.match}, similarity "
+                    f"{f.score}); the list holds {ref.key}'s document of {ref.year}, "
+                    + ("the same year" if f.document_listed else f"not this one of {f.year}")
+                )
+            rows.append(
+                _finding(
+                    article,
+                    "footnote-archive",
+                    f.archive_cited,
+                    detail,
+                    f.ref_id,
+                    f"fn{f.footnote}.{f.item}",
+                    f.start,
+                    f.end,
+                )
+            )
+        elif f.kind in ("archival", "press", "article"):
+            rows.append(
+                _finding(
+                    article,
+                    "footnote-unlisted",
+                    f"fn{f.footnote}.{f.item}",
+                    f"{f.kind} source of {f.year or 'no year'} in footnote {f.footnote}, not in the reference list",
+                    "",
+                    f"fn{f.footnote}.{f.item}",
+                    f.start,
+                    f.end,
+                )
+            )
+    frame = pd.DataFrame(rows)
+    order = {
+        k: i
+        for i, k in enumerate(
+            [
+                "unmatched-citation",
+                "uncited-reference",
+                "fuzzy-match",
+                "several-years",
+                "footnote-archive",
+                "footnote-unlisted",
+            ]
+        )
+    }
+    frame = frame.sort_values(
+        ["kind", "start"], key=lambda s: s.map(order) if s.name == "kind" else s, ignore_index=True
+    )
+    frame.insert(1, "finding_id", [f"a{i:02d}" for i in range(1, len(frame) + 1)])
+    return frame
+
+
+# --- analyses ----------------------------------------------------------------------------------
+
+
+def counts_by_section(reconciled: pd.DataFrame, article: Article) -> pd.DataFrame:
+    """Citation groups, cited works and distinct references per section (with its stage)."""
+    rows = []
+    for s in article.sections:
+        if s.number is None:
+            continue
+        part = reconciled[reconciled["section"] == s.number]
+        stage = part["stage"].dropna()
+        rows.append(
+            {
+                "section": s.number,
+                "title": s.title,
+                "stage": int(stage.iloc[0]) if len(stage) else None,
+                "groups": part["group"].nunique(),
+                "works": len(part),
+                "references": part.loc[part["ref_id"] != "", "ref_id"].nunique(),
+            }
+        )
+    frame = pd.DataFrame(rows)
+    frame["stage"] = frame["stage"].astype("Int64")
+    return frame
+
+
+def counts_by_stage(reconciled: pd.DataFrame) -> pd.DataFrame:
+    """Citation groups, cited works and distinct references per stage."""
+    staged = reconciled.dropna(subset=["stage"])
+    frame = staged.groupby("stage").agg(
+        groups=("group", "nunique"), works=("citation_id", "size"), references=("ref_id", "nunique")
+    )
+    return frame.reset_index()
+
+
+def most_cited(reconciled: pd.DataFrame, refs: Sequence[Reference], top: int = 10) -> pd.DataFrame:
+    """Return the most cited references: citations, groups and sections, ties broken by list order."""
+    rows = []
+    for r in refs:
+        part = reconciled[reconciled["ref_id"] == r.ref_id]
+        if len(part):
+            rows.append(
+                {
+                    "ref_id": r.ref_id,
+                    "key": r.key,
+                    "year": r.year,
+                    "kind": r.kind,
+                    "citations": len(part),
+                    "groups": part["group"].nunique(),
+                    "sections": ";".join(str(s) for s in sorted(part["section"].dropna().unique())),
+                    "number": r.number,
+                }
+            )
+    frame = pd.DataFrame(rows).sort_values(["citations", "number"], ascending=[False, True])
+    return frame.drop(columns="number").head(top).reset_index(drop=True)
+
+@dataclass
+class Audit:
+    """The whole audit of one article: tables ready to show and export."""
+
+    citations: pd.DataFrame
+    references: pd.DataFrame
+    footnote_sources: pd.DataFrame
+    findings: pd.DataFrame
+    refs: list[Reference]
+
+    def summary(self) -> pd.DataFrame:
+        """Return the audit in numbers: one row per count, with its value."""
+        c, f = self.citations, self.findings
+        rows = [
+            ("citation groups", c["group"].nunique()),
+            ("cited works", len(c)),
+            ("references", len(self.references)),
+            *[(f"matches: {k}", int((c["match"] == k).sum())) for k in MATCH_KINDS],
+            ("references cited", int((self.references["cited"] > 0).sum())),
+            *[(f"findings: {k}", int((f["kind"] == k).sum())) for k in sorted(f["kind"].unique())],
+        ]
+        return pd.DataFrame(rows, columns=["count", "value"])
+
+
+def run_audit(
+    article: Article,
+    threshold: float = DEFAULT_THRESHOLD,
+    stage_sections: Sequence[int] = (2, 3, 4),
+) -> Audit:
+    """Parse citations and references, reconcile them and collect the findings.
+
+    Parameters
+    ----------
+    article : Article
+        The ingested article.
+    threshold : float
+        Least similarity (0-100) for a fuzzy match (``fuzzy_threshold``).
+    stage_sections : sequence of int
+        The sections that tell the stages (``stage_sections``).
+
+    """
+    from histkit.extract.citations import citations_table
+    from histkit.extract.references import article_references, references_table
+
+    threshold = check_threshold(threshold)
+    refs = article_references(article)
+    reconciled = reconcile(citations_table(article, stage_sections), refs, threshold)
+    references = mark_cited(references_table(article, refs), reconciled)
+    notes = footnote_sources(article, refs, threshold)
+    findings = audit_findings(article, reconciled, refs, notes)
+    return Audit(reconciled, references, notes, findings, refs)

@@ -1,0 +1,94 @@
+"""The passages that cite a reference, in context: what the citation explorer shows."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from histkit.analyse.audit import Audit, most_cited
+from histkit.core.errors import ParameterError
+from histkit.text.ingest import Article
+
+# --- explorer ----------------------------------------------------------------------------------
+
+
+def citing_passages(audit: Audit, article: Article, ref_id: str, context: int = 160) -> pd.DataFrame:
+    """Every passage that cites one reference, with up to ``context`` characters either side.
+
+    The context is cut from the verbatim piece that holds the citation, so it never runs into a
+    footnote or another paragraph; ``quote`` is the citation group itself (provenance columns).
+
+    Parameters
+    ----------
+    audit : Audit
+        From :func:`run_audit`.
+    article : Article
+        The ingested article.
+    ref_id : str
+        The reference, e.g. ``"ref03"``.
+    context : int
+        Characters of text shown before and after the citation group.
+
+    """
+    if ref_id not in set(audit.references["ref_id"]):
+        raise ParameterError(
+            f"parameter 'ref_id' must be one of the reference ids ref01..ref{len(audit.references):02d}; got {ref_id!r}"
+        )
+    pieces = {e.element_id: e.pieces for e in article.elements}
+    rows = []
+    for c in audit.citations[audit.citations["ref_id"] == ref_id].itertuples(index=False):
+        gs, ge = int(c.group_start), int(c.group_end)
+        a, b = next((a, b) for a, b in pieces[c.element_id] if a <= gs and ge <= b)
+        lo, hi = max(a, gs - context), min(b, ge + context)
+        before = " ".join(article.text[lo:gs].split())
+        after = " ".join(article.text[ge:hi].split())
+        rows.append(
+            {
+                "citation_id": c.citation_id,
+                "element_id": c.element_id,
+                "section": c.section,
+                "line": c.line,
+                "before": ("…" if lo > a else "") + before,
+                "citation": c.group_quote,
+                "after": after + ("…" if hi < b else ""),
+                "match": c.match,
+                "seed": c.seed,
+                "start": gs,
+                "end": ge,
+                "quote": c.group_quote,
+            }
+        )
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "citation_id",
+            "element_id",
+            "section",
+            "line",
+            "before",
+            "citation",
+            "after",
+            "match",
+            "seed",
+            "start",
+            "end",
+            "quote",
+        ],
+    )
+    frame["section"] = frame["section"].astype("Int64")
+    return frame
+
+def most_cited_ref(audit: Audit) -> str:
+    """The ``ref_id`` of the most cited reference (ties: the first in the list)."""
+    return str(most_cited(audit.citations, audit.refs, top=1)["ref_id"].iloc[0])
+
+
+EXPLORER_COLUMNS = ["citation_id", "section", "line", "before", "citation", "after"]
+
+
+def explorer_default_view(audit: Audit, article: Article, context: int = 160) -> pd.DataFrame:
+    """The explorer's first view as a table, for a saved notebook read without a kernel.
+
+    The passages that cite the most cited reference (see :func:`citing_passages`), with the
+    columns :data:`EXPLORER_COLUMNS`.
+    """
+    return citing_passages(audit, article, most_cited_ref(audit), context)[EXPLORER_COLUMNS]

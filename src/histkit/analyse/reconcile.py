@@ -1,0 +1,126 @@
+"""Reconciling in-text citations with the reference list: which reference each cited work is.
+
+:func:`reconcile` gives each cited work its reference and says how it was found (``match``):
+
+- ``exact``: the family names as printed and the year are those of a reference key;
+- ``folded``: equal once case and accents are folded ("Bartra" and "BARTRA");
+- ``fuzzy``: same year, and the folded names are at least ``threshold`` similar (rapidfuzz's
+  normalised Indel ratio, 0-100), e.g. "LAZITCH; DRACHKOVITCH" in the text and "LAZITCH;
+  DRCHKOVITCH" in the list;
+- ``none``: no reference.
+
+To add a way of matching: add its kind to :data:`MATCH_KINDS` in order of trust, try it in
+:func:`match_name` after the kinds it trusts less than, and add a case to the tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from histkit.core.errors import ParameterError
+from histkit.extract.citations import fold
+from histkit.extract.references import Reference
+
+DEFAULT_THRESHOLD = 85.0
+MATCH_KINDS = ("exact", "folded", "fuzzy", "none")
+ARCHIVAL_KINDS = ("archival document", "manuscript")
+def check_threshold(threshold: object) -> float:
+    """Check the ``fuzzy_threshold`` parameter: a number from 0 to 100."""
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 <= threshold <= 100:
+        raise ParameterError(
+            f"parameter 'fuzzy_threshold' must be a number from 0 to 100 (a similarity in percent); got {threshold!r}"
+        )
+    return float(threshold)
+
+
+@dataclass(frozen=True)
+class Match:
+    """How a name (and year) was found in the reference list."""
+
+    ref_id: str
+    kind: str
+    score: float
+
+
+def match_name(
+    name: str,
+    year: str,
+    refs: Sequence[Reference],
+    threshold: float = DEFAULT_THRESHOLD,
+    *,
+    by_year: bool = True,
+) -> Match:
+    """Find the reference for a cited name (and year).
+
+    Parameters
+    ----------
+    name : str
+        Family names as cited, joined by "; " (``"KHEIFETS; KHEIFETS"``), or an archive acronym.
+    year : str
+        The year as cited (``"1994/95"``); ignored when ``by_year`` is false.
+    refs : sequence of Reference
+        The parsed reference list.
+    threshold : float
+        Least similarity (0-100) for a fuzzy match.
+    by_year : bool
+        Whether the year must agree (true for author-date citations).
+
+    Returns
+    -------
+    Match
+        ``kind`` is one of :data:`MATCH_KINDS`; the first reference in list order wins a tie.
+
+    """
+    threshold = check_threshold(threshold)
+    pool = [r for r in refs if not by_year or r.year == year]
+    for r in pool:
+        if r.key == name:
+            return Match(r.ref_id, "exact", 100.0)
+    for r in pool:
+        if fold(r.key) == fold(name):
+            return Match(r.ref_id, "folded", 100.0)
+    best: tuple[float, int, str] | None = None
+    for r in pool:
+        score = fuzz.ratio(fold(r.key), fold(name))
+        if score >= threshold and (best is None or score > best[0]):
+            best = (score, r.number, r.ref_id)
+    if best is not None:
+        return Match(best[2], "fuzzy", round(best[0], 1))
+    return Match("", "none", 0.0)
+
+
+def reconcile(citations: pd.DataFrame, refs: Sequence[Reference], threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
+    """Add ``ref_id``, ``match`` and ``score`` (a string with one decimal) to the citations table.
+
+    Parameters
+    ----------
+    citations : DataFrame
+        From :func:`histkit.extract.citations.citations_table`.
+    refs : sequence of Reference
+        From :func:`histkit.extract.references.article_references`.
+    threshold : float
+        Least similarity (0-100) for a fuzzy match (notebook parameter ``fuzzy_threshold``).
+
+    """
+    matches = [match_name(a, y, refs, threshold) for a, y in zip(citations["authors"], citations["year"], strict=True)]
+    out = citations.copy()
+    out["ref_id"] = [m.ref_id for m in matches]
+    out["match"] = [m.kind for m in matches]
+    out["score"] = [f"{m.score:.1f}" for m in matches]
+    return out
+
+
+def mark_cited(references: pd.DataFrame, reconciled: pd.DataFrame) -> pd.DataFrame:
+    """Add ``cited`` (number of in-text citations) and ``citing_groups`` to the references table."""
+    matched = reconciled[reconciled["ref_id"] != ""]
+    # Plain dicts rather than Series.map: with no citation at all, map() would give a float column.
+    sizes = matched["ref_id"].value_counts().to_dict()
+    groups = {ref: ";".join(sorted(set(g))) for ref, g in matched.groupby("ref_id")["group"]}
+    out = references.copy()
+    out["cited"] = [int(sizes.get(ref, 0)) for ref in out["ref_id"]]
+    out["citing_groups"] = [groups.get(ref, "") for ref in out["ref_id"]]
+    return out

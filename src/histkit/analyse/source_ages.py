@@ -1,0 +1,155 @@
+"""The age of the historiography: the year of each cited source against the years its passage tells.
+
+To add a class of source, extend :data:`histkit.analyse.reconcile.ARCHIVAL_KINDS` or
+:func:`source_classes`, with a test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+
+from histkit.analyse.reconcile import ARCHIVAL_KINDS
+from histkit.core.errors import SeedError
+from histkit.extract.citations import _PAREN, parse_group
+from histkit.extract.references import Reference
+from histkit.text.ingest import Article
+
+_ANY_YEAR = re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)\b")
+
+
+def _years_in(text: str, low: int, high: int) -> list[int]:
+    """Years named in a passage, citation groups left out (their years are publication years)."""
+    text = _PAREN.sub(lambda m: "" if parse_group(m.group(1)) else m.group(), text)
+    return sorted({int(y) for y in _ANY_YEAR.findall(text) if low <= int(y) <= high})
+
+
+def gap_summary(ages: pd.DataFrame) -> pd.DataFrame:
+    """Per class of source: citations with a gap, and the least, median and greatest gap in years.
+
+    The median is written with one decimal (a median of two gaps can fall between whole years).
+    """
+    known = ages.dropna(subset=["gap"])
+    gaps = known.groupby("source_class")["gap"]
+    return pd.DataFrame(
+        {
+            "citations": gaps.size(),
+            "least gap": gaps.min().astype(int),
+            "median gap": gaps.median().map(lambda v: f"{v:.1f}"),
+            "greatest gap": gaps.max().astype(int),
+        }
+    )
+
+
+def story_period(article: Article) -> tuple[int, int]:
+    """The years of the story: the earliest and the latest year the article's body names.
+
+    Years inside citation groups are left out (they are publication years, not events); every
+    other year of a paragraph or block quotation counts, e.g. a protagonist's birth or death.
+
+    Raises
+    ------
+    SeedError
+        If the body names no year outside its citations (the period cannot be read).
+
+    """
+    # Derived from the text rather than a notebook parameter: the span of the story is a fact of
+    # the article, and a hand-typed span (it was 1900-1945) silently dropped the events the
+    # article tells after it, Borodin's arrest in 1949 and death in 1951. The bound still keeps
+    # out any year written only in a citation, which is the source's, not the event's.
+    years = [y for e in article.of_kind("paragraph", "blockquote") for y in _years_in(e.text, 1500, 2099)]
+    if not years:
+        raise SeedError(
+            f"seed {article.seed_id!r}: the article's body names no year outside its citations, so the "
+            "years of the story cannot be read; pass period=(first, last) to source_ages"
+        )
+    return min(years), max(years)
+
+
+def source_ages(
+    reconciled: pd.DataFrame,
+    refs: Sequence[Reference],
+    article: Article,
+    period: tuple[int, int] | None = None,
+) -> pd.DataFrame:
+    """For each matched citation: the years of the events its passage tells and the source's year.
+
+    The events a source documents are read from the citing passage: the years it names inside
+    ``period`` (the years of the story; default :func:`story_period`), or, if it names none,
+    those of the passage just before it in the same section (a block quotation is dated by its
+    introduction). ``gap`` is the source's first year minus the latest event year; empty when
+    neither passage names a year.
+    """
+    if period is None:
+        period = story_period(article)
+    by_id = {r.ref_id: r for r in refs}
+    elements = article.of_kind("paragraph", "blockquote")
+    index = {e.element_id: i for i, e in enumerate(elements)}
+    rows = []
+    for c in reconciled[reconciled["ref_id"] != ""].itertuples(index=False):
+        i = index[c.element_id] if c.element_id in index else None
+        years: list[int] = []
+        source = ""
+        if i is not None:
+            years, source = _years_in(elements[i].text, *period), elements[i].element_id
+            # A block quotation or a paragraph that names no year tells of what the passage just
+            # before it dates; one step back only, so a far-off year is never borrowed.
+            if not years and i > 0 and elements[i - 1].section == elements[i].section:
+                years, source = _years_in(elements[i - 1].text, *period), elements[i - 1].element_id
+            if not years:
+                source = ""
+        ref = by_id[c.ref_id]
+        archival = ref.kind in ARCHIVAL_KINDS
+        rows.append(
+            {
+                "citation_id": c.citation_id,
+                "ref_id": c.ref_id,
+                "key": ref.key,
+                "section": c.section,
+                "stage": c.stage,
+                "published": ref.year_first,
+                "event_years": ";".join(str(y) for y in years),
+                "event_first": min(years) if years else None,
+                "event_last": max(years) if years else None,
+                "gap": (ref.year_first - max(years)) if years and ref.year_first else None,
+                "years_from": source,
+                "source_class": "archival" if archival else "published",
+                "seed": c.seed,
+                "start": c.start,
+                "end": c.end,
+                "quote": c.quote,
+            }
+        )
+    frame = pd.DataFrame(rows)
+    for column in ("event_first", "event_last", "gap", "stage", "section", "published"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def source_classes(reconciled: pd.DataFrame, refs: Sequence[Reference]) -> pd.DataFrame:
+    """Count references and citations per kind of source, with the archival/published class."""
+    rows = []
+    kinds = sorted({r.kind for r in refs})
+    for kind in kinds:
+        ids = [r.ref_id for r in refs if r.kind == kind]
+        rows.append(
+            {
+                "source_class": "archival" if kind in ARCHIVAL_KINDS else "published",
+                "kind": kind,
+                "references": len(ids),
+                "cited_references": reconciled.loc[reconciled["ref_id"].isin(ids), "ref_id"].nunique(),
+                "citations": int(reconciled["ref_id"].isin(ids).sum()),
+            }
+        )
+    return pd.DataFrame(rows).sort_values(["source_class", "kind"], ignore_index=True)
+
+
+def languages(reconciled: pd.DataFrame, refs: Sequence[Reference]) -> pd.DataFrame:
+    """Count references and citations per language of the source's title (``und``: undetermined)."""
+    rows = []
+    for lang in sorted({r.language for r in refs}):
+        ids = [r.ref_id for r in refs if r.language == lang]
+        rows.append({"language": lang, "references": len(ids), "citations": int(reconciled["ref_id"].isin(ids).sum())})
+    return pd.DataFrame(rows).sort_values(["references", "language"], ascending=[False, True], ignore_index=True)

@@ -1,0 +1,60 @@
+"""Where the project lives on disk.
+
+Notebooks run in their own folder under nbval and in the caller's folder under papermill, so
+every path is resolved from the project root, found by walking up to ``pyproject.toml``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from histkit.core.errors import HistkitError
+
+DEFAULT_SEED = "spenser-bolsheviks-mexico"
+
+
+def project_root(start: Path | None = None) -> Path:
+    """Return the histkit project folder that contains ``start`` (default: the current folder).
+
+    ``HISTKIT_ROOT`` overrides the search, for running notebooks from elsewhere.
+    """
+    env = os.environ.get("HISTKIT_ROOT")
+    if env:
+        return Path(env).resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        marker = folder / "pyproject.toml"
+        if marker.is_file() and (folder / "seeds").is_dir() and 'name = "histkit"' in marker.read_text(
+            encoding="utf-8"
+        ):
+            return folder
+    raise HistkitError(
+        f"no histkit project found in {here} or above it; run from inside the project "
+        "or set HISTKIT_ROOT to its folder"
+    )
+
+
+def resolve_seed_dir(seed: str | os.PathLike[str], root: Path | None = None) -> Path:
+    """Resolve a seed given as a folder path or as the name of a folder under ``seeds/``."""
+    path = Path(seed)
+    if path.is_dir() or path.is_absolute() or len(path.parts) > 1:
+        return path.resolve()
+    return (root or project_root()) / "seeds" / path
+
+
+def from_root(path: str | os.PathLike[str]) -> Path:
+    """Resolve a file or folder given to a notebook: a relative path is taken from the project root.
+
+    Not from the current folder, which is the notebook's own under nbval and the caller's under papermill.
+    """
+    path = Path(path)
+    return path if path.is_absolute() else project_root() / path
+
+
+def relative(path: Path) -> str:
+    """``path`` relative to the project root when it lies inside it, else absolute (POSIX form)."""
+    try:
+        return path.resolve().relative_to(project_root()).as_posix()
+    except (ValueError, HistkitError):
+        return path.resolve().as_posix()

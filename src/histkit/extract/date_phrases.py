@@ -1,0 +1,396 @@
+"""Date phrases normalised to EDTF: the forms histkit reads, and relative phrases resolved.
+
+Every phrase that names a time ("In February of 1918", "the fall of 1926", "from 1923 to 1927",
+"mid-1925", "two years later") becomes an EDTF string (Library of Congress Extended Date/Time
+Format), parsed and bounded by the maintained ``edtf`` package: EDTF can say "autumn 1926"
+(``1926-23``), "some year of the 1920s" (``192X``) or "between August and September 1919"
+(``1919-08/1919-09``) without pretending to a precision the text does not have. A phrase EDTF has
+no word for (``mid-1925``, ``the early 1920s``) is mapped to an explicit interval and the reason is
+recorded in the ``note`` column, never dropped. A relative phrase ("a year later") is resolved
+against the date it refers to, and the row records which (``refers_to``).
+
+To add a new form: add a pattern to :data:`PATTERNS` (longest forms first, as the first match
+wins), a builder returning a :class:`DateValue`, and a case to ``tests/extract/test_date_phrases.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from histkit.core.dating import bounds, check_edtf
+from histkit.core.errors import DateError
+from histkit.text.numbers import ONES, words_to_number
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+# EDTF level 1 season codes (21 spring, 22 summer, 23 autumn, 24 winter).
+SEASONS = {"spring": 21, "summer": 22, "fall": 23, "autumn": 23, "winter": 24}
+# Where in a decade or year "early", "mid" and "late" fall: EDTF has no qualifier for these, so
+# each becomes an explicit interval (a convention, stated in the row's note).
+DECADE_PARTS = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
+YEAR_PARTS = {"early": (1, 4), "mid": (4, 9), "late": (9, 12)}
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """One normalised date expression.
+
+    Attributes
+    ----------
+    edtf : str
+        The EDTF string (validated by the ``edtf`` package).
+    precision : str
+        ``day``, ``month``, ``season``, ``year``, ``decade``, ``interval`` or ``open``.
+    form : str
+        Which kind of phrase it was (``full-date``, ``month``, ``season``, ``range``, ``relative``...).
+    note : str
+        Why a phrase was mapped to an explicit interval, or how a relative phrase was resolved.
+    refers_to : str
+        For a relative phrase, the EDTF of the date it counts from.
+
+    """
+
+    edtf: str
+    precision: str
+    form: str
+    note: str = ""
+    refers_to: str = ""
+
+    @property
+    def earliest(self) -> date | None:
+        """First day the expression can mean (``None`` for an open start)."""
+        return bounds(self.edtf)[0]
+
+    @property
+    def latest(self) -> date | None:
+        """Last day the expression can mean (``None`` for an open end)."""
+        return bounds(self.edtf)[1]
+
+
+# --- the forms -------------------------------------------------------------------------------
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+
+
+def _full_date(m: re.Match[str]) -> DateValue:
+    day, month, year = int(m["day"]), MONTHS[m["month"].lower()], int(m["year"])
+    return DateValue(f"{year:04d}-{month:02d}-{day:02d}", "day", "full-date")
+
+
+def _numeric_date(m: re.Match[str]) -> DateValue:
+    # DD/MM/YYYY, as in the front matter ("RECEBIDO EM: 04/06/2017").
+    day, month, year = int(m["day"]), int(m["mon"]), int(m["year"])
+    return DateValue(f"{year:04d}-{month:02d}-{day:02d}", "day", "full-date")
+
+
+def _month_pair(m: re.Match[str]) -> DateValue:
+    year = int(m["year"])
+    first, second = MONTHS[m["m1"].lower()], MONTHS[m["month"].lower()]
+    return DateValue(f"{year:04d}-{first:02d}/{year:04d}-{second:02d}", "interval", "range")
+
+
+def _month(m: re.Match[str]) -> DateValue:
+    return DateValue(f"{int(m['year']):04d}-{MONTHS[m['month'].lower()]:02d}", "month", "month")
+
+
+def _season(m: re.Match[str]) -> DateValue:
+    return DateValue(f"{int(m['year']):04d}-{SEASONS[m['season'].lower()]}", "season", "season")
+
+
+def last_year(first: int, second: str | None) -> int:
+    """Expand the second year of "1994/95", "1919-39" or "1999/2000" to a full year.
+
+    A short second year shares the first one's century, or the next century when it would
+    otherwise come before the first ("1999/00" is 2000).
+    """
+    if not second:
+        return first
+    if len(second) >= 4:
+        return int(second)
+    width = 10 ** len(second)
+    last = first - first % width + int(second)
+    return last if last >= first else last + width
+
+
+def _year_range(m: re.Match[str]) -> DateValue:
+    first = int(m["y1"])
+    return DateValue(f"{first:04d}/{last_year(first, m['y2']):04d}", "interval", "range")
+
+
+def _part_of_decade(m: re.Match[str]) -> DateValue:
+    decade = int(m["decade"])
+    lo, hi = DECADE_PARTS[m["part"].lower()]
+    return DateValue(
+        f"{decade + lo:04d}/{decade + hi:04d}",
+        "interval",
+        "part-of-decade",
+        note=f"EDTF has no qualifier for '{m['part'].lower()}' in a decade; mapped to the years "
+        f"{decade + lo}-{decade + hi} by convention",
+    )
+
+
+def _decade(m: re.Match[str]) -> DateValue:
+    return DateValue(f"{m['decade'][:3]}X", "decade", "decade")
+
+
+def _part_of_year(m: re.Match[str]) -> DateValue:
+    year = int(m["year"])
+    lo, hi = YEAR_PARTS[m["part"].lower()]
+    return DateValue(
+        f"{year:04d}-{lo:02d}/{year:04d}-{hi:02d}",
+        "interval",
+        "part-of-year",
+        note=f"EDTF has no qualifier for '{m['part'].lower()}' in a year; mapped to the months "
+        f"{lo:02d}-{hi:02d} by convention",
+    )
+
+
+def _year(m: re.Match[str]) -> DateValue:
+    return DateValue(f"{int(m['year']):04d}", "year", "year")
+
+
+def _relative(m: re.Match[str]) -> DateValue:
+    # Resolved later, against the date it refers to (see resolve_relative).
+    return DateValue("", "", "relative")
+
+
+# The count of a relative phrase: an article ("a year later") or a number word up to nineteen.
+# Number words are read by histkit.text.numbers.words_to_number, the one reader of them in histkit.
+_ARTICLES = ("a", "an")
+_COUNT = "|".join(sorted([*_ARTICLES, *ONES], key=len, reverse=True))
+_RELATIVE_RE = (
+    rf"(?P<count>{_COUNT})\s+"
+    r"(?P<unit>years?|months?)\s+"
+    r"(?P<direction>later|earlier|(?:after|before)(?:\s+(?:his|her|their|its|the)\s+\w+)?)"
+)
+
+PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue]]] = [
+    ("full-date", re.compile(rf"\b(?P<day>[0-3]?\d)\s+{_MONTH}\s+{_YEAR}\b"), _full_date),
+    (
+        "numeric-date",
+        re.compile(r"\b(?P<day>[0-3]\d)/(?P<mon>[01]\d)/(?P<year>1[5-9]\d\d|20\d\d)\b"),
+        _numeric_date,
+    ),
+    (
+        "month-pair",
+        re.compile(
+            r"\b(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)"
+            rf"\s+and\s+{_MONTH}\s+{_YEAR}\b"
+        ),
+        _month_pair,
+    ),
+    ("month", re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b"), _month),
+    (
+        "season",
+        re.compile(rf"\b(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+{_YEAR}\b", re.I),
+        _season,
+    ),
+    (
+        "from-to",
+        re.compile(r"\bfrom\s+(?P<y1>1[5-9]\d\d|20\d\d)\s+to\s+(?P<y2>1[5-9]\d\d|20\d\d)\b"),
+        _year_range,
+    ),
+    (
+        "year-range",
+        re.compile(r"(?<![\d./])(?P<y1>1[5-9]\d\d|20\d\d)[/\-–](?P<y2>\d{2}(?:\d\d)?)(?![\d/])"),
+        _year_range,
+    ),
+    (
+        "part-of-decade",
+        re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)[\s\-]+(?P<decade>1[5-9]\d0|20\d0)s\b", re.I),
+        _part_of_decade,
+    ),
+    (
+        "decade",
+        re.compile(r"\b(?:the\s+)?(?P<decade>1[5-9]\d0|20\d0)s\b|\bdécada\s+de\s+(?P<d2>1[5-9]\d0)\b"),
+        _decade,
+    ),
+    ("part-of-year", re.compile(rf"\b(?P<part>early|mid|late)-{_YEAR}\b", re.I), _part_of_year),
+    ("year", re.compile(rf"(?<![\d./,\-\w]){_YEAR}(?![\d/\w]|-\d|\.\d)"), _year),
+    ("relative", re.compile(rf"\b{_RELATIVE_RE}\b", re.I), _relative),
+]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A date expression found in a string: its span (relative to that string) and value."""
+
+    start: int
+    end: int
+    phrase: str
+    value: DateValue
+    qualifier: str = ""
+
+
+def find_in(text: str) -> list[Found]:
+    """Find the date expressions in ``text``, longest forms first, without overlaps.
+
+    Returns
+    -------
+    list of Found
+        Sorted by position. A phrase preceded by "by" or "since" gets that word as ``qualifier``
+        and an open interval (``../1927-03``, ``1923/..``) as its EDTF, because "by March 1927"
+        means "no later than".
+
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[Found] = []
+    for _name, pattern, build in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if m.groupdict().get("d2"):
+                value = DateValue(f"{m['d2'][:3]}X", "decade", "decade")
+            else:
+                value = build(m)
+            taken.append((m.start(), m.end()))
+            found.append(Found(m.start(), m.end(), m.group(0), value))
+    found.sort(key=lambda f: f.start)
+    return [_qualify(text, f) for f in found]
+
+
+_QUALIFIER = re.compile(r"\b(by|since)\s+$", re.I)
+
+
+def _qualify(text: str, f: Found) -> Found:
+    if f.value.form == "relative":
+        return f
+    window = max(0, f.start - 8)
+    m = _QUALIFIER.search(text[window : f.start])
+    if not m:
+        return f
+    word = m.group(1).lower()
+    v = f.value
+    if word == "by":
+        edtf = f"../{_end_of(_expand(v.edtf))}"
+        note = f"'by' means no later than {_end_of(_expand(v.edtf))}: an interval open at its start"
+    else:
+        edtf = f"{_start_of(_expand(v.edtf))}/.."
+        note = f"'since' means from {_start_of(_expand(v.edtf))} on: an interval open at its end"
+    note = f"{v.note}; {note}" if v.note else note
+    # The quote takes in the qualifier: "by March 1927" is the phrase, not "March 1927".
+    start = window + m.start(1)
+    value = replace(v, edtf=check_edtf(edtf), precision="open", note=note)
+    return Found(start, f.end, text[start : f.end], value, qualifier=word)
+
+
+def _expand(edtf: str) -> str:
+    """Write a decade or century with unspecified digits ("192X") as a year interval ("1920/1929").
+
+    EDTF cannot put an unspecified year at the end of an open interval ("../192X" is invalid).
+    """
+    if re.fullmatch(r"\d{3}X", edtf):
+        return f"{edtf[:3]}0/{edtf[:3]}9"
+    if re.fullmatch(r"\d{2}XX", edtf):
+        return f"{edtf[:2]}00/{edtf[:2]}99"
+    return edtf
+
+
+def _start_of(edtf: str) -> str:
+    return edtf.split("/")[0]
+
+
+def _end_of(edtf: str) -> str:
+    return edtf.split("/")[-1]
+
+
+def normalise(phrase: str) -> DateValue:
+    """Normalise one date phrase (the whole phrase must be a date expression).
+
+    Parameters
+    ----------
+    phrase : str
+        E.g. ``"in October 1924"`` (a leading "in"/"on" is allowed), ``"the fall of 1926"``,
+        ``"mid-1925"``, ``"by March 1927"``.
+
+    Raises
+    ------
+    DateError
+        If the phrase holds no date expression, or a relative one (use :func:`resolve_relative`).
+
+    """
+    text = re.sub(r"^\s*(?:in|on|during|of)\s+", "", phrase.strip(), flags=re.I)
+    hits = find_in(text)
+    if (
+        len(hits) != 1
+        or text[: hits[0].start].strip().lower() not in ("", "by", "since")
+        or text[hits[0].end :].strip(" .,")
+    ):
+        raise DateError(f"{phrase!r} is not a single date expression histkit can normalise")
+    if hits[0].value.form == "relative":
+        raise DateError(f"{phrase!r} is relative; resolve it with resolve_relative(phrase, reference)")
+    return hits[0].value
+
+
+def relative_offset(phrase: str) -> tuple[int, str]:
+    """Return the signed count and unit (``"years"`` or ``"months"``) of a relative phrase."""
+    m = re.search(_RELATIVE_RE, phrase, re.I)  # "two years later", "five months after his arrival"
+    if not m:
+        raise DateError(f"{phrase!r} is not a relative date phrase like 'two years later'")
+    word = m["count"].lower()
+    count = 1 if word in _ARTICLES else words_to_number(word)
+    sign = -1 if m["direction"].lower().split()[0] in ("before", "earlier") else 1
+    unit = "years" if m["unit"].lower().startswith("year") else "months"
+    return sign * count, unit
+
+
+def shift(edtf: str, count: int, unit: str) -> str:
+    """Shift an EDTF date (year, month or day precision, or a season) by whole years or months."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", edtf)
+    if not m:
+        raise DateError(f"cannot shift {edtf!r}: only a plain year, month, day or season EDTF can be shifted")
+    year = int(m[1])
+    part = m[2]
+    if unit == "years":
+        out = f"{year + count:04d}" + edtf[4:]
+    elif part is None or int(part) > 12:
+        raise DateError(f"cannot shift {edtf!r} by months: it has no month")
+    else:
+        index = year * 12 + int(part) - 1 + count
+        out = f"{index // 12:04d}-{index % 12 + 1:02d}" + edtf[7:]
+    return check_edtf(out)
+
+
+def resolve_relative(phrase: str, reference: str, referent: str = "") -> DateValue:
+    """Resolve "two years later" against the EDTF date it counts from.
+
+    Parameters
+    ----------
+    phrase : str
+        The relative phrase.
+    reference : str
+        EDTF of the date the phrase refers to.
+    referent : str
+        How the reference was found, for the note (e.g. the quote it comes from).
+
+    """
+    count, unit = relative_offset(phrase)
+    edtf = shift(reference, count, unit)
+    precision = "year" if len(edtf) == 4 else ("month" if len(edtf) == 7 and int(edtf[5:7]) <= 12 else "day")
+    if len(edtf) == 7 and int(edtf[5:7]) > 12:
+        precision = "season"
+    where = f" ({referent})" if referent else ""
+    note = f"relative: {count:+d} {unit} from {reference}{where}"
+    return DateValue(edtf, precision, "relative", note=note, refers_to=reference)

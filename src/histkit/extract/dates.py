@@ -1,0 +1,134 @@
+"""The table ``dates``: every date expression of the article, normalised to EDTF, with provenance.
+
+The phrases and their EDTF forms are read by :mod:`histkit.extract.date_phrases`; this module walks
+the article's elements, keeps each phrase's exact span, marks those inside citations (publication
+years, not events) and resolves relative phrases against the date they refer to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+
+from histkit.core.dating import bounds
+from histkit.core.errors import DateError
+from histkit.extract.date_phrases import Found, find_in, resolve_relative
+from histkit.text.ingest import Article, Element
+
+# --- the table -------------------------------------------------------------------------------
+
+DATE_COLUMNS = [
+    "seed",
+    "date_id",
+    "element_id",
+    "kind",
+    "section",
+    "line",
+    "start",
+    "end",
+    "quote",
+    "edtf",
+    "earliest",
+    "latest",
+    "precision",
+    "form",
+    "qualifier",
+    "in_citation",
+    "refers_to",
+    "note",
+]
+
+_CITATION = re.compile(r"\([A-ZÀ-Þ][^()]*\d{4}[^()]*\)")
+
+
+def _iso(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def _elements(article: Article) -> Iterable[Element]:
+    kinds = ("front-matter", "paragraph", "blockquote", "footnote", "reference")
+    return [e for e in article.elements if e.kind in kinds]
+
+
+def dates_table(
+    article: Article, references: dict[tuple[int, int], tuple[str, str]] | None = None
+) -> pd.DataFrame:
+    """Every date expression of the article, normalised to EDTF, with provenance.
+
+    Parameters
+    ----------
+    article : Article
+        The ingested article; expressions are searched in the verbatim pieces of each element.
+    references : dict, optional
+        For relative phrases: ``(start, end)`` of the phrase -> ``(edtf, quote)`` of the date it
+        refers to (curated in annotations.yaml). Without one, a relative phrase counts from the
+        nearest absolute date before it in the same element, and the note says so.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`DATE_COLUMNS`, sorted by position.
+
+    """
+    references = references or {}
+    rows: list[dict[str, object]] = []
+    for element in _elements(article):
+        previous: tuple[str, str] | None = None
+        for a, b in element.pieces:
+            piece = article.text[a:b]
+            citations = [(m.start(), m.end()) for m in _CITATION.finditer(piece)]
+
+            def in_citation(f: Found, citations: list[tuple[int, int]] = citations, kind: str = element.kind) -> bool:
+                return kind == "reference" or any(x <= f.start and f.end <= y for x, y in citations)
+            for f in find_in(piece):
+                start, end = a + f.start, a + f.end
+                value = f.value
+                if value.form == "relative":
+                    ref = references.get((start, end))
+                    if ref is None and previous is None:
+                        value = replace(
+                            value, note="relative, but no earlier date in the element to count from"
+                        )
+                    else:
+                        edtf, quote = ref if ref is not None else previous  # type: ignore[misc]
+                        how = "curated in annotations.yaml" if ref is not None else "nearest date before it"
+                        try:
+                            value = resolve_relative(f.phrase, edtf, f"{quote!r}, {how}")
+                        except DateError as err:
+                            # Kept as a row with the reason: one phrase must not sink the table.
+                            value = replace(value, note=f"relative to {quote!r} ({edtf}), which cannot be "
+                                            f"shifted: {err}; curate its referent in annotations.yaml")
+                elif value.precision != "open" and not in_citation(f):
+                    # A publication year in "(SMITH, 1990)" is not what "two years later" counts from.
+                    previous = (value.edtf, f.phrase)
+                earliest, latest = bounds(value.edtf) if value.edtf else (None, None)
+                rows.append(
+                    {
+                        "seed": article.seed_id,
+                        "element_id": element.element_id,
+                        "kind": element.kind,
+                        "section": element.section,
+                        "line": article.line_of(start),
+                        "start": start,
+                        "end": end,
+                        "quote": article.text[start:end],
+                        "edtf": value.edtf,
+                        "earliest": _iso(earliest),
+                        "latest": _iso(latest),
+                        "precision": value.precision,
+                        "form": value.form,
+                        "qualifier": f.qualifier,
+                        "in_citation": in_citation(f),
+                        "refers_to": value.refers_to,
+                        "note": value.note,
+                    }
+                )
+    frame = pd.DataFrame(rows, columns=[c for c in DATE_COLUMNS if c != "date_id"])
+    frame = frame.sort_values(["start", "end"], ignore_index=True)
+    frame.insert(1, "date_id", [f"d{i:03d}" for i in range(1, len(frame) + 1)])
+    frame["section"] = frame["section"].astype("Int64")
+    return frame

@@ -1,0 +1,404 @@
+r"""Quantities: every number with a unit in the article (table ``quantities``).
+
+A quantity is a number (written in digits, ``56.13``, ``25,000``, or in words, ``fifty thousand``,
+``thirty-five``) tied to a unit: a currency (ISO 4217 code: ``MXN``, ``RUB``, ``USD``), ``percent``,
+an age or a duration in ``years``/``months``/``weeks``/``days``, or a count of something
+(``three envoys``). A number without a unit is not a quantity: years (``in 1910``), page numbers
+(``p. 320``), reel and file numbers are left out on purpose. The one exception is a bare decimal
+figure in a sentence that already gave a sum of money ("56.13 pesos a month ... it had risen to
+124.78"): it takes the unit of that sum, and ``unit_source`` says so.
+
+Regexes run over the VERBATIM pieces of each element (so ``US\\$25,000`` is matched with its
+backslash), and offsets are verbatim offsets: ``article.text[start:end] == quote``.
+
+What a figure measures (``measures``) and the role an analysis gives it (``key``) are curated
+knowledge, kept beside the seed in ``quantities.yaml`` and anchored by quote (W3C
+TextQuoteSelector: ``exact`` with optional ``prefix``/``suffix``).
+
+To add a unit: add its words to :data:`UNITS` (word -> (kind, unit)), add a case to
+``tests/extract/test_quantities.py`` and, if an analysis needs the figure, a ``key`` in ``quantities.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from histkit.core.errors import AnnotationError, ParameterError
+from histkit.text.anchor import LINE, anchor, read_yaml
+from histkit.text.ingest import Article, Element
+from histkit.text.numbers import DIGITS_PATTERN, WORDS_PATTERN, digits_to_number, words_to_number
+
+# --- units ---------------------------------------------------------------------------------
+
+# word as written (lower case) -> (kind, unit). Currencies use ISO 4217 codes.
+UNITS: dict[str, tuple[str, str]] = {
+    "peso": ("money", "MXN"), "pesos": ("money", "MXN"),
+    "ruble": ("money", "RUB"), "rubles": ("money", "RUB"),
+    "rouble": ("money", "RUB"), "roubles": ("money", "RUB"),
+    "dollar": ("money", "USD"), "dollars": ("money", "USD"),
+    "%": ("percent", "percent"), "percent": ("percent", "percent"), "per cent": ("percent", "percent"),
+    "year": ("duration", "years"), "years": ("duration", "years"),
+    "month": ("duration", "months"), "months": ("duration", "months"),
+    "week": ("duration", "weeks"), "weeks": ("duration", "weeks"),
+    "day": ("duration", "days"), "days": ("duration", "days"),
+}
+_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u != "%")
+# Currency signs written before the number; "US\$" is the markdown-escaped "US$" of the seed.
+_PREFIX_UNITS: dict[str, str] = {"US$": "USD", "US\\$": "USD", "U.S.$": "USD", "MX$": "MXN"}
+# Words that follow a number but make it something other than a count: "1920s" is caught by \b,
+# these are nouns that follow page-like numbers or are not things counted.
+_NOT_COUNTED = frozenset({"and", "or", "of", "the", "to", "in", "on", "at", "by", "for", "is", "was"})
+
+_NUMBER = rf"(?P<digits>{DIGITS_PATTERN})|(?P<words>{WORDS_PATTERN})"
+QUANTITY = re.compile(
+    # US$25,000 or US\$25,000
+    r"(?P<sign>US\\?\$|U\.S\.\$|MX\$)\s?(?P<sdigits>" + DIGITS_PATTERN + r")(?![\d,])"
+    # 41% / 41 percent / 56.13 pesos (a month) / thirty-five years (of age) / three envoys
+    + rf"|(?<![\w$\\.,/-])(?:{_NUMBER})(?!\w|[.,]\d|/|-\w)"
+    + rf"(?:(?P<pct>\s?%)|\s+(?P<unit>{_UNIT})\b(?P<per>\s+(?:a|per)\s+(?:month|year|week|day)\b)?"
+    + r"(?P<age>\s+(?:of\s+age|old))?|\s+(?P<noun>[a-z]+s)\b)?",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"(?<![\w$\\.,/-])(1[6-9]\d\d|20\d\d)(?![\w%/-]|[.,]\d)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”)]?\s+(?=[\"“(]?[A-Z0-9])")
+# A sentence break is not a break after these abbreviations ("p. 320", "e.g. Germany").
+_ABBREVIATIONS = frozenset({"p.", "pp.", "no.", "n.", "e.g.", "i.e.", "cf.", "vol.", "ed.", "mr.", "dr."})
+
+
+@dataclass(frozen=True)
+class Joined:
+    """The verbatim pieces of an element joined by single spaces, with a map back to offsets."""
+
+    text: str
+    starts: tuple[int, ...]  # offset of each piece in ``text``
+    pieces: tuple[tuple[int, int], ...]
+
+    def to_verbatim(self, start: int, end: int) -> tuple[int, int] | None:
+        """Map a span of :attr:`text` to the verbatim text; ``None`` if it crosses a page break."""
+        for (a, b), s in zip(self.pieces, self.starts, strict=True):
+            if s <= start and end <= s + (b - a):
+                return a + start - s, a + end - s
+        return None
+
+
+def join_pieces(text: str, pieces: Sequence[tuple[int, int]]) -> Joined:
+    """Join an element's verbatim pieces (a page break may split a sentence) with one space."""
+    parts: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    for a, b in pieces:
+        starts.append(offset)
+        parts.append(text[a:b])
+        offset += b - a + 1
+    return Joined(" ".join(parts), tuple(starts), tuple(pieces))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text`` (a rough split, enough to find a figure's year)."""
+    spans = []
+    begin = 0
+    for match in _SENTENCE_END.finditer(text):
+        words = text[begin : match.start()].split()
+        if words and words[-1].lstrip("(*").lower() in _ABBREVIATIONS:
+            continue
+        spans.append((begin, match.start()))
+        begin = match.end()
+    spans.append((begin, len(text)))
+    return spans
+
+
+def _year_for(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int | None, str]:
+    """Return the year a figure refers to: the nearest year before it in its sentence, else after it.
+
+    Returns the year and how it was found (``""`` when the sentence has no year).
+    """
+    s0, s1 = sentence
+    years = [(m.start(), int(m.group(1))) for m in YEAR.finditer(text, s0, s1)]
+    before = [y for pos, y in years if pos < start]
+    if before:
+        return before[-1], "sentence, before the figure"
+    after = [y for pos, y in years if pos >= end]
+    return (after[0], "sentence, after the figure") if after else (None, "")
+
+
+def _classify(match: re.Match[str]) -> tuple[str, str, float, str, str] | None:
+    """Return (kind, unit, value, number as written, per) for a match, or None if no unit."""
+    if match.group("sign"):
+        number = match.group("sdigits")
+        return "money", _PREFIX_UNITS[match.group("sign")], digits_to_number(number), number, ""
+    number = match.group("digits") or match.group("words")
+    value = digits_to_number(number) if match.group("digits") else float(words_to_number(number))
+    per = (match.group("per") or "").split()[-1:] or [""]
+    if match.group("pct"):
+        return "percent", "percent", value, number, ""
+    if match.group("unit"):
+        kind, unit = UNITS[match.group("unit").lower()]
+        if kind == "duration" and match.group("age"):
+            kind = "age"
+        return kind, unit, value, number, per[0]
+    noun = match.group("noun")
+    if noun and noun.lower() not in _NOT_COUNTED and match.group("words") and value != 1:
+        # counts only for numbers in words: digits before a noun are page, file or reel numbers
+        return "count", noun.lower(), value, number, ""
+    if match.group("digits") and "." in number:
+        return "bare-decimal", "", value, number, ""
+    return None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A quantity found in a string (offsets into that string)."""
+
+    kind: str
+    value: float
+    unit: str
+    per: str
+    year: int | None
+    year_source: str
+    number_text: str
+    unit_source: str
+    start: int
+    end: int
+
+
+def find_quantities(text: str) -> list[Found]:
+    r"""Return the quantities of a plain string, in order.
+
+    Parameters
+    ----------
+    text : str
+        Any text, e.g. one sentence or an element's joined pieces.
+
+    Examples
+    --------
+    >>> [(f.value, f.unit) for f in find_quantities("fifty thousand rubles (US\\$25,000)")]
+    [(50000.0, 'RUB'), (25000.0, 'USD')]
+
+    """
+    found: list[Found] = []
+    for sentence in sentences(text):
+        money_unit: tuple[str, str] | None = None  # the last sum of money in this sentence
+        for match in QUANTITY.finditer(text, *sentence):
+            classified = _classify(match)
+            if classified is None:
+                continue
+            kind, unit, value, number, per = classified
+            unit_source = "text"
+            end = match.end()
+            if kind == "bare-decimal":
+                if money_unit is None:
+                    continue  # e.g. "812.00/27508", a file number, not a sum
+                unit, per = money_unit
+                kind = "money"
+                unit_source = "inherited from the sum earlier in the sentence"
+                end = match.start() + len(number)
+            elif kind == "money":
+                money_unit = (unit, per)
+            year, year_source = _year_for(text, sentence, match.start(), end)
+            found.append(
+                Found(kind, value, unit, per, year, year_source, number, unit_source, match.start(), end)
+            )
+    return found
+
+
+def extract_element(article: Article, element: Element) -> list[dict[str, Any]]:
+    """Return the quantity rows of one element, with verbatim spans."""
+    joined = join_pieces(article.text, element.pieces)
+    rows: list[dict[str, Any]] = []
+    for f in find_quantities(joined.text):
+        span = joined.to_verbatim(f.start, f.end)
+        if span is None:
+            continue  # a figure split by a page break cannot be quoted verbatim
+        rows.append(
+            {
+                "seed": article.seed_id,
+                "element_id": element.element_id,
+                "section": element.section,
+                "line": article.line_of(span[0]),
+                "kind": f.kind,
+                "value": f.value,
+                "unit": f.unit,
+                "per": f.per,
+                "year": f.year,
+                "year_source": f.year_source,
+                "number_text": f.number_text,
+                "unit_source": f.unit_source,
+                "start": span[0],
+                "end": span[1],
+                "quote": article.text[span[0] : span[1]],
+            }
+        )
+    return rows
+
+
+# --- curated annotations --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuantityNote:
+    """A curated note on one figure, anchored by quote, resolved to its verbatim span."""
+
+    key: str
+    measures: str
+    start: int
+    end: int
+    year: int | None = None
+    base_year: int | None = None
+    source: str = "quantities.yaml"  # the YAML file the note was read from
+    line: int = 0  # its line there (0: not read from a file)
+
+    @property
+    def where(self) -> str:
+        """``path:line`` of the note, for messages (just the path for a note made in code)."""
+        return f"{self.source}:{self.line}" if self.line else self.source
+
+
+def load_notes(path: str | Path, text: str) -> list[QuantityNote]:
+    """Read ``quantities.yaml`` and anchor each entry in ``text``.
+
+    Raises
+    ------
+    AnnotationError
+        Naming the file and line of a malformed entry or an unanchorable quote.
+
+    """
+    data = read_yaml(path)
+    entries = data.get("quantities")
+    if not isinstance(entries, list):
+        raise AnnotationError(f"{path}: expected a top-level 'quantities:' list")
+    notes = []
+    for entry in entries:
+        line = entry.get(LINE, 0) if isinstance(entry, dict) else data[LINE]
+        if not isinstance(entry, dict) or not {"key", "exact", "measures"} <= set(entry):
+            raise AnnotationError(f"{path}:{line}: each entry needs 'key', 'exact' and 'measures'")
+        start, end = anchor(text, str(entry["exact"]), str(entry.get("prefix", "")),
+                            str(entry.get("suffix", "")), source=str(path), line=line)
+        for field in ("year", "base_year"):
+            value = entry.get(field)
+            # bool is an int in Python; a YAML "yes" is not a year
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise AnnotationError(
+                    f"{path}:{line}: {field!r} of note {entry['key']!r} must be a year such as 1927; "
+                    f"got {value!r}"
+                )
+        notes.append(
+            QuantityNote(str(entry["key"]), str(entry["measures"]), start, end,
+                         entry.get("year"), entry.get("base_year"), str(path), int(line))
+        )
+    return notes
+
+
+COLUMNS = [
+    "seed", "quantity_id", "element_id", "section", "line", "kind", "value", "unit", "per", "year",
+    "year_source", "base_year", "measures", "key", "number_text", "unit_source", "start", "end", "quote",
+]
+
+
+def quantities_table(article: Article, notes: Iterable[QuantityNote] | None = None) -> pd.DataFrame:
+    """Return one row per quantity of the body and footnotes, in text order.
+
+    Parameters
+    ----------
+    article : Article
+        The ingested article (reference entries are left out: their numbers are bibliographic).
+    notes : iterable of QuantityNote, optional
+        Curated notes; default: the seed's ``quantities.yaml`` if it exists. A note attaches to
+        the quantity whose span contains it; a note that matches no quantity is an error.
+
+    """
+    if notes is None:
+        notes = default_notes(article)
+    notes = list(notes)
+    rows = []
+    for element in article.of_kind("paragraph", "blockquote", "footnote"):
+        rows.extend(extract_element(article, element))
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    for i, row in enumerate(rows, start=1):
+        row.update(quantity_id=f"q{i:03d}", measures=_DEFAULT_MEASURES[row["kind"]], key="",
+                   base_year=None)
+    for note in notes:
+        hits = [r for r in rows if r["start"] <= note.start and note.end <= r["end"]]
+        if len(hits) != 1:
+            raise AnnotationError(
+                f"{note.where}: note {note.key!r} quotes {article.text[note.start : note.end]!r} "
+                f"(text {note.start}-{note.end}), which is not a quantity the extractor found"
+                f"{' (it overlaps several)' if hits else ''}; quote the whole figure with its unit, "
+                "or teach the extractor the unit (histkit.extract.quantities.UNITS)"
+            )
+        row = hits[0]
+        row.update(key=note.key, measures=note.measures)
+        if note.year is not None:
+            row["year"] = note.year
+            row["year_source"] = "curated (quantities.yaml)"
+        if note.base_year is not None:
+            row["base_year"] = note.base_year
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for column in ("section", "year", "base_year"):
+        frame[column] = frame[column].astype("Int64")
+    frame["value"] = frame["value"].astype(float)
+    # where the curated keys come from, so that a missing or doubled key can name the file
+    frame.attrs["notes_path"] = notes[0].source if notes else str(article.seed_file("quantities.yaml"))
+    return frame
+
+
+_DEFAULT_MEASURES = {
+    "money": "a sum of money",
+    "percent": "a percentage",
+    "age": "a person's age",
+    "duration": "a length of time",
+    "count": "a number of people or things",
+}
+
+
+def default_notes(article: Article) -> list[QuantityNote]:
+    """Return the seed's curated notes (``seeds/<seed>/quantities.yaml``), or none without one."""
+    path = article.seed_file("quantities.yaml")
+    return load_notes(path, article.text) if path.is_file() else []
+
+
+def notes_path(table: pd.DataFrame) -> str:
+    """Return the curated-notes file the keys of a quantities table come from (for messages)."""
+    return str(table.attrs.get("notes_path", "the seed's quantities.yaml"))
+
+
+def by_key(table: pd.DataFrame, key: str) -> pd.Series:
+    """Return the one quantity row curated with ``key``.
+
+    Raises
+    ------
+    AnnotationError
+        If no row or several rows carry the key.
+
+    """
+    rows = table[table["key"] == key]
+    if len(rows) != 1:
+        raise AnnotationError(
+            f"{notes_path(table)}: expected one figure with key {key!r}, found {len(rows)}; "
+            f"give exactly one entry 'key: {key}' there, anchored by the figure's exact quote"
+        )
+    return rows.iloc[0]
+
+
+def by_key_year(table: pd.DataFrame, key: str, year: int, parameter: str = "year") -> pd.Series:
+    """Return the one quantity row curated with ``key`` that refers to ``year``.
+
+    Raises
+    ------
+    ParameterError
+        If no figure with that key refers to ``year``, naming ``parameter`` and the years available.
+
+    """
+    rows = table[(table["key"] == key) & (table["year"] == year)]
+    if len(rows) != 1:
+        years = sorted(int(y) for y in table.loc[table["key"] == key, "year"].dropna())
+        raise ParameterError(
+            f"parameter {parameter!r}: the article gives no {key.replace('_', ' ')} for {year}; "
+            f"choose one of {years}"
+        )
+    return rows.iloc[0]

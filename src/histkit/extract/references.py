@@ -1,0 +1,425 @@
+"""Entries of an ABNT (NBR 6023) reference list parsed into their parts (table ``references``).
+
+Each entry is read from its verbatim text, so ``**bold**`` residue is seen, but bold is only used
+where the structure is otherwise ambiguous (the journal of an article); titles are found from the
+shape of the entry ("AUTHORS. Title. Place: Publisher, Year."), because the seed sets some titles
+in bold, some partly ("Forging Democracy: ..., **1850-2000**") and some not at all.
+
+Forms read, tried in this order:
+
+- ``_____.`` at the start: the same authors as the previous entry (an error on the first entry);
+- ``ACRONYM - Archive name. Document. [Call number.] Place, D Month YYYY.``: archival document;
+- ``AUTHORS. Title. In: EDITORS. Book. Place: Publisher, Year. pp. A-B.``: chapter;
+- ``AUTHORS. Title. **Journal**, place. vol, n. X, p. A-B, Year.``: article;
+- ``AUTHORS. Title. ARCHIVE, fond ..., file N. Place, D Month YYYY.``: manuscript;
+- ``AUTHORS [(ed.)]. Title. Place: Publisher, Year.``: book (``memoir`` when the title says so).
+
+To read a new form: add a pattern and a branch in :func:`parse_entry`, a case in
+``tests/extract/test_references.py``, and name the NBR 6023 rule it follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from histkit.core.errors import SeedError
+from histkit.extract.date_phrases import last_year
+from histkit.text.ingest import Article
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "January February March April May June July August September October November December".split(), 1
+    )
+}
+
+_FAMILY = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’\-]*)*"
+# Given names: initials ("M. N.", "Ch.") or written out ("Daniela", "Ana Maria").
+_GIVEN = r"(?:[A-ZÀ-Þ][a-z]?\.(?: [A-ZÀ-Þ][a-z]?\.)*|[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-ZÀ-Þ][a-zß-ÿ]+)*)"
+_PERSON = rf"{_FAMILY}, {_GIVEN}"
+_NAMES = re.compile(
+    rf"(?P<names>{_PERSON}(?:; {_PERSON})*)(?: \((?P<role>eds?|orgs?|coords?)\.\))?\.? +(?P<rest>.+)$"
+)
+_ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY}), (?P<given>{_GIVEN})")
+_REPEAT = re.compile(r"_{3,}\. *(?P<rest>.+)$")
+_ARCHIVE = re.compile(r"(?P<acronym>[A-ZÀ-Þ]{2,}) +[-–—] +(?P<archive>[^.]+)\. +(?P<rest>.+)$")
+_YEAR = r"(?P<year>(?P<y1>1[5-9]\d\d|20\d\d)(?:/(?P<y2>\d{2}|\d{4}))?)"
+_DATE = r"(?P<date>(?:(?P<day>\d{1,2}) )?(?:(?P<month>[A-Z][a-z]+) )?" + _YEAR + r")"
+# "Place: Publisher, Year." with an optional chapter's "pp. A-B." after it. A place may hold the
+# periods of initials ("Ithaca, N. Y."), never a sentence's period.
+_IMPRINT = re.compile(
+    r"(?P<title>.+?)\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.)+?): +(?P<publisher>[^:]+?), +"
+    + _YEAR
+    + r"\.(?: +pp?\. ?(?P<pages>\d+[-–]\d+)\.?)?$"
+)
+_ARTICLE_BOLD = re.compile(r"(?P<title>[^*]+?)\. +\*\*(?P<container>[^*]+)\*\*, *(?P<tail>.+)$")
+_ARTICLE_TAIL = re.compile(r"(?P<head>.*?),? +" + _DATE + r"\.$")
+_ARCHIVAL_TAIL = re.compile(
+    r"(?P<title>.+?)\.(?: +(?P<location>.+?)\.)? +(?P<place>[A-ZÀ-Þ][^.]*?), +" + _DATE + r"\.$"
+)
+_CALL_NUMBER = re.compile(r"\b(?:fond|fondo|file|reel|box|folder|leg|exp|caja|carpeta)\b", re.IGNORECASE)
+_IN = re.compile(r"(?P<title>.+?)\. +In: +(?P<host>.+)$")
+_VOLUME = re.compile(r"(?:^|[ .,])(?:v\. ?)?(?P<volume>[IVXLC]+|\d+), n\. ?(?P<issue>[\w/]+)")
+_PAGES = re.compile(r"\bpp?\. ?(?P<pages>\d+[-–]\d+)")
+_MEMOIR = re.compile(r"\b(?:memoirs?|memorias|mémoires|wspomnienia|vospominaniia)\b", re.IGNORECASE)
+
+# Function words and spelling cues of the languages met in Latin-American and Comintern
+# historiography; a heuristic for titles, which are short: "und" when nothing speaks.
+_LANG_WORDS = {
+    "en": {"the", "of", "and", "to", "in", "from", "with", "a", "an", "on", "for", "its"},
+    "es": {"el", "la", "los", "las", "de", "del", "y", "en", "para", "con", "otros", "una", "un"},
+    "pt": {"o", "os", "as", "da", "do", "das", "dos", "e", "em", "na", "no", "com", "uma"},
+    "fr": {"le", "les", "des", "du", "et", "une", "dans", "avec", "sur"},
+    "de": {"der", "die", "das", "und", "mit", "von", "im", "zur", "zum"},
+    "pl": {"i", "w", "z", "na", "się", "oraz", "od", "do"},
+}
+_LANG_CUES = {
+    "es": ("ción", "ñ", "ía "),
+    "pt": ("ção", "ões", "ã"),
+    "pl": ("cj", "sz", "rz", "ł", "ś", "ż", "wsp"),
+    "de": ("sch", "ß"),
+}
+
+
+class ReferenceListError(SeedError):
+    """A reference list entry cannot be read (e.g. ``_____.`` with no previous entry)."""
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person's name as printed in the list: family in capitals, given names or initials."""
+
+    family: str
+    given: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.family}, {self.given}" if self.given else self.family
+
+
+@dataclass
+class Reference:
+    """One parsed entry of the reference list."""
+
+    ref_id: str
+    number: int
+    kind: str = "book"
+    authors: tuple[Name, ...] = ()
+    editors: tuple[Name, ...] = ()
+    repeated: bool = False
+    year: str = ""
+    year_first: int | None = None
+    year_last: int | None = None
+    date: str = ""
+    title: str = ""
+    container: str = ""
+    container_editors: tuple[Name, ...] = ()
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    place: str = ""
+    publisher: str = ""
+    archive: str = ""
+    archive_acronym: str = ""
+    archive_location: str = ""
+    language: str = "und"
+    start: int = 0
+    end: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """The name an author-date citation uses: family names joined by "; ", or the archive acronym."""
+        names = self.authors or self.editors
+        if names:
+            return "; ".join(n.family for n in names)
+        return self.archive_acronym
+
+
+def _clean(text: str) -> str:
+    """Drop markdown residue: bold markers and the escaped dollar."""
+    return re.sub(r"\*\*(.*?)\*\*", r"\1", text).replace("\\$", "$").strip()
+
+
+def _names(block: str) -> tuple[Name, ...]:
+    return tuple(
+        Name(m.group("family"), m.group("given"))
+        for m in (_ONE_PERSON.fullmatch(p) for p in block.split("; "))
+        if m
+    )
+
+
+def _set_date(ref: Reference, m: re.Match[str]) -> None:
+    ref.year = m.group("year")
+    ref.year_first = int(m.group("y1"))
+    ref.year_last = last_year(ref.year_first, m.group("y2"))
+    groups = m.groupdict()
+    month = MONTHS.get(groups.get("month") or "")
+    if month and groups.get("day"):
+        ref.date = f"{ref.year_first:04d}-{month:02d}-{int(groups['day']):02d}"
+    elif month:
+        ref.date = f"{ref.year_first:04d}-{month:02d}"
+
+
+def detect_language(title: str) -> str:
+    """Guess the language of a title from function words and spelling cues (``"und"`` if none).
+
+    Parameters
+    ----------
+    title : str
+        A title as printed.
+
+    Returns
+    -------
+    str
+        An ISO 639-1 code (``en``, ``es``, ``pt``, ``fr``, ``de``, ``pl``) or ``und``.
+
+    """
+    words = re.findall(r"[^\W\d_]+", title.casefold())
+    scores = {lang: 2 * sum(w in vocab for w in words) for lang, vocab in _LANG_WORDS.items()}
+    lowered = title.casefold() + " "
+    for lang, cues in _LANG_CUES.items():
+        scores[lang] += sum(cue in lowered for cue in cues)
+    best = max(sorted(scores), key=lambda lang: scores[lang])
+    return best if scores[best] > 0 else "und"
+
+
+def _parse_article_tail(ref: Reference, tail: str) -> bool:
+    m = _ARTICLE_TAIL.fullmatch(tail)
+    if not m:
+        return False
+    _set_date(ref, m)
+    head = m.group("head")
+    if vol := _VOLUME.search(head):
+        ref.volume, ref.issue = vol.group("volume"), vol.group("issue")
+        head = head[: vol.start()]
+    if pages := _PAGES.search(m.group("head")):
+        ref.pages = pages.group("pages").replace("–", "-")
+        head = head[: pages.start()] if pages.start() < len(head) else head
+    ref.place = head.strip(" .,")
+    return True
+
+
+def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None = None) -> Reference:
+    """Parse one verbatim reference entry.
+
+    Parameters
+    ----------
+    raw : str
+        The verbatim entry, markdown residue included.
+    ref_id, number : str, int
+        Identifier and position of the entry in the list.
+    previous : Reference, optional
+        The entry before, whose authors ``_____.`` repeats.
+
+    Raises
+    ------
+    ReferenceListError
+        If the entry starts with ``_____.`` and there is no previous entry.
+
+    """
+    ref = Reference(ref_id=ref_id, number=number)
+    rest = raw.strip()
+    if m := _REPEAT.match(rest):
+        if previous is None:
+            raise ReferenceListError(
+                f"reference entry {number} starts with '_____.' (same author as the entry above), "
+                "but it is the first entry; write the author's name in full"
+            )
+        ref.authors, ref.editors, ref.repeated = previous.authors, previous.editors, True
+        rest = m.group("rest")
+    elif m := _ARCHIVE.match(rest):
+        ref.kind = "archival document"
+        ref.archive_acronym, ref.archive = m.group("acronym"), _clean(m.group("archive"))
+        tail = _ARCHIVAL_TAIL.fullmatch(_clean(m.group("rest")))
+        if tail:
+            _set_date(ref, tail)
+            ref.title, ref.place = tail.group("title"), tail.group("place")
+            ref.archive_location = tail.group("location") or ""
+        else:
+            ref.title = _clean(m.group("rest"))
+            ref.notes.append("no 'Place, D Month YYYY.' at the end of the archival entry")
+        ref.language = detect_language(ref.title)
+        return ref
+    elif m := _NAMES.match(rest):
+        names = _names(m.group("names"))
+        if m.group("role"):
+            ref.editors = names
+        else:
+            ref.authors = names
+        rest = m.group("rest")
+    else:
+        ref.notes.append("no author in ABNT form (FAMILY, Given.) at the start")
+
+    _parse_body(ref, rest)
+    ref.language = detect_language(ref.title)
+    return ref
+
+
+def _parse_body(ref: Reference, rest: str) -> None:
+    """Fill title, container, imprint and kind from what follows the authors."""
+    if m := _IN.fullmatch(_clean(rest)):
+        ref.kind, ref.title = "chapter", m.group("title")
+        host = m.group("host")
+        if hm := _NAMES.match(host):
+            ref.container_editors = _names(hm.group("names"))
+            host = hm.group("rest")
+        if im := _IMPRINT.fullmatch(host):
+            ref.container, ref.place, ref.publisher = (
+                im.group("title"),
+                im.group("place"),
+                im.group("publisher"),
+            )
+            ref.pages = (im.group("pages") or "").replace("–", "-")
+            _set_date(ref, im)
+        return
+    if (m := _ARTICLE_BOLD.fullmatch(rest)) and not _IMPRINT.fullmatch(_clean(rest)):
+        candidate = Reference(ref.ref_id, ref.number)
+        if _parse_article_tail(candidate, _clean(m.group("tail"))):
+            ref.kind, ref.title = "article", _clean(m.group("title"))
+            container = _clean(m.group("container"))
+            # "**Survey 55**": the number set in bold with the journal's name is its issue.
+            if (num := re.fullmatch(r"(.+?) (\d+)", container)) and not candidate.issue:
+                container, candidate.issue = num.group(1), num.group(2)
+            ref.container = container
+            for name in ("year", "year_first", "year_last", "date", "volume", "issue", "pages", "place"):
+                setattr(ref, name, getattr(candidate, name))
+            return
+    text = _clean(rest)
+    if (m := _ARCHIVAL_TAIL.fullmatch(text)) and _CALL_NUMBER.search(m.group("location") or ""):
+        ref.kind, ref.title = "manuscript", m.group("title")
+        location = m.group("location")
+        archive = re.match(r"(?P<archive>[A-ZÀ-Þ]{2,}), *(?P<rest>.+)", location)
+        if archive:
+            ref.archive, ref.archive_acronym = archive.group("archive"), archive.group("archive")
+            location = archive.group("rest")
+        ref.archive_location, ref.place = location, m.group("place")
+        _set_date(ref, m)
+        return
+    if m := _IMPRINT.fullmatch(text):
+        ref.title, ref.place, ref.publisher = m.group("title"), m.group("place"), m.group("publisher")
+        _set_date(ref, m)
+        ref.kind = "memoir" if _MEMOIR.search(ref.title) else "book"
+        return
+    ref.title = text
+    ref.notes.append("no imprint ('Place: Publisher, Year.') found; title is the whole entry")
+    if year := re.search(_YEAR, text):
+        _set_date(ref, year)
+
+
+def parse_references(entries: Sequence[str], source: str = "") -> list[Reference]:
+    """Parse a list of verbatim entries, resolving ``_____.`` to the previous entry's authors.
+
+    Parameters
+    ----------
+    entries : sequence of str
+        The verbatim entries, in list order.
+    source : str
+        The file the list comes from, for messages.
+
+    """
+    refs: list[Reference] = []
+    for n, raw in enumerate(entries, start=1):
+        try:
+            refs.append(parse_entry(raw, f"ref{n:02d}", n, refs[-1] if refs else None))
+        except ReferenceListError as err:
+            raise ReferenceListError(f"{source or '<references>'}: {err}") from None
+    return refs
+
+
+def article_references(article: Article) -> list[Reference]:
+    """Parse the reference list of an article, keeping the span of each entry."""
+    elements = article.references
+    if not elements:
+        raise ReferenceListError(
+            f"{article.seed_id}: the article has no reference entries under its REFERENCES heading"
+        )
+    raws = [article.text[e.start : e.end] for e in elements]
+    try:
+        refs = parse_references(raws, article.seed_id)
+    except ReferenceListError as err:
+        line = article.line_of(elements[0].start)
+        raise ReferenceListError(f"{err} (line {line})") from None
+    for ref, element in zip(refs, elements, strict=True):
+        ref.ref_id = element.element_id
+        ref.start, ref.end = element.start, element.end
+    return refs
+
+
+COLUMNS = [
+    "seed",
+    "ref_id",
+    "number",
+    "key",
+    "authors",
+    "editors",
+    "repeated",
+    "year",
+    "year_first",
+    "year_last",
+    "date",
+    "title",
+    "container",
+    "container_editors",
+    "volume",
+    "issue",
+    "pages",
+    "place",
+    "publisher",
+    "archive",
+    "archive_acronym",
+    "archive_location",
+    "kind",
+    "language",
+    "notes",
+    "line",
+    "start",
+    "end",
+    "quote",
+]
+
+
+def references_table(article: Article, refs: Sequence[Reference] | None = None) -> pd.DataFrame:
+    """One row per entry of the reference list (names joined by "; ", each "FAMILY, Given")."""
+    refs = article_references(article) if refs is None else refs
+    rows = [
+        {
+            "seed": article.seed_id,
+            "ref_id": r.ref_id,
+            "number": r.number,
+            "key": r.key,
+            "authors": "; ".join(str(n) for n in r.authors),
+            "editors": "; ".join(str(n) for n in r.editors),
+            "repeated": r.repeated,
+            "year": r.year,
+            "year_first": r.year_first,
+            "year_last": r.year_last,
+            "date": r.date,
+            "title": r.title,
+            "container": r.container,
+            "container_editors": "; ".join(str(n) for n in r.container_editors),
+            "volume": r.volume,
+            "issue": r.issue,
+            "pages": r.pages,
+            "place": r.place,
+            "publisher": r.publisher,
+            "archive": r.archive,
+            "archive_acronym": r.archive_acronym,
+            "archive_location": r.archive_location,
+            "kind": r.kind,
+            "language": r.language,
+            "notes": "; ".join(r.notes),
+            "line": article.line_of(r.start),
+            "start": r.start,
+            "end": r.end,
+            "quote": article.text[r.start : r.end],
+        }
+        for r in refs
+    ]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for column in ("year_first", "year_last"):
+        frame[column] = frame[column].astype("Int64")
+    return frame

@@ -1,0 +1,76 @@
+"""The citation explorer: pick a reference, read every passage that cites it, in context."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from histkit.analyse.audit import Audit
+from histkit.analyse.passages import citing_passages, most_cited_ref
+from histkit.text.ingest import Article
+
+if TYPE_CHECKING:
+    import ipywidgets as widgets
+
+
+def _passages_html(passages: pd.DataFrame, title: str) -> str:
+    from html import escape
+
+    if passages.empty:
+        return f"<p><b>{escape(title)}</b>: never cited in author-date form.</p>"
+    items = "".join(
+        f"<li>section {p.section}, line {p.line} ({p.element_id}): {escape(p.before)} "
+        f"<mark><b>{escape(p.citation)}</b></mark> {escape(p.after)}</li>"
+        for p in passages.itertuples(index=False)
+    )
+    return f"<p><b>{escape(title)}</b></p><ol>{items}</ol>"
+
+
+def explorer_options(audit: Audit) -> list[tuple[str, str]]:
+    """Dropdown labels and values: one per reference, in list order, with its citation count."""
+    return [
+        (f"{r.key} {r.year} ({r.cited} citation{'s' if r.cited != 1 else ''})", r.ref_id)
+        for r in audit.references.itertuples(index=False)
+    ]
+
+
+def make_explorer(audit: Audit, article: Article, ref_id: str = "", context: int = 160) -> widgets.VBox:
+    """Return an ipywidgets box: pick a reference, read every passage that cites it, in context.
+
+    Parameters
+    ----------
+    audit : Audit
+        From :func:`run_audit`.
+    article : Article
+        The ingested article.
+    ref_id : str
+        The reference shown first; default the most cited one.
+    context : int
+        Characters of text shown either side of a citation.
+
+    """
+    import ipywidgets as widgets
+
+    class _Explorer(widgets.VBox):
+        # A saved notebook keeps a widget's text/plain beside its view; the default VBox repr
+        # lists every child and option, which is unreadable and changes between ipywidgets
+        # versions, so nbval would flag it. One fixed sentence instead.
+        def __repr__(self) -> str:
+            return "Citation explorer: run the notebook in JupyterLab to pick a reference and read its citing passages."
+
+    refs = audit.references.set_index("ref_id")
+    first = ref_id or most_cited_ref(audit)
+
+    def html_for(rid: str) -> str:
+        title = f"{refs.loc[rid, 'key']} {refs.loc[rid, 'year']}. {refs.loc[rid, 'title']}"
+        return _passages_html(citing_passages(audit, article, rid, context), title)
+
+    picker = widgets.Dropdown(options=explorer_options(audit), value=first, description="Reference")
+    view = widgets.HTML(value=html_for(first))
+
+    def on_change(change: dict) -> None:
+        view.value = html_for(change["new"])
+
+    picker.observe(on_change, names="value")
+    return _Explorer([picker, view])

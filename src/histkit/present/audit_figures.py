@@ -1,0 +1,71 @@
+"""The citation audit drawn: citations per section, and the age of the sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from histkit.analyse.audit import Audit
+from histkit.analyse.reconcile import ARCHIVAL_KINDS
+from histkit.text.ingest import Article
+
+# --- figures -----------------------------------------------------------------------------------
+
+
+def citations_figure(audit: Audit, article: Article) -> Figure:
+    """Bar chart: cited works per section, split into published and archival sources."""
+    from histkit.present.style import PALETTE, new_figure
+
+    kinds = {r.ref_id: ("archival" if r.kind in ARCHIVAL_KINDS else "published") for r in audit.refs}
+    c = audit.citations.assign(source_class=audit.citations["ref_id"].map(kinds).fillna("unmatched"))
+    sections = [s for s in article.sections if s.number is not None]
+    labels = []
+    for s in sections:
+        stage = c.loc[c["section"] == s.number, "stage"].dropna()
+        extra = f"\nstage {int(stage.iloc[0])}" if len(stage) else ""
+        labels.append(f"{s.number} {s.title.title()}{extra}")
+    fig = new_figure(7.5, 4.0)
+    ax = fig.add_subplot()
+    bottom = [0] * len(sections)
+    for colour, cls in zip(PALETTE, ("published", "archival", "unmatched"), strict=False):
+        counts = [int(((c["section"] == s.number) & (c["source_class"] == cls)).sum()) for s in sections]
+        if not any(counts):
+            continue
+        ax.bar(range(len(sections)), counts, bottom=bottom, color=colour, label=cls)
+        bottom = [b + n for b, n in zip(bottom, counts, strict=True)]
+    ax.set_xticks(range(len(sections)), labels, fontsize=8)
+    ax.set_ylabel("cited works")
+    ax.set_title("In-text citations per section")
+    ax.legend(frameon=False)
+    return fig
+
+
+def ages_figure(ages: pd.DataFrame) -> Figure:
+    """Scatter: year of the events a passage tells (x) against the cited source's year (y)."""
+    from matplotlib.ticker import MaxNLocator
+
+    from histkit.present.style import PALETTE, new_figure
+
+    fig = new_figure(7.5, 4.5)
+    ax = fig.add_subplot()
+    dated = ages.dropna(subset=["event_last"])
+    for colour, cls in zip((PALETTE[0], PALETTE[5]), ("published", "archival"), strict=True):
+        part = dated[dated["source_class"] == cls]
+        ax.scatter(part["event_last"].astype(int), part["published"].astype(int), color=colour, label=cls, s=28)
+    low = int(dated["event_last"].min()) - 2
+    high = int(dated["event_last"].max()) + 2
+    ax.plot([low, high], [low, high], color=PALETTE[7], linewidth=0.8, linestyle="--")
+    ax.annotate("written at the time", (high, high), fontsize=8, ha="right", va="bottom")
+    labelled = dated.drop_duplicates(["key", "event_last"]).sort_values(["event_last", "published", "key"])
+    for row in labelled.itertuples(index=False):
+        first = row.key.split(";")[0]
+        label = first if row.source_class == "archival" else first.title()
+        ax.annotate(
+            label, (int(row.event_last), int(row.published)), fontsize=7, xytext=(4, 2), textcoords="offset points"
+        )
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("latest year named in the citing passage")
+    ax.set_ylabel("year of the cited source")
+    ax.set_title("Age of the sources against the events they document")
+    ax.legend(frameon=False, loc="center left")
+    return fig

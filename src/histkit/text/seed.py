@@ -1,0 +1,110 @@
+"""Seed folders: the verbatim article, its metadata and its checksum.
+
+A seed folder holds ``article.txt`` (never edited), ``seed.toml`` (bibliographic metadata and the
+SHA-256 of the text) and, later, ``annotations.yaml``. :func:`read_seed` checks all of it and
+returns the text exactly as stored; :func:`histkit.load_seed` also parses it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from histkit.core.errors import SeedError
+from histkit.core.paths import resolve_seed_dir
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A checked seed folder.
+
+    Attributes
+    ----------
+    seed_id : str
+        The folder's id (``[seed] id`` in seed.toml, else the folder name).
+    folder : Path
+        The seed folder.
+    text : str
+        The verbatim article text; offsets everywhere are code points into it.
+    sha256 : str
+        SHA-256 of the article file's bytes.
+    meta : dict
+        The parsed seed.toml.
+
+    """
+
+    seed_id: str
+    folder: Path
+    text: str
+    sha256: str
+    meta: dict[str, Any] = field(repr=False)
+
+    @property
+    def article_path(self) -> Path:
+        """Path of the verbatim article file."""
+        return self.folder / self.meta.get("seed", {}).get("file", "article.txt")
+
+    @property
+    def bibliographic(self) -> dict[str, Any]:
+        """The ``[bibliographic]`` table of seed.toml."""
+        return dict(self.meta.get("bibliographic", {}))
+
+
+def read_seed(seed: str | os.PathLike[str]) -> Seed:
+    """Read and check a seed folder.
+
+    Parameters
+    ----------
+    seed : str or path
+        A folder path, or the name of a folder under the project's ``seeds/``.
+
+    Raises
+    ------
+    SeedError
+        If the folder, seed.toml or the article is missing, the article is empty or not UTF-8,
+        or its SHA-256 differs from the one recorded in seed.toml.
+
+    """
+    folder = resolve_seed_dir(seed)
+    if not folder.is_dir():
+        raise SeedError(
+            f"seed folder {folder} does not exist; pass an existing folder or the name of one under seeds/"
+        )
+    toml_path = folder / "seed.toml"
+    if not toml_path.is_file():
+        raise SeedError(
+            f"{toml_path} is missing; add it with a [seed] table (id, file, sha256) and [bibliographic] metadata"
+        )
+    try:
+        meta = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise SeedError(f"{toml_path}: not valid TOML ({err}); fix the syntax") from err
+    table = meta.get("seed", {})
+    article = folder / table.get("file", "article.txt")
+    if not article.is_file():
+        raise SeedError(f"{article} is missing; copy the verbatim article text there")
+    raw = article.read_bytes()
+    if not raw.strip():
+        raise SeedError(f"{article} is empty; copy the verbatim article text there")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise SeedError(
+            f"{article}:{line}: not UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start}); "
+            "convert the file to UTF-8"
+        ) from err
+    digest = hashlib.sha256(raw).hexdigest()
+    expected = table.get("sha256")
+    if not expected:
+        raise SeedError(f"{toml_path}: [seed] sha256 is missing; add sha256 = \"{digest}\"")
+    if digest != expected:
+        raise SeedError(
+            f"{article}: SHA-256 is {digest} but {toml_path.name} records {expected}; restore the "
+            "verbatim text (corrections belong in annotations), or update sha256 if the new text is intended"
+        )
+    return Seed(seed_id=table.get("id", folder.name), folder=folder, text=text, sha256=digest, meta=meta)

@@ -1,0 +1,133 @@
+
+import pytest
+
+from histkit.analyse.audit import counts_by_section, counts_by_stage, most_cited, run_audit
+from histkit.analyse.footnote_sources import footnote_sources
+from histkit.analyse.passages import citing_passages, explorer_default_view
+from histkit.analyse.source_ages import source_ages
+from histkit.core.errors import ParameterError
+from histkit.text.tables import check_provenance
+
+# --- the seed --------------------------------------------------------------------------------------
+
+
+def test_provenance(audit, article):
+    for name in ("citations", "references", "footnote_sources", "findings"):
+        check_provenance(getattr(audit, name), article.text, name)
+    check_provenance(source_ages(audit.citations, audit.refs, article), article.text, "source_ages")
+
+
+def test_every_citation_found_a_reference(audit):
+    c = audit.citations
+    assert (c["match"] != "none").all()
+    assert c["match"].value_counts().to_dict() == {"exact": 28, "folded": 1, "fuzzy": 1}
+    assert c.loc[c["match"] == "folded", "quote"].tolist() == ["Bartra, 1986, p. 320"]
+    assert c.loc[c["match"] == "fuzzy", "quote"].tolist() == ["LAZITCH; DRACHKOVITCH, 1972"]
+
+
+def test_findings_named(audit):
+    f = audit.findings
+    kinds = f.groupby("kind")["subject"].apply(list).to_dict()
+    assert kinds["uncited-reference"] == ["GAA"]
+    assert kinds["fuzzy-match"] == ["LAZITCH; DRACHKOVITCH"]
+    assert kinds["several-years"] == ["CARR"]
+    assert kinds["footnote-archive"] == ["ASRE"]
+    assert "unmatched-citation" not in kinds
+    gaa = f[f["kind"] == "uncited-reference"].iloc[0]
+    assert "s1p01" in gaa["detail"]  # the introduction quotes Zapata's letter to Amezcua
+    asre = f[f["kind"] == "footnote-archive"].iloc[0]
+    assert "'AHSRE'" in asre["detail"] and "not this one of 1925" in asre["detail"]
+    assert asre["quote"] == "Vadillo to SRE, Moscow, 30 April 1925, ASRE, 18-22-86"
+
+
+def test_footnote_sources(article, audit):
+    fs = footnote_sources(article, audit.refs)
+    assert fs["footnote"].tolist() == [1, 2, 2, 2, 2, 2, 3]
+    assert fs["kind"].tolist() == ["other", "archival", "press", "press", "press", "archival", "article"]
+    weddell = fs.iloc[5]
+    # footnote 2 continues after a page break: the item has two verbatim pieces
+    assert weddell["text"].startswith("Weddell to Secretary of State") and weddell["pieces"].count("-") == 2
+    assert weddell["text"].endswith("812.00/27508")
+
+
+def test_uncited_and_cited_counts(audit):
+    refs = audit.references.set_index("key")
+    assert refs.loc["BARTRA", "cited"] == 5
+    assert refs.loc["GAA", "cited"] == 0
+    assert int((audit.references["cited"] > 0).sum()) == 24
+
+
+def test_counts_by_section_and_stage(audit, article):
+    sections = counts_by_section(audit.citations, article)
+    assert sections["works"].sum() == 30
+    assert sections.set_index("section").loc[2, "works"] == 13  # 4 + 1 + 4 + 2 + 1 + 1 in THE FIRST STAGE
+    stages = counts_by_stage(audit.citations)
+    assert stages["stage"].tolist() == [1, 2, 3]
+    assert stages["works"].tolist() == [13, 6, 3]
+
+
+def test_most_cited(audit):
+    top = most_cited(audit.citations, audit.refs, top=3)
+    assert top["key"].tolist() == ["BARTRA", "ORTIZ", "PESTKOWSKI"]
+    assert top["citations"].tolist() == [5, 2, 2]
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+def test_summary(audit):
+    s = audit.summary().set_index("count")["value"]
+    assert (s["citation groups"], s["cited works"], s["references"]) == (22, 30, 25)
+
+
+def test_audit_parameters(article):
+    strict = run_audit(article, threshold=99.0)
+    assert strict.citations["match"].value_counts()["none"] == 1
+    assert "unmatched-citation" in set(strict.findings["kind"])
+    with pytest.raises(ParameterError, match="stage_sections"):
+        run_audit(article, stage_sections=[2, 2])
+
+
+def test_citing_passages(audit, article):
+    passages = citing_passages(audit, article, "ref19")
+    check_provenance(passages, article.text, "citing passages")
+    assert passages["citation"].tolist() == ["(PESTKOWSKI, 1961)", "(PESTKOWSKI, 1961)"]
+    assert passages["before"].iloc[0].endswith("would not risk US economic and military sanctions")
+    assert citing_passages(audit, article, "ref11").empty  # GAA is never cited
+    with pytest.raises(ParameterError, match="ref_id"):
+        citing_passages(audit, article, "ref99")
+
+
+
+
+def test_explorer_default_view(audit, article):
+    view = explorer_default_view(audit, article)
+    # BARTRA 1986 is cited five times, all in the introduction (lines 29-37 of article.txt), the
+    # last time together with LOMNITZ 2014.
+    assert view["citation"].tolist() == [
+        "(BARTRA, 1986, p. 320)",
+        "(Bartra, 1986, p. 320)",
+        "(BARTRA, 1986, p. 321)",
+        "(BARTRA, 1986, p. 322)",
+        "(BARTRA, 1986; LOMNITZ, 2014)",
+    ]
+    assert set(view["section"]) == {1}
+
+
+
+
+
+
+
+

@@ -1,0 +1,137 @@
+"""Date phrases normalised to EDTF: every form histkit reads, and relative phrases resolved."""
+
+from __future__ import annotations
+
+import pytest
+
+import histkit as hk
+from histkit.core.dating import check_edtf
+from histkit.core.errors import DateError
+from histkit.extract.date_phrases import find_in, normalise, relative_offset, resolve_relative, shift
+
+# phrase as the article writes it -> (edtf, earliest, latest, precision)
+CASES = [
+    # years
+    ("in 1924", "1924", "1924-01-01", "1924-12-31", "year"),
+    ("1917", "1917", "1917-01-01", "1917-12-31", "year"),
+    # months
+    ("In February of 1918", "1918-02", "1918-02-01", "1918-02-28", "month"),
+    ("in October 1924", "1924-10", "1924-10-01", "1924-10-31", "month"),
+    ("March of 1925", "1925-03", "1925-03-01", "1925-03-31", "month"),
+    ("December 1926", "1926-12", "1926-12-01", "1926-12-31", "month"),
+    # full dates
+    ("14 February 1918", "1918-02-14", "1918-02-14", "1918-02-14", "day"),
+    ("30 April 1925", "1925-04-30", "1925-04-30", "1925-04-30", "day"),
+    ("5 May 1925", "1925-05-05", "1925-05-05", "1925-05-05", "day"),
+    ("04/06/2017", "2017-06-04", "2017-06-04", "2017-06-04", "day"),  # RECEBIDO EM: DD/MM/YYYY
+    # seasons (EDTF level 1: 21 spring, 23 autumn)
+    ("the fall of 1926", "1926-23", "1926-09-01", "1926-11-30", "season"),
+    ("the spring of 1927", "1927-21", "1927-03-01", "1927-05-31", "season"),
+    # ranges
+    ("August and September 1919", "1919-08/1919-09", "1919-08-01", "1919-09-30", "interval"),
+    ("from 1923 to 1927", "1923/1927", "1923-01-01", "1927-12-31", "interval"),
+    ("1994/95", "1994/1995", "1994-01-01", "1995-12-31", "interval"),
+    ("1919-39", "1919/1939", "1919-01-01", "1939-12-31", "interval"),
+    ("1892-1953", "1892/1953", "1892-01-01", "1953-12-31", "interval"),
+    # decades and parts of them
+    ("in the 1920s", "192X", "1920-01-01", "1929-12-31", "decade"),
+    ("década de 1920", "192X", "1920-01-01", "1929-12-31", "decade"),
+    ("the early 1920s", "1920/1923", "1920-01-01", "1923-12-31", "interval"),
+    ("mid-1925", "1925-04/1925-09", "1925-04-01", "1925-09-30", "interval"),
+    # open: "by" = no later than, "since" = from then on
+    ("by March 1927", "../1927-03", "", "1927-03-31", "open"),
+    ("by mid-1920s", "../1927", "", "1927-12-31", "open"),
+    ("since 1923", "1923/..", "1923-01-01", "", "open"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "edtf", "earliest", "latest", "precision"), CASES)
+def test_normalise(phrase, edtf, earliest, latest, precision):
+    value = normalise(phrase)
+    assert value.edtf == edtf
+    assert (value.earliest.isoformat() if value.earliest else "") == earliest
+    assert (value.latest.isoformat() if value.latest else "") == latest
+    assert value.precision == precision
+
+
+@pytest.mark.parametrize("phrase", ["mid-1925", "the early 1920s", "by mid-1920s", "by March 1927"])
+def test_inexpressible_phrases_record_a_reason(phrase):
+    assert "EDTF has no qualifier" in normalise(phrase).note or "no later than" in normalise(phrase).note
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reference", "edtf", "count", "unit"),
+    [
+        ("five months after his arrival", "1924-10", "1925-03", 5, "months"),  # Pestkovsky's diary
+        ("two years later", "1949", "1951", 2, "years"),  # Borodin's death after his arrest
+        ("a year later", "1921", "1922", 1, "years"),  # the envoys of 1921 leave
+        ("three months before", "1925-02", "1924-11", -3, "months"),
+        ("a year later", "1926-23", "1927-23", 1, "years"),
+    ],
+)
+def test_relative_forms_resolve_and_record_reference(phrase, reference, edtf, count, unit):
+    assert relative_offset(phrase) == (count, unit)
+    value = resolve_relative(phrase, reference, "the arrival")
+    assert value.edtf == edtf
+    assert value.refers_to == reference
+    assert reference in value.note and "the arrival" in value.note
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: normalise("yesterday"), "not a single date expression"),
+        (lambda: normalise("1918 and 1919"), "not a single date expression"),
+        (lambda: normalise("two years later"), "is relative"),
+        (lambda: relative_offset("in 1924"), "not a relative date phrase"),
+        (lambda: shift("1926-23", 2, "months"), "has no month"),
+        (lambda: shift("192X", 1, "years"), "cannot shift"),
+        (lambda: check_edtf("1926-13"), "invalid EDTF '1926-13'"),
+        (lambda: check_edtf("fall 1926"), "invalid EDTF 'fall 1926'"),
+        (lambda: check_edtf(""), "empty"),
+    ],
+)
+def test_errors(call, message):
+    with pytest.raises(DateError, match=message):
+        call()
+
+
+def test_date_error_is_a_histkit_error():
+    assert issubclass(DateError, hk.HistkitError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "count", "unit"),
+    [
+        ("an year later", 1, "years"),  # an article counts as one
+        ("eleven months later", 11, "months"),
+        ("fifteen months after the strike", 15, "months"),  # beyond the old twelve-word list
+        ("Nineteen years earlier", -19, "years"),
+    ],
+)
+def test_relative_counts_read_by_the_one_number_reader(phrase, count, unit):
+    # Number words are read by histkit.text.numbers.words_to_number only; dates keeps no copy.
+    from histkit.extract import date_phrases
+
+    assert relative_offset(phrase) == (count, unit)
+    assert not hasattr(date_phrases, "NUMBER_WORDS")
+
+
+def test_find_in_does_not_take_page_numbers_or_money():
+    text = "p. 340-367, reel 83, 812.00/27508, US\\$25,000, 56.13 pesos, fond 495, n. 5/6, Survey 55"
+    assert find_in(text) == []
+
+
+def test_find_in_prefers_longest_form():
+    found = find_in("held in Mexico City in August and September 1919. The")
+    assert [f.phrase for f in found] == ["August and September 1919"]
+
+
+@pytest.mark.parametrize(("first", "second", "last"), [
+    (1994, "95", 1995), (1919, "39", 1939), (1999, "00", 2000), (1999, "2000", 2000), (1926, None, 1926),
+    (1995, "7", 1997), (1999, "1", 2001),
+])
+def test_last_year_of_a_short_range(first, second, last):
+    from histkit.extract.date_phrases import last_year
+
+    assert last_year(first, second) == last

@@ -1,0 +1,95 @@
+"""Tests of date normalisation to EDTF, on the forms the article uses (values read from the article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from histkit.extract.dates import dates_table
+from histkit.text.tables import check_provenance
+
+
+@pytest.fixture(scope="module")
+def table(article):
+    return dates_table(article)
+
+
+def test_dates_table_provenance(table, article):
+    check_provenance(table, article.text, "dates")
+    assert table["date_id"].is_unique
+    assert list(table["start"]) == sorted(table["start"])
+
+
+@pytest.mark.parametrize(
+    ("quote", "edtf", "element"),
+    [
+        ("February of 1918", "1918-02", "s1p01"),
+        ("the fall of 1926", "1926-23", "s3p19"),  # Pestkovsky left Mexico
+        ("the spring of 1927", "1927-21", "s3p11"),  # the strike defeated
+        ("August and September 1919", "1919-08/1919-09", "s2p05"),
+        ("1994/95", "1994/1995", "s2p05"),  # as cited
+        ("By March 1927", "../1927-03", "s4p04"),
+        ("mid-1925", "1925-04/1925-09", "s3p17"),
+        ("11 February 1925", "1925-02-11", "fn2"),  # footnote 2, continued after a page break
+        ("04/06/2017", "2017-06-04", "fm-received"),
+        ("two years later", "1951", "s5p03"),
+    ],
+)
+def test_dates_table_holds_the_article_forms(table, quote, edtf, element):
+    rows = table[table["quote"] == quote]
+    assert len(rows) >= 1, quote
+    row = rows.iloc[0]
+    assert row["edtf"] == edtf
+    assert row["element_id"] == element
+
+
+def test_relative_default_and_curated_reference(article, table):
+    # Without curation, "five months after his arrival" counts from the nearest date before it
+    # (March of 1925), which is wrong; a curated reference (October 1924) fixes it.
+    row = table[table["quote"].str.startswith("five months after")].iloc[0]
+    assert row["refers_to"] == "1925-03"
+    start = article.text.index("October 1924")
+    fixed = dates_table(article, {(int(row["start"]), int(row["end"])): ("1924-10", "October 1924")})
+    again = fixed[fixed["start"] == row["start"]].iloc[0]
+    assert again["edtf"] == "1925-03" and again["refers_to"] == "1924-10"
+    assert start < row["start"]
+
+
+def test_every_section_has_dates(table):
+    assert set(table["section"].dropna()) >= {0, 1, 2, 3, 4, 5}
+    assert not table["edtf"].eq("").any()
+
+
+# --- relative phrases that cannot, or must not, count from the nearest year -----------------
+
+def _tiny_dates(sentence: str):
+    from histkit.text.ingest import parse_article
+    from tests.conftest import DATA
+
+    text = (DATA / "tiny" / "article.txt").read_text(encoding="utf-8")
+    article = parse_article(text.replace("The second paragraph ends in", f"{sentence} The second paragraph ends in"),
+                            "tiny")
+    frame = dates_table(article)
+    return frame[frame["element_id"] == "s2p02"].set_index("quote")
+
+
+def test_relative_to_a_decade_is_kept_with_the_reason():
+    found = _tiny_dates("In the 1920s the party grew; a year later it split.")
+    row = found.loc["a year later"]
+    assert row["edtf"] == ""
+    assert "cannot be shifted" in row["note"] and "curate its referent" in row["note"]
+
+
+def test_relative_phrase_skips_a_citation_year():
+    found = _tiny_dates("In 1921 they came (SMITH, 1990). Two years later they left.")
+    assert found.loc["Two years later", "edtf"] == "1923"
+    assert bool(found.loc["1990", "in_citation"])
+
+
+@pytest.mark.parametrize(("sentence", "quote", "edtf"), [
+    ("By the 1920s it was over.", "By the 1920s", "../1929"),
+    ("Since the 1920s it grew.", "Since the 1920s", "1920/.."),
+])
+def test_open_intervals_on_a_decade(sentence, quote, edtf):
+    assert _tiny_dates(sentence).loc[quote, "edtf"] == edtf
+
+

@@ -1,0 +1,221 @@
+"""Tests of histkit.extract.quantities: tricky inputs from issue 4, then the real seed end to end.
+
+Expected values are read off the article text (section 3, lines 91-93 and 111 of article.txt).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+
+import histkit as hk
+from histkit.core.errors import AnnotationError, ParameterError
+from histkit.extract import quantities as q
+from histkit.text.tables import check_provenance
+
+# text, expected [(kind, value, unit, per, quote)]
+CASES = [
+    ("a provision of fifty thousand rubles for", [("money", 50000.0, "RUB", "", "fifty thousand rubles")]),
+    ("fifty thousand rubles (US\\$25,000) for", [
+        ("money", 50000.0, "RUB", "", "fifty thousand rubles"),
+        ("money", 25000.0, "USD", "", "US\\$25,000"),
+    ]),
+    ("or at least US$7,000 to rent one", [("money", 7000.0, "USD", "", "US$7,000")]),
+    ("salary had been 56.13 pesos a month", [("money", 56.13, "MXN", "month", "56.13 pesos a month")]),
+    ("the company's profits were at 41%, in", [("percent", 41.0, "percent", "", "41%")]),
+    ("growth of 12 per cent", [("percent", 12.0, "percent", "", "12 per cent")]),
+    ("then thirty-five years of age, left", [("age", 35.0, "years", "", "thirty-five years of age")]),
+    ("stayed in Mexico for two years.", [("duration", 2.0, "years", "", "two years")]),
+    ("two hundred and fifty pesos", [("money", 250.0, "MXN", "", "two hundred and fifty pesos")]),
+    ("1,910 pesos", [("money", 1910.0, "MXN", "", "1,910 pesos")]),
+    ("to send three envoys to Mexico", [("count", 3.0, "envoys", "", "three envoys")]),
+    # not quantities: years, pages, decades, file numbers, ordinal-like words
+    ("In February of 1918, the agrarian leader", []),
+    ("(BARTRA, 1986, p. 320)", []),
+    ("(PHILLIPS, 1920, p. 5-8).", []),
+    ("Na agrarnom fronte, no. 2 (February 1927), 46-59.", []),
+    ("11 February 1925, reel 83, 812.00/27508", []),
+    ("during the 1920s it accounts", []),
+    ("your number-one objective; One-by-one, the workers", []),
+    ("one wing of the military", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:30] for c in CASES])
+def test_find_quantities(text: str, expected: list[tuple]) -> None:
+    found = q.find_quantities(text)
+    got = [(f.kind, f.value, f.unit, f.per, text[f.start : f.end]) for f in found]
+    assert got == expected
+
+
+def test_bare_decimal_takes_the_unit_of_the_sum_before_it() -> None:
+    text = "in 1910 the average salary had been 56.13 pesos a month, in 1927 it had risen to 124.78, an"
+    found = q.find_quantities(text)
+    assert [(f.value, f.unit, f.per, f.year) for f in found] == [(56.13, "MXN", "month", 1910),
+                                                                 (124.78, "MXN", "month", 1927)]
+    assert found[1].unit_source.startswith("inherited")
+    assert text[found[1].start : found[1].end] == "124.78"
+
+
+def test_bare_decimal_without_a_sum_is_not_a_quantity() -> None:
+    assert q.find_quantities("it had risen to 124.78, an increase") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("while in 1909 the company's profits were at 41%, and", 1909),  # year before
+        ("Borodin, then thirty-five years of age, left Moscow in April 1919 with", 1919),  # after
+        ("In 1920 nothing. Pestkovsky stayed in Mexico for two years.", None),  # other sentence
+        ("(p. 320). In 1925 he spent 3 pesos.", 1925),  # "p." is not a sentence end
+    ],
+)
+def test_year_of_a_quantity(text: str, year: int | None) -> None:
+    (found,) = q.find_quantities(text)
+    assert found.year == year
+
+
+
+
+
+
+def test_join_pieces_maps_back_and_refuses_a_span_across_the_break() -> None:
+    text = "profits were at 41%, in\n\nFOOTNOTE\n\n1926 they had fallen to 6%."
+    pieces = [(0, 23), (35, len(text))]
+    joined = q.join_pieces(text, pieces)
+    assert joined.text == "profits were at 41%, in 1926 they had fallen to 6%."
+    i = joined.text.index("6%.")
+    a, b = joined.to_verbatim(i, i + 2)
+    assert text[a:b] == "6%"
+    assert joined.to_verbatim(21, 28) is None
+
+
+def test_load_notes_names_file_and_line(tmp_path) -> None:
+    path = tmp_path / "quantities.yaml"
+    path.write_text(textwrap.dedent("""\
+        quantities:
+          - key: a
+            exact: "ten rubles"
+            measures: x
+          - key: b
+            exact: "rubles"
+            measures: y
+        """), encoding="utf-8")
+    with pytest.raises(AnnotationError, match=r"quantities.yaml:5: quote 'rubles' is ambiguous: it occurs 2 times"):
+        q.load_notes(path, "fifty rubles and ten rubles")
+
+
+def test_load_notes_needs_a_list(tmp_path) -> None:
+    path = tmp_path / "quantities.yaml"
+    path.write_text("notes: 1\n", encoding="utf-8")
+    with pytest.raises(AnnotationError, match=r"quantities.yaml:1: 'notes' must be a list of items"):
+        q.load_notes(path, "")
+    path.write_text("notes: []\n", encoding="utf-8")
+    with pytest.raises(AnnotationError, match="top-level 'quantities:' list"):
+        q.load_notes(path, "")
+
+
+# --- the real seed -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def article() -> hk.Article:
+    return hk.load_seed("spenser-bolsheviks-mexico")
+
+
+@pytest.fixture(scope="module")
+def table(article: hk.Article):
+    return q.quantities_table(article)
+
+
+def test_provenance(table, article) -> None:
+    check_provenance(table, article.text, "quantities")
+    assert list(table["start"]) == sorted(table["start"])
+    assert table["quantity_id"].is_unique
+
+
+@pytest.mark.parametrize(
+    ("quote", "kind", "value", "unit", "year"),
+    [
+        ("41%", "percent", 41.0, "percent", 1909),
+        ("6%", "percent", 6.0, "percent", 1926),  # its year is across the page break: "in\n\n1926"
+        ("56.13 pesos a month", "money", 56.13, "MXN", 1910),
+        ("124.78", "money", 124.78, "MXN", 1927),
+        ("225%", "percent", 225.0, "percent", 1927),
+        ("fifty thousand rubles", "money", 50000.0, "RUB", 1927),
+        ("US\\$25,000", "money", 25000.0, "USD", 1927),
+        ("US\\$7,000", "money", 7000.0, "USD", None),
+        ("thirty-five years of age", "age", 35.0, "years", 1919),
+        ("five months", "duration", 5.0, "months", 1925),
+    ],
+)
+def test_seed_figures(table, quote: str, kind: str, value: float, unit: str, year: int | None) -> None:
+    rows = table[table["quote"] == quote]
+    assert len(rows) == 1
+    row = rows.iloc[0]
+    assert (row["kind"], row["value"], row["unit"]) == (kind, value, unit)
+    assert (None if row["year"] is None or str(row["year"]) == "<NA>" else int(row["year"])) == year
+
+
+def test_seed_has_no_years_or_pages_as_quantities(table) -> None:
+    # every number of the seed's reference list and every "p. 320" stays out
+    assert not table["quote"].str.fullmatch(r"\d{4}").any()
+    assert not table["quote"].str.contains("320").any()
+    assert set(table["kind"]) == {"money", "percent", "age", "duration", "count"}
+    # 56.13, 124.78, fifty thousand rubles, US\$25,000, US\$7,000
+    assert (table["kind"] == "money").sum() == 5
+
+
+def test_seed_keys(table) -> None:
+    wages = table[table["key"] == "railway_wage"]
+    assert list(wages["year"]) == [1910, 1927]
+    assert q.by_key(table, "wage_increase_stated")["base_year"] == 1910
+    with pytest.raises(AnnotationError, match="found 2"):
+        q.by_key(table, "railway_wage")
+    message = r"'base_year'.*no railway wage for 1913; choose one of \[1910, 1927\]"
+    with pytest.raises(ParameterError, match=message):
+        q.by_key_year(table, "railway_wage", 1913, "base_year")
+
+
+def test_note_that_is_not_a_quantity_is_an_error(article) -> None:
+    start = article.text.index("Stanislav Pestkovsky")
+    note = q.QuantityNote("x", "y", start, start + 9)
+    with pytest.raises(AnnotationError, match="is not a quantity the extractor found"):
+        q.quantities_table(article, [note])
+
+
+def test_note_error_names_yaml_path_and_line(tmp_path, article) -> None:
+    # the second entry quotes words, not a figure: the error points at line 5 of the file
+    path = tmp_path / "quantities.yaml"
+    path.write_text(textwrap.dedent("""\
+        quantities:
+          - key: railway_wage
+            exact: "56.13 pesos a month"
+            measures: wage
+          - key: profits
+            exact: "company's profits"
+            measures: not a figure
+        """), encoding="utf-8")
+    notes = q.load_notes(path, article.text)
+    assert [(n.key, n.line, n.source) for n in notes] == [
+        ("railway_wage", 2, str(path)), ("profits", 5, str(path))]
+    message = re.escape(str(path)) + r":5: note 'profits' quotes \"company's profits\".*not a quantity"
+    with pytest.raises(AnnotationError, match=message):
+        q.quantities_table(article, notes)
+
+
+@pytest.mark.parametrize("year", ["'1927'", "yes", "1927.5"])
+def test_note_year_must_be_a_year(tmp_path, year) -> None:
+    path = tmp_path / "quantities.yaml"
+    path.write_text(f"quantities:\n  - key: a\n    exact: ten rubles\n    measures: x\n    year: {year}\n",
+                    encoding="utf-8")
+    with pytest.raises(AnnotationError, match=r"quantities\.yaml:2: 'year' of note 'a' must be a year"):
+        q.load_notes(path, "fifty rubles and ten rubles")
+
+
+def test_missing_key_names_the_seed_yaml(table) -> None:
+    with pytest.raises(AnnotationError, match=r"spenser-bolsheviks-mexico/quantities\.yaml: expected one "
+                       r"figure with key 'absent', found 0; give exactly one entry 'key: absent'"):
+        q.by_key(table, "absent")

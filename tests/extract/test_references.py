@@ -1,0 +1,275 @@
+import pytest
+
+import histkit as hk
+from histkit.extract.references import (
+    Name,
+    ReferenceListError,
+    detect_language,
+    parse_entry,
+    parse_references,
+    references_table,
+)
+from histkit.text.tables import check_provenance
+
+
+@pytest.fixture(scope="module")
+def article():
+    return hk.load_seed()
+
+
+@pytest.fixture(scope="module")
+def table(article):
+    return references_table(article)
+
+
+# Entries as printed in the article's reference list (markdown residue included) and the parts
+# an NBR 6023 reader sees in them.
+ENTRIES = [
+    (
+        "BARRIOS, E. El escuadrón de hierro. Mexico City: Cultura Popular, 1978.",
+        {
+            "kind": "book",
+            "authors": (Name("BARRIOS", "E."),),
+            "title": "El escuadrón de hierro",
+            "place": "Mexico City",
+            "publisher": "Cultura Popular",
+            "year": "1978",
+            "language": "es",
+        },
+    ),
+    (
+        "BARTRA, A. (ed.). Regeneración 1900-1918. Mexico City: ERA/SEP, 1986.",
+        {
+            "kind": "book",
+            "authors": (),
+            "editors": (Name("BARTRA", "A."),),
+            "title": "Regeneración 1900-1918",
+            "publisher": "ERA/SEP",
+            "year": "1986",
+        },
+    ),
+    (
+        "BUHLE, P. **A Dreamer's Paradise Lost**: Louis C. Fraina/Lewis Corey (1892-1953) and the Decline of "
+        "Radicalism in the United States. Atlantic Highlands, New Jersey: Humanities Press, 1995.",
+        {
+            "kind": "book",
+            "title": "A Dreamer's Paradise Lost: Louis C. Fraina/Lewis Corey (1892-1953) and the "
+            "Decline of Radicalism in the United States",
+            "place": "Atlantic Highlands, New Jersey",
+        },
+    ),
+    (
+        # bold on the dates only: the title is found from the entry's shape, not from the bold
+        "ELLEY, G. Forging Democracy: The History of the Left in Europe, **1850-2000**. "
+        "Oxford, Great Britain: Oxford University Press, 2002.",
+        {
+            "kind": "book",
+            "title": "Forging Democracy: The History of the Left in Europe, 1850-2000",
+            "place": "Oxford, Great Britain",
+            "year": "2002",
+        },
+    ),
+    (
+        # no bold at all, a title of two sentences
+        "KATZ, F. The Secret War in Mexico. Europe, The United States and the Mexican Revolution. Chicago: "
+        "Chicago University Press, 1981.",
+        {
+            "kind": "book",
+            "title": "The Secret War in Mexico. Europe, The United States and the Mexican Revolution",
+            "place": "Chicago",
+        },
+    ),
+    (
+        "SHIPMAN, C. **It Had to Be Revolution**: Memoirs of an American Radical. Ithaca, N. Y.: Cornell "
+        "University Press, 1993.",
+        {"kind": "memoir", "place": "Ithaca, N. Y.", "publisher": "Cornell University Press"},
+    ),
+    (
+        "ROY, M. N. Memoirs. Bombay: Allied, 1964.",
+        {"kind": "memoir", "authors": (Name("ROY", "M. N."),), "title": "Memoirs", "place": "Bombay"},
+    ),
+    (
+        "CHANG, J.; HALLIDAY, J. **Mao**: The Unknown Story. London: Jonathan Cape, 2005.",
+        {"authors": (Name("CHANG", "J."), Name("HALLIDAY", "J.")), "title": "Mao: The Unknown Story"},
+    ),
+    (
+        "KHEIFETS, V.; KHEIFETS, L. Michael Borodin: The First Comintern-emissary to Latin America. **The "
+        "International Newsletter of Historical Studies on Comintern, Communism and Stalinism**, Manchester, "
+        "Great Britain. II, n. 5/6, p. 340-367, 1994/95.",
+        {
+            "kind": "article",
+            "title": "Michael Borodin: The First Comintern-emissary to Latin America",
+            "container": (
+                "The International Newsletter of Historical Studies on Comintern, Communism and Stalinism"
+            ),
+            "place": "Manchester, Great Britain",
+            "volume": "II",
+            "issue": "5/6",
+            "pages": "340-367",
+            "year": "1994/95",
+            "year_first": 1994,
+            "year_last": 1995,
+        },
+    ),
+    (
+        "GÓMEZ, M. From Mexico to Moscow. **Survey 55**, London, Great Britain, October 1964.",
+        {
+            "kind": "article",
+            "title": "From Mexico to Moscow",
+            "container": "Survey",
+            "issue": "55",
+            "date": "1964-10",
+            "year": "1964",
+            "place": "London, Great Britain",
+        },
+    ),
+    (
+        "WEINER, M. Comintern in Asia, 1919-39. In: MCDERMOTT, K.; AGNEW, J. **The Comintern**: A History of "
+        "International Communism from Lenin to Stalin. New York: St. Martin's Press, 1997. pp. 158-190.",
+        {
+            "kind": "chapter",
+            "title": "Comintern in Asia, 1919-39",
+            "container": "The Comintern: A History of International Communism from Lenin to Stalin",
+            "container_editors": (Name("MCDERMOTT", "K."), Name("AGNEW", "J.")),
+            "place": "New York",
+            "publisher": "St. Martin's Press",
+            "pages": "158-190",
+            "year": "1997",
+        },
+    ),
+    (
+        "PHILLIPS, C. **Partidos socialistas en México y el desarrollo del partido comunista**. "
+        "RGASPI, fond 495, reg. 108, file 4. Madrid, 18 January 1920.",
+        {
+            "kind": "manuscript",
+            "archive": "RGASPI",
+            "archive_location": "fond 495, reg. 108, file 4",
+            "place": "Madrid",
+            "date": "1920-01-18",
+            "year": "1920",
+            "language": "es",
+        },
+    ),
+    (
+        "AHSRE - Acervo Histórico de la Secretaría de Relaciones Exteriores. Leopoldo Ortiz to the Foreign "
+        "Relations Ministry (SRE). Berlin, Germany, 29 December 1919.",
+        {
+            "kind": "archival document",
+            "archive_acronym": "AHSRE",
+            "authors": (),
+            "archive": "Acervo Histórico de la Secretaría de Relaciones Exteriores",
+            "title": "Leopoldo Ortiz to the Foreign Relations Ministry (SRE)",
+            "place": "Berlin, Germany",
+            "date": "1919-12-29",
+            "archive_location": "",
+        },
+    ),
+    (
+        "GAA - Genaro Amezcua Archive. **Emiliano Zapata to General Genaro Amezcua**. Fondo VIII-2, file 4. "
+        "Tlaltizapán, Morelos, 14 February 1918.",
+        {
+            "kind": "archival document",
+            "archive_acronym": "GAA",
+            "archive": "Genaro Amezcua Archive",
+            "title": "Emiliano Zapata to General Genaro Amezcua",
+            "archive_location": "Fondo VIII-2, file 4",
+            "place": "Tlaltizapán, Morelos",
+            "date": "1918-02-14",
+        },
+    ),
+    (
+        "PESTKOWSKI, S. **Wspomnienia revolucjonisty**. Lodz, Poland: Wydawnictwo Lodzkie, 1961.",
+        {"kind": "memoir", "language": "pl", "title": "Wspomnienia revolucjonisty"},
+    ),
+    (
+        "SPENSER, Daniela. **El triángulo imposible**. Mexico City: CIESAS, 1998.",
+        {"kind": "book", "authors": (Name("SPENSER", "Daniela"),), "title": "El triángulo imposible"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), ENTRIES)
+def test_parse_entry_forms(raw, expected):
+    ref = parse_entry(raw, "r", 1)
+    assert {k: getattr(ref, k) for k in expected} == expected
+    assert ref.notes == []
+
+
+def test_key_is_family_names_or_acronym():
+    assert parse_entry(ENTRIES[7][0], "r", 1).key == "CHANG; HALLIDAY"
+    assert parse_entry(ENTRIES[1][0], "r", 1).key == "BARTRA"
+    assert parse_entry(ENTRIES[12][0], "r", 1).key == "AHSRE"
+
+
+def test_repeated_author_resolves_to_previous_entry():
+    refs = parse_references(
+        [
+            "CARR, B. **El movimiento obrero y la política en México, 1910-1929**. Mexico City: ERA, 1976.",
+            "_____. **Marxism and Communism in Twentieth-Century Mexico**. Lincoln, London: University of "
+            "Nebraska Press, 1992.",
+            "_____. A third book. Lincoln: Press, 1999.",
+        ]
+    )
+    assert [r.authors for r in refs] == [(Name("CARR", "B."),)] * 3
+    assert [r.repeated for r in refs] == [False, True, True]
+    assert refs[1].title == "Marxism and Communism in Twentieth-Century Mexico"
+
+
+def test_repeated_author_on_first_entry_is_an_error():
+    with pytest.raises(
+        ReferenceListError, match=r"refs\.txt: reference entry 1 starts with '_____\.'.*first"
+    ):
+        parse_references(["_____. **Marxism**. Lincoln: Nebraska, 1992."], source="refs.txt")
+
+
+def test_unreadable_entry_keeps_a_note():
+    ref = parse_entry("Something without any shape", "r", 1)
+    assert ref.notes and ref.title == "Something without any shape"
+
+
+@pytest.mark.parametrize(
+    ("title", "lang"),
+    [
+        ("The Rise and Decline of International Communism", "en"),
+        ("Historia de la Revolución Mexicana", "es"),
+        ("Wspomnienia revolucjonisty", "pl"),
+        ("A revolução e os operários", "pt"),
+        ("Memoirs", "und"),
+    ],
+)
+def test_detect_language(title, lang):
+    assert detect_language(title) == lang
+
+
+# --- end to end on the seed ------------------------------------------------------------------------
+
+
+def test_provenance(table, article):
+    check_provenance(table, article.text, "references")
+
+
+def test_seed_list(table):
+    assert len(table) == 25
+    assert (table["notes"] == "").all()
+    assert table["year"].ne("").all()
+    carr = table[table["key"] == "CARR"]
+    assert carr["year"].tolist() == ["1976", "1992"]
+    assert carr["repeated"].tolist() == [False, True]
+    assert carr["quote"].iloc[1].startswith("_____.")
+    kinds = table.set_index("key")["kind"].to_dict()
+    assert kinds["GAA"] == kinds["AHSRE"] == "archival document"
+    assert kinds["PHILLIPS"] == "manuscript"
+    assert kinds["WEINER"] == "chapter"
+    assert kinds["GÓMEZ"] == kinds["KHEIFETS; KHEIFETS"] == "article"
+    # the list spells the co-author DRCHKOVITCH (the text has DRACHKOVITCH)
+    assert "LAZITCH; DRCHKOVITCH" in kinds
+
+
+def test_article_with_repeat_first_names_file_and_line():
+    from histkit.extract.references import article_references
+    from histkit.text.ingest import parse_article
+
+    text = "1 INTRODUCTION\n\nAs shown (SMITH, 1990).\n\nREFERENCES\n\n_____. **A Book**. London: Press, 1990.\n"
+    article = parse_article(text, "tiny-repeat")
+    with pytest.raises(ReferenceListError, match=r"tiny-repeat: reference entry 1 .*\(line 7\)"):
+        article_references(article)

@@ -1,0 +1,38 @@
+"""The citation audit drawn and explored: figures, the passage finder, the explorer widget."""
+
+from __future__ import annotations
+
+from histkit.analyse.source_ages import source_ages
+from histkit.present.audit_explorer import make_explorer
+from histkit.present.audit_figures import ages_figure, citations_figure
+
+
+def test_explorer_widget(audit, article):
+    box = make_explorer(audit, article)
+    picker, view = box.children
+    assert picker.value == "ref03"  # BARTRA, the most cited
+    assert view.value.count("<li>") == 5
+    picker.value = "ref11"
+    assert "never cited" in view.value
+    # A fixed sentence (not VBox(children=(...)), which lists every option and varies by version).
+    assert repr(make_explorer(audit, article)) == (
+        "Citation explorer: run the notebook in JupyterLab to pick a reference and read its citing passages."
+    )
+
+
+def test_citations_figure(audit, article):
+    fig = citations_figure(audit, article)
+    ax = fig.axes[0]
+    heights = {}
+    for container in ax.containers:
+        heights[container.get_label()] = [int(p.get_height()) for p in container.patches]
+    # section 2 holds the two archival citations: (AHSRE, 1919) and (PHILLIPS, 1920, p. 5-8)
+    assert heights["archival"] == [0, 2, 0, 0, 0]
+    assert heights["published"] == [6, 11, 6, 3, 2]
+
+
+def test_ages_figure(audit, article):
+    ages = source_ages(audit.citations, audit.refs, article)
+    fig = ages_figure(ages)
+    points = sum(len(c.get_offsets()) for c in fig.axes[0].collections)
+    assert points == int(ages["event_last"].notna().sum())

@@ -1,0 +1,82 @@
+"""The chronology drawn: the timeline, the lifespans figure, the TimelineJS export and the explorer."""
+
+from __future__ import annotations
+
+import json
+from itertools import combinations
+
+import pytest
+
+from histkit.analyse import chronology as ch
+from histkit.core.errors import ParameterError
+from histkit.present import chronology_explorer as cx
+from histkit.present import timeline as tl
+from histkit.present import timelinejs as tjs
+
+
+def _label_boxes(fig):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    renderer = canvas.get_renderer()
+    ax = fig.axes[0]
+    return [t.get_window_extent(renderer) for t in ax.texts if t.get_text().endswith(")")]
+
+
+@pytest.mark.parametrize("mode", ["sections", "presence"])
+def test_timeline_labels_do_not_overlap(chron, mode):
+    fig = tl.timeline_figure(chron, (1917, 1930), mode)
+    boxes = _label_boxes(fig)
+    key = ch.filter_events(chron.events, (1917, 1930), key_only=True)
+    assert len(boxes) >= len(key)
+    for a, b in combinations(boxes, 2):
+        assert not a.overlaps(b), (a, b)
+    # the four stays are drawn, each with a certain part and two fuzzy ends
+    assert len(fig.axes[0].patches) >= 3 + 4 * 3
+
+
+def test_timeline_year_range_checked(chron):
+    # the notebook's parameters are first_year and last_year; there is no 'year_range'
+    with pytest.raises(ParameterError, match=r"'first_year' \(1930\) must be before 'last_year' \(1917\)"):
+        tl.timeline_figure(chron, (1930, 1917))
+
+
+def test_lifespans_figure(chron):
+    fig = tl.lifespans_figure(chron)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "Alexandra Kollontai (1872-1952)" in texts
+    assert "in Mexico aged 53-54" in texts
+
+
+def test_timelinejs_export(chron, tmp_path):
+    doc = tjs.timelinejs(chron)
+    assert len(doc["events"]) == len(chron.events)
+    assert len(doc["eras"]) == 3
+    by_id = {e["unique_id"]: e for e in doc["events"]}
+    assert by_id["pestkovsky-arrives"]["start_date"] == {"year": 1924, "month": 10}
+    assert by_id["borodin-arrested"]["start_date"] == {"year": 1949}
+    assert by_id["socialist-congress"]["end_date"] == {"year": 1919, "month": 9}
+    assert by_id["ortiz-report"]["start_date"] == {"year": 1919, "month": 12, "day": 29}
+    assert set(by_id["chicherin-speech"]["text"]) == {"headline", "text"}
+    (path,) = tjs.export_timelinejs(chron, tmp_path)
+    first = path.read_bytes()
+    assert json.loads(first)["eras"][0]["text"]["headline"].startswith("Stage 1")
+    assert tjs.export_timelinejs(chron, tmp_path)[0].read_bytes() == first
+
+
+def test_explorer_builds_and_filters(chron):
+    widgets = pytest.importorskip("ipywidgets")
+    box = cx.make_explorer(chron)
+    assert isinstance(box, widgets.VBox)
+    assert repr(box).startswith("Chronology explorer")  # fixed text: the saved notebook stays stable
+    controls, picture, table = box.children
+    slider, person, stage = controls.children
+    assert slider.value == (1917, 1930)
+    assert picture.value[:4] == b"\x89PNG"
+    assert "pestkovsky-arrives" in table.value
+    person.value = "kollontai"
+    stage.value = "3"
+    slider.value = (1926, 1927)
+    assert "kollontai-leaves" in table.value
+    assert "pestkovsky-arrives" not in table.value
+    assert "kollontai-diplomat" not in table.value  # 1922: outside the years

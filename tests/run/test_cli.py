@@ -1,0 +1,147 @@
+"""The command line: arguments alone (no kernel), then real runs of tiny fixture notebooks."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from histkit.core.errors import SeedError
+from histkit.run import cli, runner
+from tests.conftest import DATA, ROOT, rehash
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A throwaway histkit project holding the tiny seed and the fixture notebooks."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "histkit"\n')
+    shutil.copytree(DATA / "tiny", tmp_path / "seeds" / "tiny")
+    shutil.copytree(DATA / "notebooks", tmp_path / "notebooks")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("HISTKIT_ROOT", raising=False)
+    return tmp_path
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+# --- arguments only -----------------------------------------------------------------------
+
+
+def test_list_shows_parameters_with_defaults(project, capsys):
+    assert cli.main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert "00-ok.ipynb\n" in out
+    assert "  repeat: int = 2\n" in out
+    assert '  seed: str = "tiny"\n' in out
+    assert "  divisor: int = 0\n" in out
+
+
+def test_list_of_the_workbook_itself(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    assert cli.main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert "00-overview.ipynb" in out
+    assert '  seed: str = "spenser-bolsheviks-mexico"' in out
+
+
+BAD_ARGUMENTS = [
+    (["build", "-p", "colour", "red"], "unknown parameter .colour.; the notebooks take: code, divisor, figures_dir"),
+    (["build", "-p", "repeat", "many"], "00-ok.ipynb: parameter 'repeat' must be int; got 'many'"),
+    (["build", "-p", "repeat", "1.5"], "parameter 'repeat' must be int; got 1.5"),
+    (["build", "--seed", "nowhere"], "seed folder .*nowhere does not exist"),
+    (["build", "99-missing"], "no notebook '99-missing'"),
+]
+
+
+@pytest.mark.parametrize(("argv", "message"), BAD_ARGUMENTS)
+def test_bad_arguments_exit_2_with_one_line(project, capsys, argv, message):
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("histkit: error: ")
+    assert re.search(message, err)
+    assert not (project / "build" / "notebooks").exists()
+
+
+def test_parameters_file_errors(project, capsys):
+    bad = project / "params.yaml"
+    bad.write_text("repeat: [1\n")
+    assert cli.main(["build", "-f", str(bad)]) == 2
+    assert "params.yaml: not valid YAML" in capsys.readouterr().err
+    bad.write_text("- 1\n- 2\n")
+    assert cli.main(["build", "-f", str(bad)]) == 2
+    assert "expected a mapping of parameter names to values" in capsys.readouterr().err
+
+
+def test_resolve_value_like_papermill():
+    assert [runner.resolve_value(v) for v in ("True", "None", "3", "2.5", "abc")] == [True, None, 3, 2.5, "abc"]
+
+
+def _truncate_references(text: str) -> str:
+    return text[: text.index("REFERENCES")]
+
+
+# Each bad seed of WORKBOOK.md section 7: (how to spoil the text, rehash after?, message)
+BAD_SEEDS = [
+    (lambda b: b + b"x", False, r"article.txt: SHA-256 is [0-9a-f]+ but seed.toml records"),
+    (lambda b: b"", True, r"article.txt is empty"),
+    (lambda b: b + "é".encode("latin-1"), True, r"article.txt:\d+: not UTF-8"),
+    (lambda b: _truncate_references(b.decode()).encode(), True, r"article.txt: no reference list"),
+]
+
+
+@pytest.mark.parametrize(("spoil", "then_rehash", "message"), BAD_SEEDS)
+def test_bad_seed_fails_before_any_kernel(project, capsys, spoil, then_rehash, message):
+    folder = project / "seeds" / "tiny"
+    article = folder / "article.txt"
+    article.write_bytes(spoil(article.read_bytes()))
+    if then_rehash:
+        rehash(folder)
+    assert cli.main(["build", "--seed", "tiny"]) == 2
+    err = capsys.readouterr().err
+    assert re.search(message, err)
+    assert err.count("\n") == 1
+    assert not (project / "build").exists()
+
+
+# --- real runs (a kernel per notebook) ------------------------------------------------------
+
+
+def test_build_runs_ok_notebook_and_never_touches_notebooks(project, capsys):
+    before = _digests(project / "notebooks")
+    assert cli.main(["build", "00-ok", "-p", "repeat", "3"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("00-ok.ipynb")
+    assert " ok " in out and out.rstrip().endswith(" s")
+    assert _digests(project / "notebooks") == before
+    executed = (project / "build" / "notebooks" / "00-ok.ipynb").read_text()
+    assert "tinytinytiny" in executed
+    assert (project / "build" / "tables" / "paragraphs.csv").is_file()
+    assert not list((project / "build" / "notebooks").glob(".*"))
+
+
+def test_failing_notebook_names_notebook_cell_and_error(project, capsys):
+    assert cli.main(["build", "01-broken"]) == 1
+    err = capsys.readouterr().err
+    assert "01-broken.ipynb failed: cell 2 (id 'boom') raised ZeroDivisionError: division by zero" in err
+    # The executed copy is kept, with papermill's error banner, for reading.
+    assert "ZeroDivisionError" in (project / "build" / "notebooks" / "01-broken.ipynb").read_text()
+
+
+def test_another_seed_writes_under_build_seeds(project, tmp_path):
+    other = tmp_path / "elsewhere" / "tiny-copy"
+    shutil.copytree(DATA / "tiny", other)
+    results = runner.build(["00-ok"], seed=str(other), root=project, report=lambda line: None)
+    assert [r.status for r in results] == ["ok"]
+    assert (project / "build" / "seeds" / "tiny-copy" / "tables" / "paragraphs.csv").is_file()
+    assert not (project / "build" / "tables").exists()
+
+
+def test_histkit_error_inside_a_notebook_is_bad_input(project):
+    with pytest.raises(SeedError, match=r"00-ok.ipynb failed: cell 2 \(id .run.\) raised SeedError: seed folder"):
+        runner.build(["00-ok"], {"seed": "no-such-seed"}, root=project, report=lambda line: None)

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+import histkit
+from histkit.core.errors import SeedError
+from histkit.text.seed import read_seed
+from tests.conftest import DATA, rehash
+
+
+@pytest.fixture
+def seed_copy(tmp_path):
+    folder = tmp_path / "copy"
+    shutil.copytree(DATA / "tiny", folder)
+    return folder
+
+
+def test_reads_verbatim_text_and_checks_hash(seed_copy):
+    seed = read_seed(seed_copy)
+    assert seed.seed_id == "tiny"
+    assert seed.text == (seed_copy / "article.txt").read_text(encoding="utf-8")
+    assert seed.bibliographic["author"] == "Ana Autora"
+
+
+def test_real_seed_is_a_byte_copy_of_the_shared_one():
+    shared = DATA.parents[2] / "shared" / "seeds" / "000_317570f54ee58129.txt"
+    if not shared.exists():
+        pytest.skip("the shared seed folder sits beside the checkout only on the team's machines")
+    ours = DATA.parents[1] / "seeds" / "spenser-bolsheviks-mexico" / "article.txt"
+    assert ours.read_bytes() == shared.read_bytes()
+
+
+def test_missing_folder(tmp_path):
+    with pytest.raises(SeedError, match=r"seed folder .*nowhere does not exist"):
+        read_seed(tmp_path / "nowhere")
+
+
+def _drop_hash(folder):
+    toml = folder / "seed.toml"
+    toml.write_text("\n".join(line for line in toml.read_text().splitlines() if not line.startswith("sha256")))
+
+
+def _edit(folder, old, new):
+    path = folder / "article.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+# (how to spoil the seed folder, the message read_seed must give)
+BAD_FOLDERS = [
+    (lambda f: (f / "seed.toml").unlink(), r"seed.toml is missing"),
+    (lambda f: (f / "article.txt").write_text("\n \n"), r"article.txt is empty"),
+    (lambda f: (f / "article.txt").write_bytes("Title\n\nA caf\xe9 line\n".encode("latin-1")),
+     r"article.txt:3: not UTF-8 \(byte 0xe9"),
+    (lambda f: _edit(f, "Tiny", "Small"), r"SHA-256 is [0-9a-f]{64} but seed.toml records"),
+    (_drop_hash, r"sha256 is missing; add sha256 = \""),
+    (lambda f: (f / "seed.toml").write_text("[seed\n"), r"not valid TOML"),
+]
+
+
+@pytest.mark.parametrize(("spoil", "message"), BAD_FOLDERS)
+def test_bad_seed_folder(seed_copy, spoil, message):
+    spoil(seed_copy)
+    with pytest.raises(SeedError, match=message):
+        read_seed(seed_copy)
+
+
+def test_no_reference_list_through_load_seed(seed_copy):
+    path = seed_copy / "article.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("REFERENCES")], encoding="utf-8")
+    rehash(seed_copy)
+    with pytest.raises(SeedError, match=r"article.txt: no reference list"):
+        histkit.load_seed(str(seed_copy))
