@@ -1,4 +1,6 @@
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import bibtexparser
@@ -13,6 +15,7 @@ from histkit.present.bibliography import (
     csl_json,
     display_family,
     render_bibliography,
+    tex_escape,
     to_bibtex_entries,
     to_csl,
     write_exports,
@@ -78,25 +81,79 @@ def test_csl_items(refs):
     assert items["phillips1920"]["archive_location"] == "fond 495, reg. 108, file 4"
     assert items["gaa1918"]["type"] == "document"
     assert items["gaa1918"]["issued"] == {"date-parts": [[1918, 2, 14]]}
-    assert items["roy1964"]["genre"] == "memoir"
+
+
+def test_csl_invents_no_genre(refs):
+    """"ROY, M. N. Memoirs. Bombay: Allied, 1964." is a book; the article calls it no genre."""
+    items = {i["id"]: i for i in to_csl(refs)}
+    assert items["roy1964"]["type"] == "book"
+    assert all("genre" not in item for item in items.values())
+
+
+def test_journal_numbered_by_issue_only(refs):
+    """"GÓMEZ, M. From Mexico to Moscow. **Survey 55**, London, ..., October 1964": a journal article.
+
+    Survey numbered its issues only; given as the volume, a style does not call it a preprint.
+    """
+    item = {i["id"]: i for i in to_csl(refs)}["gomez1964"]
+    assert (item["type"], item["container-title"], item["volume"]) == ("article-journal", "Survey", "55")
+    assert "issue" not in item
+    assert item["issued"] == {"date-parts": [[1964, 10]]}
+    [line] = [line for line in render_bibliography(refs) if "From Mexico to Moscow" in line]
+    assert "Preprint" not in line
+    assert line == "Gómez, M. (1964) “From Mexico to Moscow”, Survey, 55."
 
 
 @pytest.mark.parametrize(
     ("key", "archive", "author"),
     [
-        # "AHSRE - Acervo Histórico de la Secretaría de Relaciones Exteriores. Leopoldo Ortiz to ..."
-        ("ahsre1919", "Acervo Histórico de la Secretaría de Relaciones Exteriores", None),
+        # "AHSRE - Acervo Histórico de la Secretaría de Relaciones Exteriores. Leopoldo Ortiz to ...",
+        # cited in the text as "(AHSRE, 1919)"
+        ("ahsre1919", "Acervo Histórico de la Secretaría de Relaciones Exteriores", [{"literal": "AHSRE"}]),
         # "GAA - Genaro Amezcua Archive. **Emiliano Zapata to General Genaro Amezcua**. Fondo VIII-2, file 4."
-        ("gaa1918", "Genaro Amezcua Archive", None),
+        ("gaa1918", "Genaro Amezcua Archive", [{"literal": "GAA"}]),
         # "PHILLIPS, C. **Partidos socialistas ...**. RGASPI, fond 495, ...": a personal author
         ("phillips1920", "RGASPI", [{"family": "Phillips", "given": "C."}]),
     ],
 )
 def test_csl_archival_author(refs, key, archive, author):
-    """A document without a personal author is entered under its archive, as an institutional name."""
+    """A document without a personal author stands under the acronym the article cites; the archive once."""
     item = {i["id"]: i for i in to_csl(refs)}[key]
     assert item["archive"] == archive
-    assert item["author"] == (author or [{"literal": archive}])
+    assert item["author"] == author
+    assert sum(archive in json.dumps(v, ensure_ascii=False) for v in item.values()) == 1
+
+
+def _cite(refs, key):
+    """The in-text citation of one entry, as citeproc-py renders it with the Harvard style."""
+    import warnings
+
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        bibliography = CitationStylesBibliography(
+            CitationStylesStyle("harvard-cite-them-right", validate=False), CiteProcJSON(to_csl(refs)), formatter.plain
+        )
+        citation = Citation([CitationItem(key)])
+        bibliography.register(citation)
+        return str(bibliography.cite(citation, lambda item: None))
+
+
+@pytest.mark.parametrize(
+    ("key", "in_text", "as_printed"),
+    [
+        # cited in section 2: "... to finance the formation of communist parties (AHSRE, 1919)"
+        ("ahsre1919", "(AHSRE, 1919)", "(AHSRE, 1919)"),
+        # never cited in the text; listed as "GAA - Genaro Amezcua Archive. ..."
+        ("gaa1918", "(GAA, 1918)", "GAA - Genaro Amezcua Archive."),
+    ],
+)
+def test_archival_in_text_form_is_the_articles(refs, key, in_text, as_printed):
+    """A CSL processor cites an archival document by the acronym the article uses, not the archive's name."""
+    assert as_printed in hk.load_seed().text
+    assert _cite(refs, key) == in_text
 
 
 def test_editors_only_as_editors(refs):
@@ -121,6 +178,54 @@ def test_bibtex_round_trip(refs):
     assert parsed == to_bibtex_entries(refs)
 
 
+def test_bibtex_decodes_to_the_article(refs):
+    """Parsed back and decoded from TeX, titles and dates are the reference list's own."""
+    from bibtexparser.middlewares import LatexDecodingMiddleware
+
+    library = bibtexparser.parse_string(bibtex(refs), append_middleware=[LatexDecodingMiddleware()])
+    by_key = {e.key: {f.key: f.value for f in e.fields} for e in library.entries}
+    keys = citation_keys(refs)
+    for r in refs:
+        assert by_key[keys[r.ref_id]]["title"] == r.title
+    assert by_key["kheifets1994"]["date"] == "1994/1995"  # "1994/95" in the list
+    assert by_key["gomez1964"]["date"] == "1964-10"  # "October 1964"
+
+
+def test_bibtex_is_biblatex(refs):
+    entries = {e["ID"]: e for e in to_bibtex_entries(refs)}
+    fields = {k for e in entries.values() for k in e}
+    assert not fields & {"year", "month", "language", "journal", "address", "note"}
+    assert entries["kheifets1994"]["volume"] == "2"  # "II, n. 5/6"
+    assert entries["kheifets1994"]["number"] == "5/6"
+    assert entries["kheifets1994"]["pages"] == "340--367"
+    assert entries["carr1976"]["langid"] == "spanish"
+    assert entries["pestkowski1961"]["langid"] == "polish"
+    assert entries["carr1992"]["title"] == "{Marxism and Communism in Twentieth-Century Mexico}"
+    assert entries["ahsre1919"]["author"] == "{AHSRE}" and entries["ahsre1919"]["sortkey"] == "AHSRE"
+    assert entries["ahsre1919"]["howpublished"] == "Acervo Histórico de la Secretaría de Relaciones Exteriores"
+    assert entries["gaa1918"]["howpublished"] == "Genaro Amezcua Archive, Fondo VIII-2, file 4"
+
+
+@pytest.mark.parametrize(
+    ("text", "tex"),
+    [
+        ("Profits & Losses", r"Profits \& Losses"),
+        ("50% of #1", r"50\% of \#1"),
+        ("US$25,000 in snake_case", r"US\$25,000 in snake\_case"),
+        ("{braces} ~ ^ \\", r"\{braces\} \textasciitilde{} \textasciicircum{} \textbackslash{}"),
+    ],
+)
+def test_tex_escape(text, tex):
+    assert tex_escape(text) == tex
+
+
+def test_bibtex_escapes_specials_in_every_field():
+    [ref] = parse_references(["SMITH, J. Profits & Losses: 50% of #1_a. London: A & B, 1990."])
+    entry = to_bibtex_entries([ref])[0]
+    assert entry["title"] == r"{Profits \& Losses: 50\% of \#1\_a}"
+    assert entry["publisher"] == r"A \& B"
+
+
 def test_bibtex_entry_types(refs):
     types = {e["ID"]: e["ENTRYTYPE"] for e in to_bibtex_entries(refs)}
     assert types["weiner1997"] == "incollection"
@@ -128,6 +233,22 @@ def test_bibtex_entry_types(refs):
     assert types["ahsre1919"] == "misc"
     assert types["phillips1920"] == "unpublished"
     assert types["carr1992"] == "book"
+    # "BARTRA, A. (ed.). Regeneración 1900-1918." and "CLISSOLD, S. (ed.). ...": edited books
+    assert types["bartra1986"] == types["clissold1970"] == "collection"
+
+
+@pytest.mark.skipif(shutil.which("biber") is None, reason="biber is not installed (CI installs it: .ci/run)")
+def test_biber_validates_without_warning(refs, tmp_path):
+    """``biber --tool --validate-datamodel`` checks every entry against biblatex's data model."""
+    (tmp_path / "references.bib").write_text(bibtex(refs), encoding="utf-8")
+    done = subprocess.run(
+        ["biber", "--tool", "--validate-datamodel", "--nolog", "references.bib"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert "WARN" not in output and "ERROR" not in output, output
+    assert "Output to" in output  # biber did read and write the file
 
 
 def test_rendered_bibliography(refs):
@@ -140,15 +261,12 @@ def test_rendered_bibliography(refs):
 @pytest.mark.parametrize(
     ("start", "title"),
     [
-        (
-            "Acervo Histórico de la Secretaría de Relaciones Exteriores (1919)",
-            "Leopoldo Ortiz to the Foreign Relations Ministry",
-        ),
-        ("Genaro Amezcua Archive (1918)", "Emiliano Zapata to General Genaro Amezcua"),
+        ("AHSRE (1919)", "Leopoldo Ortiz to the Foreign Relations Ministry"),
+        ("GAA (1918)", "Emiliano Zapata to General Genaro Amezcua"),
     ],
 )
 def test_rendered_archival_entry(refs, start, title):
-    """The archive stands where the author goes; the title is printed once, not also as author."""
+    """The acronym the article cites stands where the author goes; the title is printed once."""
     [line] = [line for line in render_bibliography(refs) if title in line]
     assert line.startswith(start)
     assert line.count(title) == 1

@@ -1,11 +1,17 @@
-"""The reference list exported for Zotero (CSL-JSON) and LaTeX (BibTeX) users.
+"""The reference list exported for Zotero (CSL-JSON) and LaTeX users (biblatex, read by biber).
 
 CSL-JSON follows the Citation Style Language data schema (``tests/data/csl-data.json`` checks
 it): archival entries keep their archive in CSL's own ``archive`` and ``archive_location``
-fields, and the place a document was written in ``publisher-place`` (Zotero's "place"); a
-document with no personal author is entered under its archive, given as an institutional
-(``literal``) author, as the ABNT list does. An edited book has its editors as ``editor`` only.
-BibTeX uses the standard entry types, with the archive in ``note``.
+fields, and the place a document was written in ``publisher-place`` (Zotero's "place"). A
+document with no personal author stands under the acronym the article cites it by
+("(AHSRE, 1919)"), as an institutional (``literal``) author, so the archive's full name is given
+once. An edited book has its editors as ``editor`` only. Nothing is added that the list does not
+say (no ``genre``).
+
+The ``.bib`` file is in biblatex form and passes ``biber --tool --validate-datamodel`` with no
+warning: ``date`` (ISO 8601, ranges as ``1994/1995``), ``langid``, ``journaltitle``,
+``location``, ``@collection`` for edited books, integer volumes, titles in braces (printed in the
+case the list gives), TeX specials escaped, and the archive in ``howpublished``.
 :func:`render_bibliography` formats the CSL-JSON with citeproc-py and a style it ships, to show
 the data are usable by a CSL processor.
 
@@ -95,6 +101,31 @@ def _date_parts(r: Reference) -> dict[str, list[list[int]]]:
     return {"date-parts": parts}
 
 
+def _volume_issue(r: Reference) -> tuple[str, str]:
+    """A journal's volume and issue as printed; a journal numbered by issue only gets it as its volume.
+
+    ("**Survey 55**": *Survey* numbered its issues and had no volumes.) Without a volume, a CSL
+    style takes a journal article for a preprint ("Survey [Preprint], (55)").
+    """
+    if r.kind == "article" and r.issue.isdigit() and not r.volume:
+        return r.issue, ""
+    return r.volume, r.issue
+
+
+def _journal_numbers(r: Reference) -> tuple[str, str]:
+    """Volume and number for biblatex, whose ``volume`` is an integer: "II" -> "2".
+
+    A volume that is no number at all moves into ``number``, ahead of the issue.
+    """
+    volume, issue = _volume_issue(r)
+    if not volume:
+        return "", tex_escape(issue)
+    as_int = roman_to_int(volume)
+    if as_int is None:
+        return "", tex_escape(f"{volume}, {issue}" if issue else volume)
+    return str(as_int), tex_escape(issue)
+
+
 def to_csl(refs: Sequence[Reference]) -> list[dict[str, object]]:
     """Return the references as CSL-JSON items, in list order."""
     keys = citation_keys(refs)
@@ -108,27 +139,26 @@ def to_csl(refs: Sequence[Reference]) -> list[dict[str, object]]:
         if r.authors:
             item["author"] = _csl_names(r.authors)
         elif not r.editors and (r.archive or r.archive_acronym):
-            # An archival document with no personal author is entered under its archive, as the
-            # ABNT list does ("AHSRE - Acervo Histórico ..."); as an institutional (literal) author,
-            # so a style does not put the title in the author's place and print it twice.
-            item["author"] = [{"literal": r.archive or r.archive_acronym}]
+            # An archival document with no personal author stands under the acronym the article
+            # cites it by ("(AHSRE, 1919)", "AHSRE - Acervo Histórico ..."), as an institutional
+            # (literal) name; the archive's full name is given once, as ``archive``.
+            item["author"] = [{"literal": r.archive_acronym or r.archive}]
         if r.editors:
             item["editor"] = _csl_names(r.editors)
         if r.container_editors:
             item["editor"] = _csl_names(r.container_editors)
-        if r.kind == "memoir":
-            item["genre"] = "memoir"
+        volume, issue = _volume_issue(r)
         fields = {
             "title": r.title,
             "container-title": r.container,
-            "volume": r.volume,
-            "issue": r.issue,
+            "volume": volume,
+            "issue": issue,
             "page": r.pages,
             "publisher": r.publisher,
             # For an archival document the place is where it was written (as Zotero's "place"),
             # not where the archive is, so it is never CSL's "archive-place".
             "publisher-place": r.place,
-            "archive": r.archive,
+            "archive": r.archive if r.archive != r.archive_acronym or r.authors else "",
             "archive_location": r.archive_location,
             "language": r.language if r.language != "und" else "",
         }
@@ -144,51 +174,104 @@ def csl_json(refs: Sequence[Reference]) -> str:
     return json.dumps(to_csl(refs), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+LANGIDS = {"en": "english", "es": "spanish", "pt": "portuguese", "fr": "french", "de": "german", "pl": "polish"}
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# TeX's special characters, each with what prints it as itself (biber reads UTF-8 letters as they are).
+_TEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "$": r"\$",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+def tex_escape(text: str) -> str:
+    r"""Escape TeX's special characters (``\ { } & % # _ $ ~ ^``) so they print as themselves."""
+    return re.sub(r"[\\{}&%#_$~^]", lambda m: _TEX_SPECIALS[m.group()], text)
+
+
+def roman_to_int(text: str) -> int | None:
+    """``"II"`` -> 2, ``"55"`` -> 55; None for anything else (``"5/6"``)."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in _ROMAN for c in text.upper()):
+        return None
+    values = [_ROMAN[c] for c in text.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
 def _bib_names(names: Sequence[Name]) -> str:
     return " and ".join(
-        f"{display_family(n.family)}, {n.given}" if n.given else display_family(n.family) for n in names
+        tex_escape(f"{display_family(n.family)}, {n.given}" if n.given else display_family(n.family)) for n in names
     )
 
 
+def _biblatex_date(r: Reference) -> str:
+    """An ISO 8601 date or range, as biblatex's ``date`` takes it: ``1964-10``, ``1994/1995``."""
+    if r.date:
+        return r.date
+    if r.year_first is None:
+        return ""
+    if r.year_last and r.year_last != r.year_first:
+        return f"{r.year_first}/{r.year_last}"
+    return str(r.year_first)
+
+
+def _entry_type(r: Reference) -> str:
+    if r.kind in ("book", "memoir") and r.editors and not r.authors:
+        return "collection"
+    return BIBTEX_TYPES[r.kind]
+
+
 def to_bibtex_entries(refs: Sequence[Reference]) -> list[dict[str, str]]:
-    """Return one dict per entry: ``ENTRYTYPE``, ``ID`` and the BibTeX fields, all strings."""
+    """Return one dict per biblatex entry: ``ENTRYTYPE``, ``ID`` and the fields, as written in the file.
+
+    Values are TeX: special characters escaped, titles brace-protected (printed in the case the
+    article gives), names of institutions in braces so they are not read as a person's.
+    """
     keys = citation_keys(refs)
     entries = []
     for r in refs:
-        note = ", ".join(p for p in (r.archive, r.archive_location, r.place if r.archive else "") if p)
-        if r.date and not r.publisher:
-            note = ", ".join(p for p in (note, r.date) if p)
+        volume, number = _journal_numbers(r)
+        personal = bool(r.authors or r.editors)
+        # An archival document without a personal author stands under the acronym the article
+        # cites ("(AHSRE, 1919)"), braced as an institution's name.
+        institution = "" if personal else f"{{{tex_escape(r.archive_acronym)}}}"
+        archive = r.archive if r.archive != r.archive_acronym or personal else ""
         fields = {
-            "author": _bib_names(r.authors),
+            "author": _bib_names(r.authors) if r.authors else institution,
             "editor": _bib_names(r.editors or r.container_editors),
-            "title": r.title,
-            "booktitle": r.container if r.kind == "chapter" else "",
-            "journal": r.container if r.kind == "article" else "",
-            "volume": r.volume,
-            "number": r.issue,
-            "pages": r.pages.replace("-", "--"),
-            "publisher": r.publisher,
-            "address": r.place if r.publisher else "",
-            "year": r.year,
-            "note": note,
-            "language": r.language if r.language != "und" else "",
+            "title": f"{{{tex_escape(r.title)}}}" if r.title else "",
+            "booktitle": f"{{{tex_escape(r.container)}}}" if r.kind == "chapter" else "",
+            "journaltitle": f"{{{tex_escape(r.container)}}}" if r.kind == "article" else "",
+            "volume": volume,
+            "number": number,
+            "pages": tex_escape(r.pages.replace("-", "--")),
+            "publisher": tex_escape(r.publisher),
+            "location": tex_escape(r.place) if r.kind != "article" else "",
+            "date": _biblatex_date(r),
+            "howpublished": tex_escape(", ".join(p for p in (archive, r.archive_location) if p)),
+            "langid": LANGIDS.get(r.language, ""),
+            "sortkey": "" if personal else tex_escape(r.archive_acronym),
         }
-        entry = {"ENTRYTYPE": BIBTEX_TYPES[r.kind], "ID": keys[r.ref_id]}
+        entry = {"ENTRYTYPE": _entry_type(r), "ID": keys[r.ref_id]}
         entry.update({k: v for k, v in fields.items() if v})
         entries.append(entry)
     return entries
 
 
 def bibtex(refs: Sequence[Reference]) -> str:
-    """Return the BibTeX text of the references, in list order, one field a line."""
+    """Return the references in biblatex form (for biber), in list order, one field a line."""
     chunks = []
     for entry in to_bibtex_entries(refs):
         lines = [f"@{entry['ENTRYTYPE']}{{{entry['ID']},"]
-        fields = [(k, v) for k, v in entry.items() if k not in ("ENTRYTYPE", "ID")]
-        for k, v in fields:
-            # Braces delimit values; a stray brace in a title would break the entry.
-            value = v.replace("{", "(").replace("}", ")")
-            lines.append(f"  {k} = {{{value}}},")
+        lines += [f"  {k} = {{{v}}}," for k, v in entry.items() if k not in ("ENTRYTYPE", "ID")]
         lines.append("}")
         chunks.append("\n".join(lines))
     return "\n\n".join(chunks) + "\n"
