@@ -1,8 +1,7 @@
-"""The chronology drawn: the timeline, the lifespans figure, the TimelineJS export and the explorer."""
+"""The chronology drawn: the timeline, the lifespans figure and the explorer (TimelineJS: test_timelinejs)."""
 
 from __future__ import annotations
 
-import json
 from itertools import combinations
 
 import pytest
@@ -11,7 +10,6 @@ from histkit.analyse import chronology as ch
 from histkit.core.errors import ParameterError
 from histkit.present import chronology_explorer as cx
 from histkit.present import timeline as tl
-from histkit.present import timelinejs as tjs
 
 
 def _label_boxes(fig):
@@ -46,22 +44,6 @@ def test_lifespans_figure(chron):
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert "Alexandra Kollontai (1872-1952)" in texts
     assert "in Mexico aged 53-54" in texts
-
-
-def test_timelinejs_export(chron, tmp_path):
-    doc = tjs.timelinejs(chron)
-    assert len(doc["events"]) == len(chron.events)
-    assert len(doc["eras"]) == 3
-    by_id = {e["unique_id"]: e for e in doc["events"]}
-    assert by_id["pestkovsky-arrives"]["start_date"] == {"year": 1924, "month": 10}
-    assert by_id["borodin-arrested"]["start_date"] == {"year": 1949}
-    assert by_id["socialist-congress"]["end_date"] == {"year": 1919, "month": 9}
-    assert by_id["ortiz-report"]["start_date"] == {"year": 1919, "month": 12, "day": 29}
-    assert set(by_id["chicherin-speech"]["text"]) == {"headline", "text"}
-    (path,) = tjs.export_timelinejs(chron, tmp_path)
-    first = path.read_bytes()
-    assert json.loads(first)["eras"][0]["text"]["headline"].startswith("Stage 1")
-    assert tjs.export_timelinejs(chron, tmp_path)[0].read_bytes() == first
 
 
 def test_explorer_builds_and_filters(chron):

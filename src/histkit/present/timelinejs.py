@@ -1,8 +1,20 @@
-"""The chronology as a TimelineJS 3 JSON document (events, and eras for the stages)."""
+"""The chronology as a TimelineJS 3 JSON document (events, and eras for the stages).
+
+Nothing the chronology knows is lost on the way: every slide whose date is uncertain, approximate, a
+season or a span carries a ``display_date`` in words ("Sept.-Nov. 1919", "autumn 1926", "c. July
+1920", "by March 1927"), which TimelineJS shows instead of the date it sorts by. The sort date is the
+start of the span at the span's own precision (Borodin's arrival, "[1919-09..1919-11]", sorts in
+September 1919, no longer on 1 January), and a span keeps its end as ``end_date``. The eras are the
+stage spans of the timeline figure (:func:`histkit.analyse.chronology.stages_table`), to the day.
+
+:func:`edtf_in_words` is a small reader of the EDTF forms the chronology uses. (A fuller one,
+``histkit.present.display``, is on its way; this one is to merge into it.)
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,42 +25,142 @@ from histkit.analyse.chronology import Chronology, stages_table
 from histkit.core.files import WrittenFiles, atomic_write
 from histkit.core.paths import from_root
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # fmt: skip
+# A span abbreviates its months, as a historian writes it ("Sept.-Nov. 1919"); short names stay whole.
+MONTHS_SHORT = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+_POINT = re.compile(r"^(?P<year>\d{3}[\dX])(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?)?(?P<q>[~?%]?)$")
+
+
+def _point_words(point: str, short: bool = False, with_year: bool = True) -> str | None:
+    """One EDTF point ("1920-07~", "1926-23", "1919-12-29") in words, or None if not of these forms."""
+    m = _POINT.match(point)
+    if not m:
+        return None
+    year = m["year"] if not m["year"].endswith("X") else f"the {m['year'][:3]}0s"
+    month = int(m["month"]) if m["month"] else None
+    if month is None:
+        text = year
+    elif month in SEASONS:
+        text = f"{SEASONS[month]} {year}" if with_year else SEASONS[month]
+    elif 1 <= month <= 12:
+        name = (MONTHS_SHORT if short else MONTHS)[month - 1]
+        text = f"{name} {year}" if with_year else name
+        if m["day"]:
+            text = f"{int(m['day'])} {text}"
+    else:
+        return None
+    return {"~": f"c. {text}", "?": f"{text}?", "%": f"c. {text}?"}.get(m["q"], text)
+
+
+def _span_words(low: str, high: str) -> str | None:
+    """Two EDTF points as one span: "1923-1927", "Sept.-Nov. 1919", "June 1926 – spring 1927"."""
+    lo, hi = _POINT.match(low), _POINT.match(high)
+    if not lo or not hi:
+        return None
+    if lo["year"] == hi["year"] and bool(lo["month"]) == bool(hi["month"]) and lo["month"] and not lo["day"]:
+        same_kind = (int(lo["month"]) in SEASONS) == (int(hi["month"]) in SEASONS)
+        if same_kind and not hi["day"] and not lo["q"]:
+            first, last = _point_words(low, short=True, with_year=False), _point_words(high, short=True)
+            return f"{first}-{last}" if first and last else None
+    if not lo["month"] and not hi["month"] and not lo["q"] and not hi["q"]:
+        return f"{lo['year']}-{hi['year']}"
+    first, last = _point_words(low, short=True), _point_words(high, short=True)
+    return f"{first} – {last}" if first and last else None
+
+
+def edtf_in_words(edtf: str) -> str:
+    """An EDTF value as a historian writes it.
+
+    Parameters
+    ----------
+    edtf : str
+        ``1926-23``, ``1920-07~``, ``[1919-09..1919-11]``, ``1919-08/1919-09``, ``../1927-03``, ...
+
+    Returns
+    -------
+    str
+        "autumn 1926", "c. July 1920", "Sept.-Nov. 1919", "Aug.-Sept. 1919", "by March 1927"; a form
+        this reader does not know is returned as it is (its EDTF code).
+    """
+    value = edtf.strip()
+    one_of = re.fullmatch(r"\[(?P<low>[^.,\]]+)\.\.(?P<high>[^.,\]]+)\]", value)
+    if one_of:
+        return _span_words(one_of["low"], one_of["high"]) or value
+    if "/" in value:
+        low, high = value.split("/", 1)
+        if low in ("..", ""):
+            words = _point_words(high)
+            return f"by {words}" if words else value
+        if high in ("..", ""):
+            words = _point_words(low)
+            return f"from {words}" if words else value
+        return _span_words(low, high) or value
+    return _point_words(value) or value
+
+
+def _plain(edtf: str) -> bool:
+    """True when a date says exactly one year, month or day, with no qualifier: no words needed."""
+    m = _POINT.match(edtf)
+    return bool(m) and not m["q"] and not m["year"].endswith("X") and (not m["month"] or int(m["month"]) <= 12)
+
+
+def _ends(edtf: str) -> tuple[str, str]:
+    """The EDTF points at the start and the end of a value ("" for an open end)."""
+    value = edtf.strip().strip("[]{}")
+    for sep in ("/", ".."):
+        if sep in value:
+            low, high = value.split(sep, 1)
+            return ("" if low == ".." else low), ("" if high == ".." else high)
+    return value, value
+
+
+def _parts(iso: str, point: str) -> dict[str, int]:
+    """A TimelineJS date at the precision of the EDTF point: a year has no month, a season its months."""
+    d = date.fromisoformat(iso)
+    out = {"year": d.year}
+    m = _POINT.match(point)
+    if m and m["month"]:
+        out["month"] = d.month
+        if m["day"] and int(m["month"]) <= 12:
+            out["day"] = d.day
+    return out
+
+
+def _day(iso: str) -> dict[str, int]:
+    d = date.fromisoformat(iso)
+    return {"year": d.year, "month": d.month, "day": d.day}
+
 
 def timelinejs(chron: Chronology, stage_mode: str = "sections") -> dict[str, Any]:
-    """Return the events as a TimelineJS 3 JSON document (``events`` and ``eras`` for the three stages).
+    """Return the events as a TimelineJS 3 JSON document (``events``, and ``eras`` for the three stages).
 
-    A date's parts follow its precision: a year-only date has no month, a month no day.
+    A date's parts follow its precision: a year-only date has no month, a month no day. A date that is
+    a span, a season or uncertain has its words in ``display_date``; the span's end is ``end_date``.
     """
-
-    def parts(iso: str, edtf: str, end: bool) -> dict[str, int]:
-        d = date.fromisoformat(iso)
-        single = edtf.split("/")[-1 if end else 0].rstrip("~?%")
-        out = {"year": d.year}
-        if len(single) >= 7 and single[4] == "-" and single[5:7].isdigit() and int(single[5:7]) <= 12:
-            out["month"] = d.month
-            if len(single) >= 10:
-                out["day"] = d.day
-        return out
-
     items = []
     for _, r in chron.events.iterrows():
-        start = r["earliest"] or r["latest"]
+        low, high = _ends(r["edtf"])
+        start_iso, start_point = (r["earliest"], low) if r["earliest"] else (r["latest"], high)
         item: dict[str, Any] = {
             "unique_id": r["event_id"],
-            "start_date": parts(start, r["edtf"], False),
+            "start_date": _parts(start_iso, start_point),
             "text": {
                 "headline": r["label"],
                 "text": f"“{r['quote']}” (article line {r['line']}; EDTF {r['edtf']})",
             },
             "group": "context" if pd.isna(r["stage"]) else f"stage {int(r['stage'])}",
         }
-        if r["latest"] and r["latest"] != r["earliest"] and ("/" in r["edtf"] or r["edtf"].startswith("[")):
-            item["end_date"] = parts(r["latest"], r["edtf"], True)
+        if r["earliest"] and r["latest"] and r["latest"] != r["earliest"] and low != high:
+            item["end_date"] = _parts(r["latest"], high)
+        if not _plain(r["edtf"]):
+            item["display_date"] = edtf_in_words(r["edtf"])
         items.append(item)
     eras = [
         {
-            "start_date": {"year": int(s["earliest"][:4]), "month": int(s["earliest"][5:7])},
-            "end_date": {"year": int(s["latest"][:4]), "month": int(s["latest"][5:7])},
+            "start_date": _day(s["earliest"]),
+            "end_date": _day(s["latest"]),
             "text": {"headline": f"Stage {int(s['stage'])}: {s['label']}"},
         }
         for _, s in stages_table(chron, stage_mode).iterrows()
