@@ -6,6 +6,7 @@ writes exactly the figures (and manifest) that are committed.
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pandas as pd
@@ -46,6 +47,29 @@ def test_every_exported_row_quotes_its_span(built):
         check_provenance(rows, text, path.name)
         checked += 1
     assert checked >= 10
+
+
+def test_data_package_describes_every_table_and_validates(built):
+    """build/tables/datapackage.json, checked by Frictionless against the CSV files a real build wrote."""
+    frictionless = pytest.importorskip("frictionless", reason="frictionless is in the test extra")
+    from histkit.present.datapackage import TABLES
+
+    folder = built / "build" / "tables"
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    csvs = sorted(p.stem for p in folder.glob("*.csv"))
+    assert [r["name"] for r in package["resources"]] == csvs
+    assert len(csvs) == 17
+    assert sorted(TABLES) == csvs  # every exported table has its description, keys and list columns
+    report = frictionless.validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+    res = {r["name"]: r for r in package["resources"]}
+    fields = {name: {f["name"]: f["type"] for f in r["schema"]["fields"]} for name, r in res.items()}
+    assert fields["wages"]["value"] == "number"  # "56.13 pesos a month"
+    assert fields["references"]["cited"] == "boolean"
+    assert fields["citations"]["year_first"] == "integer"
+    assert {"fields": ["ref_id"], "reference": {"resource": "references", "fields": ["ref_id"]}} in res["citations"][
+        "schema"
+    ]["foreignKeys"]
 
 
 def test_build_writes_exactly_the_committed_figures(built):

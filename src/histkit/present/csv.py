@@ -1,5 +1,8 @@
 """Tables written as CSV: UTF-8, LF line ends, a fixed float format, one file per table.
 
+Beside them, ``datapackage.json`` describes every table exported to that folder (field types, keys,
+list separators: see :mod:`histkit.present.datapackage`).
+
 The CSV files keep everything exact (EDTF, ids, full precision); what a reader sees in a notebook is
 shaped elsewhere in this layer.
 """
@@ -13,6 +16,7 @@ import pandas as pd
 
 from histkit.core.files import WrittenFiles, atomic_write
 from histkit.core.paths import from_root
+from histkit.present.datapackage import update_package
 
 
 class ExportedTables(WrittenFiles):
@@ -25,9 +29,14 @@ def export_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> Exp
     """Write each table as ``<folder>/<name>.csv`` (UTF-8, LF line ends, fixed float format).
 
     A relative ``folder`` is taken from the project root. Returns the written paths, in name order.
+    The tables are also merged into ``<folder>/datapackage.json``, which is not among the returned
+    paths: it describes every notebook's tables, so the build cache must not count it as this
+    notebook's output (each notebook's export changes it).
     """
+    target = from_root(folder)
     written = []
     for name in sorted(tables):
         csv = tables[name].to_csv(index=False, lineterminator="\n", float_format="%.6g")
-        written.append(atomic_write(from_root(folder) / f"{name}.csv", csv))
+        written.append(atomic_write(target / f"{name}.csv", csv))
+    update_package(target, tables)
     return ExportedTables(written)

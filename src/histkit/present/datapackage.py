@@ -1,0 +1,314 @@
+"""The exported tables described as a Frictionless data package (``datapackage.json`` beside the CSVs).
+
+Other tools (Frictionless, Open Data Editor, R's ``frictionless``, pandas via ``frictionless``) then
+read the CSV files without guessing: each field has its type (``integer``, ``number``, ``boolean``,
+``date``, ``string``, or ``list`` with the separator a ``;``-joined column uses), each table its
+primary key and its foreign keys (``citations.ref_id`` → ``references.ref_id``, ...), and every
+table and the common fields a description.
+
+A field's type is read from the DataFrame being exported (a float column that holds only whole
+numbers and some blanks is pandas' form of an integer column with missing values); what the data
+cannot say (keys, list separators, descriptions) is declared in :data:`TABLES`.
+
+Each notebook exports some of the tables, and notebooks run in parallel: :func:`update_package`
+merges the tables just written into the descriptor under a file lock, keeps the others whose CSV is
+still there, and writes it atomically, with sorted keys and no date, so the same tables always give
+the same bytes.
+
+To describe a new table: add a :class:`TableInfo` to :data:`TABLES` (its description, primary key,
+foreign keys and list columns); ``tests/present/test_datapackage.py`` checks that every exported
+table has one.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from filelock import FileLock
+
+from histkit.core.errors import OutputError
+from histkit.core.files import atomic_write, ensure_dir
+
+PACKAGE = "datapackage.json"
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+UNDESCRIBED = "No description yet: add a TableInfo for this table to TABLES in src/histkit/present/datapackage.py."
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    """What a table's data cannot say about itself.
+
+    Attributes
+    ----------
+    description : str
+        One row per what, and where it comes from.
+    primary_key : tuple of str
+        The columns that identify a row.
+    foreign_keys : mapping
+        Column -> ``"table.column"`` it refers to.
+    lists : mapping
+        Column -> the separator of its ``;``-joined items.
+    fields : mapping
+        Column -> description (the common columns are described in :data:`COMMON_FIELDS`).
+    """
+
+    description: str
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: Mapping[str, str] = field(default_factory=dict)
+    lists: Mapping[str, str] = field(default_factory=dict)
+    fields: Mapping[str, str] = field(default_factory=dict)
+
+
+COMMON_FIELDS = {
+    "seed": "The seed folder (article) the row comes from.",
+    "start": "Offset of the quoted span in the verbatim article.txt, in Unicode code points (0-based).",
+    "end": "End offset (exclusive) of the quoted span: article_text[start:end] == quote.",
+    "quote": "The verbatim text of the span the row is read from.",
+    "line": "Line of article.txt (1-based) where the span starts.",
+    "section": "Section of the article (0 is the front matter).",
+    "edtf": "The date in the Library of Congress Extended Date/Time Format (EDTF).",
+    "earliest": "The first day the date can mean (ISO 8601).",
+    "latest": "The last day the date can mean (ISO 8601).",
+    "stage": "The article's stage (1 Borodin, 2 Pestkovsky, 3 Kollontai); blank for context.",
+    "status": "Verdict of the check: consistent, inconsistent, or a reason it cannot be decided.",
+}
+_CLAIMS = TableInfo(
+    "",
+    primary_key=("claim_id",),
+    fields={
+        "kind": "What is checked (chronology, arithmetic, ...).",
+        "stated": "What the article states.",
+        "computed": "What the workbook computes from the article's own figures or dates.",
+        "explanation": "How the verdict was reached, in words.",
+    },
+)
+TABLES: dict[str, TableInfo] = {
+    "paragraphs": TableInfo(
+        "One row per repaired paragraph, block quote, footnote, front-matter field and reference entry.",
+        primary_key=("element_id",),
+        lists={"pieces": ";"},
+        fields={"pieces": "The verbatim spans (start-end) the element was joined from.", "text": "The repaired text."},
+    ),
+    "repairs": TableInfo(
+        "One row per repair of the PDF-to-text conversion, with its reason; article.txt itself is never edited.",
+        primary_key=("repair_id",),
+        foreign_keys={"element_id": "paragraphs.element_id"},
+    ),
+    "sections": TableInfo(
+        "One row per section of the article, with its counts of paragraphs, block quotes, notes and words.",
+        primary_key=("start",),  # the reference list has no section number
+    ),
+    "claims": TableInfo(
+        "One row per checkable statement of the article (chronology and arithmetic) and its verdict.",
+        _CLAIMS.primary_key,
+        fields=_CLAIMS.fields,
+    ),
+    "claims-chronology": TableInfo(
+        "One row per relative statement of the chronology ('five months after his arrival') and its verdict.",
+        _CLAIMS.primary_key,
+        fields=_CLAIMS.fields,
+    ),
+    "claims-economics": TableInfo(
+        "One row per arithmetic statement of the railway section ('an increase of 225%') and its verdict.",
+        _CLAIMS.primary_key,
+        fields=_CLAIMS.fields,
+    ),
+    "dates": TableInfo(
+        "One row per date expression in the text, normalised to EDTF (relative phrases resolved).",
+        primary_key=("date_id",),
+        foreign_keys={"element_id": "paragraphs.element_id"},
+        fields={"refers_to": "For a relative phrase, the date it counts from (EDTF)."},
+    ),
+    "events": TableInfo(
+        "One row per dated event, curated in annotations.yaml and anchored by a quote.",
+        primary_key=("event_id",),
+        lists={"actors": ";"},
+        fields={"actors": "person_id of each actor (see people).", "key": "Shown on the timeline."},
+    ),
+    "people": TableInfo(
+        "One row per person, with the aliases the article uses and the years of birth and death.",
+        primary_key=("person_id",),
+        lists={"aliases": ";"},
+    ),
+    "stays": TableInfo(
+        "One row per envoy's stay in Mexico, from an arrival event to a departure event.",
+        primary_key=("stay_id",),
+        foreign_keys={"person_id": "people.person_id", "arrival": "events.event_id", "departure": "events.event_id"},
+        lists={"members": ";"},
+        fields={"members": "person_id of each member of the mission."},
+    ),
+    "quantities": TableInfo(
+        "One row per number with a unit in the text (money, percent, age, duration, count).",
+        primary_key=("quantity_id",),
+        foreign_keys={"element_id": "paragraphs.element_id"},
+        fields={"value": "The number as a number (words such as 'three' read as 3)."},
+    ),
+    "wages": TableInfo(
+        "One row per measure of the railway wage change 1910-1927, stated or recomputed.",
+        primary_key=("measure",),
+        fields={"value": "The measure's value, in unit.", "formula": "How it is computed ('article' if stated)."},
+    ),
+    "citations": TableInfo(
+        "One row per cited work inside an in-text (ABNT author-date) citation, matched to the reference list.",
+        primary_key=("citation_id",),
+        foreign_keys={"ref_id": "references.ref_id", "element_id": "paragraphs.element_id"},
+        lists={"authors": "; "},
+        fields={"match": "How the citation was matched: exact, folded, fuzzy or none.", "score": "Similarity 0-100."},
+    ),
+    "references": TableInfo(
+        "One row per entry of the reference list, parsed into its parts (see also references.json and .bib).",
+        primary_key=("ref_id",),
+        lists={"key": "; ", "authors": "; ", "editors": "; ", "container_editors": "; ", "citing_groups": ";"},
+        fields={"cited": "Cited at least once in the text.", "citing_groups": "The citation groups that cite it."},
+    ),
+    "citation_findings": TableInfo(
+        "One row per finding of the citation audit (uncited references, unmatched citations, ...).",
+        primary_key=("finding_id",),
+        lists={"ref_id": ";", "citation_ids": ";"},
+    ),
+    "footnote_sources": TableInfo(
+        "One row per source named in a footnote, matched to the reference list where it is listed.",
+        primary_key=("footnote", "item"),
+        foreign_keys={"ref_id": "references.ref_id"},
+        lists={"pieces": ";"},
+    ),
+    "source_ages": TableInfo(
+        "One row per citation: the years between the events it supports and the source's publication.",
+        primary_key=("citation_id",),
+        foreign_keys={"citation_id": "citations.citation_id", "ref_id": "references.ref_id"},
+        lists={"key": "; ", "event_years": ";"},
+    ),
+}
+
+
+def _is_whole(values: pd.Series) -> bool:
+    return bool(values.map(lambda v: isinstance(v, int | float) and math.isfinite(v) and float(v).is_integer()).all())
+
+
+def field_type(column: pd.Series) -> str:
+    """The Table Schema type of a column, from its values.
+
+    ``integer`` for integers (also a float column of whole numbers with blanks, pandas' form of
+    integers with missing values), ``number``, ``boolean``, ``date`` for ISO dates, else ``string``.
+    """
+    values = column.dropna()
+    values = values[values.map(lambda v: v != "")]  # written as blanks, like NaN: missing values
+    kind = pd.api.types.infer_dtype(values, skipna=True)
+    if kind == "boolean":
+        return "boolean"
+    if kind == "integer":
+        return "integer"
+    if kind in ("floating", "mixed-integer-float", "decimal"):
+        return "integer" if column.isna().any() and len(values) and _is_whole(values) else "number"
+    if kind == "string" and len(values) and values.str.fullmatch(r"\d{4}-\d\d-\d\d").all():
+        return "date"
+    return "string"
+
+
+def resource(name: str, frame: pd.DataFrame) -> dict[str, Any]:
+    """The data-package resource of one exported table (``<name>.csv``).
+
+    A table :data:`TABLES` does not know gets the types its values show and a description saying
+    so (the test suite asks for a real one).
+
+    Raises
+    ------
+    OutputError
+        If :data:`TABLES` names a column the table does not have.
+    """
+    info = TABLES.get(name) or TableInfo(UNDESCRIBED)
+    declared = [*info.primary_key, *info.foreign_keys, *info.lists, *info.fields]
+    missing = sorted({c for c in declared if c not in frame.columns})
+    if missing:
+        raise OutputError(
+            f"table {name!r} has no column {missing[0]!r}, which datapackage.TABLES[{name!r}] declares; "
+            f"its columns are: {', '.join(map(str, frame.columns))}"
+        )
+    fields = []
+    for column in frame.columns:
+        spec: dict[str, Any] = {"name": str(column)}
+        if column in info.lists:
+            spec |= {"type": "list", "delimiter": info.lists[column], "itemType": "string"}
+        else:
+            spec["type"] = field_type(frame[column])
+        if spec["type"] == "boolean":
+            spec |= {"trueValues": ["True"], "falseValues": ["False"]}
+        description = info.fields.get(column) or COMMON_FIELDS.get(column)
+        if description:
+            spec["description"] = description
+        fields.append(spec)
+    schema: dict[str, Any] = {"fields": fields, "missingValues": [""]}
+    if info.primary_key:
+        schema["primaryKey"] = list(info.primary_key)
+    return {
+        "name": name,
+        "type": "table",
+        "path": f"{name}.csv",
+        "scheme": "file",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "description": info.description,
+        "schema": schema,
+    }
+
+
+def _foreign_keys(name: str, present: set[str]) -> list[dict[str, Any]]:
+    """Foreign keys of a table whose target table is in the package (else the package would not validate)."""
+    keys = []
+    info = TABLES.get(name) or TableInfo(UNDESCRIBED)
+    for column, target in sorted(info.foreign_keys.items()):
+        table, target_column = target.split(".", 1)
+        if table in present:
+            keys.append({"fields": [column], "reference": {"resource": table, "fields": [target_column]}})
+    return keys
+
+
+def package(resources: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
+    """The data-package descriptor holding ``resources`` (by name), in name order, with their foreign keys."""
+    present = set(resources)
+    out = []
+    for name in sorted(resources):
+        res = json.loads(json.dumps(resources[name]))  # a copy: foreign keys depend on the others
+        res["schema"].pop("foreignKeys", None)
+        if keys := _foreign_keys(name, present):
+            res["schema"]["foreignKeys"] = keys
+        out.append(res)
+    return {
+        "$schema": PROFILE,
+        "name": "histkit-tables",
+        "title": "Tables of the histkit workbook",
+        "description": (
+            "Tables computed from one article by the histkit workbook. Every row taken from the text "
+            "carries seed, start, end and quote, with article_text[start:end] == quote; dates are EDTF "
+            "with their earliest and latest day."
+        ),
+        "resources": out,
+    }
+
+
+def update_package(folder: Path, tables: Mapping[str, pd.DataFrame]) -> Path:
+    """Merge ``tables`` (just exported as CSV in ``folder``) into ``folder/datapackage.json``.
+
+    Resources of other tables are kept while their CSV file is there. Parallel notebooks take turns
+    (a lock file beside it); the file is replaced atomically.
+    """
+    new = {name: resource(name, frame) for name, frame in tables.items()}
+    target = folder / PACKAGE
+    with FileLock(str(ensure_dir(folder) / f".{PACKAGE}.lock")):
+        old: dict[str, dict[str, Any]] = {}
+        if target.is_file():
+            try:
+                old = {r["name"]: r for r in json.loads(target.read_text(encoding="utf-8"))["resources"]}
+            except (ValueError, KeyError, TypeError):
+                old = {}  # a damaged descriptor is rebuilt from what is exported now
+        kept = {n: r for n, r in old.items() if n not in new and (folder / r.get("path", "")).is_file()}
+        text = json.dumps(package(kept | new), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        return atomic_write(target, text)
+
