@@ -27,6 +27,22 @@ def test_wage_table(change, article) -> None:
     assert values["percentage increase"] == "122.31%"
     assert values["1927 wage as a share of 1910"] == "222.31%"
     assert values["compound annual growth 1910-1927"] == "4.81%"
+    assert values["ratio 1927/1910"] == "2.2231"
+    assert frame.loc[0, "quote"] == "56.13 pesos a month"
+
+
+def test_wage_values_are_numbers(change, article) -> None:
+    """wages.csv holds numbers (Frictionless type number), not the reader's text."""
+    frame = wages.wage_values(change, article.text)
+    check_provenance(frame, article.text, "wages")
+    values = dict(zip(frame["measure"], frame["value"], strict=True))
+    # numbers, not text: "56.13 pesos a month" (1910) and "124.78" (1927)
+    assert values["average wage 1910"] == 56.13 and values["average wage 1927"] == 124.78
+    assert values["absolute change"] == pytest.approx(68.65)
+    assert values["percentage increase"] == pytest.approx(122.31, abs=0.005)
+    assert values["1927 wage as a share of 1910"] == pytest.approx(222.31, abs=0.005)
+    assert values["compound annual growth 1910-1927"] == pytest.approx(4.81, abs=0.005)
+    assert frame["value"].dtype == float
     assert frame.loc[0, "quote"] == "56.13 pesos a month"
 
 

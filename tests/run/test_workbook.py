@@ -72,6 +72,16 @@ def test_data_package_describes_every_table_and_validates(built):
     ]["foreignKeys"]
 
 
+def test_annotations_export_holds_on_the_article(built):
+    """build/exports/annotations.jsonld: the W3C model's keys, and every selector on the verbatim text."""
+    from tests.present.test_annotations_jsonld import check_annotation_model, check_selectors_hold
+
+    collection = json.loads((built / "build" / "exports" / "annotations.jsonld").read_text(encoding="utf-8"))
+    check_annotation_model(collection)
+    check_selectors_hold(collection, (ROOT / "seeds" / "spenser-bolsheviks-mexico" / "article.txt").read_text("utf-8"))
+    assert collection["total"] > 100
+
+
 def test_build_writes_exactly_the_committed_figures(built):
     written = {p.name: p.read_bytes() for p in (built / "figures").iterdir()}
     committed = {p.name: p.read_bytes() for p in (ROOT / "figures").iterdir()}

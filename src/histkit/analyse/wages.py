@@ -111,26 +111,44 @@ def wage_change(quantities: pd.DataFrame, base_year: int = 1910, end_year: int =
     return WageChange(base_year, end_year, float(base["value"]), float(end["value"]), base, end)
 
 
-def wage_table(change: WageChange, text: str) -> pd.DataFrame:
-    """Return the wage figures and what they give: change, ratio, increase, annual growth."""
+def wage_values(change: WageChange, text: str) -> pd.DataFrame:
+    """Return the wage figures and what they give (change, ratio, increase, annual growth), exactly.
+
+    ``value`` is a number at full precision (percentages in percent, ``unit`` says which): the
+    table exported as ``wages.csv``. :func:`wage_table` is the same, written for a reader.
+    """
     b, e = change.base_year, change.end_year
     prov = span_of(change.base_row, change.end_row)
     rows = [
-        (f"average wage {b}", f"{change.base:.2f}", "MXN a month", "article", change.base_row),
-        (f"average wage {e}", f"{change.end:.2f}", "MXN a month", "article", change.end_row),
-        ("absolute change", f"{change.absolute:+.2f}", "MXN a month", f"{e} - {b}", None),
-        (f"ratio {e}/{b}", f"{change.ratio:.4f}", "times", f"{e} / {b}", None),
-        (f"{e} wage as a share of {b}", percent(change.ratio), "percent", f"100 x {e} / {b}", None),
-        ("percentage increase", percent(change.increase), "percent", f"100 x ({e} / {b} - 1)", None),
-        (f"compound annual growth {b}-{e}", percent(change.cagr), "percent a year",
+        (f"average wage {b}", change.base, "MXN a month", "article", change.base_row),
+        (f"average wage {e}", change.end, "MXN a month", "article", change.end_row),
+        ("absolute change", change.absolute, "MXN a month", f"{e} - {b}", None),
+        (f"ratio {e}/{b}", change.ratio, "times", f"{e} / {b}", None),
+        (f"{e} wage as a share of {b}", 100 * change.ratio, "percent", f"100 x {e} / {b}", None),
+        ("percentage increase", 100 * change.increase, "percent", f"100 x ({e} / {b} - 1)", None),
+        (f"compound annual growth {b}-{e}", 100 * change.cagr, "percent a year",
          f"100 x (({e} / {b}) ** (1 / {change.years}) - 1)", None),
     ]
     records = []
     for measure, value, unit, formula, source in rows:
         span = (int(source["start"]), int(source["end"])) if source is not None else prov["_span"]
-        records.append({"measure": measure, "value": value, "unit": unit, "formula": formula,
+        records.append({"measure": measure, "value": float(value), "unit": unit, "formula": formula,
                         "seed": prov["seed"], "start": span[0], "end": span[1]})
     return with_quotes(pd.DataFrame(records), text)
+
+
+def wage_table(change: WageChange, text: str) -> pd.DataFrame:
+    """Return :func:`wage_values` with each value written as a historian would ("+68.65", "122.31%")."""
+    frame = wage_values(change, text)
+    written = {
+        "MXN a month": lambda v: f"{v:.2f}",
+        "times": lambda v: f"{v:.4f}",
+        "percent": lambda v: percent(v / 100),
+        "percent a year": lambda v: percent(v / 100),
+    }
+    frame["value"] = [written[u](v) for v, u in zip(frame["value"], frame["unit"], strict=True)]
+    frame.loc[frame["measure"] == "absolute change", "value"] = f"{change.absolute:+.2f}"
+    return frame
 
 
 def increase_claims(
