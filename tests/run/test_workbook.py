@@ -65,7 +65,8 @@ def test_data_package_describes_every_table_and_validates(built):
     res = {r["name"]: r for r in package["resources"]}
     fields = {name: {f["name"]: f["type"] for f in r["schema"]["fields"]} for name, r in res.items()}
     assert fields["wages"]["value"] == "number"  # "56.13 pesos a month"
-    assert fields["references"]["cited"] == "boolean"
+    assert fields["references"]["cited"] == "integer"  # how many citations cite it
+    assert fields["people"]["envoy"] == "boolean"
     assert fields["citations"]["year_first"] == "integer"
     assert {"fields": ["ref_id"], "reference": {"resource": "references", "fields": ["ref_id"]}} in res["citations"][
         "schema"

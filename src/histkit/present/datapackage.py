@@ -32,7 +32,6 @@ from typing import Any
 import pandas as pd
 from filelock import FileLock
 
-from histkit.core.errors import OutputError
 from histkit.core.files import atomic_write, ensure_dir
 
 PACKAGE = "datapackage.json"
@@ -165,7 +164,7 @@ TABLES: dict[str, TableInfo] = {
         "One row per entry of the reference list, parsed into its parts (see also references.json and .bib).",
         primary_key=("ref_id",),
         lists={"key": "; ", "authors": "; ", "editors": "; ", "container_editors": "; ", "citing_groups": ";"},
-        fields={"cited": "Cited at least once in the text.", "citing_groups": "The citation groups that cite it."},
+        fields={"cited": "How many in-text citations cite it.", "citing_groups": "The citation groups that cite it."},
     ),
     "citation_findings": TableInfo(
         "One row per finding of the citation audit (uncited references, unmatched citations, ...).",
@@ -217,24 +216,18 @@ def resource(name: str, frame: pd.DataFrame) -> dict[str, Any]:
     A table :data:`TABLES` does not know gets the types its values show and a description saying
     so (the test suite asks for a real one).
 
-    Raises
-    ------
-    OutputError
-        If :data:`TABLES` names a column the table does not have.
+    What :data:`TABLES` declares for a column the table does not have is left out.
     """
     info = TABLES.get(name) or TableInfo(UNDESCRIBED)
-    declared = [*info.primary_key, *info.foreign_keys, *info.lists, *info.fields]
-    missing = sorted({c for c in declared if c not in frame.columns})
-    if missing:
-        raise OutputError(
-            f"table {name!r} has no column {missing[0]!r}, which datapackage.TABLES[{name!r}] declares; "
-            f"its columns are: {', '.join(map(str, frame.columns))}"
-        )
+    # What TABLES declares for a column the table lacks (a table exported before the audit added
+    # its match columns, say) is left out: the descriptor only ever describes the file beside it.
+    columns = set(frame.columns)
+    lists = {c: sep for c, sep in info.lists.items() if c in columns}
     fields = []
     for column in frame.columns:
         spec: dict[str, Any] = {"name": str(column)}
-        if column in info.lists:
-            spec |= {"type": "list", "delimiter": info.lists[column], "itemType": "string"}
+        if column in lists:
+            spec |= {"type": "list", "delimiter": lists[column], "itemType": "string"}
         else:
             spec["type"] = field_type(frame[column])
         if spec["type"] == "boolean":
@@ -244,7 +237,7 @@ def resource(name: str, frame: pd.DataFrame) -> dict[str, Any]:
             spec["description"] = description
         fields.append(spec)
     schema: dict[str, Any] = {"fields": fields, "missingValues": [""]}
-    if info.primary_key:
+    if info.primary_key and set(info.primary_key) <= columns:
         schema["primaryKey"] = list(info.primary_key)
     return {
         "name": name,
@@ -259,13 +252,13 @@ def resource(name: str, frame: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-def _foreign_keys(name: str, present: set[str]) -> list[dict[str, Any]]:
+def _foreign_keys(name: str, present: set[str], columns: set[str]) -> list[dict[str, Any]]:
     """Foreign keys of a table whose target table is in the package (else the package would not validate)."""
     keys = []
     info = TABLES.get(name) or TableInfo(UNDESCRIBED)
     for column, target in sorted(info.foreign_keys.items()):
         table, target_column = target.split(".", 1)
-        if table in present:
+        if table in present and column in columns:
             keys.append({"fields": [column], "reference": {"resource": table, "fields": [target_column]}})
     return keys
 
@@ -277,7 +270,8 @@ def package(resources: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
     for name in sorted(resources):
         res = json.loads(json.dumps(resources[name]))  # a copy: foreign keys depend on the others
         res["schema"].pop("foreignKeys", None)
-        if keys := _foreign_keys(name, present):
+        columns = {f["name"] for f in res["schema"]["fields"]}
+        if keys := _foreign_keys(name, present, columns):
             res["schema"]["foreignKeys"] = keys
         out.append(res)
     return {
