@@ -290,3 +290,21 @@ def test_write_exports(refs, tmp_path):
     assert repr(written) == "files written: references.bib, references.json"
     assert (tmp_path / "references.json").read_text(encoding="utf-8") == csl_json(refs)
     assert (tmp_path / "references.bib").read_text(encoding="utf-8") == bibtex(refs)
+
+
+@pytest.mark.parametrize(
+    ("volume", "issue", "fields"),
+    [
+        ("II", "5/6", {"volume": "2", "number": "5/6"}),  # KHEIFETS: "II, n. 5/6"
+        ("", "55", {"volume": "55"}),  # GÓMEZ: "Survey 55", a journal numbered by issue only
+        ("Special", "2", {"number": "Special, 2"}),  # no integer: moved, not lost
+        ("12", "", {"volume": "12"}),
+    ],
+)
+def test_biblatex_volume_is_an_integer_or_moved(volume, issue, fields):
+    from histkit.extract.references import Name, Reference
+
+    ref = Reference("r1", 1, kind="article", authors=(Name("SMITH", "J."),), title="T", container="J",
+                    volume=volume, issue=issue, year="1990", year_first=1990)  # fmt: skip
+    entry = to_bibtex_entries([ref])[0]
+    assert {k: entry[k] for k in ("volume", "number") if k in entry} == fields
