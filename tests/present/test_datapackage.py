@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 
+import frictionless  # the test extra: a missing install fails, it is not skipped
 import numpy as np
 import pandas as pd
 import pytest
@@ -13,8 +14,6 @@ import histkit as hk
 from histkit.analyse import chronology as ch
 from histkit.present import datapackage as dp
 from histkit.text.tables import paragraphs_table, repairs_table, sections_table
-
-frictionless = pytest.importorskip("frictionless", reason="frictionless is in the test extra")
 
 
 def validate(folder):
