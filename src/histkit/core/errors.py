@@ -34,3 +34,7 @@ class OutputError(HistkitError):
 
 class NotebookError(HistkitError):
     """A notebook failed while it was being executed."""
+
+
+class BuildError(HistkitError):
+    """A command needs the outputs of ``histkit build`` and they are missing: run ``histkit build``."""

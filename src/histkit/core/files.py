@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+import filelock
 
 from histkit.core.errors import OutputError
 from histkit.core.paths import relative
@@ -55,21 +56,23 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
 def exclusive_lock(path: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``path`` for the duration, or refuse at once if another process has it.
 
-    The lock is the kernel's (``flock``): it goes away with the process, so a killed build never
-    leaves a stale lock behind.
+    The lock is the operating system's (``flock`` on POSIX, ``LockFileEx`` on Windows, through
+    ``filelock``): it goes away with the process, so a killed build never leaves a stale lock behind.
     """
     ensure_dir(path.parent)
-    with open(path, "a+b") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as err:
-            raise OutputError(
-                f"another histkit build is running (it holds {path}); wait for it to finish, then build again"
-            ) from err
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    lock = filelock.FileLock(path, timeout=0, thread_local=False)
+    try:
+        lock.acquire()
+    except filelock.Timeout as err:
+        raise OutputError(
+            f"another histkit build is running (it holds {path}); wait for it to finish, then build again"
+        ) from err
+    except OSError as err:
+        raise OutputError(f"cannot lock {path}: {err.strerror}; make the folder writable") from err
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 class WrittenFiles(tuple):

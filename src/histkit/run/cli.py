@@ -1,4 +1,4 @@
-"""The ``histkit`` command: build the workbook, list notebook parameters, freeze notebook outputs."""
+"""The ``histkit`` command: build the workbook, list notebook parameters, freeze notebook outputs, publish."""
 
 from __future__ import annotations
 
@@ -35,7 +35,31 @@ def _parser() -> argparse.ArgumentParser:
 
     freeze = sub.add_parser("freeze", help="re-execute notebooks in place to commit their outputs")
     freeze.add_argument("notebooks", nargs="*", type=Path, help="notebook files (default: all)")
+    _publishing_parsers(sub)
     return parser
+
+
+def _publishing_parsers(sub: Any) -> None:
+    """``histkit site`` and ``histkit export jdh``: both read the executed notebooks of the last build."""
+    sub.add_parser("site", help="write build/site/: the executed workbook and the article as linked HTML pages")
+    export = sub.add_parser("export", help="write the executed workbook in another format")
+    formats = export.add_subparsers(dest="format", required=True)
+    formats.add_parser("jdh", help="write build/jdh/: notebooks for the Journal of Digital History")
+
+
+def _publish(args: argparse.Namespace) -> None:
+    from histkit.run import jdh, site
+
+    if args.command == "site":
+        made = site.build_site(project_root())
+        for miss in made.misses:
+            print(f"histkit: warning: a quote could not be placed in the article: {miss}", file=sys.stderr)
+        print(f"site: {made.folder / site.INDEX} ({len(made.pages)} pages, {made.quotes} quotes linked to the article)")
+    elif args.command == "export" and args.format == "jdh":
+        made = jdh.export_jdh(project_root())
+        print(f"jdh: {made.folder} ({len(made.notebooks)} notebooks, runtime.txt, requirements.txt)")
+        for note in made.notes:
+            print(f"  note: {note}")
 
 
 def _read_parameters_file(path: Path) -> dict[str, Any]:
@@ -76,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             runner.freeze(paths)
             for path in paths:
                 print(f"froze {path.name}")
+        elif args.command in ("site", "export"):
+            _publish(args)
     except NotebookError as err:
         print(f"histkit: error: {err}", file=sys.stderr)
         return 1

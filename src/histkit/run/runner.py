@@ -149,15 +149,25 @@ def seed_outputs(seed: str | None, root: Path) -> dict[str, str]:
     return {"seed": str(folder), "figures_dir": str(out / "figures"), "tables_dir": str(out / "tables")}
 
 
+def kernel_transport(os_name: str | None = None) -> str:
+    """The ZMQ transport for kernels: private IPC sockets on POSIX, loopback TCP on Windows (no IPC there)."""
+    return "tcp" if (os_name or os.name) == "nt" else "ipc"
+
+
 @functools.cache
 def ipc_kernel_manager() -> type:
     """A kernel manager class on private IPC sockets: parallel kernels cannot collide on TCP ports.
 
     (papermill #511.) nbclient creates, owns and shuts down one per notebook; the socket files go
-    with the kernel. Built on first use so that a build with nothing to run never imports Jupyter.
+    with the kernel. On Windows, where ZMQ has no IPC transport, it is the ordinary TCP manager
+    (see :func:`kernel_transport`), whose start is retried on a port collision. Built on first use
+    so that a build with nothing to run never imports Jupyter.
     """
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
+
+    if kernel_transport() == "tcp":
+        return AsyncKernelManager
 
     class IpcKernelManager(AsyncKernelManager):
         @default("transport")

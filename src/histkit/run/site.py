@@ -1,0 +1,180 @@
+"""``histkit site``: a static reading copy of the executed workbook, in ``build/site/``.
+
+For readers without Python (a seminar's participants before the session, a reviewer, an editor). Made
+with nbconvert's HTML exporter and its JupyterLab template (extended in ``templates/histkit-site``, with
+nothing loaded from the network), it holds:
+
+- ``index.html``: each notebook's question and its figures;
+- ``NN-name.html``: each notebook as the last ``histkit build`` executed it, where every quote in a
+  table links to its place in the article;
+- ``article.html``: the verbatim article, every quoted span anchored (``#q-<start>-<end>``, code
+  points into ``article.txt``) with links back to the table cells that quote it;
+- ``tables/``: the exported CSV tables.
+
+The pages hold no date, version or random id: two runs on the same build write the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from histkit.core.paths import DEFAULT_SEED, project_root, resolve_seed_dir
+from histkit.run.executed import executed_notebooks, write_tree
+from histkit.run.quotes import QuoteIndex
+from histkit.run.site_article import article_html
+from histkit.run.site_tables import QuoteRef, link_quotes
+from histkit.text.seed import read_seed
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+ARTICLE = "article.html"
+INDEX = "index.html"
+
+
+@dataclass(frozen=True)
+class Site:
+    """What ``histkit site`` wrote."""
+
+    folder: Path
+    pages: tuple[str, ...]
+    quotes: int
+    misses: tuple[str, ...]
+
+
+def _exporter(exclude_input: bool) -> Any:
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    config = Config()
+    config.HTMLExporter.extra_template_basedirs = [str(TEMPLATES)]
+    config.HTMLExporter.template_name = "histkit-site"
+    config.TemplateExporter.exclude_input = exclude_input
+    return HTMLExporter(config=config)
+
+
+def _render(nb: Any, page: str, title: str, nav: list[tuple[str, str]], exclude_input: bool = False) -> str:
+    nb.metadata["title"] = title
+    # A widget needs a kernel, and its view names a random model id: the page shows its text/plain
+    # note instead (as `histkit freeze` stores it).
+    nb.metadata.pop("widgets", None)
+    for number, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{number}"  # papermill's injected cell has a new random id on every run
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(WIDGET_VIEW, None)
+    body, _ = _exporter(exclude_input).from_notebook_node(
+        nb, resources={"histkit_nav": nav, "histkit_page": page, "metadata": {"name": title}}
+    )
+    return body
+
+
+def _heading(nb: Any) -> tuple[str, str]:
+    """The notebook's level-1 heading and its question (the first markdown cell's ``**Question.**`` paragraph)."""
+    first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", first) if p.strip()]
+    title = paragraphs[0].lstrip("#").strip() if paragraphs and paragraphs[0].startswith("#") else ""
+    question = next((p for p in paragraphs if p.startswith("**Question")), paragraphs[1] if len(paragraphs) > 1 else "")
+    return title, question
+
+
+def _link_tables(nb: Any, page: str, stem: str, index: QuoteIndex) -> tuple[list[QuoteRef], list[str]]:
+    refs: list[QuoteRef] = []
+    misses: list[str] = []
+    for number, cell in enumerate(nb.cells):
+        for o, output in enumerate(cell.get("outputs", [])):
+            data = output.get("data", {})
+            if "<table" not in data.get("text/html", ""):
+                continue
+            linked = link_quotes(data["text/html"], index, page, f"c{number}-o{o}", f"{stem}, cell {number + 1}")
+            data["text/html"] = linked.html
+            refs += linked.refs
+            misses += linked.misses
+    return refs, misses
+
+
+def _figures(nb: Any) -> list[Any]:
+    import nbformat
+
+    found = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" in data:
+                found.append(nbformat.v4.new_output("display_data", data={
+                    "image/png": data["image/png"], "text/plain": data.get("text/plain", "a figure")}))
+    return found
+
+
+def build_site(root: Path | None = None, out: Path | None = None) -> Site:
+    """Write the static site of the executed workbook into ``out`` (default ``build/site/``).
+
+    Raises
+    ------
+    BuildError
+        If the workbook has not been built (no executed notebooks): run ``histkit build``.
+    OutputError
+        If an exported table no longer quotes the article exactly, or the folder cannot be written.
+
+    """
+    import nbformat
+
+    root = root or project_root()
+    out = out or root / "build" / "site"
+    paths = executed_notebooks(root)
+    seed = read_seed(resolve_seed_dir(DEFAULT_SEED, root))
+    tables = sorted((root / "build" / "tables").glob("*.csv"))
+    index = QuoteIndex.from_tables(seed.text, tables, seed.seed_id)
+    notebooks = [nbformat.read(p, as_version=4) for p in paths]
+    headings = [_heading(nb) for nb in notebooks]
+    pages = [f"{p.stem}.html" for p in paths]
+    nav = [(INDEX, "Overview"), *((page, h[0] or page) for page, h in zip(pages, headings, strict=True)),
+           (ARTICLE, "The article")]
+    files: dict[str, bytes | str] = {}
+    refs: list[QuoteRef] = []
+    misses: list[str] = []
+    for path, page, nb in zip(paths, pages, notebooks, strict=True):
+        found, missed = _link_tables(nb, page, path.stem, index)
+        refs += found
+        misses += missed
+    for path, page, nb, (title, _) in zip(paths, pages, notebooks, headings, strict=True):
+        files[page] = _render(nb, page, title or path.stem, nav)
+
+    meta = seed.bibliographic
+    title, author = str(meta.get("title", seed.seed_id)), str(meta.get("author", ""))
+    esc = html.escape
+    article = nbformat.v4.new_notebook()
+    article.cells = [
+        nbformat.v4.new_markdown_cell(
+            f"# {esc(title)}\n\n{esc(author)}. The verbatim text of `seeds/{esc(seed.folder.name)}/"
+            f"{esc(seed.article_path.name)}` (SHA-256 `{seed.sha256[:16]}...`). A shaded passage is quoted in a "
+            "table of the notebooks; the small links after its start lead to those tables."
+        ),
+        nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
+            "display_data", data={"text/html": article_html(index, refs), "text/plain": seed.text})]),
+    ]
+    files[ARTICLE] = _render(article, ARTICLE, title, nav, exclude_input=True)
+
+    landing = nbformat.v4.new_notebook()
+    landing.cells = [nbformat.v4.new_markdown_cell(
+        f"# A reading copy of the workbook on {esc(author)}, *{esc(title)}*\n\n"
+        f"Each notebook as the last `histkit build` executed it, and [the article itself]({ARTICLE}). "
+        "Every quote in a table links to its place in the article, and the article links back to the tables "
+        "that quote it. The tables are also [CSV files](#tables)."
+    )]
+    for page, nb, (heading, question) in zip(pages, notebooks, headings, strict=True):
+        landing.cells.append(nbformat.v4.new_markdown_cell(f"## [{heading or page}]({page})\n\n{question}"))
+        figures = _figures(nb)
+        if figures:
+            landing.cells.append(nbformat.v4.new_code_cell(outputs=figures))
+    landing.cells.append(nbformat.v4.new_markdown_cell(
+        '<h2 id="tables">Tables</h2>\n\n'
+        + "\n".join(f"- [{esc(p.name)}](tables/{esc(p.name)})" for p in tables)
+    ))
+    files[INDEX] = _render(landing, INDEX, f"histkit: {title}", nav, exclude_input=True)
+    for path in tables:
+        files[f"tables/{path.name}"] = path.read_bytes()
+    write_tree(out, files)
+    return Site(out, tuple(sorted(p for p in files if p.endswith(".html"))), len(refs), tuple(misses))
