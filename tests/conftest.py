@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,20 @@ def audit(article):
     from histkit.analyse.audit import run_audit
 
     return run_audit(article)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The whole workbook built once (as the README's first command does) in a throwaway copy of the project."""
+    from histkit.run import runner
+
+    root = tmp_path_factory.mktemp("workbook")
+    shutil.copy(ROOT / "pyproject.toml", root)
+    shutil.copytree(ROOT / "seeds", root / "seeds")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    results = runner.build(root=root, report=lambda line: None, jobs=2, force=True)
+    assert [r.status for r in results] == ["ok"] * len(results)
+    return root
 
 
 def with_value(table, key: str, value: float):

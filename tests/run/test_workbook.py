@@ -1,31 +1,18 @@
 """End to end: the whole workbook built in a throwaway copy of the project.
 
 Checks what authors and readers rely on: every exported row quotes its span exactly, and the build
-writes exactly the figures (and manifest) that are committed.
+writes exactly the figures (and manifest) that are committed. The build is the session fixture ``built``
+(tests/conftest.py), shared with the publishing tests.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 
 import pandas as pd
-import pytest
 
-from histkit.run import runner
 from histkit.text.tables import check_provenance
 from tests.conftest import ROOT
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("workbook")
-    shutil.copy(ROOT / "pyproject.toml", root)
-    shutil.copytree(ROOT / "seeds", root / "seeds")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    results = runner.build(root=root, report=lambda line: None, jobs=2, force=True)
-    assert [r.status for r in results] == ["ok"] * len(results)
-    return root
 
 
 def test_every_notebook_was_built(built):

@@ -42,7 +42,7 @@ def article_html(index: QuoteIndex, refs: Sequence[QuoteRef]) -> str:
     Returns
     -------
     str
-        A ``<div class="article-text">`` whose text content, without the ``.q-back`` links, is the
+        A ``<pre class="article-text">`` whose text content, without the ``.q-back`` links, is the
         article text exactly.
 
     """
@@ -58,7 +58,10 @@ def article_html(index: QuoteIndex, refs: Sequence[QuoteRef]) -> str:
         ends[span[1]].append(span)
     cuts = sorted({0, len(text), *starts, *ends})
     shown: set[tuple[int, int]] = set()  # open spans that a notebook table quotes
-    out = ['<div class="article-text">']
+    # A <pre>: nbconvert re-reads the page with Beautiful Soup, which shrinks whitespace between tags
+    # to one newline everywhere else; the text must keep every blank line. A newline right after <pre>
+    # would be dropped by the HTML parser, hence the extra one.
+    out = ['<pre class="article-text">' + ("\n" if text.startswith("\n") else "")]
     for here, there in zip(cuts, [*cuts[1:], None], strict=True):
         shown -= set(ends.get(here, ()))
         for span in starts.get(here, ()):
@@ -72,5 +75,5 @@ def article_html(index: QuoteIndex, refs: Sequence[QuoteRef]) -> str:
             break
         piece = html.escape(text[here:there])
         out.append(f'<span class="quoted">{piece}</span>' if shown else piece)
-    out.append("</div>")
+    out.append("</pre>")
     return "".join(out)

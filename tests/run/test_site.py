@@ -1,0 +1,174 @@
+"""`histkit site`: quotes found again in the article, linked both ways, escaped, written deterministically."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from histkit.core.errors import OutputError
+from histkit.run import cli
+from histkit.run.quotes import QuoteIndex, anchor_id
+from histkit.run.site_article import article_html
+from histkit.run.site_tables import QuoteRef, link_quotes
+from tests.conftest import ROOT
+
+TEXT = "First line.\nZapata wrote <to> Amezcua & others.\nZapata wrote again.\n"
+
+
+def _index(*spans):
+    index = QuoteIndex(TEXT)
+    for span in spans:
+        index.add(span, "demo")
+    return index
+
+
+def test_a_shown_quote_is_found_whole_or_cut():
+    index = _index((12, 24), (12, 47))
+    assert TEXT[12:24] == "Zapata wrote"
+    assert index.locate("Zapata wrote <to> Amezcua & others.") == (12, 47)
+    # a cut quote is the start of one of the spans the tables quote
+    assert index.locate("Zapata wrote <to> Am...") == (12, 47)
+    # "Zapata wrote" occurs twice; the row's line tells which
+    assert index.locate("Zapata wrote", line=2) == (12, 24)
+    assert index.locate("Zapata wrote", line=3) == (48, 60)
+    assert index.locate("Zapata wrote") is None
+    assert index.locate("not in the text") is None
+
+
+def test_the_rows_own_offsets_win_and_are_checked():
+    index = _index()
+    assert index.locate("Zapata wrote", start=48, end=60) == (48, 60)
+    # offsets that do not hold the shown text are not trusted
+    assert index.locate("Amezcua", start=48, end=60) == (30, 37)
+
+
+def test_cut_quotes_beginning_alike_are_told_apart_by_the_rest_of_the_row():
+    index = _index()
+    index.rows = {(12, 47): [{"kind": "claim", "status": "consistent"}], (12, 30): [{"kind": "date"}]}
+    index.sources = {span: {"t"} for span in index.rows}
+    assert index.locate("Zapata w...", row={"kind": "claim", "status": "consistent"}) == (12, 47)
+    assert index.locate("Zapata w...") is None
+
+
+def test_tables_that_no_longer_quote_the_text_are_refused(tmp_path):
+    (tmp_path / "t.csv").write_text("seed,start,end,quote\ndemo,12,18,Zapota\n", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"t\.csv, row 2: quote is not the article's text at 12-18"):
+        QuoteIndex.from_tables(TEXT, [tmp_path / "t.csv"])
+
+
+TABLE = """<table class="dataframe"><thead><tr><th></th><th>line</th><th>quote</th><th>note</th></tr></thead>
+<tbody><tr><th>0</th><td>2</td><td>Zapata wrote &lt;to&gt; Amezcua &amp; others.</td><td>&lt;b&gt;</td></tr>
+<tr><th>1</th><td>3</td><td>Zapata wrote</td><td></td></tr>
+<tr><th>2</th><td>3</td><td>NaN</td><td></td></tr></tbody></table>"""
+
+
+def test_quote_cells_link_to_the_article_and_keep_their_escaping():
+    linked = link_quotes(TABLE, _index(), "00-demo.html", "c4-o0", "00-demo, cell 5")
+    soup = BeautifulSoup(linked.html, "html.parser")
+    links = soup.select("a.quote-link")
+    assert [a["href"] for a in links] == ["article.html#q-12-47", "article.html#q-48-60"]
+    # the text is the same text, still escaped in the markup
+    assert links[0].get_text() == "Zapata wrote <to> Amezcua & others."
+    assert "&lt;to&gt; Amezcua &amp; others." in linked.html
+    assert "<b>" not in linked.html
+    assert [r.target for r in linked.refs] == ["c4-o0-t0-r0-quote", "c4-o0-t0-r1-quote"]
+    assert soup.find(id="c4-o0-t0-r0-quote").name == "td"
+    assert linked.misses == ()
+
+
+def test_the_article_is_the_verbatim_text_with_every_span_anchored_and_linked_back():
+    index = _index((12, 47), (19, 24), (30, 60))  # overlapping and nested spans
+    refs = [QuoteRef((12, 47), "00-demo.html", "c4-o0-t0-r0-quote", "00-demo, cell 5")]
+    page = BeautifulSoup(article_html(index, refs), "html.parser")
+    for back in page.select(".q-back"):
+        back.extract()
+    assert page.get_text() == TEXT
+    assert all(page.find(id=anchor_id(*span)) for span in [(12, 47), (19, 24), (30, 60)])
+    html = article_html(index, refs)
+    assert '<a href="00-demo.html#c4-o0-t0-r0-quote"' in html
+    assert "&lt;to&gt;" in html and "<to>" not in html
+
+
+def _snapshot(root):
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for folder in ("notebooks", "seeds", "figures")
+        for p in sorted((root / folder).rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def site(built, tmp_path_factory):
+    """`histkit site` run in the built workbook, with a fingerprint of the files it must not touch."""
+    import os
+
+    before = _snapshot(built)
+    cwd = os.getcwd()
+    os.chdir(built)
+    try:
+        assert cli.main(["site"]) == 0
+        first = {p.relative_to(built).as_posix(): p.read_bytes() for p in (built / "build" / "site").rglob("*")
+                 if p.is_file()}
+        assert cli.main(["site"]) == 0
+    finally:
+        os.chdir(cwd)
+    return {"root": built, "folder": built / "build" / "site", "before": before, "first": first}
+
+
+def test_site_pages_and_what_it_leaves_alone(site):
+    folder, root = site["folder"], site["root"]
+    names = sorted(p.name for p in folder.glob("*.html"))
+    notebooks = sorted(p.stem + ".html" for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    assert names == sorted([*notebooks, "article.html", "index.html"])
+    assert (folder / "tables" / "claims.csv").read_bytes() == (root / "build" / "tables" / "claims.csv").read_bytes()
+    assert _snapshot(root) == site["before"]
+    # two runs on the same build write the same bytes
+    again = {p.relative_to(root).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert again == site["first"]
+    for page in names:
+        text = (folder / page).read_text(encoding="utf-8")
+        # nothing to run and nothing fetched from the network (no MathJax, require.js or widget scripts)
+        assert "<script" not in text and not re.search(r'(?:src|href)="(?:https?:)?//', text), page
+        assert not re.search(r"<img(?![^>]*\balt=)", text), page
+
+
+def test_every_quote_cell_of_every_notebook_links_to_its_span(site):
+    text = (ROOT / "seeds" / "spenser-bolsheviks-mexico" / "article.txt").read_text(encoding="utf-8")
+    checked = 0
+    for page in sorted(site["folder"].glob("[0-9][0-9]-*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert not soup.select(".quote-unplaced"), page.name
+        for table in soup.select("table.dataframe"):
+            names = [th.get_text(strip=True) for th in table.find("tr").find_all(["th", "td"])]
+            columns = [i for i, n in enumerate(names) if n == "quote" or n.endswith("_quote")]
+            for row in table.find("tbody").find_all("tr", recursive=False) if columns else []:
+                cells = row.find_all(["th", "td"], recursive=False)
+                for c in columns:
+                    shown = cells[c].get_text()
+                    if shown in ("", "NaN", "None"):
+                        continue
+                    link = cells[c].find("a", class_="quote-link")
+                    assert link is not None, (page.name, shown)
+                    start, end = map(int, link["href"].split("#q-")[1].split("-"))
+                    head = shown.removesuffix("...").replace("\\n", "\n")
+                    assert text[start:end].startswith(head), (page.name, shown)
+                    checked += 1
+    # the argument steps, claims, dates, quantities, citations, people's birth and death quotes...
+    assert checked >= 140
+
+
+def test_site_without_a_build_says_to_run_histkit_build(tmp_path, monkeypatch, capsys):
+    (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text())
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "00-x.ipynb").write_text("{}")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["site"]) == 2
+    assert cli.main(["export", "jdh"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("no executed copy of 00-x.ipynb") == 2 and "run `histkit build` first" in err
+    assert not (tmp_path / "build" / "site").exists()

@@ -1,0 +1,109 @@
+"""The static site as a reader's browser shows it: headless Chromium, driven through Playwright.
+
+Chromium is Debian's (/usr/bin/chromium, installed by .ci/run); Playwright only drives it (never
+`playwright install`). Every page loads with no console error, no failed request and no script error;
+every internal link and anchor resolves; the article's text is the verbatim text, escaped; each quote
+in a notebook's tables leads to the article's span, and the span leads back to the table cell.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from histkit.run import site as site_module
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("no /usr/bin/chromium: install it with `apt-get update && apt-get install -y chromium`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def site_folder(built):
+    return site_module.build_site(built).folder
+
+
+def _open(browser, url):
+    """Open ``url``; return the page and the problems it reported while loading."""
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed request: {r.url}"))
+    page.goto(url, wait_until="load")
+    return page, problems
+
+
+def test_every_page_loads_cleanly_and_every_internal_link_resolves(browser, site_folder):
+    pages = sorted(site_folder.glob("*.html"))
+    ids: dict[Path, set[str]] = {}
+    links: list[tuple[str, str]] = []
+    for path in pages:
+        page, problems = _open(browser, path.as_uri())
+        assert problems == [], path.name
+        ids[path] = set(page.eval_on_selector_all("[id]", "els => els.map(e => e.id)"))
+        links += [(path.name, href) for href in page.eval_on_selector_all("a[href]", "els => els.map(a => a.href)")]
+        page.close()
+    assert len(links) > 300
+    for source, href in links:
+        url = urlparse(href)
+        assert url.scheme == "file", f"{source} links outside the site: {href}"
+        target = Path(unquote(url.path))
+        assert target.is_file() and site_folder in target.parents, f"{source}: {href} goes nowhere"
+        if url.fragment and target.suffix == ".html":
+            # as a browser looks for it: the fragment as written, then percent-decoded (nbconvert's heading
+            # ids keep the percent-encoding of a "·")
+            found = {url.fragment, unquote(url.fragment)} & ids[target]
+            assert found, f"{source}: no #{url.fragment} in {target.name}"
+
+
+def test_the_article_page_holds_the_verbatim_text(browser, site_folder):
+    text = (ROOT / "seeds" / "spenser-bolsheviks-mexico" / "article.txt").read_text(encoding="utf-8")
+    page, problems = _open(browser, (site_folder / "article.html").as_uri())
+    shown = page.eval_on_selector(
+        ".article-text",
+        "el => { const c = el.cloneNode(true); c.querySelectorAll('.q-back').forEach(b => b.remove());"
+        " return c.textContent; }",
+    )
+    assert shown == text  # every <, > and & of the text shown as itself, nothing added or lost
+    assert problems == []
+
+
+def test_a_quote_leads_to_its_span_and_back(browser, site_folder):
+    text = (ROOT / "seeds" / "spenser-bolsheviks-mexico" / "article.txt").read_text(encoding="utf-8")
+    page, _ = _open(browser, (site_folder / "01-chronology.html").as_uri())
+    link = page.locator("a.quote-link").first
+    shown = link.inner_text()
+    cell_id = link.evaluate("a => a.parentElement.id")
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.url.split("#")[0].endswith("/article.html")
+    anchor = unquote(urlparse(page.url).fragment)
+    start, end = map(int, anchor.removeprefix("q-").split("-"))
+    assert text[start:end].startswith(shown.removesuffix("..."))
+    # the anchor is followed by the links back; one of them is to the cell we came from
+    backs = page.eval_on_selector(
+        f"#{anchor} + .q-back", "s => Array.from(s.querySelectorAll('a')).map(a => a.href)"
+    )
+    assert any(href.endswith(f"01-chronology.html#{cell_id}") for href in backs)
+    assert os.path.basename(urlparse(backs[0]).path).endswith(".html")
