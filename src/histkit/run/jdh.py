@@ -104,7 +104,9 @@ def _first_png(nb: Any) -> str | None:
 
 def mandatory_cells(nb: Any, heading: str, question: str, front: Front) -> tuple[list[Any], list[str]]:
     """The six mandatory cells for one notebook, and notes on what stands in where the sources are silent."""
-    esc = html.escape
+    def esc(text: str) -> str:
+        return html.escape(text, quote=False)  # markdown text: <, > and & escaped, apostrophes kept
+
     notes = []
     cells = [_md(f"# {heading}", "title")]
     png = _first_png(nb)
@@ -198,7 +200,7 @@ def jdh_notebook(nb: Any, front: Front) -> tuple[Any, list[str]]:
         if cell.cell_type == "code":
             comment, source = _leading_comment(cell)
             if comment:
-                cells.append(_md(html.escape(comment), *(["hidden"] if hidden else [])))
+                cells.append(_md(html.escape(comment, quote=False), *(["hidden"] if hidden else [])))
                 cell.source = source
             _html_outputs(cell)
             outputs = [o.get("data", {}) for o in cell.outputs]

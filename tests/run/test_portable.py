@@ -1,0 +1,72 @@
+"""Portable and citable: the build lock and kernel transport on every platform, CITATION.cff, Binder."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+import tomllib
+
+import jsonschema
+import pytest
+import yaml
+
+from histkit.core.errors import OutputError
+from histkit.core.files import exclusive_lock
+from histkit.run.runner import kernel_transport
+from tests.conftest import DATA, ROOT
+
+
+def test_histkit_imports_where_there_is_no_fcntl():
+    # Windows has no fcntl; the build lock must not need it
+    code = "import sys; sys.modules['fcntl'] = None; import histkit.core.files, histkit.run.cli; print('ok')"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
+def test_the_lock_refuses_a_second_holder_and_is_free_again_after(tmp_path):
+    lock = tmp_path / "build" / ".lock"
+    with exclusive_lock(lock), pytest.raises(OutputError, match="another histkit build is running"):
+        with exclusive_lock(lock):
+            pass
+    with exclusive_lock(lock):
+        pass
+
+
+def test_kernels_talk_over_ipc_on_posix_and_tcp_on_windows():
+    assert kernel_transport("posix") == "ipc"
+    assert kernel_transport("nt") == "tcp"
+    assert kernel_transport() == ("tcp" if os.name == "nt" else "ipc")
+
+
+def test_citation_file_is_valid_cff_and_cites_the_article():
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    schema = json.loads((DATA / "cff-schema-1.2.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(cff, schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert cff["version"] == project["version"]
+    assert cff["date-released"]
+    seed = tomllib.loads((ROOT / "seeds" / "spenser-bolsheviks-mexico" / "seed.toml").read_text(encoding="utf-8"))
+    article = cff["references"][0]
+    assert article["title"] == seed["bibliographic"]["title"]
+    assert article["authors"][0]["family-names"] + ", " + article["authors"][0]["given-names"] == "Spenser, Daniela"
+    assert article["year"] == int(seed["bibliographic"]["approved"][:4])
+
+
+def test_binder_installs_what_pyproject_declares_and_builds():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    lines = (ROOT / "binder" / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert [line for line in lines if line and not line.startswith("#")] == project["dependencies"]
+    post = ROOT / "binder" / "postBuild"
+    assert os.access(post, os.X_OK)
+    assert "pip install --no-deps -e ." in post.read_text() and "histkit build" in post.read_text()
+    assert (ROOT / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
+
+
+def test_the_site_template_ships_with_the_package():
+    site = importlib.import_module("histkit.run.site")
+    assert (site.TEMPLATES / "histkit-site" / "index.html.j2").is_file()
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "run/templates/*/*" in pyproject["tool"]["setuptools"]["package-data"]["histkit"]
