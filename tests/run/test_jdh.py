@@ -33,12 +33,14 @@ def jdh_problems(nb: dict) -> list[str]:
     tags = [set(c.get("metadata", {}).get("tags", [])) for c in cells]
     every = set().union(*tags)
     problems += [f"missing tag {t}" for t in sorted(MANDATORY - every)]
-    problems += [f"tag {t} not allowed" for t in sorted(every) if t not in MANDATORY | OPTIONAL and not NUMBERED.match(t)]
+    allowed = MANDATORY | OPTIONAL
+    problems += [f"tag {t} not allowed" for t in sorted(every) if t not in allowed and not NUMBERED.match(t)]
     h1 = 0
     for i, (cell, mine) in enumerate(zip(cells, tags, strict=True)):
         lines = _source(cell).split("\n")
         h1 += lines[0].startswith("# ")
-        problems += [f"cell {i}: line {n + 1} starts with #" for n, line in enumerate(lines) if n and line.startswith("#")]
+        problems += [f"cell {i}: line {n + 1} starts with #" for n, line in enumerate(lines)
+                     if n and line.startswith("#")]
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if output["output_type"] == "stream" and output["name"] == "stdout":
