@@ -17,6 +17,8 @@ import pytest
 from histkit.run import cli
 from tests.conftest import ROOT
 
+from .test_site import _snapshot
+
 MANDATORY = {"title", "cover", "contributor", "copyright", "keywords", "abstract"}
 OPTIONAL = {"hermeneutics", "narrative", "disclaimer", "hidden"}
 NUMBERED = re.compile(r"(table|figure)-(\d+|\w+-\*)$")
@@ -74,12 +76,14 @@ def test_the_checker_fails_the_notebooks_as_committed():
 
 @pytest.fixture(scope="module")
 def jdh(built):
+    before = _snapshot(built)
     cwd = os.getcwd()
     os.chdir(built)
     try:
         assert cli.main(["export", "jdh"]) == 0
     finally:
         os.chdir(cwd)
+    assert _snapshot(built) == before  # notebooks, seeds and figures untouched
     folder = built / "build" / "jdh"
     return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.ipynb"))} | {
         "folder": folder, "root": built}

@@ -144,7 +144,9 @@ def build_site(root: Path | None = None, out: Path | None = None) -> Site:
 
     meta = seed.bibliographic
     title, author = str(meta.get("title", seed.seed_id)), str(meta.get("author", ""))
-    esc = html.escape
+    def esc(text: str) -> str:
+        return html.escape(text, quote=False)  # markdown text: <, > and & escaped, apostrophes kept
+
     article = nbformat.v4.new_notebook()
     article.cells = [
         nbformat.v4.new_markdown_cell(
