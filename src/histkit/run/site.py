@@ -27,7 +27,7 @@ from histkit.run.executed import executed_notebooks, write_tree
 from histkit.run.quotes import QuoteIndex
 from histkit.run.site_article import article_html
 from histkit.run.site_tables import QuoteRef, link_quotes
-from histkit.text.seed import read_seed
+from histkit.text.seed import Seed, read_seed
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -108,6 +108,56 @@ def _figures(nb: Any) -> list[Any]:
     return found
 
 
+def _esc(text: str) -> str:
+    """Escape text for a markdown cell: ``<``, ``>`` and ``&`` as entities, apostrophes kept."""
+    return html.escape(text, quote=False)
+
+
+def _article_page(seed: Seed, index: QuoteIndex, refs: list[QuoteRef]) -> Any:
+    """The article page as a notebook: a heading, then the verbatim text as one HTML output."""
+    import nbformat
+
+    meta = seed.bibliographic
+    title, author = str(meta.get("title", seed.seed_id)), str(meta.get("author", ""))
+    page = nbformat.v4.new_notebook()
+    page.cells = [
+        nbformat.v4.new_markdown_cell(
+            f"# {_esc(title)}\n\n{_esc(author)}. The verbatim text of `seeds/{_esc(seed.folder.name)}/"
+            f"{_esc(seed.article_path.name)}` (SHA-256 `{seed.sha256[:16]}...`). A shaded passage is quoted in a "
+            "table of the notebooks; the small links after its start lead to those tables."
+        ),
+        nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
+            "display_data", data={"text/html": article_html(index, refs), "text/plain": seed.text})]),
+    ]
+    return page
+
+
+def _landing_page(
+    seed: Seed, pages: list[str], notebooks: list[Any], headings: list[tuple[str, str]], tables: list[Path]
+) -> Any:
+    """The landing page as a notebook: each notebook's question and figures, then the tables."""
+    import nbformat
+
+    meta = seed.bibliographic
+    title, author = str(meta.get("title", seed.seed_id)), str(meta.get("author", ""))
+    landing = nbformat.v4.new_notebook()
+    landing.cells = [nbformat.v4.new_markdown_cell(
+        f"# A reading copy of the workbook on {_esc(author)}, *{_esc(title)}*\n\n"
+        f"Each notebook as the last `histkit build` executed it, and [the article itself]({ARTICLE}). "
+        "Every quote in a table links to its place in the article, and the article links back to the tables "
+        "that quote it. The tables are also [CSV files](#tables)."
+    )]
+    for page, nb, (heading, question) in zip(pages, notebooks, headings, strict=True):
+        landing.cells.append(nbformat.v4.new_markdown_cell(f"## [{heading or page}]({page})\n\n{question}"))
+        figures = _figures(nb)
+        if figures:
+            landing.cells.append(nbformat.v4.new_code_cell(outputs=figures))
+    landing.cells.append(nbformat.v4.new_markdown_cell(
+        '<h2 id="tables">Tables</h2>\n\n' + "\n".join(f"- [{_esc(p.name)}](tables/{_esc(p.name)})" for p in tables)
+    ))
+    return landing
+
+
 def build_site(root: Path | None = None, out: Path | None = None) -> Site:
     """Write the static site of the executed workbook into ``out`` (default ``build/site/``).
 
@@ -142,39 +192,9 @@ def build_site(root: Path | None = None, out: Path | None = None) -> Site:
     for path, page, nb, (title, _) in zip(paths, pages, notebooks, headings, strict=True):
         files[page] = _render(nb, page, title or path.stem, nav)
 
-    meta = seed.bibliographic
-    title, author = str(meta.get("title", seed.seed_id)), str(meta.get("author", ""))
-    def esc(text: str) -> str:
-        return html.escape(text, quote=False)  # markdown text: <, > and & escaped, apostrophes kept
-
-    article = nbformat.v4.new_notebook()
-    article.cells = [
-        nbformat.v4.new_markdown_cell(
-            f"# {esc(title)}\n\n{esc(author)}. The verbatim text of `seeds/{esc(seed.folder.name)}/"
-            f"{esc(seed.article_path.name)}` (SHA-256 `{seed.sha256[:16]}...`). A shaded passage is quoted in a "
-            "table of the notebooks; the small links after its start lead to those tables."
-        ),
-        nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
-            "display_data", data={"text/html": article_html(index, refs), "text/plain": seed.text})]),
-    ]
-    files[ARTICLE] = _render(article, ARTICLE, title, nav, exclude_input=True)
-
-    landing = nbformat.v4.new_notebook()
-    landing.cells = [nbformat.v4.new_markdown_cell(
-        f"# A reading copy of the workbook on {esc(author)}, *{esc(title)}*\n\n"
-        f"Each notebook as the last `histkit build` executed it, and [the article itself]({ARTICLE}). "
-        "Every quote in a table links to its place in the article, and the article links back to the tables "
-        "that quote it. The tables are also [CSV files](#tables)."
-    )]
-    for page, nb, (heading, question) in zip(pages, notebooks, headings, strict=True):
-        landing.cells.append(nbformat.v4.new_markdown_cell(f"## [{heading or page}]({page})\n\n{question}"))
-        figures = _figures(nb)
-        if figures:
-            landing.cells.append(nbformat.v4.new_code_cell(outputs=figures))
-    landing.cells.append(nbformat.v4.new_markdown_cell(
-        '<h2 id="tables">Tables</h2>\n\n'
-        + "\n".join(f"- [{esc(p.name)}](tables/{esc(p.name)})" for p in tables)
-    ))
+    title = str(seed.bibliographic.get("title", seed.seed_id))
+    files[ARTICLE] = _render(_article_page(seed, index, refs), ARTICLE, title, nav, exclude_input=True)
+    landing = _landing_page(seed, pages, notebooks, headings, tables)
     files[INDEX] = _render(landing, INDEX, f"histkit: {title}", nav, exclude_input=True)
     for path in tables:
         files[f"tables/{path.name}"] = path.read_bytes()
