@@ -136,3 +136,13 @@ def test_setup_is_hidden_and_the_outputs_are_the_executed_ones(jdh):
                if "image/png" in o.get("data", {})]
     assert figures == [o["data"]["image/png"] for c in code for o in c.get("outputs", [])
                        if "image/png" in o.get("data", {})]
+
+
+def test_publishing_waits_for_no_build_and_says_so(built, monkeypatch, capsys):
+    from histkit.core.files import exclusive_lock
+
+    monkeypatch.chdir(built)
+    with exclusive_lock(built / "build" / ".lock"):
+        assert cli.main(["export", "jdh"]) == 2
+        assert cli.main(["site"]) == 2
+    assert capsys.readouterr().err.count("another histkit build is running") == 2

@@ -8,14 +8,15 @@ previous one intact.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from histkit.core.errors import BuildError, OutputError
-from histkit.core.files import atomic_write, ensure_dir
+from histkit.core.files import atomic_write, ensure_dir, exclusive_lock
 
 
 def executed_notebooks(root: Path) -> list[Path]:
@@ -36,6 +37,20 @@ def executed_notebooks(root: Path) -> list[Path]:
             f"no executed copy of {names} in {built}; run `histkit build` first, then this command again"
         )
     return [built / p.name for p in sources]
+
+
+@contextlib.contextmanager
+def quiet_build(root: Path) -> Iterator[None]:
+    """Hold the build lock while publishing, so that no build rewrites the notebooks being read.
+
+    Raises
+    ------
+    OutputError
+        If a build is running: wait for it to finish.
+
+    """
+    with exclusive_lock(ensure_dir(root / "build") / ".lock"):
+        yield
 
 
 def write_tree(folder: Path, files: Mapping[str, bytes | str]) -> Path:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from histkit.core.paths import DEFAULT_SEED, project_root, resolve_seed_dir
-from histkit.run.executed import executed_notebooks, write_tree
+from histkit.run.executed import executed_notebooks, quiet_build, write_tree
 from histkit.text.ingest import parse_article
 from histkit.text.seed import Seed, read_seed
 
@@ -247,13 +247,17 @@ def export_jdh(root: Path | None = None, out: Path | None = None) -> Export:
     BuildError
         If the workbook has not been built (no executed notebooks): run ``histkit build``.
     OutputError
-        If the folder cannot be written.
+        If the folder cannot be written, or a build is running.
 
     """
+    root = root or project_root()
+    with quiet_build(root):
+        return _write_jdh(root, out or root / "build" / "jdh")
+
+
+def _write_jdh(root: Path, out: Path) -> Export:
     import nbformat
 
-    root = root or project_root()
-    out = out or root / "build" / "jdh"
     paths = executed_notebooks(root)
     front = front_matter(read_seed(resolve_seed_dir(DEFAULT_SEED, root)))
     files: dict[str, bytes | str] = {}

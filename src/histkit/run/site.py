@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from histkit.core.paths import DEFAULT_SEED, project_root, resolve_seed_dir
-from histkit.run.executed import executed_notebooks, write_tree
+from histkit.run.executed import executed_notebooks, quiet_build, write_tree
 from histkit.run.quotes import QuoteIndex
 from histkit.run.site_article import article_html
 from histkit.run.site_tables import QuoteRef, link_quotes
@@ -166,13 +166,18 @@ def build_site(root: Path | None = None, out: Path | None = None) -> Site:
     BuildError
         If the workbook has not been built (no executed notebooks): run ``histkit build``.
     OutputError
-        If an exported table no longer quotes the article exactly, or the folder cannot be written.
+        If an exported table no longer quotes the article exactly, the folder cannot be written, or a build
+        is running (the command waits for no build: run it again when the build has finished).
 
     """
+    root = root or project_root()
+    with quiet_build(root):
+        return _write_site(root, out or root / "build" / "site")
+
+
+def _write_site(root: Path, out: Path) -> Site:
     import nbformat
 
-    root = root or project_root()
-    out = out or root / "build" / "site"
     paths = executed_notebooks(root)
     seed = read_seed(resolve_seed_dir(DEFAULT_SEED, root))
     tables = sorted((root / "build" / "tables").glob("*.csv"))
