@@ -38,6 +38,13 @@ def test_a_shown_quote_is_found_whole_or_cut():
     assert index.locate("not in the text") is None
 
 
+def test_a_quote_shown_with_its_line_breaks_as_spaces_is_still_found():
+    index = _index((6, 24))
+    assert TEXT[6:24] == "line.\nZapata wrote"
+    assert index.locate("line. Zapata wrote") == (6, 24)
+    assert index.locate("line. Zap...") == (6, 24)
+
+
 def test_the_rows_own_offsets_win_and_are_checked():
     index = _index()
     assert index.locate("Zapata wrote", start=48, end=60) == (48, 60)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,11 @@ CUT = "..."
 EMPTY = {"", "nan", "NaN", "None", "<NA>", "NaT"}
 #: Column pairs that give a span: (start, end, quote).
 SPAN_COLUMNS = (("start", "end", "quote"), ("group_start", "group_end", "group_quote"))
+
+
+def _squash(text: str) -> str:
+    """``text`` with every run of whitespace as one space, and none at the ends."""
+    return " ".join(text.split())
 
 
 def anchor_id(start: int, end: int) -> str:
@@ -129,12 +134,12 @@ class QuoteIndex:
             quoted = self.text[start:end]
             if (quoted.startswith(head) if cut else quoted == shown):
                 return (start, end)
-        known = sorted(
-            span for span in self.sources
-            if (self.text[span[0] : span[1]].startswith(head) if cut else self.text[span[0] : span[1]] == shown)
-        )
+        known = self._matching(head, cut, str)
         if not cut:
             known = sorted(set(known) | set(self._occurrences(shown)))
+        if not known:
+            # a table that shows a line break as a space (or a run of spaces as one) still quotes the span
+            known = self._matching(head, cut, _squash)
         if line is not None and len(known) > 1:
             near = [span for span in known if self.line_of(span[0]) == line]
             # a second quote of a row (``born_quote``) lies near the row's line, not always on it
@@ -142,6 +147,16 @@ class QuoteIndex:
         if row and len(known) > 1:
             known = self._best_rows(known, row)
         return known[0] if len(known) == 1 else None
+
+    def _matching(self, head: str, cut: bool, norm: Callable[[str], str]) -> list[tuple[int, int]]:
+        """The spans whose text is ``head`` (or begins with it, when cut), both read through ``norm``."""
+        want = norm(head)
+        found = []
+        for span in self.sources:
+            quoted = norm(self.text[span[0] : span[1]])
+            if quoted.startswith(want) if cut else quoted == want:
+                found.append(span)
+        return sorted(found)
 
     def _best_rows(self, spans: list[tuple[int, int]], shown: dict[str, str]) -> list[tuple[int, int]]:
         """The spans whose exported rows agree with the most cells of the shown row."""
