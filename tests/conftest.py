@@ -13,6 +13,8 @@ from histkit.text.ingest import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
+# The development corpus of issue 11 sits beside the repository (../shared/corpus), as in CI.
+CORPUS = ROOT.parent / "shared" / "corpus"
 
 # The fixture notebooks are inputs to the CLI tests (one fails on purpose), not notebooks to check.
 collect_ignore = ["data"]
@@ -95,3 +97,20 @@ def with_value(table, key: str, value: float):
     changed = table.copy()
     changed.loc[changed["key"] == key, "value"] = value
     return changed
+def corpus_text(name: str) -> str:
+    """The verbatim text of one corpus article; fails loudly when the corpus is absent."""
+    path = CORPUS / name / "article.txt"
+    if not path.is_file():
+        pytest.fail(f"the development corpus is missing: expected {path} (../shared/corpus beside the repository)")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def corpus() -> dict[str, Article]:
+    """Every corpus article, ingested once per test session (by folder name)."""
+    from histkit.text.ingest import parse_article
+
+    if not CORPUS.is_dir():
+        pytest.fail(f"the development corpus is missing: expected {CORPUS} beside the repository")
+    names = sorted(p.name for p in CORPUS.iterdir() if (p / "article.txt").is_file())
+    return {name: parse_article(corpus_text(name), name, f"{name}/article.txt") for name in names}

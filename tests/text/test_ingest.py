@@ -84,20 +84,27 @@ def test_every_piece_is_verbatim_and_ordered(tiny):
 # --- bad input ---------------------------------------------------------------------------------
 
 BAD_TEXTS = [
-    ("Title\n\nSome text without any headings.\n", "no numbered section heading"),
-    ("Title\n\n1 INTRODUCTION\n\nA paragraph.\n", "no reference list"),
+    ("Title\n\nSome text without any headings.\n", "no body was found"),
+    ("Title\n\nAUTHOR\n", "no body was found"),
 ]
 
 
 @pytest.mark.parametrize(("text", "message"), BAD_TEXTS)
-def test_text_without_structure_is_an_error(text, message):
+def test_text_without_a_body_is_an_error(text, message):
     with pytest.raises(SeedError, match=message):
         parse_article(text, "bad", "bad/article.txt")
 
 
+def test_text_without_reference_list_is_read_with_a_warning():
+    article = parse_article("Title\n\n1 INTRODUCTION\n\nA paragraph.\n", "bad", "bad/article.txt")
+    assert [s.heading for s in article.sections] == ["1 INTRODUCTION"]
+    assert [w.kind for w in article.warnings] == ["no-references"]
+    assert article.references == []
+
+
 def test_error_names_the_file():
     with pytest.raises(SeedError, match=r"^bad/article.txt: "):
-        parse_article("1 INTRODUCTION\n\nText.\n", "bad", "bad/article.txt")
+        parse_article("Title\n", "bad", "bad/article.txt")
 
 
 # --- the real seed, end to end (expected values read off article.txt) --------------------------
@@ -222,3 +229,121 @@ def test_bad_front_matter_date_names_file_and_line(tiny, date_text, message):
     article = parse_article(text, "tiny", "tiny/article.txt")
     with pytest.raises(SeedError, match=rf"^tiny/article.txt:19: {message}"):
         _ = article.received
+
+
+# --- real articles of the development corpus (issue 11) ----------------------------------------
+
+from histkit.text.ingest import heading_of, is_references_heading  # noqa: E402
+
+# (block as printed, expected (label, title) or None); the article each case comes from is named.
+HEADINGS = [
+    ("1 INTRODUÇÃO", ("1", "INTRODUÇÃO")),  # rdbci-bibliotecas
+    ("1 A Teoria das Implicaturas", ("1", "A Teoria das Implicaturas")),  # bak-p58270
+    ("3.1 Do grande cronotopo ao Tribunal do Júri", ("3.1", "Do grande cronotopo ao Tribunal do Júri")),  # bak-p59099
+    ("Introducción", ("", "Introducción")),  # mediacoes-cambiemos
+    ("Considerações finais", ("", "Considerações finais")),  # bak-p59099, bak-p59610
+    ("Shifting growth drivers: end of the low road?", ("", "Shifting growth drivers: end of the low road?")),  # ecos
+    ("E então, literatura indígena ou nativa?", ("", "E então, literatura indígena ou nativa?")),  # edur
+    ("“Volver al Mundo”", ("", "“Volver al Mundo”")),  # mediacoes-cambiemos
+    ("IV - RESULTADOS", ("IV", "RESULTADOS")),  # fixture: Roman numeral with a dash
+    ("II. Methods", ("II", "Methods")),  # fixture: Roman numeral with a period
+    ("2. Métodos", ("2", "Métodos")),  # fixture: Arabic numeral with a period
+    ("Entretanto,", None),  # bak-p59553: a sentence cut by a line break
+    ("A foto foi retirada da matéria;", None),  # bak-p59610: list item
+    ("la necesidad de *rehabilitar el crédito externo* ;", None),  # mediacoes: list item
+    ("3) [2º DEPOENTE]: *Não.*", None),  # bak-p59099: numbered turn of a transcript
+    ("Graph 1 GDP growth rate (1978-2023) Source: NBS (2024).", None),  # ecos: caption
+    ("Figura 4 La Pasionaria¹⁷", None),  # bak-p59610: caption
+    ("We would gain a lot. (SMITH, 1990, p. 3)", None),  # fixture: quotation ending in a citation
+    ("Federal University of Viçosa, Viçosa, Brazil. Email: a@b.br", None),  # oes: affiliation
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), HEADINGS)
+def test_heading_of(raw, expected):
+    assert heading_of(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("REFERÊNCIAS", True),  # bak-p58270 and four more
+        ("Referências", True),  # ciedu-saresp
+        ("Referencias", True),  # mediacoes-cambiemos
+        ("References", True),  # ecos, oes
+        ("REFERÊNCIAS - Livros:", True),  # edur-literatura-indigena
+        ("Bibliografía", True),  # fixture
+        ("7 REFERENCES", True),  # fixture: numbered
+        ("Referências a Bakhtin aparecem em toda a obra.", False),  # fixture: a sentence
+    ],
+)
+def test_reference_headings(raw, expected):
+    assert is_references_heading(raw) is expected
+
+
+def test_every_corpus_article_is_read(corpus):
+    for name, art in corpus.items():
+        assert art.body, name
+        assert art.references, name
+        for element in art.elements:
+            assert all(art.text[a:b].strip() == art.text[a:b] for a, b in element.pieces), name
+
+
+def test_corpus_headings_numbered_and_unnumbered(corpus):
+    assert [s.heading for s in corpus["mediacoes-cambiemos"].sections][:4] == [
+        "Introducción",
+        "Algunos Mojones Teóricos Para el Análisis de los Discursos Sociales",
+        "El Discurso Como Práctica Social Acotadayla Hegemonía Discursiva",
+        "Sobre el ACD Como Modo de Abordaje Empírico",
+    ]
+    assert [s.heading for s in corpus["rdbci-bibliotecas"].sections][-2:] == ["6 CONSIDERAÇÕES FINAIS", "REFERÊNCIAS"]
+    assert [s.heading for s in corpus["bak-p58270"].sections] == [
+        "Introdução",
+        "1 A Teoria das Implicaturas",
+        "2 Os atos de discurso indiretos",
+        "3 Da relação entre as teorias vistas",
+        "4 Alguns exemplos",
+        "Conclusão",
+        "REFERÊNCIAS",
+    ]
+
+
+def test_corpus_front_matter_labels_in_three_languages(corpus):
+    assert {"title", "author", "abstract_es", "keywords_es", "abstract", "keywords"} <= set(
+        corpus["mediacoes-cambiemos"].front
+    )
+    assert corpus["mediacoes-cambiemos"].keywords["es"][0] == "Bloque de poder"
+    assert corpus["mediacoes-cambiemos"].keywords["en"][0] == "Power Bloc"
+    front = corpus["ciedu-saresp"].front
+    assert front["abstract_pt"].text.startswith("O presente estudo investiga")
+    assert front["abstract"].text.startswith("This study investigates")
+    assert corpus["ciedu-saresp"].keywords["pt"][-1] == "SARESP"
+    assert corpus["ecos-china-new-normal"].front["jel"].text == "O53, O47, O49."
+
+
+def test_corpus_captions_kept_apart(corpus):
+    captions = [e.text for e in corpus["ciedu-saresp"].captions]
+    assert "[Tabela 1 Percentual de alunos, por região, nos níveis de proficiência em matemática]" in captions
+    ecos = corpus["ecos-china-new-normal"]
+    assert any(c.text.startswith("Graph 1 GDP growth rate") for c in ecos.captions)
+    assert any(p.text.startswith("Graph 1 displays the evolution") for p in ecos.body)
+
+
+def test_corpus_footnotes_wherever_they_sit(corpus):
+    # "(¹) ..." notes in ecos and "¹ ..." notes in the others; rdbci's note 7 sits just before its list.
+    assert [n.number for n in corpus["ecos-china-new-normal"].footnotes][:3] == [1, 2, 3]
+    assert 7 in [n.number for n in corpus["rdbci-bibliotecas"].footnotes]
+    assert len(corpus["bak-p58270"].footnotes) == 12
+
+
+def test_reference_subheadings_are_not_entries(corpus):
+    art = corpus["edur-literatura-indigena"]
+    assert not any(r.text.endswith(":") for r in art.references)
+    assert "reference-subheading" in {w.kind for w in art.warnings}
+
+
+def test_book_review_without_headings_is_one_section_with_a_warning(corpus):
+    art = corpus["bak-p59384"]
+    assert [s.heading for s in art.sections] == ["", "REFERÊNCIAS"]
+    assert [w.kind for w in art.warnings] == ["body-start"]
+    assert art.body[0].kind == "blockquote"

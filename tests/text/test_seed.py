@@ -66,10 +66,19 @@ def test_bad_seed_folder(seed_copy, spoil, message):
         read_seed(seed_copy)
 
 
-def test_no_reference_list_through_load_seed(seed_copy):
+def test_no_reference_list_through_load_seed_is_a_warning(seed_copy):
     path = seed_copy / "article.txt"
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.index("REFERENCES")], encoding="utf-8")
     rehash(seed_copy)
-    with pytest.raises(SeedError, match=r"article.txt: no reference list"):
+    article = histkit.load_seed(str(seed_copy))
+    assert [w.kind for w in article.warnings] == ["no-references"]
+    assert [s.heading for s in article.sections] == ["1 INTRODUCTION", "2 THE ONLY STAGE"]
+
+
+def test_no_body_through_load_seed(seed_copy):
+    path = seed_copy / "article.txt"
+    path.write_text("Bolsheviks' Encounter with the Mexican Revolution\n", encoding="utf-8")
+    rehash(seed_copy)
+    with pytest.raises(SeedError, match=r"article.txt: no body was found"):
         histkit.load_seed(str(seed_copy))

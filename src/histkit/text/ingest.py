@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date
@@ -38,18 +39,67 @@ REASONS: dict[str, str] = {
 }
 
 _BLOCK = re.compile(r"[^\n]*\S[^\n]*")
-_HEADING = re.compile(r"(\d{1,2}) +([A-ZÀ-Þ][A-ZÀ-Þ ,:'\-]*[A-ZÀ-Þ])")
-_REFERENCES = re.compile(r"(REFERENCES|REFERÊNCIAS|BIBLIOGRAPHY|WORKS CITED)")
-_LABEL = re.compile(r"(ABSTRACT|KEYWORDS|RESUMO|PALAVRAS-CHAVE|RECEBIDO EM|APROVADO EM) *: *")
+# A numbered heading: "1 INTRODUCTION", "3.1 Do grande cronotopo", "2. Methods", "IV - RESULTADOS".
+_NUMBERED = re.compile(
+    r"(?P<label>\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}(?:\.|(?= +[-–—] )|(?= +[A-ZÀ-Þ]{2})))"
+    r" +(?:[-–—] +)?(?P<title>[\"“«'‘A-ZÀ-Þ].*)"
+)
+# Reference-list headings in Portuguese, Spanish and English, optionally numbered or followed by a
+# sub-heading ("REFERÊNCIAS - Livros:"). Matched on the case- and accent-folded line.
+_REFERENCES = re.compile(
+    r"(?:\d{1,2}\.? +|[ivxlc]{1,6}\.? +)?"
+    r"(?P<name>referencias(?: bibliograficas)?|references|reference list|bibliografia|bibliography|"
+    r"works cited|obras citadas|literatura citada|fontes e referencias|fuentes y referencias)"
+    r"(?P<rest>(?: *[-–—:] *[^.]{0,40})?)"
+)
+_INTRO = re.compile(r"(?:\d{1,2}\.? +|[ivxlc]{1,6}\.? +)?(?:introducao|introduccion|introduction|apresentacao)\b")
+# Front-matter labels as printed, with or without a colon: "ABSTRACT:", "Resumen Desde 2008...",
+# "Palabras clave", "Key words", "**JEL:**", "Recebido em: 04/06/2017", "Received: 3 May 2020".
+_LABEL = re.compile(
+    r"(?:\*\*)?(?:(?P<label>abstract|resumo|resumen|keywords|key words|key-words|palavras-chave|"
+    r"palavras chave|palabras clave|palabras-clave|jel(?: classification)?)"
+    r"|(?P<date>recebido em|recebido|received on|received|recibido el|recibido|aprovado em|aprovado|"
+    r"aceito em|aceito|accepted on|accepted|aceptado el|aceptado)(?= *(?::|\*\*:|\d)))"
+    r"(?::\*\*|\*\*:|(?= *:))? *(?::(?P<colon_tail> *)|(?= *\S))",
+    re.IGNORECASE,
+)
 _LABEL_FIELDS = {
-    "ABSTRACT": "abstract",
-    "KEYWORDS": "keywords",
-    "RESUMO": "abstract_pt",
-    "PALAVRAS-CHAVE": "keywords_pt",
-    "RECEBIDO EM": "received",
-    "APROVADO EM": "approved",
+    "abstract": "abstract",
+    "keywords": "keywords",
+    "key words": "keywords",
+    "key-words": "keywords",
+    "resumo": "abstract_pt",
+    "palavras-chave": "keywords_pt",
+    "palavras chave": "keywords_pt",
+    "resumen": "abstract_es",
+    "palabras clave": "keywords_es",
+    "palabras-clave": "keywords_es",
+    "jel": "jel",
+    "jel classification": "jel",
+    "recebido em": "received",
+    "recebido": "received",
+    "received on": "received",
+    "received": "received",
+    "recibido el": "received",
+    "recibido": "received",
+    "aprovado em": "approved",
+    "aprovado": "approved",
+    "aceito em": "approved",
+    "aceito": "approved",
+    "accepted on": "approved",
+    "accepted": "approved",
+    "aceptado el": "approved",
+    "aceptado": "approved",
 }
-_FOOTNOTE = re.compile(rf"([{SUPERSCRIPTS}]+) +")
+_KEYWORD_LANG = {"keywords": "en", "keywords_pt": "pt", "keywords_es": "es"}
+# Figure and table captions: "[Quadro 1 ...]", "Figura 2 Promoção ...", "Graph 1 GDP growth ...".
+_CAPTION = re.compile(
+    r"(?i:\[(?:fig|foto|photo|gr[aá]f|graph|chart|tab|quadro|cuadro|imag|mapa|map|box|ilustra|esquema)[^\]]*\])"
+    r"|(?i:fig(?:ura|ure)?s?\.?|fotos?|photos?|gr[aá]ficos?|graphs?|charts?|tabelas?|tablas?|tables?|quadros?|"
+    r"cuadros?|imagem|imagens|imagen|images?|mapas?|maps?|ilustra[cç][aã]o|esquemas?) +\d+"
+    r"(?: +(?:e|y|and|&) +\d+)?\.?(?= *(?:[-–—:.] *)?(?:[^a-zß-ÿ\s]|$))"
+)
+_FOOTNOTE = re.compile(rf"\(?([{SUPERSCRIPTS}]+)\)? +")
 _MARKUP = re.compile(
     r"(?P<dollar>\\\$)"
     r"|\*\*(?P<bold>[^*\n]+?)\*\*"
@@ -116,17 +166,38 @@ class Element:
 
 @dataclass(frozen=True)
 class Section:
-    """A numbered section (or the reference list, whose number is ``None``)."""
+    """A section of the body (numbered by position, from 1) or the reference list (number ``None``).
+
+    ``label`` is the number as printed ("1", "3.1", "IV", or "" for an unnumbered heading);
+    ``number`` is the section's position in the body, so an article whose headings are numbered
+    1, 2, 3 from its first section has ``number`` equal to ``label``.
+    """
 
     number: int | None
     title: str
     start: int
     end: int
+    label: str = ""
 
     @property
     def heading(self) -> str:
-        """The heading as printed, e.g. ``"2 THE FIRST STAGE"``."""
-        return self.title if self.number is None else f"{self.number} {self.title}"
+        """The heading as printed, e.g. ``"2 THE FIRST STAGE"`` or ``"Introducción"``."""
+        return f"{self.label} {self.title}" if self.label else self.title
+
+    @property
+    def is_references(self) -> bool:
+        """Whether this is the reference list."""
+        return self.number is None
+
+
+@dataclass(frozen=True)
+class IngestWarning:
+    """Something ingest could not tell and what it assumed instead, anchored to the text."""
+
+    kind: str
+    start: int
+    end: int
+    message: str
 
 
 @dataclass
@@ -139,6 +210,7 @@ class Article:
     elements: list[Element]
     repairs: list[Repair]
     keywords: dict[str, list[str]]
+    warnings: list[IngestWarning] = dc_field(default_factory=list)
     sha256: str = ""
     metadata: dict[str, object] = dc_field(default_factory=dict)
     folder: Path | None = None
@@ -173,8 +245,13 @@ class Article:
 
     @property
     def body(self) -> list[Element]:
-        """Paragraphs and block quotes of the numbered sections."""
+        """Paragraphs and block quotes of the body's sections."""
         return self.of_kind("paragraph", "blockquote")
+
+    @property
+    def captions(self) -> list[Element]:
+        """Figure and table captions (``[Fig. ...]``, ``Tabela 1 ...``), kept apart from paragraphs."""
+        return self.of_kind("caption")
 
     @property
     def footnotes(self) -> list[Element]:
@@ -274,8 +351,64 @@ class _Builder:
             )
 
 
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _plain(raw: str) -> str:
+    """A block without markdown residue or footnote markers, for telling what it is."""
+    return re.sub(r"\*+|\\(?=\$)", "", raw).translate({ord(c): None for c in SUPERSCRIPTS}).strip()
+
+
+def heading_of(raw: str) -> tuple[str, str] | None:
+    """Return ``(label, title)`` when a block reads as a section heading, else None.
+
+    A heading is a short line (at most 18 words) that does not end like a sentence (".", ",",
+    ";" or ":"; a question mark is allowed), starts with a capital or an opening quote, and holds
+    no address or link. A numbered heading starts with an Arabic ("1", "3.1", "2.") or Roman
+    ("IV.", "II - ") number; ``label`` is then that number without its period, else "".
+
+    Parameters
+    ----------
+    raw : str
+        One block of the verbatim text.
+
+    """
+    text = _plain(raw)
+    if (
+        not text
+        or len(text) > 160
+        or len(text.split()) > 18
+        or text.endswith((".", ",", ";", ":"))
+        or text.startswith((">", "[", "(", "-", "–", "•"))
+        or re.search(r"@|https?:|www\.", text)
+        or _CAPTION.match(text)
+    ):
+        return None
+    if m := _NUMBERED.fullmatch(text):
+        return m.group("label").rstrip("."), m.group("title")
+    if text[0].isdigit() or len(text.split()) > 14 or re.search(r"[.!?] |\(.*\d{4}.*\)$", text):
+        # An unnumbered heading holds no sentence break and does not end with a citation.
+        return None
+    if text[0] in "\"“«'‘" or text[0].isupper():
+        return "", text
+    return None
+
+
+def is_references_heading(raw: str) -> bool:
+    """Whether a block is the heading of the reference list (pt/es/en, any case, maybe numbered)."""
+    text = _plain(raw)
+    return len(text) <= 60 and _REFERENCES.fullmatch(_fold(text).strip()) is not None
+
+
 def parse_article(text: str, seed_id: str = "", source: str = "") -> Article:
     """Parse a verbatim article into an :class:`Article`.
+
+    The front matter runs up to the first heading of the body: the introduction's heading when
+    there is one, else the first heading after the last front-matter label (abstract, keywords,
+    dates). Every heading after it starts a section; the reference list starts at its heading.
+    Where the text does not say, ingest records what it assumed in :attr:`Article.warnings`.
 
     Parameters
     ----------
@@ -289,38 +422,69 @@ def parse_article(text: str, seed_id: str = "", source: str = "") -> Article:
     Raises
     ------
     SeedError
-        If the text has no numbered section heading or no reference list.
+        If the text has no recognisable body (nothing after its title and author).
 
     """
     source = source or seed_id or "<text>"
     blocks = [(m.start(), m.end(), m.group()) for m in _BLOCK.finditer(text)]
     builder = _Builder(seed_id, text)
+    warnings: list[IngestWarning] = []
+
+    ref_at = next((i for i in range(len(blocks) - 1, -1, -1) if is_references_heading(blocks[i][2])), None)
+    stop = len(blocks) if ref_at is None else ref_at
+    first = _body_start(blocks, stop)
+    if first is None:
+        raise SeedError(
+            f"{source}: no body was found after the title and author (no heading such as '1 INTRODUCTION' "
+            "or 'Introdução', and no paragraph after the front matter); is this the article text?"
+        )
+    begin, assumed = first
+    if assumed:
+        a, b, _ = blocks[begin]
+        warnings.append(
+            IngestWarning(
+                "body-start",
+                a,
+                b,
+                "no heading was found before the body: the body is assumed to start at this block, "
+                "the first after the front matter's last blank-line gap, in one untitled section",
+            )
+        )
+    if ref_at is None:
+        at = blocks[-1][1] if blocks else 0
+        warnings.append(
+            IngestWarning(
+                "no-references",
+                at,
+                at,
+                "no reference-list heading (References, Referências, Referencias, Bibliografía, ...) was "
+                "found: the article is read without a reference list",
+            )
+        )
 
     heads: list[tuple[int, Section]] = []
-    for i, (start, end, raw) in enumerate(blocks):
-        stripped = raw.strip()
-        if m := _HEADING.fullmatch(stripped):
-            heads.append((i, Section(int(m.group(1)), m.group(2), start, end)))
-        elif _REFERENCES.fullmatch(stripped):
-            heads.append((i, Section(None, stripped, start, end)))
-    numbered = [h for h in heads if h[1].number is not None]
-    if not numbered:
-        raise SeedError(
-            f"{source}: no numbered section heading (a line such as '1 INTRODUCTION') was found; "
-            "is this the article text?"
-        )
-    if not any(h[1].number is None for h in heads):
-        raise SeedError(
-            f"{source}: no reference list: expected a line 'REFERENCES' followed by the entries; "
-            "add the reference list to the seed or check the conversion"
-        )
+    if assumed:
+        heads.append((begin - 1, Section(1, "", blocks[begin][0], blocks[begin][0])))
+    previous_open = False  # the block before is a paragraph or note cut by a page break
+    for i in range(begin, stop):
+        start, end, raw = blocks[i]
+        head = None if previous_open or _FOOTNOTE.match(raw) else heading_of(raw)
+        following = blocks[i + 1][2] if i + 1 < stop else ""
+        if head is not None and not _continues(following.lstrip("> *")):
+            heads.append((i, Section(len(heads) + 1, head[1], start, end, head[0])))
+            previous_open = False
+        else:
+            previous_open = not _terminated(raw) and not raw.startswith(">") and not _CAPTION.match(_plain(raw))
+    if ref_at is not None:
+        start, end, raw = blocks[ref_at]
+        heads.append((ref_at, Section(None, raw.strip(), start, end)))
 
-    keywords = _front_matter(builder, blocks[: numbered[0][0]])
+    keywords = _front_matter(builder, blocks[:begin])
     bounds = [i for i, _ in heads] + [len(blocks)]
-    for (first, section), stop in zip(heads, bounds[1:], strict=True):
-        body = blocks[first + 1 : stop]
+    for (at, section), until in zip(heads, bounds[1:], strict=True):
+        body = blocks[at + 1 : until]
         if section.number is None:
-            _references(builder, section, body)
+            _references(builder, section, body, warnings)
         else:
             _section_body(builder, section, body)
 
@@ -332,24 +496,56 @@ def parse_article(text: str, seed_id: str = "", source: str = "") -> Article:
         elements=sorted(builder.elements, key=lambda e: e.start),
         repairs=sorted(builder.repairs, key=lambda r: (r.start, r.end, r.kind)),
         keywords=keywords,
+        warnings=sorted(warnings, key=lambda w: (w.start, w.kind)),
         source=source,
     )
+
+
+def _body_start(blocks: list[tuple[int, int, str]], stop: int) -> tuple[int, bool] | None:
+    """Index of the body's first block, and whether it was assumed (no heading to go by)."""
+    front = max(2, stop * 2 // 5)
+    labels = [i for i, (_, _, raw) in enumerate(blocks[:front]) if _LABEL.match(raw.strip())]
+    for i in range(stop):
+        head = heading_of(blocks[i][2])
+        if head and _INTRO.match(_fold(_plain(blocks[i][2]))) and (not labels or i > labels[-1]):
+            return i, False
+    after = labels[-1] + 1 if labels else 2
+    for i in range(after, stop):
+        raw = blocks[i][2]
+        if heading_of(raw) and not _LABEL.match(raw.strip()):
+            following = blocks[i + 1][2] if i + 1 < stop else ""
+            if following and heading_of(following) is None and not _LABEL.match(following.strip()):
+                return i, False
+    # No heading: the body starts after the first gap of two blank lines past the title and author.
+    gaps = [j for j in range(after, stop) if blocks[j][0] - blocks[j - 1][1] >= 3]
+    if gaps:
+        return gaps[0], True
+    return (after, True) if after < stop else None
 
 
 def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict[str, list[str]]:
     seen: set[str] = set()
     keywords: dict[str, list[str]] = {}
-    for start, end, raw in blocks:
+    for n, (start, end, raw) in enumerate(blocks):
         label = _LABEL.match(raw)
-        if label:
-            name = _LABEL_FIELDS[label.group(1)]
+        if label and (label.group("colon_tail") is not None or n > 0):
+            name = _LABEL_FIELDS[(label.group("label") or label.group("date")).casefold()]
             value_start = start + label.end()
         else:
             value_start = start
+            following = blocks[n + 1][2] if n + 1 < len(blocks) else ""
+            next_label = _LABEL.match(following)
+            next_field = (
+                _LABEL_FIELDS[(next_label.group("label") or next_label.group("date")).casefold()] if next_label else ""
+            )
             if "title" not in seen:
                 name = "title"
             elif "author" not in seen:
                 name = "author"
+            elif any(k.startswith("keywords") for k in seen) and next_field.startswith("abstract_"):
+                name = "title_" + next_field.split("_")[1]
+            elif any(k.startswith("keywords") for k in seen) and next_field == "abstract":
+                name = "title_en"
             elif "keywords" in seen and "abstract_pt" not in seen and "title_pt" not in seen:
                 name = "title_pt"
             elif raw.strip() == _field_text(builder, "author"):
@@ -361,8 +557,9 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
         seen.add(name)
         element = Element(f"fm-{name}", "front-matter", 0, "front matter", [], field=name)
         builder.add(element, value_start, end)
-        if name in ("keywords", "keywords_pt"):
-            keywords["en" if name == "keywords" else "pt"] = _keywords(builder, element, value_start, end)
+        lang = _KEYWORD_LANG.get(name)
+        if lang:
+            keywords[lang] = _keywords(builder, element, value_start, end)
     return keywords
 
 
@@ -390,7 +587,7 @@ def _section_body(builder: _Builder, section: Section, blocks: list[tuple[int, i
     open_para: Element | None = None
     open_note: Element | None = None
     last_body: Element | None = None
-    count = 0
+    count = captions = 0
     for start, end, raw in blocks:
         note = _FOOTNOTE.match(raw)
         if note:
@@ -398,6 +595,11 @@ def _section_body(builder: _Builder, section: Section, blocks: list[tuple[int, i
             element = Element(f"fn{number}", "footnote", section.number, section.heading, [], number=number)
             builder.add(element, start + note.end(), end)
             open_note = None if _terminated(raw) else element
+            continue
+        if _CAPTION.match(_plain(raw)):
+            captions += 1
+            caption = Element(f"s{section.number}cap{captions:02d}", "caption", section.number, section.heading, [])
+            builder.add(caption, start, end)
             continue
         if open_para is not None:
             if _continues(raw):
@@ -427,8 +629,26 @@ def _section_body(builder: _Builder, section: Section, blocks: list[tuple[int, i
         open_para = None if _terminated(raw) else element
 
 
-def _references(builder: _Builder, section: Section, blocks: list[tuple[int, int, str]]) -> None:
-    for n, (start, end, _raw) in enumerate(blocks, start=1):
+def _references(
+    builder: _Builder, section: Section, blocks: list[tuple[int, int, str]], warnings: list[IngestWarning]
+) -> None:
+    n = 0
+    for start, end, raw in blocks:
+        if note := _FOOTNOTE.match(raw):
+            number = int(note.group(1).translate(_FROM_SUPERSCRIPT))
+            element = Element(f"fn{number}", "footnote", None, section.heading, [], number=number)
+            builder.add(element, start + note.end(), end)
+            continue
+        plain = _plain(raw)
+        if plain.endswith(":") and len(plain.split()) <= 5:
+            # "Teses e Dissertações:": a sub-heading that groups the entries below it.
+            warnings.append(
+                IngestWarning(
+                    "reference-subheading", start, end, f"{plain!r} is read as a sub-heading of the list, not an entry"
+                )
+            )
+            continue
+        n += 1
         element = Element(f"ref{n:02d}", "reference", None, section.heading, [], number=n)
         builder.add(element, start, end)
 
