@@ -15,6 +15,7 @@ from histkit.extract.citations import (
     find_groups,
     fold,
     parse_group,
+    read_group,
     stage_of,
 )
 from histkit.text.tables import check_provenance
@@ -69,12 +70,17 @@ def test_parse_group_forms(content, expected):
         "February 1927",
         '"A great love"',
         "SMITH; JONES",  # co-authors without a year
-        "CARR, 1992; see also the diary",
         "",
     ],
 )
 def test_non_citations_are_rejected(content):
     assert parse_group(content) is None
+
+
+def test_malformed_segment_is_reported_without_losing_the_group():
+    works, problems = read_group("CARR, 1992; see also the diary")
+    assert [(w.authors, w.year) for w in works] == [(("CARR",), "1992")]
+    assert [(p.text, p.start) for p in problems] == [("see also the diary", 12)]
 
 
 def test_case_of_names():
@@ -213,3 +219,84 @@ def test_parse_group_round_trip(works):
     parsed = parse_group(content)
     assert [(list(w.authors), w.year_first) for w in parsed] == [(n, y) for n, y, _ in works]
     assert [content[w.start : w.end] for w in parsed] == parts
+
+
+# --- the author-date forms of the development corpus (issue 11); the article of each case is named ---
+
+CORPUS_GROUPS = [
+    ("Harvey, 1996", [(("Harvey",), "1996", "")]),  # oes-tourism-gentrification
+    (" PIVA, 2015 ", [(("PIVA",), "2015", "")]),  # mediacoes-cambiemos: spaces inside the parentheses
+    ("NBS, 2024, 2024a", [(("NBS",), "2024", ""), (("NBS",), "2024a", "")]),  # ecos: two years, one author
+    ("World Bank, 2023c", [(("World Bank",), "2023c", "")]),  # ecos: corporate author, year label
+    ("Araújo e Posenatto, 2012", [(("Araújo", "Posenatto"), "2012", "")]),  # oes: "e" between authors
+    ("SEARLE, 1969, p.33", [(("SEARLE",), "1969", "33")]),  # bak-p58270: no space after "p."
+    ("VOLOSHINOV, 2010 , p. 34", [(("VOLOSHINOV",), "2010", "34")]),  # mediacoes: space before the comma
+    ("ARGENTINA..., 2018", [(("ARGENTINA...",), "2018", "")]),  # mediacoes: title as author
+    (
+        " LÓPEZ; CANTAMUTTO, 2018 ; TRUJILLO, 2017 ",
+        [(("LÓPEZ", "CANTAMUTTO"), "2018", ""), (("TRUJILLO",), "2017", "")],
+    ),
+    # mediacoes-cambiemos, above: co-authors by ";" and a space before the ";"
+    ("IBGE, s.d.", [(("IBGE",), "s.d.", "")]),  # fixture: no date
+    ("Smith & Jones, 2001, pp. 3-4", [(("Smith", "Jones"), "2001", "3-4")]),  # fixture: ampersand
+    ("BAKHTIN, 2003, p. xiv", [(("BAKHTIN",), "2003", "xiv")]),  # fixture: Roman page
+]
+
+
+@pytest.mark.parametrize(("content", "expected"), CORPUS_GROUPS)
+def test_corpus_group_forms(content, expected):
+    works = parse_group(content)
+    assert [(w.authors, w.year, w.pages) for w in works] == expected
+    assert all(w.form == "parenthetical" for w in works)
+
+
+def test_apud_keeps_both_works_with_their_roles():
+    works = parse_group("BAKHTIN, 1997 apud FARACO, 2009, p. 40")
+    assert [(w.authors, w.year, w.role) for w in works] == [
+        (("BAKHTIN",), "1997", "original"),
+        (("FARACO",), "2009", "source"),
+    ]
+
+
+@pytest.mark.parametrize("content", ["Ibidem, p. 45", "Id., p. 3", "op. cit., p. 40", "Idem"])
+def test_ibidem_forms(content):
+    (work,) = parse_group(content)
+    assert work.form == "ibidem"
+
+
+NARRATIVES = [
+    ("Como señala Alonso (1998, p. 188) , el análisis", ("Alonso",), "1998", "188"),  # mediacoes
+    ("See Hou, Gelb, and Calabrese (2017).", ("Hou", "Gelb", "Calabrese"), "2017", ""),  # ecos
+    ("Magnier et al. (2018) show", ("Magnier et al.",), "2018", ""),  # oes
+    ("Ives (2009) resaltó", ("Ives",), "2009", ""),  # mediacoes
+    ("segundo Bakhtin [1929]", ("Bakhtin",), "1929", ""),  # fixture: year in brackets
+]
+
+
+@pytest.mark.parametrize(("text", "authors", "year", "pages"), NARRATIVES)
+def test_narrative_citations(text, authors, year, pages):
+    (group,) = find_groups(text)
+    (work,) = group.works
+    assert (work.authors, work.year, work.pages, work.form) == (authors, year, pages, "narrative")
+    assert text[group.start : group.end].startswith(authors[0].split()[0])
+
+
+@pytest.mark.parametrize("text", ["Corey (1892-1953) was", "In May (1925) they", "the Revolution (CROM) was"])
+def test_not_narrative_citations(text):
+    assert find_groups(text) == []
+
+
+def test_ibidem_takes_the_previous_work(corpus):
+    from histkit.extract.citations import citations_table as table_of
+
+    for name in corpus:
+        rows = table_of(corpus[name])
+        ibid = rows[rows["form"] == "ibidem"]
+        assert (ibid["year"] != "").all() or ibid.empty, name
+
+
+def test_corpus_tables_keep_provenance(corpus):
+    for name, art in corpus.items():
+        rows = citations_table(art)
+        check_provenance(rows, art.text, f"citations of {name}")
+        assert set(rows["form"]) <= {"parenthetical", "narrative", "ibidem"}

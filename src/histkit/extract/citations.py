@@ -18,23 +18,57 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from histkit.core.errors import ParameterError
 from histkit.extract.date_phrases import last_year
-from histkit.text.ingest import Article
+from histkit.text.ingest import Article, Element
 
-# A family name: upper case ("KHEIFETS", "GÓMEZ", "D'ARCY") or mixed case ("Bartra", "McDermott").
-_UPPER = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*[A-ZÀ-Þ](?: [A-ZÀ-Þ][A-ZÀ-Þ'’\-]*[A-ZÀ-Þ])*"
-_MIXED = r"[A-ZÀ-Þ][a-zß-ÿ]*(?:['’\-]?[A-ZÀ-Þ]?[a-zß-ÿ]+)+(?: (?:de|da|do|del|van|von) [A-ZÀ-Þ][a-zß-ÿ]+)?"
-_NAME = rf"(?:{_UPPER}|{_MIXED})(?: et al\.)?"
-_YEAR = r"(?P<year>(?P<y1>1[5-9]\d\d|20\d\d)(?:/(?P<y2>\d{2}|\d{4}))?(?P<suffix>[a-z])?)"
-_PAGES = r"(?P<pages>(?:p|pp)\. ?(?P<p1>\d+)(?:[-–](?P<p2>\d+))?)"
-_WORK = re.compile(rf"(?P<name>{_NAME}), {_YEAR}(?:, {_PAGES})?")
-_AUTHOR_ONLY = re.compile(_NAME)
+# A family name: upper case ("KHEIFETS", "GÓMEZ", "D'ARCY", "SISTEMA NACIONAL DE BIBLIOTECAS") or mixed
+# case ("Bartra", "McDermott", "Almeida-García", "World Bank", "Sousa de Oliveira"); a title used as an
+# author ends with an ellipsis ("ARGENTINA...").
+_UPPER = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*[A-ZÀ-Þ](?: (?:[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*[A-ZÀ-Þ]|D[AEO]S?|DEL|E|Y))*"
+_WORD = r"[A-ZÀ-Þ](?:[a-zß-ÿ]+(?:['’\-][A-ZÀ-Þ]?[a-zß-ÿ]+|[A-ZÀ-Þ][a-zß-ÿ]+)*|['’][A-ZÀ-Þ][a-zß-ÿ]+)"
+_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le)"
+_MIXED = rf"{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
+_ACRONYM_MIXED = r"[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ][a-zß-ÿ]+){0,3}"
+_ETAL = r"(?: et al\.?| et alii| e outros| e colaboradores| y otros| and others)"
+_NAME = rf"(?:{_UPPER}|{_MIXED}|{_ACRONYM_MIXED})(?:\.\.\.|…)?{_ETAL}?"
+_CONNECTOR = r"(?:, (?:and |e |y |& )?| (?:and|e|y|&) )"
+_NAMES = re.compile(rf"{_NAME}(?:{_CONNECTOR}{_NAME})*")
+_ONE_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_NO_DATE = r"\[?(?:s\.? ?d\.?|s/d|n\.? ?d\.?|sin fecha|no date)\]?"
+# One year of a work: "1986", "1994/95", "2024a", "s.d.", "2017 [1929]", "[1913] 2004".
+_YEAR_ONE = (
+    rf"(?:\[{_ONE_YEAR}\] )?(?:(?P<y1>{_ONE_YEAR})(?:/(?P<y2>\d{{4}}|\d{{2}}))?(?P<suffix>[a-z])?|(?P<nd>{_NO_DATE}))"
+    rf"(?: ?\[{_ONE_YEAR}(?:[-–]\d{{2,4}})?\])?"
+)
+_YEAR_ANY = re.sub(r"\?P<\w+>", "?:", _YEAR_ONE)
+_YEARS = rf"(?P<years>{_YEAR_ANY}(?:, ?{_YEAR_ANY})*)"
+_PAGE = r"(?:\d+|[ivxlcdm]+|[IVXLCDM]+)"
+_RANGE = rf"{_PAGE}(?: ?[-–] ?{_PAGE})?"
+_LOCATOR = rf"(?:p|pp|pág|págs|pg|f|fl|fls|v|vol|cap|t|n|§|s|par)\.? ?{_RANGE}(?:, ?{_RANGE})*"
+_REMARK = (
+    r"(?:grifos? (?:nossos?|meus?|do autor|da autora|no original)|tradução nossa|traducción (?:nuestra|propia)"
+    r"|emphasis added|our translation|adaptado|adapted)"
+)
+_PAGES = rf"(?P<pages>{_LOCATOR}(?:, ?{_LOCATOR})*)"
+_WORK = re.compile(rf"(?P<name>.+?), ?{_YEARS}(?: ?[,:] ?{_PAGES})?(?: ?, ?{_REMARK})?")
+_YEAR_ITEM = re.compile(_YEAR_ONE)
+_AUTHOR_ONLY = _NAMES
+_IBIDEM = re.compile(
+    rf"(?P<name>{_NAME}, )?(?P<ibid>(?i:ibidem|ibid\.|id\.|idem|op\. ?cit\.?|loc\. ?cit\.?))(?:,? ?{_PAGES})?"
+)
+_YEAR_ONLY = re.compile(rf"{_YEARS}(?: ?[,:] ?{_PAGES})?(?: ?, ?{_REMARK})?")
 _PAREN = re.compile(r"\(([^()\n]*)\)")
+# Narrative citations: the names stand before the parenthesis or bracket, "Alonso (1998, p. 188)",
+# "Hou, Gelb, and Calabrese (2017)", "Magnier et al. (2018)", "Bakhtin [1929]".
+_NARRATIVE = re.compile(
+    rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_NAME})*) (?P<open>[(\[])(?P<inner>[^()\[\]\n]*)[)\]]"
+)
+_SPACES = re.compile(r"\s+")
 
 DEFAULT_STAGE_SECTIONS: tuple[int, ...] = (2, 3, 4)
 
@@ -62,27 +96,157 @@ COLUMNS = [
     "start",
     "end",
     "quote",
+    "form",
+    "role",
 ]
+
+FORMS = ("parenthetical", "narrative", "ibidem")
 
 
 @dataclass(frozen=True)
 class Work:
-    """One cited work inside a citation group; ``start``/``end`` are offsets into the group content."""
+    """One cited work inside a citation group; ``start``/``end`` are offsets into the group content.
+
+    ``form`` is ``parenthetical``, ``narrative`` (names outside the parenthesis) or ``ibidem``
+    (ibidem, idem, op. cit.: the work of the citation before); ``role`` is ``cited`` or, in an
+    ``apud`` citation, ``original`` (the work quoted) and ``source`` (the work it was read in).
+    """
 
     authors: tuple[str, ...]
     year: str
-    year_first: int
-    year_last: int
+    year_first: int | None
+    year_last: int | None
     pages: str
     page_first: int | None
     page_last: int | None
     start: int
     end: int
+    form: str = "parenthetical"
+    role: str = "cited"
 
     @property
     def case(self) -> str:
         """``"upper"`` for NBR 10520:2002 names, ``"mixed"`` for NBR 10520:2023 names."""
-        return "upper" if all(a.replace(" et al.", "").isupper() for a in self.authors) else "mixed"
+        return "upper" if all(_strip_etal(a).isupper() for a in self.authors) else "mixed"
+
+
+def _strip_etal(name: str) -> str:
+    return re.sub(rf"{_ETAL}$|\.\.\.$|…$", "", name)
+
+
+def _split_names(names: str) -> tuple[str, ...]:
+    """Split "Hou, Gelb, and Calabrese" or "Araújo e Posenatto" into single names."""
+    parts = [p for p in re.split(_CONNECTOR, names) if p]
+    return tuple(parts)
+
+
+def _pages(pages: str | None) -> tuple[str, int | None, int | None]:
+    if not pages:
+        return "", None, None
+    numbers = re.findall(r"\d+", pages.split(",")[0]) if re.match(r"(?:p|pp|pág|págs|pg)\b", pages) else []
+    digits = pages.split(".", 1)[-1].strip() if re.match(r"(?:p|pp)\.", pages) else pages
+    first = int(numbers[0]) if numbers else None
+    last = int(numbers[1]) if len(numbers) > 1 else first
+    return digits.replace("–", "-").replace(" - ", "-"), first, last
+
+
+def _years(text: str) -> list[tuple[str, int | None, int | None]]:
+    out = []
+    for m in _YEAR_ITEM.finditer(text):
+        if m.group("nd"):
+            out.append((m.group().strip(), None, None))
+        elif m.group("y1"):
+            first = int(m.group("y1"))
+            year = m.group("y1") + (f"/{m.group('y2')}" if m.group("y2") else "") + (m.group("suffix") or "")
+            out.append((year, first, last_year(first, m.group("y2"))))
+    return out
+
+
+def _works(
+    names: tuple[str, ...], years_text: str, pages_text: str | None, start: int, end: int, form: str, role: str
+) -> list[Work]:
+    years = _years(years_text)
+    pages, p1, p2 = _pages(pages_text)
+    works = []
+    for i, (year, first, last) in enumerate(years):
+        own = (pages, p1, p2) if i == len(years) - 1 else ("", None, None)
+        works.append(Work(names, year, first, last, *own, start=start, end=end, form=form, role=role))
+    return works
+
+
+def _parse_segment(body: str, start: int) -> tuple[list[Work], bool]:
+    """Works of one ';'-segment, and whether it holds names only (a co-author awaiting its year)."""
+    end = start + len(body)
+    parts = re.split(r" apud ", body, flags=re.IGNORECASE)
+    if len(parts) == 2:
+        first, second = parts
+        original = _parse_segment(first, start)[0]
+        if not original and _NAMES.fullmatch(first):
+            original = [Work(_split_names(first), "", None, None, "", None, None, start, start + len(first))]
+        source = _parse_segment(second, end - len(second))[0]
+        if original and source:
+            return [replace(w, role="original") for w in original] + [replace(w, role="source") for w in source], False
+        return [], False
+    if m := _IBIDEM.fullmatch(body):
+        name = (m.group("name") or "").rstrip(", ")
+        pages, p1, p2 = _pages(m.group("pages"))
+        return [Work((name,) if name else (), "", None, None, pages, p1, p2, start, end, form="ibidem")], False
+    if m := _WORK.fullmatch(body):
+        name = m.group("name").strip()
+        if _NAMES.fullmatch(name):
+            names = _split_names(name)
+            return _works(names, m.group("years"), m.group("pages"), start, end, "parenthetical", "cited"), False
+    if _NAMES.fullmatch(body):
+        return [], True
+    return [], False
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A segment of a citation group that could not be read; offsets into the group content."""
+
+    start: int
+    end: int
+    text: str
+
+
+def read_group(content: str) -> tuple[list[Work], list[Problem]]:
+    """Split the content of a parenthetical into cited works and the segments that are not works.
+
+    ABNT separates works and co-authors alike by ";": a work ends at the segment that carries its
+    year, so names before it are its co-authors. A segment that is neither is a problem, reported
+    without losing the works around it.
+
+    Parameters
+    ----------
+    content : str
+        The text between the parentheses, e.g. ``"CARR, 1992; KHEIFETS; KHEIFETS, 1994/95"``.
+
+    """
+    works: list[Work] = []
+    problems: list[Problem] = []
+    pending: list[tuple[str, int]] = []
+    position = 0
+    for segment in content.split(";"):
+        lead = len(segment) - len(segment.lstrip())
+        body = _SPACES.sub(" ", segment.strip())
+        raw_body = segment.strip()
+        seg_start = position + lead
+        position += len(segment) + 1
+        found, names_only = _parse_segment(body, seg_start)
+        if found:
+            end = seg_start + len(raw_body)
+            if pending:
+                found = [replace(w, authors=(*[n for n, _ in pending], *w.authors), start=pending[0][1]) for w in found]
+            works.extend(replace(w, end=end) if w.role == "cited" and w.form != "ibidem" else w for w in found)
+            pending = []
+        elif names_only:
+            pending.append((body, seg_start))
+        elif raw_body:
+            problems.append(Problem(seg_start, seg_start + len(raw_body), raw_body))
+    for name, at in pending:
+        problems.append(Problem(at, at + len(name), name))
+    return works, problems
 
 
 def parse_group(content: str) -> list[Work] | None:
@@ -96,63 +260,73 @@ def parse_group(content: str) -> list[Work] | None:
     Returns
     -------
     list of Work or None
-        The works, in order; None when any part of the content is not an author or a work
-        (so "(CROM)", "(1892-1953)" and ordinary prose in parentheses are rejected).
+        The works, in order; None when no part of the content is a work (so "(CROM)",
+        "(1892-1953)" and ordinary prose in parentheses are rejected). Segments that are not
+        works are left out here; :func:`read_group` reports them.
 
     """
-    works: list[Work] = []
-    pending: list[tuple[str, int]] = []  # co-authors seen before the segment with the year
-    position = 0
-    segments = content.split(";")
-    for segment in segments:
-        lead = len(segment) - len(segment.lstrip())
-        body = segment.strip()
-        seg_start = position + lead
-        position += len(segment) + 1
-        work = _WORK.fullmatch(body)
-        if work:
-            first = int(work.group("y1"))
-            start = pending[0][1] if pending else seg_start
-            p1, p2 = work.group("p1"), work.group("p2")
-            works.append(
-                Work(
-                    authors=(*[name for name, _ in pending], work.group("name")),
-                    year=work.group("year"),
-                    year_first=first,
-                    year_last=last_year(first, work.group("y2")),
-                    pages=(f"{p1}-{p2}" if p2 else p1) if p1 else "",
-                    page_first=int(p1) if p1 else None,
-                    page_last=int(p2 or p1) if p1 else None,
-                    start=start,
-                    end=seg_start + len(body),
-                )
-            )
-            pending = []
-        elif _AUTHOR_ONLY.fullmatch(body):
-            pending.append((body, seg_start))
-        else:
-            return None
-    if pending or not works:
-        # A trailing author without a year ("(SMITH; JONES)") or no work at all is not a citation.
-        return None
-    return works
+    works, _ = read_group(content)
+    return works or None
 
 
 @dataclass(frozen=True)
 class Group:
-    """A citation group found in a text: its span (parentheses included) and its works."""
+    """A citation group found in a text: its span (parentheses included) and its works.
+
+    For a narrative citation the span runs from the first name to the closing parenthesis and
+    ``content_start`` is the offset the works' offsets count from.
+    """
 
     start: int
     end: int
     works: list[Work]
+    problems: list[Problem] = field(default_factory=list)
+    content_offset: int = 1
 
     @property
     def content_start(self) -> int:
-        """Offset of the first character inside the parentheses."""
-        return self.start + 1
+        """Offset the works' ``start``/``end`` count from (the first character inside the parentheses)."""
+        return self.start + self.content_offset
 
 
-def find_groups(text: str, offset: int = 0) -> list[Group]:
+def _narrative(m: re.Match[str], offset: int) -> Group | None:
+    inner = m.group("inner")
+    body = _SPACES.sub(" ", inner.strip())
+    y = _YEAR_ONLY.fullmatch(body)
+    if not y:
+        return None
+    names_text = m.group("names")
+    # Sentence openers glued to the first name ("Según Bakhtin", "See Hou") are not part of it.
+    words = names_text.split(" ")
+    cut = 0
+    while cut < len(words) - 1 and words[cut].strip(",").casefold() in _NOT_AUTHORS:
+        cut += 1
+    skip = len(" ".join(words[:cut])) + (1 if cut else 0)
+    names = _split_names(names_text[skip:])
+    if not names or any(_strip_etal(n).casefold() in _NOT_AUTHORS for n in names):
+        return None
+    start = m.start() + skip
+    works = _works(names, y.group("years"), y.group("pages"), 0, m.end() - start, "narrative", "cited")
+    return Group(offset + start, offset + m.end(), works, content_offset=0) if works else None
+
+
+# Capitalised words that precede a year in parentheses without naming an author.
+_NOT_AUTHORS = {
+    w.casefold()
+    for w in (
+        "In Em En Since Desde From De Until Até Hasta During Durante Between Entre After Após Depois Before Antes "
+        "January February March April May June July August September October November December "
+        "Janeiro Fevereiro Março Abril Maio Junho Julho Agosto Setembro Outubro Novembro Dezembro "
+        "Enero Febrero Marzo Mayo Junio Julio Septiembre Octubre Noviembre Diciembre "
+        "Graph Gráfico Table Tabela Tabla Figure Figura Quadro Cuadro See Ver Cf Apud The A O El La Os As Los Las "
+        "Según Segundo Conforme According Como As Para For Por By Also Também También Assim Así And E Y But Mas Pero "
+        "This Este Esta Isto Esto That Ese Essa Esse Then Logo Luego When Quando Cuando While Enquanto Mientras "
+        "Here Aqui Aquí Thus Portanto Por Com Con With Sobre On No Na Nos Nas Ao Aos À Às Del Al Un Uma Una Um An"
+    ).split()
+}
+
+
+def find_groups(text: str, offset: int = 0, *, narrative: bool = True) -> list[Group]:
     """Find every citation group in ``text``; spans are shifted by ``offset``.
 
     Parameters
@@ -161,14 +335,25 @@ def find_groups(text: str, offset: int = 0) -> list[Group]:
         A verbatim piece of the article.
     offset : int
         Offset of ``text`` in the article, added to every span.
+    narrative : bool
+        Also find narrative citations ("Alonso (1998, p. 188)", "Bakhtin [1929]").
 
     """
     groups = []
+    taken: list[tuple[int, int]] = []
     for m in _PAREN.finditer(text):
-        works = parse_group(m.group(1))
-        if works is not None:
-            groups.append(Group(offset + m.start(), offset + m.end(), works))
-    return groups
+        works, problems = read_group(m.group(1))
+        if works:
+            groups.append(Group(offset + m.start(), offset + m.end(), works, problems))
+            taken.append((m.start(), m.end()))
+    if narrative:
+        for m in _NARRATIVE.finditer(text):
+            if any(a <= m.start("open") < b for a, b in taken):
+                continue
+            group = _narrative(m, offset)
+            if group is not None:
+                groups.append(group)
+    return sorted(groups, key=lambda g: g.start)
 
 
 def stage_of(section: int | None, stage_sections: Sequence[int] = DEFAULT_STAGE_SECTIONS) -> int | None:
@@ -202,7 +387,7 @@ def fold(name: str) -> str:
 
 
 def citations_table(article: Article, stage_sections: Sequence[int] = DEFAULT_STAGE_SECTIONS) -> pd.DataFrame:
-    """One row per cited work of every citation group in the body and the footnotes.
+    """One row per cited work of every citation group in the body, captions and footnotes.
 
     Parameters
     ----------
@@ -215,21 +400,24 @@ def citations_table(article: Article, stage_sections: Sequence[int] = DEFAULT_ST
     -------
     DataFrame
         Columns :data:`COLUMNS`; ``quote`` is the verbatim text of the work inside its group
-        (e.g. ``"KHEIFETS; KHEIFETS, 1994/95"``), ``group_quote`` the whole parenthetical.
+        (e.g. ``"KHEIFETS; KHEIFETS, 1994/95"``), ``group_quote`` the whole parenthetical (or the
+        narrative citation from the first name); ``form`` is one of :data:`FORMS` and ``role``
+        says ``cited``, or ``original``/``source`` in an ``apud`` citation. An ibidem, idem or
+        op. cit. takes the authors and year of the citation it repeats.
 
     """
     stage_sections = check_stage_sections(list(stage_sections))
     rows = []
-    elements = sorted(article.of_kind("paragraph", "blockquote", "footnote"), key=lambda e: e.start)
-    found: list[tuple[Group, object]] = []
-    for element in elements:
-        for a, b in element.pieces:
-            found.extend((g, element) for g in find_groups(article.text[a:b], a))
-    found.sort(key=lambda ge: ge[0].start)
+    found = _found_groups(article)
+    previous: Work | None = None
     for n, (group, element) in enumerate(found, start=1):
         for position, work in enumerate(group.works, start=1):
             start = group.content_start + work.start
             end = group.content_start + work.end
+            if work.form == "ibidem":
+                work = _repeat(work, previous, [w for g, _ in found[: n - 1] for w in g.works])
+            elif work.role != "original":
+                previous = work
             rows.append(
                 {
                     "seed": article.seed_id,
@@ -242,11 +430,11 @@ def citations_table(article: Article, stage_sections: Sequence[int] = DEFAULT_ST
                     "pages": work.pages,
                     "page_first": work.page_first,
                     "page_last": work.page_last,
-                    "case": work.case,
-                    "element_id": element.element_id,  # type: ignore[attr-defined]
-                    "element_kind": element.kind,  # type: ignore[attr-defined]
-                    "section": element.section,  # type: ignore[attr-defined]
-                    "stage": stage_of(element.section, stage_sections),  # type: ignore[attr-defined]
+                    "case": work.case if work.authors else "",
+                    "element_id": element.element_id,
+                    "element_kind": element.kind,
+                    "section": element.section,
+                    "stage": stage_of(element.section, stage_sections),
                     "line": article.line_of(group.start),
                     "group_start": group.start,
                     "group_end": group.end,
@@ -254,10 +442,55 @@ def citations_table(article: Article, stage_sections: Sequence[int] = DEFAULT_ST
                     "start": start,
                     "end": end,
                     "quote": article.text[start:end],
+                    "form": work.form,
+                    "role": work.role,
                 }
             )
     frame = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "citation_id"])
     frame.insert(1, "citation_id", [f"c{i:02d}" for i in range(1, len(frame) + 1)])
-    for column in ("page_first", "page_last", "section", "stage"):
+    for column in ("year_first", "year_last", "page_first", "page_last", "section", "stage"):
         frame[column] = frame[column].astype("Int64")
     return frame
+
+
+def _found_groups(article: Article) -> list[tuple[Group, Element]]:
+    elements = sorted(article.of_kind("paragraph", "blockquote", "caption", "footnote"), key=lambda e: e.start)
+    found: list[tuple[Group, Element]] = []
+    for element in elements:
+        for a, b in element.pieces:
+            found.extend((g, element) for g in find_groups(article.text[a:b], a))
+    found.sort(key=lambda ge: ge[0].start)
+    return found
+
+
+def _repeat(work: Work, previous: Work | None, before: list[Work]) -> Work:
+    """An ibidem/idem/op. cit. with the authors and year of the work it repeats (if any)."""
+    target = previous
+    if work.authors:
+        named = fold(work.authors[0])
+        target = next((w for w in reversed(before) if w.authors and fold(w.authors[0]) == named), None)
+    if target is None:
+        return work
+    return replace(
+        work, authors=target.authors, year=target.year, year_first=target.year_first, year_last=target.year_last
+    )
+
+
+def citation_problems(article: Article) -> pd.DataFrame:
+    """Segments of citation groups that are not works (e.g. "see also the diary"), with their spans."""
+    rows = []
+    for group, element in _found_groups(article):
+        for problem in group.problems:
+            start, end = group.content_start + problem.start, group.content_start + problem.end
+            rows.append(
+                {
+                    "seed": article.seed_id,
+                    "element_id": element.element_id,
+                    "line": article.line_of(start),
+                    "group_quote": article.text[group.start : group.end],
+                    "start": start,
+                    "end": end,
+                    "quote": article.text[start:end],
+                }
+            )
+    return pd.DataFrame(rows, columns=["seed", "element_id", "line", "group_quote", "start", "end", "quote"])
