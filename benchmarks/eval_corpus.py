@@ -6,7 +6,8 @@ publisher's JATS (``source.xml``), which is a ground truth made by the publisher
 places (see ``benchmarks/corpus-notes.md`` for where it and the text disagree):
 
 - ``refs``: share of the JATS ``<ref>`` entries whose entry in our list has the right first-author
-  surname (``<person-group>/<name>/<surname>`` or ``<collab>``) and a year equal to ``<year>``;
+  surname (``<person-group>/<name>/<surname>`` or ``<collab>``; a corporate name may be printed
+  short, see :func:`same_author`) and the ``<year>`` as its year (not merely one of its years);
   our entries are paired with the JATS ones by the similarity of their text.
 - ``cit P/R/F1``: in-text citations found and resolved to the right entry, counted per entry:
   true positives are ``min(JATS xrefs to the entry, our citations resolved to it)``; precision
@@ -135,8 +136,20 @@ def _first_family(ref: Any) -> str:
     return ref.key.split(";")[0] if ref.key else ""
 
 
+def same_author(ours: str, theirs: str) -> bool:
+    """Same first author once folded; a corporate name may be printed short or long.
+
+    "NBS" in the list and "NBS – National Bureau of Statistics of China" in the JATS ``<collab>``
+    name the same author, so one folded name that starts the other at a word boundary counts.
+    """
+    a, b = fold(ours), fold(theirs)
+    if not a or not b:
+        return False
+    return a == b or (f"{b} ".startswith(f"{a} ") or f"{a} ".startswith(f"{b} "))
+
+
 def _ref_years(ref: Any) -> set[int]:
-    years = set(getattr(ref, "years", ()) or ())
+    years: set[int] = set()
     if ref.year_first is not None:
         years.update(range(ref.year_first, (ref.year_last or ref.year_first) + 1))
     return years
@@ -192,7 +205,7 @@ def score_article(run: Pipeline, name: str, text: str, truth: Truth | None, repe
     good = 0
     for ref in refs:
         t = by_rid.get(pairs.get(ref.ref_id, ""))
-        if t and fold(_first_family(ref)) == fold(t.surname) and (not t.years or set(t.years) & _ref_years(ref)):
+        if t and same_author(_first_family(ref), t.surname) and (not t.years or set(t.years) & _ref_years(ref)):
             good += 1
     row["refs"] = good / len(truth.refs) if truth.refs else float("nan")
     ours = Counter(pairs.get(r, "?") for r in cites["ref_id"] if r)

@@ -273,3 +273,58 @@ def test_article_with_repeat_first_names_file_and_line():
     article = parse_article(text, "tiny-repeat")
     with pytest.raises(ReferenceListError, match=r"tiny-repeat: reference entry 1 .*\(line 7\)"):
         article_references(article)
+
+
+# --- entries of the development corpus (issue 11); the article of each case is named ------------
+
+from histkit.references import entry_years, imprint_year  # noqa: E402
+
+CORPUS_ENTRIES = [
+    # (entry, first author's family, year)
+    ("BRASIL. *Constituição da República Federativa.* Brasília, DF: Senado,1988.", "BRASIL", "1988"),  # bak-p59099
+    ("WORLD BANK. *Global economic prospects.* Washington, DC: World Bank, Jun. 2023a.", "WORLD BANK", "2023"),  # ecos
+    ("INEP. Piora na qualidade do ensino. *Inep Notícias*, Brasília, 2003.", "INEP", "2003"),  # ciedu-saresp
+    ("CLARK, K; HOLQUIST, M. *Mikhail Bakhtin.* São Paulo: Perspectiva, 2008.", "CLARK", "2008"),  # bak-p59384
+    ("BRAIT, B; GONÇALVES, J. (org.). *Bakhtin e as artes*. São Paulo: Hucitec, 2021.", "BRAIT", "2021"),  # bak-p59553
+    ("Aguiar, L. B. (2016). O Programa (1973-1979). *Anais*, 24(1), 137-149.", "Aguiar", "2016"),  # oes
+    (
+        "A HORAS de aprobarse en el Congreso. *Ámbito*, 2018. Disponible en: http://x.y. Acesso em: 3 mar. 2019.",
+        "A HORAS",
+        "2018",
+    ),  # mediacoes: title entry, access date is not the year
+    (
+        "HE, L. China’s economy. *CNN,* Oct. 6, 2023. Available at: https://cnn.com/x. Accessed: Jan. 14, 2024.",
+        "HE",
+        "2023",
+    ),  # ecos: access date is not the year
+    (
+        "ANDRADE, J. M.; LAROS, J. A. Fatores: dados do SAEB/2001. *Psicologia*, Brasília, v. 23 n. 1, p. 33-42, 2007.",
+        "ANDRADE",
+        "2007",
+    ),  # ciedu-saresp: a year in the title is not the imprint year
+]
+
+
+@pytest.mark.parametrize(("entry", "family", "year"), CORPUS_ENTRIES)
+def test_corpus_entries(entry, family, year):
+    ref = parse_entry(entry, "r", 1)
+    assert ref.authors[0].family == family
+    assert ref.year[:4] == year
+
+
+def test_every_year_an_entry_carries():
+    # bak-p59099: original in brackets, then the translation's imprint
+    entry = "BAKHTIN, M. M. *Estética da criação verbal* [1951-1953]. Tradução. São Paulo: Martins Fontes, 2011."
+    assert entry_years(entry) == (1951, 1953, 2011)
+    assert imprint_year(entry).group() == "2011"
+    assert imprint_year("FREUD, S. *Totem e tabu* [1913]. Rio de Janeiro: Imago, 2004.").group() == "2004"
+    assert entry_years("X, Y. T. 2001. Disponível em: http://a.b/2019. Acesso em: 2 jan. 2020.") == (2001,)
+
+
+def test_corpus_reference_lists_keep_provenance(corpus):
+    from histkit.references import references_table
+
+    for name, art in corpus.items():
+        table = references_table(art)
+        assert (table["quote"] == [art.text[a:b] for a, b in zip(table["start"], table["end"], strict=True)]).all()
+        assert (table["key"] != "").mean() > 0.9, name

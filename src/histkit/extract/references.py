@@ -126,6 +126,7 @@ class Reference:
     archive_acronym: str = ""
     archive_location: str = ""
     language: str = "und"
+    years: tuple[int, ...] = ()
     start: int = 0
     end: int = 0
     notes: list[str] = field(default_factory=list)
@@ -203,6 +204,61 @@ def _parse_article_tail(ref: Reference, tail: str) -> bool:
     return True
 
 
+# Where an entry's online part begins ("Disponível em", "Available at", "Acesso em", a DOI or a
+# link): the access date after it is not the work's year (NBR 6023 7.5; APA 9.34).
+_ONLINE = re.compile(
+    r"[.,;]? *<?(?:Dispon[ií]vel em|Disponible en|Available (?:at|from|in|on)|Acess(?:o|ado) em|Accessed|"
+    r"Consultado (?:el|en)|Last access|Retrieved from|DOI:|doi:|https?://|www\.)",
+)
+_ANY_YEAR = re.compile(r"(?<![\d/.])(1[5-9]\d\d|20\d\d)(?![\d])")
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+# APA (7th ed.): "Aguiar, L. B. (2016). Title..." and "Almeida-García, F., Cortés-Macías, R. (2021)."
+_APA = re.compile(r"(?P<names>[^()]+?) \((?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?|s\.d\.|n\.d\.)\)\.? +(?P<rest>.+)$")
+_APA_PERSON = re.compile(r"(?P<family>[A-ZÀ-Þ][\w'’\-]*(?: (?:de |da |do |dos |van |von |del )?[A-ZÀ-Þ][\w'’\-]*)*), ")
+# A corporate author, an author without given names or a title entry: the upper-case words at the
+# start ("BRASIL.", "WORLD BANK.", "SÃO PAULO (Estado).", "BLS – US Bureau...", "A HORAS de ...").
+_UPPER_LEAD = re.compile(r"(?P<family>[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?: (?:[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*))*)(?=[ ,.;:/(*–—-]|$)")
+_CO_FAMILY = re.compile(r"[;/] *(?P<family>[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]*[A-ZÀ-Þ]),")
+_MIXED_LEAD = re.compile(r"(?P<family>[A-ZÀ-Þ][\w'’\-]+(?: [A-ZÀ-Þ][\w'’\-]+)*)(?=,| \d)")
+
+
+def _offline(text: str) -> str:
+    """The entry without its online part (link, DOI, access date)."""
+    m = _ONLINE.search(text)
+    return text[: m.start()] if m else text
+
+
+def entry_years(text: str) -> tuple[int, ...]:
+    """Every year an entry carries outside its online part (original, translation, imprint)."""
+    return tuple(sorted({int(y) for y in _ANY_YEAR.findall(_offline(text))}))
+
+
+def imprint_year(text: str) -> re.Match[str] | None:
+    """The imprint year of an entry: the last year outside brackets and the online part.
+
+    ABNT and Chicago put the imprint year last; years in titles ("SAEB/2001") and an original's
+    year in brackets ("[1929]") come before it. When only bracketed years exist, the last one.
+    """
+    offline = _offline(text)
+    plain = _BRACKETED.sub(lambda m: " " * len(m.group()), offline)
+    found = list(re.finditer(_YEAR, plain)) or list(re.finditer(_YEAR, offline))
+    return found[-1] if found else None
+
+
+def _lead_names(rest: str) -> tuple[tuple[Name, ...], str]:
+    """Authors of an entry not in ABNT person form: APA names, corporate or title leads."""
+    if (m := _APA.match(rest)) and (persons := _APA_PERSON.findall(m.group("names") + ", ")):
+        return tuple(Name(f) for f in persons), m.group("rest")
+    text = rest.lstrip("*")
+    if (m := _UPPER_LEAD.match(text)) and len(m.group("family")) >= 2:
+        family = m.group("family").strip()
+        co = [c.group("family").strip() for c in _CO_FAMILY.finditer(text[: text.find(". ", m.end() + 3) + 1 or 200])]
+        return (Name(family), *(Name(c) for c in co)), text[m.end() :].lstrip(" ,.;")
+    if m := _MIXED_LEAD.match(text):
+        return (Name(m.group("family")),), text[m.end() :].lstrip(" ,.;")
+    return (), rest
+
+
 def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None = None) -> Reference:
     """Parse one verbatim reference entry.
 
@@ -222,7 +278,10 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
 
     """
     ref = Reference(ref_id=ref_id, number=number)
+    ref.years = entry_years(_clean(raw))
     rest = raw.strip()
+    if (offline := _offline(rest)) != rest:
+        rest = offline.rstrip(" .,;<") + "."
     if m := _REPEAT.match(rest):
         if previous is None:
             raise ReferenceListError(
@@ -252,9 +311,21 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
             ref.authors = names
         rest = m.group("rest")
     else:
-        ref.notes.append("no author in ABNT form (FAMILY, Given.) at the start")
+        names, rest_after = _lead_names(rest)
+        if names:
+            ref.authors = names
+            ref.notes.append("authors read without ABNT person form (corporate, title or APA lead)")
+            if apa := _APA.match(rest):
+                ref.year = apa.group("year")
+                ref.year_first = ref.year_last = int(ref.year[:4]) if ref.year[0].isdigit() else None
+            rest = rest_after if not apa else apa.group("rest")
+        else:
+            ref.notes.append("no author in ABNT form (FAMILY, Given.) at the start")
 
+    year_before = ref.year
     _parse_body(ref, rest)
+    if year_before and ref.year != year_before:
+        ref.year, ref.year_first, ref.year_last = year_before, int(year_before[:4]), int(year_before[:4])
     ref.language = detect_language(ref.title)
     return ref
 
@@ -306,7 +377,7 @@ def _parse_body(ref: Reference, rest: str) -> None:
         return
     ref.title = text
     ref.notes.append("no imprint ('Place: Publisher, Year.') found; title is the whole entry")
-    if year := re.search(_YEAR, text):
+    if not ref.year and (year := imprint_year(text)):
         _set_date(ref, year)
 
 
