@@ -70,3 +70,50 @@ def test_mark_cited_with_no_citation_at_all():
     out = mark_cited(refs, pd.DataFrame({"ref_id": pd.Series([], dtype=str), "group": pd.Series([], dtype=str)}))
     assert list(out["cited"]) == [0, 0]
     assert list(out["citing_groups"]) == ["", ""]
+
+
+# --- reconciliation on the forms of the development corpus (issue 11) ---------------------------
+
+from histkit.analyse.reconcile import match_name as _match  # noqa: E402
+from histkit.extract.references import Name as _Name  # noqa: E402
+from histkit.extract.references import Reference as _Ref  # noqa: E402
+
+
+def _ref(n, families, year, years=()):
+    first = int(year[:4])
+    return _Ref(f"ref{n:02d}", n, authors=tuple(_Name(f) for f in families), year=year, year_first=first,
+                year_last=first, years=years or (first,))
+
+
+RECONCILE = [
+    # (cited names, cited year, list, expected ref_id, kind); the article of each case is named
+    ("Posenatto; Araújo", "2012", [_ref(1, ["ARAÚJO", "POSENATTO"], "2012")], "ref01", "folded"),  # oes
+    ("Magnier et al.", "2018", [_ref(1, ["Magnier", "Ogden", "Pope"], "2018")], "ref01", "folded"),  # oes
+    ("Hou; Gelb; Calabrese", "2017", [_ref(1, ["HOU", "GELB", "CALABRESE"], "2017")], "ref01", "folded"),  # ecos
+    (
+        "World Bank",
+        "2023c",
+        [_ref(1, ["WORLD BANK"], "2023"), _ref(2, ["WORLD BANK"], "2023"), _ref(3, ["WORLD BANK"], "2023")],
+        "ref03",
+        "folded",
+    ),  # ecos: year labels the list does not print
+    ("NBS", "2024", [_ref(1, ["NBS – National Bureau of Statistics of China"], "2024")], "ref01", "folded"),  # ecos
+    ("VOLÓCHINOV", "1929", [_ref(1, ["VOLÓCHINOV"], "2017", (1929, 2017))], "ref01", "other-year"),  # bak-p59610
+    ("SEARLE", "1970", [_ref(1, ["SEARLE"], "1969"), _ref(2, ["GRICE"], "1975")], "ref01", "author-only"),  # fixture
+    ("SEARLE", "1970", [_ref(1, ["SEARLE"], "1969"), _ref(2, ["SEARLE"], "1979")], "", "none"),  # ambiguous
+    ("D'Arcy", "1990", [_ref(1, ["DARCY"], "1990")], "ref01", "folded"),  # fixture: apostrophe
+    (
+        "Fridman; Araújo; Daibert",
+        "2019",
+        [_ref(1, ["Fridman", "Silva de Araújo", "Barcelos Damasceno Daibert"], "2019")],
+        "ref01",
+        "folded",
+    ),  # oes: compound surnames cited by their last part
+    ("Ruth Glass", "1963", [_ref(1, ["Glass"], "1963")], "ref01", "folded"),  # oes: first name before family
+]
+
+
+@pytest.mark.parametrize(("name", "year", "refs", "ref_id", "kind"), RECONCILE)
+def test_reconcile_corpus_forms(name, year, refs, ref_id, kind):
+    match = _match(name, year, refs)
+    assert (match.ref_id, match.kind) == (ref_id, kind)

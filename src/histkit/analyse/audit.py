@@ -21,6 +21,7 @@ import pandas as pd
 
 from histkit.analyse.footnote_sources import footnote_sources
 from histkit.analyse.reconcile import (
+    ALWAYS_COUNTED,
     DEFAULT_THRESHOLD,
     MATCH_KINDS,
     check_threshold,
@@ -272,7 +273,11 @@ class Audit:
             ("citation groups", c["group"].nunique()),
             ("cited works", len(c)),
             ("references", len(self.references)),
-            *[(f"matches: {k}", int((c["match"] == k).sum())) for k in MATCH_KINDS],
+            *[
+                (f"matches: {k}", int((c["match"] == k).sum()))
+                for k in MATCH_KINDS
+                if k in ALWAYS_COUNTED or (c["match"] == k).any()
+            ],
             ("references cited", int((self.references["cited"] > 0).sum())),
             *[(f"findings: {k}", int((f["kind"] == k).sum())) for k in sorted(f["kind"].unique())],
         ]

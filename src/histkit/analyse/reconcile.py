@@ -3,10 +3,15 @@
 :func:`reconcile` gives each cited work its reference and says how it was found (``match``):
 
 - ``exact``: the family names as printed and the year are those of a reference key;
-- ``folded``: equal once case and accents are folded ("Bartra" and "BARTRA");
+- ``folded``: equal once case, accents and apostrophes are folded ("Bartra" and "BARTRA"), with
+  co-authors in any order, "et al." for the co-authors, compound surnames by their last part, a
+  corporate name printed short, or a year label ("2023c") the list leaves out;
 - ``fuzzy``: same year, and the folded names are at least ``threshold`` similar (rapidfuzz's
   normalised Indel ratio, 0-100), e.g. "LAZITCH; DRACHKOVITCH" in the text and "LAZITCH;
   DRCHKOVITCH" in the list;
+- ``other-year``: the names agree and the cited year is another year the entry carries (an
+  original's year in brackets, a translation's year);
+- ``author-only``: no year agrees, but exactly one entry has these names;
 - ``none``: no reference.
 
 To add a way of matching: add its kind to :data:`MATCH_KINDS` in order of trust, try it in
@@ -15,6 +20,8 @@ To add a way of matching: add its kind to :data:`MATCH_KINDS` in order of trust,
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,7 +33,9 @@ from histkit.extract.citations import fold
 from histkit.extract.references import Reference
 
 DEFAULT_THRESHOLD = 85.0
-MATCH_KINDS = ("exact", "folded", "fuzzy", "none")
+MATCH_KINDS = ("exact", "folded", "fuzzy", "other-year", "author-only", "none")
+# Shown in the audit summary even when zero; the others only when some citation matched that way.
+ALWAYS_COUNTED = ("exact", "folded", "fuzzy", "none")
 ARCHIVAL_KINDS = ("archival document", "manuscript")
 def check_threshold(threshold: object) -> float:
     """Check the ``fuzzy_threshold`` parameter: a number from 0 to 100."""
@@ -46,6 +55,45 @@ class Match:
     score: float
 
 
+@functools.lru_cache(maxsize=4096)
+def _families(name: str) -> list[str]:
+    """Folded family names of a cited or listed name: no accents, apostrophes, "et al." or ellipsis."""
+    out = []
+    for part in name.split(";"):
+        part = re.sub(r"\s+\*?et al\.?\*?\.?$|\.\.\.$|…$", "", part.strip())
+        folded = re.sub(r"[^\w ]+", "", fold(part).replace("-", " ")).strip()
+        if folded:
+            out.append(" ".join(folded.split()))
+    return out
+
+
+def _same_names(cited: str, listed: str) -> bool:
+    """Co-authors in any order; "et al." stands for the rest; a one-word corporate short form."""
+    a, b = _families(cited), _families(listed)
+    if not a or not b:
+        return False
+    if sorted(a) == sorted(b):
+        return True
+    # Compound Iberian surnames cited by their last part ("Daibert" for "Barcelos Damasceno Daibert")
+    # and a first name printed before the family ("Ruth Glass").
+    if sorted(n.split()[-1] for n in a) == sorted(n.split()[-1] for n in b):
+        return True
+    if re.search(r"et al\.?\*?\.?$", cited.strip()) and a[0] == b[0]:
+        return True
+    # A title entry or a corporate author printed long ("NBS – National Bureau ..."), cited short.
+    return len(a) == 1 and len(b) == 1 and (f"{b[0]} ".startswith(f"{a[0]} ") or f"{a[0]} ".startswith(f"{b[0]} "))
+
+
+def _year_digits(year: str) -> str:
+    return re.sub(r"[a-z]$", "", year)
+
+
+def _carries(ref: Reference, year: str) -> bool:
+    """Whether the entry carries the cited year among its original, translation and imprint years."""
+    digits = _year_digits(year)
+    return digits.isdigit() and int(digits) in (ref.years or ())
+
+
 def match_name(
     name: str,
     year: str,
@@ -55,6 +103,16 @@ def match_name(
     by_year: bool = True,
 ) -> Match:
     """Find the reference for a cited name (and year).
+
+    Tried in order, the first reference in list order winning a tie:
+
+    - ``exact``: the names as printed and the year of a reference key;
+    - ``folded``: equal once case, accents and apostrophes are folded, co-authors in any order,
+      "et al." standing for the co-authors, or a year label the list leaves out ("2023c");
+    - ``fuzzy``: same year, folded names at least ``threshold`` similar;
+    - ``other-year``: the names, and the cited year is another year the entry carries (an
+      original's "[1929]" cited instead of the translation's imprint year);
+    - ``author-only``: no year agrees, but exactly one entry has these names.
 
     Parameters
     ----------
@@ -72,7 +130,7 @@ def match_name(
     Returns
     -------
     Match
-        ``kind`` is one of :data:`MATCH_KINDS`; the first reference in list order wins a tie.
+        ``kind`` is one of :data:`MATCH_KINDS`.
 
     """
     threshold = check_threshold(threshold)
@@ -83,6 +141,15 @@ def match_name(
     for r in pool:
         if fold(r.key) == fold(name):
             return Match(r.ref_id, "folded", 100.0)
+    for r in pool:
+        if _same_names(name, r.key):
+            return Match(r.ref_id, "folded", 100.0)
+    if by_year and year and _year_digits(year) != year:
+        # "2023c" against a list that prints the year without its label: the c-th such entry.
+        same = [r for r in refs if _year_digits(r.year) == _year_digits(year) and _same_names(name, r.key)]
+        index = ord(year[-1]) - ord("a")
+        if same and (len(same) == 1 or index < len(same)):
+            return Match(same[min(index, len(same) - 1)].ref_id, "folded", 100.0)
     best: tuple[float, int, str] | None = None
     for r in pool:
         score = fuzz.ratio(fold(r.key), fold(name))
@@ -90,6 +157,13 @@ def match_name(
             best = (score, r.number, r.ref_id)
     if best is not None:
         return Match(best[2], "fuzzy", round(best[0], 1))
+    if by_year:
+        named = [r for r in refs if _same_names(name, r.key)]
+        carrying = [r for r in named if _carries(r, year)]
+        if carrying:
+            return Match(carrying[0].ref_id, "other-year", 100.0)
+        if len(named) == 1:
+            return Match(named[0].ref_id, "author-only", 100.0)
     return Match("", "none", 0.0)
 
 
