@@ -300,3 +300,28 @@ def test_corpus_tables_keep_provenance(corpus):
         rows = citations_table(art)
         check_provenance(rows, art.text, f"citations of {name}")
         assert set(rows["form"]) <= {"parenthetical", "narrative", "ibidem"}
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("cf. BRAIT, 2006, 2008", [(("BRAIT",), "2006"), (("BRAIT",), "2008")]),  # bak-p59610
+        ("cf., entre outros, BRAIT, 2009a, 2009b", [(("BRAIT",), "2009a"), (("BRAIT",), "2009b")]),  # bak-p59610
+        ("see also Harvey, 1996", [(("Harvey",), "1996")]),  # fixture
+        ("Bakhtin/Medvedev, 1978", [(("Bakhtin", "Medvedev"), "1978")]),  # bak-p59610
+    ],
+)
+def test_leading_cf_and_slash(content, expected):
+    assert [(w.authors, w.year) for w in parse_group(content)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("However, Ribeiro (2005) argues", ("Ribeiro",)),  # oes
+        ("in Brazil and Portugal, Leite (2007) shows", ("Leite",)),  # oes
+    ],
+)
+def test_narrative_clause_before_the_name_is_left_out(text, authors):
+    (group,) = find_groups(text)
+    assert group.works[0].authors == authors

@@ -36,7 +36,12 @@ _MIXED = rf"{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
 _ACRONYM_MIXED = r"[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ][a-zß-ÿ]+){0,3}"
 _ETAL = r"(?: et al\.?| et alii| e outros| e colaboradores| y otros| and others)"
 _NAME = rf"(?:{_UPPER}|{_MIXED}|{_ACRONYM_MIXED})(?:\.\.\.|…)?{_ETAL}?"
-_CONNECTOR = r"(?:, (?:and |e |y |& )?| (?:and|e|y|&) )"
+_CONNECTOR = r"(?:, (?:and |e |y |& )?| (?:and|e|y|&) |/)"
+# What may open a cited work without being part of it: "cf. BRAIT, 2006", "see also Harvey, 1996".
+_LEAD = re.compile(
+    r"(?i:(?:cf|cp|vide|ver|veja|see(?: also)?|véase|v|e\.g|i\.e|por exemplo|por ejemplo|for example|"
+    r"entre outros|entre otros|among others|ver também|ver tambien|consultar)\.?,? )+"
+)
 _NAMES = re.compile(rf"{_NAME}(?:{_CONNECTOR}{_NAME})*")
 _ONE_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _NO_DATE = r"\[?(?:s\.? ?d\.?|s/d|n\.? ?d\.?|sin fecha|no date)\]?"
@@ -177,6 +182,9 @@ def _works(
 def _parse_segment(body: str, start: int) -> tuple[list[Work], bool]:
     """Works of one ';'-segment, and whether it holds names only (a co-author awaiting its year)."""
     end = start + len(body)
+    if (lead := _LEAD.match(body)) and lead.end() < len(body):
+        start += lead.end()
+        body = body[lead.end() :]
     parts = re.split(r" apud ", body, flags=re.IGNORECASE)
     if len(parts) == 2:
         first, second = parts
@@ -302,6 +310,11 @@ def _narrative(m: re.Match[str], offset: int) -> Group | None:
     while cut < len(words) - 1 and words[cut].strip(",").casefold() in _NOT_AUTHORS:
         cut += 1
     skip = len(" ".join(words[:cut])) + (1 if cut else 0)
+    # "However, Ribeiro (2005)", "Brazil and Portugal, Leite (2007)": a bare comma before the last
+    # name ends a clause, unless the list closes with a conjunction ("Hou, Gelb, and Calabrese").
+    connectors = list(re.finditer(_CONNECTOR, names_text[skip:]))
+    if connectors and connectors[-1].group().strip() == ",":
+        skip += connectors[-1].end()
     names = _split_names(names_text[skip:])
     if not names or any(_strip_etal(n).casefold() in _NOT_AUTHORS for n in names):
         return None

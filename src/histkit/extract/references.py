@@ -214,7 +214,9 @@ _ANY_YEAR = re.compile(r"(?<![\d/.])(1[5-9]\d\d|20\d\d)(?![\d])")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
 # APA (7th ed.): "Aguiar, L. B. (2016). Title..." and "Almeida-García, F., Cortés-Macías, R. (2021)."
 _APA = re.compile(r"(?P<names>[^()]+?) \((?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?|s\.d\.|n\.d\.)\)\.? +(?P<rest>.+)$")
-_APA_PERSON = re.compile(r"(?P<family>[A-ZÀ-Þ][\w'’\-]*(?: (?:de |da |do |dos |van |von |del )?[A-ZÀ-Þ][\w'’\-]*)*), ")
+_APA_PERSON = re.compile(
+    r"(?<![\w.])(?P<family>[A-ZÀ-Þ][\w'’\-]+(?: (?:de |da |do |dos |van |von |del )?[A-ZÀ-Þ][\w'’\-]+)*), "
+)
 # A corporate author, an author without given names or a title entry: the upper-case words at the
 # start ("BRASIL.", "WORLD BANK.", "SÃO PAULO (Estado).", "BLS – US Bureau...", "A HORAS de ...").
 _UPPER_LEAD = re.compile(r"(?P<family>[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?: (?:[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*))*)(?=[ ,.;:/(*–—-]|$)")
