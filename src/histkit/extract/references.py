@@ -204,11 +204,15 @@ def _parse_article_tail(ref: Reference, tail: str) -> bool:
     return True
 
 
-# Where an entry's online part begins ("Disponível em", "Available at", "Acesso em", a DOI or a
-# link): the access date after it is not the work's year (NBR 6023 7.5; APA 9.34).
-_ONLINE = re.compile(
-    r"[.,;]? *<?(?:Dispon[ií]vel em|Disponible en|Available (?:at|from|in|on)|Acess(?:o|ado) em|Accessed|"
-    r"Consultado (?:el|en)|Last access|Retrieved from|DOI:|doi:|https?://|www\.)",
+# The online part of an entry (NBR 6023 7.5; APA 9.34): links, DOIs, "Disponível em:" and the access
+# date, which is not the work's year ("Acesso em: 12 ago. 2021", "Last access: Jan. 14, 2024").
+_URL = re.compile(r"<?(?:https?://|www\.|doi\.org/)\S+>?")
+_ACCESS = re.compile(
+    r"(?i:acess(?:o|ado) em|accessed(?: on)?|last access(?:ed)?|consultado (?:el|en)|retrieved(?: on)?)"
+    r" *:? *(?:\d{1,2}º? *(?:de )?)?(?:[^\W\d_]{3,10}\.? *(?:de )?)?(?:\d{1,2},? *)?(?:1[5-9]\d\d|20\d\d)\b\.?"
+)
+_ONLINE_LABEL = re.compile(
+    r"<?(?i:dispon[ií]vel em|disponible en|available (?:at|from|in|on)|recuperado de|retrieved from|doi) *:? *"
 )
 _ANY_YEAR = re.compile(r"(?<![\d/.])(1[5-9]\d\d|20\d\d)(?![\d])")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
@@ -225,9 +229,11 @@ _MIXED_LEAD = re.compile(r"(?P<family>[A-ZÀ-Þ][\w'’\-]+(?: [A-ZÀ-Þ][\w'’
 
 
 def _offline(text: str) -> str:
-    """The entry without its online part (link, DOI, access date)."""
-    m = _ONLINE.search(text)
-    return text[: m.start()] if m else text
+    """The entry without its online part (links, DOIs, access dates and their labels)."""
+    cut = _ONLINE_LABEL.sub(" ", _URL.sub(" ", _ACCESS.sub(" ", text)))
+    if cut == text:
+        return text
+    return re.sub(r" +([.,;])", r"\1", re.sub(r"[<>]", "", re.sub(r" {2,}", " ", cut))).strip()
 
 
 def entry_years(text: str) -> tuple[int, ...]:
@@ -249,8 +255,10 @@ def imprint_year(text: str) -> re.Match[str] | None:
 
 def _lead_names(rest: str) -> tuple[tuple[Name, ...], str]:
     """Authors of an entry not in ABNT person form: APA names, corporate or title leads."""
-    if (m := _APA.match(rest)) and (persons := _APA_PERSON.findall(m.group("names") + ", ")):
-        return tuple(Name(f) for f in persons), m.group("rest")
+    if m := _APA.match(rest):
+        persons = _APA_PERSON.findall(m.group("names") + ", ")
+        # "Brasil. (2022)." and "Iphan. (2018).": a corporate author in APA form.
+        return tuple(Name(f) for f in persons) or (Name(m.group("names").rstrip(". ")),), m.group("rest")
     text = rest.lstrip("*")
     if (m := _UPPER_LEAD.match(text)) and len(m.group("family")) >= 2:
         family = m.group("family").strip()
@@ -283,7 +291,7 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
     ref.years = entry_years(_clean(raw))
     rest = raw.strip()
     if (offline := _offline(rest)) != rest:
-        rest = offline.rstrip(" .,;<") + "."
+        rest = offline.rstrip(" .,;:<") + "."
     if m := _REPEAT.match(rest):
         if previous is None:
             raise ReferenceListError(
@@ -328,6 +336,10 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
     _parse_body(ref, rest)
     if year_before and ref.year != year_before:
         ref.year, ref.year_first, ref.year_last = year_before, int(year_before[:4]), int(year_before[:4])
+    if not ref.year and (year := imprint_year(rest)):
+        # A form the parser does not know (a chapter with "(Ed.)", a report): the imprint year.
+        _set_date(ref, year)
+        ref.notes.append("year read as the last year outside brackets and the online part")
     ref.language = detect_language(ref.title)
     return ref
 

@@ -488,6 +488,10 @@ def parse_article(text: str, seed_id: str = "", source: str = "") -> Article:
         else:
             _section_body(builder, section, body)
 
+    if not any(e.kind in ("paragraph", "blockquote") for e in builder.elements):
+        raise SeedError(
+            f"{source}: no body was found: the headings have no paragraph under them; is this the article text?"
+        )
     _resolve_notes(builder)
     return Article(
         seed_id=seed_id,
