@@ -24,6 +24,7 @@ from histkit.core.paths import resolve_seed_dir
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
+_NO_SUPERSCRIPTS = str.maketrans("", "", SUPERSCRIPTS)
 
 REASONS: dict[str, str] = {
     "page-break-join": (
@@ -358,7 +359,7 @@ def _fold(text: str) -> str:
 
 def _plain(raw: str) -> str:
     """A block without markdown residue or footnote markers, for telling what it is."""
-    return re.sub(r"\*+|\\(?=\$)", "", raw).translate({ord(c): None for c in SUPERSCRIPTS}).strip()
+    return re.sub(r"\*+|\\(?=\$)", "", raw).translate(_NO_SUPERSCRIPTS).strip()
 
 
 def heading_of(raw: str) -> tuple[str, str] | None:
