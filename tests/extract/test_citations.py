@@ -299,7 +299,7 @@ def test_corpus_tables_keep_provenance(corpus):
     for name, art in corpus.items():
         rows = citations_table(art)
         check_provenance(rows, art.text, f"citations of {name}")
-        assert set(rows["form"]) <= {"parenthetical", "narrative", "ibidem"}
+        assert set(rows["form"]) <= {"parenthetical", "narrative", "bare", "ibidem"}
 
 
 @pytest.mark.parametrize(
@@ -325,3 +325,18 @@ def test_leading_cf_and_slash(content, expected):
 def test_narrative_clause_before_the_name_is_left_out(text, authors):
     (group,) = find_groups(text)
     assert group.works[0].authors == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "bare", "expected"),
+    [
+        ("No original: Grice, 1975, p.48.", "all", [(("Grice",), "1975", "48")]),  # bak-p58270, a note
+        ("Tradução de Austin, 1990, p. 24.", "all", [(("Austin",), "1990", "24")]),  # fixture, a note
+        ("(Russell e Strawson, já mencionados em Searle, 1969, p.157)", "remarks", [(("Searle",), "1969", "157")]),
+        ("Mexico City, 11 February 1925, reel 83", "all", []),  # the seed's note 2: no author-year
+    ],
+)
+def test_bare_citations_in_notes_and_remarks(text, bare, expected):
+    works = [w for g in find_groups(text, bare=bare) for w in g.works]
+    assert [(w.authors, w.year, w.pages) for w in works] == expected
+    assert all(w.form == "bare" for w in works)

@@ -73,6 +73,11 @@ _PAREN = re.compile(r"\(([^()\n]*)\)")
 _NARRATIVE = re.compile(
     rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_NAME})*) (?P<open>[(\[])(?P<inner>[^()\[\]\n]*)[)\]]"
 )
+# A work named in running text without parentheses: "Grice, 1975, p.48" in a note, "já mencionados
+# em Searle, 1969, p.157" inside a parenthetical remark.
+_BARE = re.compile(
+    rf"(?<![\w(])(?P<names>{_NAME}(?:{_CONNECTOR}{_NAME})*), (?P<inner>{_YEARS}(?: ?[,:] ?{_PAGES})?)(?![\w/])"
+)
 _SPACES = re.compile(r"\s+")
 
 DEFAULT_STAGE_SECTIONS: tuple[int, ...] = (2, 3, 4)
@@ -105,7 +110,7 @@ COLUMNS = [
     "role",
 ]
 
-FORMS = ("parenthetical", "narrative", "ibidem")
+FORMS = ("parenthetical", "narrative", "bare", "ibidem")
 
 
 @dataclass(frozen=True)
@@ -297,7 +302,7 @@ class Group:
         return self.start + self.content_offset
 
 
-def _narrative(m: re.Match[str], offset: int) -> Group | None:
+def _narrative(m: re.Match[str], offset: int, form: str = "narrative") -> Group | None:
     inner = m.group("inner")
     body = _SPACES.sub(" ", inner.strip())
     y = _YEAR_ONLY.fullmatch(body)
@@ -316,10 +321,14 @@ def _narrative(m: re.Match[str], offset: int) -> Group | None:
     if connectors and connectors[-1].group().strip() == ",":
         skip += connectors[-1].end()
     names = _split_names(names_text[skip:])
+    if names and (run_in := re.match(rf".*? {_PARTICLE} (?=[A-ZÀ-Þ])", names[0])) and not names[0].isupper():
+        # "Tradução de Austin, 1990": outside parentheses, words before a particle may be prose.
+        skip += run_in.end()
+        names = (names[0][run_in.end() :], *names[1:])
     if not names or any(_strip_etal(n).casefold() in _NOT_AUTHORS for n in names):
         return None
     start = m.start() + skip
-    works = _works(names, y.group("years"), y.group("pages"), 0, m.end() - start, "narrative", "cited")
+    works = _works(names, y.group("years"), y.group("pages"), 0, m.end() - start, form, "cited")
     return Group(offset + start, offset + m.end(), works, content_offset=0) if works else None
 
 
@@ -339,7 +348,7 @@ _NOT_AUTHORS = {
 }
 
 
-def find_groups(text: str, offset: int = 0, *, narrative: bool = True) -> list[Group]:
+def find_groups(text: str, offset: int = 0, *, narrative: bool = True, bare: str = "remarks") -> list[Group]:
     """Find every citation group in ``text``; spans are shifted by ``offset``.
 
     Parameters
@@ -350,6 +359,9 @@ def find_groups(text: str, offset: int = 0, *, narrative: bool = True) -> list[G
         Offset of ``text`` in the article, added to every span.
     narrative : bool
         Also find narrative citations ("Alonso (1998, p. 188)", "Bakhtin [1929]").
+    bare : str
+        Where to find works named without parentheses ("Grice, 1975, p.48"): ``"all"`` (a note),
+        ``"remarks"`` (inside parenthetical remarks only, the default) or ``""`` (nowhere).
 
     """
     groups = []
@@ -359,6 +371,21 @@ def find_groups(text: str, offset: int = 0, *, narrative: bool = True) -> list[G
         if works:
             groups.append(Group(offset + m.start(), offset + m.end(), works, problems))
             taken.append((m.start(), m.end()))
+    if bare:
+        # In a note every "Author, year" counts; in the body only inside a parenthetical remark.
+        spans = [(0, len(text))] if bare == "all" else [
+            (g.content_start - offset + p.start, g.content_start - offset + p.end) for g in groups for p in g.problems
+        ]
+        if bare != "all":
+            spans += [(m.start(1), m.end(1)) for m in _PAREN.finditer(text) if (m.start(), m.end()) not in taken]
+        for a, b in spans:
+            for m in _BARE.finditer(text, a, b):
+                if any(x <= m.start() < y for x, y in taken):
+                    continue
+                group = _narrative(m, offset, "bare")
+                if group is not None:
+                    groups.append(group)
+                    taken.append((m.start(), m.end()))
     if narrative:
         for m in _NARRATIVE.finditer(text):
             if any(a <= m.start("open") < b for a, b in taken):
@@ -471,7 +498,8 @@ def _found_groups(article: Article) -> list[tuple[Group, Element]]:
     found: list[tuple[Group, Element]] = []
     for element in elements:
         for a, b in element.pieces:
-            found.extend((g, element) for g in find_groups(article.text[a:b], a))
+            bare = "all" if element.kind == "footnote" else "remarks"
+            found.extend((g, element) for g in find_groups(article.text[a:b], a, bare=bare))
     found.sort(key=lambda ge: ge[0].start)
     return found
 
