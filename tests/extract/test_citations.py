@@ -340,3 +340,16 @@ def test_bare_citations_in_notes_and_remarks(text, bare, expected):
     works = [w for g in find_groups(text, bare=bare) for w in g.works]
     assert [(w.authors, w.year, w.pages) for w in works] == expected
     assert all(w.form == "bare" for w in works)
+
+
+def test_markdown_et_al_and_a_semicolon_before_the_year():
+    # ciedu-saresp: "(ANDRADE; LAROS, 2007; FERRÃO *et al*.; 2001; SOARES, 2003)"
+    works = parse_group("ANDRADE; LAROS, 2007; FERRÃO *et al*.; 2001; SOARES, 2003")
+    assert [(w.authors, w.year) for w in works] == [
+        (("ANDRADE", "LAROS"), "2007"),
+        (("FERRÃO *et al*.",), "2001"),
+        (("SOARES",), "2003"),
+    ]
+    # ciedu-saresp and rdbci-bibliotecas: "Ferrão *et al*. (2001)", narrative with markdown residue
+    (group,) = find_groups("segundo Ferrão *et al*. (2001) e")
+    assert group.works[0].authors == ("Ferrão *et al*.",)

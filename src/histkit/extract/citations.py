@@ -34,7 +34,7 @@ _WORD = r"[A-ZÀ-Þ](?:[a-zß-ÿ]+(?:['’\-][A-ZÀ-Þ]?[a-zß-ÿ]+|[A-ZÀ-Þ][a
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le)"
 _MIXED = rf"{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
 _ACRONYM_MIXED = r"[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ][a-zß-ÿ]+){0,3}"
-_ETAL = r"(?: et al\.?| et alii| e outros| e colaboradores| y otros| and others)"
+_ETAL = r"(?: \*?et al\.?\*?\.?| et alii| e outros| e colaboradores| y otros| and others)"
 _NAME = rf"(?:{_UPPER}|{_MIXED}|{_ACRONYM_MIXED})(?:\.\.\.|…)?{_ETAL}?"
 _CONNECTOR = r"(?:, (?:and |e |y |& )?| (?:and|e|y|&) |/)"
 # What may open a cited work without being part of it: "cf. BRAIT, 2006", "see also Harvey, 1996".
@@ -247,6 +247,10 @@ def read_group(content: str) -> tuple[list[Work], list[Problem]]:
         seg_start = position + lead
         position += len(segment) + 1
         found, names_only = _parse_segment(body, seg_start)
+        if not found and pending and (year_only := _YEAR_ONLY.fullmatch(body)):
+            # "FERRÃO et al.; 2001": a ';' typed before the year still gives the names their year.
+            years, pages = year_only.group("years"), year_only.group("pages")
+            found = _works((), years, pages, seg_start, seg_start + len(body), "parenthetical", "cited")
         if found:
             end = seg_start + len(raw_body)
             if pending:

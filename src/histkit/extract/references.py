@@ -42,7 +42,7 @@ _FAMILY = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’\-]*)*"
 _GIVEN = r"(?:[A-ZÀ-Þ][a-z]?\.(?: [A-ZÀ-Þ][a-z]?\.)*|[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-ZÀ-Þ][a-zß-ÿ]+)*)"
 _PERSON = rf"{_FAMILY}, {_GIVEN}"
 _NAMES = re.compile(
-    rf"(?P<names>{_PERSON}(?:; {_PERSON})*)(?: \((?P<role>eds?|orgs?|coords?)\.\))?\.? +(?P<rest>.+)$"
+    rf"(?P<names>{_PERSON}(?: ?; {_PERSON})*)(?: \((?P<role>eds?|orgs?|coords?)\.\))?\.? +(?P<rest>.+)$"
 )
 _ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY}), (?P<given>{_GIVEN})")
 _REPEAT = re.compile(r"_{3,}\. *(?P<rest>.+)$")
@@ -148,7 +148,7 @@ def _clean(text: str) -> str:
 def _names(block: str) -> tuple[Name, ...]:
     return tuple(
         Name(m.group("family"), m.group("given"))
-        for m in (_ONE_PERSON.fullmatch(p) for p in block.split("; "))
+        for m in (_ONE_PERSON.fullmatch(p) for p in re.split(r" ?; ", block))
         if m
     )
 
