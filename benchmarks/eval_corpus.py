@@ -44,17 +44,11 @@ SEED = ROOT / "seeds" / "spenser-bolsheviks-mexico"
 
 
 def _pipeline() -> Callable[[str, str], tuple[Any, list[Any], Any]]:
-    """The package's parse + extract + reconcile, from whichever layout the checkout has."""
-    try:
-        from histkit.analyse.reconcile import reconcile
-        from histkit.extract.citations import citations_table
-        from histkit.extract.references import article_references
-        from histkit.text.ingest import parse_article
-    except ImportError:
-        from histkit.audit import reconcile  # type: ignore[no-redef]
-        from histkit.citations import citations_table  # type: ignore[no-redef]
-        from histkit.ingest import parse_article  # type: ignore[no-redef]
-        from histkit.references import article_references  # type: ignore[no-redef]
+    """The package's parse + extract + reconcile."""
+    from histkit.analyse.reconcile import reconcile
+    from histkit.extract.citations import citations_table
+    from histkit.extract.references import article_references
+    from histkit.text.ingest import parse_article
 
     def run(text: str, seed_id: str) -> tuple[Any, list[Any], Any]:
         article = parse_article(text, seed_id)

@@ -277,7 +277,7 @@ def test_article_with_repeat_first_names_file_and_line():
 
 # --- entries of the development corpus (issue 11); the article of each case is named ------------
 
-from histkit.references import entry_years, imprint_year  # noqa: E402
+from histkit.extract.references import entry_years, imprint_year  # noqa: E402
 
 CORPUS_ENTRIES = [
     # (entry, first author's family, year)
@@ -322,7 +322,7 @@ def test_every_year_an_entry_carries():
 
 
 def test_corpus_reference_lists_keep_provenance(corpus):
-    from histkit.references import references_table
+    from histkit.extract.references import references_table
 
     for name, art in corpus.items():
         table = references_table(art)
