@@ -347,3 +347,22 @@ def test_book_review_without_headings_is_one_section_with_a_warning(corpus):
     assert [s.heading for s in art.sections] == ["", "REFERÊNCIAS"]
     assert [w.kind for w in art.warnings] == ["body-start"]
     assert art.body[0].kind == "blockquote"
+
+
+def test_warnings_table_names_line_and_assumption(corpus):
+    from histkit.text.tables import check_provenance, warnings_table
+
+    table = warnings_table(corpus["edur-literatura-indigena"])
+    assert "reference-subheading" in set(table["kind"])
+    row = table[table["kind"] == "reference-subheading"].iloc[0]
+    assert row["quote"].endswith(":") and "sub-heading" in row["assumed"]
+    check_provenance(table, corpus["edur-literatura-indigena"].text, "warnings")
+    assert warnings_table(corpus["mediacoes-cambiemos"]).empty
+
+
+def test_numbered_heading_followed_by_its_first_subsection(corpus):
+    # bak-p59099: "3 Análise dialógica ..." directly followed by "3.1 Do grande cronotopo ..."
+    labels = [s.label for s in corpus["bak-p59099"].sections]
+    assert labels[:6] == ["", "1", "2", "3", "3.1", "3.2"]
+    # rdbci-bibliotecas: numbered sections 1 to 6
+    assert [s.label for s in corpus["rdbci-bibliotecas"].sections][:6] == ["1", "2", "3", "4", "5", "6"]

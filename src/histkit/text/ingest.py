@@ -469,9 +469,13 @@ def parse_article(text: str, seed_id: str = "", source: str = "") -> Article:
     previous_open = False  # the block before is a paragraph or note cut by a page break
     for i in range(begin, stop):
         start, end, raw = blocks[i]
-        head = None if previous_open or _FOOTNOTE.match(raw) else heading_of(raw)
+        head = None if _FOOTNOTE.match(raw) else heading_of(raw)
+        if head is not None and previous_open and not head[0]:
+            # An unnumbered short line after a paragraph cut by a page break continues it.
+            head = None
         following = blocks[i + 1][2] if i + 1 < stop else ""
-        if head is not None and not _continues(following.lstrip("> *")):
+        next_head = heading_of(following) if following[:1].isdigit() else None
+        if head is not None and ((next_head is not None and next_head[0]) or not _continues(following.lstrip("> *"))):
             heads.append((i, Section(len(heads) + 1, head[1], start, end, head[0])))
             previous_open = False
         else:

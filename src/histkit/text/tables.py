@@ -71,6 +71,27 @@ def repairs_table(article: Article) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def warnings_table(article: Article) -> pd.DataFrame:
+    """One row per thing ingest could not tell from the text, with what it assumed instead.
+
+    E.g. a text with no heading before its body, no reference-list heading, or a line inside
+    the reference list read as a sub-heading rather than an entry.
+    """
+    rows = [
+        {
+            "seed": article.seed_id,
+            "kind": w.kind,
+            "line": article.line_of(w.start),
+            "start": w.start,
+            "end": w.end,
+            "quote": article.text[w.start : w.end],
+            "assumed": w.message,
+        }
+        for w in article.warnings
+    ]
+    return pd.DataFrame(rows, columns=["seed", "kind", "line", "start", "end", "quote", "assumed"])
+
+
 def sections_table(article: Article) -> pd.DataFrame:
     """One row per section heading, with counts of what the section holds.
 
