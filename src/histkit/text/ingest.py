@@ -6,100 +6,51 @@ spaces were lost) and records every repair; it never changes the text itself. Ev
 the spans (``start``/``end``, in code points) of the verbatim pieces it was built from.
 
 To teach ingest a new artefact: add a pattern and a repair kind here, add a tiny fixture text in
-``tests/data/`` and a case in ``tests/text/test_ingest.py``, and describe the repair in :data:`REASONS`.
+``tests/data/`` and a case in ``tests/text/test_ingest.py``, and describe the repair in
+:data:`histkit.text.article.REASONS`.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-import unicodedata
-from dataclasses import dataclass
-from dataclasses import field as dc_field
-from datetime import date
-from pathlib import Path
 
 from histkit.core.errors import SeedError
-from histkit.core.paths import resolve_seed_dir
+from histkit.text.article import (
+    REASONS,
+    Article,
+    Element,
+    IngestWarning,
+    Repair,
+    Section,
+)
+from histkit.text.layout import (
+    _CAPTION,
+    _KEYWORD_LANG,
+    _LABEL,
+    SUPERSCRIPTS,
+    body_start,
+    heading_of,
+    is_references_heading,
+    label_field,
+)
+from histkit.text.layout import _plain as _plain
 
-SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+__all__ = [
+    "REASONS",
+    "SUPERSCRIPTS",
+    "Article",
+    "Element",
+    "IngestWarning",
+    "Repair",
+    "Section",
+    "heading_of",
+    "is_references_heading",
+    "parse_article",
+]
+
 _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
-_NO_SUPERSCRIPTS = str.maketrans("", "", SUPERSCRIPTS)
-
-REASONS: dict[str, str] = {
-    "page-break-join": (
-        "a page break split the paragraph: the first piece ends without closing punctuation "
-        "and the text resumes in lower case or with a digit"
-    ),
-    "footnote-continuation": "the footnote runs on after a page break, inside the body text",
-    "escaped-dollar": "markdown residue: '\\$' is an escaped dollar sign",
-    "markdown-emphasis": "markdown residue: asterisks mark italic or bold type, not text",
-    "blockquote-marker": "markdown residue: '>' marks a block quotation",
-    "footnote-marker": "superscript footnote marker, moved out of the text into the notes column",
-    "keyword-spacing": "spaces between words were lost in the conversion",
-}
 
 _BLOCK = re.compile(r"[^\n]*\S[^\n]*")
-# A numbered heading: "1 INTRODUCTION", "3.1 Do grande cronotopo", "2. Methods", "IV - RESULTADOS".
-_NUMBERED = re.compile(
-    r"(?P<label>\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}(?:\.|(?= +[-–—] )|(?= +[A-ZÀ-Þ]{2})))"
-    r" +(?:[-–—] +)?(?P<title>[\"“«'‘A-ZÀ-Þ].*)"
-)
-# Reference-list headings in Portuguese, Spanish and English, optionally numbered or followed by a
-# sub-heading ("REFERÊNCIAS - Livros:"). Matched on the case- and accent-folded line.
-_REFERENCES = re.compile(
-    r"(?:\d{1,2}\.? +|[ivxlc]{1,6}\.? +)?"
-    r"(?P<name>referencias(?: bibliograficas)?|references|reference list|bibliografia|bibliography|"
-    r"works cited|obras citadas|literatura citada|fontes e referencias|fuentes y referencias)"
-    r"(?P<rest>(?: *[-–—:] *[^.]{0,40})?)"
-)
-_INTRO = re.compile(r"(?:\d{1,2}\.? +|[ivxlc]{1,6}\.? +)?(?:introducao|introduccion|introduction|apresentacao)\b")
-# Front-matter labels as printed, with or without a colon: "ABSTRACT:", "Resumen Desde 2008...",
-# "Palabras clave", "Key words", "**JEL:**", "Recebido em: 04/06/2017", "Received: 3 May 2020".
-_LABEL = re.compile(
-    r"(?:\*\*)?(?:(?P<label>abstract|resumo|resumen|keywords|key words|key-words|palavras-chave|"
-    r"palavras chave|palabras clave|palabras-clave|jel(?: classification)?)"
-    r"|(?P<date>recebido em|recebido|received on|received|recibido el|recibido|aprovado em|aprovado|"
-    r"aceito em|aceito|accepted on|accepted|aceptado el|aceptado)(?= *(?::|\*\*:|\d)))"
-    r"(?::\*\*|\*\*:|(?= *:))? *(?::(?P<colon_tail> *)|(?= *\S))",
-    re.IGNORECASE,
-)
-_LABEL_FIELDS = {
-    "abstract": "abstract",
-    "keywords": "keywords",
-    "key words": "keywords",
-    "key-words": "keywords",
-    "resumo": "abstract_pt",
-    "palavras-chave": "keywords_pt",
-    "palavras chave": "keywords_pt",
-    "resumen": "abstract_es",
-    "palabras clave": "keywords_es",
-    "palabras-clave": "keywords_es",
-    "jel": "jel",
-    "jel classification": "jel",
-    "recebido em": "received",
-    "recebido": "received",
-    "received on": "received",
-    "received": "received",
-    "recibido el": "received",
-    "recibido": "received",
-    "aprovado em": "approved",
-    "aprovado": "approved",
-    "aceito em": "approved",
-    "aceito": "approved",
-    "accepted on": "approved",
-    "accepted": "approved",
-    "aceptado el": "approved",
-    "aceptado": "approved",
-}
-_KEYWORD_LANG = {"keywords": "en", "keywords_pt": "pt", "keywords_es": "es"}
-# Figure and table captions: "[Quadro 1 ...]", "Figura 2 Promoção ...", "Graph 1 GDP growth ...".
-_CAPTION = re.compile(
-    r"(?i:\[(?:fig|foto|photo|gr[aá]f|graph|chart|tab|quadro|cuadro|imag|mapa|map|box|ilustra|esquema)[^\]]*\])"
-    r"|(?i:fig(?:ura|ure)?s?\.?|fotos?|photos?|gr[aá]ficos?|graphs?|charts?|tabelas?|tablas?|tables?|quadros?|"
-    r"cuadros?|imagem|imagens|imagen|images?|mapas?|maps?|ilustra[cç][aã]o|esquemas?) +\d+"
-    r"(?: +(?:e|y|and|&) +\d+)?\.?(?= *(?:[-–—:.] *)?(?:[^a-zß-ÿ\s]|$))"
-)
 _FOOTNOTE = re.compile(rf"\(?([{SUPERSCRIPTS}]+)\)? +")
 _MARKUP = re.compile(
     r"(?P<dollar>\\\$)"
@@ -110,184 +61,7 @@ _MARKUP = re.compile(
 # A block ending in an author-date citation, e.g. "... (PHILLIPS, 1920, p. 5-8)."
 _ENDS_WITH_CITATION = re.compile(r"\([A-ZÀ-Þ][^()]*?,\s*\d{4}[^()]*\)\.?$")
 _CLOSING = tuple(".!?:;\"”’')]»…")
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
-
-
-@dataclass(frozen=True)
-class Repair:
-    """One repair of a conversion artefact, anchored to the verbatim span it concerns."""
-
-    kind: str
-    start: int
-    end: int
-    replacement: str
-    element_id: str
-    detail: str = ""
-
-    @property
-    def reason(self) -> str:
-        """Why the repair was made, in plain words."""
-        return REASONS[self.kind] + (f" ({self.detail})" if self.detail else "")
-
-
-@dataclass
-class Element:
-    """A repaired unit of text: front-matter field, paragraph, block quote, footnote or reference entry.
-
-    ``pieces`` are the verbatim spans it was built from, in order; ``text`` is the repaired text.
-    """
-
-    element_id: str
-    kind: str
-    section: int | None
-    section_title: str
-    pieces: list[tuple[int, int]]
-    text: str = ""
-    field: str = ""
-    number: int | None = None
-    notes: list[int] = dc_field(default_factory=list)
-    called_from: str = ""
-
-    @property
-    def start(self) -> int:
-        """Start of the first verbatim piece."""
-        return self.pieces[0][0]
-
-    @property
-    def end(self) -> int:
-        """End of the last verbatim piece."""
-        return self.pieces[-1][1]
-
-    @property
-    def words(self) -> int:
-        """Number of words in the repaired text."""
-        return len(_WORD.findall(self.text))
-
-
-@dataclass(frozen=True)
-class Section:
-    """A section of the body (numbered by position, from 1) or the reference list (number ``None``).
-
-    ``label`` is the number as printed ("1", "3.1", "IV", or "" for an unnumbered heading);
-    ``number`` is the section's position in the body, so an article whose headings are numbered
-    1, 2, 3 from its first section has ``number`` equal to ``label``.
-    """
-
-    number: int | None
-    title: str
-    start: int
-    end: int
-    label: str = ""
-
-    @property
-    def heading(self) -> str:
-        """The heading as printed, e.g. ``"2 THE FIRST STAGE"`` or ``"Introducción"``."""
-        return f"{self.label} {self.title}" if self.label else self.title
-
-    @property
-    def is_references(self) -> bool:
-        """Whether this is the reference list."""
-        return self.number is None
-
-
-@dataclass(frozen=True)
-class IngestWarning:
-    """Something ingest could not tell and what it assumed instead, anchored to the text."""
-
-    kind: str
-    start: int
-    end: int
-    message: str
-
-
-@dataclass
-class Article:
-    """An ingested article: every element keeps spans into :attr:`text`, which is never changed."""
-
-    seed_id: str
-    text: str
-    sections: list[Section]
-    elements: list[Element]
-    repairs: list[Repair]
-    keywords: dict[str, list[str]]
-    warnings: list[IngestWarning] = dc_field(default_factory=list)
-    sha256: str = ""
-    metadata: dict[str, object] = dc_field(default_factory=dict)
-    folder: Path | None = None
-    source: str = ""
-    _line_starts: list[int] = dc_field(default_factory=list, repr=False)
-
-    def __post_init__(self) -> None:
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-
-    def seed_file(self, name: str) -> Path:
-        """A file beside the verbatim text in this article's seed folder (e.g. ``annotations.yaml``).
-
-        An article parsed from a bare string has no folder; its seed id is then looked up under
-        the project's ``seeds/``.
-        """
-        if self.folder is not None:
-            return self.folder / name
-        return resolve_seed_dir(self.seed_id) / name
-
-    def line_of(self, offset: int) -> int:
-        """Return the 1-based line number of a code-point offset."""
-        return bisect.bisect_right(self._line_starts, offset)
-
-    def of_kind(self, *kinds: str) -> list[Element]:
-        """Elements of the given kinds, in text order."""
-        return [e for e in self.elements if e.kind in kinds]
-
-    @property
-    def front(self) -> dict[str, Element]:
-        """Front-matter fields by name (title, author, abstract, keywords, title_pt, ...)."""
-        return {e.field: e for e in self.of_kind("front-matter")}
-
-    @property
-    def body(self) -> list[Element]:
-        """Paragraphs and block quotes of the body's sections."""
-        return self.of_kind("paragraph", "blockquote")
-
-    @property
-    def captions(self) -> list[Element]:
-        """Figure and table captions (``[Fig. ...]``, ``Tabela 1 ...``), kept apart from paragraphs."""
-        return self.of_kind("caption")
-
-    @property
-    def footnotes(self) -> list[Element]:
-        """Footnotes, in text order."""
-        return self.of_kind("footnote")
-
-    @property
-    def references(self) -> list[Element]:
-        """Entries of the reference list, in text order."""
-        return self.of_kind("reference")
-
-    @property
-    def received(self) -> date | None:
-        """The date the article was received, from the front matter."""
-        return _front_date(self, "received")
-
-    @property
-    def approved(self) -> date | None:
-        """The date the article was approved, from the front matter."""
-        return _front_date(self, "approved")
-
-
-def _front_date(article: Article, name: str) -> date | None:
-    element = article.front.get(name)
-    if element is None:
-        return None
-    where = f"{article.source}:{article.line_of(element.start)}"
-    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", element.text.strip())
-    if not match:
-        raise SeedError(f"{where}: {name} date {element.text!r} is not DD/MM/YYYY; check the front matter")
-    day, month, year = (int(g) for g in match.groups())
-    try:
-        return date(year, month, day)
-    except ValueError as err:
-        raise SeedError(f"{where}: {name} date {element.text!r} is not a calendar date ({err})") from None
 
 
 def _terminated(text: str) -> bool:
@@ -352,57 +126,6 @@ class _Builder:
             )
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def _plain(raw: str) -> str:
-    """A block without markdown residue or footnote markers, for telling what it is."""
-    return re.sub(r"\*+|\\(?=\$)", "", raw).translate(_NO_SUPERSCRIPTS).strip()
-
-
-def heading_of(raw: str) -> tuple[str, str] | None:
-    """Return ``(label, title)`` when a block reads as a section heading, else None.
-
-    A heading is a short line (at most 18 words) that does not end like a sentence (".", ",",
-    ";" or ":"; a question mark is allowed), starts with a capital or an opening quote, and holds
-    no address or link. A numbered heading starts with an Arabic ("1", "3.1", "2.") or Roman
-    ("IV.", "II - ") number; ``label`` is then that number without its period, else "".
-
-    Parameters
-    ----------
-    raw : str
-        One block of the verbatim text.
-
-    """
-    text = _plain(raw)
-    if (
-        not text
-        or len(text) > 160
-        or len(text.split()) > 18
-        or text.endswith((".", ",", ";", ":"))
-        or text.startswith((">", "[", "(", "-", "–", "•"))
-        or re.search(r"@|https?:|www\.", text)
-        or _CAPTION.match(text)
-    ):
-        return None
-    if m := _NUMBERED.fullmatch(text):
-        return m.group("label").rstrip("."), m.group("title")
-    if text[0].isdigit() or len(text.split()) > 14 or re.search(r"[.!?] |\(.*\d{4}.*\)$", text):
-        # An unnumbered heading holds no sentence break and does not end with a citation.
-        return None
-    if text[0] in "\"“«'‘" or text[0].isupper():
-        return "", text
-    return None
-
-
-def is_references_heading(raw: str) -> bool:
-    """Whether a block is the heading of the reference list (pt/es/en, any case, maybe numbered)."""
-    text = _plain(raw)
-    return len(text) <= 60 and _REFERENCES.fullmatch(_fold(text).strip()) is not None
-
-
 def parse_article(text: str, seed_id: str = "", source: str = "") -> Article:
     """Parse a verbatim article into an :class:`Article`.
 
@@ -433,7 +156,7 @@ def parse_article(text: str, seed_id: str = "", source: str = "") -> Article:
 
     ref_at = next((i for i in range(len(blocks) - 1, -1, -1) if is_references_heading(blocks[i][2])), None)
     stop = len(blocks) if ref_at is None else ref_at
-    first = _body_start(blocks, stop)
+    first = body_start(blocks, stop)
     if first is None:
         raise SeedError(
             f"{source}: no body was found after the title and author (no heading such as '1 INTRODUCTION' "
@@ -510,43 +233,19 @@ def parse_article(text: str, seed_id: str = "", source: str = "") -> Article:
     )
 
 
-def _body_start(blocks: list[tuple[int, int, str]], stop: int) -> tuple[int, bool] | None:
-    """Index of the body's first block, and whether it was assumed (no heading to go by)."""
-    front = max(2, stop * 2 // 5)
-    labels = [i for i, (_, _, raw) in enumerate(blocks[:front]) if _LABEL.match(raw.strip())]
-    for i in range(stop):
-        head = heading_of(blocks[i][2])
-        if head and _INTRO.match(_fold(_plain(blocks[i][2]))) and (not labels or i > labels[-1]):
-            return i, False
-    after = labels[-1] + 1 if labels else 2
-    for i in range(after, stop):
-        raw = blocks[i][2]
-        if heading_of(raw) and not _LABEL.match(raw.strip()):
-            following = blocks[i + 1][2] if i + 1 < stop else ""
-            if following and heading_of(following) is None and not _LABEL.match(following.strip()):
-                return i, False
-    # No heading: the body starts after the first gap of two blank lines past the title and author.
-    gaps = [j for j in range(after, stop) if blocks[j][0] - blocks[j - 1][1] >= 3]
-    if gaps:
-        return gaps[0], True
-    return (after, True) if after < stop else None
-
-
 def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict[str, list[str]]:
     seen: set[str] = set()
     keywords: dict[str, list[str]] = {}
     for n, (start, end, raw) in enumerate(blocks):
         label = _LABEL.match(raw)
         if label and (label.group("colon_tail") is not None or n > 0):
-            name = _LABEL_FIELDS[(label.group("label") or label.group("date")).casefold()]
+            name = label_field(label)
             value_start = start + label.end()
         else:
             value_start = start
             following = blocks[n + 1][2] if n + 1 < len(blocks) else ""
             next_label = _LABEL.match(following)
-            next_field = (
-                _LABEL_FIELDS[(next_label.group("label") or next_label.group("date")).casefold()] if next_label else ""
-            )
+            next_field = label_field(next_label) if next_label else ""
             if "title" not in seen:
                 name = "title"
             elif "author" not in seen:

@@ -1,0 +1,125 @@
+"""The grammar of author-date citations: names, years, locators, and the words that are not authors.
+
+Upper-case names of NBR 10520:2002 ("BARTRA") and mixed-case ones of NBR 10520:2023 and APA
+("Bartra", "Almeida-García", "World Bank"); connectors ";", ",", "e", "y", "and", "&", "/"; years
+with labels, slashes, brackets and "s.d."/"n.d."; locators (p., pp., f., v., Roman pages, ranges,
+lists). :mod:`histkit.extract.citations` reads groups with them.
+
+To accept a new form: extend a pattern here and add a case from two corpus articles (or a tiny
+fixture) to ``tests/extract/test_citations.py``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from histkit.extract.date_phrases import last_year
+
+# A family name: upper case ("KHEIFETS", "GÓMEZ", "D'ARCY", "SISTEMA NACIONAL DE BIBLIOTECAS") or mixed
+# case ("Bartra", "McDermott", "Almeida-García", "World Bank", "Sousa de Oliveira"); a title used as an
+# author ends with an ellipsis ("ARGENTINA...").
+_UPPER = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*[A-ZÀ-Þ](?: (?:[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*[A-ZÀ-Þ]|D[AEO]S?|DEL|E|Y))*"
+_WORD = r"[A-ZÀ-Þ](?:[a-zß-ÿ]+(?:['’\-][A-ZÀ-Þ]?[a-zß-ÿ]+|[A-ZÀ-Þ][a-zß-ÿ]+)*|['’][A-ZÀ-Þ][a-zß-ÿ]+)"
+_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le)"
+_MIXED = rf"{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
+_ACRONYM_MIXED = r"[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ][a-zß-ÿ]+){0,3}"
+_ETAL = r"(?: \*?et al\.?\*?\.?| et alii| e outros| e colaboradores| y otros| and others)"
+_NAME = rf"(?:{_UPPER}|{_MIXED}|{_ACRONYM_MIXED})(?:\.\.\.|…)?{_ETAL}?"
+_CONNECTOR = r"(?:, (?:and |e |y |& )?| (?:and|e|y|&) |/)"
+# What may open a cited work without being part of it: "cf. BRAIT, 2006", "see also Harvey, 1996".
+_LEAD = re.compile(
+    r"(?i:(?:cf|cp|vide|ver|veja|see(?: also)?|véase|v|e\.g|i\.e|por exemplo|por ejemplo|for example|"
+    r"entre outros|entre otros|among others|ver também|ver tambien|consultar)\.?,? )+"
+)
+_NAMES = re.compile(rf"{_NAME}(?:{_CONNECTOR}{_NAME})*")
+_ONE_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_NO_DATE = r"\[?(?:s\.? ?d\.?|s/d|n\.? ?d\.?|sin fecha|no date)\]?"
+# One year of a work: "1986", "1994/95", "2024a", "s.d.", "2017 [1929]", "[1913] 2004".
+_YEAR_ONE = (
+    rf"(?:\[{_ONE_YEAR}\] )?(?:(?P<y1>{_ONE_YEAR})(?:/(?P<y2>\d{{4}}|\d{{2}}))?(?P<suffix>[a-z])?|(?P<nd>{_NO_DATE}))"
+    rf"(?: ?\[{_ONE_YEAR}(?:[-–]\d{{2,4}})?\])?"
+)
+_YEAR_ANY = re.sub(r"\?P<\w+>", "?:", _YEAR_ONE)
+_YEARS = rf"(?P<years>{_YEAR_ANY}(?:, ?{_YEAR_ANY})*)"
+_PAGE = r"(?:\d+|[ivxlcdm]+|[IVXLCDM]+)"
+_RANGE = rf"{_PAGE}(?: ?[-–] ?{_PAGE})?"
+_LOCATOR = rf"(?:p|pp|pág|págs|pg|f|fl|fls|v|vol|cap|t|n|§|s|par)\.? ?{_RANGE}(?:, ?{_RANGE})*"
+_REMARK = (
+    r"(?:grifos? (?:nossos?|meus?|do autor|da autora|no original)|tradução nossa|traducción (?:nuestra|propia)"
+    r"|emphasis added|our translation|adaptado|adapted)"
+)
+_PAGES = rf"(?P<pages>{_LOCATOR}(?:, ?{_LOCATOR})*)"
+_WORK = re.compile(rf"(?P<name>.+?), ?{_YEARS}(?: ?[,:] ?{_PAGES})?(?: ?, ?{_REMARK})?")
+_YEAR_ITEM = re.compile(_YEAR_ONE)
+_AUTHOR_ONLY = _NAMES
+_IBIDEM = re.compile(
+    rf"(?P<name>{_NAME}, )?(?P<ibid>(?i:ibidem|ibid\.|id\.|idem|op\. ?cit\.?|loc\. ?cit\.?))(?:,? ?{_PAGES})?"
+)
+_YEAR_ONLY = re.compile(rf"{_YEARS}(?: ?[,:] ?{_PAGES})?(?: ?, ?{_REMARK})?")
+_PAREN = re.compile(r"\(([^()\n]*)\)")
+# Narrative citations: the names stand before the parenthesis or bracket, "Alonso (1998, p. 188)",
+# "Hou, Gelb, and Calabrese (2017)", "Magnier et al. (2018)", "Bakhtin [1929]".
+_NARRATIVE = re.compile(
+    rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_NAME})*) (?P<open>[(\[])(?P<inner>[^()\[\]\n]*)[)\]]"
+)
+# A work named in running text without parentheses: "Grice, 1975, p.48" in a note, "já mencionados
+# em Searle, 1969, p.157" inside a parenthetical remark.
+_BARE = re.compile(
+    rf"(?<![\w(])(?P<names>{_NAME}(?:{_CONNECTOR}{_NAME})*), (?P<inner>{_YEARS}(?: ?[,:] ?{_PAGES})?)(?![\w/])"
+)
+_SPACES = re.compile(r"\s+")
+
+
+# Capitalised words that precede a year in parentheses without naming an author.
+_NOT_AUTHORS = {
+    w.casefold()
+    for w in (
+        "In Em En Since Desde From De Until Até Hasta During Durante Between Entre After Após Depois Before Antes "
+        "January February March April May June July August September October November December "
+        "Janeiro Fevereiro Março Abril Maio Junho Julho Agosto Setembro Outubro Novembro Dezembro "
+        "Enero Febrero Marzo Mayo Junio Julio Septiembre Octubre Noviembre Diciembre "
+        "Graph Gráfico Table Tabela Tabla Figure Figura Quadro Cuadro See Ver Cf Apud The A O El La Os As Los Las "
+        "Según Segundo Conforme According Como As Para For Por By Also Também También Assim Así And E Y But Mas Pero "
+        "This Este Esta Isto Esto That Ese Essa Esse Then Logo Luego When Quando Cuando While Enquanto Mientras "
+        "Here Aqui Aquí Thus Portanto Por Com Con With Sobre On No Na Nos Nas Ao Aos À Às Del Al Un Uma Una Um An"
+    ).split()
+}
+
+
+def _strip_etal(name: str) -> str:
+    return re.sub(rf"{_ETAL}$|\.\.\.$|…$", "", name)
+
+
+def _split_names(names: str) -> tuple[str, ...]:
+    """Split "Hou, Gelb, and Calabrese" or "Araújo e Posenatto" into single names."""
+    parts = [p for p in re.split(_CONNECTOR, names) if p]
+    return tuple(parts)
+
+
+def _pages(pages: str | None) -> tuple[str, int | None, int | None]:
+    if not pages:
+        return "", None, None
+    numbers = re.findall(r"\d+", pages.split(",")[0]) if re.match(r"(?:p|pp|pág|págs|pg)\b", pages) else []
+    digits = pages.split(".", 1)[-1].strip() if re.match(r"(?:p|pp)\.", pages) else pages
+    first = int(numbers[0]) if numbers else None
+    last = int(numbers[1]) if len(numbers) > 1 else first
+    return digits.replace("–", "-").replace(" - ", "-"), first, last
+
+
+def _years(text: str) -> list[tuple[str, int | None, int | None]]:
+    out = []
+    for m in _YEAR_ITEM.finditer(text):
+        if m.group("nd"):
+            out.append((m.group().strip(), None, None))
+        elif m.group("y1"):
+            first = int(m.group("y1"))
+            year = m.group("y1") + (f"/{m.group('y2')}" if m.group("y2") else "") + (m.group("suffix") or "")
+            out.append((year, first, last_year(first, m.group("y2"))))
+    return out
+
+
+def fold(name: str) -> str:
+    """Case- and accent-folded form of a name: ``"Gómez"`` and ``"GÓMEZ"`` -> ``"gomez"``."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

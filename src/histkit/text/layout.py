@@ -1,0 +1,163 @@
+"""Layout of a real article's text: headings, reference-list headings, front-matter labels, captions.
+
+Read from the shape of one block (a line between blank lines) in Portuguese, Spanish or English:
+numbered headings ("1 INTRODUCTION", "3.1 Do grande cronotopo", "IV - RESULTADOS") and unnumbered
+ones ("Introducción", "Considerações finais"); "Referências", "Referencias", "References",
+"Bibliografía"; "Resumo", "Resumen", "Abstract", "Palavras-chave", "Palabras clave", "Keywords" and
+received/accepted dates; "[Fig. ...]", "Tabela 1 ...", "Graph 1 ..." captions.
+
+To read a new form: extend the pattern here, and add a case from two articles of the corpus (or a
+tiny fixture) to ``tests/text/test_ingest.py``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_NO_SUPERSCRIPTS = str.maketrans("", "", SUPERSCRIPTS)
+
+# A numbered heading: "1 INTRODUCTION", "3.1 Do grande cronotopo", "2. Methods", "IV - RESULTADOS".
+_NUMBERED = re.compile(
+    r"(?P<label>\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}(?:\.|(?= +[-–—] )|(?= +[A-ZÀ-Þ]{2})))"
+    r" +(?:[-–—] +)?(?P<title>[\"“«'‘A-ZÀ-Þ].*)"
+)
+# Reference-list headings in Portuguese, Spanish and English, optionally numbered or followed by a
+# sub-heading ("REFERÊNCIAS - Livros:"). Matched on the case- and accent-folded line.
+_REFERENCES = re.compile(
+    r"(?:\d{1,2}\.? +|[ivxlc]{1,6}\.? +)?"
+    r"(?P<name>referencias(?: bibliograficas)?|references|reference list|bibliografia|bibliography|"
+    r"works cited|obras citadas|literatura citada|fontes e referencias|fuentes y referencias)"
+    r"(?P<rest>(?: *[-–—:] *[^.]{0,40})?)"
+)
+_INTRO = re.compile(r"(?:\d{1,2}\.? +|[ivxlc]{1,6}\.? +)?(?:introducao|introduccion|introduction|apresentacao)\b")
+# Front-matter labels as printed, with or without a colon: "ABSTRACT:", "Resumen Desde 2008...",
+# "Palabras clave", "Key words", "**JEL:**", "Recebido em: 04/06/2017", "Received: 3 May 2020".
+_LABEL = re.compile(
+    r"(?:\*\*)?(?:(?P<label>abstract|resumo|resumen|keywords|key words|key-words|palavras-chave|"
+    r"palavras chave|palabras clave|palabras-clave|jel(?: classification)?)"
+    r"|(?P<date>recebido em|recebido|received on|received|recibido el|recibido|aprovado em|aprovado|"
+    r"aceito em|aceito|accepted on|accepted|aceptado el|aceptado)(?= *(?::|\*\*:|\d)))"
+    r"(?::\*\*|\*\*:|(?= *:))? *(?::(?P<colon_tail> *)|(?= *\S))",
+    re.IGNORECASE,
+)
+_LABEL_FIELDS = {
+    "abstract": "abstract",
+    "keywords": "keywords",
+    "key words": "keywords",
+    "key-words": "keywords",
+    "resumo": "abstract_pt",
+    "palavras-chave": "keywords_pt",
+    "palavras chave": "keywords_pt",
+    "resumen": "abstract_es",
+    "palabras clave": "keywords_es",
+    "palabras-clave": "keywords_es",
+    "jel": "jel",
+    "jel classification": "jel",
+    "recebido em": "received",
+    "recebido": "received",
+    "received on": "received",
+    "received": "received",
+    "recibido el": "received",
+    "recibido": "received",
+    "aprovado em": "approved",
+    "aprovado": "approved",
+    "aceito em": "approved",
+    "aceito": "approved",
+    "accepted on": "approved",
+    "accepted": "approved",
+    "aceptado el": "approved",
+    "aceptado": "approved",
+}
+_KEYWORD_LANG = {"keywords": "en", "keywords_pt": "pt", "keywords_es": "es"}
+# Figure and table captions: "[Quadro 1 ...]", "Figura 2 Promoção ...", "Graph 1 GDP growth ...".
+_CAPTION = re.compile(
+    r"(?i:\[(?:fig|foto|photo|gr[aá]f|graph|chart|tab|quadro|cuadro|imag|mapa|map|box|ilustra|esquema)[^\]]*\])"
+    r"|(?i:fig(?:ura|ure)?s?\.?|fotos?|photos?|gr[aá]ficos?|graphs?|charts?|tabelas?|tablas?|tables?|quadros?|"
+    r"cuadros?|imagem|imagens|imagen|images?|mapas?|maps?|ilustra[cç][aã]o|esquemas?) +\d+"
+    r"(?: +(?:e|y|and|&) +\d+)?\.?(?= *(?:[-–—:.] *)?(?:[^a-zß-ÿ\s]|$))"
+)
+
+
+def label_field(label: re.Match[str]) -> str:
+    """The front-matter field a label names: ``"Palabras clave"`` -> ``"keywords_es"``."""
+    return _LABEL_FIELDS[(label.group("label") or label.group("date")).casefold()]
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _plain(raw: str) -> str:
+    """A block without markdown residue or footnote markers, for telling what it is."""
+    return re.sub(r"\*+|\\(?=\$)", "", raw).translate(_NO_SUPERSCRIPTS).strip()
+
+
+def heading_of(raw: str) -> tuple[str, str] | None:
+    """Return ``(label, title)`` when a block reads as a section heading, else None.
+
+    A heading is a short line (at most 18 words) that does not end like a sentence (".", ",",
+    ";" or ":"; a question mark is allowed), starts with a capital or an opening quote, and holds
+    no address or link. A numbered heading starts with an Arabic ("1", "3.1", "2.") or Roman
+    ("IV.", "II - ") number; ``label`` is then that number without its period, else "".
+
+    Parameters
+    ----------
+    raw : str
+        One block of the verbatim text.
+
+    """
+    text = _plain(raw)
+    if (
+        not text
+        or len(text) > 160
+        or len(text.split()) > 18
+        or text.endswith((".", ",", ";", ":"))
+        or text.startswith((">", "[", "(", "-", "–", "•"))
+        or re.search(r"@|https?:|www\.", text)
+        or _CAPTION.match(text)
+    ):
+        return None
+    if m := _NUMBERED.fullmatch(text):
+        return m.group("label").rstrip("."), m.group("title")
+    if text[0].isdigit() or len(text.split()) > 14 or re.search(r"[.!?] |\(.*\d{4}.*\)$", text):
+        # An unnumbered heading holds no sentence break and does not end with a citation.
+        return None
+    if text[0] in "\"“«'‘" or text[0].isupper():
+        return "", text
+    return None
+
+
+def is_references_heading(raw: str) -> bool:
+    """Whether a block is the heading of the reference list (pt/es/en, any case, maybe numbered)."""
+    text = _plain(raw)
+    return len(text) <= 60 and _REFERENCES.fullmatch(_fold(text).strip()) is not None
+
+
+def body_start(blocks: list[tuple[int, int, str]], stop: int) -> tuple[int, bool] | None:
+    """Index of the body's first block, and whether it was assumed (no heading to go by).
+
+    The introduction's heading when there is one; else the first heading after the last
+    front-matter label that a paragraph follows; else the first block after a gap of two blank
+    lines past the title and author. None when nothing follows the front matter.
+    """
+    front = max(2, stop * 2 // 5)
+    labels = [i for i, (_, _, raw) in enumerate(blocks[:front]) if _LABEL.match(raw.strip())]
+    for i in range(stop):
+        head = heading_of(blocks[i][2])
+        if head and _INTRO.match(_fold(_plain(blocks[i][2]))) and (not labels or i > labels[-1]):
+            return i, False
+    after = labels[-1] + 1 if labels else 2
+    for i in range(after, stop):
+        raw = blocks[i][2]
+        if heading_of(raw) and not _LABEL.match(raw.strip()):
+            following = blocks[i + 1][2] if i + 1 < stop else ""
+            if following and heading_of(following) is None and not _LABEL.match(following.strip()):
+                return i, False
+    # No heading: the body starts after the first gap of two blank lines past the title and author.
+    gaps = [j for j in range(after, stop) if blocks[j][0] - blocks[j - 1][1] >= 3]
+    if gaps:
+        return gaps[0], True
+    return (after, True) if after < stop else None
