@@ -48,7 +48,7 @@ def ages_figure(ages: pd.DataFrame) -> Figure:
 
     fig = new_figure(7.5, 4.5)
     ax = fig.add_subplot()
-    dated = ages.dropna(subset=["event_last"])
+    dated = ages.dropna(subset=["event_last", "published"])
     for colour, cls in zip((PALETTE[0], PALETTE[5]), ("published", "archival"), strict=True):
         part = dated[dated["source_class"] == cls]
         ax.scatter(part["event_last"].astype(int), part["published"].astype(int), color=colour, label=cls, s=28)

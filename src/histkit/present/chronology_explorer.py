@@ -20,6 +20,10 @@ def make_explorer(chron: Chronology, years: tuple[int, int] = (1917, 1930), stag
         def __repr__(self) -> str:
             return "Chronology explorer: run the notebook in JupyterLab to filter the events and redraw the timeline."
 
+    if chron.events.empty:
+        # No curated events (annotations.yaml): nothing to filter; say what curation would add.
+        note = "<p>No curated events: events in annotations.yaml would fill this explorer.</p>"
+        return _Explorer([widgets.HTML(note)])
     first = int(chron.events["year"].min())
     last = int(chron.events["year"].max())
     slider = widgets.IntRangeSlider(value=years, min=first, max=last, step=1, description="Years")

@@ -190,6 +190,12 @@ def lifespans_figure(chron: Chronology, width: float = 8.0):  # -> matplotlib Fi
     )
     fig = new_figure(width, 0.6 + 0.45 * len(people))
     ax = fig.add_subplot()
+    if people.empty:
+        # An article without curated people (annotations.yaml) has no lives to draw: say so.
+        ax.set_axis_off()
+        ax.text(0, 0.5, "No person with known birth and death years: curated people would add their lives here.",
+                fontsize=9, va="center")
+        return fig
     stays = chron.stays
     for k, p in people.iterrows():
         y = len(people) - k - 1
