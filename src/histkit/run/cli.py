@@ -33,6 +33,10 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("list", help="show the notebooks and their parameters with defaults")
 
+    new = sub.add_parser("new", help="make a seed folder for another article (verbatim copy, SHA-256, metadata)")
+    new.add_argument("article", type=Path, help="the article as plain UTF-8 text")
+    new.add_argument("--name", default="", help="the seed folder's name (default: from the title)")
+
     freeze = sub.add_parser("freeze", help="re-execute notebooks in place to commit their outputs")
     freeze.add_argument("notebooks", nargs="*", type=Path, help="notebook files (default: all)")
     _publishing_parsers(sub)
@@ -95,6 +99,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.jobs is not None and args.jobs < 1:
                 raise ParameterError(f"--jobs must be 1 or more; not {args.jobs}")
             runner.build(args.notebooks, given, seed=args.seed, jobs=args.jobs, force=args.force)
+        elif args.command == "new":
+            from histkit.text.new_seed import new_seed
+
+            made = new_seed(args.article, project_root() / "seeds", args.name)
+            print(f"new seed: {made.folder} (sha256 {made.sha256[:12]}...)")
+            for line in made.found:
+                print(f"  {line}")
+            print(f"next: histkit build --seed {made.folder}")
         elif args.command == "freeze":
             paths = [p.resolve() for p in args.notebooks] or runner.notebooks(project_root())
             runner.freeze(paths)

@@ -1,0 +1,125 @@
+"""A new seed folder from an article's text: a verbatim copy, its SHA-256 and what the front matter says.
+
+``histkit new PATH/article.txt`` calls :func:`new_seed`; ``histkit build --seed DIR`` then runs the
+workbook on the folder. Nothing is curated: annotations can be added beside the text later.
+
+To record another front-matter field in seed.toml: read it in :func:`front_metadata` and add a
+case to ``tests/text/test_new_seed.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from histkit.core.errors import SeedError
+from histkit.core.files import atomic_write, ensure_dir
+from histkit.text.ingest import Article, parse_article
+
+
+@dataclass
+class NewSeed:
+    """What :func:`new_seed` made and found."""
+
+    folder: Path
+    sha256: str
+    metadata: dict[str, str]
+    article: Article
+    found: list[str] = field(default_factory=list)
+
+
+def slug(text: str) -> str:
+    """A folder name from a title or file name: lower case ASCII words joined by '-'."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", plain.casefold())
+    return "-".join(words[:6]) or "article"
+
+
+def front_metadata(article: Article) -> dict[str, str]:
+    """Title, authors, keywords and dates as the front matter prints them (only what is there)."""
+    front = article.front
+    meta: dict[str, str] = {}
+    for name in ("title", "author"):
+        if name in front and front[name].text:
+            meta[name] = front[name].text
+    for name, element in front.items():
+        if name.startswith("title_") and element.text:
+            meta[name] = element.text
+    for lang, words in sorted(article.keywords.items()):
+        meta[f"keywords_{lang}"] = "; ".join(words)
+    for name in ("received", "approved"):
+        try:
+            day = getattr(article, name)
+        except SeedError:
+            day = None
+        if day is not None:
+            meta[name] = day.isoformat()
+    return meta
+
+
+def _toml(value: str) -> str:
+    # A JSON string is a TOML basic string (same escapes).
+    return json.dumps(value, ensure_ascii=False)
+
+
+def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
+    """Copy ``source`` verbatim into ``seeds_dir/<name>/article.txt`` and write its seed.toml.
+
+    Parameters
+    ----------
+    source : Path
+        The article as plain text (UTF-8).
+    seeds_dir : Path
+        The folder that holds seed folders (the project's ``seeds/``).
+    name : str
+        The seed's folder name; by default a slug of the title the front matter prints.
+
+    Raises
+    ------
+    SeedError
+        If the file is missing, not UTF-8 or has no body, or the seed folder already exists.
+
+    """
+    if not source.is_file():
+        raise SeedError(f"{source}: no such file; give the path of the article's plain text")
+    raw = source.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise SeedError(f"{source}: not UTF-8 (byte offset {err.start}); convert the file to UTF-8") from err
+    article = parse_article(text, name or "new", str(source))
+    meta = front_metadata(article)
+    name = name or slug(meta.get("title", source.stem))
+    folder = seeds_dir / name
+    if folder.exists():
+        raise SeedError(f"{folder} already exists; choose another name with --name or remove the folder")
+    digest = hashlib.sha256(raw).hexdigest()
+    ensure_dir(folder)
+    atomic_write(folder / "article.txt", raw)
+    lines = [
+        "# Made by `histkit new`: the verbatim article beside this file, never edited.",
+        "[seed]",
+        f"id = {_toml(name)}",
+        'file = "article.txt"',
+        f'sha256 = "{digest}"',
+        f"origin = {_toml(str(source))}",
+        "",
+        "[bibliographic]",
+        *[f"{key} = {_toml(value)}" for key, value in meta.items()],
+        "",
+    ]
+    atomic_write(folder / "seed.toml", "\n".join(lines))
+    found = [
+        f"title: {meta.get('title', '(none found)')}",
+        f"author: {meta.get('author', '(none found)')}",
+        f"sections: {sum(1 for s in article.sections if not s.is_references)}",
+        f"reference entries: {len(article.references)}",
+        f"footnotes: {len(article.footnotes)}",
+        *[f"warning (line {article.line_of(w.start)}): {w.message}" for w in article.warnings],
+    ]
+    return NewSeed(folder, digest, meta, article, found)
