@@ -131,3 +131,15 @@ def test_explorer_default_view(audit, article):
 
 
 
+
+
+def test_article_without_notes_has_an_empty_footnote_table_with_its_columns(corpus):
+    # ciedu-saresp prints no numbered note; bak-p58270 prints twelve
+    from histkit.analyse.footnote_sources import FOOTNOTE_COLUMNS
+    from histkit.extract.references import article_references
+
+    art = corpus["ciedu-saresp"]
+    empty = footnote_sources(art, article_references(art))
+    assert empty.empty and list(empty.columns) == FOOTNOTE_COLUMNS
+    other = corpus["bak-p58270"]
+    assert list(footnote_sources(other, article_references(other)).columns) == FOOTNOTE_COLUMNS

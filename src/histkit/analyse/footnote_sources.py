@@ -53,6 +53,12 @@ def _footnote_items(article: Article, element: Element) -> list[list[tuple[int, 
     return items
 
 
+FOOTNOTE_COLUMNS = [
+    "seed", "footnote", "item", "kind", "archive_cited", "call_number", "year", "ref_id", "match", "score",
+    "document_listed", "text", "line", "pieces", "start", "end", "quote",
+]
+
+
 def footnote_sources(article: Article, refs: Sequence[Reference], threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
     """One row per source named in a footnote, matched to the reference list where possible.
 
@@ -117,4 +123,5 @@ def footnote_sources(article: Article, refs: Sequence[Reference], threshold: flo
                     "quote": article.text[start:end],
                 }
             )
-    return pd.DataFrame(rows)
+    # An article without notes still gives the table its columns (the notebook selects them).
+    return pd.DataFrame(rows, columns=FOOTNOTE_COLUMNS)
