@@ -1,4 +1,4 @@
-"""Tables written as CSV: UTF-8, LF line ends, a fixed float format, one file per table.
+"""Tables written as CSV: UTF-8, LF line ends, floats at full precision, one file per table.
 
 Beside them, ``datapackage.json`` describes every table exported to that folder (field types, keys,
 list separators: see :mod:`histkit.present.datapackage`).
@@ -26,7 +26,7 @@ class ExportedTables(WrittenFiles):
 
 
 def export_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> ExportedTables:
-    """Write each table as ``<folder>/<name>.csv`` (UTF-8, LF line ends, fixed float format).
+    """Write each table as ``<folder>/<name>.csv`` (UTF-8, LF line ends, floats at full precision).
 
     A relative ``folder`` is taken from the project root. Returns the written paths, in name order.
     The tables are also merged into ``<folder>/datapackage.json``, which is not among the returned
@@ -36,7 +36,9 @@ def export_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> Exp
     target = from_root(folder)
     written = []
     for name in sorted(tables):
-        csv = tables[name].to_csv(index=False, lineterminator="\n", float_format="%.6g")
+        # No float_format: pandas writes each float's shortest exact form (Python's repr), so the CSV
+        # keeps full precision and is the same on every run; readers see rounded values in notebooks.
+        csv = tables[name].to_csv(index=False, lineterminator="\n")
         written.append(atomic_write(target / f"{name}.csv", csv))
     update_package(target, tables)
     return ExportedTables(written)
