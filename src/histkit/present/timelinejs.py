@@ -133,7 +133,7 @@ def _day(iso: str) -> dict[str, int]:
     return {"year": d.year, "month": d.month, "day": d.day}
 
 
-def timelinejs(chron: Chronology, stage_mode: str = "sections") -> dict[str, Any]:
+def timelinejs(chron: Chronology, stage_mode: str = "presence") -> dict[str, Any]:
     """Return the events as a TimelineJS 3 JSON document (``events``, and ``eras`` for the three stages).
 
     A date's parts follow its precision: a year-only date has no month, a month no day. A date that is
@@ -159,6 +159,7 @@ def timelinejs(chron: Chronology, stage_mode: str = "sections") -> dict[str, Any
         items.append(item)
     eras = [
         {
+            # to the day, so that one era ends before the next begins
             "start_date": _day(s["earliest"]),
             "end_date": _day(s["latest"]),
             "text": {"headline": f"Stage {int(s['stage'])}: {s['label']}"},
@@ -173,7 +174,7 @@ def timelinejs(chron: Chronology, stage_mode: str = "sections") -> dict[str, Any
     }
 
 
-def export_timelinejs(chron: Chronology, folder: str | Path, stage_mode: str = "sections") -> WrittenFiles:
+def export_timelinejs(chron: Chronology, folder: str | Path, stage_mode: str = "presence") -> WrittenFiles:
     """Write ``<folder>/timeline.json`` (TimelineJS) atomically; a relative folder is taken from the root."""
     text = json.dumps(timelinejs(chron, stage_mode), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return WrittenFiles([atomic_write(from_root(folder) / "timeline.json", text)])
