@@ -331,6 +331,30 @@ def save_screenshots(page: object, area: object, stem: str) -> None:
     page.screenshot(path=SCREENSHOTS / f"{stem}-full.png")
 
 
+def cut_texts(page: object) -> list[str]:
+    """Readouts and labels of widgets whose text does not fit their box (cut, e.g. "1917 – 193")."""
+    return page.eval_on_selector_all(
+        ".jp-OutputArea-output .widget-readout, .jp-OutputArea-output .widget-label, "
+        ".jp-OutputArea-output .widget-html-content",
+        "els => els.filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)"
+        "           .map(e => e.innerText.slice(0, 80))",
+    )
+
+
+def text_box_values(area: object) -> dict[str, str]:
+    """The value each text box shows, by its label: what a reader reads before touching anything."""
+    return {
+        label_of(box): box.locator("input").first.input_value()
+        for box in area.locator(".widget-text, .widget-inline-hbox:has(input[type=number])").all()
+    }
+
+
+# What a reader must see before touching a widget: the notebook's parameters, every decimal kept.
+STARTING_VALUES = {
+    "02-railway-wages.ipynb": {"g of gold in a chervonets": "7.74234", "g of gold in a dollar": "1.50463"},
+}
+
+
 @pytest.mark.parametrize("notebook", [p.name for p in NOTEBOOKS])
 @pytest.mark.browser
 @NEEDS_CHROMIUM
@@ -351,6 +375,10 @@ def test_notebook_in_jupyterlab(lab: str, browser: object, notebook: str) -> Non
 
         areas = widget_areas(page)
         assert areas, f"{notebook}: no widget was rendered"
+        assert cut_texts(page) == [], f"{notebook}: widget texts cut off"
+        shown = {k: v for area in areas for k, v in text_box_values(area).items()}
+        for label, value in STARTING_VALUES.get(notebook, {}).items():
+            assert shown.get(label) == value, f"{notebook}: {label!r} starts at {shown.get(label)!r}, not {value}"
         operated = 0
         for area in areas:
             area.scroll_into_view_if_needed()

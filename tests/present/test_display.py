@@ -174,3 +174,22 @@ def test_prose_renders_as_markdown() -> None:
         "**What holds**\n\n- The wage rose from 56.13 to 124.78 pesos.\n- Prices are unknown."
     )
     assert repr(display.markdown("  *one* line  ")) == "*one* line"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the chronology's checks, as the workbook writes them
+        ("Lenin dies (1924-01)", "Lenin dies (January 1924)"),
+        ("1918-02-14..1918-02-14", "14 February 1918"),
+        ("relative: +5 months from 1924-10", "relative: +5 months from October 1924"),
+        ("from (1924-10) to (1926-23): 2 years", "from (October 1924) to (autumn 1926): 2 years"),
+        ("(1919-08/1919-09) ends", "(Aug.-Sept. 1919) ends"),
+        # what only looks like a code stays: the article's "railway strike of 1926-27", a title's "1919-39"
+        ("The railway strike of 1926-27", "The railway strike of 1926-27"),
+        ("Regeneración 1919-39", "Regeneración 1919-39"),
+        ("in 1924", "in 1924"),
+    ],
+)
+def test_codes_in_words(text: str, words: str) -> None:
+    assert display.codes_in_words(text) == words

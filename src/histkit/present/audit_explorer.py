@@ -20,7 +20,7 @@ def _passages_html(passages: pd.DataFrame, title: str) -> str:
     if passages.empty:
         return f"<p><b>{escape(title)}</b>: never cited in author-date form.</p>"
     items = "".join(
-        f"<li>section {p.section}, line {p.line} ({p.element_id}): {escape(p.before)} "
+        f"<li>section {p.section}, line {p.line}: {escape(p.before)} "
         f"<mark><b>{escape(p.citation)}</b></mark> {escape(p.after)}</li>"
         for p in passages.itertuples(index=False)
     )

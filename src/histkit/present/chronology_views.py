@@ -44,7 +44,7 @@ def contested_label(label: str, line: int, claims: pd.DataFrame) -> str:
     )
     return (
         f"{label.replace(stated, f'“{stated}”')} (the article's figure; recomputed {computed}: "
-        f"inconsistent, see the claims checked, line {line})"
+        f"inconsistent, line {line})"
     )
 
 
@@ -133,6 +133,7 @@ def date_forms_view(forms: pd.DataFrame) -> ReaderTable:
         ["line", "the article's words", "read as", "form", "counted from", "note"],
         dates=("read as", "counted from"),
         headings=LINE,
+        codes=("note",),
         caption=DATE_LEGEND,
     )
 
@@ -154,4 +155,5 @@ def claims_view(claims: pd.DataFrame) -> ReaderTable:
         claims,
         ["quote", "stated", "computed", "status", "explanation"],
         headings={"quote": "The article's words", "status": "Verdict"},
+        codes=("stated", "computed", "explanation"),
     )

@@ -55,7 +55,7 @@ DATE_LEGEND = (
 )
 
 # Columns a reader never needs: provenance offsets and the seed's id stay in the CSV files.
-HIDDEN_COLUMNS = frozenset({"seed", "start", "end", "id", "key", "index"})
+HIDDEN_COLUMNS = frozenset({"seed", "start", "end", "id", "index"})
 
 
 # --- dates in words --------------------------------------------------------------------------
@@ -206,6 +206,37 @@ def date_in_words(edtf: str) -> str:
     return _words(parsed)
 
 
+# An EDTF code inside a sentence ("Lenin dies (1924-01)", "1918-02-14..1918-02-14"): a year with a
+# month or season, or an open or closed interval or set of them. A plain year is already words.
+_CODE = re.compile(
+    r"(?<![\w.-])(?:\.\./)?\[?\d{4}(?:-\d\d){1,2}[~?%]?"
+    r"(?:(?:/|\.\.)(?:\d{4}(?:-\d\d){0,2}[~?%]?)?\]?|\])?(?:/\.\.)?(?![\w-])"
+    r"|(?<![\w.-])\.\./\d{4}(?![\w-])|(?<![\w.-])\d{4}/\d{4}(?![\w-])"
+)
+
+
+def codes_in_words(text: str) -> str:
+    """Replace the EDTF codes inside ``text`` by words ("from 1924-10" → "from October 1924").
+
+    A token that only looks like a code ("1926-27" for two years, "1919-39") is left as it is.
+    """
+
+    def words(m: re.Match[str]) -> str:
+        code = m[0]
+        # a month (01-12) or one of the four seasons (21-24) only: "1926-27" is two years, not a quarter
+        if any(not (1 <= int(mm) <= 12 or 21 <= int(mm) <= 24) for mm in re.findall(r"\d{4}-(\d\d)", code)):
+            return code
+        lone = re.fullmatch(r"([^.\[\]]+)\.\.([^.\[\]]+)", code)  # "a..b" written outside a set
+        if lone:
+            code = f"{lone[1]}/{lone[2]}" if lone[1] != lone[2] else lone[1]
+        try:
+            return date_in_words(code)
+        except DateError:
+            return m[0]
+
+    return _CODE.sub(words, text)
+
+
 # --- numbers ---------------------------------------------------------------------------------
 
 
@@ -278,7 +309,8 @@ class ReaderTable:
     caption: str = ""
 
     def _repr_html_(self) -> str:
-        cell = "text-align:left;vertical-align:top;white-space:normal;word-break:normal;overflow-wrap:anywhere"
+        # JupyterLab right-aligns table cells: each cell says left; wrapping is inherited from the table
+        cell = "text-align:left;vertical-align:top"
         head = "".join(f'<th style="{cell}">{html.escape(str(c))}</th>' for c in self.frame.columns)
         body = "".join(
             "<tr>" + "".join(f'<td style="{cell}">{html.escape(v)}</td>' for v in row) + "</tr>"
@@ -286,7 +318,7 @@ class ReaderTable:
         )
         caption = f'<caption style="text-align:left">{html.escape(self.caption)}</caption>' if self.caption else ""
         return (
-            f'<table class="histkit-reader" style="table-layout:auto;max-width:100%">{caption}'
+            f'<table class="histkit-reader" style="white-space:normal;overflow-wrap:break-word">{caption}'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         )
 
@@ -312,6 +344,7 @@ def reader_table(
     dates: Iterable[str] = ("edtf",),
     digits: Mapping[str, int] | None = None,
     caption: str = "",
+    codes: Iterable[str] = (),
 ) -> ReaderTable:
     """Turn ``frame`` into the table a reader sees.
 
@@ -321,7 +354,7 @@ def reader_table(
         Any histkit table (it is not changed).
     columns : sequence of str, optional
         The columns to show, in order; default all. Provenance offsets (``seed``, ``start``,
-        ``end``) and internal ids (``*_id``, ``key``) are never shown: they stay in the CSV files.
+        ``end``) and internal ids (``*_id``) are never shown: they stay in the CSV files.
     headings : mapping, optional
         A heading for a column; others are written from the name (``"months_min"`` → ``"Months min"``).
     dates : iterable of str
@@ -331,6 +364,8 @@ def reader_table(
         numbers get three significant figures.
     caption : str
         A line above the table.
+    codes : iterable of str
+        Columns of prose whose embedded EDTF codes are written in words (:func:`codes_in_words`).
 
     Returns
     -------
@@ -343,12 +378,14 @@ def reader_table(
         If a column in ``columns`` is not in ``frame`` (the message lists the ones that are).
 
     """
+    if any(name is not None for name in frame.index.names):  # a named index is a column to a reader
+        frame = frame.reset_index()
     chosen = list(frame.columns if columns is None else columns)
     unknown = [c for c in chosen if c not in frame.columns]
     if unknown:
         raise KeyError(f"no column {unknown} in this table; it has {list(frame.columns)}")
     chosen = [c for c in chosen if not _hidden(str(c))]
-    date_columns = set(dates)
+    date_columns, code_columns = set(dates), set(codes)
     names = {"edtf": "Date", **(headings or {})}
     digits = dict(digits or {})
     shown = {}
@@ -358,6 +395,8 @@ def reader_table(
             text = [date_in_words(v) if isinstance(v, str) and v.strip() else cell_text(v) for v in values]
         else:
             text = [cell_text(v, digits.get(column)) for v in values]
+        if column in code_columns:
+            text = [codes_in_words(t) for t in text]
         shown[names.get(column, heading(column))] = text
     return ReaderTable(pd.DataFrame(shown, dtype=object), caption)
 
