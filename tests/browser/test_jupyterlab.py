@@ -322,7 +322,8 @@ def operate_text_boxes(area: object, notebook: str) -> int:
 def save_screenshots(page: object, area: object, stem: str) -> None:
     """``<stem>.png``: the window at the first explorer; ``<stem>-full.png``: the whole notebook."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    area.scroll_into_view_if_needed()
+    area.evaluate("e => e.scrollIntoView({block: 'start'})")  # the explorer's controls at the top
+    page.wait_for_timeout(300)
     page.screenshot(path=SCREENSHOTS / f"{stem}.png")
     # a window as tall as the notebook (Chromium draws at most 16,384 pixels)
     height = page.eval_on_selector(".jp-WindowedPanel-outer", "e => e.scrollHeight")

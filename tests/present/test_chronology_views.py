@@ -125,3 +125,14 @@ def test_person_filter_filters_the_stays_too(chron):
     fig = tl.timeline_figure(chron, (1926, 1927), stays=cx.stays_of(chron, "kollontai"))
     names = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert "Alexandra Kollontai" in names and "Stanislav Pestkovsky" not in names
+
+
+def test_checks_name_events_by_their_labels_not_ids(chron, article):
+    # "Borodin arrived in Mexico after the First National Socialist Congress"
+    assert "Borodin arrived in Mexico after the First National Socialist Congress" in article.text
+    claims = cv.claims_view(chron.claims).frame
+    row = claims[claims["The article's words"].str.startswith("Borodin arrived in Mexico after")].iloc[0]
+    assert row["Stated"] == "First National Socialist Congress before Borodin organizes the Mexican Communist Party"
+    assert row["Computed"] == "30 September 1919 <= 1 November 1919"
+    page = cv.claims_view(chron.claims)._repr_html_()
+    assert "socialist-congress" not in page and "1919-09-30" not in page
