@@ -188,14 +188,18 @@ def code_prompts(page: object) -> list[str]:
     )
 
 
+def kernel_idle(page: object) -> object:
+    """The status bar's kernel item once it says the kernel is idle (a Playwright locator)."""
+    return page.locator('.jp-StatusBar-TextItem[title^="Change kernel"]', has_text="| Idle").first
+
+
 def run_all_cells(page: object) -> None:
     """Run → Run All Cells, then wait until every code cell has an execution number.
 
     JupyterLab draws the notebook before its kernel is connected, and a Run All chosen then does
     nothing: wait for the status bar to say the kernel is idle, and choose it again if no cell starts.
     """
-    kernel = page.locator('.jp-StatusBar-TextItem[title^="Change kernel"]', has_text="| Idle").first
-    kernel.wait_for(timeout=START_TIMEOUT * 1000)
+    kernel_idle(page).wait_for(timeout=START_TIMEOUT * 1000)
     for _attempt in range(3):
         page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
         page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
@@ -249,7 +253,9 @@ def wait_for_change(area: object, before: dict, what: str, timeout: float = 30) 
     while True:
         now = snapshot(area)
         if now != before:
-            # a redraw may come in steps (table, then figure): let it settle
+            # a redraw may come in steps (a label, then the table, then the figure): wait for the
+            # kernel to be idle again, then read what is shown
+            kernel_idle(area.page).wait_for(timeout=timeout * 1000)
             area.page.wait_for_timeout(300)
             return snapshot(area)
         if time.monotonic() > deadline:

@@ -122,6 +122,10 @@ def test_person_filter_filters_the_stays_too(chron):
     assert cx.stays_of(chron, "kollontai")["stay_id"].tolist() == ["stay-kollontai"]
     assert cx.stays_of(chron, "fraina")["stay_id"].tolist() == ["stay-envoys"]
     assert len(cx.stays_of(chron, "")) == len(chron.stays)
+    # the stage filter too: stage 1 is Borodin's and the three envoys' stays; context events have none
+    assert cx.stays_of(chron, "", "1")["stay_id"].tolist() == ["stay-borodin", "stay-envoys"]
+    assert cx.stays_of(chron, "", "none").empty
+    assert cx.stays_of(chron, "borodin", "3").empty
     fig = tl.timeline_figure(chron, (1926, 1927), stays=cx.stays_of(chron, "kollontai"))
     names = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert "Alexandra Kollontai" in names and "Stanislav Pestkovsky" not in names

@@ -7,11 +7,21 @@ from histkit.present.chronology_views import events_table
 from histkit.present.timeline import timeline_figure
 
 
-def stays_of(chron: Chronology, person: str):  # -> DataFrame
-    """The stays in Mexico that ``person`` (a person id) was part of; all stays for ``""``."""
-    if not person:
-        return chron.stays
-    return chron.stays[chron.stays["members"].str.split(";").apply(lambda members: person in members)]
+def stays_of(chron: Chronology, person: str, stage: str = ""):  # -> DataFrame
+    """The stays in Mexico that ``person`` (a person id) was part of, within ``stage``.
+
+    ``""`` means everyone, or every stage; a stage ("1", "2", "3") has the stays its annotation lists
+    under ``presence``; "none" (the context events) has none.
+    """
+    stays = chron.stays
+    if person:
+        stays = stays[stays["members"].str.split(";").apply(lambda members: person in members)]
+    if stage == "none":
+        stays = stays.iloc[0:0]
+    elif stage:
+        listed = [s.get("presence") or [] for s in chron.notes["stages"] if s.item_id == stage]
+        stays = stays[stays["stay_id"].isin([p for presence in listed for p in presence])]
+    return stays
 
 
 def make_explorer(chron: Chronology, years: tuple[int, int] = (1917, 1930), stage_mode: str = "presence"):
@@ -57,7 +67,7 @@ def make_explorer(chron: Chronology, years: tuple[int, int] = (1917, 1930), stag
         count = f"{len(selected)} event{'' if len(selected) == 1 else 's'}"
         table.value = f"<p>{count}</p>" + events_table(chron, selected)._repr_html_()
         if hi > lo:
-            stays = stays_of(chron, person.value)
+            stays = stays_of(chron, person.value, stage.value)
             picture.value = render(
                 timeline_figure(chron, (lo, hi), stage_mode, events=selected, stays=stays), "png"
             )
