@@ -274,6 +274,32 @@ def label_of(control: object) -> str:
     return label.inner_text().strip() if label.count() else "(no label)"
 
 
+def _person_filters_the_table(area: object, option: str) -> None:
+    # 01: every event left in the table names the person chosen (column "People")
+    if option == "everyone":
+        return
+    people = area.evaluate(
+        """a => [...a.querySelectorAll('table.histkit-reader tbody tr')].map(r => r.cells[2].innerText)"""
+    )
+    assert people, f"choosing {option!r} left no event"
+    assert all(option in p for p in people), f"choosing {option!r} left events of others: {people}"
+
+
+def _reference_shows_its_passages(area: object, option: str) -> None:
+    # 03: "WEINER 1997 (1 citation)" shows WEINER 1997's title and one citing passage per citation
+    key_year, count = re.fullmatch(r"(.+) \((\d+) citations?\)", option).groups()
+    text = area.inner_text()
+    assert key_year in text, f"choosing {option!r} does not show {key_year!r}"
+    assert area.locator("li").count() == int(count), f"choosing {option!r} does not show {count} passages"
+
+
+# What a choice must show, beyond showing something else: (notebook, drop-down label) -> check.
+DROPDOWN_CHECKS = {
+    ("01-chronology.ipynb", "Person"): _person_filters_the_table,
+    ("03-citations.ipynb", "Reference"): _reference_shows_its_passages,
+}
+
+
 def operate_dropdowns(area: object, notebook: str) -> int:
     """Choose another option in every drop-down; the view must change each time."""
     count = 0
@@ -287,6 +313,9 @@ def operate_dropdowns(area: object, notebook: str) -> int:
             before = snapshot(area)
             select.select_option(index=index)
             wait_for_change(area, before, f"{notebook}: choosing {options[index]!r} in {label_of(box)!r}")
+            check = DROPDOWN_CHECKS.get((notebook, label_of(box)))
+            if check:  # ipywidgets writes an option's spaces as no-break spaces
+                check(area, options[index].replace("\xa0", " "))
         count += 1
     return count
 
