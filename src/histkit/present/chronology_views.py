@@ -127,14 +127,13 @@ def stages_view(stages: pd.DataFrame) -> ReaderTable:
 
 def date_forms_view(forms: pd.DataFrame) -> ReaderTable:
     """How the article's date phrases were read (from :func:`histkit.analyse.chronology.date_forms`)."""
-    frame = forms.rename(columns={"quote": "the article's words", "edtf": "read as", "refers_to": "counted from"})
     return reader_table(
-        frame,
-        ["line", "the article's words", "read as", "form", "counted from", "note"],
-        dates=("read as", "counted from"),
-        headings=LINE,
-        codes=("note",),
+        forms,
+        ["line", "quote", "edtf", "form", "refers_to", "note"],
+        dates=("edtf", "refers_to"),
+        headings={**LINE, "quote": "The article's words", "edtf": "Read as", "refers_to": "Counted from"},
         caption=DATE_LEGEND,
+        codes=("note",),
     )
 
 

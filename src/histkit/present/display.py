@@ -307,14 +307,25 @@ class ReaderTable:
 
     frame: pd.DataFrame
     caption: str = ""
+    sources: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int] | None, ...] = ()
 
     def _repr_html_(self) -> str:
         # JupyterLab right-aligns table cells: each cell says left; wrapping is inherited from the table
         cell = "text-align:left;vertical-align:top"
-        head = "".join(f'<th style="{cell}">{html.escape(str(c))}</th>' for c in self.frame.columns)
+        # invisible to a reader, kept for tools (the static site links a quote to its place in the
+        # article): each heading's column name in the table, each row's span of the article
+        names = self.sources or tuple(self.frame.columns)
+        head = "".join(
+            f'<th style="{cell}" data-column="{html.escape(str(n))}">{html.escape(str(c))}</th>'
+            for n, c in zip(names, self.frame.columns, strict=True)
+        )
+        spans = self.spans or (None,) * len(self.frame)
         body = "".join(
-            "<tr>" + "".join(f'<td style="{cell}">{html.escape(v)}</td>' for v in row) + "</tr>"
-            for row in self.frame.itertuples(index=False, name=None)
+            (f'<tr data-start="{span[0]}" data-end="{span[1]}">' if span else "<tr>")
+            + "".join(f'<td style="{cell}">{html.escape(v)}</td>' for v in row)
+            + "</tr>"
+            for row, span in zip(self.frame.itertuples(index=False, name=None), spans, strict=True)
         )
         caption = f'<caption style="text-align:left">{html.escape(self.caption)}</caption>' if self.caption else ""
         return (
@@ -398,7 +409,13 @@ def reader_table(
         if column in code_columns:
             text = [codes_in_words(t) for t in text]
         shown[names.get(column, heading(column))] = text
-    return ReaderTable(pd.DataFrame(shown, dtype=object), caption)
+    spans: tuple[tuple[int, int] | None, ...] = ()
+    if {"start", "end"} <= set(frame.columns):
+        spans = tuple(
+            (int(a), int(b)) if not (_missing(a) or _missing(b)) else None
+            for a, b in zip(frame["start"], frame["end"], strict=True)
+        )
+    return ReaderTable(pd.DataFrame(shown, dtype=object), caption, tuple(str(c) for c in chosen), spans)
 
 
 # --- prose -----------------------------------------------------------------------------------
