@@ -39,14 +39,11 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 MONTHS_SHORT = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 # EDTF seasons: 21-24 the seasons, 25-32 northern/southern hemisphere seasons, 33-36 quarters,
 # 37-39 quadrimesters, 40-41 semesters (EDTF level 2).
-SEASONS = {
-    21: "spring", 22: "summer", 23: "autumn", 24: "winter",
-    25: "spring", 26: "summer", 27: "autumn", 28: "winter",
-    29: "spring (southern)", 30: "summer (southern)", 31: "autumn (southern)", 32: "winter (southern)",
-    33: "first quarter of", 34: "second quarter of", 35: "third quarter of", 36: "fourth quarter of",
-    37: "first third of", 38: "second third of", 39: "last third of",
-    40: "first half of", 41: "second half of",
-}  # fmt: skip
+_FOUR = ("spring", "summer", "autumn", "winter")
+SEASONS = dict(enumerate([*_FOUR, *_FOUR, *(f"{s} (southern)" for s in _FOUR),
+                          *(f"{n} quarter of" for n in ("first", "second", "third", "fourth")),
+                          "first third of", "second third of", "last third of", "first half of", "second half of"],
+                         start=21))  # fmt: skip
 
 DATE_LEGEND = (
     "Dates in words: “c.” means approximately, “?” uncertain, “by” at the latest, “from” at the earliest; "
@@ -114,7 +111,7 @@ def _year_words(year: str) -> str:
     return f"the {year[:-unspecified]}{'0' * unspecified}s"
 
 
-def _int_or_none(value: object) -> int | None:
+def _int_or_none(value: object) -> int | None:  # "09" → 9; None or "XX" → None
     return int(value) if value is not None and str(value).isdigit() else None
 
 
