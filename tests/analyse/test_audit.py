@@ -109,6 +109,19 @@ def test_citing_passages(audit, article):
         citing_passages(audit, article, "ref99")
 
 
+def test_citing_passages_show_whole_sentences(audit, article):
+    # never cut with "…": each passage is the whole sentence the citation supports, as the article writes it
+    for ref_id in audit.references["ref_id"]:
+        for p in citing_passages(audit, article, ref_id).itertuples():
+            assert "…" not in p.before + p.after
+            sentence = " ".join(f"{p.before} {p.citation}{p.after}".split())
+            assert " ".join(sentence.split()) in " ".join(article.text.split())
+    first = citing_passages(audit, article, "ref18").iloc[0]
+    assert first["before"] == (
+        "She thought the demonstration inappropriate, and waited in her compartment until they all left"
+    )
+
+
 
 
 def test_explorer_default_view(audit, article):

@@ -27,8 +27,20 @@ def test_source_ages(audit, article):
     ages = source_ages(audit.citations, audit.refs, article).set_index("citation_id")
     # "(AHSRE, 1919)": Borodin's journey of 1919 told from a document of 1919
     assert ages.loc["c11", "gap"] == 0 and ages.loc["c11", "source_class"] == "archival"
-    # "(CARR, 1992; ...)": the congress of 1919 and July 1920
-    assert ages.loc["c16", "event_years"] == "1919;1920" and ages.loc["c16", "gap"] == 72
+    # "(CARR, 1992; ...)": its sentence names the Comintern's congress of July 1920
+    assert ages.loc["c16", "event_years"] == "1920" and ages.loc["c16", "gap"] == 72
+
+
+def test_a_source_is_dated_by_its_own_passage_never_the_one_before(audit, article):
+    # Line 139, Pestkovsky's "hasty retreat from Mexico ... (KATZ, 1981)", names no year; the
+    # paragraph before it tells of Borodin's arrest "in 1949". KATZ documents the retreat, not the arrest.
+    katz_paragraph = next(e for e in article.elements if "(KATZ, 1981)" in e.text)
+    assert "1949" not in katz_paragraph.text
+    ages = source_ages(audit.citations, audit.refs, article).set_index("citation_id")
+    katz = ages[ages["key"] == "KATZ"].iloc[0]
+    assert katz["event_years"] == "" and pd.isna(katz["gap"]) and katz["years_from"] == ""
+    # a block quotation is still dated by the paragraph that introduces it (CLISSOLD 1970, 1925)
+    assert ages.loc["c24", "event_years"] == "1925"
 
 
 def test_story_period_from_body(article):
@@ -59,12 +71,13 @@ def test_source_ages_after_1945(audit, article):
     """Borodin's arrest (1949) is an event of the story: the old fixed 1900-1945 period dropped it."""
     ages = source_ages(audit.citations, audit.refs, article).set_index("citation_id")
     chang = ages[ages["key"] == "CHANG; HALLIDAY"].iloc[0]
-    # Line 135: "When in 1927 Beijing authorities raided ..." and "He was arrested in 1949 ...
-    # (CHANG; HALLIDAY, 2005)": a 2005 book, 56 years after the latest event its passage tells.
-    assert chang["event_years"] == "1927;1949"
+    # Line 135: "He was arrested in 1949 ... (CHANG; HALLIDAY, 2005)": a 2005 book, 56 years
+    # after the latest event its sentence tells.
+    # its own sentence: "He was arrested in 1949 ... (CHANG; HALLIDAY, 2005)"
+    assert chang["event_years"] == "1949"
     assert chang["gap"] == 2005 - 1949
     assert chang["years_from"] == "s5p03"
-    # An explicit period still narrows the years read.
+    # An explicit period still narrows the years read: the sentence then names none, the paragraph 1927.
     narrow = source_ages(audit.citations, audit.refs, article, period=(1900, 1945))
     assert narrow.loc[narrow["key"] == "CHANG; HALLIDAY", "event_years"].iloc[0] == "1927"
 

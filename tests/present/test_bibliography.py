@@ -308,3 +308,14 @@ def test_biblatex_volume_is_an_integer_or_moved(volume, issue, fields):
                     volume=volume, issue=issue, year="1990", year_first=1990)  # fmt: skip
     entry = to_bibtex_entries([ref])[0]
     assert {k: entry[k] for k in ("volume", "number") if k in entry} == fields
+
+
+def test_rendered_bibliography_invents_no_preprint(article):
+    # the list gives "GÓMEZ, M. From Mexico to Moscow. **Survey 55**, London, Great Britain, October 1964."
+    from histkit.analyse.audit import run_audit
+
+    assert "GÓMEZ, M. From Mexico to Moscow. **Survey 55**" in article.text
+    lines = render_bibliography(run_audit(article).refs)
+    gomez = next(line for line in lines if line.startswith("Gómez"))
+    assert "From Mexico to Moscow" in gomez and "Survey" in gomez
+    assert not any("Preprint" in line for line in lines)

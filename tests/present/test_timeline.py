@@ -43,7 +43,9 @@ def test_lifespans_figure(chron):
     fig = tl.lifespans_figure(chron)
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert "Alexandra Kollontai (1872-1952)" in texts
-    assert "in Mexico aged 53-54" in texts
+    # Kollontai "born in 1872" stayed from December 1926 to June 1927: 53 at the youngest on
+    # arrival, 55 at the oldest on leaving (only her birth year is known)
+    assert "in Mexico 1926-1927, aged 53-55" in texts
 
 
 def test_explorer_builds_and_filters(chron):
@@ -52,13 +54,20 @@ def test_explorer_builds_and_filters(chron):
     assert isinstance(box, widgets.VBox)
     assert repr(box).startswith("Chronology explorer")  # fixed text: the saved notebook stays stable
     controls, picture, table = box.children
-    slider, person, stage = controls.children
+    slider, shown, person, stage = controls.children
     assert slider.value == (1917, 1930)
+    assert shown.value == "1917-1930"  # the whole range, in a label of its own (the readout cut it)
     assert picture.value[:4] == b"\x89PNG"
-    assert "pestkovsky-arrives" in table.value
+    assert "Pestkovsky arrives in Mexico" in table.value
+    assert "pestkovsky-arrives" not in table.value  # no internal ids shown
     person.value = "kollontai"
     stage.value = "3"
     slider.value = (1926, 1927)
-    assert "kollontai-leaves" in table.value
-    assert "pestkovsky-arrives" not in table.value
-    assert "kollontai-diplomat" not in table.value  # 1922: outside the years
+    assert shown.value == "1926-1927"
+    assert "Kollontai leaves Mexico" in table.value
+    assert "Pestkovsky arrives in Mexico" not in table.value
+    assert "Kollontai enters the diplomatic service" not in table.value  # 1922: outside the years
+    person.value = "borodin"
+    stage.value = ""
+    slider.value = (1926, 1926)
+    assert table.value.startswith("<p>1 event</p>")  # one event, not "1 events"

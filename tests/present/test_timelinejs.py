@@ -116,9 +116,8 @@ def test_eras_are_the_stage_spans(chron, mode):
 def test_eras_never_overlap(chron, mode):
     """TimelineJS stacks overlapping eras; the stages follow one another.
 
-    DEPENDS ON stages_table (histkit.analyse.chronology): in "sections" mode it holds only once stage
-    spans follow their labels and never overlap (branch ``browser``); the eras are taken from it as
-    they are, so this test fails until that change is merged.
+    The eras are taken as they are from stages_table (histkit.analyse.chronology), whose stage spans
+    follow their labels and never overlap in either mode.
     """
     eras = sorted(tjs.timelinejs(chron, mode)["eras"], key=lambda e: _key(e["start_date"]))
     for before, after in itertools.pairwise(eras):

@@ -11,7 +11,11 @@ The article is built on three stages (sections 2-4): Borodin's mission of 1919 a
 
 from __future__ import annotations
 
+import itertools
+import re
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -41,6 +45,7 @@ __all__ = [
     "date_forms",
     "events_view",
     "filter_events",
+    "label_years",
     "stages_table",
     "summary",
 ]
@@ -83,22 +88,46 @@ def build_chronology(article: Article, annotations: str | Path | None = None) ->
         refs[(item.anchor.start, item.anchor.end)] = (value[0].value.edtf, target.exact)
     dates = dates_table(article, refs)
     chron = Chronology(article, notes, events, people, stays, pd.DataFrame(), dates, pd.DataFrame())
-    chron.stages = stages_table(chron, "sections")
+    chron.stages = stages_table(chron, "presence")
     chron.claims = claims_table(check_claims(chron))
     return chron
 
-def stages_table(chron: Chronology, mode: str = "sections") -> pd.DataFrame:
-    """Return the extent of each stage, by one of two boundary rules.
+def label_years(label: str) -> tuple[int, int] | None:
+    """The first and last year a stage's label names ("Pestkovsky 1924-1926" → (1924, 1926)), or None.
+
+    A short second year counts in the first one's century ("1921-22" → 1922).
+    """
+    years: list[int] = []
+    for m in re.finditer(r"\b(1[5-9]\d\d|20\d\d)(?:\s*[-–]\s*(\d{2})\b(?!\d))?", label):
+        years.append(int(m[1]))
+        if m[2]:
+            years.append(int(m[1][:2] + m[2]))
+    return (min(years), max(years)) if years else None
+
+
+def _without_overlap(rows: list[dict[str, Any]]) -> None:
+    # stages follow one another: where one reaches into the next, it ends the day before the next begins
+    rows.sort(key=lambda r: r["stage"])
+    for before, after in itertools.pairwise(rows):
+        if before["latest"] >= after["earliest"]:
+            before["latest"] = (date.fromisoformat(after["earliest"]) - timedelta(days=1)).isoformat()
+
+
+def stages_table(chron: Chronology, mode: str = "presence") -> pd.DataFrame:
+    """Return the extent of each stage, by one of two boundary rules; stages never overlap.
 
     Parameters
     ----------
     chron : Chronology
         The chronology.
     mode : str
+        ``"presence"`` (default): a stage spans the envoys' stays in Mexico listed for it in
+        annotations.yaml, which is what the stage labels name ("Pestkovsky 1924-1926").
         ``"sections"``: a stage spans the events the article narrates in its section (those
-        annotated with that stage); ``"presence"``: it spans the envoys' stays in Mexico listed
-        for it in annotations.yaml.
+        annotated with that stage) within the years its label names (a section looks back and
+        ahead: section 3 mentions 1923 and 1927).
 
+    In both modes, where a stage would reach into the next one it ends the day before the next begins.
     """
     if mode not in STAGE_MODES:
         raise ParameterError(f"parameter 'stage_mode' must be one of {STAGE_MODES}; not {mode!r}")
@@ -112,12 +141,16 @@ def stages_table(chron: Chronology, mode: str = "sections") -> pd.DataFrame:
         number = int(st.item_id)
         if mode == "sections":
             ev = chron.events[chron.events["stage"].eq(number).fillna(False)]
+            named = label_years(str(required_field(notes, st, "label")))
+            if named is not None:  # only what falls within the years the label names
+                ev = ev[ev["earliest"].ge(f"{named[0]}-01-01") & ev["latest"].le(f"{named[1]}-12-31")]
             earliest = [x for x in ev["earliest"] if x]
             latest = [x for x in ev["latest"] if x]
             if not earliest or not latest:
                 raise AnnotationError(
-                    f"{where} has no events with a closed date (no event has 'stage: {number}', or all "
-                    f"are open-ended); mark its events with 'stage: {number}', or use stage_mode 'presence'"
+                    f"{where} has no events with a closed date within the years of its label (no event has "
+                    f"'stage: {number}', or all are open-ended); mark its events with 'stage: {number}', "
+                    "or use stage_mode 'presence'"
                 )
             lo, hi = min(earliest), max(latest)
         else:
@@ -140,6 +173,7 @@ def stages_table(chron: Chronology, mode: str = "sections") -> pd.DataFrame:
                 "latest": hi,
             }
         )
+    _without_overlap(rows)
     columns = ["seed", "section", "line", "start", "end", "quote", "stage", "label", "mode", "earliest", "latest"]
     return pd.DataFrame(rows, columns=columns)
 

@@ -239,6 +239,11 @@ def _check_within(chron: Chronology, c: Annotation) -> tuple[str, str, str, str]
     )
 
 
+def _named(what: str) -> str:
+    # "First National Socialist Congress (1919-08/1919-09)" → its label, as a reader names it
+    return what.rsplit(" (", 1)[0]
+
+
 def _check_order(chron: Chronology, c: Annotation) -> tuple[str, str, str, str]:
     b_lo, b_hi, b_what = _range(chron, required_field(chron.notes, c, "before"), c)
     a_lo, a_hi, a_what = _range(chron, required_field(chron.notes, c, "after"), c)
@@ -249,7 +254,7 @@ def _check_order(chron: Chronology, c: Annotation) -> tuple[str, str, str, str]:
     else:
         status, how = "unverifiable", "overlaps"
     return (
-        f"{c['before']} before {c['after']}",
+        f"{_named(b_what)} before {_named(a_what)}",
         f"{iso_day(b_hi)} <= {iso_day(a_lo)}"
         if status == "consistent"
         else f"{iso_day(b_lo)}..{iso_day(b_hi)} vs {iso_day(a_lo)}",

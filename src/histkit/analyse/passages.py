@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from histkit.analyse.audit import Audit, most_cited
+from histkit.analyse.sentences import sentence_span
 from histkit.core.errors import ParameterError
 from histkit.text.ingest import Article
 
@@ -12,10 +13,12 @@ from histkit.text.ingest import Article
 
 
 def citing_passages(audit: Audit, article: Article, ref_id: str, context: int = 160) -> pd.DataFrame:
-    """Every passage that cites one reference, with up to ``context`` characters either side.
+    """Every passage that cites one reference: the whole sentence around each citation.
 
-    The context is cut from the verbatim piece that holds the citation, so it never runs into a
-    footnote or another paragraph; ``quote`` is the citation group itself (provenance columns).
+    The sentence is taken from the verbatim piece that holds the citation, so it never runs into a
+    footnote or another paragraph, and it is never cut; ``quote`` is the citation group itself
+    (provenance columns). When a sentence is longer than ``context`` characters either side of the
+    citation it is still shown whole: a reader needs the claim the citation supports.
 
     Parameters
     ----------
@@ -26,7 +29,7 @@ def citing_passages(audit: Audit, article: Article, ref_id: str, context: int = 
     ref_id : str
         The reference, e.g. ``"ref03"``.
     context : int
-        Characters of text shown before and after the citation group.
+        Kept for callers that set it; the sentence is shown whole whatever its length.
 
     """
     if ref_id not in set(audit.references["ref_id"]):
@@ -38,7 +41,7 @@ def citing_passages(audit: Audit, article: Article, ref_id: str, context: int = 
     for c in audit.citations[audit.citations["ref_id"] == ref_id].itertuples(index=False):
         gs, ge = int(c.group_start), int(c.group_end)
         a, b = next((a, b) for a, b in pieces[c.element_id] if a <= gs and ge <= b)
-        lo, hi = max(a, gs - context), min(b, ge + context)
+        lo, hi = sentence_span(article.text, a, b, gs, ge)
         before = " ".join(article.text[lo:gs].split())
         after = " ".join(article.text[ge:hi].split())
         rows.append(
@@ -47,9 +50,9 @@ def citing_passages(audit: Audit, article: Article, ref_id: str, context: int = 
                 "element_id": c.element_id,
                 "section": c.section,
                 "line": c.line,
-                "before": ("…" if lo > a else "") + before,
+                "before": before,
                 "citation": c.group_quote,
-                "after": after + ("…" if hi < b else ""),
+                "after": after,
                 "match": c.match,
                 "seed": c.seed,
                 "start": gs,

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from histkit.analyse.reconcile import ARCHIVAL_KINDS
+from histkit.analyse.sentences import sentence_span
 from histkit.core.errors import SeedError
 from histkit.extract.citations import _PAREN, parse_group
 from histkit.extract.references import Reference
@@ -24,6 +25,13 @@ def _years_in(text: str, low: int, high: int) -> list[int]:
     """Years named in a passage, citation groups left out (their years are publication years)."""
     text = _PAREN.sub(lambda m: "" if parse_group(m.group(1)) else m.group(), text)
     return sorted({int(y) for y in _ANY_YEAR.findall(text) if low <= int(y) <= high})
+
+
+def _citing_sentence(article: Article, element: object, gs: int, ge: int) -> str:
+    """The verbatim sentence around the citation group ``[gs, ge)`` (see :func:`sentence_span`)."""
+    a, b = next(((a, b) for a, b in element.pieces if a <= gs and ge <= b), (element.start, element.end))
+    lo, hi = sentence_span(article.text, a, b, gs, ge)
+    return article.text[lo:hi]
 
 
 def gap_summary(ages: pd.DataFrame) -> pd.DataFrame:
@@ -76,11 +84,11 @@ def source_ages(
 ) -> pd.DataFrame:
     """For each matched citation: the years of the events its passage tells and the source's year.
 
-    The events a source documents are read from the citing passage: the years it names inside
-    ``period`` (the years of the story; default :func:`story_period`), or, if it names none,
-    those of the passage just before it in the same section (a block quotation is dated by its
-    introduction). ``gap`` is the source's first year minus the latest event year; empty when
-    neither passage names a year.
+    The events a source documents are read from the sentence that cites it: the years it names
+    inside ``period`` (the years of the story; default :func:`story_period`); if it names none, from
+    its own paragraph. Never from the passage before, which tells of something else (only a block
+    quotation is dated by the paragraph that introduces it). ``gap`` is the source's first year
+    minus the latest event year; empty when neither names a year.
     """
     if period is None:
         period = story_period(article)
@@ -93,13 +101,18 @@ def source_ages(
         years: list[int] = []
         source = ""
         if i is not None:
-            years, source = _years_in(elements[i].text, *period), elements[i].element_id
-            # A block quotation or a paragraph that names no year tells of what the passage just
-            # before it dates; one step back only, so a far-off year is never borrowed.
-            if not years and i > 0 and elements[i - 1].section == elements[i].section:
-                years, source = _years_in(elements[i - 1].text, *period), elements[i - 1].element_id
-            if not years:
-                source = ""
+            element = elements[i]
+            if element.kind == "blockquote":
+                # a quotation tells what it quotes, dated by the paragraph that introduces it
+                years = _years_in(element.text, *period)
+                if not years and i > 0 and elements[i - 1].section == element.section:
+                    years = _years_in(elements[i - 1].text, *period)
+            else:
+                # the sentence the citation closes, else its own paragraph; never the paragraph before:
+                # "(KATZ, 1981)" documents Pestkovsky's retreat, not Borodin's arrest told just before
+                sentence = _citing_sentence(article, element, int(c.group_start), int(c.group_end))
+                years = _years_in(sentence, *period) or _years_in(element.text, *period)
+            source = element.element_id if years else ""
         ref = by_id[c.ref_id]
         archival = ref.kind in ARCHIVAL_KINDS
         rows.append(

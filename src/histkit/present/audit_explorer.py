@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from histkit.analyse.audit import Audit
 from histkit.analyse.passages import citing_passages, most_cited_ref
+from histkit.present.display import ReaderTable, reader_table
 from histkit.text.ingest import Article
 
 if TYPE_CHECKING:
@@ -20,7 +22,7 @@ def _passages_html(passages: pd.DataFrame, title: str) -> str:
     if passages.empty:
         return f"<p><b>{escape(title)}</b>: never cited in author-date form.</p>"
     items = "".join(
-        f"<li>section {p.section}, line {p.line} ({p.element_id}): {escape(p.before)} "
+        f"<li>section {p.section}, line {p.line}: {escape(p.before)} "
         f"<mark><b>{escape(p.citation)}</b></mark> {escape(p.after)}</li>"
         for p in passages.itertuples(index=False)
     )
@@ -74,3 +76,18 @@ def make_explorer(audit: Audit, article: Article, ref_id: str = "", context: int
 
     picker.observe(on_change, names="value")
     return _Explorer([picker, view])
+
+
+def findings_view(findings: pd.DataFrame) -> ReaderTable:
+    """The editor's queries as a reader reads them: footnote items and paragraphs by number and line.
+
+    The findings table (and its CSV) names them by id ("fn2.3", "s1p01"); the view says "footnote
+    2, item 3" and "the paragraph at line 27".
+    """
+    def words(text: str) -> str:
+        text = re.sub(r"\bfn(\d+)\.(\d+)\b", r"footnote \1, item \2", str(text))
+        text = re.sub(r"\bin s\d+p\d+ \(line (\d+)\)", r"in the paragraph at line \1", text)
+        return re.sub(r"\bs\d+p\d+\b", "a paragraph", text)
+
+    shown = findings.assign(subject=findings["subject"].map(words), detail=findings["detail"].map(words))
+    return reader_table(shown, ["kind", "subject", "detail", "line"])

@@ -296,7 +296,9 @@ def render_bibliography(refs: Sequence[Reference], style: str = "harvard-cite-th
     -----
     citeproc-py 0.11 does not suppress a name used in place of a missing author, so the Harvard
     style prints an edited book's editor twice ("Bartra, A. (ed.) (1986) ... Edited by A.
-    Bartra."). The CSL-JSON itself is right (editors only as ``editor``): the CSL specification
+    Bartra."). The style's "[Preprint]" label for a journal article given without volume or pages
+    (GÓMEZ 1964, "Survey 55") is left out: nothing in the reference list says it is a preprint.
+    The CSL-JSON itself is right (editors only as ``editor``): the CSL specification
     says a substituted variable is suppressed in the rest of the entry, so a processor that
     follows it prints the editor once.
 
@@ -315,7 +317,14 @@ def render_bibliography(refs: Sequence[Reference], style: str = "harvard-cite-th
         bibliography = CitationStylesBibliography(bib_style, source, formatter.plain)
         for item in items:
             bibliography.register(Citation([CitationItem(str(item["id"]))]))
-        return [str(entry) for entry in bibliography.bibliography()]
+        return [_no_invented_labels(str(entry)) for entry in bibliography.bibliography()]
+
+
+def _no_invented_labels(entry: str) -> str:
+    # The Harvard style labels a journal article with neither volume nor pages "[Preprint]";
+    # GÓMEZ 1964 ("Survey 55", an issue number) is a published article, and the list says nothing
+    # of a preprint: the label would invent a genre the source does not give.
+    return entry.replace(" [Preprint]", "")
 
 
 def write_exports(refs: Sequence[Reference], folder: str | Path) -> WrittenFiles:

@@ -31,10 +31,10 @@ def plot_nominal_wages(change: WageChange, quantities: pd.DataFrame) -> Figure:
     ax.set_ylim(0, max(change.end, change.base * (1 + stated_increase / 100)) * 1.25)
     ax.text(
         0.02, 0.97,
-        f"computed increase: {100 * change.increase:.2f}%  (ratio {change.ratio:.4f}, "
-        f"i.e. {100 * change.ratio:.2f}% of {change.base_year})\n"
+        f"computed increase: {100 * change.increase:.0f}%  (about {change.ratio:.1f} times the "
+        f"{change.base_year} wage)\n"
         f"stated: \"an increase of {stated_increase:.0f}%\"\n"
-        f"annual growth {change.base_year}-{change.end_year}: {100 * change.cagr:.2f}% a year",
+        f"annual growth {change.base_year}-{change.end_year}: {100 * change.cagr:.1f}% a year",
         transform=ax.transAxes, va="top", ha="left", fontsize=9,
     )
     # the two readings of the stated figure, as the 1927 wage each would need
@@ -61,11 +61,11 @@ def plot_sensitivity(change: WageChange, price_ratio: float, low: float = 0.5, h
     ax.axhline(0, color=PALETTE[7], linewidth=0.8)
     even = break_even(change)
     ax.axvline(even, color=PALETTE[5], linestyle="--", linewidth=1)
-    ax.annotate(f"break-even: prices x {even:.4f}", (even, 0), xytext=(8, 40), textcoords="offset points",
+    ax.annotate(f"break-even: prices x {even:.1f}", (even, 0), xytext=(8, 40), textcoords="offset points",
                 color=PALETTE[5], fontsize=9)
     chosen = 100 * real_change(change, price_ratio)
     ax.plot([price_ratio], [chosen], marker="o", color=PALETTE[1])
-    ax.annotate(f"price ratio {price_ratio:.2f}: {chosen:+.2f}%", (price_ratio, chosen), xytext=(8, 8),
+    ax.annotate(f"price ratio {price_ratio:.2f}: {chosen:+.0f}%", (price_ratio, chosen), xytext=(8, 8),
                 textcoords="offset points", color=PALETTE[1], fontsize=9)
     ax.set_xlabel(
         f"price level {change.end_year} / price level {change.base_year} (not given in the article)"

@@ -44,7 +44,7 @@ class SectionBrowser(widgets.VBox):
             if e.section_title == self.picker.value:
                 lines = self._article.line_of(e.start)
                 style = ' style="margin-left:2em;font-style:italic"' if e.kind == "blockquote" else ""
-                rows.append(f"<p{style}><b>[{e.element_id}, line {lines}]</b> {_escape(e.text)}</p>")
+                rows.append(f"<p{style}><b>[line {lines}]</b> {_escape(e.text)}</p>")
         self.page.value = "\n".join(rows)
 
     def __repr__(self) -> str:

@@ -11,6 +11,7 @@ from histkit.analyse.chronology import Chronology, filter_events, stages_table
 from histkit.analyse.chronology_checks import count_range
 from histkit.analyse.chronology_tables import completed_years
 from histkit.core.errors import ParameterError
+from histkit.present.display import date_in_words
 from histkit.present.style import PALETTE, new_figure
 
 
@@ -55,12 +56,18 @@ STAGE_COLOURS = {1: PALETTE[0], 2: PALETTE[1], 3: PALETTE[2]}
 NO_STAGE = "#666666"
 
 
+def span_days(event: pd.Series) -> int:
+    """Days between an event's earliest and latest possible day (0 for a day-precise event)."""
+    return (date.fromisoformat(event["latest"]) - date.fromisoformat(event["earliest"])).days
+
+
 def timeline_figure(
     chron: Chronology,
     years: tuple[int, int] = (1917, 1930),
-    stage_mode: str = "sections",
+    stage_mode: str = "presence",
     events: pd.DataFrame | None = None,
     width: float = 10.0,
+    stays: pd.DataFrame | None = None,
 ):  # -> matplotlib Figure
     """Draw the timeline: stages as bands, each stay as a bar with fuzzy ends, key events labelled.
 
@@ -77,6 +84,8 @@ def timeline_figure(
         ``"sections"`` or ``"presence"`` (see :func:`stages_table`).
     events : DataFrame, optional
         Events to mark; default the key events (``key: true``) within ``years``.
+    stays : DataFrame, optional
+        Stays to draw (e.g. one person's); default all of ``chron.stays``.
     width : float
         Figure width in inches.
 
@@ -95,29 +104,38 @@ def timeline_figure(
     keep = [i for i, x in enumerate(xs) if x0 <= x < x1]
     events = events.iloc[keep].reset_index(drop=True)
     xs = [xs[i] for i in keep]
+    # an event known only to the year or season is a span, drawn as one, not a point on its first day
+    ends = [
+        min(_x(r["latest"]) + 1 / 365, x1) if r["earliest"] and r["latest"] and span_days(r) > 31 else x
+        for x, (_, r) in zip(xs, events.iterrows(), strict=True)
+    ]
 
     fontsize = 7.5
-    left_in, right_in, row_in = 2.2, 0.25, 0.26
+    stays = chron.stays if stays is None else stays.reset_index(drop=True)
+    stages = stages_table(chron, stage_mode)
+    row_names = [f"Stage {int(st['stage'])}: {st['label']}" for _, st in stages.iterrows()]
+    row_names += [str(s["label"]) for _, s in stays.iterrows()]
+    # the left margin holds the longest row name, whole
+    left_in = max([2.2] + [_text_width_in(n, fontsize) + 0.3 for n in row_names])
+    right_in, row_in = 0.25, 0.26
     axes_w = width - left_in - right_in
     per_in = (x1 - x0) / axes_w  # years per inch
-    labels = [f"{r['label']} ({r['edtf']})" for _, r in events.iterrows()]
+    labels = [f"{r['label']} ({date_in_words(r['edtf'])})" for _, r in events.iterrows()]
     order = sorted(range(len(xs)), key=lambda i: (xs[i], labels[i]))
     extents, sides = [], {}
     for i in order:
         w = (_text_width_in(labels[i], fontsize) + 0.12) * per_in
         right = xs[i] + w <= x1
         sides[i] = right
-        extents.append((xs[i] - 0.03, xs[i] + w) if right else (xs[i] - w, xs[i] + 0.03))
+        extents.append((xs[i] - 0.03, max(xs[i] + w, ends[i])) if right else (xs[i] - w, max(xs[i], ends[i]) + 0.03))
     # greedy lanes need extents sorted by their start
     by_start = sorted(range(len(order)), key=lambda k: (extents[k][0], k))
     lane_of = _lanes([extents[k] for k in by_start])
     lanes = {order[k]: lane for k, lane in zip(by_start, lane_of, strict=True)}
     n_lanes = max(lanes.values(), default=-1) + 1
 
-    stays = chron.stays
-    stages = stages_table(chron, stage_mode)
     n_rows = len(stages) + len(stays) + n_lanes
-    top_in, bottom_in = 0.35, 0.55
+    top_in, bottom_in = 0.35, 0.7
     height = top_in + bottom_in + row_in * (n_rows + 0.6)
     fig = new_figure(width, height)
     fig.set_layout_engine("none")
@@ -143,7 +161,9 @@ def timeline_figure(
         ax.barh(y, a_hi - a_lo, left=a_lo, height=0.55, color="#222222", alpha=0.25, hatch="////", lw=0)
         ax.barh(y, d_hi - d_lo, left=d_lo, height=0.55, color="#222222", alpha=0.25, hatch="////", lw=0)
         months = count_range(int(s["months_min"]), int(s["months_max"]), "months")
-        ax.text(d_hi + 0.06, y, f"in Mexico {months}", va="center", ha="left", fontsize=fontsize - 0.5)
+        if a_lo < x1 and d_hi + 0.06 < x1:  # only beside a bar that is in view, never over a row name
+            ax.text(d_hi + 0.06, y, f"in Mexico {months}", va="center", ha="left", fontsize=fontsize - 0.5,
+                    clip_on=True)
         ticks.append(y)
         ticklabels.append(str(s["label"]))
     line_top = top - len(stages) - len(stays)
@@ -151,8 +171,13 @@ def timeline_figure(
         x = xs[i]
         y = n_lanes - lanes[i] - 0.5
         colour = NO_STAGE if pd.isna(r["stage"]) else STAGE_COLOURS[int(r["stage"])]
-        ax.plot([x, x], [y, line_top], color=colour, lw=0.5, alpha=0.6)
-        ax.plot([x], [y], marker="o", ms=3.5, color=colour)
+        if ends[i] > x:  # a span: a bracket under its label from its first to its last possible day
+            ax.plot([x, ends[i]], [y - 0.33, y - 0.33], color=colour, lw=2.2, alpha=0.8, solid_capstyle="butt")
+            ax.plot([x, x], [y - 0.33, y - 0.15], color=colour, lw=1)
+            ax.plot([ends[i], ends[i]], [y - 0.33, y - 0.15], color=colour, lw=1)
+        else:
+            ax.plot([x, x], [y, line_top], color=colour, lw=0.5, alpha=0.6)
+            ax.plot([x], [y], marker="o", ms=3.5, color=colour)
         gap = 0.06 if sides[i] else -0.06
         ax.text(
             x + gap,
@@ -167,11 +192,12 @@ def timeline_figure(
     ax.set_yticks(ticks, ticklabels, fontsize=fontsize)
     ax.set_ylim(0, top + 0.1)
     ax.set_xlim(x0, x1)
-    ax.set_xticks(range(lo_year, hi_year + 2))
+    step = 1 if hi_year - lo_year <= 16 else 2 if hi_year - lo_year <= 30 else 5  # labels that never touch
+    ax.set_xticks(range(lo_year, hi_year + 2, step))
     ax.tick_params(axis="x", labelsize=fontsize)
     ax.set_xlabel(
-        "Stays in Mexico: solid where certain, hatched where the arrival or departure may fall.  "
-        "Events: blue, orange, green = stages 1-3; grey = context",
+        "Stays in Mexico: solid where certain, hatched where the arrival or departure may fall.\n"
+        "Events: blue, orange, green = stages 1-3; grey = context; a bracket = known only to the year or season.",
         fontsize=fontsize,
     )
     ax.grid(axis="x", color="#dddddd", lw=0.5)
@@ -181,6 +207,20 @@ def timeline_figure(
     mode = "the article's sections" if stage_mode == "sections" else "the envoys' presence in Mexico"
     ax.set_title(f"The three stages, {lo_year}-{hi_year} (stage bands follow {mode})", fontsize=9, loc="left")
     return fig
+
+
+def stay_ages(stay: pd.Series, born: int) -> str:
+    """"in Mexico 1924-1926, aged 41-44": the years of a stay and the ages from arrival to departure.
+
+    Only the birth year is known, so the youngest age counts from a birthday on 31 December at the
+    earliest arrival, and the oldest from 1 January at the latest departure.
+    """
+    first = date.fromisoformat(stay["arrival_earliest"])
+    last = date.fromisoformat(stay["departure_latest"])
+    youngest = completed_years(date(born, 12, 31), first)
+    oldest = completed_years(date(born, 1, 1), last)
+    years = f"{first.year}" if first.year == last.year else f"{first.year}-{last.year}"
+    return f"in Mexico {years}, aged {count_range(youngest, oldest, '').strip()}"
 
 
 def lifespans_figure(chron: Chronology, width: float = 8.0):  # -> matplotlib Figure
@@ -206,11 +246,7 @@ def lifespans_figure(chron: Chronology, width: float = 8.0):  # -> matplotlib Fi
         for _, s in mine.iterrows():
             lo, hi = _x(s["arrival_earliest"]), _x(s["departure_latest"]) + 1 / 365
             ax.barh(y, max(hi - lo, 0.4), left=lo, height=0.5, color=PALETTE[5])
-            a_lo, a_hi = date.fromisoformat(s["arrival_earliest"]), date.fromisoformat(s["arrival_latest"])
-            ages = count_range(
-                completed_years(date(born, 12, 31), a_lo), completed_years(date(born, 1, 1), a_hi), ""
-            )
-            ax.text(hi + 0.6, y, f"in Mexico aged {ages.strip()}", va="center", ha="left", fontsize=7.5)
+            ax.text(hi + 0.6, y, stay_ages(s, born), va="center", ha="left", fontsize=7.5)
     lo = int(people["born"].min()) - 40
     ax.set_xlim(lo, int(people["died"].max()) + 25)
     ax.set_yticks([])

@@ -7,8 +7,8 @@ start of the span at the span's own precision (Borodin's arrival, "[1919-09..191
 September 1919, no longer on 1 January), and a span keeps its end as ``end_date``. The eras are the
 stage spans of the timeline figure (:func:`histkit.analyse.chronology.stages_table`), to the day.
 
-:func:`edtf_in_words` is a small reader of the EDTF forms the chronology uses. (A fuller one,
-``histkit.present.display``, is on its way; this one is to merge into it.)
+:func:`edtf_in_words` writes a date with :func:`histkit.present.display.date_in_words`, the one
+reader of EDTF in words that the notebooks use too.
 """
 
 from __future__ import annotations
@@ -22,52 +22,12 @@ from typing import Any
 import pandas as pd
 
 from histkit.analyse.chronology import Chronology, stages_table
+from histkit.core.errors import DateError
 from histkit.core.files import WrittenFiles, atomic_write
 from histkit.core.paths import from_root
+from histkit.present.display import date_in_words
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")  # fmt: skip
-# A span abbreviates its months, as a historian writes it ("Sept.-Nov. 1919"); short names stay whole.
-MONTHS_SHORT = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
-SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 _POINT = re.compile(r"^(?P<year>\d{3}[\dX])(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?)?(?P<q>[~?%]?)$")
-
-
-def _point_words(point: str, short: bool = False, with_year: bool = True) -> str | None:
-    """One EDTF point ("1920-07~", "1926-23", "1919-12-29") in words, or None if not of these forms."""
-    m = _POINT.match(point)
-    if not m:
-        return None
-    year = m["year"] if not m["year"].endswith("X") else f"the {m['year'][:3]}0s"
-    month = int(m["month"]) if m["month"] else None
-    if month is None:
-        text = year
-    elif month in SEASONS:
-        text = f"{SEASONS[month]} {year}" if with_year else SEASONS[month]
-    elif 1 <= month <= 12:
-        name = (MONTHS_SHORT if short else MONTHS)[month - 1]
-        text = f"{name} {year}" if with_year else name
-        if m["day"]:
-            text = f"{int(m['day'])} {text}"
-    else:
-        return None
-    return {"~": f"c. {text}", "?": f"{text}?", "%": f"c. {text}?"}.get(m["q"], text)
-
-
-def _span_words(low: str, high: str) -> str | None:
-    """Two EDTF points as one span: "1923-1927", "Sept.-Nov. 1919", "June 1926 – spring 1927"."""
-    lo, hi = _POINT.match(low), _POINT.match(high)
-    if not lo or not hi:
-        return None
-    if lo["year"] == hi["year"] and bool(lo["month"]) == bool(hi["month"]) and lo["month"] and not lo["day"]:
-        same_kind = (int(lo["month"]) in SEASONS) == (int(hi["month"]) in SEASONS)
-        if same_kind and not hi["day"] and not lo["q"]:
-            first, last = _point_words(low, short=True, with_year=False), _point_words(high, short=True)
-            return f"{first}-{last}" if first and last else None
-    if not lo["month"] and not hi["month"] and not lo["q"] and not hi["q"]:
-        return f"{lo['year']}-{hi['year']}"
-    first, last = _point_words(low, short=True), _point_words(high, short=True)
-    return f"{first} – {last}" if first and last else None
 
 
 def edtf_in_words(edtf: str) -> str:
@@ -84,20 +44,10 @@ def edtf_in_words(edtf: str) -> str:
         "autumn 1926", "c. July 1920", "Sept.-Nov. 1919", "Aug.-Sept. 1919", "by March 1927"; a form
         this reader does not know is returned as it is (its EDTF code).
     """
-    value = edtf.strip()
-    one_of = re.fullmatch(r"\[(?P<low>[^.,\]]+)\.\.(?P<high>[^.,\]]+)\]", value)
-    if one_of:
-        return _span_words(one_of["low"], one_of["high"]) or value
-    if "/" in value:
-        low, high = value.split("/", 1)
-        if low in ("..", ""):
-            words = _point_words(high)
-            return f"by {words}" if words else value
-        if high in ("..", ""):
-            words = _point_words(low)
-            return f"from {words}" if words else value
-        return _span_words(low, high) or value
-    return _point_words(value) or value
+    try:
+        return date_in_words(edtf.strip())
+    except DateError:
+        return edtf
 
 
 def _plain(edtf: str) -> bool:
@@ -133,7 +83,7 @@ def _day(iso: str) -> dict[str, int]:
     return {"year": d.year, "month": d.month, "day": d.day}
 
 
-def timelinejs(chron: Chronology, stage_mode: str = "sections") -> dict[str, Any]:
+def timelinejs(chron: Chronology, stage_mode: str = "presence") -> dict[str, Any]:
     """Return the events as a TimelineJS 3 JSON document (``events``, and ``eras`` for the three stages).
 
     A date's parts follow its precision: a year-only date has no month, a month no day. A date that is
@@ -159,6 +109,7 @@ def timelinejs(chron: Chronology, stage_mode: str = "sections") -> dict[str, Any
         items.append(item)
     eras = [
         {
+            # to the day, so that one era ends before the next begins
             "start_date": _day(s["earliest"]),
             "end_date": _day(s["latest"]),
             "text": {"headline": f"Stage {int(s['stage'])}: {s['label']}"},
@@ -173,7 +124,7 @@ def timelinejs(chron: Chronology, stage_mode: str = "sections") -> dict[str, Any
     }
 
 
-def export_timelinejs(chron: Chronology, folder: str | Path, stage_mode: str = "sections") -> WrittenFiles:
+def export_timelinejs(chron: Chronology, folder: str | Path, stage_mode: str = "presence") -> WrittenFiles:
     """Write ``<folder>/timeline.json`` (TimelineJS) atomically; a relative folder is taken from the root."""
     text = json.dumps(timelinejs(chron, stage_mode), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return WrittenFiles([atomic_write(from_root(folder) / "timeline.json", text)])

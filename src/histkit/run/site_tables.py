@@ -39,7 +39,8 @@ def _names(table: Tag) -> list[str]:
     first = (head or table).find("tr")
     names: list[str] = []
     for cell in first.find_all(["th", "td"], recursive=False) if first else []:
-        names += [cell.get_text(" ", strip=True)] * int(cell.get("colspan", 1))
+        # a reader's table (histkit.present.display) keeps each column's name in data-column
+        names += [cell.get("data-column") or cell.get_text(" ", strip=True)] * int(cell.get("colspan", 1))
     return names
 
 
@@ -90,6 +91,10 @@ def link_quotes(
                 misses.append(f"{label}: table {t + 1}, row {r + 1} does not line up with its header")
                 continue
             values = {name: cell.get_text() for name, cell in zip(lower, cells, strict=True)}
+            # a reader's table keeps the row's span of the article in data-start / data-end
+            for key in ("start", "end"):
+                if key not in values and row.get(f"data-{key}"):
+                    values[key] = row[f"data-{key}"]
             line = _number(values.get("line"))
             for c in quote_columns:
                 cell, shown = cells[c], cells[c].get_text()
