@@ -1,9 +1,16 @@
-"""Writing outputs so that nothing is ever half-written."""
+"""Writing outputs so that nothing is ever half-written, and a build's outputs all at once or not at all.
+
+Every file goes through a temporary file and a rename (:func:`atomic_write`). During a build the runner
+sets ``HISTKIT_STAGE`` for its kernels: every write then lands in that staging folder instead, under
+the same relative path, and the runner moves the whole tree into place (:class:`Stage`) only when
+every notebook succeeded. A failed, interrupted or killed build leaves the previous outputs as they were.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +18,10 @@ from pathlib import Path
 import filelock
 
 from histkit.core.errors import OutputError
-from histkit.core.paths import relative
+from histkit.core.inputs import problem_of
+from histkit.core.paths import project_root, relative
+
+STAGE_ENV = "HISTKIT_STAGE"
 
 
 def ensure_dir(folder: Path) -> Path:
@@ -19,33 +29,96 @@ def ensure_dir(folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise OutputError(
-            f"cannot create output folder {folder}: {err.strerror}; choose a writable folder"
-        ) from err
+        raise OutputError(f"cannot create output folder {folder}: {problem_of(err)}") from err
     return folder
 
 
-def atomic_write(path: Path, data: bytes | str) -> Path:
+class Stage:
+    """A staging folder that mirrors the places a build writes, moved into place in one step.
+
+    A file meant for ``<root>/x/y`` is staged as ``<folder>/project/x/y``; one outside the project
+    (allowed only on request) as ``<folder>/outside/<absolute path>``.
+    """
+
+    def __init__(self, root: Path, folder: Path) -> None:
+        self.root = Path(os.path.abspath(root))
+        self.folder = Path(os.path.abspath(folder))
+
+    def path_for(self, final: Path) -> Path:
+        """Where ``final`` is staged."""
+        final = Path(os.path.abspath(final))
+        try:
+            return self.folder / "project" / final.relative_to(self.root)
+        except ValueError:
+            return self.folder / "outside" / final.relative_to(final.anchor)
+
+    def current(self, final: Path) -> Path:
+        """The staged file when there is one, else ``final`` itself (what a reader of the run sees)."""
+        staged = self.path_for(final)
+        return staged if staged.is_file() else final
+
+    def files(self) -> list[tuple[Path, Path]]:
+        """(staged, final) for every staged file, in path order."""
+        pairs = []
+        for top, base in (("project", self.root), ("outside", Path("/"))):
+            folder = self.folder / top
+            if folder.is_dir():
+                pairs += [(p, base / p.relative_to(folder)) for p in sorted(folder.rglob("*")) if p.is_file()]
+        return pairs
+
+    def commit(self) -> list[Path]:
+        """Move every staged file into place (a rename each); return the final paths."""
+        moved = []
+        for staged, final in self.files():
+            ensure_dir(final.parent)
+            try:
+                try:
+                    os.replace(staged, final)
+                except OSError as err:
+                    if err.errno != 18:  # EXDEV: another disk, so copy and rename there
+                        raise
+                    atomic_write(final, staged.read_bytes(), stage=False)
+            except OSError as err:
+                raise OutputError(f"cannot write in {final.parent}: {problem_of(err)}") from err
+            moved.append(final)
+        self.discard()
+        return moved
+
+    def discard(self) -> None:
+        """Delete the staging folder and everything in it."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def staged(path: Path) -> Path:
+    """Where a write of ``path`` lands: inside the build's staging folder while one is set."""
+    folder = os.environ.get(STAGE_ENV)
+    if not folder:
+        return path
+    return Stage(project_root(), Path(folder)).path_for(path)
+
+
+def atomic_write(path: Path, data: bytes | str, *, stage: bool = True) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
 
-    A reader (or a second build) sees either the old file or the new one, never a mix.
+    A reader (or a second build) sees either the old file or the new one, never a mix. During a
+    build (``HISTKIT_STAGE`` set, and ``stage`` true) the file goes to the staging folder instead;
+    the returned path is always the final one.
     """
-    ensure_dir(path.parent)
+    target = staged(path) if stage else path
+    ensure_dir(target.parent)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as err:
-        raise OutputError(
-            f"cannot write in {path.parent}: {err.strerror}; make the folder writable"
-        ) from err
+        raise OutputError(f"cannot write in {target.parent}: {problem_of(err)}") from err
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {err.strerror}; make the folder writable") from err
+        raise OutputError(f"cannot write {path}: {problem_of(err)}") from err
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
