@@ -179,13 +179,13 @@ class Rates:
 def rates(
     parities: GoldParities, pesos_per_dollar: float | None = None, rubles_per_dollar: float | None = None
 ) -> Rates:
-    """Return the rates: the given ones, or (for ``None``) the gold parities."""
+    """Return the rates: the given ones, or (for ``None`` or 0, as the notebook's parameters say) the gold parities."""
     chosen = []
     for name, given, parity in (
         ("pesos_per_dollar", pesos_per_dollar, parities.pesos_per_dollar),
         ("rubles_per_dollar", rubles_per_dollar, parities.rubles_per_dollar),
     ):
-        if given is None:
+        if given is None or (isinstance(given, int | float) and not isinstance(given, bool) and given == 0):
             chosen.append((parity, "gold parity"))
             continue
         value = check_parameter(name, given, "float")

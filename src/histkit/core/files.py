@@ -9,6 +9,7 @@ every notebook succeeded. A failed, interrupted or killed build leaves the previ
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
@@ -67,26 +68,55 @@ class Stage:
         return pairs
 
     def commit(self) -> list[Path]:
-        """Move every staged file into place (a rename each); return the final paths."""
-        moved = []
-        for staged, final in self.files():
-            ensure_dir(final.parent)
-            try:
-                try:
-                    os.replace(staged, final)
-                except OSError as err:
-                    if err.errno != 18:  # EXDEV: another disk, so copy and rename there
-                        raise
-                    atomic_write(final, staged.read_bytes(), stage=False)
-            except OSError as err:
-                raise OutputError(f"cannot write in {final.parent}: {problem_of(err)}") from err
-            moved.append(final)
+        """Move every staged file into place; on any failure put every previous file back.
+
+        First each file about to be replaced is hard-linked into the staging folder, then the new
+        files are renamed over the old ones; if a rename fails (a full disk, a read-only folder),
+        the links are renamed back, so the outputs are all new or all as they were.
+        """
+        pairs = self.files()
+        backup = self.folder / "previous"
+        saved: list[tuple[Path, Path | None]] = []
+        try:
+            for number, (_, final) in enumerate(pairs):
+                copy = None
+                if final.is_file():
+                    copy = backup / str(number)
+                    ensure_dir(backup)
+                    os.link(final, copy)
+                saved.append((final, copy))
+            for staged_file, final in pairs:
+                ensure_dir(final.parent)
+                _move(staged_file, final)
+        except (OSError, OutputError) as err:
+            for final, copy in saved:
+                with contextlib.suppress(OSError):
+                    if copy is not None:
+                        os.replace(copy, final)
+                    elif final.is_file() and not self.path_for(final).is_file():
+                        final.unlink()  # a new file that had been moved in
+            if isinstance(err, OutputError):
+                raise
+            name = err.filename2 or err.filename
+            folder = Path(name).parent if isinstance(name, str) else self.root
+            raise OutputError(f"cannot write in {folder}: {problem_of(err)}; no output was changed") from err
         self.discard()
-        return moved
+        return [final for _, final in pairs]
 
     def discard(self) -> None:
         """Delete the staging folder and everything in it."""
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _move(source: Path, target: Path) -> None:
+    """Rename ``source`` over ``target`` (copying first when they are on different disks)."""
+    try:
+        os.replace(source, target)
+    except OSError as err:
+        if err.errno != errno.EXDEV:
+            raise
+        atomic_write(target, source.read_bytes(), stage=False)
+        source.unlink()
 
 
 def staged(path: Path) -> Path:

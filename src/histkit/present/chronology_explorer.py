@@ -20,8 +20,10 @@ def make_explorer(chron: Chronology, years: tuple[int, int] = (1917, 1930), stag
         def __repr__(self) -> str:
             return "Chronology explorer: run the notebook in JupyterLab to filter the events and redraw the timeline."
 
-    first = int(chron.events["year"].min())
-    last = int(chron.events["year"].max())
+    known = chron.events["year"].dropna()
+    # An uncurated seed has no events: the slider then spans the years asked for.
+    first = int(known.min()) if len(known) else min(years)
+    last = int(known.max()) if len(known) else max(years)
     slider = widgets.IntRangeSlider(value=years, min=first, max=last, step=1, description="Years")
     people = [("everyone", "")] + [
         (n, p) for p, n in zip(chron.people["person_id"], chron.people["name"], strict=True)

@@ -188,8 +188,14 @@ def lifespans_figure(chron: Chronology, width: float = 8.0):  # -> matplotlib Fi
     people = chron.people.dropna(subset=["born", "died"]).sort_values(
         ["born", "person_id"], ignore_index=True
     )
-    fig = new_figure(width, 0.6 + 0.45 * len(people))
+    fig = new_figure(width, 0.6 + 0.45 * max(len(people), 2))
     ax = fig.add_subplot()
+    if people.empty:
+        # An uncurated seed (no annotations.yaml, or no people with both years): say so, not fail.
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "No people with known birth and death years: add them to annotations.yaml",
+                ha="center", va="center", fontsize=9, transform=ax.transAxes)
+        return fig
     stays = chron.stays
     for k, p in people.iterrows():
         y = len(people) - k - 1

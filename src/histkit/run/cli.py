@@ -102,6 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous = None
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, _terminate)
+        # A shell that starts a command in the background ignores Ctrl-C for it; histkit wants it.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         return _command(args)
     except KeyboardInterrupt as err:

@@ -14,6 +14,7 @@ import functools
 import os
 import shutil
 import signal
+import subprocess
 import tempfile
 import threading
 import time
@@ -26,6 +27,7 @@ MAX_SOCKET_PREFIX = 90
 
 _LIVE: dict[Any, int] = {}  # kernel manager -> thread ident of the notebook it runs
 _LOCK = threading.Lock()
+STOPPING = threading.Event()  # set when the whole build stops: no kernel may start after it
 
 
 def kernels_dir(root: Path) -> Path:
@@ -72,13 +74,20 @@ def manager_class(folder: str, env: tuple[tuple[str, str], ...] = (), transport:
             return str(base / f"kernel-{uuid.uuid4().hex[:12]}.json")
 
         async def _async_pre_start_kernel(self, **kw: Any) -> Any:
+            if STOPPING.is_set():
+                raise KernelStartRefused("the build is stopping; no kernel starts now")
             kw["env"] = {**os.environ, **kw.get("env", {}), **extra}
+            # A kernel's own stderr is its log (and a traceback when it is stopped): not the build's.
+            kw.setdefault("stdout", subprocess.DEVNULL)
+            kw.setdefault("stderr", subprocess.DEVNULL)
             return await super()._async_pre_start_kernel(**kw)
 
         async def _async_post_start_kernel(self, **kw: Any) -> None:
             await super()._async_post_start_kernel(**kw)
             with _LOCK:
                 _LIVE[self] = threading.get_ident()
+            if STOPPING.is_set():
+                stop()
 
         async def _async_cleanup_resources(self, restart: bool = False) -> None:
             with _LOCK:
@@ -87,6 +96,10 @@ def manager_class(folder: str, env: tuple[tuple[str, str], ...] = (), transport:
             _remove_sockets(self.ip)
 
     return IpcKernelManager
+
+
+class KernelStartRefused(Exception):
+    """A kernel was about to start while the build stops (not a start race to retry)."""
 
 
 def _remove_sockets(prefix: str) -> None:
@@ -114,6 +127,8 @@ def stop(thread: int | None = None, grace: float = 0.5) -> int:
     Each kernel runs in its own session, so a terminal's Ctrl-C never reaches it: the build stops
     it here, by its process group, within about ``grace`` seconds.
     """
+    if thread is None:
+        STOPPING.set()
     with _LOCK:
         chosen = [(km, _process_group(km)) for km, ident in _LIVE.items() if thread in (None, ident)]
     groups = [g for _, g in chosen if g and g != os.getpgrp()]

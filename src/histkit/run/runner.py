@@ -249,6 +249,7 @@ def build(
     for folder in (tree.base, tree.notebooks, tree.cache):
         check_writable(folder)
     build_dir = ensure_dir(root / "build")
+    kernels.STOPPING.clear()
     with exclusive_lock(build_dir / ".lock"):
         clear_leftovers(root)
         cache.save_parameters()
@@ -269,6 +270,9 @@ def build(
                 cache.write_manifest(root, tree.cache, tree.figures)
         except BaseException:
             kernels.stop()
+            stage.discard()
+            time.sleep(0.3)  # a worker thread may have been starting a kernel: stop it too
+            kernels.stop(grace=0.1)
             raise
         finally:
             stage.discard()
