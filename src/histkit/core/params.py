@@ -185,7 +185,7 @@ def check_value(name: str, value: Any, declared: str = "", *, root: Path | None 
 
 
 def check_parameters(values: Mapping[str, Any], declared: Mapping[str, str] | None = None, where: str = "",
-                     *, root: Path | None = None, allow_outside: bool = False) -> dict[str, Any]:
+                     *, root: Path | None = None, allow_outside: bool | None = None) -> dict[str, Any]:
     """Check a notebook's parameter values: names, types, ranges, folders, files and their order.
 
     The one call a notebook's setup cell makes: ``hk.check_parameters({"seed": seed, ...})``.
@@ -201,8 +201,10 @@ def check_parameters(values: Mapping[str, Any], declared: Mapping[str, str] | No
         The notebook, for the message.
     root : Path, optional
         The project folder (default: found from the current folder).
-    allow_outside : bool
-        Accept output folders outside the project.
+    allow_outside : bool, optional
+        Accept output folders outside the project. By default only in a notebook's own check
+        (``declared`` not given): ``histkit build`` has refused them before the kernel started, unless
+        asked to allow them, and a notebook run by papermill directly may write where it is told.
 
     Returns
     -------
@@ -216,6 +218,8 @@ def check_parameters(values: Mapping[str, Any], declared: Mapping[str, str] | No
 
     """
     prefix = f"{where}: " if where else ""
+    if allow_outside is None:
+        allow_outside = declared is None
     known = declared if declared is not None else {name: rule.type for name, rule in RULES.items()}
     unknown = sorted(set(values) - set(known))
     if unknown:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from histkit.core.errors import SeedError
 from histkit.core.paths import resolve_seed_dir
+from histkit.text.limits import check_text
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -290,7 +291,7 @@ def parse_article(text: str, seed_id: str = "", source: str = "") -> Article:
     ------
     SeedError
         If the text has no numbered section heading or no reference list, holds a control
-        character, or is longer than :data:`MAX_CHARS` (see :func:`check_text`).
+        character, or is too long (see :func:`histkit.text.limits.check_text`).
 
     """
     source = source or seed_id or "<text>"
@@ -444,35 +445,3 @@ def _resolve_notes(builder: _Builder) -> None:
     for element in builder.elements:
         if element.kind == "footnote" and element.number is not None:
             element.called_from = callers.get(element.number, "")
-
-
-# Twenty times the seminar article (47,022 characters). The extractors and the figures are tested and
-# timed up to this size (benchmarks/bench_large.py); a longer text is refused rather than left to run
-# for many minutes.
-MAX_CHARS = 1_000_000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def check_text(text: str, source: str = "<text>") -> None:
-    """Refuse a text that ingest cannot promise to handle: too long, or holding control characters.
-
-    Raises
-    ------
-    SeedError
-        Naming the file, and the line and column of the first control character (a NUL byte of a
-        broken conversion would otherwise be copied into every table and figure).
-
-    """
-    if len(text) > MAX_CHARS:
-        raise SeedError(
-            f"{source}: the text has {len(text):,} characters, more than histkit handles ({MAX_CHARS:,}); "
-            "split it into several seeds, one article each"
-        )
-    found = _CONTROL.search(text)
-    if found:
-        line = text.count("\n", 0, found.start()) + 1
-        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-        raise SeedError(
-            f"{source}:{line}:{column}: control character U+{ord(found.group()):04X} in the text; "
-            "remove it (a PDF-to-text conversion left it) and update sha256 in seed.toml"
-        )
