@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -162,3 +163,21 @@ def test_a_dying_kernel_is_a_failed_notebook_not_a_crash(project, capsys):  # no
     assert "02-dies.ipynb failed: the kernel stopped" in captured.err
     assert "Traceback" not in captured.err
     assert "00-ok.ipynb" in captured.out  # the other notebook ran and was reported
+
+
+def test_a_full_disk_while_writing_the_executed_copy_leaves_no_half_file(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    import papermill
+
+    def full(source, target, **kwargs):
+        Path(target).write_text('{"cells": [')  # what a full disk leaves behind
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), target)
+
+    monkeypatch.setattr(papermill, "execute_notebook", full)
+    target = tmp_path / ".stage-1" / "project" / "build" / "notebooks" / "00-ok.ipynb"
+    result = runner.execute(DATA / "notebooks" / "00-ok.ipynb", {}, target, manager=object, shown="build/notebooks")
+    assert (result.status, result.error_name) == ("failed", "OutputError")
+    assert result.error == "cannot write in build/notebooks: the disk is full; free some space"
+    assert not target.exists()

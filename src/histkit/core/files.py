@@ -135,12 +135,15 @@ def atomic_write(path: Path, data: bytes | str, *, stage: bool = True) -> Path:
     the returned path is always the final one.
     """
     target = staged(path) if stage else path
-    ensure_dir(target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"cannot create output folder {path.parent}: {problem_of(err)}") from err
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as err:
-        raise OutputError(f"cannot write in {target.parent}: {problem_of(err)}") from err
+        raise OutputError(f"cannot write in {path.parent}: {problem_of(err)}") from err
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)

@@ -146,7 +146,7 @@ def ipc_kernel_manager(root: Path | None = None, env: Mapping[str, str] | None =
 
 
 def execute(path: Path, params: Mapping[str, Any], target: Path, manager: type | None = None,
-            timeout: float = DEFAULT_TIMEOUT) -> Result:
+            timeout: float = DEFAULT_TIMEOUT, shown: str = "") -> Result:
     """Run one notebook through papermill, writing the executed copy to ``target``.
 
     Never touches the input notebook. A notebook still running after ``timeout`` seconds has its
@@ -198,7 +198,9 @@ def execute(path: Path, params: Mapping[str, Any], target: Path, manager: type |
         ename = err.ename
         error = f"{_cell_name(path, err.source)} raised {err.ename}: {_first_line(err.evalue)}"
     except OSError as err:
-        ename, error = "OutputError", f"cannot write in {target.parent}: {problem_of(err)}"
+        # A half-written copy is no help to a reader: drop it, and name the folder the user knows.
+        target.unlink(missing_ok=True)
+        ename, error = "OutputError", f"cannot write in {shown or target.parent}: {problem_of(err)}"
     finally:
         timer.cancel()
     seconds = time.perf_counter() - started
@@ -354,7 +356,8 @@ def _run_all(
         if not force and cache.is_fresh(root, tree.cache, job.path, job.key, executed):
             result = Result(job.path.name, "cached", time.perf_counter() - started)
         else:
-            result = execute(job.path, job.params, stage.path_for(executed), manager, timeout)
+            result = execute(job.path, job.params, stage.path_for(executed), manager, timeout,
+                             shown=relative(executed.parent))
         report(result.line())
         return result
 
