@@ -8,6 +8,7 @@ raises histkit's own error (a message for the reader), never an IndexError or Ke
 
 from __future__ import annotations
 
+import random
 import tempfile
 from pathlib import Path
 
@@ -150,3 +151,16 @@ def test_every_notebook_runs_on_the_uncurated_article(notebook) -> None:
     except HistkitError as err:
         # Only the wage notebook may stop, and only to say that it needs its curated quantities.
         assert notebook is wages_notebook, err
+
+
+@pytest.mark.parametrize("shuffle", [10, 27, 38])
+def test_reordered_paragraphs_never_crash_the_citations_notebook(shuffle: int) -> None:
+    """Issue 10: a text whose paragraphs are reordered (ingest accepts it) failed with KeyError: 'citations'."""
+    blocks = TEXT.split("\n\n")
+    random.Random(shuffle).shuffle(blocks)
+    _run(citations_notebook, "\n\n".join(blocks), UNCURATED)
+
+
+def test_a_repeated_article_keeps_every_citing_passage_in_context() -> None:
+    """Issue 10: the article repeated failed in the passage explorer with StopIteration."""
+    _run(citations_notebook, TEXT * 2, UNCURATED)
