@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import shutil
 import tempfile
@@ -117,6 +118,24 @@ def _move(source: Path, target: Path) -> None:
             raise
         atomic_write(target, source.read_bytes(), stage=False)
         source.unlink()
+
+
+def current(path: Path) -> Path:
+    """What this run reads back for ``path``: its staged copy when the run wrote one, else ``path``."""
+    copy = staged(path)
+    return copy if copy.is_file() else path
+
+
+def lock_file(folder: Path, name: str) -> Path:
+    """Where parallel notebooks take turns to update ``folder/name``.
+
+    Beside it, or in the staging folder during a build (so the lock never moves into place with the outputs).
+    """
+    stage = os.environ.get(STAGE_ENV)
+    if not stage:
+        return ensure_dir(folder) / f".{name}.lock"
+    digest = hashlib.sha256(str(Path(os.path.abspath(folder)) / name).encode()).hexdigest()[:16]
+    return ensure_dir(Path(stage) / "locks") / f"{digest}.lock"
 
 
 def staged(path: Path) -> Path:
