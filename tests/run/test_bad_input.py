@@ -336,23 +336,35 @@ def test_disk_full_while_moving_outputs_into_place_puts_everything_back(
     assert leftovers(project) == []
 
 
+def _start_build(project: Path, log: Path) -> subprocess.Popen:
+    """A build of a sleeping notebook and a quick one, in another process; returns once a kernel runs."""
+    with log.open("w") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "histkit.run.cli", "build", "05-sleeps", "00-ok", "-p", "repeat", "4",
+             "--jobs", "2"], cwd=project, stdout=subprocess.DEVNULL, stderr=err,
+        )
+    # wait until a kernel runs: its connection file appears under build/.kernels/
+    for _ in range(600):
+        if list((project / "build" / ".kernels").glob("kernel-*.json")) or proc.poll() is not None:
+            break
+        time.sleep(0.1)
+    return proc
+
+
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
-def test_an_interrupted_build_stops_its_kernels_and_changes_nothing(project: Path, sig: int, code: int) -> None:
+def test_an_interrupted_build_stops_its_kernels_and_changes_nothing(
+    project: Path, tmp_path: Path, sig: int, code: int
+) -> None:
     before = snapshot(project)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "histkit.run.cli", "build", "05-sleeps", "00-ok", "-p", "repeat", "4", "--jobs", "2"],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
+    log = tmp_path / "stderr.txt"
+    proc = _start_build(project, log)
     try:
-        # wait until the kernels run: their connection files appear under build/.kernels/
-        for _ in range(600):
-            if list((project / "build" / ".kernels").glob("kernel-*.json")) or proc.poll() is not None:
-                break
-            time.sleep(0.1)
         proc.send_signal(sig)
-        _, err = proc.communicate(timeout=60)
+        proc.wait(timeout=60)
     finally:
         proc.kill()
+        proc.wait(timeout=30)
+    err = log.read_text()
     assert proc.returncode == code, err
     assert err.count("\n") == 1 and "Traceback" not in err, err
     assert "stopped" in err and "no output was changed" in err
@@ -360,16 +372,11 @@ def test_an_interrupted_build_stops_its_kernels_and_changes_nothing(project: Pat
     assert leftovers(project) == []  # no kernel connection file or socket either
 
 
-def test_a_killed_build_is_recovered_by_the_next_without_force(project: Path) -> None:
+def test_a_killed_build_is_recovered_by_the_next_without_force(project: Path, tmp_path: Path) -> None:
     before = snapshot(project)
-    proc = subprocess.Popen([sys.executable, "-m", "histkit.run.cli", "build", "05-sleeps", "00-ok", "-p", "repeat",
-                             "4", "--jobs", "2"], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    for _ in range(600):
-        if list((project / "build" / ".kernels").glob("kernel-*.json")):
-            break
-        subprocess.run(["sleep", "0.1"], check=True)
+    proc = _start_build(project, tmp_path / "stderr.txt")
     proc.kill()
-    proc.communicate(timeout=30)
+    proc.wait(timeout=30)
     # Nothing outside build/.stage-* and build/.kernels/ changed: what the killed build had written so
     # far is in its staging folder, and its kernels' connection files are under build/, not in /tmp.
     after = {k: v for k, v in snapshot(project).items() if not re.match(r"build/(\.stage-|\.kernels/)", k)}

@@ -112,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               + "; the kernels were shut down and no output was changed", file=sys.stderr)
         sys.stderr.flush()
         sys.stdout.flush()
+        runner.kernels.stop(grace=0)  # a kernel that came up while the build was stopping
         if threading.active_count() > 1 and threading.current_thread() is threading.main_thread():
             # A worker thread may still be waiting on its (now dead) kernel: do not wait for it.
             os._exit(code)
