@@ -101,9 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     previous = None
     if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGTERM, _terminate)
         # A shell that starts a command in the background ignores Ctrl-C for it; histkit wants it.
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        previous = (signal.signal(signal.SIGTERM, _terminate), signal.signal(signal.SIGINT, signal.default_int_handler))
     try:
         return _command(args)
     except KeyboardInterrupt as err:
@@ -119,7 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     finally:
         if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+            signal.signal(signal.SIGTERM, previous[0])
+            signal.signal(signal.SIGINT, previous[1])
 
 
 def _command(args: argparse.Namespace) -> int:
