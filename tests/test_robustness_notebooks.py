@@ -8,7 +8,9 @@ raises histkit's own error (a message for the reader), never an IndexError or Ke
 
 from __future__ import annotations
 
+import atexit
 import random
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -41,6 +43,7 @@ from tests.test_robustness import TEXT, damaged
 matplotlib.use("Agg")
 CURATED = ROOT / "seeds" / "spenser-bolsheviks-mexico"
 OUT = Path(tempfile.mkdtemp(prefix="histkit-robust-"))
+atexit.register(shutil.rmtree, OUT, ignore_errors=True)
 UNCURATED = OUT / "uncurated"
 UNCURATED.mkdir()
 
