@@ -106,7 +106,9 @@ def test_rates_default_to_parity_and_accept_overrides() -> None:
     with pytest.raises(ParameterError, match="'pesos_per_dollar' must be float"):
         ec.rates(PARITIES, pesos_per_dollar="2")
     with pytest.raises(ParameterError, match="'rubles_per_dollar' must be a positive rate"):
-        ec.rates(PARITIES, rubles_per_dollar=0.0)
+        ec.rates(PARITIES, rubles_per_dollar=-1.0)
+    # 0 is what the notebook's parameter cell documents as "use the gold parity"
+    assert ec.rates(PARITIES, rubles_per_dollar=0.0).rubles_source == "gold parity"
 
 
 def test_strike_fund_in_worker_months(table, article, change) -> None:

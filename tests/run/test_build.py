@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -37,12 +38,13 @@ def test_what_invalidates_the_cache(project):  # noqa: F811
     nb.write_text(nb.read_text().replace("seed_id * repeat", "seed_id * repeat "))
     assert _build(project, "00-ok", given={"repeat": 5}) == {"00-ok.ipynb": "ok"}
     # a file of the seed folder (annotations count as much as the text)
-    (project / "seeds" / "tiny" / "annotations.yaml").write_text("[]\n")
+    (project / "seeds" / "tiny" / "annotations.yaml").write_text("events: []\n")
     assert _build(project, "00-ok", given={"repeat": 5}) == {"00-ok.ipynb": "ok"}
-    # an output that went missing
-    (project / "build" / "tables" / "paragraphs.csv").unlink()
+    # an output that went missing (in the run's own tree, build/runs/<name>/)
+    (table,) = (project / "build" / "runs").glob("*/tables/paragraphs.csv")
+    table.unlink()
     assert _build(project, "00-ok", given={"repeat": 5}) == {"00-ok.ipynb": "ok"}
-    assert (project / "build" / "tables" / "paragraphs.csv").is_file()
+    assert table.is_file()
 
 
 def test_a_failing_notebook_is_never_cached(project):  # noqa: F811
@@ -61,11 +63,14 @@ def test_parallel_runs_keep_each_notebook_apart(project):  # noqa: F811
         assert "tinytiny notebooks" in (project / "build" / "notebooks" / f"{name}.ipynb").read_text()
 
 
-def test_a_failure_in_one_does_not_spoil_the_other(project):  # noqa: F811
-    with pytest.raises(NotebookError, match=r"01-broken\.ipynb failed"):
+def test_a_failure_in_one_leaves_every_output_as_it_was(project):  # noqa: F811
+    with pytest.raises(NotebookError, match=r"01-broken\.ipynb failed.*; no output was changed"):
         _build(project, "00-ok", "01-broken", jobs=2)
-    assert "tinytiny" in (project / "build" / "notebooks" / "00-ok.ipynb").read_text()
-    assert _build(project, "00-ok") == {"00-ok.ipynb": "cached"}
+    # all or nothing: the notebook that succeeded is not moved into place either
+    assert not (project / "build" / "notebooks").exists()
+    assert not (project / "build" / "tables").exists()
+    assert sorted(p.name for p in (project / "build").iterdir()) == [".lock", "cache", "failed"]
+    assert _build(project, "00-ok") == {"00-ok.ipynb": "ok"}
 
 
 def test_second_build_is_refused_while_one_runs(project, capsys):  # noqa: F811
@@ -95,7 +100,7 @@ def test_second_build_is_refused_while_one_runs(project, capsys):  # noqa: F811
 def test_unwritable_build_folder_is_bad_input(project, capsys):  # noqa: F811
     (project / "build").write_text("a file where the build folder should be")
     assert cli.main(["build", "00-ok"]) == 2
-    assert "cannot create output folder" in capsys.readouterr().err
+    assert "build is a file, not a folder" in capsys.readouterr().err
 
 
 @pytest.fixture(scope="module")
@@ -158,3 +163,21 @@ def test_a_dying_kernel_is_a_failed_notebook_not_a_crash(project, capsys):  # no
     assert "02-dies.ipynb failed: the kernel stopped" in captured.err
     assert "Traceback" not in captured.err
     assert "00-ok.ipynb" in captured.out  # the other notebook ran and was reported
+
+
+def test_a_full_disk_while_writing_the_executed_copy_leaves_no_half_file(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    import papermill
+
+    def full(source, target, **kwargs):
+        Path(target).write_text('{"cells": [')  # what a full disk leaves behind
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), target)
+
+    monkeypatch.setattr(papermill, "execute_notebook", full)
+    target = tmp_path / ".stage-1" / "project" / "build" / "notebooks" / "00-ok.ipynb"
+    result = runner.execute(DATA / "notebooks" / "00-ok.ipynb", {}, target, manager=object, shown="build/notebooks")
+    assert (result.status, result.error_name) == ("failed", "OutputError")
+    assert result.error == "cannot write in build/notebooks: the disk is full; free some space"
+    assert not target.exists()

@@ -114,34 +114,62 @@ def test_bad_seed_fails_before_any_kernel(project, capsys, spoil, then_rehash, m
 
 def test_build_runs_ok_notebook_and_never_touches_notebooks(project, capsys):
     before = _digests(project / "notebooks")
-    assert cli.main(["build", "00-ok", "-p", "repeat", "3"]) == 0
+    assert cli.main(["build", "00-ok"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("00-ok.ipynb")
     assert " ok " in out and out.rstrip().endswith(" s")
     assert _digests(project / "notebooks") == before
     executed = (project / "build" / "notebooks" / "00-ok.ipynb").read_text()
-    assert "tinytinytiny" in executed
+    assert "tinytiny" in executed
     assert (project / "build" / "tables" / "paragraphs.csv").is_file()
     assert not list((project / "build" / "notebooks").glob(".*"))
+    assert not list((project / "build").glob(".stage*"))
+
+
+def test_other_parameters_write_a_tree_of_their_own(project, capsys):
+    assert cli.main(["build", "00-ok"]) == 0
+    main_table = (project / "build" / "tables" / "paragraphs.csv").read_bytes()
+    capsys.readouterr()
+    assert cli.main(["build", "00-ok", "-p", "repeat", "3"]) == 0
+    out = capsys.readouterr().out
+    runs = list((project / "build" / "runs").iterdir())
+    assert [p.name for p in runs] == [re.search(r"build/runs/(\S+)/", out).group(1)]
+    assert runs[0].name.startswith("tiny_repeat-3-")
+    assert "tinytinytiny" in (runs[0] / "notebooks" / "00-ok.ipynb").read_text()
+    assert (runs[0] / "tables" / "paragraphs.csv").is_file()
+    # the default run's outputs are untouched, and so is its executed notebook
+    assert (project / "build" / "tables" / "paragraphs.csv").read_bytes() == main_table
+    assert "tinytinytiny" not in (project / "build" / "notebooks" / "00-ok.ipynb").read_text()
+    # a parameter given at its default value is the default run
+    assert cli.main(["build", "00-ok", "-p", "repeat", "2"]) == 0
+    assert "build/runs" not in capsys.readouterr().out
 
 
 def test_failing_notebook_names_notebook_cell_and_error(project, capsys):
     assert cli.main(["build", "01-broken"]) == 1
     err = capsys.readouterr().err
     assert "01-broken.ipynb failed: cell 2 (id 'boom') raised ZeroDivisionError: division by zero" in err
-    # The executed copy is kept, with papermill's error banner, for reading.
-    assert "ZeroDivisionError" in (project / "build" / "notebooks" / "01-broken.ipynb").read_text()
+    # The executed copy is kept apart, with papermill's error banner, for reading; the message names it.
+    assert "see build/failed/01-broken.ipynb" in err
+    assert "ZeroDivisionError" in (project / "build" / "failed" / "01-broken.ipynb").read_text()
+    assert not (project / "build" / "notebooks" / "01-broken.ipynb").exists()
 
 
-def test_another_seed_writes_under_build_seeds(project, tmp_path):
+@pytest.mark.parametrize("how", ["--seed", "-p seed"])
+def test_another_seed_writes_under_build_runs(project, tmp_path, how):
     other = tmp_path / "elsewhere" / "tiny-copy"
     shutil.copytree(DATA / "tiny", other)
-    results = runner.build(["00-ok"], seed=str(other), root=project, report=lambda line: None)
+    given = {"seed": str(other)} if how == "-p seed" else {}
+    seed = str(other) if how == "--seed" else None
+    results = runner.build(["00-ok"], given, seed=seed, root=project, report=lambda line: None)
     assert [r.status for r in results] == ["ok"]
-    assert (project / "build" / "seeds" / "tiny-copy" / "tables" / "paragraphs.csv").is_file()
+    (tree,) = (project / "build" / "runs").iterdir()
+    assert tree.name.startswith("tiny-copy-")
+    assert (tree / "tables" / "paragraphs.csv").is_file()
     assert not (project / "build" / "tables").exists()
 
 
-def test_histkit_error_inside_a_notebook_is_bad_input(project):
-    with pytest.raises(SeedError, match=r"00-ok.ipynb failed: cell 2 \(id .run.\) raised SeedError: seed folder"):
+def test_a_missing_seed_is_bad_input_before_any_kernel(project):
+    with pytest.raises(SeedError, match=r"seed folder .*no-such-seed does not exist"):
         runner.build(["00-ok"], {"seed": "no-such-seed"}, root=project, report=lambda line: None)
+    assert not (project / "build").exists()

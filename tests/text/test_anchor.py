@@ -130,7 +130,7 @@ def test_load_resolves_nested_selectors(tmp_path, article):
             'events:\n  - id: a\n    exact: "left Moscow"\n  - id: a\n    exact: "in April 1919"\n',
             r"annotations\.yaml:4: id 'a' of 'events' is used twice \(first on line 2\)",
         ),
-        ("events: [\n", r"annotations\.yaml:\d+: not valid YAML"),
+        ("events: [\n", r"annotations\.yaml: not valid YAML: line \d+, column \d+: .*\(while parsing a flow"),
         ("events: 3\n", r"'events' must be a list"),
         ("- 1\n", r"top level must be a mapping"),
     ],

@@ -253,7 +253,9 @@ def most_cited(reconciled: pd.DataFrame, refs: Sequence[Reference], top: int = 1
                     "number": r.number,
                 }
             )
-    frame = pd.DataFrame(rows).sort_values(["citations", "number"], ascending=[False, True])
+    # No citation matched any reference (a damaged or reordered text): an empty table, same columns.
+    columns = ["ref_id", "key", "year", "kind", "citations", "groups", "sections", "number"]
+    frame = pd.DataFrame(rows, columns=columns).sort_values(["citations", "number"], ascending=[False, True])
     return frame.drop(columns="number").head(top).reset_index(drop=True)
 
 @dataclass

@@ -35,6 +35,9 @@ from histkit.extract.quantities import by_key, notes_path
 # --- outside facts: gold parities ------------------------------------------------------------
 
 
+PARAMETER_NAMES = {"peso_g": "peso_gold_g", "chervonets_g": "chervonets_gold_g", "dollar_g": "dollar_gold_g"}
+
+
 @dataclass(frozen=True)
 class GoldParities:
     """Grams of pure gold in one unit of each currency (outside facts, see :data:`PARITY_SOURCES`)."""
@@ -46,9 +49,11 @@ class GoldParities:
 
     def __post_init__(self) -> None:
         for name in ("peso_g", "chervonets_g", "chervonets_rubles", "dollar_g"):
-            value = check_parameter(name, getattr(self, name), "float")
+            # Named as the notebook's parameters are (peso_gold_g), not as this class's fields.
+            shown = PARAMETER_NAMES.get(name, name)
+            value = check_parameter(shown, getattr(self, name), "float")
             if not value > 0:
-                raise ParameterError(f"parameter {name!r} must be a positive number of grams; got {value!r}")
+                raise ParameterError(f"parameter {shown!r} must be a positive number of grams; got {value!r}")
 
     @property
     def ruble_g(self) -> float:
@@ -174,13 +179,13 @@ class Rates:
 def rates(
     parities: GoldParities, pesos_per_dollar: float | None = None, rubles_per_dollar: float | None = None
 ) -> Rates:
-    """Return the rates: the given ones, or (for ``None``) the gold parities."""
+    """Return the rates: the given ones, or (for ``None`` or 0, as the notebook's parameters say) the gold parities."""
     chosen = []
     for name, given, parity in (
         ("pesos_per_dollar", pesos_per_dollar, parities.pesos_per_dollar),
         ("rubles_per_dollar", rubles_per_dollar, parities.rubles_per_dollar),
     ):
-        if given is None:
+        if given is None or (isinstance(given, int | float) and not isinstance(given, bool) and given == 0):
             chosen.append((parity, "gold parity"))
             continue
         value = check_parameter(name, given, "float")

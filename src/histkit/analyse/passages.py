@@ -40,7 +40,11 @@ def citing_passages(audit: Audit, article: Article, ref_id: str, context: int = 
     rows = []
     for c in audit.citations[audit.citations["ref_id"] == ref_id].itertuples(index=False):
         gs, ge = int(c.group_start), int(c.group_end)
-        a, b = next((a, b) for a, b in pieces[c.element_id] if a <= gs and ge <= b)
+        own = pieces[c.element_id]
+        # The piece that holds the group; a group that spans a repaired join (a page break inside a
+        # long text) takes its context from the piece where it starts to the one where it ends.
+        a = next((a for a, b in own if a <= gs < b), gs)
+        b = next((b for a, b in own if a < ge <= b), ge)
         lo, hi = sentence_span(article.text, a, b, gs, ge)
         before = " ".join(article.text[lo:gs].split())
         after = " ".join(article.text[ge:hi].split())
@@ -80,9 +84,13 @@ def citing_passages(audit: Audit, article: Article, ref_id: str, context: int = 
     frame["section"] = frame["section"].astype("Int64")
     return frame
 
+
 def most_cited_ref(audit: Audit) -> str:
-    """The ``ref_id`` of the most cited reference (ties: the first in the list)."""
-    return str(most_cited(audit.citations, audit.refs, top=1)["ref_id"].iloc[0])
+    """The ``ref_id`` of the most cited reference (ties, or nothing cited: the first in the list)."""
+    top = most_cited(audit.citations, audit.refs, top=1)
+    if len(top):
+        return str(top["ref_id"].iloc[0])
+    return audit.refs[0].ref_id if audit.refs else ""
 
 
 EXPLORER_COLUMNS = ["citation_id", "section", "line", "before", "citation", "after"]

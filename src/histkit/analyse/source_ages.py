@@ -135,10 +135,15 @@ def source_ages(
                 "quote": c.quote,
             }
         )
-    frame = pd.DataFrame(rows)
+    # With no matched citation (a damaged or reordered text) the table is empty but keeps its columns.
+    frame = pd.DataFrame(rows, columns=AGE_COLUMNS)
     for column in ("event_first", "event_last", "gap", "stage", "section", "published"):
         frame[column] = frame[column].astype("Int64")
     return frame
+
+
+AGE_COLUMNS = ["citation_id", "ref_id", "key", "section", "stage", "published", "event_years", "event_first",
+               "event_last", "gap", "years_from", "source_class", "seed", "start", "end", "quote"]
 
 
 def source_classes(reconciled: pd.DataFrame, refs: Sequence[Reference]) -> pd.DataFrame:

@@ -12,8 +12,6 @@ DataFrame, with a case in ``tests/analyse/test_wages.py`` checked against the ar
 
 from __future__ import annotations
 
-import csv
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from histkit.analyse.claims import Claim
+from histkit.core import inputs
 from histkit.core.errors import ParameterError
 from histkit.core.params import check_parameter
 from histkit.core.paths import from_root
@@ -250,52 +249,10 @@ def read_price_index(path: str | Path) -> pd.DataFrame:
     ------
     ParameterError
         Naming parameter ``price_index_file``, the file and the line of the first problem
-        (missing file, wrong header, a year or index that is not a number, a duplicate year,
-        an index that is not positive, a missing source).
+        (see :func:`histkit.core.inputs.read_price_index`).
 
     """
-    path = Path(path)
-    where = f"parameter 'price_index_file': {path}"
-    if not path.is_file():
-        raise ParameterError(f"{where}: no such file; give the path of a CSV with columns year,index,source")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError as err:
-        raise ParameterError(f"{where}: not UTF-8 text ({err.reason}); save the CSV as UTF-8") from err
-    reader = csv.reader(lines)
-    header = next(reader, None)
-    if header is None or [h.strip().lower() for h in header] != ["year", "index", "source"]:
-        raise ParameterError(f"{where}, line 1: the header must be 'year,index,source'; found {header!r}")
-    rows: list[dict[str, Any]] = []
-    seen: set[int] = set()
-    for number, fields in enumerate(reader, start=2):
-        if not fields or not "".join(fields).strip():
-            continue
-        if len(fields) != 3:
-            raise ParameterError(
-                f"{where}, line {number}: expected 3 fields (year,index,source); got {fields!r}"
-            )
-        year_text, index_text, source = (f.strip() for f in fields)
-        try:
-            year = int(year_text)
-            index = float(index_text)
-        except ValueError:
-            raise ParameterError(
-                f"{where}, line {number}: year {year_text!r} must be an integer "
-                f"and index {index_text!r} a number"
-            ) from None
-        if not (math.isfinite(index) and index > 0):
-            raise ParameterError(
-                f"{where}, line {number}: index must be a positive number; got {index_text!r}"
-            )
-        if year in seen:
-            raise ParameterError(f"{where}, line {number}: year {year} appears twice")
-        if not source:
-            raise ParameterError(f"{where}, line {number}: give the source of the index for {year}")
-        seen.add(year)
-        rows.append({"year": year, "index": index, "source": source})
-    if not rows:
-        raise ParameterError(f"{where}: the file has a header but no rows")
+    rows = inputs.read_price_index("price_index_file", Path(path))
     return pd.DataFrame(rows).sort_values("year", ignore_index=True)
 
 

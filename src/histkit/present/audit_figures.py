@@ -49,6 +49,12 @@ def ages_figure(ages: pd.DataFrame) -> Figure:
     fig = new_figure(7.5, 4.5)
     ax = fig.add_subplot()
     dated = ages.dropna(subset=["event_last", "published"])
+    if dated.empty:
+        # No citing passage names a year (an uncurated or damaged text): say so instead of failing.
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "No cited source has both a year and a dated citing passage", ha="center",
+                va="center", fontsize=9, transform=ax.transAxes)
+        return fig
     for colour, cls in zip((PALETTE[0], PALETTE[5]), ("published", "archival"), strict=True):
         part = dated[dated["source_class"] == cls]
         ax.scatter(part["event_last"].astype(int), part["published"].astype(int), color=colour, label=cls, s=28)

@@ -32,7 +32,7 @@ from typing import Any
 import pandas as pd
 from filelock import FileLock
 
-from histkit.core.files import atomic_write, ensure_dir
+from histkit.core.files import atomic_write, current, lock_file
 
 PACKAGE = "datapackage.json"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -387,14 +387,15 @@ def update_package(folder: Path, tables: Mapping[str, pd.DataFrame]) -> Path:
     """
     new = {name: resource(name, frame) for name, frame in tables.items()}
     target = folder / PACKAGE
-    with FileLock(str(ensure_dir(folder) / f".{PACKAGE}.lock")):
+    # During a build the other notebooks' tables are staged, not yet in place: read what this run sees.
+    with FileLock(str(lock_file(folder, PACKAGE))):
         old: dict[str, dict[str, Any]] = {}
-        if target.is_file():
+        if current(target).is_file():
             try:
-                old = {r["name"]: r for r in json.loads(target.read_text(encoding="utf-8"))["resources"]}
+                old = {r["name"]: r for r in json.loads(current(target).read_text(encoding="utf-8"))["resources"]}
             except (ValueError, KeyError, TypeError):
                 old = {}  # a damaged descriptor is rebuilt from what is exported now
-        kept = {n: r for n, r in old.items() if n not in new and (folder / r.get("path", "")).is_file()}
+        kept = {n: r for n, r in old.items() if n not in new and current(folder / r.get("path", "")).is_file()}
         text = json.dumps(package(kept | new), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         return atomic_write(target, text)
 

@@ -228,7 +228,7 @@ def lifespans_figure(chron: Chronology, width: float = 8.0):  # -> matplotlib Fi
     people = chron.people.dropna(subset=["born", "died"]).sort_values(
         ["born", "person_id"], ignore_index=True
     )
-    fig = new_figure(width, 0.6 + 0.45 * len(people))
+    fig = new_figure(width, 0.6 + 0.45 * max(len(people), 2))
     ax = fig.add_subplot()
     if people.empty:
         # An article without curated people (annotations.yaml) has no lives to draw: say so.

@@ -65,13 +65,17 @@ def key(root: Path, notebook: Path, params: dict[str, Any], seed: Path) -> str:
     return digest.hexdigest()
 
 
+_PENDING: dict[Path, str] = {}  # parameter records read but not yet saved
+
+
 def remembered_parameters(
-    notebook: Path, inspect: Callable[[Path], dict[str, dict[str, Any]]]
+    notebook: Path, inspect: Callable[[Path], dict[str, dict[str, Any]]], save: bool = True
 ) -> dict[str, dict[str, Any]]:
     """A notebook's declared parameters, read by ``inspect`` once per version of the notebook.
 
     Reading them needs papermill (and its imports take longer than a whole no-change build), so
-    they are kept in ``build/cache/parameters/`` under the notebook's SHA-256.
+    they are kept in ``build/cache/parameters/`` under the notebook's SHA-256. With ``save`` false
+    the record waits for :func:`save_parameters` (a build writes nothing before its checks pass).
     """
     digest = sha256_file(notebook)
     store = notebook.parent.parent / "build" / "cache" / "parameters" / f"{notebook.stem}.json"
@@ -79,9 +83,18 @@ def remembered_parameters(
     if data and data.get("sha256") == digest:
         return data["parameters"]
     found = inspect(notebook)
-    with contextlib.suppress(OutputError):  # a read-only project still lists its parameters
-        atomic_write(store, json.dumps({"sha256": digest, "parameters": found}, indent=1, default=str) + "\n")
+    _PENDING[store] = json.dumps({"sha256": digest, "parameters": found}, indent=1, default=str) + "\n"
+    if save:
+        save_parameters()
     return found
+
+
+def save_parameters() -> None:
+    """Write the parameter records read since the last call."""
+    while _PENDING:
+        store, text = _PENDING.popitem()
+        with contextlib.suppress(OutputError):  # a read-only project still lists its parameters
+            atomic_write(store, text, stage=False)
 
 
 def _record_path(cache_dir: Path, notebook: Path) -> Path:

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from histkit.core.errors import HistkitError, NotebookError, ParameterError
+from histkit.core.errors import HistkitError, NotebookError, OutputError, ParameterError
+from histkit.core.inputs import problem_of, yaml_problem
 from histkit.core.paths import project_root
 from histkit.run import runner
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: stop the kernels, leave the outputs, exit 143."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,6 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-j", "--jobs", type=int, default=None,
                        help="notebooks to run at once (default: the number of cores)")
     build.add_argument("--force", action="store_true", help="run every notebook, even those the cache says are fresh")
+    build.add_argument("--timeout", type=float, default=runner.DEFAULT_TIMEOUT,
+                       help=f"seconds a notebook may run before it is stopped (default {runner.DEFAULT_TIMEOUT:g})")
+    build.add_argument("--allow-outside", action="store_true",
+                       help="let output-folder parameters name folders outside the project")
 
     sub.add_parser("list", help="show the notebooks and their parameters with defaults")
 
@@ -72,7 +88,7 @@ def _read_parameters_file(path: Path) -> dict[str, Any]:
     except OSError as err:
         raise ParameterError(f"{path}: cannot read parameters file ({err.strerror})") from err
     except yaml.YAMLError as err:
-        raise ParameterError(f"{path}: not valid YAML ({err}); fix the syntax") from err
+        raise ParameterError(f"{path}: {yaml_problem(err)}") from err
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -87,6 +103,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     # installed, only to check "iri" string formats that notebooks never use; building its grammar
     # costs about 1.3 s, more than a whole cached build. The command line does without it.
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        # A shell that starts a command in the background ignores Ctrl-C for it; histkit wants it.
+        previous = (signal.signal(signal.SIGTERM, _terminate), signal.signal(signal.SIGINT, signal.default_int_handler))
+    try:
+        return _command(args)
+    except KeyboardInterrupt as err:
+        code = 143 if isinstance(err, Terminated) else 130
+        print("histkit: stopped" + (" (terminated)" if code == 143 else " (Ctrl-C)")
+              + "; the kernels were shut down and no output was changed", file=sys.stderr)
+        sys.stderr.flush()
+        sys.stdout.flush()
+        runner.kernels.stop(grace=0)  # a kernel that came up while the build was stopping
+        if threading.active_count() > 1 and threading.current_thread() is threading.main_thread():
+            # A worker thread may still be waiting on its (now dead) kernel: do not wait for it.
+            os._exit(code)
+        return code
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous[0])
+            signal.signal(signal.SIGINT, previous[1])
+
+
+def _command(args: argparse.Namespace) -> int:
     try:
         if args.command == "list":
             for path in runner.notebooks(project_root()):
@@ -98,7 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             given |= {name: runner.resolve_value(value) for name, value in args.parameter}
             if args.jobs is not None and args.jobs < 1:
                 raise ParameterError(f"--jobs must be 1 or more; not {args.jobs}")
-            runner.build(args.notebooks, given, seed=args.seed, jobs=args.jobs, force=args.force)
+            if not 0 < args.timeout < float("inf"):
+                raise ParameterError(f"--timeout must be a positive number of seconds; not {args.timeout}")
+            runner.build(args.notebooks, given, seed=args.seed, jobs=args.jobs, force=args.force,
+                         timeout=args.timeout, allow_outside=args.allow_outside)
         elif args.command == "new":
             from histkit.text.new_seed import new_seed
 
@@ -115,12 +158,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command in ("site", "export"):
             _publish(args)
     except NotebookError as err:
-        print(f"histkit: error: {err}", file=sys.stderr)
+        print(f"histkit: error: {_one_line(err)}", file=sys.stderr)
         return 1
     except HistkitError as err:
-        print(f"histkit: error: {err}", file=sys.stderr)
+        print(f"histkit: error: {_one_line(err)}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        folder = os.path.dirname(err.filename) if isinstance(err.filename, str) else "the build folder"
+        print(f"histkit: error: {OutputError(f'cannot write in {folder}: {problem_of(err)}')}", file=sys.stderr)
         return 2
     return 0
+
+
+def _one_line(err: Exception) -> str:
+    return " ".join(str(err).split("\n"))
 
 
 if __name__ == "__main__":

@@ -4,22 +4,21 @@ It knows notebooks and parameters, not history. Parameters come from each notebo
 ``parameters``; a value given on the command line goes to every notebook that declares that name,
 and a name no notebook declares is an error (papermill would only warn).
 
-A build is cached per notebook (see :mod:`histkit.run.cache`), runs notebooks in parallel threads each
-with its own kernel on private IPC sockets (no TCP ports to collide), holds a lock so that two
-builds never interleave, and writes every output through a temporary file and a rename.
+Before any kernel starts, :mod:`histkit.run.plan` checks every parameter and seed and chooses where the
+run writes. A build is cached per notebook (see :mod:`histkit.run.cache`), runs notebooks in parallel
+threads each with its own kernel on private IPC sockets (:mod:`histkit.run.kernels`), holds a lock so
+that two builds never interleave, stages every output and moves them into place only when every
+notebook succeeded.
 """
 
 from __future__ import annotations
 
-import ast
 import asyncio
 import contextlib
-import functools
 import os
-import tempfile
+import shutil
 import threading
 import time
-import uuid
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -28,10 +27,11 @@ from typing import Any
 
 from histkit.core import errors
 from histkit.core.errors import NotebookError, ParameterError
-from histkit.core.files import atomic_write, ensure_dir, exclusive_lock
-from histkit.core.params import check_parameters
-from histkit.core.paths import DEFAULT_SEED, project_root, resolve_seed_dir
-from histkit.run import cache
+from histkit.core.files import STAGE_ENV, Stage, atomic_write, ensure_dir, exclusive_lock
+from histkit.core.inputs import check_writable, problem_of
+from histkit.core.paths import project_root, relative
+from histkit.run import cache, kernels
+from histkit.run import plan as run_plan
 
 KERNEL = "python3"
 # ipykernel warns on every start that loopback TCP is unencrypted, and logs the interrupt that
@@ -39,6 +39,7 @@ KERNEL = "python3"
 KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 START_ATTEMPTS = 3
+DEFAULT_TIMEOUT = 900.0  # seconds per notebook; the workbook's slowest takes about 20 s
 
 
 @dataclass(frozen=True)
@@ -84,12 +85,12 @@ def notebooks(root: Path | None = None, names: Sequence[str] = ()) -> list[Path]
     return wanted
 
 
-def parameters(path: Path) -> dict[str, Parameter]:
+def parameters(path: Path, save: bool = True) -> dict[str, Parameter]:
     """The parameters a notebook declares, with their types and defaults, in declaration order.
 
     Read by papermill, and remembered under ``build/cache/`` for as long as the notebook is unchanged.
     """
-    found = cache.remembered_parameters(path, _inspect)
+    found = cache.remembered_parameters(path, _inspect, save)
     return {
         name: Parameter(name, str(p.get("inferred_type_name", "None")), str(p.get("default")), p.get("help", ""))
         for name, p in found.items()
@@ -114,39 +115,19 @@ def resolve_value(text: str) -> Any:
     return text
 
 
-def plan(paths: Sequence[Path], given: Mapping[str, Any]) -> list[tuple[Path, dict[str, Any]]]:
-    """Match the given parameters to the notebooks that declare them and check their types.
+def plan(paths: Sequence[Path], given: Mapping[str, Any], root: Path | None = None,
+         allow_outside: bool = False) -> list[tuple[Path, dict[str, Any]]]:
+    """Match the given parameters to the notebooks that declare them and check every value.
 
     Raises
     ------
     ParameterError
-        If a name is declared by no notebook, or a value has the wrong type.
+        If a name is declared by no notebook, or a value (given or default) is bad.
     """
-    declared = {path: parameters(path) for path in paths}
-    every = {name for params in declared.values() for name in params}
-    unknown = sorted(set(given) - every)
-    if unknown:
-        raise ParameterError(
-            f"unknown parameter {unknown[0]!r}; the notebooks take: {', '.join(sorted(every))} "
-            "(see `histkit list`)"
-        )
-    jobs = []
-    for path in paths:
-        types = {name: p.type_name for name, p in declared[path].items()}
-        mine = {k: v for k, v in given.items() if k in types}
-        jobs.append((path, check_parameters(mine, types, where=path.name)))
-    return jobs
-
-
-def seed_outputs(seed: str | None, root: Path) -> dict[str, str]:
-    """Parameters that send a non-default seed's figures and tables under ``build/seeds/<id>/``."""
-    if seed is None:
-        return {}
-    folder = resolve_seed_dir(seed, root)
-    if folder == resolve_seed_dir(DEFAULT_SEED, root):
-        return {"seed": str(folder)}
-    out = root / "build" / "seeds" / folder.name
-    return {"seed": str(folder), "figures_dir": str(out / "figures"), "tables_dir": str(out / "tables")}
+    root = root or project_root()
+    _, jobs = run_plan.make(root, paths, {p: parameters(p, save=False) for p in paths}, given,
+                            allow_outside=allow_outside)
+    return [(job.path, job.params) for job in jobs]
 
 
 def kernel_transport(os_name: str | None = None) -> str:
@@ -154,52 +135,42 @@ def kernel_transport(os_name: str | None = None) -> str:
     return "tcp" if (os_name or os.name) == "nt" else "ipc"
 
 
-@functools.cache
-def ipc_kernel_manager() -> type:
-    """A kernel manager class on private IPC sockets: parallel kernels cannot collide on TCP ports.
+def ipc_kernel_manager(root: Path | None = None, env: Mapping[str, str] | None = None) -> type:
+    """A kernel manager class on private IPC sockets under ``build/.kernels/`` (see :mod:`kernels`).
 
-    (papermill #511.) nbclient creates, owns and shuts down one per notebook; the socket files go
-    with the kernel. On Windows, where ZMQ has no IPC transport, it is the ordinary TCP manager
-    (see :func:`kernel_transport`), whose start is retried on a port collision. Built on first use
-    so that a build with nothing to run never imports Jupyter.
+    On Windows, where ZMQ has no IPC transport, the kernels use loopback TCP (see :func:`kernel_transport`),
+    whose start is retried on a port collision; the connection files still live under ``build/.kernels/``.
     """
-    from jupyter_client.manager import AsyncKernelManager
-    from traitlets import default
-
-    if kernel_transport() == "tcp":
-        return AsyncKernelManager
-
-    class IpcKernelManager(AsyncKernelManager):
-        @default("transport")
-        def _default_transport(self) -> str:
-            return "ipc"
-
-        @default("ip")
-        def _default_ip(self) -> str:
-            return os.path.join(tempfile.gettempdir(), f"histkit-kernel-{uuid.uuid4().hex}")
-
-    return IpcKernelManager
+    folder = kernels.kernels_dir(root or project_root())
+    return kernels.manager_class(str(folder), tuple(sorted((env or {}).items())), kernel_transport())
 
 
-def execute(path: Path, params: Mapping[str, Any], out_dir: Path) -> Result:
-    """Run one notebook through papermill into ``out_dir``; never touches the input notebook."""
+def execute(path: Path, params: Mapping[str, Any], target: Path, manager: type | None = None,
+            timeout: float = DEFAULT_TIMEOUT, shown: str = "") -> Result:
+    """Run one notebook through papermill, writing the executed copy to ``target``.
+
+    Never touches the input notebook. A notebook still running after ``timeout`` seconds has its
+    kernel stopped and fails with a message saying so.
+    """
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     started = time.perf_counter()
-    target = out_dir / path.name
-    tmp = out_dir / f".{path.stem}.running.ipynb"
     error = ename = ""
+    ensure_dir(target.parent)
+    timer = threading.Timer(timeout, kernels.stop, kwargs={"thread": threading.get_ident()})
+    timer.daemon = True
+    timer.start()
     try:
         for attempt in range(1, START_ATTEMPTS + 1):
             try:
                 papermill.execute_notebook(
                     str(path),
-                    str(tmp),
+                    str(target),
                     parameters=dict(params),
                     kernel_name=KERNEL,
-                    kernel_manager_class=ipc_kernel_manager(),
+                    kernel_manager_class=manager or ipc_kernel_manager(),
                     # Not papermill's cwd=, which chdirs this whole process: with notebooks running
                     # in threads, one would restore the folder while another kernel starts. nbclient
                     # starts the kernel in resources' path instead, for this notebook alone.
@@ -208,6 +179,7 @@ def execute(path: Path, params: Mapping[str, Any], out_dir: Path) -> Result:
                     log_output=False,
                     request_save_on_cell_execute=False,
                     record_timing=False,
+                    execution_timeout=int(timeout) + 1,
                     extra_arguments=KERNEL_ARGS,
                 )
                 break
@@ -225,10 +197,15 @@ def execute(path: Path, params: Mapping[str, Any], out_dir: Path) -> Result:
     except PapermillExecutionError as err:
         ename = err.ename
         error = f"{_cell_name(path, err.source)} raised {err.ename}: {_first_line(err.evalue)}"
+    except OSError as err:
+        # A half-written copy is no help to a reader: drop it, and name the folder the user knows.
+        target.unlink(missing_ok=True)
+        ename, error = "OutputError", f"cannot write in {shown or target.parent}: {problem_of(err)}"
     finally:
-        if tmp.exists():
-            os.replace(tmp, target)
+        timer.cancel()
     seconds = time.perf_counter() - started
+    if error and seconds >= timeout:
+        ename, error = "NotebookError", f"still running after the time limit of {timeout:g} s (--timeout); stopped"
     return Result(path.name, "failed" if error else "ok", seconds, error, ename)
 
 
@@ -240,15 +217,21 @@ def build(
     report: Callable[[str], None] = print,
     jobs: int | None = None,
     force: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    allow_outside: bool = False,
 ) -> list[Result]:
-    """Execute the notebooks with their parameters and report one line per notebook.
+    """Check everything, execute the notebooks, and move their outputs into place if all succeeded.
 
-    Executed copies go to ``build/notebooks/`` (or ``build/seeds/<id>/notebooks/`` for another
-    seed); the notebooks themselves write their tables and figures. A notebook whose inputs are
-    unchanged since its last successful run is not run again unless ``force`` is set.
+    The default seed with default parameters writes the main outputs (``figures/``, ``build/tables``,
+    ``build/exports``, executed notebooks in ``build/notebooks``); any other seed or parameter set
+    writes a tree of its own under ``build/runs/<name>-<hash>/`` (see :mod:`histkit.run.plan`).
+    Every output is staged and moved into place only when every notebook succeeded. A notebook
+    whose inputs are unchanged since its last successful run is not run again unless ``force``.
 
     Raises
     ------
+    ParameterError, SeedError, AnnotationError
+        Before any kernel starts, for the first bad parameter, seed or curated file.
     NotebookError
         Naming every notebook that failed, its cell and error, after all have run.
     OutputError
@@ -256,27 +239,51 @@ def build(
     """
     root = root or project_root()
     given = dict(given or {})
-    extra = seed_outputs(seed, root)
     if seed is not None:
-        from histkit import load_seed  # checked here so a bad seed fails before any kernel starts
-
-        load_seed(str(resolve_seed_dir(seed, root)))
+        if "seed" in given and given["seed"] != seed:
+            raise ParameterError(f"the seed is given twice (--seed {seed} and -p seed {given['seed']}); give it once")
+        given["seed"] = seed
     paths = notebooks(root, names)
-    planned = plan(paths, given)
-    base = Path(extra["figures_dir"]).parent if "figures_dir" in extra else root / "build"
-    out_dir = ensure_dir(base / "notebooks")
-    figures_dir = Path(extra.get("figures_dir", root / "figures"))
-    with exclusive_lock(ensure_dir(root / "build") / ".lock"):
-        work = []
-        for path, params in planned:
-            declared = parameters(path)
-            params = {k: v for k, v in extra.items() if k in declared} | params
-            work.append((path, params, _seed_dir(params, declared, root)))
-        results = _run_all(work, root, out_dir, base / "cache", report, jobs or os.cpu_count() or 1, force)
-        cache.write_manifest(root, base / "cache", figures_dir)
-    failed = [r for r in results if r.status == "failed"]
+    tree, planned = run_plan.make(root, paths, {p: parameters(p, save=False) for p in paths}, given,
+                                  allow_outside=allow_outside)
+    for folder in sorted({job.seed for job in planned if "seed" in job.values}):
+        check_seed(folder)
+    for folder in (tree.base, tree.notebooks, tree.cache):
+        check_writable(folder)
+    build_dir = ensure_dir(root / "build")
+    kernels.STOPPING.clear()
+    with exclusive_lock(build_dir / ".lock"):
+        clear_leftovers(root)
+        cache.save_parameters()
+        stage = Stage(root, build_dir / f".stage-{os.getpid()}")
+        env = {STAGE_ENV: str(stage.folder), "HISTKIT_ROOT": str(root)}
+        try:
+            results = _run_all(planned, root, tree, stage, report, jobs or os.cpu_count() or 1, force, timeout,
+                               ipc_kernel_manager(root, env))
+            failed = [r for r in results if r.status == "failed"]
+            if failed:
+                kept = _keep_failed(stage, tree, failed)
+            else:
+                stage.commit()
+                for job in planned:
+                    if job.path.name in {r.notebook for r in results if r.status == "ok"}:
+                        cache.record(root, tree.cache, job.path, job.key, job.params, job.seed,
+                                     tree.notebooks / job.path.name)
+                cache.write_manifest(root, tree.cache, tree.figures)
+        except BaseException:
+            kernels.stop()
+            stage.discard()
+            time.sleep(0.3)  # a worker thread may have been starting a kernel: stop it too
+            kernels.stop(grace=0.1)
+            raise
+        finally:
+            stage.discard()
+            kernels.clear(root)
+    if tree.name:
+        report(f"this run's outputs (not the default seed and parameters): {relative(tree.base)}/")
     if failed:
-        message = "; ".join(f"{r.notebook} failed: {r.error} (see {out_dir / r.notebook})" for r in failed)
+        message = "; ".join(f"{r.notebook} failed: {r.error} ({kept[r.notebook]})" for r in failed)
+        message += "; no output was changed"
         # A notebook that stopped on histkit's own error met bad input (a seed, a parameter, a
         # folder), which the command reports as such; anything else is a failing notebook.
         kinds = [_bad_input(r.error_name) for r in failed]
@@ -286,42 +293,71 @@ def build(
     return results
 
 
-def _seed_dir(params: Mapping[str, Any], declared: Mapping[str, Parameter], root: Path) -> Path:
-    """The seed folder a run reads: the ``seed`` parameter given, else the notebook's default."""
-    if "seed" in params:
-        return resolve_seed_dir(str(params["seed"]), root)
-    if "seed" in declared:
-        with contextlib.suppress(ValueError, SyntaxError):
-            return resolve_seed_dir(str(ast.literal_eval(declared["seed"].default)), root)
-    return resolve_seed_dir(DEFAULT_SEED, root)
+def check_seed(folder: Path) -> None:
+    """Load a seed folder and every curated file in it, as the notebooks will: errors come now."""
+    from histkit import load_seed
+    from histkit.text.anchor import load_annotations, read_yaml
+
+    article = load_seed(str(folder))
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name == "annotations.yaml":
+            load_annotations(article, path)
+        else:
+            read_yaml(path)
+
+
+def clear_leftovers(root: Path) -> None:
+    """Remove what a killed build left (staging folders, kernel sockets); called under the lock."""
+    for folder in (root / "build").glob(".stage-*"):
+        shutil.rmtree(folder, ignore_errors=True)
+    kernels.clear(root)
+
+
+def _keep_failed(stage: Stage, tree: run_plan.Tree, failed: Sequence[Result]) -> dict[str, str]:
+    """Move the executed copies of failed notebooks to the tree's ``failed/`` folder, for reading."""
+    kept = {}
+    for result in failed:
+        staged = stage.path_for(tree.notebooks / result.notebook)
+        target = tree.failed / result.notebook
+        if staged.is_file():
+            try:
+                ensure_dir(target.parent)
+                os.replace(staged, target)
+                kept[result.notebook] = f"see {relative(target)}"
+                continue
+            except (OSError, errors.OutputError):
+                pass
+        target.unlink(missing_ok=True)
+        kept[result.notebook] = "no executed copy was written"
+    return kept
 
 
 def _run_all(
-    work: list[tuple[Path, dict[str, Any], Path]],
+    work: list[run_plan.Job],
     root: Path,
-    out_dir: Path,
-    cache_dir: Path,
+    tree: run_plan.Tree,
+    stage: Stage,
     report: Callable[[str], None],
     jobs: int,
     force: bool,
+    timeout: float,
+    manager: type,
 ) -> list[Result]:
-    def one(item: tuple[Path, dict[str, Any], Path]) -> Result:
+    def one(job: run_plan.Job) -> Result:
         try:
-            return run_one(*item)
+            return run_one(job)
         finally:
             _close_thread_loop()
 
-    def run_one(path: Path, params: dict[str, Any], seed: Path) -> Result:
-        key = cache.key(root, path, params, seed)
+    def run_one(job: run_plan.Job) -> Result:
+        job.key = cache.key(root, job.path, job.params, job.seed)
         started = time.perf_counter()
-        if not force and cache.is_fresh(root, cache_dir, path, key, out_dir / path.name):
-            result = Result(path.name, "cached", time.perf_counter() - started)
+        executed = tree.notebooks / job.path.name
+        if not force and cache.is_fresh(root, tree.cache, job.path, job.key, executed):
+            result = Result(job.path.name, "cached", time.perf_counter() - started)
         else:
-            result = execute(path, params, out_dir)
-            if result.status == "ok":
-                cache.record(root, cache_dir, path, key, params, seed, out_dir / path.name)
-            else:
-                cache.forget(cache_dir, path)
+            result = execute(job.path, job.params, stage.path_for(executed), manager, timeout,
+                             shown=relative(executed.parent))
         report(result.line())
         return result
 
@@ -329,9 +365,9 @@ def _run_all(
     try:
         results = list(pool.map(one, work))
     except BaseException:
-        # Ctrl-C (or a bug): start nothing more; the notebooks already running stop with their
-        # kernels, which receive the same interrupt.
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Ctrl-C (or a bug): start nothing more, and stop the kernels now (the caller does), not
+        # when their notebooks end.
+        pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
     return results

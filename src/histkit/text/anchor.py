@@ -27,12 +27,16 @@ import yaml
 
 from histkit.core.dating import check_edtf
 from histkit.core.errors import AnnotationError, DateError
+from histkit.core.inputs import yaml_problem
 from histkit.text.ingest import Article
 
 LINE = "__line__"
 SELECTOR_KEYS = frozenset({"exact", "prefix", "suffix", LINE, "note"})
 # Keys whose values must be valid EDTF, wherever they occur in an item.
 EDTF_KEYS = ("date", "edtf")
+
+
+MAX_LISTED = 5  # lines listed for an ambiguous quote; the count says how many there are
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -46,6 +50,12 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool =
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# An unquoted 1926-12-05 stays text (an EDTF string, checked as such), not a datetime.date; and an
+# impossible one (1926-13-45) is reported by the EDTF check with its line instead of crashing the loader.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True)
@@ -132,7 +142,10 @@ def anchor(
     hits = []
     at = text.find(exact)
     while at != -1:
-        if text[:at].endswith(prefix) and text[at + len(exact) :].startswith(suffix):
+        # startswith at an offset, not slices: a quote that recurs in a large text stays linear.
+        if at >= len(prefix) and text.startswith(prefix, at - len(prefix)) and text.startswith(
+            suffix, at + len(exact)
+        ):
             hits.append(at)
         at = text.find(exact, at + 1)
     context = "".join(
@@ -144,10 +157,11 @@ def anchor(
             "(same spelling, punctuation and line breaks) from article.txt"
         )
     if len(hits) > 1:
-        lines = ", ".join(str(text.count("\n", 0, h) + 1) for h in hits)
+        shown = [str(text.count("\n", 0, h) + 1) for h in hits[:MAX_LISTED]]
+        more = f" and {len(hits) - MAX_LISTED} more" if len(hits) > MAX_LISTED else ""
         raise AnnotationError(
             f"{where}: quote {exact!r}{context} is ambiguous: it occurs {len(hits)} times (article lines "
-            f"{lines}); add a 'prefix' or 'suffix' with the words around the one you mean"
+            f"{', '.join(shown)}{more}); add a 'prefix' or 'suffix' with the words around the one you mean"
         )
     return hits[0], hits[0] + len(exact)
 
@@ -167,9 +181,7 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        raise AnnotationError(f"{_where(path, line)}: not valid YAML ({err}); fix the syntax") from err
+        raise AnnotationError(f"{path}: {yaml_problem(err)}") from err
     except UnicodeDecodeError as err:
         raise AnnotationError(f"{path}: not UTF-8 ({err}); save the file as UTF-8") from err
     if not isinstance(data, dict):

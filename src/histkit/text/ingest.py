@@ -34,6 +34,7 @@ from histkit.text.layout import (
     label_field,
 )
 from histkit.text.layout import _plain as _plain
+from histkit.text.limits import check_text
 
 __all__ = [
     "REASONS",
@@ -146,10 +147,12 @@ def parse_article(text: str, seed_id: str = "", source: str = "") -> Article:
     Raises
     ------
     SeedError
-        If the text has no recognisable body (nothing after its title and author).
+        If the text has no recognisable body (nothing after its title and author), holds a
+        control character, or is too long (see :func:`histkit.text.limits.check_text`).
 
     """
     source = source or seed_id or "<text>"
+    check_text(text, source)
     blocks = [(m.start(), m.end(), m.group()) for m in _BLOCK.finditer(text)]
     builder = _Builder(seed_id, text)
     warnings: list[IngestWarning] = []

@@ -17,6 +17,37 @@ from typing import Any
 from histkit.core.errors import SeedError
 from histkit.core.paths import resolve_seed_dir
 
+_TEXT = {"type": "string"}
+_DAY = {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2})?$"}
+# The declared shape of seed.toml (JSON Schema). Unknown keys are allowed where a curator may add
+# notes, as long as they are text.
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["seed"],
+    "properties": {
+        "seed": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._-]*$"},
+                "file": {"type": "string", "minLength": 1},
+                "sha256": {"type": "string", "pattern": r"^[0-9a-f]{64}$"},
+                "origin": _TEXT,
+            },
+            "additionalProperties": _TEXT,
+        },
+        "bibliographic": {
+            "type": "object",
+            "properties": {"received": _DAY, "approved": _DAY, "language": _TEXT, "title": _TEXT,
+                           "author": _TEXT},
+            "additionalProperties": {"type": ["string", "integer", "array"]},
+        },
+    },
+}
+TOML_TYPES = {"object": "a table", "string": "a string (in quotes)", "integer": "an integer", "array": "a list"}
+EXAMPLES = {"seed": "[seed] table", "id": 'id = "my-seed"', "file": 'file = "article.txt"',
+            "sha256": 'sha256 = "<64 hex digits>"', "received": 'received = "2017-06-04"',
+            "approved": 'approved = "2017-11-28"', "bibliographic": "[bibliographic] table"}
+
 
 @dataclass(frozen=True)
 class Seed:
@@ -83,6 +114,7 @@ def read_seed(seed: str | os.PathLike[str]) -> Seed:
         meta = tomllib.loads(toml_path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise SeedError(f"{toml_path}: not valid TOML ({err}); fix the syntax") from err
+    check_shape(meta, toml_path)
     table = meta.get("seed", {})
     article = folder / table.get("file", "article.txt")
     if not article.is_file():
@@ -108,3 +140,36 @@ def read_seed(seed: str | os.PathLike[str]) -> Seed:
             "verbatim text (corrections belong in annotations), or update sha256 if the new text is intended"
         )
     return Seed(seed_id=table.get("id", folder.name), folder=folder, text=text, sha256=digest, meta=meta)
+
+
+def check_shape(meta: dict[str, Any], path: Path) -> None:
+    """Check parsed seed.toml against :data:`SCHEMA`.
+
+    Raises
+    ------
+    SeedError
+        Naming the key (``seed.file``), what it must be and an example.
+
+    """
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    errors = sorted(validator.iter_errors(meta), key=lambda e: (len(e.path), list(map(str, e.path))))
+    if errors:
+        err = errors[0]
+        keys = [str(k) for k in err.path]
+        if err.validator == "required":
+            keys.append(str(err.message.split("'")[1]))
+        key = ".".join(keys) or "(top level)"
+        kinds = [err.validator_value] if isinstance(err.validator_value, str) else list(err.validator_value)
+        expected = {"type": " or ".join(TOML_TYPES.get(str(k), str(k)) for k in kinds),
+                    "required": "present", "pattern": f"text matching {err.validator_value}",
+                    "minLength": "not empty"}.get(str(err.validator), str(err.validator))
+        got = "" if err.validator == "required" else f"; got {err.instance!r}"
+        example = EXAMPLES.get(keys[-1] if keys else "", "")
+        raise SeedError(f"{path}: key '{key}' must be {expected}{got}" + (f"; e.g. {example}" if example else ""))
+    file = meta["seed"].get("file", "article.txt")
+    if Path(file).is_absolute() or ".." in Path(file).parts:
+        raise SeedError(f"{path}: key 'seed.file' must name a file inside the seed folder; got {file!r}; "
+                        'e.g. file = "article.txt"')
+

@@ -1,0 +1,145 @@
+"""Kernels for a build: private IPC sockets under ``build/.kernels/``, and a way to stop them all.
+
+nbclient creates, owns and shuts down one kernel per notebook. This module gives it a kernel manager
+class whose sockets and connection file live under the build folder (so a killed build leaves
+nothing in the system's temporary folder, and the next build clears them), which starts each kernel
+with the build's environment, and which remembers every running kernel so that Ctrl-C or a time
+limit can stop them at once (papermill's own path waits for the running cell to finish).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+# Unix socket paths are limited to 107 bytes; the IPC transport appends "-N" to this prefix.
+MAX_SOCKET_PREFIX = 90
+
+_LIVE: dict[Any, int] = {}  # kernel manager -> thread ident of the notebook it runs
+_LOCK = threading.Lock()
+STOPPING = threading.Event()  # set when the whole build stops: no kernel may start after it
+
+
+def kernels_dir(root: Path) -> Path:
+    """Where a build's kernel sockets and connection files live."""
+    return root / "build" / ".kernels"
+
+
+def clear(root: Path) -> None:
+    """Remove the sockets and connection files a build (or a killed one) left behind."""
+    shutil.rmtree(kernels_dir(root), ignore_errors=True)
+
+
+@functools.cache
+def manager_class(folder: str, env: tuple[tuple[str, str], ...] = (), transport: str = "ipc") -> type:
+    """A kernel manager class on IPC sockets in ``folder`` (or TCP), started with ``env`` added.
+
+    Built on first use so that a build with nothing to run never imports Jupyter.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    base = Path(folder)
+    extra = dict(env)
+
+    class IpcKernelManager(AsyncKernelManager):
+        @default("transport")
+        def _default_transport(self) -> str:
+            return transport
+
+        @default("ip")
+        def _default_ip(self) -> str:
+            if transport != "ipc":
+                return "127.0.0.1"
+            name = uuid.uuid4().hex[:12]
+            prefix = base / name
+            if len(str(prefix)) > MAX_SOCKET_PREFIX:  # a deep project folder: fall back to /tmp
+                prefix = Path(tempfile.gettempdir()) / f"histkit-kernel-{name}"
+            base.mkdir(parents=True, exist_ok=True)
+            return str(prefix)
+
+        @default("connection_file")
+        def _default_connection_file(self) -> str:
+            base.mkdir(parents=True, exist_ok=True)
+            return str(base / f"kernel-{uuid.uuid4().hex[:12]}.json")
+
+        async def _async_pre_start_kernel(self, **kw: Any) -> Any:
+            if STOPPING.is_set():
+                raise KernelStartRefused("the build is stopping; no kernel starts now")
+            kw["env"] = {**os.environ, **kw.get("env", {}), **extra}
+            # A kernel's own stderr is its log (and a traceback when it is stopped): not the build's.
+            kw.setdefault("stdout", subprocess.DEVNULL)
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            return await super()._async_pre_start_kernel(**kw)
+
+        async def _async_post_start_kernel(self, **kw: Any) -> None:
+            await super()._async_post_start_kernel(**kw)
+            with _LOCK:
+                _LIVE[self] = threading.get_ident()
+            if STOPPING.is_set():
+                stop()
+
+        async def _async_cleanup_resources(self, restart: bool = False) -> None:
+            with _LOCK:
+                _LIVE.pop(self, None)
+            await super()._async_cleanup_resources(restart=restart)
+            _remove_sockets(self.ip)
+
+    return IpcKernelManager
+
+
+class KernelStartRefused(Exception):
+    """A kernel was about to start while the build stops (not a start race to retry)."""
+
+
+def _remove_sockets(prefix: str) -> None:
+    if not prefix.startswith(("/", ".")) or prefix == "127.0.0.1":
+        return  # a TCP address, not a socket path
+    for n in range(1, 6):
+        with contextlib.suppress(OSError):
+            os.unlink(f"{prefix}-{n}")
+
+
+def _process_group(km: Any) -> int | None:
+    provisioner = getattr(km, "provisioner", None)
+    pid = getattr(provisioner, "pid", None) or getattr(getattr(provisioner, "process", None), "pid", None)
+    if not pid:
+        return None
+    try:
+        return os.getpgid(pid)
+    except OSError:
+        return None
+
+
+def stop(thread: int | None = None, grace: float = 0.5) -> int:
+    """Interrupt, then kill, the running kernels (of one worker thread, or all); return how many.
+
+    Each kernel runs in its own session, so a terminal's Ctrl-C never reaches it: the build stops
+    it here, by its process group, within about ``grace`` seconds.
+    """
+    if thread is None:
+        STOPPING.set()
+    with _LOCK:
+        chosen = [(km, _process_group(km)) for km, ident in _LIVE.items() if thread in (None, ident)]
+    groups = [g for _, g in chosen if g and g != os.getpgrp()]
+    for sig in (signal.SIGINT, signal.SIGKILL):
+        for group in groups:
+            with contextlib.suppress(OSError):
+                os.killpg(group, sig)
+        if sig == signal.SIGINT and groups:
+            time.sleep(grace)
+    for km, _ in chosen:
+        _remove_sockets(km.ip)
+        with contextlib.suppress(OSError):
+            os.unlink(km.connection_file)
+    return len(chosen)

@@ -1,0 +1,34 @@
+"""The plan of a build: every notebook parameter has a rule, and each run has its own tree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from histkit.core.params import RULES, check_value
+from histkit.run import plan, runner
+from tests.conftest import ROOT
+
+
+@pytest.mark.parametrize("path", runner.notebooks(ROOT), ids=lambda p: p.stem)
+def test_every_workbook_parameter_has_a_rule_of_its_declared_type(path: Path) -> None:
+    for name, declared in runner.parameters(path).items():
+        assert name in RULES, f"{path.name}: add a Rule for {name!r} in histkit.core.params"
+        assert RULES[name].type == declared.type_name, name
+        default = plan.default_value(declared.default)
+        assert default is not plan.NO_DEFAULT, name
+        # the defaults themselves pass their rules
+        check_value(name, default, declared.type_name, root=ROOT)
+
+
+def test_default_run_writes_the_main_outputs_and_any_other_its_own_tree(tmp_path: Path) -> None:
+    main = plan.tree_for(tmp_path, tmp_path / "seeds" / "s", {}, own_seed=False)
+    assert main.name == "" and main.figures == tmp_path / "figures"
+    other = plan.tree_for(tmp_path, tmp_path / "seeds" / "s", {"price_ratio": 1.5})
+    again = plan.tree_for(tmp_path, tmp_path / "seeds" / "s", {"price_ratio": 1.5})
+    assert other == again
+    assert other.base.parent == tmp_path / "build" / "runs"
+    assert other.name.startswith("s_price_ratio-1.5-") and len(other.name.rsplit("-", 1)[1]) == 8
+    assert plan.tree_for(tmp_path, tmp_path / "seeds" / "s", {"price_ratio": 2.0}).name != other.name
+    assert plan.tree_for(tmp_path, tmp_path / "x" / "t", {}, own_seed=True).name.startswith("t-")
