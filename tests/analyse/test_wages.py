@@ -149,3 +149,25 @@ def test_price_index_missing_file_and_year(tmp_path, change) -> None:
     index = pd.DataFrame({"year": [1910], "index": [100.0], "source": ["x"]})
     with pytest.raises(ParameterError, match=r"no value for \[1927\]"):
         wages.real_series(change, index)
+
+
+def test_an_uncurated_article_has_no_wage_change_and_is_told_why(table, tiny) -> None:
+    from histkit.analyse import economics as ec
+    from histkit.extract.quantities import quantities_table
+
+    # the first article's curated railway wages: 56.13 (1910) and 124.78 (1927) pesos
+    change = wages.curated_wage_change(table, 1910, 1927)
+    assert (change.base, change.end) == (56.13, 124.78)
+    # the tiny fixture seed has no quantities.yaml: nothing says which figure is a railway wage
+    uncurated = quantities_table(tiny)
+    assert wages.curated_wage_change(uncurated, 1910, 1927) is None
+    note = wages.curation_note(uncurated, tiny.seed_id)
+    assert note.startswith("**Not curated yet.**") and "quantities.yaml" in note and "railway_wage" in note
+    assert f"the {len(uncurated)} figures with a unit" in note
+    assert ec.all_claims(uncurated, tiny.text, None, ec.GoldParities()).empty
+    assert list(wages.wage_values(None, tiny.text).columns)[:4] == ["measure", "value", "unit", "formula"]
+
+
+def test_a_curated_article_with_a_missing_year_is_still_an_error(table) -> None:
+    with pytest.raises(ParameterError, match="base_year"):
+        wages.curated_wage_change(table, 1911, 1927)

@@ -173,3 +173,11 @@ def test_a_missing_seed_is_bad_input_before_any_kernel(project):
     with pytest.raises(SeedError, match=r"seed folder .*no-such-seed does not exist"):
         runner.build(["00-ok"], {"seed": "no-such-seed"}, root=project, report=lambda line: None)
     assert not (project / "build").exists()
+
+
+def test_freeze_names_a_notebook_that_does_not_exist(capsys):
+    from histkit.run import cli
+
+    assert cli.main(["freeze", "99-nosuch"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "histkit: error: no notebook '99-nosuch'; give a path or a name from notebooks/ (see histkit list)"

@@ -17,14 +17,19 @@ def _seed(folder, name: str) -> None:
     (folder / "seed.toml").write_text(f'[seed]\nid = "{name}"\nfile = "article.txt"\nsha256 = "{digest}"\n')
 
 
-def test_uncurated_corpus_article_builds_overview_chronology_and_citations(tmp_path):
-    # 02-railway-wages still needs the first article's railway wages: not run here (see the report).
+def test_uncurated_corpus_article_builds_every_notebook(tmp_path):
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
     shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     seed = tmp_path / "corpus" / "mediacoes-cambiemos"
     _seed(seed, "mediacoes-cambiemos")
     results = runner.build(
-        ["00-overview", "01-chronology", "03-citations"], seed=str(seed), root=tmp_path, report=lambda line: None
+        ["00-overview", "01-chronology", "02-railway-wages", "03-citations"],
+        seed=str(seed), root=tmp_path, report=lambda line: None,
     )
-    assert [r.status for r in results] == ["ok", "ok", "ok"]
+    assert [r.status for r in results] == ["ok", "ok", "ok", "ok"]
+    # 02 says what curation would add instead of computing railway wages the article does not have
+    (wages_nb,) = (tmp_path / "build" / "runs").glob("*/notebooks/02-railway-wages.ipynb")
+    shown = wages_nb.read_text(encoding="utf-8")
+    assert "Not curated yet." in shown and "quantities.yaml" in shown
+    assert "average wage 1910" not in shown

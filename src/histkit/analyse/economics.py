@@ -281,9 +281,15 @@ def worker_months(quantities: pd.DataFrame, change: WageChange, rate: Rates) -> 
 # --- one call for the notebook --------------------------------------------------------------
 
 
-def all_claims(quantities: pd.DataFrame, text: str, change: WageChange, parities: GoldParities,
+def all_claims(quantities: pd.DataFrame, text: str, change: WageChange | None, parities: GoldParities,
                claim_tolerance: float = 0.5, rate_tolerance: float = 0.05) -> pd.DataFrame:
-    """Return the claims table of the wage, profit and exchange-rate checks."""
+    """Return the claims table of the wage, profit and exchange-rate checks.
+
+    An article whose figures are not curated (``change`` is None) has none of these checks: the table
+    is empty, with its columns.
+    """
+    if change is None:
+        return claims_table([])
     claims = [
         *increase_claims(quantities, change, claim_tolerance),
         profits_claim(quantities, text),

@@ -110,12 +110,44 @@ def wage_change(quantities: pd.DataFrame, base_year: int = 1910, end_year: int =
     return WageChange(base_year, end_year, float(base["value"]), float(end["value"]), base, end)
 
 
-def wage_values(change: WageChange, text: str) -> pd.DataFrame:
+def curated_wage_change(
+    quantities: pd.DataFrame, base_year: int = 1910, end_year: int = 1927
+) -> WageChange | None:
+    """The wage change, or ``None`` for an article nobody has curated yet.
+
+    Which figure is a railway wage is curated knowledge (key ``railway_wage`` in the seed's
+    ``quantities.yaml``): an article without any such key gets ``None``, and :func:`curation_note`
+    says what curating would add. With the key, a missing year is still an error naming the parameter.
+    """
+    if "key" not in quantities or not quantities["key"].eq("railway_wage").any():
+        return None
+    return wage_change(quantities, base_year, end_year)
+
+
+def curation_note(quantities: pd.DataFrame, seed: str) -> str:
+    """Say in plain words what this notebook computes once an article's figures are curated (Markdown)."""
+    money = int(quantities["kind"].eq("money").sum()) if "kind" in quantities else 0
+    return (
+        f"**Not curated yet.** The text alone gives the {len(quantities)} figures with a unit above "
+        f"({money} sums of money), but not which of them are the railway wages, the company's profits and "
+        "the strike fund this notebook is about. That is curated knowledge: a `quantities.yaml` beside "
+        f"the article text of seed `{seed}` (keys `railway_wage`, `railway_profits`, `wage_increase_stated`, "
+        "`strike_fund_rub`, `strike_fund_usd`, each anchored by its quote; the first article's file shows "
+        "the form). With it, the cells below recompute the wage change, test the article's stated increase, "
+        "put the strike fund in months of wages and show real wages as a sensitivity to prices; without it "
+        "they stay empty rather than guess."
+    )
+
+
+def wage_values(change: WageChange | None, text: str) -> pd.DataFrame:
     """Return the wage figures and what they give (change, ratio, increase, annual growth), exactly.
 
     ``value`` is a number at full precision (percentages in percent, ``unit`` says which): the
-    table exported as ``wages.csv``. :func:`wage_table` is the same, written for a reader.
+    table exported as ``wages.csv``. :func:`wage_table` is the same, written for a reader. Without a
+    wage change (an uncurated article) the table is empty, with its columns.
     """
+    if change is None:
+        return pd.DataFrame(columns=["measure", "value", "unit", "formula", "seed", "start", "end", "quote"])
     b, e = change.base_year, change.end_year
     prov = span_of(change.base_row, change.end_row)
     rows = [

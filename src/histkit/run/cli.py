@@ -96,6 +96,14 @@ def _read_parameters_file(path: Path) -> dict[str, Any]:
     return data
 
 
+def _notebook_path(given: Path) -> Path:
+    """A notebook given as a path, or by its name in the project's notebooks/ ("02-railway-wages")."""
+    for candidate in (given, project_root() / "notebooks" / given.with_suffix(".ipynb").name):
+        if candidate.is_file():
+            return candidate.resolve()
+    raise ParameterError(f"no notebook {str(given)!r}; give a path or a name from notebooks/ (see histkit list)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (2 for bad input, 1 for a failing notebook)."""
     args = _parser().parse_args(argv)
@@ -151,7 +159,7 @@ def _command(args: argparse.Namespace) -> int:
                 print(f"  {line}")
             print(f"next: histkit build --seed {made.folder}")
         elif args.command == "freeze":
-            paths = [p.resolve() for p in args.notebooks] or runner.notebooks(project_root())
+            paths = [_notebook_path(p) for p in args.notebooks] or runner.notebooks(project_root())
             runner.freeze(paths)
             for path in paths:
                 print(f"froze {path.name}")
