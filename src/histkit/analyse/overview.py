@@ -78,14 +78,18 @@ def dates_check(article: Article) -> pd.DataFrame:
 
 
 def footnotes_table(article: Article) -> pd.DataFrame:
-    """The footnotes with the paragraph that calls each one and the verbatim pieces it was rebuilt from."""
+    """The footnotes with the paragraph that calls each one and the verbatim pieces it was rebuilt from.
+
+    An article without notes gets an empty table that still has its columns.
+    """
     return pd.DataFrame(
         [
             {"note": e.number, "called_from": e.called_from, "section": e.section,
              "pieces": len(e.pieces), "lines": ", ".join(str(article.line_of(a)) for a, _ in e.pieces),
              "text": e.text}
             for e in article.footnotes
-        ]
+        ],
+        columns=["note", "called_from", "section", "pieces", "lines", "text"],
     )
 
 
