@@ -52,7 +52,7 @@ def _html(nb: nbformat.NotebookNode, cell_id: str) -> str:
 def test_committed_notebook_has_the_default() -> None:
     nb = nbformat.read(NOTEBOOK, as_version=4)
     assert "122.31%" in _text(nb, "real")  # price ratio 1: the real change is the nominal change
-    assert "1.0000" in _text(nb, "real")
+    assert "1.00" in _text(nb, "real")
 
 
 def test_committed_notebook_is_deterministic_and_sourced() -> None:
@@ -80,9 +80,9 @@ def test_rate_override_reaches_every_table(tmp_path: Path) -> None:
 def test_price_ratio_override_changes_the_outputs(tmp_path: Path) -> None:
     nb = _run(tmp_path, price_ratio=2.0)
     real = _text(nb, "real")
-    assert "2.0000" in real and "11.15%" in real and "62.39" in real
+    assert "2.00" in real and "11.15%" in real and "62.39" in real
     assert "122.31%" not in real
-    assert "price ratio 2.0000" in _text(nb, "summary")
+    assert "price ratio 2.00" in _text(nb, "summary")
     assert (tmp_path / "figures" / "02-real-wage-sensitivity.svg").is_file()
     assert (tmp_path / "tables" / "claims-economics.csv").is_file()
 
@@ -100,7 +100,7 @@ def test_price_index_file(tmp_path: Path) -> None:
     index.write_text("year,index,source\n1910,100,test figures\n1927,250,test figures\n", encoding="utf-8")
     nb = _run(tmp_path, price_index_file=str(index))
     real = _text(nb, "real")
-    assert "2.5000" in real and "-11.08%" in real  # 2.2231 / 2.5 - 1
+    assert "2.50" in real and "-11.08%" in real  # 2.2231 / 2.5 - 1
     assert "prices.csv" in real
 
 

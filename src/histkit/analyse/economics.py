@@ -348,7 +348,7 @@ def plain_summary(quantities: pd.DataFrame, change: WageChange, price: PriceSett
     lines = [
         f"From {change.base:.2f} pesos a month ({b}) to {change.end:.2f} ({e}) the average railway wage "
         f"rose by {change.absolute:.2f} pesos, i.e. by {100 * change.increase:.2f}%; the {e} wage is "
-        f"{100 * change.ratio:.2f}% of the {b} wage (ratio {change.ratio:.4f}), an average growth of "
+        f"{100 * change.ratio:.2f}% of the {b} wage (about {change.ratio:.1f} times), an average growth of "
         f"{100 * change.cagr:.2f}% a year over {change.years} years.",
         f"The stated \"increase of {stated:.0f}%\" does not fit the figures read as an increase "
         f"({100 * change.increase:.2f}%); it comes closer read as the {e} wage as a share of the {b} wage, "
@@ -359,8 +359,8 @@ def plain_summary(quantities: pd.DataFrame, change: WageChange, price: PriceSett
         f"The strike fund was worth {months:.1f} months of a {e} average railway wage "
         f"({months / 12:.1f} worker-years), converting dollars to pesos at {rate.pesos_per_dollar:.4f} "
         f"({rate.pesos_source}).",
-        f"With the price ratio {price.ratio:.4f} (from the {price.source}) the real wage changed by "
-        f"{percent(real)}. The real wage rose only if prices in {e} were less than {break_even(change):.4f} "
+        f"With the price ratio {price.ratio:.2f} (from the {price.source}) the real wage changed by "
+        f"{percent(real)}. The real wage rose only if prices in {e} were less than {break_even(change):.2f} "
         f"times those of {b}; the article gives no price index, so this stays open.",
     ]
     return "\n\n".join(lines)

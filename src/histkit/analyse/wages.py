@@ -173,7 +173,7 @@ def wage_table(change: WageChange, text: str) -> pd.DataFrame:
     frame = wage_values(change, text)
     written = {
         "MXN a month": lambda v: f"{v:.2f}",
-        "times": lambda v: f"{v:.4f}",
+        "times": lambda v: f"{v:.2f}",  # a historian says "about 2.2 times"; wages.csv keeps every digit
         "percent": lambda v: percent(v / 100),
         "percent a year": lambda v: percent(v / 100),
     }
@@ -259,7 +259,7 @@ def sensitivity_table(change: WageChange, ratios: Sequence[float]) -> pd.DataFra
         real = real_change(change, r)
         verdict = "unchanged (break-even)" if abs(real) < 1e-9 else (
             "real wage rose" if real > 0 else "real wage fell")
-        rows.append({"price_ratio": f"{r:.4f}", f"real_wage_{change.end_year}_at_{change.base_year}_prices":
+        rows.append({"price_ratio": f"{r:.2f}", f"real_wage_{change.end_year}_at_{change.base_year}_prices":
                      f"{change.end / r:.2f}", "real_change": percent(real), "verdict": verdict})
     return pd.DataFrame(rows)
 
@@ -336,12 +336,12 @@ def real_wage_summary(change: WageChange, price: PriceSetting) -> pd.DataFrame:
     """Return the real-wage result for the chosen price ratio, and the break-even."""
     real = real_change(change, price.ratio)
     rows = [
-        ("price ratio used", f"{price.ratio:.4f}", price.source),
-        ("nominal wage ratio", f"{change.ratio:.4f}", f"{change.end:.2f} / {change.base:.2f}"),
+        ("price ratio used", f"{price.ratio:.2f}", price.source),
+        ("nominal wage ratio", f"{change.ratio:.2f}", f"{change.end:.2f} / {change.base:.2f}"),
         ("real wage change", percent(real), "nominal ratio / price ratio - 1"),
         (f"real wage {change.end_year} at {change.base_year} prices", f"{change.end / price.ratio:.2f}",
          "pesos a month"),
-        ("break-even price ratio", f"{break_even(change):.4f}",
+        ("break-even price ratio", f"{break_even(change):.2f}",
          "prices must have risen less than this for the real wage to have risen"),
     ]
     return pd.DataFrame(rows, columns=["quantity", "value", "note"])
