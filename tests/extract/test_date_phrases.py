@@ -135,3 +135,115 @@ def test_last_year_of_a_short_range(first, second, last):
     from histkit.extract.date_phrases import last_year
 
     assert last_year(first, second) == last
+
+
+# --- Portuguese and Spanish ------------------------------------------------------------------
+# Each form is checked on phrases printed in at least two corpus articles (../shared/corpus/<name>/
+# article.txt, named in the comment) or, where the corpus has none, on the forms the issue names.
+PT_ES_CASES = [
+    # day forms with "de": bak-p59610 ("16 de outubro de 1968"), bak-p59553 ("26 de outubro de 2009"),
+    # edur-literatura-indigena ("19 de dezembro de 1973"), mediacoes-cambiemos ("20 de diciembre de 2014")
+    ("12 de outubro de 1924", "1924-10-12", "1924-10-12", "1924-10-12", "day"),
+    ("16 de outubro de 1968", "1968-10-16", "1968-10-16", "1968-10-16", "day"),
+    ("19 de dezembro de 1973", "1973-12-19", "1973-12-19", "1973-12-19", "day"),
+    ("20 de diciembre de 2014", "2014-12-20", "2014-12-20", "2014-12-20", "day"),
+    ("3 de mayo de 1925", "1925-05-03", "1925-05-03", "1925-05-03", "day"),
+    ("3 de mayo del 2020", "2020-05-03", "2020-05-03", "2020-05-03", "day"),
+    # "10 de marco de 2008" (edur-literatura-indigena) has lost its cedilla; "10 de dezembro 1948"
+    # (bak-p59610) its second "de"
+    ("10 de marco de 2008", "2008-03-10", "2008-03-10", "2008-03-10", "day"),
+    ("10 de dezembro 1948", "1948-12-10", "1948-12-10", "1948-12-10", "day"),
+    # the first of the month as an ordinal (the issue's forms)
+    ("1º de maio de 1925", "1925-05-01", "1925-05-01", "1925-05-01", "day"),
+    ("1o de maio de 1925", "1925-05-01", "1925-05-01", "1925-05-01", "day"),
+    ("primeiro de maio de 1925", "1925-05-01", "1925-05-01", "1925-05-01", "day"),
+    ("primero de mayo de 1925", "1925-05-01", "1925-05-01", "1925-05-01", "day"),
+    # months: bak-p59610 ("junho de 2020"), bak-p59553 ("janeiro de 2020"), edur ("dezembro de 2014"),
+    # mediacoes-cambiemos ("diciembre de 2015", "marzo 2018", "mayo 2018")
+    ("junho de 2020", "2020-06", "2020-06-01", "2020-06-30", "month"),
+    ("em janeiro de 2020", "2020-01", "2020-01-01", "2020-01-31", "month"),
+    ("dezembro de 2014", "2014-12", "2014-12-01", "2014-12-31", "month"),
+    ("en diciembre de 2015", "2015-12", "2015-12-01", "2015-12-31", "month"),
+    ("marzo 2018", "2018-03", "2018-03-01", "2018-03-31", "month"),
+    ("março de 1925", "1925-03", "1925-03-01", "1925-03-31", "month"),
+    ("setembro de 1925", "1925-09", "1925-09-01", "1925-09-30", "month"),
+    ("septiembre de 1925", "1925-09", "1925-09-01", "1925-09-30", "month"),
+    ("setiembre de 1925", "1925-09", "1925-09-01", "1925-09-30", "month"),
+    # parts of a year: mediacoes-cambiemos ("mediados de 2018", "fines de 2017", "finales de 2019"),
+    # bak-p59384 ("final de 2021"); "meados"/"início"/"principios" as the issue names them
+    ("meados de 1925", "1925-04/1925-09", "1925-04-01", "1925-09-30", "interval"),
+    ("mediados de 2018", "2018-04/2018-09", "2018-04-01", "2018-09-30", "interval"),
+    ("fines de 2017", "2017-09/2017-12", "2017-09-01", "2017-12-31", "interval"),
+    ("finales de 2019", "2019-09/2019-12", "2019-09-01", "2019-12-31", "interval"),
+    ("final de 2021", "2021-09/2021-12", "2021-09-01", "2021-12-31", "interval"),
+    ("início de 1925", "1925-01/1925-04", "1925-01-01", "1925-04-30", "interval"),
+    ("principios de 1925", "1925-01/1925-04", "1925-01-01", "1925-04-30", "interval"),
+    ("meados da década de 1920", "1923/1927", "1923-01-01", "1927-12-31", "interval"),
+    ("finales de la década de 1920", "1927/1929", "1927-01-01", "1929-12-31", "interval"),
+    # seasons, as named (EDTF 21-24)
+    ("no verão de 1925", "1925-22", "1925-06-01", "1925-08-31", "season"),
+    ("el otoño de 1926", "1926-23", "1926-09-01", "1926-11-30", "season"),
+    ("primavera de 1927", "1927-21", "1927-03-01", "1927-05-31", "season"),
+    ("invierno de 1925", "1925-24", "1925-12-01", "1925-12-31", "season"),
+    # ranges: rdbci-bibliotecas ("de 2014 a 2018", "entre 2012 e 2014"), bak-p59553 ("de 1934 a 1937"),
+    # bak-p59099 ("De 1969 a 2019"), mediacoes-cambiemos ("entre 2003 y 2015"), edur ("entre 1986 e 1988")
+    ("de 2014 a 2018", "2014/2018", "2014-01-01", "2018-12-31", "interval"),
+    ("de 1934 a 1937", "1934/1937", "1934-01-01", "1937-12-31", "interval"),
+    ("De 1969 a 2019", "1969/2019", "1969-01-01", "2019-12-31", "interval"),
+    ("entre 2012 e 2014", "2012/2014", "2012-01-01", "2014-12-31", "interval"),
+    ("entre 2003 y 2015", "2003/2015", "2003-01-01", "2015-12-31", "interval"),
+    ("entre 1986 e 1988", "1986/1988", "1986-01-01", "1988-12-31", "interval"),
+    ("de 1923 até 1927", "1923/1927", "1923-01-01", "1927-12-31", "interval"),
+    ("desde 1923 hasta 1927", "1923/1927", "1923-01-01", "1927-12-31", "interval"),
+    # open: "desde" = since: mediacoes-cambiemos ("desde 2015"), bak-p59610 ("desde 1998"),
+    # rdbci-bibliotecas ("desde 2014"); "hasta"/"até" = by: mediacoes-cambiemos ("hasta 2018")
+    ("desde 2015", "2015/..", "2015-01-01", "", "open"),
+    ("desde 1998", "1998/..", "1998-01-01", "", "open"),
+    ("hasta 2018", "../2018", "", "2018-12-31", "open"),
+    ("até 1927", "../1927", "", "1927-12-31", "open"),
+    ("desde abril de 2018", "2018-04/..", "2018-04-01", "", "open"),
+    ("hasta mediados de 2018", "../2018-09", "", "2018-09-30", "open"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "edtf", "earliest", "latest", "precision"), PT_ES_CASES)
+def test_normalise_portuguese_and_spanish(phrase, edtf, earliest, latest, precision):
+    value = normalise(phrase)
+    assert value.edtf == edtf
+    assert (value.earliest.isoformat() if value.earliest else "") == earliest
+    assert (value.latest.isoformat() if value.latest else "") == latest
+    assert value.precision == precision
+
+
+def test_pt_es_notes_say_what_was_assumed():
+    assert "'mid' in a year" in normalise("meados de 1925").note
+    assert "hemisphere" in normalise("no verão de 1925").note
+    assert "'desde' means from 2015" in normalise("desde 2015").note
+    assert "'hasta' means no later than 2018" in normalise("hasta 2018").note
+
+
+def test_unaccented_marco_without_a_day_is_not_a_month():
+    # "marco" is also the noun "landmark": "um marco de 1988" is the year 1988, not March.
+    assert [(f.phrase, f.value.edtf) for f in find_in("foi um marco de 1988 na história")] == [("1988", "1988")]
+
+
+def test_pt_es_month_without_year_is_not_a_date():
+    # bak-p59610 "10 de dezembro" and bak-p58270 "31 de dezembro" give no year: nothing to normalise.
+    assert find_in("no dia 10 de dezembro, e em 31 de dezembro") == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reference", "edtf", "count", "unit"),
+    [
+        ("dois anos depois", "1924", "1926", 2, "years"),
+        ("dos años después", "1924", "1926", 2, "years"),
+        ("três meses antes", "1925-02", "1924-11", -3, "months"),
+        ("un año más tarde", "1921", "1922", 1, "years"),
+        ("seis meses depois", "1924-10", "1925-04", 6, "months"),
+        ("quince años antes", "1940", "1925", -15, "years"),
+    ],
+)
+def test_pt_es_relative_forms_read_by_text2num(phrase, reference, edtf, count, unit):
+    assert relative_offset(phrase) == (count, unit)
+    assert resolve_relative(phrase, reference).edtf == edtf
+

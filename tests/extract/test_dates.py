@@ -93,3 +93,7 @@ def test_open_intervals_on_a_decade(sentence, quote, edtf):
     assert _tiny_dates(sentence).loc[quote, "edtf"] == edtf
 
 
+def test_pt_es_relative_phrase_in_the_dates_table():
+    found = _tiny_dates("Em 1921 chegaram (SILVA, 1990). Dois anos depois partiram.")
+    assert found.loc["Dois anos depois", "edtf"] == "1923"
+    assert "nearest date before it" in found.loc["Dois anos depois", "note"]

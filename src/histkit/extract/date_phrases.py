@@ -9,6 +9,11 @@ no word for (``mid-1925``, ``the early 1920s``) is mapped to an explicit interva
 recorded in the ``note`` column, never dropped. A relative phrase ("a year later") is resolved
 against the date it refers to, and the row records which (``refers_to``).
 
+Portuguese and Spanish forms are read too ("12 de outubro de 1924", "1º de maio de 1925",
+"3 de mayo de 1925", "junho de 2020", "meados de 1925", "fines de 2017", "verão de 1925",
+"de 2014 a 2018", "entre 2003 y 2015", "desde 2015", "dois anos depois"); their number words
+are read by :func:`histkit.text.numbers.words_to_number` (``text2num``).
+
 To add a new form: add a pattern to :data:`PATTERNS` (longest forms first, as the first match
 wins), a builder returning a :class:`DateValue`, and a case to ``tests/extract/test_date_phrases.py``.
 """
@@ -22,7 +27,7 @@ from datetime import date
 
 from histkit.core.dating import bounds, check_edtf
 from histkit.core.errors import DateError
-from histkit.text.numbers import ONES, words_to_number
+from histkit.text.numbers import ONES, SMALL_PT_ES, words_to_number
 
 MONTHS = {
     m: i
@@ -44,12 +49,29 @@ MONTHS = {
         start=1,
     )
 }
+# Portuguese and Spanish month names, with and without accents ("março"/"marco", "setiembre").
+MONTHS_PT_ES: dict[str, int] = {
+    "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "abril": 4, "maio": 5, "junho": 6,
+    "julho": 7, "agosto": 8, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "mayo": 5, "junio": 6, "julio": 7, "septiembre": 9,
+    "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
 # EDTF level 1 season codes (21 spring, 22 summer, 23 autumn, 24 winter).
 SEASONS = {"spring": 21, "summer": 22, "fall": 23, "autumn": 23, "winter": 24}
 # Where in a decade or year "early", "mid" and "late" fall: EDTF has no qualifier for these, so
 # each becomes an explicit interval (a convention, stated in the row's note).
 DECADE_PARTS = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 YEAR_PARTS = {"early": (1, 4), "mid": (4, 9), "late": (9, 12)}
+# Portuguese and Spanish words for the seasons and for parts of a year or decade.
+SEASONS_PT_ES = {
+    "primavera": 21, "verão": 22, "verao": 22, "verano": 22, "outono": 23, "otoño": 23, "otono": 23,
+    "inverno": 24, "invierno": 24,
+}
+PARTS_PT_ES = {
+    "início": "early", "inicio": "early", "princípio": "early", "principios": "early",
+    "comienzos": "early", "meados": "mid", "mediados": "mid", "fim": "late", "final": "late",
+    "finais": "late", "finales": "late", "fines": "late",
+}
 
 
 @dataclass(frozen=True)
@@ -94,8 +116,14 @@ _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 
 
+def _month_number(name: str) -> int:
+    name = name.lower()
+    return MONTHS[name] if name in MONTHS else MONTHS_PT_ES[name]
+
+
 def _full_date(m: re.Match[str]) -> DateValue:
-    day, month, year = int(m["day"]), MONTHS[m["month"].lower()], int(m["year"])
+    day = 1 if m.groupdict().get("first") else int(m["day"])
+    month, year = _month_number(m["month"]), int(m["year"])
     return DateValue(f"{year:04d}-{month:02d}-{day:02d}", "day", "full-date")
 
 
@@ -112,11 +140,20 @@ def _month_pair(m: re.Match[str]) -> DateValue:
 
 
 def _month(m: re.Match[str]) -> DateValue:
-    return DateValue(f"{int(m['year']):04d}-{MONTHS[m['month'].lower()]:02d}", "month", "month")
+    return DateValue(f"{int(m['year']):04d}-{_month_number(m['month']):02d}", "month", "month")
 
 
 def _season(m: re.Match[str]) -> DateValue:
     return DateValue(f"{int(m['year']):04d}-{SEASONS[m['season'].lower()]}", "season", "season")
+
+
+def _season_pt_es(m: re.Match[str]) -> DateValue:
+    return DateValue(
+        f"{int(m['year']):04d}-{SEASONS_PT_ES[m['season'].lower()]}",
+        "season",
+        "season",
+        note="season as named in the text: EDTF codes 21-24 do not say which hemisphere",
+    )
 
 
 def last_year(first: int, second: str | None) -> int:
@@ -139,14 +176,26 @@ def _year_range(m: re.Match[str]) -> DateValue:
     return DateValue(f"{first:04d}/{last_year(first, m['y2']):04d}", "interval", "range")
 
 
+def _part_word(word: str) -> str:
+    """"early"/"mid"/"late" for an English word or its Portuguese/Spanish equivalent."""
+    word = word.lower()
+    return PARTS_PT_ES.get(word, word)
+
+
+def _year_range_pt_es(m: re.Match[str]) -> DateValue:
+    first = int(m["y1"] or m["y1b"])
+    return DateValue(f"{first:04d}/{int(m['y2']):04d}", "interval", "range")
+
+
 def _part_of_decade(m: re.Match[str]) -> DateValue:
     decade = int(m["decade"])
-    lo, hi = DECADE_PARTS[m["part"].lower()]
+    part = _part_word(m["part"])
+    lo, hi = DECADE_PARTS[part]
     return DateValue(
         f"{decade + lo:04d}/{decade + hi:04d}",
         "interval",
         "part-of-decade",
-        note=f"EDTF has no qualifier for '{m['part'].lower()}' in a decade; mapped to the years "
+        note=f"EDTF has no qualifier for '{part}' in a decade; mapped to the years "
         f"{decade + lo}-{decade + hi} by convention",
     )
 
@@ -157,12 +206,13 @@ def _decade(m: re.Match[str]) -> DateValue:
 
 def _part_of_year(m: re.Match[str]) -> DateValue:
     year = int(m["year"])
-    lo, hi = YEAR_PARTS[m["part"].lower()]
+    part = _part_word(m["part"])
+    lo, hi = YEAR_PARTS[part]
     return DateValue(
         f"{year:04d}-{lo:02d}/{year:04d}-{hi:02d}",
         "interval",
         "part-of-year",
-        note=f"EDTF has no qualifier for '{m['part'].lower()}' in a year; mapped to the months "
+        note=f"EDTF has no qualifier for '{part}' in a year; mapped to the months "
         f"{lo:02d}-{hi:02d} by convention",
     )
 
@@ -186,8 +236,35 @@ _RELATIVE_RE = (
     r"(?P<direction>later|earlier|(?:after|before)(?:\s+(?:his|her|their|its|the)\s+\w+)?)"
 )
 
+# Portuguese and Spanish: "dois anos depois", "três meses antes", "dos años después",
+# "un año más tarde". The count is read by text2num (see relative_offset).
+_ARTICLES_PT_ES = ("um", "uma", "un", "uno", "una")
+_COUNT_PT_ES = "|".join(sorted([*_ARTICLES_PT_ES, "dos", *SMALL_PT_ES], key=len, reverse=True))
+_RELATIVE_PT_ES_RE = (
+    rf"(?P<count>{_COUNT_PT_ES})\s+"
+    r"(?P<unit>anos?|años?|mês|mes|meses)\s+"
+    r"(?P<direction>depois|después|despues|mais\s+tarde|más\s+tarde|mas\s+tarde|antes)"
+)
+_MONTH_PT_ES_NAMES = "|".join(sorted(MONTHS_PT_ES, key=len, reverse=True))
+# "março" unaccented ("marco") is also the noun "landmark": read only with a day before it.
+_MONTH_PT_ES = rf"(?P<month>{_MONTH_PT_ES_NAMES})"
+_MONTH_PT_ES_NO_MARCO = "(?P<month>" + "|".join(
+    sorted((m for m in MONTHS_PT_ES if m != "marco"), key=len, reverse=True)
+) + ")"
+_PART_PT_ES = "|".join(sorted(PARTS_PT_ES, key=len, reverse=True))
+_SEASON_PT_ES = "|".join(sorted(SEASONS_PT_ES, key=len, reverse=True))
+
 PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue]]] = [
     ("full-date", re.compile(rf"\b(?P<day>[0-3]?\d)\s+{_MONTH}\s+{_YEAR}\b"), _full_date),
+    (
+        # 12 de outubro de 1924 / 1º de maio de 1925 / 1o de maio / primeiro de maio / 3 de mayo del 2020
+        "full-date-pt-es",
+        re.compile(
+            rf"(?:\b(?P<day>[0-3]?\d)(?:[º°]|o\b)?|\b(?P<first>primeiro|primero))\s+de\s+"
+            rf"(?i:{_MONTH_PT_ES})(?:\s+del?|,)?\s+{_YEAR}\b"
+        ),
+        _full_date,
+    ),
     (
         "numeric-date",
         re.compile(r"\b(?P<day>[0-3]\d)/(?P<mon>[01]\d)/(?P<year>1[5-9]\d\d|20\d\d)\b"),
@@ -202,6 +279,24 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue]]
         _month_pair,
     ),
     ("month", re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b"), _month),
+    # junho de 2020 / diciembre de 2015 / marzo 2018 / julio del 2020
+    ("month-pt-es", re.compile(rf"\b(?i:{_MONTH_PT_ES_NO_MARCO})(?:\s+del?)?\s+{_YEAR}\b"), _month),
+    (
+        # no verão de 1925 / el invierno de 1925
+        "season-pt-es",
+        re.compile(rf"\b(?P<season>{_SEASON_PT_ES})\s+(?:de|del)\s+{_YEAR}\b", re.I),
+        _season_pt_es,
+    ),
+    (
+        # de 2014 a 2018 / de 1923 até 1927 / desde 1923 hasta 1927 / entre 2003 y 2015
+        "from-to-pt-es",
+        re.compile(
+            r"\b(?:(?:de|desde)\s+(?P<y1>1[5-9]\d\d|20\d\d)\s+(?:a|até|hasta|al)"
+            r"|entre\s+(?P<y1b>1[5-9]\d\d|20\d\d)\s+[ey])\s+(?P<y2>1[5-9]\d\d|20\d\d)\b",
+            re.I,
+        ),
+        _year_range_pt_es,
+    ),
     (
         "season",
         re.compile(rf"\b(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+{_YEAR}\b", re.I),
@@ -223,13 +318,28 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue]]
         _part_of_decade,
     ),
     (
+        # meados da década de 1920 / finales de la década de 1920
+        "part-of-decade-pt-es",
+        re.compile(
+            rf"\b(?P<part>{_PART_PT_ES})\s+d[ae]\s+(?:la\s+)?década\s+de\s+(?P<decade>1[5-9]\d0|20\d0)\b", re.I
+        ),
+        _part_of_decade,
+    ),
+    (
         "decade",
         re.compile(r"\b(?:the\s+)?(?P<decade>1[5-9]\d0|20\d0)s\b|\bdécada\s+de\s+(?P<d2>1[5-9]\d0)\b"),
         _decade,
     ),
     ("part-of-year", re.compile(rf"\b(?P<part>early|mid|late)-{_YEAR}\b", re.I), _part_of_year),
+    # meados de 1925 / mediados de 2018 / início de 1925 / principios de 1925 / fines de 2017
+    (
+        "part-of-year-pt-es",
+        re.compile(rf"\b(?P<part>{_PART_PT_ES})\s+(?:de|do|del)\s+{_YEAR}\b", re.I),
+        _part_of_year,
+    ),
     ("year", re.compile(rf"(?<![\d./,\-\w]){_YEAR}(?![\d/\w]|-\d|\.\d)"), _year),
     ("relative", re.compile(rf"\b{_RELATIVE_RE}\b", re.I), _relative),
+    ("relative-pt-es", re.compile(rf"\b{_RELATIVE_PT_ES_RE}\b", re.I), _relative),
 ]
 
 
@@ -271,7 +381,9 @@ def find_in(text: str) -> list[Found]:
     return [_qualify(text, f) for f in found]
 
 
-_QUALIFIER = re.compile(r"\b(by|since)\s+$", re.I)
+_QUALIFIER = re.compile(r"\b(by|since|desde|até|hasta)\s+$", re.I)
+# Portuguese and Spanish qualifiers: "desde" means "since"; "até"/"hasta" mean "by" (no later than).
+_QUALIFIER_MEANS = {"desde": "since", "até": "by", "hasta": "by"}
 
 
 def _qualify(text: str, f: Found) -> Found:
@@ -283,12 +395,12 @@ def _qualify(text: str, f: Found) -> Found:
         return f
     word = m.group(1).lower()
     v = f.value
-    if word == "by":
+    if _QUALIFIER_MEANS.get(word, word) == "by":
         edtf = f"../{_end_of(_expand(v.edtf))}"
-        note = f"'by' means no later than {_end_of(_expand(v.edtf))}: an interval open at its start"
+        note = f"'{word}' means no later than {_end_of(_expand(v.edtf))}: an interval open at its start"
     else:
         edtf = f"{_start_of(_expand(v.edtf))}/.."
-        note = f"'since' means from {_start_of(_expand(v.edtf))} on: an interval open at its end"
+        note = f"'{word}' means from {_start_of(_expand(v.edtf))} on: an interval open at its end"
     note = f"{v.note}; {note}" if v.note else note
     # The quote takes in the qualifier: "by March 1927" is the phrase, not "March 1927".
     start = window + m.start(1)
@@ -322,7 +434,8 @@ def normalise(phrase: str) -> DateValue:
     Parameters
     ----------
     phrase : str
-        E.g. ``"in October 1924"`` (a leading "in"/"on" is allowed), ``"the fall of 1926"``,
+        E.g. ``"in October 1924"`` (a leading "in"/"on", Portuguese "em"/"no"/"na" or Spanish
+        "en"/"el" is allowed), ``"the fall of 1926"``, ``"no verão de 1925"``,
         ``"mid-1925"``, ``"by March 1927"``.
 
     Raises
@@ -331,7 +444,7 @@ def normalise(phrase: str) -> DateValue:
         If the phrase holds no date expression, or a relative one (use :func:`resolve_relative`).
 
     """
-    text = re.sub(r"^\s*(?:in|on|during|of)\s+", "", phrase.strip(), flags=re.I)
+    text = re.sub(r"^\s*(?:in|on|during|of|em|no|na|en|el|durante)\s+", "", phrase.strip(), flags=re.I)
     hits = find_in(text)
     if (
         len(hits) != 1
@@ -347,12 +460,25 @@ def normalise(phrase: str) -> DateValue:
 def relative_offset(phrase: str) -> tuple[int, str]:
     """Return the signed count and unit (``"years"`` or ``"months"``) of a relative phrase."""
     m = re.search(_RELATIVE_RE, phrase, re.I)  # "two years later", "five months after his arrival"
+    if m:
+        word = m["count"].lower()
+        count = 1 if word in _ARTICLES else words_to_number(word)
+        sign = -1 if m["direction"].lower().split()[0] in ("before", "earlier") else 1
+        unit = "years" if m["unit"].lower().startswith("year") else "months"
+        return sign * count, unit
+    m = re.search(_RELATIVE_PT_ES_RE, phrase, re.I)  # "dois anos depois", "dos años después"
     if not m:
-        raise DateError(f"{phrase!r} is not a relative date phrase like 'two years later'")
-    word = m["count"].lower()
-    count = 1 if word in _ARTICLES else words_to_number(word)
-    sign = -1 if m["direction"].lower().split()[0] in ("before", "earlier") else 1
-    unit = "years" if m["unit"].lower().startswith("year") else "months"
+        raise DateError(
+            f"{phrase!r} is not a relative date phrase like 'two years later', 'dois anos depois' "
+            "or 'dos años después'"
+        )
+    word, unit_word = m["count"].lower(), m["unit"].lower()
+    # "anos"/"mês" are Portuguese; "años"/"mes" Spanish; "meses" and "dos" need the other word.
+    lang = "es" if ("ñ" in unit_word or unit_word == "mes" or word == "dos" or "ú" in m["direction"]
+                    or "á" in m["direction"]) else "pt"
+    count = 1 if word in _ARTICLES_PT_ES else words_to_number(word, lang)
+    sign = -1 if m["direction"].lower() == "antes" else 1
+    unit = "years" if unit_word.startswith(("ano", "año")) else "months"
     return sign * count, unit
 
 
