@@ -219,3 +219,43 @@ def test_missing_key_names_the_seed_yaml(table) -> None:
     with pytest.raises(AnnotationError, match=r"spenser-bolsheviks-mexico/quantities\.yaml: expected one "
                        r"figure with key 'absent', found 0; give exactly one entry 'key: absent'"):
         q.by_key(table, "absent")
+
+
+# Portuguese and Spanish units and number words, on phrases printed in the corpus articles
+# (../shared/corpus/<name>/article.txt, named per case); values read off the words as printed.
+PT_ES_CASES = [
+    ("durante quatro anos, o", [("duration", 4.0, "years", "quatro anos")]),  # rdbci-bibliotecas
+    ("uma pausa de dez meses", [("duration", 10.0, "months", "dez meses")]),  # rdbci-bibliotecas
+    ("por seis meses", [("duration", 6.0, "months", "seis meses")]),  # bak-p58270
+    ("custava cinco reais", [("money", 5.0, "BRL", "cinco reais")]),  # bak-p58270
+    ("em dois dias", [("duration", 2.0, "days", "dois dias")]),  # ciedu-saresp
+    ("há 20 anos", [("duration", 20.0, "years", "20 anos")]),  # ciedu-saresp, edur-literatura-indigena
+    ("hace 70 años que", [("duration", 70.0, "years", "70 años")]),  # mediacoes-cambiemos
+    ("en 90 días", [("duration", 90.0, "days", "90 días")]),  # mediacoes-cambiemos
+    ("el 100 por ciento de", [("percent", 100.0, "percent", "100 por ciento")]),  # mediacoes-cambiemos
+    # a decimal comma before a per cent sign: bak-p59099 ("30,7%"), ciedu-saresp ("55,5%"),
+    # edur-literatura-indigena ("11,9 %"), rdbci-bibliotecas ("21,1%")
+    ("30,7% dos", [("percent", 30.7, "percent", "30,7%")]),
+    ("11,9 % das", [("percent", 11.9, "percent", "11,9 %")]),
+    ("vinte por cento", [("percent", 20.0, "percent", "vinte por cento")]),
+    # number words read by text2num (the forms)
+    ("cinquenta mil pesos", [("money", 50000.0, "MXN", "cinquenta mil pesos")]),
+    ("treinta y cinco años", [("duration", 35.0, "years", "treinta y cinco años")]),
+    ("veinticinco dólares", [("money", 25.0, "USD", "veinticinco dólares")]),
+    ("mil rublos", [("money", 1000.0, "RUB", "mil rublos")]),
+    ("1.500 anos de história", [("duration", 1500.0, "years", "1.500 anos")]),  # a dot groups thousands
+    # not quantities: Portuguese/Spanish words before an ordinary noun, "dos" ("of the"), a
+    # thousands group before a noun (ciedu-saresp "253.845 alunos", bak-p59610 "200.000 pessoas")
+    ("dez alunos", []),
+    ("dos Santos", []),
+    ("253.845 alunos", []),
+    ("200.000 pessoas", []),
+    # English thousands groups keep their meaning
+    ("25,000 pesos", [("money", 25000.0, "MXN", "25,000 pesos")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PT_ES_CASES, ids=[c[0][:30] for c in PT_ES_CASES])
+def test_find_quantities_portuguese_and_spanish(text: str, expected: list[tuple]) -> None:
+    got = [(f.kind, f.value, f.unit, text[f.start : f.end]) for f in q.find_quantities(text)]
+    assert got == expected

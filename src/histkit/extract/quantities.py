@@ -8,6 +8,12 @@ an age or a duration in ``years``/``months``/``weeks``/``days``, or a count of s
 figure in a sentence that already gave a sum of money ("56.13 pesos a month ... it had risen to
 124.78"): it takes the unit of that sum, and ``unit_source`` says so.
 
+Portuguese and Spanish are read too: units in :data:`UNITS_PT_ES` ("anos", "años", "meses",
+"reais", "rublos", "dólares", "por cento", "por ciento"), number words ("quatro anos",
+"treinta y cinco años", valued by ``text2num`` through :mod:`histkit.text.numbers`) only before
+such a unit, a decimal comma before a per cent sign ("30,7%"), and a dot grouping thousands before
+a Portuguese or Spanish unit ("1.500 anos").
+
 Regexes run over the VERBATIM pieces of each element (so ``US\\$25,000`` is matched with its
 backslash), and offsets are verbatim offsets: ``article.text[start:end] == quote``.
 
@@ -32,7 +38,13 @@ import pandas as pd
 from histkit.core.errors import AnnotationError, ParameterError
 from histkit.text.anchor import LINE, anchor, read_yaml
 from histkit.text.ingest import Article, Element
-from histkit.text.numbers import DIGITS_PATTERN, WORDS_PATTERN, digits_to_number, words_to_number
+from histkit.text.numbers import (
+    DIGITS_PATTERN,
+    WORDS_PATTERN,
+    WORDS_PATTERN_PT_ES,
+    digits_to_number,
+    words_to_number,
+)
 
 # --- units ---------------------------------------------------------------------------------
 
@@ -48,6 +60,23 @@ UNITS: dict[str, tuple[str, str]] = {
     "week": ("duration", "weeks"), "weeks": ("duration", "weeks"),
     "day": ("duration", "days"), "days": ("duration", "days"),
 }
+# Portuguese and Spanish units. "pesos" is shared; "real" (singular) is left out, as it is an
+# English word ("real wages"). A number in Portuguese or Spanish words is read only before one of
+# these or a per cent sign (never as a bare count: "dos" is also Portuguese "of the").
+UNITS_PT_ES: dict[str, tuple[str, str]] = {
+    "rublo": ("money", "RUB"), "rublos": ("money", "RUB"),
+    "dólar": ("money", "USD"), "dólares": ("money", "USD"), "dolar": ("money", "USD"), "dolares": ("money", "USD"),
+    "reais": ("money", "BRL"),
+    "por cento": ("percent", "percent"), "por ciento": ("percent", "percent"),
+    "ano": ("duration", "years"), "anos": ("duration", "years"),
+    "año": ("duration", "years"), "años": ("duration", "years"),
+    "mês": ("duration", "months"), "mes": ("duration", "months"), "meses": ("duration", "months"),
+    "semana": ("duration", "weeks"), "semanas": ("duration", "weeks"),
+    "dia": ("duration", "days"), "dias": ("duration", "days"),
+    "día": ("duration", "days"), "días": ("duration", "days"),
+}
+UNITS.update(UNITS_PT_ES)
+_SHARED_UNITS = frozenset({"peso", "pesos"})  # the same word in all three languages
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u != "%")
 # Currency signs written before the number; "US\$" is the markdown-escaped "US$" of the seed.
 _PREFIX_UNITS: dict[str, str] = {"US$": "USD", "US\\$": "USD", "U.S.$": "USD", "MX$": "MXN"}
@@ -55,7 +84,13 @@ _PREFIX_UNITS: dict[str, str] = {"US$": "USD", "US\\$": "USD", "U.S.$": "USD", "
 # these are nouns that follow page-like numbers or are not things counted.
 _NOT_COUNTED = frozenset({"and", "or", "of", "the", "to", "in", "on", "at", "by", "for", "is", "was"})
 
-_NUMBER = rf"(?P<digits>{DIGITS_PATTERN})|(?P<words>{WORDS_PATTERN})"
+# Portuguese and Spanish decimals with a comma before a per cent sign ("30,7%", "55,5 %"): one
+# or two decimals only, so never an English thousands group ("25,000").
+_DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s?%|\s+por\s+cient[oi]\b)"
+_NUMBER = (
+    rf"(?P<cdigits>{_DECIMAL_COMMA})|(?P<digits>{DIGITS_PATTERN})|(?P<words>{WORDS_PATTERN})"
+    rf"|(?P<words_pt_es>{WORDS_PATTERN_PT_ES})"
+)
 QUANTITY = re.compile(
     # US$25,000 or US\$25,000
     r"(?P<sign>US\\?\$|U\.S\.\$|MX\$)\s?(?P<sdigits>" + DIGITS_PATTERN + r")(?![\d,])"
@@ -132,8 +167,21 @@ def _classify(match: re.Match[str]) -> tuple[str, str, float, str, str] | None:
     if match.group("sign"):
         number = match.group("sdigits")
         return "money", _PREFIX_UNITS[match.group("sign")], digits_to_number(number), number, ""
-    number = match.group("digits") or match.group("words")
-    value = digits_to_number(number) if match.group("digits") else float(words_to_number(number))
+    unit_word = (match.group("unit") or "").lower()
+    pt_es_unit = unit_word in UNITS_PT_ES or unit_word in _SHARED_UNITS or bool(match.group("pct"))
+    if match.group("words_pt_es") and not pt_es_unit:
+        return None  # "dez alunos", "dos Santos": Portuguese/Spanish words count only before a unit
+    number = match.group("cdigits") or match.group("digits") or match.group("words") or match.group("words_pt_es")
+    if match.group("cdigits"):
+        value = float(number.replace(",", "."))  # "30,7%"
+    elif match.group("digits") and unit_word in UNITS_PT_ES and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number):
+        value = float(number.replace(".", ""))  # "1.500 anos": a dot groups thousands in pt/es
+    elif match.group("digits"):
+        value = digits_to_number(number)
+    elif match.group("words"):
+        value = float(words_to_number(number))
+    else:
+        value = float(_pt_es_words(number))
     per = (match.group("per") or "").split()[-1:] or [""]
     if match.group("pct"):
         return "percent", "percent", value, number, ""
@@ -149,6 +197,14 @@ def _classify(match: re.Match[str]) -> tuple[str, str, float, str, str] | None:
     if match.group("digits") and "." in number:
         return "bare-decimal", "", value, number, ""
     return None
+
+
+def _pt_es_words(words: str) -> int:
+    """Value of Portuguese or Spanish number words (text2num, through histkit.text.numbers)."""
+    try:
+        return words_to_number(words, "pt")
+    except AnnotationError:
+        return words_to_number(words, "es")
 
 
 @dataclass(frozen=True)
