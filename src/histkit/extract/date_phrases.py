@@ -9,13 +9,10 @@ no word for (``mid-1925``, ``the early 1920s``) is mapped to an explicit interva
 recorded in the ``note`` column, never dropped. A relative phrase ("a year later") is resolved
 against the date it refers to, and the row records which (``refers_to``).
 
-Portuguese and Spanish forms are read too ("12 de outubro de 1924", "1º de maio de 1925",
-"3 de mayo de 1925", "junho de 2020", "meados de 1925", "fines de 2017", "verão de 1925",
-"de 2014 a 2018", "entre 2003 y 2015", "desde 2015", "dois anos depois"); their number words
-are read by :func:`histkit.text.numbers.words_to_number` (``text2num``).
-
 To add a new form: add a pattern to :data:`PATTERNS` (longest forms first, as the first match
-wins), a builder returning a :class:`DateValue`, and a case to ``tests/extract/test_date_phrases.py``.
+wins), a builder returning a :class:`DateValue`, and a case to
+``tests/extract/test_date_phrases.py``; the words (months, seasons, parts of a year, in English,
+Portuguese and Spanish) are in :mod:`histkit.extract.date_words`.
 """
 
 from __future__ import annotations
@@ -27,51 +24,17 @@ from datetime import date
 
 from histkit.core.dating import bounds, check_edtf
 from histkit.core.errors import DateError
-from histkit.text.numbers import ONES, SMALL_PT_ES, words_to_number
-
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
-# Portuguese and Spanish month names, with and without accents ("março"/"marco", "setiembre").
-MONTHS_PT_ES: dict[str, int] = {
-    "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "abril": 4, "maio": 5, "junho": 6,
-    "julho": 7, "agosto": 8, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
-    "enero": 1, "febrero": 2, "marzo": 3, "mayo": 5, "junio": 6, "julio": 7, "septiembre": 9,
-    "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-}
-# EDTF level 1 season codes (21 spring, 22 summer, 23 autumn, 24 winter).
-SEASONS = {"spring": 21, "summer": 22, "fall": 23, "autumn": 23, "winter": 24}
-# Where in a decade or year "early", "mid" and "late" fall: EDTF has no qualifier for these, so
-# each becomes an explicit interval (a convention, stated in the row's note).
-DECADE_PARTS = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
-YEAR_PARTS = {"early": (1, 4), "mid": (4, 9), "late": (9, 12)}
-# Portuguese and Spanish words for the seasons and for parts of a year or decade.
-SEASONS_PT_ES = {
-    "primavera": 21, "verão": 22, "verao": 22, "verano": 22, "outono": 23, "otoño": 23, "otono": 23,
-    "inverno": 24, "invierno": 24,
-}
-PARTS_PT_ES = {
-    "início": "early", "inicio": "early", "princípio": "early", "principios": "early",
-    "comienzos": "early", "meados": "mid", "mediados": "mid", "fim": "late", "final": "late",
-    "finais": "late", "finales": "late", "fines": "late",
-}
+from histkit.extract import date_words as _w
+from histkit.extract.date_words import (
+    DECADE_PARTS,
+    MONTHS,
+    MONTHS_PT_ES,
+    PARTS_PT_ES,
+    SEASONS,
+    SEASONS_PT_ES,
+    YEAR_PARTS,
+)
+from histkit.text.numbers import words_to_number
 
 
 @dataclass(frozen=True)
@@ -148,12 +111,8 @@ def _season(m: re.Match[str]) -> DateValue:
 
 
 def _season_pt_es(m: re.Match[str]) -> DateValue:
-    return DateValue(
-        f"{int(m['year']):04d}-{SEASONS_PT_ES[m['season'].lower()]}",
-        "season",
-        "season",
-        note="season as named in the text: EDTF codes 21-24 do not say which hemisphere",
-    )
+    note = "season as named in the text: EDTF codes 21-24 do not say which hemisphere"
+    return DateValue(f"{int(m['year']):04d}-{SEASONS_PT_ES[m['season'].lower()]}", "season", "season", note=note)
 
 
 def last_year(first: int, second: str | None) -> int:
@@ -226,34 +185,6 @@ def _relative(m: re.Match[str]) -> DateValue:
     return DateValue("", "", "relative")
 
 
-# The count of a relative phrase: an article ("a year later") or a number word up to nineteen.
-# Number words are read by histkit.text.numbers.words_to_number, the one reader of them in histkit.
-_ARTICLES = ("a", "an")
-_COUNT = "|".join(sorted([*_ARTICLES, *ONES], key=len, reverse=True))
-_RELATIVE_RE = (
-    rf"(?P<count>{_COUNT})\s+"
-    r"(?P<unit>years?|months?)\s+"
-    r"(?P<direction>later|earlier|(?:after|before)(?:\s+(?:his|her|their|its|the)\s+\w+)?)"
-)
-
-# Portuguese and Spanish: "dois anos depois", "três meses antes", "dos años después",
-# "un año más tarde". The count is read by text2num (see relative_offset).
-_ARTICLES_PT_ES = ("um", "uma", "un", "uno", "una")
-_COUNT_PT_ES = "|".join(sorted([*_ARTICLES_PT_ES, "dos", *SMALL_PT_ES], key=len, reverse=True))
-_RELATIVE_PT_ES_RE = (
-    rf"(?P<count>{_COUNT_PT_ES})\s+"
-    r"(?P<unit>anos?|años?|mês|mes|meses)\s+"
-    r"(?P<direction>depois|después|despues|mais\s+tarde|más\s+tarde|mas\s+tarde|antes)"
-)
-_MONTH_PT_ES_NAMES = "|".join(sorted(MONTHS_PT_ES, key=len, reverse=True))
-# "março" unaccented ("marco") is also the noun "landmark": read only with a day before it.
-_MONTH_PT_ES = rf"(?P<month>{_MONTH_PT_ES_NAMES})"
-_MONTH_PT_ES_NO_MARCO = "(?P<month>" + "|".join(
-    sorted((m for m in MONTHS_PT_ES if m != "marco"), key=len, reverse=True)
-) + ")"
-_PART_PT_ES = "|".join(sorted(PARTS_PT_ES, key=len, reverse=True))
-_SEASON_PT_ES = "|".join(sorted(SEASONS_PT_ES, key=len, reverse=True))
-
 PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue]]] = [
     ("full-date", re.compile(rf"\b(?P<day>[0-3]?\d)\s+{_MONTH}\s+{_YEAR}\b"), _full_date),
     (
@@ -261,7 +192,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue]]
         "full-date-pt-es",
         re.compile(
             rf"(?:\b(?P<day>[0-3]?\d)(?:[º°]|o\b)?|\b(?P<first>primeiro|primero))\s+de\s+"
-            rf"(?i:{_MONTH_PT_ES})(?:\s+del?|,)?\s+{_YEAR}\b"
+            rf"(?i:{_w.MONTH_PT_ES})(?:\s+del?|,)?\s+{_YEAR}\b"
         ),
         _full_date,
     ),
@@ -280,13 +211,9 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue]]
     ),
     ("month", re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b"), _month),
     # junho de 2020 / diciembre de 2015 / marzo 2018 / julio del 2020
-    ("month-pt-es", re.compile(rf"\b(?i:{_MONTH_PT_ES_NO_MARCO})(?:\s+del?)?\s+{_YEAR}\b"), _month),
-    (
-        # no verão de 1925 / el invierno de 1925
-        "season-pt-es",
-        re.compile(rf"\b(?P<season>{_SEASON_PT_ES})\s+(?:de|del)\s+{_YEAR}\b", re.I),
-        _season_pt_es,
-    ),
+    ("month-pt-es", re.compile(rf"\b(?i:{_w.MONTH_PT_ES_NO_MARCO})(?:\s+del?)?\s+{_YEAR}\b"), _month),
+    # no verão de 1925 / el invierno de 1925
+    ("season-pt-es", re.compile(rf"\b(?P<season>{_w.SEASON_PT_ES})\s+del?\s+{_YEAR}\b", re.I), _season_pt_es),
     (
         # de 2014 a 2018 / de 1923 até 1927 / desde 1923 hasta 1927 / entre 2003 y 2015
         "from-to-pt-es",
@@ -321,7 +248,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue]]
         # meados da década de 1920 / finales de la década de 1920
         "part-of-decade-pt-es",
         re.compile(
-            rf"\b(?P<part>{_PART_PT_ES})\s+d[ae]\s+(?:la\s+)?década\s+de\s+(?P<decade>1[5-9]\d0|20\d0)\b", re.I
+            rf"\b(?P<part>{_w.PART_PT_ES})\s+d[ae]\s+(?:la\s+)?década\s+de\s+(?P<decade>1[5-9]\d0|20\d0)\b", re.I
         ),
         _part_of_decade,
     ),
@@ -332,14 +259,10 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue]]
     ),
     ("part-of-year", re.compile(rf"\b(?P<part>early|mid|late)-{_YEAR}\b", re.I), _part_of_year),
     # meados de 1925 / mediados de 2018 / início de 1925 / principios de 1925 / fines de 2017
-    (
-        "part-of-year-pt-es",
-        re.compile(rf"\b(?P<part>{_PART_PT_ES})\s+(?:de|do|del)\s+{_YEAR}\b", re.I),
-        _part_of_year,
-    ),
+    ("part-of-year-pt-es", re.compile(rf"\b(?P<part>{_w.PART_PT_ES})\s+(?:del?|do)\s+{_YEAR}\b", re.I), _part_of_year),
     ("year", re.compile(rf"(?<![\d./,\-\w]){_YEAR}(?![\d/\w]|-\d|\.\d)"), _year),
-    ("relative", re.compile(rf"\b{_RELATIVE_RE}\b", re.I), _relative),
-    ("relative-pt-es", re.compile(rf"\b{_RELATIVE_PT_ES_RE}\b", re.I), _relative),
+    ("relative", re.compile(rf"\b{_w.RELATIVE_RE}\b", re.I), _relative),
+    ("relative-pt-es", re.compile(rf"\b{_w.RELATIVE_PT_ES_RE}\b", re.I), _relative),
 ]
 
 
@@ -459,14 +382,14 @@ def normalise(phrase: str) -> DateValue:
 
 def relative_offset(phrase: str) -> tuple[int, str]:
     """Return the signed count and unit (``"years"`` or ``"months"``) of a relative phrase."""
-    m = re.search(_RELATIVE_RE, phrase, re.I)  # "two years later", "five months after his arrival"
+    m = re.search(_w.RELATIVE_RE, phrase, re.I)  # "two years later", "five months after his arrival"
     if m:
         word = m["count"].lower()
-        count = 1 if word in _ARTICLES else words_to_number(word)
+        count = 1 if word in _w.ARTICLES else words_to_number(word)
         sign = -1 if m["direction"].lower().split()[0] in ("before", "earlier") else 1
         unit = "years" if m["unit"].lower().startswith("year") else "months"
         return sign * count, unit
-    m = re.search(_RELATIVE_PT_ES_RE, phrase, re.I)  # "dois anos depois", "dos años después"
+    m = re.search(_w.RELATIVE_PT_ES_RE, phrase, re.I)  # "dois anos depois", "dos años después"
     if not m:
         raise DateError(
             f"{phrase!r} is not a relative date phrase like 'two years later', 'dois anos depois' "
@@ -476,7 +399,7 @@ def relative_offset(phrase: str) -> tuple[int, str]:
     # "anos"/"mês" are Portuguese; "años"/"mes" Spanish; "meses" and "dos" need the other word.
     lang = "es" if ("ñ" in unit_word or unit_word == "mes" or word == "dos" or "ú" in m["direction"]
                     or "á" in m["direction"]) else "pt"
-    count = 1 if word in _ARTICLES_PT_ES else words_to_number(word, lang)
+    count = 1 if word in _w.ARTICLES_PT_ES else words_to_number(word, lang)
     sign = -1 if m["direction"].lower() == "antes" else 1
     unit = "years" if unit_word.startswith(("ano", "año")) else "months"
     return sign * count, unit

@@ -21,7 +21,7 @@ What a figure measures (``measures``) and the role an analysis gives it (``key``
 knowledge, kept beside the seed in ``quantities.yaml`` and anchored by quote (W3C
 TextQuoteSelector: ``exact`` with optional ``prefix``/``suffix``).
 
-To add a unit: add its words to :data:`UNITS` (word -> (kind, unit)), add a case to
+To add a unit: add its words to :data:`histkit.extract.units.UNITS` (word -> (kind, unit)), add a case to
 ``tests/extract/test_quantities.py`` and, if an analysis needs the figure, a ``key`` in ``quantities.yaml``.
 """
 
@@ -36,6 +36,8 @@ from typing import Any
 import pandas as pd
 
 from histkit.core.errors import AnnotationError, ParameterError
+from histkit.extract.units import SHARED_UNITS as _SHARED_UNITS
+from histkit.extract.units import UNITS, UNITS_PT_ES
 from histkit.text.anchor import LINE, anchor, read_yaml
 from histkit.text.ingest import Article, Element
 from histkit.text.numbers import (
@@ -48,35 +50,6 @@ from histkit.text.numbers import (
 
 # --- units ---------------------------------------------------------------------------------
 
-# word as written (lower case) -> (kind, unit). Currencies use ISO 4217 codes.
-UNITS: dict[str, tuple[str, str]] = {
-    "peso": ("money", "MXN"), "pesos": ("money", "MXN"),
-    "ruble": ("money", "RUB"), "rubles": ("money", "RUB"),
-    "rouble": ("money", "RUB"), "roubles": ("money", "RUB"),
-    "dollar": ("money", "USD"), "dollars": ("money", "USD"),
-    "%": ("percent", "percent"), "percent": ("percent", "percent"), "per cent": ("percent", "percent"),
-    "year": ("duration", "years"), "years": ("duration", "years"),
-    "month": ("duration", "months"), "months": ("duration", "months"),
-    "week": ("duration", "weeks"), "weeks": ("duration", "weeks"),
-    "day": ("duration", "days"), "days": ("duration", "days"),
-}
-# Portuguese and Spanish units. "pesos" is shared; "real" (singular) is left out, as it is an
-# English word ("real wages"). A number in Portuguese or Spanish words is read only before one of
-# these or a per cent sign (never as a bare count: "dos" is also Portuguese "of the").
-UNITS_PT_ES: dict[str, tuple[str, str]] = {
-    "rublo": ("money", "RUB"), "rublos": ("money", "RUB"),
-    "dólar": ("money", "USD"), "dólares": ("money", "USD"), "dolar": ("money", "USD"), "dolares": ("money", "USD"),
-    "reais": ("money", "BRL"),
-    "por cento": ("percent", "percent"), "por ciento": ("percent", "percent"),
-    "ano": ("duration", "years"), "anos": ("duration", "years"),
-    "año": ("duration", "years"), "años": ("duration", "years"),
-    "mês": ("duration", "months"), "mes": ("duration", "months"), "meses": ("duration", "months"),
-    "semana": ("duration", "weeks"), "semanas": ("duration", "weeks"),
-    "dia": ("duration", "days"), "dias": ("duration", "days"),
-    "día": ("duration", "days"), "días": ("duration", "days"),
-}
-UNITS.update(UNITS_PT_ES)
-_SHARED_UNITS = frozenset({"peso", "pesos"})  # the same word in all three languages
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u != "%")
 # Currency signs written before the number; "US\$" is the markdown-escaped "US$" of the seed.
 _PREFIX_UNITS: dict[str, str] = {"US$": "USD", "US\\$": "USD", "U.S.$": "USD", "MX$": "MXN"}

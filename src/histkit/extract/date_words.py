@@ -1,0 +1,88 @@
+"""The words of date phrases: month and season names, parts of a year, in English, Portuguese and Spanish.
+
+Kept apart from :mod:`histkit.extract.date_phrases` (which holds the forms and their builders) so
+that a new language is a new set of words here. Values of number words come from
+:func:`histkit.text.numbers.words_to_number` (``text2num``), never from a table here.
+
+Portuguese and Spanish forms are read too ("12 de outubro de 1924", "1º de maio de 1925",
+"3 de mayo de 1925", "junho de 2020", "meados de 1925", "fines de 2017", "verão de 1925",
+"de 2014 a 2018", "entre 2003 y 2015", "desde 2015", "dois anos depois"); their number words
+are read by :func:`histkit.text.numbers.words_to_number` (``text2num``).
+"""
+
+from __future__ import annotations
+
+from histkit.text.numbers import ONES, SMALL_PT_ES
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+# Portuguese and Spanish month names, with and without accents ("março"/"marco", "setiembre").
+MONTHS_PT_ES: dict[str, int] = {
+    "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "abril": 4, "maio": 5, "junho": 6,
+    "julho": 7, "agosto": 8, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "mayo": 5, "junio": 6, "julio": 7, "septiembre": 9,
+    "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
+# EDTF level 1 season codes (21 spring, 22 summer, 23 autumn, 24 winter).
+SEASONS = {"spring": 21, "summer": 22, "fall": 23, "autumn": 23, "winter": 24}
+# Where in a decade or year "early", "mid" and "late" fall: EDTF has no qualifier for these, so
+# each becomes an explicit interval (a convention, stated in the row's note).
+DECADE_PARTS = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
+YEAR_PARTS = {"early": (1, 4), "mid": (4, 9), "late": (9, 12)}
+# Portuguese and Spanish words for the seasons and for parts of a year or decade.
+SEASONS_PT_ES = {
+    "primavera": 21, "verão": 22, "verao": 22, "verano": 22, "outono": 23, "otoño": 23, "otono": 23,
+    "inverno": 24, "invierno": 24,
+}
+PARTS_PT_ES = {
+    "início": "early", "inicio": "early", "princípio": "early", "principios": "early",
+    "comienzos": "early", "meados": "mid", "mediados": "mid", "fim": "late", "final": "late",
+    "finais": "late", "finales": "late", "fines": "late",
+}
+
+
+# Portuguese and Spanish: "dois anos depois", "três meses antes", "dos años después",
+# "un año más tarde". The count is read by text2num (see relative_offset).
+ARTICLES_PT_ES = ("um", "uma", "un", "uno", "una")
+COUNT_PT_ES = "|".join(sorted([*ARTICLES_PT_ES, "dos", *SMALL_PT_ES], key=len, reverse=True))
+RELATIVE_PT_ES_RE = (
+    rf"(?P<count>{COUNT_PT_ES})\s+"
+    r"(?P<unit>anos?|años?|mês|mes|meses)\s+"
+    r"(?P<direction>depois|después|despues|mais\s+tarde|más\s+tarde|mas\s+tarde|antes)"
+)
+MONTH_PT_ES_NAMES = "|".join(sorted(MONTHS_PT_ES, key=len, reverse=True))
+# "março" unaccented ("marco") is also the noun "landmark": read only with a day before it.
+MONTH_PT_ES = rf"(?P<month>{MONTH_PT_ES_NAMES})"
+MONTH_PT_ES_NO_MARCO = "(?P<month>" + "|".join(
+    sorted((m for m in MONTHS_PT_ES if m != "marco"), key=len, reverse=True)
+) + ")"
+PART_PT_ES = "|".join(sorted(PARTS_PT_ES, key=len, reverse=True))
+SEASON_PT_ES = "|".join(sorted(SEASONS_PT_ES, key=len, reverse=True))
+
+# The count of a relative phrase: an article ("a year later") or a number word up to nineteen.
+# Number words are read by histkit.text.numbers.words_to_number, the one reader of them in histkit.
+ARTICLES = ("a", "an")
+COUNT = "|".join(sorted([*ARTICLES, *ONES], key=len, reverse=True))
+RELATIVE_RE = (
+    rf"(?P<count>{COUNT})\s+"
+    r"(?P<unit>years?|months?)\s+"
+    r"(?P<direction>later|earlier|(?:after|before)(?:\s+(?:his|her|their|its|the)\s+\w+)?)"
+)
