@@ -262,7 +262,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue]]
     ("part-of-year-pt-es", re.compile(rf"\b(?P<part>{_w.PART_PT_ES})\s+(?:del?|do)\s+{_YEAR}\b", re.I), _part_of_year),
     ("year", re.compile(rf"(?<![\d./,\-\w]){_YEAR}(?![\d/\w]|-\d|\.\d)"), _year),
     ("relative", re.compile(rf"\b{_w.RELATIVE_RE}\b", re.I), _relative),
-    ("relative-pt-es", re.compile(rf"\b{_w.RELATIVE_PT_ES_RE}\b", re.I), _relative),
+    # the lookahead (a word, then a unit) skips most positions quickly: the count list is long
+    ("relative-pt-es", re.compile(rf"\b(?=\w+\s+(?:an|añ|m[eê]s))(?:{_w.RELATIVE_PT_ES_RE})\b", re.I), _relative),
 ]
 
 
