@@ -32,3 +32,14 @@ def test_default_run_writes_the_main_outputs_and_any_other_its_own_tree(tmp_path
     assert other.name.startswith("s_price_ratio-1.5-") and len(other.name.rsplit("-", 1)[1]) == 8
     assert plan.tree_for(tmp_path, tmp_path / "seeds" / "s", {"price_ratio": 2.0}).name != other.name
     assert plan.tree_for(tmp_path, tmp_path / "x" / "t", {}, own_seed=True).name.startswith("t-")
+
+
+def test_the_default_seed_named_by_its_path_is_the_plain_default_run() -> None:
+    paths = runner.notebooks(ROOT)
+    declared = {path: runner.parameters(path) for path in paths}
+    given = {"seed": "seeds/spenser-bolsheviks-mexico", "first_year": 1917}  # both their defaults
+    tree, jobs = plan.make(ROOT, paths, declared, given)
+    plain_tree, plain_jobs = plan.make(ROOT, paths, declared, {})
+    assert tree == plain_tree and tree.name == ""
+    # same parameters as a plain build: the same cache key and the same manifest rows
+    assert [job.params for job in jobs] == [job.params for job in plain_jobs] == [{}] * len(paths)

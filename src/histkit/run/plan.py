@@ -143,7 +143,11 @@ def make(root: Path, paths: Sequence[Path], declared: Mapping[Path, Mapping[str,
     for path in paths:
         mine = declared[path]
         params = {k: v for k, v in given.items() if k in mine}
-        if "seed" in mine and seed_value is not None:
+        if not tree.name:
+            # The default run: a value given equal to its default (the default seed named by its path,
+            # say) is no parameter of the run, so the cache and the manifest are those of a plain build.
+            params = {k: v for k, v in params.items() if k in OUTPUT_DIRS}
+        elif "seed" in mine and seed_value is not None:
             params["seed"] = str(seed)
         for name in OUTPUT_DIRS:
             if name in mine and name not in given and tree.name:
