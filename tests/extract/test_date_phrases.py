@@ -7,7 +7,8 @@ import pytest
 import histkit as hk
 from histkit.core.dating import check_edtf
 from histkit.core.errors import DateError
-from histkit.extract.date_phrases import find_in, normalise, relative_offset, resolve_relative, shift
+from histkit.extract.date_phrases import find_in, normalise
+from histkit.extract.relative_dates import relative_offset, resolve_relative, shift
 
 # phrase as the article writes it -> (edtf, earliest, latest, precision)
 CASES = [
@@ -203,6 +204,19 @@ PT_ES_CASES = [
     ("até 1927", "../1927", "", "1927-12-31", "open"),
     ("desde abril de 2018", "2018-04/..", "2018-04-01", "", "open"),
     ("hasta mediados de 2018", "../2018-09", "", "2018-09-30", "open"),
+    # decades: edur-literatura-indigena ("Nos anos de 1970", "final dos anos 1970", "nos anos 2000",
+    # "final da década de 70", "década de 50"), ciedu-saresp ("final dos anos 90"), bak-p59553
+    # ("nos anos sessenta"), oes-tourism-gentrification ("a década de 60"); Spanish as the issue names it
+    ("anos de 1970", "197X", "1970-01-01", "1979-12-31", "decade"),
+    ("anos 2000", "200X", "2000-01-01", "2009-12-31", "decade"),
+    ("final dos anos 1970", "1977/1979", "1977-01-01", "1979-12-31", "interval"),
+    ("final dos anos 90", "1997/1999", "1997-01-01", "1999-12-31", "interval"),
+    ("final da década de 70", "1977/1979", "1977-01-01", "1979-12-31", "interval"),
+    ("década de 60", "196X", "1960-01-01", "1969-12-31", "decade"),
+    ("anos sessenta", "196X", "1960-01-01", "1969-12-31", "decade"),
+    ("los años veinte", "192X", "1920-01-01", "1929-12-31", "decade"),
+    ("los años 1920", "192X", "1920-01-01", "1929-12-31", "decade"),
+    ("finales de los años 1920", "1927/1929", "1927-01-01", "1929-12-31", "interval"),
 ]
 
 
@@ -220,6 +234,57 @@ def test_pt_es_notes_say_what_was_assumed():
     assert "hemisphere" in normalise("no verão de 1925").note
     assert "'desde' means from 2015" in normalise("desde 2015").note
     assert "'hasta' means no later than 2018" in normalise("hasta 2018").note
+
+
+def test_decade_without_century_says_so():
+    assert "read as the 1920s" in normalise("los años veinte").note
+    assert "read as the 1990s" in normalise("final dos anos 90").note
+    assert normalise("anos de 1970").note == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # edur-literatura-indigena: a list of years after "anos de" is not a decade
+        ("presença de mais de 3 etnias nos anos de 1979, 1981, 1983.", ["1979", "1981", "1983"]),
+        # rdbci-bibliotecas: "entre os anos de 2020 e 2021" names two years
+        ("o período pandêmico entre os anos de 2020 e 2021, profissionais", ["2020", "2021"]),
+        # edur-literatura-indigena: "desde a década de 50, 60" lists decades
+        ("contato desde a década de 50, 60 com a sociedade", ["195X"]),
+    ],
+)
+def test_years_after_anos_de_are_not_always_a_decade(sentence, found):
+    assert [f.value.edtf for f in find_in(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # ecos-china-new-normal and bak-p59610 cite web pages whose addresses hold dates
+        ("Available at: https://www.reuters.com/markets/rpt-analysis-imf-warning-china-putsjapanization-risk-"
+         "spotlight-2023-10-16/.", []),
+        ("https://www.project-syndicate.org/commentary/why-is-china-gdp-growth-rate-falling-so-fast-by-shang-"
+         "jin-wei-2021-11.", []),
+        ("https://expresso.pt/sociedade/2020-06-06-Bracos-negros-entrelacados-com-bracos-brancos.", []),
+        ("DOI: 10.20396/rdbci.v18i00.8661184. Em 2020", ["2020"]),
+    ],
+)
+def test_dates_inside_web_addresses_are_not_dates_of_the_text(text, found):
+    assert [f.value.edtf for f in find_in(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("phrase", "edtf", "form"),
+    [
+        ("2010-04-15", "2010-04-15", "full-date"),
+        ("2010-04", "2010-04", "iso-month"),  # not the years 2010-2104
+        ("1924-26", "1924/1926", "range"),
+        ("1910-12", "1910/1912", "range"),  # a two-digit end after the start is a range
+    ],
+)
+def test_iso_dates_and_short_ranges(phrase, edtf, form):
+    value = normalise(phrase)
+    assert (value.edtf, value.form) == (edtf, form)
 
 
 def test_unaccented_marco_without_a_day_is_not_a_month():

@@ -25,7 +25,8 @@ from histkit.analyse.chronology_tables import (
 from histkit.analyse.claims import Claim
 from histkit.core.dating import bounds
 from histkit.core.errors import AnnotationError
-from histkit.extract.date_phrases import find_in, resolve_relative
+from histkit.extract.date_phrases import find_in
+from histkit.extract.relative_dates import resolve_relative
 from histkit.text.anchor import Anchor, Annotation
 from histkit.text.numbers import ONES, TENS, words_to_number
 

@@ -6,11 +6,12 @@ Format), parsed and bounded by the maintained ``edtf`` package: EDTF can say "au
 (``1926-23``), "some year of the 1920s" (``192X``) or "between August and September 1919"
 (``1919-08/1919-09``) without pretending to a precision the text does not have. A phrase EDTF has
 no word for (``mid-1925``, ``the early 1920s``) is mapped to an explicit interval and the reason is
-recorded in the ``note`` column, never dropped. A relative phrase ("a year later") is resolved
-against the date it refers to, and the row records which (``refers_to``).
+recorded in the ``note`` column, never dropped. A relative phrase ("a year later") is found here
+and resolved in :mod:`histkit.extract.relative_dates`.
 
 To add a new form: add a pattern to :data:`PATTERNS` (longest forms first, as the first match
-wins), a builder returning a :class:`DateValue`, and a case to
+wins), a builder returning a :class:`DateValue` (or ``None`` where the match is not a date after
+all), and a case to
 ``tests/extract/test_date_phrases.py``; the words (months, seasons, parts of a year, in English,
 Portuguese and Spanish) are in :mod:`histkit.extract.date_words`.
 """
@@ -130,9 +131,20 @@ def last_year(first: int, second: str | None) -> int:
     return last if last >= first else last + width
 
 
-def _year_range(m: re.Match[str]) -> DateValue:
+def _year_range(m: re.Match[str]) -> DateValue | None:
     first = int(m["y1"])
-    return DateValue(f"{first:04d}/{last_year(first, m['y2']):04d}", "interval", "range")
+    second = m["y2"]
+    if len(second) == 2 and int(second) < first % 100:
+        # "2010-04" is ISO April 2010, not 2010-2104; "1998-2002" is printed in full.
+        if m.group(0)[4] == "-" and 1 <= int(second) <= 12:
+            return DateValue(
+                f"{first:04d}-{second}",
+                "month",
+                "iso-month",
+                note=f"'{m.group(0)}' read as a month (ISO 8601): a range across a century prints its end in full",
+            )
+        return None
+    return DateValue(f"{first:04d}/{last_year(first, second):04d}", "interval", "range")
 
 
 def _part_word(word: str) -> str:
@@ -147,20 +159,36 @@ def _year_range_pt_es(m: re.Match[str]) -> DateValue:
 
 
 def _part_of_decade(m: re.Match[str]) -> DateValue:
-    decade = int(m["decade"])
+    tens = m.groupdict().get("tens")
+    decade = 1900 + int(tens) if tens else int(m["decade"])
     part = _part_word(m["part"])
     lo, hi = DECADE_PARTS[part]
+    century = f"; the text does not print the century, read as the {decade}s" if tens else ""
     return DateValue(
         f"{decade + lo:04d}/{decade + hi:04d}",
         "interval",
         "part-of-decade",
         note=f"EDTF has no qualifier for '{part}' in a decade; mapped to the years "
-        f"{decade + lo}-{decade + hi} by convention",
+        f"{decade + lo}-{decade + hi} by convention{century}",
     )
 
 
 def _decade(m: re.Match[str]) -> DateValue:
     return DateValue(f"{m['decade'][:3]}X", "decade", "decade")
+
+
+def _decade_pt_es(m: re.Match[str]) -> DateValue:
+    """"anos 1970", "década de 70", "los años veinte": a decade; two digits or a word read in the 1900s."""
+    if m["decade"]:
+        return _decade(m)
+    word = (m["word"] or "").lower()
+    tens = int(m["tens"]) if m["tens"] else words_to_number(word, _w.DECADE_WORDS_PT_ES[word])
+    return DateValue(
+        f"19{tens // 10}X",
+        "decade",
+        "decade",
+        note=f"the text does not print the century; '{m.group(0)}' read as the {1900 + tens}s",
+    )
 
 
 def _part_of_year(m: re.Match[str]) -> DateValue:
@@ -185,7 +213,7 @@ def _relative(m: re.Match[str]) -> DateValue:
     return DateValue("", "", "relative")
 
 
-PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue]]] = [
+PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue | None]]] = [
     ("full-date", re.compile(rf"\b(?P<day>[0-3]?\d)\s+{_MONTH}\s+{_YEAR}\b"), _full_date),
     (
         # 12 de outubro de 1924 / 1º de maio de 1925 / 1o de maio / primeiro de maio / 3 de mayo del 2020
@@ -199,6 +227,12 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue]]
     (
         "numeric-date",
         re.compile(r"\b(?P<day>[0-3]\d)/(?P<mon>[01]\d)/(?P<year>1[5-9]\d\d|20\d\d)\b"),
+        _numeric_date,
+    ),
+    (
+        # ISO 8601: 2010-04-15
+        "iso-date",
+        re.compile(r"(?<![\d./\-])(?P<year>1[5-9]\d\d|20\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\d\-])"),
         _numeric_date,
     ),
     (
@@ -248,14 +282,22 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue]]
         # meados da década de 1920 / finales de la década de 1920
         "part-of-decade-pt-es",
         re.compile(
-            rf"\b(?P<part>{_w.PART_PT_ES})\s+d[ae]\s+(?:la\s+)?década\s+de\s+(?P<decade>1[5-9]\d0|20\d0)\b", re.I
+            rf"\b(?P<part>{_w.PART_PT_ES})\s+(?:d[ae]\s+(?:la\s+)?década\s+de|d[oe]s\s+anos|de\s+los\s+años)\s+"
+            r"(?:(?P<decade>1[5-9]\d0|20\d0)|(?P<tens>[1-9]0))\b",
+            re.I,
         ),
         _part_of_decade,
     ),
+    ("decade", re.compile(r"\b(?:the\s+)?(?P<decade>1[5-9]\d0|20\d0)s\b"), _decade),
     (
-        "decade",
-        re.compile(r"\b(?:the\s+)?(?P<decade>1[5-9]\d0|20\d0)s\b|\bdécada\s+de\s+(?P<d2>1[5-9]\d0)\b"),
-        _decade,
+        # anos 1970 / nos anos de 1970 / la década de 1920 / década de 70 / los años veinte
+        "decade-pt-es",
+        re.compile(
+            rf"\b(?:{_w.DECADE_LEAD_PT_ES})(?:(?P<decade>1[5-9]\d0|20\d0)|(?P<tens>[1-9]0)"
+            rf"|(?P<word>{_w.DECADE_WORD_PT_ES}))\b{_w.NOT_A_DECADE_AFTER}",
+            re.I,
+        ),
+        _decade_pt_es,
     ),
     ("part-of-year", re.compile(rf"\b(?P<part>early|mid|late)-{_YEAR}\b", re.I), _part_of_year),
     # meados de 1925 / mediados de 2018 / início de 1925 / principios de 1925 / fines de 2017
@@ -265,6 +307,9 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue]]
     # the lookahead (a word, then a unit) skips most positions quickly: the count list is long
     ("relative-pt-es", re.compile(rf"\b(?=\w+\s+(?:an|añ|m[eê]s))(?:{_w.RELATIVE_PT_ES_RE})\b", re.I), _relative),
 ]
+
+
+_ADDRESS = re.compile(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,}/)\S+", re.I)
 
 
 @dataclass(frozen=True)
@@ -289,16 +334,16 @@ def find_in(text: str) -> list[Found]:
         means "no later than".
 
     """
-    taken: list[tuple[int, int]] = []
+    # The digits of a web address or DOI ("/2023-10-16/", "wei-2021-11") are not dates of the text.
+    taken: list[tuple[int, int]] = [m.span() for m in _ADDRESS.finditer(text)]
     found: list[Found] = []
     for _name, pattern, build in PATTERNS:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if m.groupdict().get("d2"):
-                value = DateValue(f"{m['d2'][:3]}X", "decade", "decade")
-            else:
-                value = build(m)
+            value = build(m)
+            if value is None:
+                continue
             taken.append((m.start(), m.end()))
             found.append(Found(m.start(), m.end(), m.group(0), value))
     found.sort(key=lambda f: f.start)
@@ -368,7 +413,7 @@ def normalise(phrase: str) -> DateValue:
         If the phrase holds no date expression, or a relative one (use :func:`resolve_relative`).
 
     """
-    text = re.sub(r"^\s*(?:in|on|during|of|em|no|na|en|el|durante)\s+", "", phrase.strip(), flags=re.I)
+    text = re.sub(r"^\s*(?:in|on|during|of|em|no|na|nos|nas|os|en|el|los|durante)\s+", "", phrase.strip(), flags=re.I)
     hits = find_in(text)
     if (
         len(hits) != 1
@@ -379,68 +424,3 @@ def normalise(phrase: str) -> DateValue:
     if hits[0].value.form == "relative":
         raise DateError(f"{phrase!r} is relative; resolve it with resolve_relative(phrase, reference)")
     return hits[0].value
-
-
-def relative_offset(phrase: str) -> tuple[int, str]:
-    """Return the signed count and unit (``"years"`` or ``"months"``) of a relative phrase."""
-    m = re.search(_w.RELATIVE_RE, phrase, re.I)  # "two years later", "five months after his arrival"
-    if m:
-        word = m["count"].lower()
-        count = 1 if word in _w.ARTICLES else words_to_number(word)
-        sign = -1 if m["direction"].lower().split()[0] in ("before", "earlier") else 1
-        unit = "years" if m["unit"].lower().startswith("year") else "months"
-        return sign * count, unit
-    m = re.search(_w.RELATIVE_PT_ES_RE, phrase, re.I)  # "dois anos depois", "dos años después"
-    if not m:
-        raise DateError(
-            f"{phrase!r} is not a relative date phrase like 'two years later', 'dois anos depois' "
-            "or 'dos años después'"
-        )
-    word, unit_word = m["count"].lower(), m["unit"].lower()
-    # "anos"/"mês" are Portuguese; "años"/"mes" Spanish; "meses" and "dos" need the other word.
-    lang = "es" if ("ñ" in unit_word or unit_word == "mes" or word == "dos" or "ú" in m["direction"]
-                    or "á" in m["direction"]) else "pt"
-    count = 1 if word in _w.ARTICLES_PT_ES else words_to_number(word, lang)
-    sign = -1 if m["direction"].lower() == "antes" else 1
-    unit = "years" if unit_word.startswith(("ano", "año")) else "months"
-    return sign * count, unit
-
-
-def shift(edtf: str, count: int, unit: str) -> str:
-    """Shift an EDTF date (year, month or day precision, or a season) by whole years or months."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", edtf)
-    if not m:
-        raise DateError(f"cannot shift {edtf!r}: only a plain year, month, day or season EDTF can be shifted")
-    year = int(m[1])
-    part = m[2]
-    if unit == "years":
-        out = f"{year + count:04d}" + edtf[4:]
-    elif part is None or int(part) > 12:
-        raise DateError(f"cannot shift {edtf!r} by months: it has no month")
-    else:
-        index = year * 12 + int(part) - 1 + count
-        out = f"{index // 12:04d}-{index % 12 + 1:02d}" + edtf[7:]
-    return check_edtf(out)
-
-
-def resolve_relative(phrase: str, reference: str, referent: str = "") -> DateValue:
-    """Resolve "two years later" against the EDTF date it counts from.
-
-    Parameters
-    ----------
-    phrase : str
-        The relative phrase.
-    reference : str
-        EDTF of the date the phrase refers to.
-    referent : str
-        How the reference was found, for the note (e.g. the quote it comes from).
-
-    """
-    count, unit = relative_offset(phrase)
-    edtf = shift(reference, count, unit)
-    precision = "year" if len(edtf) == 4 else ("month" if len(edtf) == 7 and int(edtf[5:7]) <= 12 else "day")
-    if len(edtf) == 7 and int(edtf[5:7]) > 12:
-        precision = "season"
-    where = f" ({referent})" if referent else ""
-    note = f"relative: {count:+d} {unit} from {reference}{where}"
-    return DateValue(edtf, precision, "relative", note=note, refers_to=reference)

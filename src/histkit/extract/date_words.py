@@ -86,3 +86,16 @@ RELATIVE_RE = (
     r"(?P<unit>years?|months?)\s+"
     r"(?P<direction>later|earlier|(?:after|before)(?:\s+(?:his|her|their|its|the)\s+\w+)?)"
 )
+
+# Decades named by a word in Portuguese and Spanish ("anos sessenta", "los años veinte"); the
+# number is read by histkit.text.numbers.words_to_number. Which century is meant is not printed.
+DECADE_WORDS_PT_ES = {
+    "vinte": "pt", "veinte": "es", "trinta": "pt", "treinta": "es", "quarenta": "pt", "cuarenta": "es",
+    "cinquenta": "pt", "cincuenta": "es", "sessenta": "pt", "sesenta": "es", "setenta": "pt",
+    "oitenta": "pt", "ochenta": "es", "noventa": "pt",
+}
+DECADE_WORD_PT_ES = "|".join(sorted(DECADE_WORDS_PT_ES, key=len, reverse=True))
+# "anos 1970", "nos anos de 1970", "los años 20", "la década de 70": the words before a decade.
+DECADE_LEAD_PT_ES = r"(?:anos|años)\s+(?:de\s+)?|década\s+de\s+"
+# "entre os anos de 2020 e 2021" lists years, not a decade ("década de 50, 60" lists decades).
+NOT_A_DECADE_AFTER = r"(?!\s*(?:,|e|y|a|até|hasta)\s*\d{3}[1-9])"

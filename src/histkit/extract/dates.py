@@ -16,7 +16,8 @@ import pandas as pd
 
 from histkit.core.dating import bounds
 from histkit.core.errors import DateError
-from histkit.extract.date_phrases import Found, find_in, resolve_relative
+from histkit.extract.date_phrases import Found, find_in
+from histkit.extract.relative_dates import resolve_relative
 from histkit.text.ingest import Article, Element
 
 # --- the table -------------------------------------------------------------------------------
