@@ -44,6 +44,7 @@ def ages_figure(ages: pd.DataFrame) -> Figure:
     """Scatter: year of the events a passage tells (x) against the cited source's year (y)."""
     from matplotlib.ticker import MaxNLocator
 
+    from histkit.present.labels import place_labels
     from histkit.present.style import PALETTE, new_figure
 
     fig = new_figure(7.5, 4.5)
@@ -62,16 +63,16 @@ def ages_figure(ages: pd.DataFrame) -> Figure:
     high = int(dated["event_last"].max()) + 2
     ax.plot([low, high], [low, high], color=PALETTE[7], linewidth=0.8, linestyle="--")
     ax.annotate("written at the time", (high, high), fontsize=8, ha="right", va="bottom")
-    labelled = dated.drop_duplicates(["key", "event_last"]).sort_values(["event_last", "published", "key"])
-    for row in labelled.itertuples(index=False):
-        first = row.key.split(";")[0]
-        label = first if row.source_class == "archival" else first.title()
-        ax.annotate(
-            label, (int(row.event_last), int(row.published)), fontsize=7, xytext=(4, 2), textcoords="offset points"
-        )
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("latest year named in the citing passage")
     ax.set_ylabel("year of the cited source")
     ax.set_title("Age of the sources against the events they document")
     ax.legend(frameon=False, loc="center left")
+    labelled = dated.drop_duplicates(["key", "event_last"]).sort_values(["event_last", "published", "key"])
+    points = [(int(r.event_last), int(r.published)) for r in labelled.itertuples(index=False)]
+    names = [
+        r.key.split(";")[0] if r.source_class == "archival" else r.key.split(";")[0].title()
+        for r in labelled.itertuples(index=False)
+    ]
+    place_labels(ax, points, names)
     return fig

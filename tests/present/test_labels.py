@@ -1,0 +1,79 @@
+"""Point labels that do not cover one another."""
+
+from __future__ import annotations
+
+from matplotlib.text import Text
+
+from histkit.analyse.source_ages import source_ages
+from histkit.present.audit_figures import ages_figure
+from histkit.present.labels import place_labels
+from histkit.present.style import new_figure
+
+
+def _boxes(ax):
+    renderer = ax.get_figure().canvas.get_renderer()
+    out = {}
+    for t in ax.texts:
+        t.update_positions(renderer) if hasattr(t, "update_positions") else None
+        out[t.get_text()] = Text.get_window_extent(t, renderer)
+    return out
+
+
+def test_close_points_get_labels_that_do_not_overlap():
+    fig = new_figure(4, 3)
+    ax = fig.add_subplot()
+    # four points a marker apart: labels at the same offset would overlap (as in the source-ages figure)
+    points = [(30, 20 + 3 * i) for i in range(4)] + [(0, 0), (60, 60)]
+    ax.scatter(*zip(*points, strict=True))
+    labels = [f"Author{i}" for i in range(4)]
+    crowded = place_labels(ax, points[:4], labels)
+    boxes = _boxes(ax)
+    assert crowded == 0
+    assert set(boxes) == set(labels)
+    for a in labels:
+        for b in labels:
+            if a < b:
+                assert not boxes[a].overlaps(boxes[b]), (a, b)
+
+
+def test_labels_with_no_free_place_are_counted():
+    fig = new_figure(2, 1.5)
+    ax = fig.add_subplot()
+    points = [(5, 5)] * 12 + [(0, 0), (10, 10)]
+    ax.scatter(*zip(*points, strict=True))
+    crowded = place_labels(ax, points[:12], [f"Name{i}" for i in range(12)])
+    assert 0 < crowded < 12
+    assert len(ax.texts) == 12  # a crowded label is still drawn
+
+
+def test_a_label_is_never_nearer_another_point():
+    fig = new_figure(4, 3)
+    ax = fig.add_subplot()
+    points = [(10, 10), (10, 12), (60, 60)]
+    ax.scatter(*zip(*points, strict=True))
+    place_labels(ax, points, ["low", "high", "far"])
+    renderer = fig.canvas.get_renderer()
+    centres = {n: ax.transData.transform(p) for n, p in zip(["low", "high", "far"], points, strict=True)}
+    for name, box in _boxes(ax).items():
+        def dist(c, box=box):
+            dx = max(box.x0 - c[0], 0, c[0] - box.x1)
+            dy = max(box.y0 - c[1], 0, c[1] - box.y1)
+            return (dx * dx + dy * dy) ** 0.5
+        assert all(dist(centres[name]) <= dist(c) for other, c in centres.items() if other != name), name
+    assert renderer is not None
+
+
+def test_source_ages_figure_labels_every_point_without_overlap(audit, article):
+    # The first article's sources crowd around 1919-1921: Kheifets 1994 and Carr 1992 cite 1920.
+    fig = ages_figure(source_ages(audit.citations, audit.refs, article))
+    ax = fig.axes[0]
+    names = [t for t in ax.texts if t.get_text() != "written at the time"]
+    assert {"Kheifets", "Carr", "Stern", "Weiner", "AHSRE"} <= {t.get_text() for t in names}
+    renderer = fig.canvas.get_renderer()
+    boxes = []
+    for t in names:
+        t.update_positions(renderer)
+        boxes.append(Text.get_window_extent(t, renderer))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b)
