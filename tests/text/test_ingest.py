@@ -366,3 +366,41 @@ def test_numbered_heading_followed_by_its_first_subsection(corpus):
     assert labels[:6] == ["", "1", "2", "3", "3.1", "3.2"]
     # rdbci-bibliotecas: numbered sections 1 to 6
     assert [s.label for s in corpus["rdbci-bibliotecas"].sections][:6] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_introduction_without_heading_is_an_untitled_opening_section(corpus):
+    # bak-p59610 opens with two epigraphs and eight paragraphs before "1 Signo ideológico ...":
+    # they are the body (with notes 1-2 and citations), not front matter.
+    art = corpus["bak-p59610"]
+    assert [s.heading for s in art.sections][:2] == [
+        "",
+        "1 Signo ideológico, relações dialógicas e valores. Ainda: anotações metodológicas",
+    ]
+    opening = [e for e in art.elements if e.section == 1]
+    assert opening[0].kind == "blockquote" and opening[0].text.startswith("Todos os seres humanos nascem livres")
+    assert any(e.text.startswith("O racismo é uma realidade social") for e in opening)
+    assert {n.number for n in art.footnotes} >= {1, 2}
+    assert "untitled opening" in next(w.message for w in art.warnings if w.kind == "body-start")
+    assert not any(e.kind == "front-matter" and e.text.startswith(">") for e in art.elements)
+
+
+def test_affiliations_before_the_first_heading_stay_front_matter(corpus):
+    # ecos-china-new-normal and bak-p59099 print three affiliation notes between the keywords and
+    # the first heading: short lines, no quotation, so the first heading still opens the body.
+    for name in ("ecos-china-new-normal", "bak-p59099", "rdbci-bibliotecas"):
+        art = corpus[name]
+        assert art.sections[0].heading, name
+        assert "body-start" not in {w.kind for w in art.warnings}, name
+
+
+def test_untitled_opening_in_a_tiny_text():
+    text = (
+        "A Title\n\nAn Author\n\nABSTRACT A short abstract.\n\nKEYWORDS: one. two.\n\n"
+        "University of Somewhere.\n\n\n> An epigraph of some words.\n\n"
+        + "An opening paragraph " * 10
+        + "(SMITH, 1990).\n\n1 FIRST HEADING\n\nA paragraph.\n\nREFERENCES\n\nSMITH, J. A book. London: P, 1990.\n"
+    )
+    art = parse_article(text, "tiny-opening")
+    assert [s.heading for s in art.sections] == ["", "1 FIRST HEADING", "REFERENCES"]
+    assert art.body[0].kind == "blockquote"
+    assert not any("University of Somewhere" in e.text for e in art.body)

@@ -127,6 +127,14 @@ class _Builder:
             )
 
 
+_BODY_START = {
+    "no-heading": "no heading was found before the body: the body is assumed to start at this block, "
+    "the first after the front matter's last blank-line gap, in one untitled section",
+    "untitled-opening": "the body opens with prose before its first heading (an epigraph, a quotation or "
+    "a paragraph): it is read from this block as an untitled opening section",
+}
+
+
 def parse_article(text: str, seed_id: str = "", source: str = "") -> Article:
     """Parse a verbatim article into an :class:`Article`.
 
@@ -165,7 +173,8 @@ def parse_article(text: str, seed_id: str = "", source: str = "") -> Article:
             f"{source}: no body was found after the title and author (no heading such as '1 INTRODUCTION' "
             "or 'Introdução', and no paragraph after the front matter); is this the article text?"
         )
-    begin, assumed = first
+    begin, how = first
+    assumed = bool(how)
     if assumed:
         a, b, _ = blocks[begin]
         warnings.append(
@@ -173,8 +182,7 @@ def parse_article(text: str, seed_id: str = "", source: str = "") -> Article:
                 "body-start",
                 a,
                 b,
-                "no heading was found before the body: the body is assumed to start at this block, "
-                "the first after the front matter's last blank-line gap, in one untitled section",
+                _BODY_START[how],
             )
         )
     if ref_at is None:

@@ -136,28 +136,63 @@ def is_references_heading(raw: str) -> bool:
     return len(text) <= 60 and _REFERENCES.fullmatch(_fold(text).strip()) is not None
 
 
-def body_start(blocks: list[tuple[int, int, str]], stop: int) -> tuple[int, bool] | None:
-    """Index of the body's first block, and whether it was assumed (no heading to go by).
+def body_start(blocks: list[tuple[int, int, str]], stop: int) -> tuple[int, str] | None:
+    """Index of the body's first block, and what was assumed to find it.
 
     The introduction's heading when there is one; else the first heading after the last
-    front-matter label that a paragraph follows; else the first block after a gap of two blank
-    lines past the title and author. None when nothing follows the front matter.
+    front-matter label that a paragraph follows, or, when prose comes before that heading (an
+    epigraph, a quotation, a long paragraph: an introduction without a heading), the start of that
+    prose; else the first block after a gap of two blank lines past the title and author. None
+    when nothing follows the front matter.
+
+    Returns
+    -------
+    tuple of (int, str) or None
+        The index and ``""`` (a heading opens the body), ``"untitled-opening"`` (prose before the
+        first heading opens it) or ``"no-heading"`` (no heading at all).
     """
     front = max(2, stop * 2 // 5)
     labels = [i for i, (_, _, raw) in enumerate(blocks[:front]) if _LABEL.match(raw.strip())]
+    after = labels[-1] + 1 if labels else 2
     for i in range(stop):
         head = heading_of(blocks[i][2])
         if head and _INTRO.match(_fold(_plain(blocks[i][2]))) and (not labels or i > labels[-1]):
-            return i, False
-    after = labels[-1] + 1 if labels else 2
+            return _opening(blocks, after, i)
     for i in range(after, stop):
         raw = blocks[i][2]
         if heading_of(raw) and not _LABEL.match(raw.strip()):
             following = blocks[i + 1][2] if i + 1 < stop else ""
             if following and heading_of(following) is None and not _LABEL.match(following.strip()):
-                return i, False
+                return _opening(blocks, after, i)
     # No heading: the body starts after the first gap of two blank lines past the title and author.
-    gaps = [j for j in range(after, stop) if blocks[j][0] - blocks[j - 1][1] >= 3]
+    gaps = [j for j in range(after, stop) if _gap_before(blocks, j)]
     if gaps:
-        return gaps[0], True
-    return (after, True) if after < stop else None
+        return gaps[0], "no-heading"
+    return (after, "no-heading") if after < stop else None
+
+
+# An affiliation or author note is short; an introduction's paragraph is not.
+PROSE_WORDS = 80
+
+
+def _gap_before(blocks: list[tuple[int, int, str]], j: int) -> bool:
+    """Whether two blank lines or more come before block ``j``."""
+    return blocks[j][0] - blocks[j - 1][1] >= 3
+
+
+def _opening(blocks: list[tuple[int, int, str]], after: int, heading: int) -> tuple[int, str]:
+    """The first heading, or the prose before it that opens the body without a heading.
+
+    Between the front matter and the first heading only short lines belong to the front matter
+    (affiliations, author notes); a quotation (an epigraph) or a paragraph of ``PROSE_WORDS`` words
+    or more is the body's opening. It starts at the last blank-line gap before that prose, if any.
+    """
+    prose = next(
+        (j for j in range(after, heading)
+         if blocks[j][2].startswith(">") or len(blocks[j][2].split()) >= PROSE_WORDS),
+        None,
+    )
+    if prose is None:
+        return heading, ""
+    gaps = [j for j in range(after, prose + 1) if _gap_before(blocks, j)]
+    return (gaps[-1] if gaps else prose), "untitled-opening"
