@@ -9,17 +9,26 @@ places (see ``benchmarks/corpus-notes.md`` for where it and the text disagree):
   surname (``<person-group>/<name>/<surname>`` or ``<collab>``; a corporate name may be printed
   short, see :func:`same_author`) and the ``<year>`` as its year (not merely one of its years);
   our entries are paired with the JATS ones by the similarity of their text.
-- ``cit P/R/F1``: in-text citations found and resolved to the right entry, counted per entry:
-  true positives are ``min(JATS xrefs to the entry, our citations resolved to it)``; precision
-  divides by all our citation rows (unresolved ones count against it), recall by all JATS
-  ``<xref ref-type="bibr">`` of the main article's body and notes.
+- ``cit P/R/F1``: in-text citations found and resolved to the right entry, per instance: each
+  JATS ``<xref ref-type="bibr">`` printed in ``article.txt`` is placed there by re-running the
+  converter that made the text with marks around the xrefs (:mod:`jats_positions`); one of our
+  citation rows is a true positive when it pairs, one to one, with an xref in the same place
+  (overlapping spans, or the same group) whose rid is the JATS ref our entry is aligned to
+  (:mod:`instance_score`). Precision divides by all our citation rows (unresolved ones count
+  against it), recall by the printed xrefs (one per rid). ``adj P/R/F1``: the same against the
+  JATS corrected by the hand adjudications in ``benchmarks/corpus-adjudications.tsv``.
+  ``cnt F1``: the earlier count method, per entry: true positives are ``min(JATS xrefs to the
+  entry, our citations resolved to it)`` over all xrefs of the body and notes, printed or not
+  (an article whose re-conversion does not reproduce its text falls back to it, marked ``*``).
 - ``sec`` and ``fn``: sections and footnotes we found / JATS ``<sec>`` in the body and numbered
   ``<fn>`` of the main article.
 - ``ms``: median time of parse + extract + reconcile (several runs).
 
 The first seed has no JATS: its row shows counts only (its truth is in the test suite).
 
-Run: ``.venv/bin/python benchmarks/eval_corpus.py [repeats]``. Asserts nothing.
+Run: ``.venv/bin/python benchmarks/eval_corpus.py [repeats]``; every false positive and miss of one
+article with its context: ``.venv/bin/python benchmarks/eval_corpus.py --detail ARTICLE``. Asserts
+nothing.
 """
 
 from __future__ import annotations
@@ -37,6 +46,10 @@ from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from instance_score import Adjudication, Outcome, Unit, adjudicate, match, read_adjudications, rows_of
+from jats_positions import xref_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -172,7 +185,46 @@ def align(article: Any, refs: list[Any], truth: Truth) -> dict[str, str]:
 Pipeline = Callable[[str, str], tuple[Any, list[Any], Any]]
 
 
-def score_article(run: Pipeline, name: str, text: str, truth: Truth | None, repeats: int) -> dict[str, Any]:
+@dataclass
+class Instances:
+    """Per-instance scoring of one article: against the JATS alone and against JATS + adjudications."""
+
+    jats: Outcome
+    adjudicated: Outcome
+    unprinted: int
+
+
+def score_instances(
+    text: str, source: Path, cites: Any, pairs: dict[str, str], adjudications: list[Adjudication]
+) -> Instances | None:
+    """Pair our rows with the printed JATS xrefs; ``None`` when the re-conversion does not give ``text``."""
+    spans = xref_spans(source, text)
+    if spans is None:
+        return None
+    units = [Unit(x.start, x.end, rid) for x in spans for rid in x.rids]
+    rows = rows_of(cites, pairs)
+    fixed, unlisted = adjudicate(units, adjudications)
+    total = sum(1 for _ in _body_xrefs(source))
+    return Instances(match(rows, units), match(rows, fixed, unlisted), total - sum(len(x.rids) for x in spans))
+
+
+def _body_xrefs(source: Path) -> list[str]:
+    """Every rid of every bibr xref of the main article (body and back, not sub-articles)."""
+    root = ET.parse(source).getroot()
+    parts = [p for p in (root.find("body"), root.find("back")) if p is not None]
+    xrefs = [x for part in parts for x in part.iter("xref") if x.get("ref-type") == "bibr"]
+    return [rid for x in xrefs for rid in x.get("rid", "").split()]
+
+
+def score_article(
+    run: Pipeline,
+    name: str,
+    text: str,
+    truth: Truth | None,
+    repeats: int,
+    source: Path | None = None,
+    adjudications: list[Adjudication] | None = None,
+) -> dict[str, Any]:
     """One row of the table."""
     row: dict[str, Any] = {"article": name}
     try:
@@ -206,28 +258,122 @@ def score_article(run: Pipeline, name: str, text: str, truth: Truth | None, repe
     tp = sum(min(n, truth.xrefs.get(rid, 0)) for rid, n in ours.items())
     p = tp / len(cites) if len(cites) else 0.0
     r = tp / sum(truth.xrefs.values()) if truth.xrefs else 0.0
-    row.update(P=p, R=r, F1=2 * p * r / (p + r) if p + r else 0.0)
+    row["cnt_F1"] = 2 * p * r / (p + r) if p + r else 0.0
+    inst = score_instances(text, source, cites, pairs, adjudications or []) if source is not None else None
+    if inst is None:  # fall back to the count method, marked in the table
+        row.update(P=p, R=r, F1=row["cnt_F1"], aP=p, aR=r, aF1=row["cnt_F1"], fallback=True)
+        n_truth = sum(truth.xrefs.values())
+    else:
+        row.update(zip(("P", "R", "F1"), inst.jats.prf, strict=True))
+        row.update(zip(("aP", "aR", "aF1"), inst.adjudicated.prf, strict=True))
+        row["unprinted"] = inst.unprinted
+        n_truth = len(inst.jats.pairs) + len(inst.jats.misses)
     row["sec"] = f"{row['sec']}/{truth.sections}"
     row["fn"] = f"{row['fn']}/{truth.footnotes}"
     row["n_refs"] = f"{len(refs)}/{len(truth.refs)}"
-    row["n_cit"] = f"{len(cites)}/{sum(truth.xrefs.values())}"
+    row["n_cit"] = f"{len(cites)}/{n_truth}"
     return row
 
 
+def _context(text: str, start: int, end: int, width: int = 60) -> str:
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
+    return " ".join(f"{left}[[{text[start:end]}]]{right}".split())
+
+
+def detail(name: str) -> None:
+    """Print every false positive and miss of one article, with its quote and ±60 characters of context."""
+    folder = CORPUS / name
+    text = (folder / "article.txt").read_text(encoding="utf-8")
+    truth = read_truth(folder / "source.xml")
+    article, refs, cites = _pipeline()(text, name)
+    pairs = align(article, refs, truth)
+    adjudications = [a for a in read_adjudications() if a.article == name]
+    inst = score_instances(text, folder / "source.xml", cites, pairs, adjudications)
+    if inst is None:
+        sys.exit(f"{name}: the marked re-conversion does not reproduce article.txt; no per-instance detail")
+    by_rid = {t.rid: t for t in truth.refs}
+    ours = {r.ref_id: r for r in refs}
+
+    def rid_label(rid: str) -> str:
+        t = by_rid.get(rid)
+        return f"{rid} ({t.surname} {'/'.join(map(str, t.years)) or 's.d.'})" if t else rid or "-"
+
+    for title, outcome in (("JATS alone", inst.jats), ("JATS + adjudications", inst.adjudicated)):
+        p, r, f = outcome.prf
+        print(f"== {name}, {title}: TP {len(outcome.pairs)}  FP {len(outcome.false_positives)}  "
+              f"miss {len(outcome.misses)}  neutral {len(outcome.neutral)}   P {p:.2f} R {r:.2f} F1 {f:.2f}")
+    print(f"   ({inst.unprinted} xref rids of the body/back are not printed in article.txt: tables)")
+    out = inst.adjudicated
+    print("\n-- false positives (our rows paired with no xref)")
+    for row in out.false_positives:
+        c = cites.iloc[row.index]
+        ref = ours.get(row.ref_id)
+        entry = f"{row.ref_id}={_first_family(ref)} {ref.year_first}" if ref else "unresolved"
+        print(f"FP   {row.start}:{row.end} {c['quote']!r} form={c['form']} -> {entry} -> {rid_label(row.rid)}")
+        print(f"     {_context(text, row.start, row.end)}")
+    print("\n-- misses (xrefs paired with none of our rows)")
+    for unit in out.misses:
+        near = [
+            f"{cites.iloc[row.index]['quote']!r}->{row.rid or '?' if row.ref_id else 'unresolved'}"
+            for row in rows_of(cites, pairs)
+            if min(row.group_end, unit.end) > max(row.group_start, unit.start)
+        ]
+        print(f"MISS {unit.start}:{unit.end} {text[unit.start:unit.end]!r} {rid_label(unit.rid)} [{unit.source}]"
+              f"  ours here: {', '.join(near) or 'none'}")
+        print(f"     {_context(text, unit.start, unit.end)}")
+
+    print("\n-- untagged candidates (a listed surname followed by one of its years, marked by neither side)")
+    covered = [(u.start, u.end) for _, u in inst.adjudicated.pairs]
+    covered += [(u.start, u.end) for u in inst.adjudicated.misses]
+    covered += [(int(s), int(e)) for s, e in zip(cites["start"], cites["end"], strict=True)]
+    body_end = min((r.start for r in refs), default=len(text))
+    for start, end, rid in untagged_candidates(text[:body_end], truth):
+        if not any(min(e, end) > max(s, start) for s, e in covered):
+            print(f"CAND {start}:{end} {text[start:end]!r} {rid_label(rid)}")
+            print(f"     {_context(text, start, end)}")
+
+
+def _fold_chars(text: str) -> str:
+    """Lower case without accents, one character for one (offsets are kept)."""
+    return "".join((unicodedata.normalize("NFKD", c)[:1] or c).casefold()[:1] for c in text)
+
+
+def untagged_candidates(text: str, truth: Truth) -> list[tuple[int, int, str]]:
+    """Places where a listed first author's surname is followed, within 80 characters, by one of its years."""
+    folded = _fold_chars(text)
+    found = []
+    for ref in truth.refs:
+        words = [w for w in fold(ref.surname).split() if len(w) > 2]
+        if not words or not ref.years:
+            continue
+        years = "|".join(str(y) for y in ref.years)
+        pattern = re.compile(rf"\b{re.escape(words[0])}\b[^()]{{0,80}}?\(?\b(?:{years})[a-z]?\b")
+        found += [(m.start(), m.end(), ref.rid) for m in pattern.finditer(folded)]
+    return sorted(found)
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--detail":
+        for name in sys.argv[2:]:
+            detail(name)
+        return
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     if not CORPUS.is_dir():
         sys.exit(f"corpus not found at {CORPUS}: it sits beside the repository as ../shared/corpus")
     run = _pipeline()
+    adjudications = read_adjudications()
     rows = []
     for folder in sorted(p for p in CORPUS.iterdir() if (p / "article.txt").is_file()):
         text = (folder / "article.txt").read_text(encoding="utf-8")
-        rows.append(score_article(run, folder.name, text, read_truth(folder / "source.xml"), repeats))
+        mine = [a for a in adjudications if a.article == folder.name]
+        truth = read_truth(folder / "source.xml")
+        rows.append(score_article(run, folder.name, text, truth, repeats, folder / "source.xml", mine))
     rows.append(score_article(run, SEED.name, (SEED / "article.txt").read_text(encoding="utf-8"), None, repeats))
 
     head = (
-        f"{'article':<28} {'refs':>5} {'cit P':>6} {'cit R':>6} {'F1':>5} {'cites':>8} {'resolved':>8} "
-        f"{'entries':>7} {'sec':>6} {'fn':>6} {'ms':>6}"
+        f"{'article':<27} {'refs':>4} {'cit P':>5} {'cit R':>5} {'F1':>4} {'adj P':>5} {'adj R':>5} {'F1':>4} "
+        f"{'cnt F1':>6} {'cites':>7} {'res':>3} {'entries':>7} {'sec':>5} {'fn':>5} {'ms':>5}"
     )
     print(head)
     print("-" * len(head))
@@ -237,21 +383,30 @@ def main() -> None:
 
     for row in rows:
         if "error" in row:
-            print(f"{row['article']:<28} ERROR {row['error']}")
+            print(f"{row['article']:<27} ERROR {row['error']}")
             continue
+        name = row["article"] + ("*" if row.get("fallback") else "")
         print(
-            f"{row['article']:<28} {num(row.get('refs'), 5)} {num(row.get('P'), 6)} {num(row.get('R'), 6)} "
-            f"{num(row.get('F1'), 5)} {row['n_cit']!s:>8} {row['resolved']:>8} {row['n_refs']!s:>7} "
-            f"{row['sec']!s:>6} {row['fn']!s:>6} {row['ms']:>6.1f}"
+            f"{name:<27} {num(row.get('refs'), 4)} {num(row.get('P'), 5)} {num(row.get('R'), 5)} "
+            f"{num(row.get('F1'), 4)} {num(row.get('aP'), 5)} {num(row.get('aR'), 5)} {num(row.get('aF1'), 4)} "
+            f"{num(row.get('cnt_F1'), 6)} {row['n_cit']!s:>7} {row['resolved']:>3} {row['n_refs']!s:>7} "
+            f"{row['sec']!s:>5} {row['fn']!s:>5} {row['ms']:>5.1f}"
         )
     scored = [r for r in rows if r["article"] != SEED.name]
-    mean = {k: statistics.fmean(r.get(k, 0.0) for r in scored) for k in ("refs", "P", "R", "F1")}
+    keys = ("refs", "P", "R", "F1", "aP", "aR", "aF1", "cnt_F1")
+    mean = {k: statistics.fmean(r.get(k, 0.0) for r in scored) for k in keys}
     times = [r["ms"] for r in scored if "ms" in r]
     print("-" * len(head))
     print(
-        f"{'mean over corpus (errors=0)':<28} {mean['refs']:>5.2f} {mean['P']:>6.2f} {mean['R']:>6.2f} "
-        f"{mean['F1']:>5.2f}"
+        f"{'mean (errors=0)':<27} {mean['refs']:>4.2f} {mean['P']:>5.2f} {mean['R']:>5.2f} {mean['F1']:>4.2f} "
+        f"{mean['aP']:>5.2f} {mean['aR']:>5.2f} {mean['aF1']:>4.2f} {mean['cnt_F1']:>6.2f}"
         f"   median ms {statistics.median(times) if times else float('nan'):.1f}  ({len(scored) - len(times)} errors)"
+    )
+    unprinted = sum(r.get("unprinted", 0) for r in scored)
+    fallback = [r["article"] for r in scored if r.get("fallback")]
+    print(
+        f"cites = our rows / printed JATS xref rids ({unprinted} more in tables, not printed, count only in cnt F1);"
+        f" adjudications: {len(adjudications)}; * = count method, text not reproduced: {', '.join(fallback) or 'none'}"
     )
 
 
