@@ -301,8 +301,10 @@ def detail(name: str) -> None:
 
     for title, outcome in (("JATS alone", inst.jats), ("JATS + adjudications", inst.adjudicated)):
         p, r, f = outcome.prf
-        print(f"== {name}, {title}: TP {len(outcome.pairs)}  FP {len(outcome.false_positives)}  "
-              f"miss {len(outcome.misses)}  neutral {len(outcome.neutral)}   P {p:.2f} R {r:.2f} F1 {f:.2f}")
+        print(
+            f"== {name}, {title}: TP {len(outcome.pairs)}  FP {len(outcome.false_positives)}  "
+            f"miss {len(outcome.misses)}  neutral {len(outcome.neutral)}   P {p:.2f} R {r:.2f} F1 {f:.2f}"
+        )
     print(f"   ({inst.unprinted} xref rids of the body/back are not printed in article.txt: tables)")
     out = inst.adjudicated
     print("\n-- false positives (our rows paired with no xref)")
@@ -319,8 +321,10 @@ def detail(name: str) -> None:
             for row in rows_of(cites, pairs)
             if min(row.group_end, unit.end) > max(row.group_start, unit.start)
         ]
-        print(f"MISS {unit.start}:{unit.end} {text[unit.start:unit.end]!r} {rid_label(unit.rid)} [{unit.source}]"
-              f"  ours here: {', '.join(near) or 'none'}")
+        print(
+            f"MISS {unit.start}:{unit.end} {text[unit.start : unit.end]!r} {rid_label(unit.rid)} [{unit.source}]"
+            f"  ours here: {', '.join(near) or 'none'}"
+        )
         print(f"     {_context(text, unit.start, unit.end)}")
 
     print("\n-- untagged candidates (a listed surname followed by one of its years, marked by neither side)")

@@ -158,7 +158,12 @@ def read_adjudications(path: Path = ADJUDICATIONS) -> list[Adjudication]:
                 raise ValueError(f"{path}:{line}: every adjudication needs a reason")
             rows.append(
                 Adjudication(
-                    rec["article"], int(rec["start"]), int(rec["end"]), rec["quote"], rec["verdict"], rec["rid"],
+                    rec["article"],
+                    int(rec["start"]),
+                    int(rec["end"]),
+                    rec["quote"],
+                    rec["verdict"],
+                    rec["rid"],
                     rec["reason"],
                 )
             )
@@ -172,9 +177,13 @@ def adjudicate(units: list[Unit], adjudications: Iterable[Adjudication]) -> tupl
     for adj in adjudications:
         if adj.verdict in ("not-a-citation", "wrong-rid"):
             out = [
-                u for u in out
-                if not (u.source == "jats" and _overlap(u.start, u.end, adj.start, adj.end) > 0
-                        and (adj.verdict == "wrong-rid" or not adj.rid or u.rid == adj.rid))
+                u
+                for u in out
+                if not (
+                    u.source == "jats"
+                    and _overlap(u.start, u.end, adj.start, adj.end) > 0
+                    and (adj.verdict == "wrong-rid" or not adj.rid or u.rid == adj.rid)
+                )
             ]
         if adj.verdict in ("untagged", "wrong-rid"):
             out.append(Unit(adj.start, adj.end, adj.rid, "adjudicated"))

@@ -119,7 +119,5 @@ def xref_spans(source: Path, text: str) -> list[XrefSpan] | None:
     if plain != text:
         return None
     return [
-        XrefSpan(number, *spans[number], rids=found[number][0], in_note=found[number][1])
-        for number in sorted(spans)
+        XrefSpan(number, *spans[number], rids=found[number][0], in_note=found[number][1]) for number in sorted(spans)
     ]
-
