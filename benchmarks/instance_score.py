@@ -74,7 +74,7 @@ class Adjudication:
 
 @dataclass
 class Outcome:
-    """Pairs (row index, unit), unpaired rows (false positives), unpaired units (misses), neutral rows."""
+    """Pairs (our row, truth unit), unpaired rows (false positives), unpaired units (misses), neutral rows."""
 
     pairs: list[tuple[Row, Unit]] = field(default_factory=list)
     false_positives: list[Row] = field(default_factory=list)
