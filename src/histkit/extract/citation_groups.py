@@ -1,0 +1,166 @@
+"""Citation groups: the works of one parenthetical, separated by ";" (ABNT) or by other marks.
+
+ABNT separates works and co-authors alike by ";" ("(CARR, 1992; KHEIFETS; KHEIFETS, 1994/95)"),
+so a work ends at the segment that carries its year and names before it are its co-authors. A
+segment that is not a work is a :class:`Problem`, reported without losing the works around it.
+:mod:`histkit.extract.citations` finds the groups in a text and makes the table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from histkit.extract.citation_forms import (
+    _IBIDEM,
+    _LEAD,
+    _NAMES,
+    _SPACES,
+    _WORK,
+    _YEAR_ONLY,
+    _pages,
+    _split_names,
+    _strip_etal,
+    _years,
+)
+
+
+@dataclass(frozen=True)
+class Work:
+    """One cited work inside a citation group; ``start``/``end`` are offsets into the group content.
+
+    ``form`` is ``parenthetical``, ``narrative`` (names outside the parenthesis) or ``ibidem``
+    (ibidem, idem, op. cit.: the work of the citation before); ``role`` is ``cited`` or, in an
+    ``apud`` citation, ``original`` (the work quoted) and ``source`` (the work it was read in).
+    """
+
+    authors: tuple[str, ...]
+    year: str
+    year_first: int | None
+    year_last: int | None
+    pages: str
+    page_first: int | None
+    page_last: int | None
+    start: int
+    end: int
+    form: str = "parenthetical"
+    role: str = "cited"
+
+    @property
+    def case(self) -> str:
+        """``"upper"`` for NBR 10520:2002 names, ``"mixed"`` for NBR 10520:2023 names."""
+        return "upper" if all(_strip_etal(a).isupper() for a in self.authors) else "mixed"
+
+
+def _works(
+    names: tuple[str, ...], years_text: str, pages_text: str | None, start: int, end: int, form: str, role: str
+) -> list[Work]:
+    years = _years(years_text)
+    pages, p1, p2 = _pages(pages_text)
+    works = []
+    for i, (year, first, last) in enumerate(years):
+        own = (pages, p1, p2) if i == len(years) - 1 else ("", None, None)
+        works.append(Work(names, year, first, last, *own, start=start, end=end, form=form, role=role))
+    return works
+
+
+def _parse_segment(body: str, start: int) -> tuple[list[Work], bool]:
+    """Works of one ';'-segment, and whether it holds names only (a co-author awaiting its year)."""
+    end = start + len(body)
+    if (lead := _LEAD.match(body)) and lead.end() < len(body):
+        start += lead.end()
+        body = body[lead.end() :]
+    parts = re.split(r" apud ", body, flags=re.IGNORECASE)
+    if len(parts) == 2:
+        first, second = parts
+        original = _parse_segment(first, start)[0]
+        if not original and _NAMES.fullmatch(first):
+            original = [Work(_split_names(first), "", None, None, "", None, None, start, start + len(first))]
+        source = _parse_segment(second, end - len(second))[0]
+        if original and source:
+            return [replace(w, role="original") for w in original] + [replace(w, role="source") for w in source], False
+        return [], False
+    if m := _IBIDEM.fullmatch(body):
+        name = (m.group("name") or "").rstrip(", ")
+        pages, p1, p2 = _pages(m.group("pages"))
+        return [Work((name,) if name else (), "", None, None, pages, p1, p2, start, end, form="ibidem")], False
+    if m := _WORK.fullmatch(body):
+        name = m.group("name").strip()
+        if _NAMES.fullmatch(name):
+            names = _split_names(name)
+            return _works(names, m.group("years"), m.group("pages"), start, end, "parenthetical", "cited"), False
+    if _NAMES.fullmatch(body):
+        return [], True
+    return [], False
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A segment of a citation group that could not be read; offsets into the group content."""
+
+    start: int
+    end: int
+    text: str
+
+
+def read_group(content: str) -> tuple[list[Work], list[Problem]]:
+    """Split the content of a parenthetical into cited works and the segments that are not works.
+
+    ABNT separates works and co-authors alike by ";": a work ends at the segment that carries its
+    year, so names before it are its co-authors. A segment that is neither is a problem, reported
+    without losing the works around it.
+
+    Parameters
+    ----------
+    content : str
+        The text between the parentheses, e.g. ``"CARR, 1992; KHEIFETS; KHEIFETS, 1994/95"``.
+
+    """
+    works: list[Work] = []
+    problems: list[Problem] = []
+    pending: list[tuple[str, int]] = []
+    position = 0
+    for segment in content.split(";"):
+        lead = len(segment) - len(segment.lstrip())
+        body = _SPACES.sub(" ", segment.strip())
+        raw_body = segment.strip()
+        seg_start = position + lead
+        position += len(segment) + 1
+        found, names_only = _parse_segment(body, seg_start)
+        if not found and pending and (year_only := _YEAR_ONLY.fullmatch(body)):
+            # "FERRÃO et al.; 2001": a ';' typed before the year still gives the names their year.
+            years, pages = year_only.group("years"), year_only.group("pages")
+            found = _works((), years, pages, seg_start, seg_start + len(body), "parenthetical", "cited")
+        if found:
+            end = seg_start + len(raw_body)
+            if pending:
+                found = [replace(w, authors=(*[n for n, _ in pending], *w.authors), start=pending[0][1]) for w in found]
+            works.extend(replace(w, end=end) if w.role == "cited" and w.form != "ibidem" else w for w in found)
+            pending = []
+        elif names_only:
+            pending.append((body, seg_start))
+        elif raw_body:
+            problems.append(Problem(seg_start, seg_start + len(raw_body), raw_body))
+    for name, at in pending:
+        problems.append(Problem(at, at + len(name), name))
+    return works, problems
+
+
+def parse_group(content: str) -> list[Work] | None:
+    """Split the content of a parenthetical into cited works, or return None if it is not a citation.
+
+    Parameters
+    ----------
+    content : str
+        The text between the parentheses, e.g. ``"CARR, 1992; KHEIFETS; KHEIFETS, 1994/95"``.
+
+    Returns
+    -------
+    list of Work or None
+        The works, in order; None when no part of the content is a work (so "(CROM)",
+        "(1892-1953)" and ordinary prose in parentheses are rejected). Segments that are not
+        works are left out here; :func:`read_group` reports them.
+
+    """
+    works, _ = read_group(content)
+    return works or None
