@@ -42,26 +42,30 @@ _YEAR_ONE = (
 )
 _YEAR_ANY = re.sub(r"\?P<\w+>", "?:", _YEAR_ONE)
 _YEARS = rf"(?P<years>{_YEAR_ANY}(?:, ?{_YEAR_ANY})*)"
+# "n.p." / "s.p." / "s/p" / "*n.p*": no page (the work is unpaged, e.g. online), a locator all the same.
+_NO_PAGE = r"\*?(?:[ns]\. ?p\.?|s/p)\*?"
 _PAGE = r"(?:\d+|[ivxlcdm]+|[IVXLCDM]+)"
 _RANGE = rf"{_PAGE}(?: ?[-–] ?{_PAGE})?"
-_LOCATOR = rf"(?:p|pp|pág|págs|pg|f|fl|fls|v|vol|cap|t|n|§|s|par)\.? ?{_RANGE}(?:, ?{_RANGE})*"
+_LOCATOR = rf"(?:(?:p|pp|pág|págs|pg|f|fl|fls|v|vol|cap|t|n|nota|note|§|s|par)\.? ?{_RANGE}(?:, ?{_RANGE})*|{_NO_PAGE})"
 _REMARK = (
     r"(?:grifos? (?:nossos?|meus?|do autor|da autora|no original)|tradução nossa|traducción (?:nuestra|propia)"
     r"|emphasis added|our translation|adaptado|adapted)"
 )
 _PAGES = rf"(?P<pages>{_LOCATOR}(?:, ?{_LOCATOR})*)"
-_WORK = re.compile(rf"(?P<name>.+?), ?{_YEARS}(?: ?[,:] ?{_PAGES})?(?: ?, ?{_REMARK})?")
+# The locator follows the year after "," or ":" or, mistyped, "." ("WOIDA, 2020. p. 8").
+_WORK = re.compile(rf"(?P<name>.+?), ?{_YEARS}(?: ?[,:.] ?{_PAGES})?(?: ?, ?{_REMARK})?")
 _YEAR_ITEM = re.compile(_YEAR_ONE)
 _AUTHOR_ONLY = _NAMES
 _IBIDEM = re.compile(
     rf"(?P<name>{_NAME}, )?(?P<ibid>(?i:ibidem|ibid\.|id\.|idem|op\. ?cit\.?|loc\. ?cit\.?))(?:,? ?{_PAGES})?"
 )
-_YEAR_ONLY = re.compile(rf"{_YEARS}(?: ?[,:] ?{_PAGES})?(?: ?, ?{_REMARK})?")
+_REMARK_ONLY = re.compile(_REMARK)
+_YEAR_ONLY = re.compile(rf"{_YEARS}(?: ?[,:.] ?{_PAGES})?(?: ?, ?{_REMARK})?")
 _PAREN = re.compile(r"\(([^()\n]*)\)")
 # Narrative citations: the names stand before the parenthesis or bracket, "Alonso (1998, p. 188)",
-# "Hou, Gelb, and Calabrese (2017)", "Magnier et al. (2018)", "Bakhtin [1929]".
+# "Hou, Gelb, and Calabrese (2017)", "Magnier et al. (2018)", "Bakhtin [1929]", "Volóchinov (2013 [1930])".
 _NARRATIVE = re.compile(
-    rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_NAME})*) (?P<open>[(\[])(?P<inner>[^()\[\]\n]*)[)\]]"
+    rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_NAME})*) (?P<open>[(\[])(?P<inner>(?:[^()\[\]\n]|\[[^()\[\]\n]*\])*)[)\]]"
 )
 # A work named in running text without parentheses: "Grice, 1975, p.48" in a note, "já mencionados
 # em Searle, 1969, p.157" inside a parenthetical remark.

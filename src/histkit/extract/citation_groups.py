@@ -15,6 +15,7 @@ from histkit.extract.citation_forms import (
     _IBIDEM,
     _LEAD,
     _NAMES,
+    _REMARK_ONLY,
     _SPACES,
     _WORK,
     _YEAR_ONLY,
@@ -134,12 +135,14 @@ def read_group(content: str) -> tuple[list[Work], list[Problem]]:
         if found:
             end = seg_start + len(raw_body)
             if pending:
-                found = [replace(w, authors=(*[n for n, _ in pending], *w.authors), start=pending[0][1]) for w in found]
+                names = tuple(n for name, _ in pending for n in _split_names(name))
+                found = [replace(w, authors=(*names, *w.authors), start=pending[0][1]) for w in found]
             works.extend(replace(w, end=end) if w.role == "cited" and w.form != "ibidem" else w for w in found)
             pending = []
         elif names_only:
             pending.append((body, seg_start))
-        elif raw_body:
+        elif raw_body and not _REMARK_ONLY.fullmatch(body):
+            # "(HUFF, 2021, p.143; grifo no original)": a remark after ";" is part of the work before.
             problems.append(Problem(seg_start, seg_start + len(raw_body), raw_body))
     for name, at in pending:
         problems.append(Problem(at, at + len(name), name))

@@ -27,6 +27,7 @@ from histkit.extract.citation_forms import (
     _NOT_AUTHORS,
     _PAREN,
     _PARTICLE,
+    _REMARK_ONLY,
     _SPACES,
     _YEAR_ONLY,
     _split_names,
@@ -92,9 +93,10 @@ class Group:
 
 def _narrative(m: re.Match[str], offset: int, form: str = "narrative") -> Group | None:
     inner = m.group("inner")
-    body = _SPACES.sub(" ", inner.strip())
-    y = _YEAR_ONLY.fullmatch(body)
-    if not y:
+    body, *remarks = _SPACES.sub(" ", inner.strip()).split(";")
+    y = _YEAR_ONLY.fullmatch(body.strip())
+    # "Huff (2021, p.134; grifo no original)": remarks after ";" belong to the work.
+    if not y or not all(_REMARK_ONLY.fullmatch(r.strip()) for r in remarks):
         return None
     names_text = m.group("names")
     # Sentence openers glued to the first name ("Según Bakhtin", "See Hou") are not part of it.
