@@ -65,7 +65,8 @@ _PAREN = re.compile(r"\(([^()\n]*)\)")
 # Narrative citations: the names stand before the parenthesis or bracket, "Alonso (1998, p. 188)",
 # "Hou, Gelb, and Calabrese (2017)", "Magnier et al. (2018)", "Bakhtin [1929]", "Volóchinov (2013 [1930])".
 _NARRATIVE = re.compile(
-    rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_NAME})*) (?P<open>[(\[])(?P<inner>(?:[^()\[\]\n]|\[[^()\[\]\n]*\])*)[)\]]"
+    rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_NAME})*) "
+    r"(?P<open>[(\[])(?P<inner>(?:[^()\[\]\n]|\[[^()\[\]\n]*\])*)[)\]]"
 )
 # A work named in running text without parentheses: "Grice, 1975, p.48" in a note, "já mencionados
 # em Searle, 1969, p.157" inside a parenthetical remark.

@@ -36,6 +36,7 @@ from histkit.extract.citation_forms import (
 )
 from histkit.extract.citation_groups import Problem, Work, _works, read_group
 from histkit.extract.citation_groups import parse_group as parse_group  # re-exported: callers read groups here
+from histkit.extract.citation_names import listed_names, names_listed, trim_to_listed
 from histkit.text.ingest import Article, Element
 
 DEFAULT_STAGE_SECTIONS: tuple[int, ...] = (2, 3, 4)
@@ -91,7 +92,21 @@ class Group:
         return self.start + self.content_offset
 
 
-def _narrative(m: re.Match[str], offset: int, form: str = "narrative") -> Group | None:
+def _name_starts(names_text: str) -> list[int]:
+    """Where each name of :func:`_split_names` starts in ``names_text``."""
+    starts, position = [], 0
+    for connector in re.finditer(_CONNECTOR, names_text):
+        if connector.start() > position:
+            starts.append(position)
+        position = connector.end()
+    if position < len(names_text):
+        starts.append(position)
+    return starts
+
+
+def _narrative(
+    m: re.Match[str], offset: int, form: str = "narrative", listed: frozenset[str] = frozenset()
+) -> Group | None:
     inner = m.group("inner")
     body, *remarks = _SPACES.sub(" ", inner.strip()).split(";")
     y = _YEAR_ONLY.fullmatch(body.strip())
@@ -115,14 +130,31 @@ def _narrative(m: re.Match[str], offset: int, form: str = "narrative") -> Group 
         # "Tradução de Austin, 1990": outside parentheses, words before a particle may be prose.
         skip += run_in.end()
         names = (names[0][run_in.end() :], *names[1:])
+    if names and listed:
+        # "Specifically, Savage and Warde (1993)", "Davi Kopenawa (2010)": the authors start at
+        # the first name the reference list prints.
+        first, chars = trim_to_listed(names, listed)
+        skip += _name_starts(names_text[skip:])[first] + chars
+        names = (names[first][chars:], *names[first + 1 :])
     if not names or any(_strip_etal(n).casefold() in _NOT_AUTHORS for n in names):
         return None
     start = m.start() + skip
+    if listed and form == "narrative" and not y.group("pages") and not names_listed(names, listed):
+        # "Portugal (1974)", "Teatro Mariinsky (1860)": no listed name and a bare year is a date
+        # more often than a work missing from the list; reported, not counted.
+        return Group(offset + start, offset + m.end(), [], [Problem(0, m.end() - start, m.group()[skip:])], 0)
     works = _works(names, y.group("years"), y.group("pages"), 0, m.end() - start, form, "cited")
     return Group(offset + start, offset + m.end(), works, content_offset=0) if works else None
 
 
-def find_groups(text: str, offset: int = 0, *, narrative: bool = True, bare: str = "remarks") -> list[Group]:
+def find_groups(
+    text: str,
+    offset: int = 0,
+    *,
+    narrative: bool = True,
+    bare: str = "remarks",
+    listed: frozenset[str] = frozenset(),
+) -> list[Group]:
     """Find every citation group in ``text``; spans are shifted by ``offset``.
 
     Parameters
@@ -136,6 +168,10 @@ def find_groups(text: str, offset: int = 0, *, narrative: bool = True, bare: str
     bare : str
         Where to find works named without parentheses ("Grice, 1975, p.48"): ``"all"`` (a note),
         ``"remarks"`` (inside parenthetical remarks only, the default) or ``""`` (nowhere).
+    listed : frozenset of str
+        Folded name words of the reference list (:func:`~histkit.extract.citation_names.listed_names`):
+        a narrative citation's authors start at the first listed name, and a narrative candidate
+        with a bare year and no listed name is a problem, not a citation. Empty: no such check.
 
     """
     groups = []
@@ -156,7 +192,7 @@ def find_groups(text: str, offset: int = 0, *, narrative: bool = True, bare: str
             for m in _BARE.finditer(text, a, b):
                 if any(x <= m.start() < y for x, y in taken):
                     continue
-                group = _narrative(m, offset, "bare")
+                group = _narrative(m, offset, "bare", listed)
                 if group is not None:
                     groups.append(group)
                     taken.append((m.start(), m.end()))
@@ -164,7 +200,7 @@ def find_groups(text: str, offset: int = 0, *, narrative: bool = True, bare: str
         for m in _NARRATIVE.finditer(text):
             if any(a <= m.start("open") < b for a, b in taken):
                 continue
-            group = _narrative(m, offset)
+            group = _narrative(m, offset, listed=listed)
             if group is not None:
                 groups.append(group)
     return sorted(groups, key=lambda g: g.start)
@@ -216,7 +252,7 @@ def citations_table(article: Article, stage_sections: Sequence[int] = DEFAULT_ST
     """
     stage_sections = check_stage_sections(list(stage_sections))
     rows = []
-    found = _found_groups(article)
+    found = [(g, e) for g, e in _found_groups(article) if g.works]
     previous: Work | None = None
     for n, (group, element) in enumerate(found, start=1):
         for position, work in enumerate(group.works, start=1):
@@ -264,10 +300,11 @@ def citations_table(article: Article, stage_sections: Sequence[int] = DEFAULT_ST
 def _found_groups(article: Article) -> list[tuple[Group, Element]]:
     elements = sorted(article.of_kind("paragraph", "blockquote", "caption", "footnote"), key=lambda e: e.start)
     found: list[tuple[Group, Element]] = []
+    listed = listed_names(article.text[e.start : e.end] for e in article.references)
     for element in elements:
         for a, b in element.pieces:
             bare = "all" if element.kind == "footnote" else "remarks"
-            found.extend((g, element) for g in find_groups(article.text[a:b], a, bare=bare))
+            found.extend((g, element) for g in find_groups(article.text[a:b], a, bare=bare, listed=listed))
     found.sort(key=lambda ge: ge[0].start)
     return found
 
