@@ -110,14 +110,15 @@ def audit_findings(
                 f" (the list has {c.authors} for {', '.join(same_author)})" if same_author else ""
             )
             rows.append(_finding(article, "unmatched-citation", c.authors, detail, "", c.citation_id, c.start, c.end))
-        elif c.match == "fuzzy":
+        elif c.match in ("fuzzy", "first-author"):
             ref = by_id[c.ref_id]
+            how = f"similarity {c.score}" if c.match == "fuzzy" else "first author and year agree, co-authors differ"
             rows.append(
                 _finding(
                     article,
                     "fuzzy-match",
                     c.authors,
-                    f"cited as {c.authors!r}, listed as {ref.key!r} (similarity {c.score})",
+                    f"cited as {c.authors!r}, listed as {ref.key!r} ({how})",
                     c.ref_id,
                     c.citation_id,
                     c.start,

@@ -9,6 +9,9 @@
 - ``fuzzy``: same year, and the folded names are at least ``threshold`` similar (rapidfuzz's
   normalised Indel ratio, 0-100), e.g. "LAZITCH; DRACHKOVITCH" in the text and "LAZITCH;
   DRCHKOVITCH" in the list;
+- ``first-author``: same year and same first author, and exactly one entry of that year has
+  that first author, though the co-authors differ ("BRAIT, 2012" for "BRAIT; PISTORI ... 2012",
+  "Laros, Marciano e Marciano (2010)" for "LAROS; MARCIANO; ANDRADE ... 2010");
 - ``other-year``: the names agree and the cited year is another year the entry carries (an
   original's year in brackets, a translation's year);
 - ``author-only``: no year agrees, but exactly one entry has these names;
@@ -33,7 +36,7 @@ from histkit.extract.citations import fold
 from histkit.extract.references import Reference
 
 DEFAULT_THRESHOLD = 85.0
-MATCH_KINDS = ("exact", "folded", "fuzzy", "other-year", "author-only", "none")
+MATCH_KINDS = ("exact", "folded", "fuzzy", "first-author", "other-year", "author-only", "none")
 # Shown in the audit summary even when zero; the others only when some citation matched that way.
 ALWAYS_COUNTED = ("exact", "folded", "fuzzy", "none")
 ARCHIVAL_KINDS = ("archival document", "manuscript")
@@ -84,6 +87,12 @@ def _same_names(cited: str, listed: str) -> bool:
     return len(a) == 1 and len(b) == 1 and (f"{b[0]} ".startswith(f"{a[0]} ") or f"{a[0]} ".startswith(f"{b[0]} "))
 
 
+def _same_first(cited: str, listed: str) -> bool:
+    """The first authors agree (folded, or by the last part of a compound surname)."""
+    a, b = _families(cited), _families(listed)
+    return bool(a and b) and (a[0] == b[0] or a[0].split()[-1] == b[0].split()[-1])
+
+
 def _year_digits(year: str) -> str:
     return re.sub(r"[a-z]$", "", year)
 
@@ -110,6 +119,7 @@ def match_name(
     - ``folded``: equal once case, accents and apostrophes are folded, co-authors in any order,
       "et al." standing for the co-authors, or a year label the list leaves out ("2023c");
     - ``fuzzy``: same year, folded names at least ``threshold`` similar;
+    - ``first-author``: same year, and the only entry of that year with this first author;
     - ``other-year``: the names, and the cited year is another year the entry carries (an
       original's "[1929]" cited instead of the translation's imprint year);
     - ``author-only``: no year agrees, but exactly one entry has these names.
@@ -157,6 +167,8 @@ def match_name(
             best = (score, r.number, r.ref_id)
     if best is not None:
         return Match(best[2], "fuzzy", round(best[0], 1))
+    if by_year and len(firsts := [r for r in pool if _same_first(name, r.key)]) == 1:
+        return Match(firsts[0].ref_id, "first-author", 100.0)
     if by_year:
         named = [r for r in refs if _same_names(name, r.key)]
         carrying = [r for r in named if _carries(r, year)]
