@@ -21,7 +21,7 @@ from histkit.extract.date_phrases import last_year
 # author ends with an ellipsis ("ARGENTINA...").
 _UPPER = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*[A-ZÀ-Þ](?: (?:[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*[A-ZÀ-Þ]|D[AEO]S?|DEL|E|Y))*"
 _WORD = r"[A-ZÀ-Þ](?:[a-zß-ÿ]+(?:['’\-][A-ZÀ-Þ]?[a-zß-ÿ]+|[A-ZÀ-Þ][a-zß-ÿ]+)*|['’][A-ZÀ-Þ][a-zß-ÿ]+)"
-_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le)"
+_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ten|ter|la|le)"
 _MIXED = rf"{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
 _ACRONYM_MIXED = r"[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ][a-zß-ÿ]+){0,3}"
 _ETAL = r"(?: \*?et al\.?\*?\.?| et alii| e outros| e colaboradores| y otros| and others)"
@@ -32,7 +32,9 @@ _LEAD = re.compile(
     r"(?i:(?:cf|cp|vide|ver|veja|see(?: also)?|véase|v|e\.g|i\.e|por exemplo|por ejemplo|for example|"
     r"entre outros|entre otros|among others|ver também|ver tambien|consultar)\.?,? )+"
 )
-_NAMES = re.compile(rf"{_NAME}(?:{_CONNECTOR}{_NAME})*")
+# A co-author may open with a particle in lower case: "Gomes, Pauls and ten Brink", "Silva e de Souza".
+_COAUTHOR = rf"(?:{_PARTICLE} )?{_NAME}"
+_NAMES = re.compile(rf"{_NAME}(?:{_CONNECTOR}{_COAUTHOR})*")
 _ONE_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _NO_DATE = r"\[?(?:s\.? ?d\.?|s/d|n\.? ?d\.?|sin fecha|no date)\]?"
 # One year of a work: "1986", "1994/95", "2024a", "s.d.", "2017 [1929]", "[1913] 2004".
@@ -63,15 +65,16 @@ _REMARK_ONLY = re.compile(_REMARK)
 _YEAR_ONLY = re.compile(rf"{_YEARS}(?: ?[,:.] ?{_PAGES})?(?: ?, ?{_REMARK})?")
 _PAREN = re.compile(r"\(([^()\n]*)\)")
 # Narrative citations: the names stand before the parenthesis or bracket, "Alonso (1998, p. 188)",
-# "Hou, Gelb, and Calabrese (2017)", "Magnier et al. (2018)", "Bakhtin [1929]", "Volóchinov (2013 [1930])".
+# "Hou, Gelb, and Calabrese (2017)", "Magnier et al. (2018)", "Bakhtin [1929]", "Volóchinov (2013 [1930])";
+# a comma after "et al." is a slip ("Ferrão *et al*., (2001)").
 _NARRATIVE = re.compile(
-    rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_NAME})*) "
+    rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_COAUTHOR})*)(?:(?<=\.),)? "
     r"(?P<open>[(\[])(?P<inner>(?:[^()\[\]\n]|\[[^()\[\]\n]*\])*)[)\]]"
 )
 # A work named in running text without parentheses: "Grice, 1975, p.48" in a note, "já mencionados
 # em Searle, 1969, p.157" inside a parenthetical remark.
 _BARE = re.compile(
-    rf"(?<![\w(])(?P<names>{_NAME}(?:{_CONNECTOR}{_NAME})*), (?P<inner>{_YEARS}(?: ?[,:] ?{_PAGES})?)(?![\w/])"
+    rf"(?<![\w(])(?P<names>{_NAME}(?:{_CONNECTOR}{_COAUTHOR})*), (?P<inner>{_YEARS}(?: ?[,:] ?{_PAGES})?)(?![\w/])"
 )
 _SPACES = re.compile(r"\s+")
 

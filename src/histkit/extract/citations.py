@@ -108,11 +108,24 @@ def _narrative(
     m: re.Match[str], offset: int, form: str = "narrative", listed: frozenset[str] = frozenset()
 ) -> Group | None:
     inner = m.group("inner")
-    body, *remarks = _SPACES.sub(" ", inner.strip()).split(";")
-    y = _YEAR_ONLY.fullmatch(body.strip())
-    # "Huff (2021, p.134; grifo no original)": remarks after ";" belong to the work.
-    if not y or not all(_REMARK_ONLY.fullmatch(r.strip()) for r in remarks):
+    body, *rest = inner.split(";")
+    y = _YEAR_ONLY.fullmatch(_SPACES.sub(" ", body.strip()))
+    if not y:
         return None
+    # After ";": a remark belongs to the work ("Huff (2021, p.134; grifo no original)"), more years
+    # are more works, anything else is reported ("NBS (2013, 2024; China Labor Statistical
+    # Yearbook, several editions)").
+    more: list[tuple[re.Match[str], int]] = []
+    odd: list[tuple[int, str]] = []
+    at = m.start("inner") + len(body) + 1
+    for segment in rest:
+        text = _SPACES.sub(" ", segment.strip())
+        lead = at + len(segment) - len(segment.lstrip())
+        if year := _YEAR_ONLY.fullmatch(text):
+            more.append((year, lead))
+        elif text and not _REMARK_ONLY.fullmatch(text):
+            odd.append((lead, segment.strip()))
+        at += len(segment) + 1
     names_text = m.group("names")
     # Sentence openers glued to the first name ("Según Bakhtin", "See Hou") are not part of it.
     words = names_text.split(" ")
@@ -134,6 +147,9 @@ def _narrative(
         # "Specifically, Savage and Warde (1993)", "Davi Kopenawa (2010)": the authors start at
         # the first name the reference list prints.
         first, chars = trim_to_listed(names, listed)
+        # Words before a listed family inside one name are a first name only in running text
+        # ("Davi Kopenawa (2010)"); in a note "Sociedad Rural Argentina, 2014" is one corporate name.
+        chars = chars if form == "narrative" else 0
         skip += _name_starts(names_text[skip:])[first] + chars
         names = (names[first][chars:], *names[first + 1 :])
     if not names or any(_strip_etal(n).casefold() in _NOT_AUTHORS for n in names):
@@ -144,7 +160,10 @@ def _narrative(
         # more often than a work missing from the list; reported, not counted.
         return Group(offset + start, offset + m.end(), [], [Problem(0, m.end() - start, m.group()[skip:])], 0)
     works = _works(names, y.group("years"), y.group("pages"), 0, m.end() - start, form, "cited")
-    return Group(offset + start, offset + m.end(), works, content_offset=0) if works else None
+    for year, _ in more:
+        works += _works(names, year.group("years"), year.group("pages"), 0, m.end() - start, form, "cited")
+    problems = [Problem(lead - start, lead - start + len(text), text) for lead, text in odd]
+    return Group(offset + start, offset + m.end(), works, problems, content_offset=0) if works else None
 
 
 def find_groups(
