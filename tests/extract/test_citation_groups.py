@@ -1,0 +1,132 @@
+"""Citation groups: locators, malformed segments and remarks, each form from two corpus articles or a fixture."""
+
+from __future__ import annotations
+
+import pytest
+
+from histkit.extract.citation_groups import read_group
+from histkit.extract.citations import citation_problems, citations_table, find_groups
+
+
+def _works(content):
+    works, _ = read_group(content)
+    return [(w.authors, w.year, w.pages, content[w.start : w.end]) for w in works]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("Liu, 2022, n.p.", [(("Liu",), "2022", "n.p.", "Liu, 2022, n.p.")]),  # ecos: no page
+        ("ENAP, 2021, n.p", [(("ENAP",), "2021", "n.p", "ENAP, 2021, n.p")]),  # rdbci: no page, no final stop
+        ("Ribeiro, 2001, s/p", [(("Ribeiro",), "2001", "s/p", "Ribeiro, 2001, s/p")]),  # fixture: "sem página"
+        ("Wei, 2021, *n.p.*", [(("Wei",), "2021", "*n.p.*", "Wei, 2021, *n.p.*")]),  # ecos/rdbci: in italics
+    ],
+)
+def test_no_page_is_a_locator(content, expected):
+    assert _works(content) == expected
+
+
+def test_names_before_the_segment_with_the_year_are_its_co_authors():
+    # rdbci-bibliotecas: "(PAULA, SILVA; WOIDA, 2020. p. 8)": a comma, then ";", then "." before the locator
+    assert _works("PAULA, SILVA; WOIDA, 2020. p. 8") == [
+        (("PAULA", "SILVA", "WOIDA"), "2020", "8", "PAULA, SILVA; WOIDA, 2020. p. 8")
+    ]
+    # fixture: the same with ";" only, and then a second work
+    assert _works("SMITH; JONES, 1990. p. 3; BROWN, 1991") == [
+        (("SMITH", "JONES"), "1990", "3", "SMITH; JONES, 1990. p. 3"),
+        (("BROWN",), "1991", "", "BROWN, 1991"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("HUFF, 2021, p.143; grifo no original", [(("HUFF",), "2021", "143", "HUFF, 2021, p.143")]),  # bak-p59099
+        ("VOLÓCHINOV, 2017, p.113; grifo no original", [(("VOLÓCHINOV",), "2017", "113", "VOLÓCHINOV, 2017, p.113")]),
+        # bak-p59610, above
+    ],
+)
+def test_remark_after_a_semicolon_is_no_problem(content, expected):
+    _, problems = read_group(content)
+    assert _works(content) == expected
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bak-p59099: a note number as locator and a remark after ";"
+        (
+            "definida por Volóchinov (2013, p.138, nota 5; grifos no original) como",
+            [("Volóchinov", "2013", "138, nota 5")],
+        ),
+        ("Conforme discute Huff (2021, p.134; grifo no original), “as", [("Huff", "2021", "134")]),  # bak-p59099
+        # bak-p59099: original years in brackets inside the parenthesis
+        (
+            "e Valentin N. Volóchinov (2013 [1930], 2018 [1929-1930])",
+            [("Volóchinov", "2013", ""), ("Volóchinov", "2018", "")],
+        ),
+        ("e Pavel N. Medviédev (2019 [1928]).", [("Medviédev", "2019", "")]),
+        ("see Silveira (2019 , n.p) and", [("Silveira", "2019", "n.p")]),  # rdbci: no page
+        ("as He (2023, n.p.) notes", [("He", "2023", "n.p.")]),  # fixture (ecos cites "(He, 2023, n.p.)")
+        ("Silva (2001; 2005, p. 3) e", [("Silva", "2001", ""), ("Silva", "2005", "3")]),  # fixture: years after ";"
+    ],
+)
+def test_narrative_parentheses(text, expected):
+    (group,) = find_groups(text)
+    assert [(w.authors[0], w.year, w.pages) for w in group.works] == expected
+    assert text[group.start : group.end].startswith(expected[0][0])
+
+
+def test_narrative_keeps_its_works_and_reports_the_rest():
+    # ecos-china-new-normal, a figure's sources: the title after ";" is reported, the years kept
+    text = "Sources: NBS (2013, 2024; China Labor Statistical Yearbook, several editions), and"
+    (group,) = find_groups(text)
+    assert [w.year for w in group.works] == ["2013", "2024"]
+    (problem,) = group.problems
+    start = group.content_start + problem.start
+    assert text[start : group.content_start + problem.end] == "China Labor Statistical Yearbook, several editions"
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("(Gomes, Pauls and ten Brink, 2023)", ("Gomes", "Pauls", "ten Brink")),  # ecos: co-author with a particle
+        ("(Silva e de Souza, 2010)", ("Silva", "de Souza")),  # fixture
+        ("segundo Ferrão *et al*., (2001) e", ("Ferrão *et al*.",)),  # ciedu: comma after et al.
+        ("e Woltman *et al*., (2012) mostram", ("Woltman *et al*.",)),  # ciedu
+    ],
+)
+def test_particles_and_et_al_comma(text, authors):
+    (group,) = find_groups(text)
+    assert group.works[0].authors == authors
+
+
+def test_no_comma_before_a_narrative_parenthesis_without_et_al():
+    assert find_groups("as in Brazil, (2010) e") == []
+
+
+@pytest.mark.parametrize(
+    ("article", "quote"),
+    [
+        ("rdbci-bibliotecas", "PAULA, SILVA; WOIDA, 2020. p. 8"),
+        ("rdbci-bibliotecas", "ENAP, 2021, n.p"),
+        ("ecos-china-new-normal", "Liu, 2022, n.p."),
+        ("ecos-china-new-normal", "Gomes, Pauls and ten Brink, 2023"),
+        ("bak-p59099", "Huff (2021, p.134; grifo no original)"),
+        ("ciedu-saresp", "Ferrão *et al*., (2001)"),
+    ],
+)
+def test_corpus_rows_keep_their_exact_span(corpus, article, quote):
+    art = corpus[article]
+    rows = citations_table(art)
+    assert quote in set(rows["quote"]), article
+    for row in rows[rows["quote"] == quote].itertuples():
+        assert art.text[row.start : row.end] == quote
+
+
+def test_problems_keep_their_spans(corpus):
+    for name, art in corpus.items():
+        problems = citation_problems(art)
+        for row in problems.itertuples():
+            assert art.text[row.start : row.end] == row.quote, name
