@@ -130,3 +130,30 @@ def test_problems_keep_their_spans(corpus):
         problems = citation_problems(art)
         for row in problems.itertuples():
             assert art.text[row.start : row.end] == row.quote, name
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("ÍNDIO..., 2014, 5′ 02″", [(("ÍNDIO...",), "2014", "5′ 02″", "ÍNDIO..., 2014, 5′ 02″")]),  # edur: a film
+        ("FLICHINHA..., 2020, 18′ 36″", [(("FLICHINHA...",), "2020", "18′ 36″", "FLICHINHA..., 2020, 18′ 36″")]),
+        ("Smith, 2019, 4min27s", [(("Smith",), "2019", "4min27s", "Smith, 2019, 4min27s")]),  # fixture
+        ("Smith, 2019, 12:30", [(("Smith",), "2019", "12:30", "Smith, 2019, 12:30")]),  # fixture: APA time stamp
+    ],
+)
+def test_time_of_a_recording_is_a_locator(content, expected):
+    assert _works(content) == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("Lee 2019", [(("Lee",), "2019", "", "Lee 2019")]),  # ecos: Chicago author-date
+        ("Ciaccia 2020", [(("Ciaccia",), "2020", "", "Ciaccia 2020")]),  # ecos
+        (" PEÑA 2018 ", [(("PEÑA",), "2018", "", "PEÑA 2018")]),  # mediacoes: ABNT without its comma
+        ("February 1927", []),  # the seed: a date
+        ("launched in 2012", []),  # ecos: prose
+    ],
+)
+def test_no_comma_before_the_year(content, expected):
+    assert _works(content) == expected

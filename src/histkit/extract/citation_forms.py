@@ -46,9 +46,12 @@ _YEAR_ANY = re.sub(r"\?P<\w+>", "?:", _YEAR_ONE)
 _YEARS = rf"(?P<years>{_YEAR_ANY}(?:, ?{_YEAR_ANY})*)"
 # "n.p." / "s.p." / "s/p" / "*n.p*": no page (the work is unpaged, e.g. online), a locator all the same.
 _NO_PAGE = r"\*?(?:[ns]\. ?p\.?|s/p)\*?"
+# The time of a passage in a film or recording: "5′ 02″", "4min27s", "1h32min" (ABNT), "12:30" (APA).
+_TIME = r"(?:\d{1,3}[′'] ?\d{1,2}[″\"]|(?:\d{1,2}h ?)?\d{1,3} ?min(?: ?\d{1,2} ?s)?|\d{1,2}:\d{2}(?::\d{2})?)"
 _PAGE = r"(?:\d+|[ivxlcdm]+|[IVXLCDM]+)"
 _RANGE = rf"{_PAGE}(?: ?[-–] ?{_PAGE})?"
-_LOCATOR = rf"(?:(?:p|pp|pág|págs|pg|f|fl|fls|v|vol|cap|t|n|nota|note|§|s|par)\.? ?{_RANGE}(?:, ?{_RANGE})*|{_NO_PAGE})"
+_LOCATOR_WORD = r"(?:p|pp|pág|págs|pg|f|fl|fls|v|vol|cap|t|n|nota|note|§|s|par)"
+_LOCATOR = rf"(?:{_LOCATOR_WORD}\.? ?{_RANGE}(?:, ?{_RANGE})*|{_NO_PAGE}|{_TIME})"
 _REMARK = (
     r"(?:grifos? (?:nossos?|meus?|do autor|da autora|no original)|tradução nossa|traducción (?:nuestra|propia)"
     r"|emphasis added|our translation|adaptado|adapted)"
@@ -56,6 +59,8 @@ _REMARK = (
 _PAGES = rf"(?P<pages>{_LOCATOR}(?:, ?{_LOCATOR})*)"
 # The locator follows the year after "," or ":" or, mistyped, "." ("WOIDA, 2020. p. 8").
 _WORK = re.compile(rf"(?P<name>.+?), ?{_YEARS}(?: ?[,:.] ?{_PAGES})?(?: ?, ?{_REMARK})?")
+# Chicago author-date and a slip in ABNT: no comma before the year, "(Lee 2019)", "( PEÑA 2018 )".
+_WORK_NO_COMMA = re.compile(rf"(?P<name>.+?) {_YEARS}(?: ?[,:.] ?{_PAGES})?(?: ?, ?{_REMARK})?")
 _YEAR_ITEM = re.compile(_YEAR_ONE)
 _AUTHOR_ONLY = _NAMES
 _IBIDEM = re.compile(

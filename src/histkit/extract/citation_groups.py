@@ -15,9 +15,11 @@ from histkit.extract.citation_forms import (
     _IBIDEM,
     _LEAD,
     _NAMES,
+    _NOT_AUTHORS,
     _REMARK_ONLY,
     _SPACES,
     _WORK,
+    _WORK_NO_COMMA,
     _YEAR_ONLY,
     _pages,
     _split_names,
@@ -85,10 +87,11 @@ def _parse_segment(body: str, start: int) -> tuple[list[Work], bool]:
         name = (m.group("name") or "").rstrip(", ")
         pages, p1, p2 = _pages(m.group("pages"))
         return [Work((name,) if name else (), "", None, None, pages, p1, p2, start, end, form="ibidem")], False
-    if m := _WORK.fullmatch(body):
-        name = m.group("name").strip()
-        if _NAMES.fullmatch(name):
+    for form in (_WORK, _WORK_NO_COMMA):
+        if (m := form.fullmatch(body)) and _NAMES.fullmatch(name := m.group("name").strip()):
             names = _split_names(name)
+            if form is _WORK_NO_COMMA and any(_strip_etal(n).casefold() in _NOT_AUTHORS for n in names):
+                continue  # "(February 1927)" is a date
             return _works(names, m.group("years"), m.group("pages"), start, end, "parenthetical", "cited"), False
     if _NAMES.fullmatch(body):
         return [], True
