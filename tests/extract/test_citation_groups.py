@@ -157,3 +157,9 @@ def test_time_of_a_recording_is_a_locator(content, expected):
 )
 def test_no_comma_before_the_year(content, expected):
     assert _works(content) == expected
+
+
+def test_an_author_spelled_like_a_leading_abbreviation():
+    # found by the round-trip property test: "CP" is a name here, not "cp." (compare)
+    assert _works("AA, 1500; CP, 1500") == [(("AA",), "1500", "", "AA, 1500"), (("CP",), "1500", "", "CP, 1500")]
+    assert _works("cf. BRAIT, 2006") == [(("BRAIT",), "2006", "", "BRAIT, 2006")]  # bak-p59610

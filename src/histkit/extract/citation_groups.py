@@ -71,8 +71,10 @@ def _parse_segment(body: str, start: int) -> tuple[list[Work], bool]:
     """Works of one ';'-segment, and whether it holds names only (a co-author awaiting its year)."""
     end = start + len(body)
     if (lead := _LEAD.match(body)) and lead.end() < len(body):
-        start += lead.end()
-        body = body[lead.end() :]
+        # "cf. BRAIT, 2006"; but "CP, 1500" is an author named like the abbreviation.
+        found, names_only = _parse_segment(body[lead.end() :], start + lead.end())
+        if found or names_only:
+            return found, names_only
     parts = re.split(r" apud ", body, flags=re.IGNORECASE)
     if len(parts) == 2:
         first, second = parts
