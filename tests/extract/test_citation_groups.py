@@ -163,3 +163,29 @@ def test_an_author_spelled_like_a_leading_abbreviation():
     # found by the round-trip property test: "CP" is a name here, not "cp." (compare)
     assert _works("AA, 1500; CP, 1500") == [(("AA",), "1500", "", "AA, 1500"), (("CP",), "1500", "", "CP, 1500")]
     assert _works("cf. BRAIT, 2006") == [(("BRAIT",), "2006", "", "BRAIT, 2006")]  # bak-p59610
+
+
+@pytest.mark.parametrize(
+    ("content", "work", "rest"),
+    [
+        ("FOTION, 2021, sobre a pesquisa “John Searle”", "FOTION, 2021", "sobre a pesquisa “John Searle”"),  # bak-p58270
+        ("SMITH, 1990, p. 4, citing a letter", "SMITH, 1990, p. 4", "citing a letter"),  # fixture
+    ],
+)
+def test_prose_after_a_work_is_reported_without_losing_the_work(content, work, rest):
+    works, problems = read_group(content)
+    assert [content[w.start : w.end] for w in works] == [work]
+    assert [(content[p.start : p.end], p.text) for p in problems] == [(rest, rest)]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # edur-literatura-indigena: a comma before a capitalised "Apud", and a page list closed by "e"
+        ("PAYAYÁ, 2015, Apud SANTOS, 2016, p.30 e 31", [("PAYAYÁ", "original", ""), ("SANTOS", "source", "30 e 31")]),
+        ("Smith, 1990, apud Jones, 2000, pp. 4 and 6", [("Smith", "original", ""), ("Jones", "source", "4 and 6")]),
+    ],
+)
+def test_apud_after_a_comma_and_page_lists(content, expected):
+    works, _ = read_group(content)
+    assert [(w.authors[0], w.role, w.pages) for w in works] == expected

@@ -51,7 +51,8 @@ _TIME = r"(?:\d{1,3}[′'] ?\d{1,2}[″\"]|(?:\d{1,2}h ?)?\d{1,3} ?min(?: ?\d{1,
 _PAGE = r"(?:\d+|[ivxlcdm]+|[IVXLCDM]+)"
 _RANGE = rf"{_PAGE}(?: ?[-–] ?{_PAGE})?"
 _LOCATOR_WORD = r"(?:p|pp|pág|págs|pg|f|fl|fls|v|vol|cap|t|n|nota|note|§|s|par)"
-_LOCATOR = rf"(?:{_LOCATOR_WORD}\.? ?{_RANGE}(?:, ?{_RANGE})*|{_NO_PAGE}|{_TIME})"
+# A page list may close with a conjunction: "p.30 e 31", "pp. 4, 6 and 9".
+_LOCATOR = rf"(?:{_LOCATOR_WORD}\.? ?{_RANGE}(?:(?:, ?| e | and | y ){_RANGE})*|{_NO_PAGE}|{_TIME})"
 _REMARK = (
     r"(?:grifos? (?:nossos?|meus?|do autor|da autora|no original)|tradução nossa|traducción (?:nuestra|propia)"
     r"|emphasis added|our translation|adaptado|adapted)"
@@ -61,6 +62,8 @@ _PAGES = rf"(?P<pages>{_LOCATOR}(?:, ?{_LOCATOR})*)"
 _WORK = re.compile(rf"(?P<name>.+?), ?{_YEARS}(?: ?[,:.] ?{_PAGES})?(?: ?, ?{_REMARK})?")
 # Chicago author-date and a slip in ABNT: no comma before the year, "(Lee 2019)", "( PEÑA 2018 )".
 _WORK_NO_COMMA = re.compile(rf"(?P<name>.+?) {_YEARS}(?: ?[,:.] ?{_PAGES})?(?: ?, ?{_REMARK})?")
+# The work at the head of a segment that goes on with prose: "FOTION, 2021, sobre a pesquisa ...".
+_WORK_HEAD = re.compile(rf"(?P<name>[^,;]+?), ?{_YEARS}(?: ?[,:.] ?{_PAGES})?(?=, )")
 _YEAR_ITEM = re.compile(_YEAR_ONE)
 _AUTHOR_ONLY = _NAMES
 _IBIDEM = re.compile(

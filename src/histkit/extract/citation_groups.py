@@ -19,6 +19,7 @@ from histkit.extract.citation_forms import (
     _REMARK_ONLY,
     _SPACES,
     _WORK,
+    _WORK_HEAD,
     _WORK_NO_COMMA,
     _YEAR_ONLY,
     _pages,
@@ -75,7 +76,7 @@ def _parse_segment(body: str, start: int) -> tuple[list[Work], bool]:
         found, names_only = _parse_segment(body[lead.end() :], start + lead.end())
         if found or names_only:
             return found, names_only
-    parts = re.split(r" apud ", body, flags=re.IGNORECASE)
+    parts = re.split(r",? apud ", body, flags=re.IGNORECASE)
     if len(parts) == 2:
         first, second = parts
         original = _parse_segment(first, start)[0]
@@ -133,6 +134,12 @@ def read_group(content: str) -> tuple[list[Work], list[Problem]]:
         seg_start = position + lead
         position += len(segment) + 1
         found, names_only = _parse_segment(body, seg_start)
+        if not found and not names_only and (head := _WORK_HEAD.match(raw_body)):
+            # "(FOTION, 2021, sobre a pesquisa “John Searle”)": the work, and the rest reported.
+            if found := _parse_segment(head.group(), seg_start)[0]:
+                rest = raw_body[head.end() :].lstrip(", ")
+                problems.append(Problem(seg_start + len(raw_body) - len(rest), seg_start + len(raw_body), rest))
+                raw_body = head.group()
         if not found and pending and (year_only := _YEAR_ONLY.fullmatch(body)):
             # "FERRÃO et al.; 2001": a ';' typed before the year still gives the names their year.
             years, pages = year_only.group("years"), year_only.group("pages")
