@@ -168,7 +168,8 @@ def test_an_author_spelled_like_a_leading_abbreviation():
 @pytest.mark.parametrize(
     ("content", "work", "rest"),
     [
-        ("FOTION, 2021, sobre a pesquisa “John Searle”", "FOTION, 2021", "sobre a pesquisa “John Searle”"),  # bak-p58270
+        # bak-p58270
+        ("FOTION, 2021, sobre a pesquisa “John Searle”", "FOTION, 2021", "sobre a pesquisa “John Searle”"),
         ("SMITH, 1990, p. 4, citing a letter", "SMITH, 1990, p. 4", "citing a letter"),  # fixture
     ],
 )
