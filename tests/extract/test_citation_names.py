@@ -110,3 +110,45 @@ def test_corpus_narratives_keep_the_authors_only(corpus, article, quote, authors
     row = rows[rows["quote"] == quote].iloc[0]
     assert (row["authors"], row["form"]) == (authors, "narrative")
     assert corpus[article].text[row["start"] : row["end"]] == quote
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "authors", "year"),
+    [
+        (  # bak-p58270
+            "fato. Searle, em *Expression and Meaning* (1979), apresentará",
+            "Searle, em *Expression and Meaning* (1979)",
+            ("Searle",),
+            "1979",
+        ),
+        (  # bak-p58270
+            "Na obra de Searle e Daniel Vanderveken, *Foundations of Illocutionary Logic* (1985), encontramos",
+            "Searle e Daniel Vanderveken, *Foundations of Illocutionary Logic* (1985)",
+            ("Searle", "Daniel Vanderveken"),
+            "1985",
+        ),
+        (  # bak-p59099
+            "por Bakhtin em *Problemas da poética de Dostoievski* (2008 [1963]) e",
+            "Bakhtin em *Problemas da poética de Dostoievski* (2008 [1963])",
+            ("Bakhtin",),
+            "2008",
+        ),
+    ],
+)
+def test_title_between_a_listed_author_and_the_year(text, quote, authors, year):
+    listed = listed_names(["SEARLE, J. R.; VANDERVEKEN, D. *Foundations*. 1985.", "BAKHTIN, M. *Problemas*. 2008."])
+    (group,) = find_groups(text, listed=listed)
+    assert text[group.start : group.end] == quote
+    assert [(w.authors, w.year, w.form) for w in group.works] == [(authors, year, "narrative")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No *Meaning and Speech Acts* (1990, p.103) ele",  # bak-p58270: no author before the title
+        "Vargas em *A vida* (1990) e",  # fixture: an author the list does not print
+    ],
+)
+def test_title_form_needs_a_listed_author(text):
+    listed = listed_names(["SEARLE, J. R. *Meaning*. 1990."])
+    assert find_groups(text, listed=listed) == []

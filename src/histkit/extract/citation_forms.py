@@ -79,6 +79,12 @@ _NARRATIVE = re.compile(
     rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_COAUTHOR})*)(?:(?<=\.),)? "
     r"(?P<open>[(\[])(?P<inner>(?:[^()\[\]\n]|\[[^()\[\]\n]*\])*)[)\]]"
 )
+# A narrative citation with the work's title (in italics) between the authors and the year: "Searle, em
+# *Expression and Meaning* (1979)", "Bakhtin em *Problemas da poética de Dostoiévski* (2008 [1963])".
+_TITLED = re.compile(
+    rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_COAUTHOR})*),? (?:(?:em|in|en) )?\*[^*\n]{{1,150}}\*,? "
+    r"(?P<open>\()(?P<inner>(?:[^()\[\]\n]|\[[^()\[\]\n]*\])*)\)"
+)
 # A work named in running text without parentheses: "Grice, 1975, p.48" in a note, "já mencionados
 # em Searle, 1969, p.157" inside a parenthetical remark.
 _BARE = re.compile(

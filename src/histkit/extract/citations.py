@@ -29,6 +29,7 @@ from histkit.extract.citation_forms import (
     _PARTICLE,
     _REMARK_ONLY,
     _SPACES,
+    _TITLED,
     _YEAR_ONLY,
     _split_names,
     _strip_etal,
@@ -215,6 +216,15 @@ def find_groups(
                 if group is not None:
                     groups.append(group)
                     taken.append((m.start(), m.end()))
+    if narrative and listed:
+        # "Searle, em *Expression and Meaning* (1979)": a title between a listed author and the year.
+        for m in _TITLED.finditer(text):
+            if any(a <= m.start("open") < b for a, b in taken):
+                continue
+            group = _narrative(m, offset, listed=listed)
+            if group is not None and group.works and names_listed(group.works[0].authors, listed):
+                groups.append(group)
+                taken.append((m.start(), m.end()))
     if narrative:
         for m in _NARRATIVE.finditer(text):
             if any(a <= m.start("open") < b for a, b in taken):
