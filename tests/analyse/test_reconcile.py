@@ -122,6 +122,11 @@ RECONCILE = [
         "ref02",
         "first-author",
     ),
+    # generational suffixes: rdbci lists "GABRIEL JÚNIOR, R. F.; SOUSA, A. T. de" and cites "Gabriel Júnior";
+    # a fixture cites the family without its suffix, another prints "Jr."
+    ("Gabriel Júnior; Sousa", "2020", [_ref(1, ["GABRIEL JÚNIOR", "SOUSA"], "2020")], "ref01", "folded"),
+    ("Gabriel; Sousa", "2020", [_ref(1, ["GABRIEL JÚNIOR", "SOUSA"], "2020")], "ref01", "folded"),
+    ("Curvelo; Lopes Júnior", "2021", [_ref(1, ["CURVELO", "LOPES JR."], "2021")], "ref01", "folded"),
     # two entries of that year with that first author: no guess (ciedu SOARES 2003)
     ("SOARES; SILVA", "2003", [_ref(1, ["SOARES"], "2003"), _ref(2, ["SOARES", "ALVES"], "2003")], "", "none"),
 ]

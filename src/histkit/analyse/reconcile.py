@@ -58,15 +58,21 @@ class Match:
     score: float
 
 
+_SUFFIXES = {"junior", "jr", "filho", "neto", "sobrinho"}
+
+
 @functools.lru_cache(maxsize=4096)
 def _families(name: str) -> list[str]:
     """Folded family names of a cited or listed name: no accents, apostrophes, "et al." or ellipsis."""
     out = []
     for part in name.split(";"):
         part = re.sub(r"\s+\*?et al\.?\*?\.?$|\.\.\.$|…$", "", part.strip())
-        folded = re.sub(r"[^\w ]+", "", fold(part).replace("-", " ")).strip()
-        if folded:
-            out.append(" ".join(folded.split()))
+        words = re.sub(r"[^\w ]+", "", fold(part).replace("-", " ")).split()
+        # A generational suffix is not the family name: "GABRIEL JÚNIOR" is cited "Gabriel" too.
+        while len(words) > 1 and words[-1] in _SUFFIXES:
+            words.pop()
+        if words:
+            out.append(" ".join(words))
     return out
 
 
