@@ -11,6 +11,7 @@ fixture) to ``tests/extract/test_citations.py``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -141,6 +142,7 @@ def _years(text: str) -> list[tuple[str, int | None, int | None]]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(name: str) -> str:
     """Case- and accent-folded form of a name: ``"Gómez"`` and ``"GÓMEZ"`` -> ``"gomez"``."""
     decomposed = unicodedata.normalize("NFKD", name)

@@ -216,7 +216,7 @@ def find_groups(
                 if group is not None:
                     groups.append(group)
                     taken.append((m.start(), m.end()))
-    if narrative and listed:
+    if narrative and listed and ("* (" in text or "*, (" in text):
         # "Searle, em *Expression and Meaning* (1979)": a title between a listed author and the year.
         for m in _TITLED.finditer(text):
             if any(a <= m.start("open") < b for a, b in taken):
