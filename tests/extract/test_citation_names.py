@@ -152,3 +152,15 @@ def test_title_between_a_listed_author_and_the_year(text, quote, authors, year):
 def test_title_form_needs_a_listed_author(text):
     listed = listed_names(["SEARLE, J. R. *Meaning*. 1990."])
     assert find_groups(text, listed=listed) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the census (Lett and Banister (2009) show",  # ecos: co-authors, a work missing from the list
+        "segundo Smith et al. (2001), o",  # fixture: et al.
+    ],
+)
+def test_unlisted_co_authors_stay_citations(text):
+    (group,) = find_groups(text, listed=listed_names(ABNT))
+    assert group.works and group.works[0].form == "narrative"

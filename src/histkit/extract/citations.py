@@ -156,9 +156,11 @@ def _narrative(
     if not names or any(_strip_etal(n).casefold() in _NOT_AUTHORS for n in names):
         return None
     start = m.start() + skip
-    if listed and form == "narrative" and not y.group("pages") and not names_listed(names, listed):
-        # "Portugal (1974)", "Teatro Mariinsky (1860)": no listed name and a bare year is a date
-        # more often than a work missing from the list; reported, not counted.
+    single = len(names) == 1 and _strip_etal(names[0]) == names[0]
+    if listed and form == "narrative" and single and not y.group("pages") and not names_listed(names, listed):
+        # "Portugal (1974)", "Teatro Mariinsky (1860)": one name the list does not print and a bare
+        # year is a date more often than a work missing from the list; reported, not counted. Co-authors
+        # ("Lett and Banister (2009)"), "et al." or a page keep an unlisted work a citation.
         return Group(offset + start, offset + m.end(), [], [Problem(0, m.end() - start, m.group()[skip:])], 0)
     works = _works(names, y.group("years"), y.group("pages"), 0, m.end() - start, form, "cited")
     for year, _ in more:
