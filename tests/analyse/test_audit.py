@@ -33,6 +33,7 @@ def test_findings_named(audit):
     assert kinds["several-years"] == ["CARR"]
     assert kinds["footnote-archive"] == ["ASRE"]
     assert "unmatched-citation" not in kinds
+    assert "not-read-as-citation" not in kinds  # every parenthetical of the first article is a citation
     gaa = f[f["kind"] == "uncited-reference"].iloc[0]
     assert "s1p01" in gaa["detail"]  # the introduction quotes Zapata's letter to Amezcua
     asre = f[f["kind"] == "footnote-archive"].iloc[0]
@@ -160,3 +161,17 @@ def test_article_without_notes_has_an_empty_footnote_table_with_its_columns(corp
     assert empty.empty and list(empty.columns) == FOOTNOTE_COLUMNS
     other = corpus["bak-p58270"]
     assert list(footnote_sources(other, article_references(other)).columns) == FOOTNOTE_COLUMNS
+
+
+def test_what_was_not_read_as_a_citation_is_a_finding(corpus):
+    # bak-p59553's photo captions name a theatre and its date; ecos-china's figure source line
+    # names a yearbook without a year: both are reported with the reason, not counted as citations.
+    photos = run_audit(corpus["bak-p59553"]).findings
+    rows = photos[photos["kind"] == "not-read-as-citation"]
+    assert "Teatro Mariinsky (1860)" in set(rows["subject"])
+    assert rows["detail"].str.contains("more likely a date").all()
+    check_provenance(rows, corpus["bak-p59553"].text, "citation_findings")
+    ecos = run_audit(corpus["ecos-china-new-normal"]).findings
+    assert "China Labor Statistical Yearbook, several editions" in set(
+        ecos.loc[ecos["kind"] == "not-read-as-citation", "subject"]
+    )

@@ -94,7 +94,10 @@ def test_unlisted_work_with_a_locator_stays_a_citation():
 def test_corpus_false_narratives_become_problems(corpus, article, gone, problem):
     rows = citations_table(corpus[article])
     assert gone not in " ".join(rows["group_quote"])
-    assert problem in set(citation_problems(corpus[article])["quote"])
+    problems = citation_problems(corpus[article])
+    assert problem in set(problems["quote"])
+    reason = problems.loc[problems["quote"] == problem, "reason"].iloc[0]
+    assert "reference list does not print" in reason and "date" in reason
 
 
 @pytest.mark.parametrize(

@@ -86,13 +86,19 @@ def uncited_use(ref: Reference, article: Article) -> str:
 
 
 def audit_findings(
-    article: Article, reconciled: pd.DataFrame, refs: Sequence[Reference], footnotes: pd.DataFrame
+    article: Article,
+    reconciled: pd.DataFrame,
+    refs: Sequence[Reference],
+    footnotes: pd.DataFrame,
+    problems: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Everything an editor should look at, one row per finding, anchored to the text.
 
     Kinds: ``uncited-reference``, ``unmatched-citation``, ``fuzzy-match``, ``several-years``,
     ``footnote-archive`` (an archive cited in a footnote, by call number, not in author-date
-    form) and ``footnote-unlisted`` (a footnote source with no entry in the list).
+    form), ``footnote-unlisted`` (a footnote source with no entry in the list) and
+    ``not-read-as-citation`` (printed like a citation but not read as one: a row of
+    :func:`histkit.extract.citations.citation_problems`, with its reason).
     """
     rows = []
     by_id = {r.ref_id: r for r in refs}
@@ -180,6 +186,8 @@ def audit_findings(
                     f.end,
                 )
             )
+    for p in (problems if problems is not None else pd.DataFrame()).itertuples(index=False):
+        rows.append(_finding(article, "not-read-as-citation", p.quote, p.reason, "", "", p.start, p.end))
     frame = pd.DataFrame(rows)
     order = {
         k: i
@@ -191,6 +199,7 @@ def audit_findings(
                 "several-years",
                 "footnote-archive",
                 "footnote-unlisted",
+                "not-read-as-citation",
             ]
         )
     }
@@ -304,7 +313,7 @@ def run_audit(
         The sections that tell the stages (``stage_sections``).
 
     """
-    from histkit.extract.citations import citations_table
+    from histkit.extract.citations import citation_problems, citations_table
     from histkit.extract.references import article_references, references_table
 
     threshold = check_threshold(threshold)
@@ -312,5 +321,5 @@ def run_audit(
     reconciled = reconcile(citations_table(article, stage_sections), refs, threshold)
     references = mark_cited(references_table(article, refs), reconciled)
     notes = footnote_sources(article, refs, threshold)
-    findings = audit_findings(article, reconciled, refs, notes)
+    findings = audit_findings(article, reconciled, refs, notes, citation_problems(article))
     return Audit(reconciled, references, notes, findings, refs)

@@ -108,6 +108,16 @@ class Problem:
     start: int
     end: int
     text: str
+    reason: str = "not a cited work (no name with a year)"
+
+
+# Why a segment is reported, in the words of the problems table.
+REASON_PROSE = "words after the cited work, not a work"
+REASON_NO_YEAR = "names with no year after them in the group"
+REASON_UNLISTED_DATE = (
+    "one name the reference list does not print, with a bare year: more likely a date (a place, a building, "
+    "an event) than a work missing from the list"
+)
 
 
 def read_group(content: str) -> tuple[list[Work], list[Problem]]:
@@ -138,7 +148,8 @@ def read_group(content: str) -> tuple[list[Work], list[Problem]]:
             # "(FOTION, 2021, sobre a pesquisa “John Searle”)": the work, and the rest reported.
             if found := _parse_segment(head.group(), seg_start)[0]:
                 rest = raw_body[head.end() :].lstrip(", ")
-                problems.append(Problem(seg_start + len(raw_body) - len(rest), seg_start + len(raw_body), rest))
+                problems.append(Problem(seg_start + len(raw_body) - len(rest), seg_start + len(raw_body), rest,
+                                        REASON_PROSE))
                 raw_body = head.group()
         if not found and pending and (year_only := _YEAR_ONLY.fullmatch(body)):
             # "FERRÃO et al.; 2001": a ';' typed before the year still gives the names their year.
@@ -157,7 +168,7 @@ def read_group(content: str) -> tuple[list[Work], list[Problem]]:
             # "(HUFF, 2021, p.143; grifo no original)": a remark after ";" is part of the work before.
             problems.append(Problem(seg_start, seg_start + len(raw_body), raw_body))
     for name, at in pending:
-        problems.append(Problem(at, at + len(name), name))
+        problems.append(Problem(at, at + len(name), name, REASON_NO_YEAR))
     return works, problems
 
 

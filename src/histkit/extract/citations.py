@@ -35,7 +35,7 @@ from histkit.extract.citation_forms import (
     _strip_etal,
     fold,
 )
-from histkit.extract.citation_groups import Problem, Work, _works, read_group
+from histkit.extract.citation_groups import REASON_UNLISTED_DATE, Problem, Work, _works, read_group
 from histkit.extract.citation_groups import parse_group as parse_group  # re-exported: callers read groups here
 from histkit.extract.citation_names import listed_names, names_listed, trim_to_listed
 from histkit.text.ingest import Article, Element
@@ -161,7 +161,8 @@ def _narrative(
         # "Portugal (1974)", "Teatro Mariinsky (1860)": one name the list does not print and a bare
         # year is a date more often than a work missing from the list; reported, not counted. Co-authors
         # ("Lett and Banister (2009)"), "et al." or a page keep an unlisted work a citation.
-        return Group(offset + start, offset + m.end(), [], [Problem(0, m.end() - start, m.group()[skip:])], 0)
+        problem = Problem(0, m.end() - start, m.group()[skip:], REASON_UNLISTED_DATE)
+        return Group(offset + start, offset + m.end(), [], [problem], 0)
     works = _works(names, y.group("years"), y.group("pages"), 0, m.end() - start, form, "cited")
     for year, _ in more:
         works += _works(names, year.group("years"), year.group("pages"), 0, m.end() - start, form, "cited")
@@ -354,7 +355,12 @@ def _repeat(work: Work, previous: Work | None, before: list[Work]) -> Work:
 
 
 def citation_problems(article: Article) -> pd.DataFrame:
-    """Segments of citation groups that are not works (e.g. "see also the diary"), with their spans."""
+    """What looked like a citation but was not read as one, with its span and the reason.
+
+    Segments of citation groups that are not works ("see also the diary"), names left without a
+    year, words after a work, and narrative candidates that are more likely dates ("Teatro
+    Mariinsky (1860)"). Each row keeps ``text[start:end] == quote``; ``reason`` says why.
+    """
     rows = []
     for group, element in _found_groups(article):
         for problem in group.problems:
@@ -368,6 +374,8 @@ def citation_problems(article: Article) -> pd.DataFrame:
                     "start": start,
                     "end": end,
                     "quote": article.text[start:end],
+                    "reason": problem.reason,
                 }
             )
-    return pd.DataFrame(rows, columns=["seed", "element_id", "line", "group_quote", "start", "end", "quote"])
+    columns = ["seed", "element_id", "line", "group_quote", "start", "end", "quote", "reason"]
+    return pd.DataFrame(rows, columns=columns).sort_values(["start", "end"], ignore_index=True)
