@@ -308,7 +308,8 @@ CORPUS_ENTRIES = [
 @pytest.mark.parametrize(("entry", "family", "year"), CORPUS_ENTRIES)
 def test_corpus_entries(entry, family, year):
     ref = parse_entry(entry, "r", 1)
-    assert ref.authors[0].family == family
+    # "(org.)" after the names makes them editors (NBR 6023 8.1.1.2), who stand first all the same
+    assert (ref.authors or ref.editors)[0].family == family
     assert ref.year[:4] == year
 
 

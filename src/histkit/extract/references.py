@@ -8,11 +8,15 @@ in bold, some partly ("Forging Democracy: ..., **1850-2000**") and some not at a
 Forms read, tried in this order:
 
 - ``_____.`` at the start: the same authors as the previous entry (an error on the first entry);
-- ``ACRONYM - Archive name. Document. [Call number.] Place, D Month YYYY.``: archival document;
+- ``ACRONYM - Archive name. Document. [Call number.] Place, D Month YYYY.``: archival document
+  (without the dated document at the end, a corporate author with its acronym);
 - ``AUTHORS. Title. In: EDITORS. Book. Place: Publisher, Year. pp. A-B.``: chapter;
 - ``AUTHORS. Title. **Journal**, place. vol, n. X, p. A-B, Year.``: article;
 - ``AUTHORS. Title. ARCHIVE, fond ..., file N. Place, D Month YYYY.``: manuscript;
 - ``AUTHORS [(ed.)]. Title. Place: Publisher, Year.``: book (``memoir`` when the title says so).
+
+Authors not in ABNT person form (corporate authors and their acronyms, title entries, APA names)
+are read by :mod:`histkit.extract.reference_names`; years by :mod:`histkit.extract.reference_forms`.
 
 To read a new form: add a pattern and a branch in :func:`parse_entry`, a case in
 ``tests/extract/test_references.py``, and name the NBR 6023 rule it follows.
@@ -28,15 +32,8 @@ import pandas as pd
 
 from histkit.core.errors import SeedError
 from histkit.extract.date_phrases import last_year
-from histkit.extract.reference_forms import (
-    _APA,
-    _YEAR,
-    Name,
-    _lead_names,
-    _offline,
-    entry_years,
-    imprint_year,
-)
+from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, year_span
+from histkit.extract.reference_names import APA, NAMES, Name, lead_names, persons
 from histkit.text.ingest import Article
 
 MONTHS = {
@@ -46,14 +43,6 @@ MONTHS = {
     )
 }
 
-_FAMILY = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’\-]*)*"
-# Given names: initials ("M. N.", "Ch.") or written out ("Daniela", "Ana Maria").
-_GIVEN = r"(?:[A-ZÀ-Þ][a-z]?\.(?: [A-ZÀ-Þ][a-z]?\.)*|[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-ZÀ-Þ][a-zß-ÿ]+)*)"
-_PERSON = rf"{_FAMILY}, {_GIVEN}"
-_NAMES = re.compile(
-    rf"(?P<names>{_PERSON}(?: ?; {_PERSON})*)(?: \((?P<role>eds?|orgs?|coords?)\.\))?\.? +(?P<rest>.+)$"
-)
-_ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY}), (?P<given>{_GIVEN})")
 _REPEAT = re.compile(r"_{3,}\. *(?P<rest>.+)$")
 _ARCHIVE = re.compile(r"(?P<acronym>[A-ZÀ-Þ]{2,}) +[-–—] +(?P<archive>[^.]+)\. +(?P<rest>.+)$")
 _DATE = r"(?P<date>(?:(?P<day>\d{1,2}) )?(?:(?P<month>[A-Z][a-z]+) )?" + _YEAR + r")"
@@ -122,6 +111,7 @@ class Reference:
     archive: str = ""
     archive_acronym: str = ""
     archive_location: str = ""
+    acronym: str = ""
     language: str = "und"
     years: tuple[int, ...] = ()
     start: int = 0
@@ -142,18 +132,10 @@ def _clean(text: str) -> str:
     return re.sub(r"\*\*(.*?)\*\*", r"\1", text).replace("\\$", "$").strip()
 
 
-def _names(block: str) -> tuple[Name, ...]:
-    return tuple(
-        Name(m.group("family"), m.group("given"))
-        for m in (_ONE_PERSON.fullmatch(p) for p in re.split(r" ?; ", block))
-        if m
-    )
-
-
 def _set_date(ref: Reference, m: re.Match[str]) -> None:
-    ref.year = m.group("year")
-    ref.year_first = int(m.group("y1"))
-    ref.year_last = last_year(ref.year_first, m.group("y2"))
+    ref.year_first, ref.year_last, paired = year_span(int(m.group("y1")), m.group("y2"), last_year)
+    # "2011/1979": the edition's year and the original's; the citation gives the first.
+    ref.year = m.group("y1") + (m.group("label") or "") if paired else m.group("year")
     groups = m.groupdict()
     month = MONTHS.get(groups.get("month") or "")
     if month and groups.get("day"):
@@ -183,6 +165,12 @@ def detect_language(title: str) -> str:
         scores[lang] += sum(cue in lowered for cue in cues)
     best = max(sorted(scores), key=lambda lang: scores[lang])
     return best if scores[best] > 0 else "und"
+
+
+def _dated_document(rest: str) -> re.Match[str] | None:
+    """The "Document. [Call number.] Place, D Month YYYY." of an archival entry, if it has one."""
+    tail = _ARCHIVAL_TAIL.fullmatch(_clean(rest))
+    return tail if tail and tail.group("month") in MONTHS else None
 
 
 def _parse_article_tail(ref: Reference, tail: str) -> bool:
@@ -232,32 +220,30 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
             )
         ref.authors, ref.editors, ref.repeated = previous.authors, previous.editors, True
         rest = m.group("rest")
-    elif m := _ARCHIVE.match(rest):
+    elif (m := _ARCHIVE.match(rest)) and (tail := _dated_document(m.group("rest"))):
+        # "ACRONYM - Archive. Document. Place, D Month YYYY.": without the dated document at the
+        # end ("NBS – National Bureau of Statistics. Title. Place: Publisher, Year.") it is a
+        # corporate author with its acronym, read below.
         ref.kind = "archival document"
         ref.archive_acronym, ref.archive = m.group("acronym"), _clean(m.group("archive"))
-        tail = _ARCHIVAL_TAIL.fullmatch(_clean(m.group("rest")))
-        if tail:
-            _set_date(ref, tail)
-            ref.title, ref.place = tail.group("title"), tail.group("place")
-            ref.archive_location = tail.group("location") or ""
-        else:
-            ref.title = _clean(m.group("rest"))
-            ref.notes.append("no 'Place, D Month YYYY.' at the end of the archival entry")
+        _set_date(ref, tail)
+        ref.title, ref.place = tail.group("title"), tail.group("place")
+        ref.archive_location = tail.group("location") or ""
         ref.language = detect_language(ref.title)
         return ref
-    elif m := _NAMES.match(rest):
-        names = _names(m.group("names"))
+    elif m := NAMES.match(rest):
+        names = persons(m.group("names"))
         if m.group("role"):
             ref.editors = names
         else:
             ref.authors = names
         rest = m.group("rest")
     else:
-        names, rest_after = _lead_names(rest)
+        names, rest_after, ref.acronym = lead_names(rest)
         if names:
             ref.authors = names
             ref.notes.append("authors read without ABNT person form (corporate, title or APA lead)")
-            if apa := _APA.match(rest):
+            if apa := APA.match(rest):
                 ref.year = apa.group("year")
                 ref.year_first = ref.year_last = int(ref.year[:4]) if ref.year[0].isdigit() else None
             rest = rest_after if not apa else apa.group("rest")
@@ -281,8 +267,8 @@ def _parse_body(ref: Reference, rest: str) -> None:
     if m := _IN.fullmatch(_clean(rest)):
         ref.kind, ref.title = "chapter", m.group("title")
         host = m.group("host")
-        if hm := _NAMES.match(host):
-            ref.container_editors = _names(hm.group("names"))
+        if hm := NAMES.match(host):
+            ref.container_editors = persons(hm.group("names"))
             host = hm.group("rest")
         if im := _IMPRINT.fullmatch(host):
             ref.container, ref.place, ref.publisher = (
@@ -389,6 +375,7 @@ COLUMNS = [
     "archive",
     "archive_acronym",
     "archive_location",
+    "acronym",
     "kind",
     "language",
     "notes",
@@ -426,6 +413,7 @@ def references_table(article: Article, refs: Sequence[Reference] | None = None) 
             "archive": r.archive,
             "archive_acronym": r.archive_acronym,
             "archive_location": r.archive_location,
+            "acronym": r.acronym,
             "kind": r.kind,
             "language": r.language,
             "notes": "; ".join(r.notes),
