@@ -211,3 +211,33 @@ def test_repeat_of_a_corporate_author_keeps_its_names():
     refs = parse_references(["WORLD BANK. *Prospects.* Washington: World Bank, 2023a.", "_____. *Indicators.* 2023b."])
     assert [r.key for r in refs] == ["WORLD BANK", "WORLD BANK"]
     assert [r.year for r in refs] == ["2023a", "2023b"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "authors", "title"),
+    [
+        # "et al." after the first author is not part of the title
+        ("CHEN, J. et al. Carbon peak. *Sci Rep,* v. 12, n. 1, p. 1-10, 2022.", ["CHEN"], "Carbon peak"),  # ecos
+        (
+            "FIESE, B. H. et al. A review of 50 years of research. *Journal of Family Psychology*, v. 16, n. 4, "
+            "p. 381-390, 2002.",
+            ["FIESE"],
+            "A review of 50 years of research",
+        ),  # rdbci-bibliotecas
+        # a title entry: the first word in capitals is where the title starts (NBR 6023 8.1.1.6)
+        (
+            "A HORAS de aprobarse en el Congreso, el Presidente vetó ley. *Ámbito.com* , 31 mayo, 2018.",
+            ["A HORAS"],
+            "A HORAS de aprobarse en el Congreso, el Presidente vetó ley",
+        ),  # mediacoes-cambiemos
+        (
+            "DICIONÁRIO on-line de português. *Fotorreportagem*. https://www.dicio.com.br/fotorreportagem/",
+            ["DICIONÁRIO"],
+            "DICIONÁRIO on-line de português. Fotorreportagem.",
+        ),  # bak-p59610
+    ],
+)
+def test_et_al_and_title_entries(entry, authors, title):
+    ref = parse_entry(entry, "r", 1)
+    assert [n.family for n in ref.authors] == authors
+    assert ref.title == title

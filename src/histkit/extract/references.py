@@ -53,7 +53,8 @@ _IMPRINT = re.compile(
     + _YEAR
     + r"\.(?: +pp?\. ?(?P<pages>\d+[-–]\d+)\.?)?$"
 )
-_ARTICLE_BOLD = re.compile(r"(?P<title>[^*]+?)\. +\*\*(?P<container>[^*]+)\*\*, *(?P<tail>.+)$")
+# The journal set in bold (the seed) or in italics (SciELO's markdown), its comma inside or after.
+_ARTICLE_BOLD = re.compile(r"(?P<title>[^*]+?)\. +\*\*?(?P<container>[^*]+?),?\*\*?,? *(?P<tail>.+)$")
 _ARTICLE_TAIL = re.compile(r"(?P<head>.*?),? +" + _DATE + r"\.$")
 _ARCHIVAL_TAIL = re.compile(
     r"(?P<title>.+?)\.(?: +(?P<location>.+?)\.)? +(?P<place>[A-ZÀ-Þ][^.]*?), +" + _DATE + r"\.$"
@@ -128,8 +129,8 @@ class Reference:
 
 
 def _clean(text: str) -> str:
-    """Drop markdown residue: bold markers and the escaped dollar."""
-    return re.sub(r"\*\*(.*?)\*\*", r"\1", text).replace("\\$", "$").strip()
+    """Drop markdown residue: bold and italic markers and the escaped dollar."""
+    return re.sub(r"\*\*(.*?)\*\*", r"\1", text).replace("*", "").replace("\\$", "$").strip()
 
 
 def _set_date(ref: Reference, m: re.Match[str]) -> None:
@@ -246,7 +247,9 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
             if apa := APA.match(rest):
                 ref.year = apa.group("year")
                 ref.year_first = ref.year_last = int(ref.year[:4]) if ref.year[0].isdigit() else None
-            rest = rest_after if not apa else apa.group("rest")
+            # A title entry ("A HORAS de aprobarse ...", NBR 6023 8.1.1.6): the title starts at the lead.
+            title_entry = not apa and rest_after[:1].islower() and not ref.acronym
+            rest = apa.group("rest") if apa else rest if title_entry else rest_after
         else:
             ref.notes.append("no author in ABNT form (FAMILY, Given.) at the start")
 
