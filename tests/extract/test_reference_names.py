@@ -66,6 +66,8 @@ PERSONS = [
         [],
     ),
     ("MACHADO, I. L. & MENDES, E. Discursos. Belo Horizonte: UFMG, 2013.", ["MACHADO", "MENDES"], []),
+    ("PÉREZ, J. y GÓMEZ, María. Un libro. Madrid: Cátedra, 2000.", ["PÉREZ", "GÓMEZ"], []),  # fixture
+    ("SILVA, J. e SOUZA, M. Um livro. Recife: UFPE, 2001.", ["SILVA", "SOUZA"], []),  # fixture
     (
         # oes-tourism-gentrification: APA names with the comma after the family left out
         "Paddison B., e Walmsley A. (2018). New Public Management in tourism. *Journal*, *26* (6), 910-926.",

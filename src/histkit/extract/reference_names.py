@@ -1,7 +1,7 @@
 """Who an entry of a reference list is by: persons, corporate authors and their printed acronyms.
 
-- Persons in ABNT form (NBR 6023 8.1.1): ``FAMILY, Given`` or ``FAMILY, I. N.``, separated by
-  ``;`` (also ``/`` and ``&`` as some lists print them), with name particles among or after the
+- Persons in ABNT form (NBR 6023 8.1.1): ``FAMILY, Given`` or ``FAMILY, I. N.``, separated by ``;``
+  (some lists print ``/``, ``&``, ``e``, ``y`` or ``and``), with name particles among or after the
   given names or initials (``ALMEIDA, J. L. S. de``, ``FREIRE, G. H. de A.``, ``MARTINS, F. dos S.``,
   ``LIMA, Amanda Machado Alves de``): the particle belongs to the person, not to the next author.
 - Corporate authors, authors without given names and title entries (NBR 6023 8.1.1.3-8.1.1.6): the
@@ -33,7 +33,7 @@ class Name:
 
 
 # Particles of Portuguese, Spanish, French, Italian, Dutch and German names, printed in lower case.
-PARTICLES = r"(?:de la|de las|de los|van der|van den|von der|d[aeo]s?|del|della|di|du|van|von|der|den|le|la|y)"
+PARTICLES = r"(?:de la|de las|de los|van der|van den|von der|d[aeo]s?|del|della|di|du|van|von|der|den|le|la)"
 _FAMILY = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’\-]*)*"
 # An initial ("M.", "Ch.", or "K" right before the next author's ";"); a particle among or after
 # the initials ("J. L. S. de", "G. H. de A."), never before the first one.
@@ -42,7 +42,7 @@ _INITIALS = rf"{_INITIAL}(?: (?:{_INITIAL}|{PARTICLES}(?=[ ;.]|$)))*"
 _WRITTEN = rf"[A-ZÀ-Þ][a-zß-ÿ]+(?: (?:{PARTICLES} )?[A-ZÀ-Þ][a-zß-ÿ]+)*(?: {PARTICLES}(?=[;.]|$))?"
 _GIVEN = rf"(?:{_INITIALS}|{_WRITTEN})"
 _PERSON = rf"{_FAMILY}, {_GIVEN}"
-_SEPARATOR = r"(?: ?; ?| ?/ ?| & )"
+_SEPARATOR = r"(?: ?; ?| ?/ ?| (?:&|e|y|and) )"
 NAMES = re.compile(
     rf"(?P<names>{_PERSON}(?:{_SEPARATOR}{_PERSON})*)(?:,? \*?et al\.?\*?)?(?: \((?P<role>eds?|orgs?|coords?)\.\))?"
     r"\.? +(?P<rest>.+)$"
