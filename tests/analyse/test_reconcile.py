@@ -129,6 +129,10 @@ RECONCILE = [
     ("Curvelo; Lopes Júnior", "2021", [_ref(1, ["CURVELO", "LOPES JR."], "2021")], "ref01", "folded"),
     # two entries of that year with that first author: no guess (ciedu SOARES 2003)
     ("SOARES; SILVA", "2003", [_ref(1, ["SOARES"], "2003"), _ref(2, ["SOARES", "ALVES"], "2003")], "", "none"),
+    # no year agrees and the citation names more than the entry: not the same author
+    ("Ailton Krenak", "2019", [_ref(1, ["KRENAK"], "2015")], "", "none"),  # edur-literatura-indigena
+    ("Dic Lo", "2022", [_ref(1, ["LO"], "2023")], "", "none"),  # ecos-china-new-normal
+    ("Sociedad Rural Argentina", "2014", [_ref(1, ["ARGENTINA"], "2018")], "", "none"),  # mediacoes: title entry
 ]
 
 # Entries as the lists print them (parsed, not built by hand), for acronyms, years and labels.

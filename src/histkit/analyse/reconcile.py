@@ -18,7 +18,8 @@
 - ``author-only``: no year agrees, but exactly one entry has these names, or exactly one of the
   entries with these names carries no year of its own (an online source dated only by its access
   date, "WORLD BANK. World Development Indicators ... Last access: Jan. 14, 2024."): the cited
-  year is not in the entry;
+  year is not in the entry; the citation must not name more words than the entry ("Ailton
+  Krenak" is not taken for KRENAK without a year to agree);
 - ``none``: no reference.
 
 To add a way of matching: add its kind to :data:`MATCH_KINDS` in order of trust, try it in
@@ -110,8 +111,15 @@ def _named(name: str, ref: Reference) -> bool:
     return bool(ref.acronym) and _families(name) == _families(ref.acronym)
 
 
-def _only_candidate(named: Sequence[Reference]) -> Reference | None:
-    """The one entry with these names, or the one among them that carries no year of its own."""
+def _only_candidate(name: str, named: Sequence[Reference]) -> Reference | None:
+    """The one entry with these names, or the one among them that carries no year of its own.
+
+    With no year to agree, the names must: a citation with words the entry's names lack ("Sociedad
+    Rural Argentina" for the title entry "ARGENTINA de regreso al FMI", "Ailton Krenak" for KRENAK)
+    is not taken for it.
+    """
+    words = sum(len(n.split()) for n in _families(name))
+    named = [r for r in named if words <= sum(len(n.split()) for n in _families(r.key))]
     if len(named) == 1:
         return named[0]
     undated = [r for r in named if r.year_first is None and not r.years]
@@ -200,7 +208,7 @@ def match_name(
         carrying = [r for r in named if _carries(r, year)]
         if carrying:
             return Match(carrying[0].ref_id, "other-year", 100.0)
-        if only := _only_candidate(named):
+        if only := _only_candidate(name, named):
             return Match(only.ref_id, "author-only", 100.0)
     return Match("", "none", 0.0)
 
