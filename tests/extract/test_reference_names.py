@@ -243,3 +243,13 @@ def test_et_al_and_title_entries(entry, authors, title):
     ref = parse_entry(entry, "r", 1)
     assert [n.family for n in ref.authors] == authors
     assert ref.title == title
+
+
+def test_long_leads_parse_in_one_pass():
+    # A mixed-case corporate name with many small words once made the parenthesised-acronym pattern
+    # try every way of reading "de" (exponential backtracking); each word has one reading now.
+    name = " ".join(["Escola Nacional de"] * 60) + " Teste"
+    ref = parse_entry(name + " (ENT). Relatório. Brasília: Enap, 2020.", "r", 1)
+    assert (ref.authors[0].family, ref.acronym) == (name, "ENT")
+    ref = parse_entry(name + " x", "r", 1)  # no acronym at all: read as a lead name, no year
+    assert ref.acronym == "" and ref.year == ""

@@ -67,7 +67,7 @@ DASH_LEAD = re.compile(rf"(?P<acronym>{_ACRONYM}) +[-–—] +(?P<name>[^.]+)\. 
 # "SISTEMA NACIONAL DE BIBLIOTECAS PÚBLICAS. SNBP. Title" and "Name (ACRONYM). Title".
 _ACRONYM_AFTER = re.compile(rf"(?:\. +(?P<after>{_ACRONYM})\.|,? +\((?P<paren>{_ACRONYM})\)\.?)(?= |$)")
 _NAMED_BODY = re.compile(
-    rf"(?P<family>[A-ZÀ-Þ][\w'’\-]*(?: (?:{PARTICLES} |[a-zà-ÿ]{{1,2}} )?[A-ZÀ-Þ][\w'’\-]*)*)"
+    r"(?P<family>[A-ZÀ-Þ][\w'’\-]*(?: (?:[a-zà-ÿ]{1,3} ){0,2}[A-ZÀ-Þ][\w'’\-]*)*)"
     rf",? +\((?P<acronym>{_ACRONYM})\)\.? +(?P<rest>.+)$"
 )
 
