@@ -58,6 +58,9 @@ YEARS = [
         "",
         (),
     ),
+    # fixtures: Spanish access dates
+    ("RUIZ, L. Un texto. *Blog*. Disponible en: http://a.b/c. Fecha de consulta: 12/03/2020.", "", ()),
+    ("RUIZ, L. Otro. *Blog*, 2019. Disponible en: http://a.b/d. Accedido el 3 de marzo de 2021.", "2019", (2019,)),
     # fixtures: an ISSN, an ISBN and a page range hold no year
     ("SOUZA, A. Um artigo. *Revista*, ISSN 1981-1640, v. 3, 2015.", "2015", (2015,)),
     ("SOUZA, A. *Um livro*. São Paulo: Ática, 2016. ISBN 978-2001-1999-0.", "2016", (2016,)),
