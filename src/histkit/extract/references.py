@@ -16,7 +16,8 @@ Forms read, tried in this order:
 - ``AUTHORS [(ed.)]. Title. Place: Publisher, Year.``: book (``memoir`` when the title says so).
 
 Authors not in ABNT person form (corporate authors and their acronyms, title entries, APA names)
-are read by :mod:`histkit.extract.reference_names`; years by :mod:`histkit.extract.reference_forms`.
+are read by :mod:`histkit.extract.reference_names`; years by :mod:`histkit.extract.reference_forms`;
+what follows an APA "(Year)." by :mod:`histkit.extract.reference_apa`.
 
 To read a new form: add a pattern and a branch in :func:`parse_entry`, a case in
 ``tests/extract/test_references.py``, and name the NBR 6023 rule it follows.
@@ -32,6 +33,7 @@ import pandas as pd
 
 from histkit.core.errors import SeedError
 from histkit.extract.date_phrases import last_year
+from histkit.extract.reference_apa import apa_body, clean
 from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, year_span
 from histkit.extract.reference_names import APA, NAMES, Name, lead_names, persons
 from histkit.text.ingest import Article
@@ -128,11 +130,6 @@ class Reference:
         return self.archive_acronym
 
 
-def _clean(text: str) -> str:
-    """Drop markdown residue: bold and italic markers and the escaped dollar."""
-    return re.sub(r"\*\*(.*?)\*\*", r"\1", text).replace("*", "").replace("\\$", "$").strip()
-
-
 def _set_date(ref: Reference, m: re.Match[str]) -> None:
     ref.year_first, ref.year_last, paired = year_span(int(m.group("y1")), m.group("y2"), last_year)
     # "2011/1979": the edition's year and the original's; the citation gives the first.
@@ -170,7 +167,7 @@ def detect_language(title: str) -> str:
 
 def _dated_document(rest: str) -> re.Match[str] | None:
     """The "Document. [Call number.] Place, D Month YYYY." of an archival entry, if it has one."""
-    tail = _ARCHIVAL_TAIL.fullmatch(_clean(rest))
+    tail = _ARCHIVAL_TAIL.fullmatch(clean(rest))
     return tail if tail and tail.group("month") in MONTHS else None
 
 
@@ -209,7 +206,7 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
 
     """
     ref = Reference(ref_id=ref_id, number=number)
-    ref.years = entry_years(_clean(raw))
+    ref.years = entry_years(clean(raw))
     rest = raw.strip()
     if (offline := _offline(rest)) != rest:
         rest = offline.rstrip(" .,;:<") + "."
@@ -226,7 +223,7 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
         # end ("NBS – National Bureau of Statistics. Title. Place: Publisher, Year.") it is a
         # corporate author with its acronym, read below.
         ref.kind = "archival document"
-        ref.archive_acronym, ref.archive = m.group("acronym"), _clean(m.group("archive"))
+        ref.archive_acronym, ref.archive = m.group("acronym"), clean(m.group("archive"))
         _set_date(ref, tail)
         ref.title, ref.place = tail.group("title"), tail.group("place")
         ref.archive_location = tail.group("location") or ""
@@ -267,7 +264,13 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
 
 def _parse_body(ref: Reference, rest: str) -> None:
     """Fill title, container, imprint and kind from what follows the authors."""
-    if m := _IN.fullmatch(_clean(rest)):
+    if ref.year and (apa := apa_body(rest)):  # after an APA "(Year).", which ABNT puts last
+        for name, value in apa.items():
+            setattr(ref, name, value)
+        if ref.kind == "book" and _MEMOIR.search(ref.title):
+            ref.kind = "memoir"
+        return
+    if m := _IN.fullmatch(clean(rest)):
         ref.kind, ref.title = "chapter", m.group("title")
         host = m.group("host")
         if hm := NAMES.match(host):
@@ -282,11 +285,11 @@ def _parse_body(ref: Reference, rest: str) -> None:
             ref.pages = (im.group("pages") or "").replace("–", "-")
             _set_date(ref, im)
         return
-    if (m := _ARTICLE_BOLD.fullmatch(rest)) and not _IMPRINT.fullmatch(_clean(rest)):
+    if (m := _ARTICLE_BOLD.fullmatch(rest)) and not _IMPRINT.fullmatch(clean(rest)):
         candidate = Reference(ref.ref_id, ref.number)
-        if _parse_article_tail(candidate, _clean(m.group("tail"))):
-            ref.kind, ref.title = "article", _clean(m.group("title"))
-            container = _clean(m.group("container"))
+        if _parse_article_tail(candidate, clean(m.group("tail"))):
+            ref.kind, ref.title = "article", clean(m.group("title"))
+            container = clean(m.group("container"))
             # "**Survey 55**": the number set in bold with the journal's name is its issue.
             if (num := re.fullmatch(r"(.+?) (\d+)", container)) and not candidate.issue:
                 container, candidate.issue = num.group(1), num.group(2)
@@ -294,7 +297,7 @@ def _parse_body(ref: Reference, rest: str) -> None:
             for name in ("year", "year_first", "year_last", "date", "volume", "issue", "pages", "place"):
                 setattr(ref, name, getattr(candidate, name))
             return
-    text = _clean(rest)
+    text = clean(rest)
     if (m := _ARCHIVAL_TAIL.fullmatch(text)) and _CALL_NUMBER.search(m.group("location") or ""):
         ref.kind, ref.title = "manuscript", m.group("title")
         location = m.group("location")
