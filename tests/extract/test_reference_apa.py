@@ -41,6 +41,14 @@ def test_apa_entries(entry, expected):
     assert {k: getattr(ref, k) for k in expected} == expected
 
 
+def test_apa_editors():
+    # oes-tourism-gentrification: "(Org.)" before the year makes the names editors
+    ref = parse_entry("Steinberger, M. (Org.) (2009) Territórios Turísticos. Brasília, DF: LGE.", "r", 1)
+    assert ([n.family for n in ref.editors], ref.authors, ref.year) == (["Steinberger"], (), "2009")
+    ref = parse_entry("Silva, A. (Ed.). (2010). Um livro. Recife: UFPE.", "r", 1)  # fixture
+    assert ([n.family for n in ref.editors], ref.year, ref.title) == (["Silva"], "2010", "Um livro")
+
+
 def test_abnt_entry_is_not_read_as_apa():
     # the seed's form: the year last, read by the ABNT forms before apa_body is ever tried
     ref = parse_entry("BARRIOS, E. El escuadrón de hierro. Mexico City: Cultura Popular, 1978.", "r", 1)

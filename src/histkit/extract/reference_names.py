@@ -50,7 +50,11 @@ NAMES = re.compile(
 _ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY}), (?P<given>{_GIVEN})")
 
 # APA (7th ed.): "Aguiar, L. B. (2016). Title..." and "Almeida-García, F., Cortés-Macías, R. (2021)."
-APA = re.compile(r"(?P<names>[^()]+?) \((?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?|s\.d\.|n\.d\.)\)\.? +(?P<rest>.+)$")
+# "Steinberger, M. (Org.) (2009)": editors, with the role before the year.
+APA = re.compile(
+    r"(?P<names>[^()]+?)(?: \((?P<role>(?i:eds?|orgs?|coords?)\.)\)\.?)? "
+    r"\((?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?|s\.d\.|n\.d\.)\)\.? +(?P<rest>.+)$"
+)
 _APA_FAMILY = r"[A-ZÀ-Þ][\w'’\-]+(?: (?:de |da |do |dos |van |von |del )?[A-ZÀ-Þ][\w'’\-]+)*"
 _APA_PERSON = re.compile(rf"(?<![\w.])(?P<family>{_APA_FAMILY}), ")
 # Initials after the family with the comma left out: "Paddison B., e Walmsley A. (2018)".

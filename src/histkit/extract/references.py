@@ -242,6 +242,8 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
             ref.authors = names
             ref.notes.append("authors read without ABNT person form (corporate, title or APA lead)")
             if apa := APA.match(rest):
+                if apa.group("role"):
+                    ref.authors, ref.editors = (), names
                 ref.year = apa.group("year")
                 ref.year_first = ref.year_last = int(ref.year[:4]) if ref.year[0].isdigit() else None
             # A title entry ("A HORAS de aprobarse ...", NBR 6023 8.1.1.6): the title starts at the lead.
