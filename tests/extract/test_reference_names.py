@@ -177,6 +177,15 @@ def test_archive_with_a_dated_document_stays_archival():
     assert (ref.kind, ref.archive_acronym, ref.acronym, ref.date) == ("archival document", "AHSRE", "", "1919-12-29")
 
 
+def test_an_archive_named_as_such_stays_archival_without_an_english_date():
+    # fixture: the date in Spanish is not read, but the name says it is an archive
+    ref = parse_entry("AGN - Archivo General de la Nación. Carta de Obregón. México, 12 de mayo de 1920.", "r", 1)
+    assert (ref.kind, ref.archive_acronym, ref.acronym) == ("archival document", "AGN", "")
+    # fixture: a library publishing a catalogue is a corporate author
+    ref = parse_entry("BN – Biblioteca Nacional. *Catálogo de manuscritos*. Rio de Janeiro: BN, 2010.", "r", 1)
+    assert (ref.kind, ref.acronym, ref.year) == ("book", "BN", "2010")
+
+
 def test_a_dated_report_is_not_an_archival_document():
     # ecos-china-new-normal: "May 27, 2013" is a publication date, not "Place, D Month YYYY"
     ref = parse_entry(

@@ -61,6 +61,7 @@ _ARTICLE_TAIL = re.compile(r"(?P<head>.*?),? +" + _DATE + r"\.$")
 _ARCHIVAL_TAIL = re.compile(
     r"(?P<title>.+?)\.(?: +(?P<location>.+?)\.)? +(?P<place>[A-ZÀ-Þ][^.]*?), +" + _DATE + r"\.$"
 )
+_ARCHIVE_NAME = re.compile(r"\b(?:Arch|Arqu|Acervo|Fond|Hemeroteca|Collection|Colecci|Cole[çc]|Papers)", re.I)
 _CALL_NUMBER = re.compile(r"\b(?:fond|fondo|file|reel|box|folder|leg|exp|caja|carpeta)\b", re.IGNORECASE)
 _IN = re.compile(r"(?P<title>.+?)\. +In: +(?P<host>.+)$")
 _VOLUME = re.compile(r"(?:^|[ .,])(?:v\. ?)?(?P<volume>[IVXLC]+|\d+), n\. ?(?P<issue>[\w/]+)")
@@ -218,15 +219,21 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
             )
         ref.authors, ref.editors, ref.repeated = previous.authors, previous.editors, True
         rest = m.group("rest")
-    elif (m := _ARCHIVE.match(rest)) and (tail := _dated_document(m.group("rest"))):
-        # "ACRONYM - Archive. Document. Place, D Month YYYY.": without the dated document at the
-        # end ("NBS – National Bureau of Statistics. Title. Place: Publisher, Year.") it is a
-        # corporate author with its acronym, read below.
+    elif (m := _ARCHIVE.match(rest)) and (
+        (tail := _dated_document(m.group("rest"))) or _ARCHIVE_NAME.search(m.group("archive"))
+    ):
+        # "ACRONYM - Archive. Document. Place, D Month YYYY.": with neither the dated document at
+        # the end nor an archive's name ("NBS – National Bureau of Statistics. Title. Place:
+        # Publisher, Year.") it is a corporate author with its acronym, read below.
         ref.kind = "archival document"
         ref.archive_acronym, ref.archive = m.group("acronym"), clean(m.group("archive"))
-        _set_date(ref, tail)
-        ref.title, ref.place = tail.group("title"), tail.group("place")
-        ref.archive_location = tail.group("location") or ""
+        if tail:
+            _set_date(ref, tail)
+            ref.title, ref.place = tail.group("title"), tail.group("place")
+            ref.archive_location = tail.group("location") or ""
+        else:
+            ref.title = clean(m.group("rest"))
+            ref.notes.append("no 'Place, D Month YYYY.' at the end of the archival entry")
         ref.language = detect_language(ref.title)
         return ref
     elif m := NAMES.match(rest):
