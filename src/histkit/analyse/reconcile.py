@@ -9,7 +9,7 @@
   DE BIBLIOTECAS PÚBLICAS. SNBP."), or a year label ("2023c") the list leaves out;
 - ``fuzzy``: same year, and the folded names are at least ``threshold`` similar (rapidfuzz's
   normalised Indel ratio, 0-100), e.g. "LAZITCH; DRACHKOVITCH" in the text and "LAZITCH;
-  DRCHKOVITCH" in the list;
+  DRCHKOVITCH" in the list, or "Paul Krugmam" (a first name before a misprinted family) and KRUGMAN;
 - ``first-author``: same year and same first author, and exactly one entry of that year has
   that first author, though the co-authors differ ("BRAIT, 2012" for "BRAIT; PISTORI ... 2012",
   "Laros, Marciano e Marciano (2010)" for "LAROS; MARCIANO; ANDRADE ... 2010");
@@ -126,6 +126,19 @@ def _only_candidate(name: str, named: Sequence[Reference]) -> Reference | None:
     return undated[0] if len(undated) == 1 else None
 
 
+def _similarity(cited: str, listed: str) -> float:
+    """Similarity (0-100) of the folded names; a first name printed before one family is left out.
+
+    "Paul Krugmam" (a misprint) against KRUGMAN compares "krugmam" with "krugman", as
+    :func:`_same_names` compares "Ruth Glass" with "Glass" by its last part.
+    """
+    score = fuzz.ratio(fold(listed), fold(cited))
+    a, b = _families(cited), _families(listed)
+    if len(a) == 1 and len(b) == 1 and len(a[0].split()) > 1 and len(b[0].split()) == 1:
+        score = max(score, fuzz.ratio(b[0], a[0].split()[-1]))
+    return score
+
+
 def _year_digits(year: str) -> str:
     return re.sub(r"[a-z]$", "", year)
 
@@ -196,7 +209,7 @@ def match_name(
             return Match(same[min(index, len(same) - 1)].ref_id, "folded", 100.0)
     best: tuple[float, int, str] | None = None
     for r in pool:
-        score = fuzz.ratio(fold(r.key), fold(name))
+        score = _similarity(name, r.key)
         if score >= threshold and (best is None or score > best[0]):
             best = (score, r.number, r.ref_id)
     if best is not None:
