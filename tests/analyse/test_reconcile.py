@@ -129,7 +129,57 @@ RECONCILE = [
     ("Curvelo; Lopes Júnior", "2021", [_ref(1, ["CURVELO", "LOPES JR."], "2021")], "ref01", "folded"),
     # two entries of that year with that first author: no guess (ciedu SOARES 2003)
     ("SOARES; SILVA", "2003", [_ref(1, ["SOARES"], "2003"), _ref(2, ["SOARES", "ALVES"], "2003")], "", "none"),
+    # a first name before a misprinted family: the family alone is compared
+    ("Paul Krugmam", "2023", [_ref(1, ["KRUGMAN"], "2023")], "ref01", "fuzzy"),  # ecos-china-new-normal
+    ("Ruth Glas", "1963", [_ref(1, ["Glass"], "1963")], "ref01", "fuzzy"),  # fixture (oes prints "Ruth Glass")
+    ("Paul Krugmam", "2021", [_ref(1, ["KRUGMAN"], "2023")], "", "none"),  # fuzzy needs the year
+    # no year agrees and the citation names more than the entry: not the same author
+    ("Ailton Krenak", "2019", [_ref(1, ["KRENAK"], "2015")], "", "none"),  # edur-literatura-indigena
+    ("Dic Lo", "2022", [_ref(1, ["LO"], "2023")], "", "none"),  # ecos-china-new-normal
+    ("Sociedad Rural Argentina", "2014", [_ref(1, ["ARGENTINA"], "2018")], "", "none"),  # mediacoes: title entry
 ]
+
+# Entries as the lists print them (parsed, not built by hand), for acronyms, years and labels.
+_PRINTED = parse_references(
+    [
+        "ESCOLA NACIONAL DE ADMINISTRAÇÃO PÚBLICA. ENAP. Escritora americana explica. 2021.",  # rdbci
+        "SISTEMA NACIONAL DE BIBLIOTECAS PÚBLICAS. SNBP. Informações das bibliotecas públicas. 2021.",  # rdbci
+        "NBS – National Bureau of Statistics of China. *National data.* Beijing: NBS, 2024.",  # ecos
+        "NBS – National Bureau of Statistics of China. *National economy.* Beijing: NBS, 2024a.",  # ecos
+        "WORLD BANK. *Global economic prospects.* Washington, DC: World Bank, Jun. 2023a.",  # ecos
+        "WORLD BANK. *Services for development.* Washington, D.C.: World Bank, 2023b.",  # ecos
+        "WORLD BANK. *World Development Indicators.* Washington, D.C.: World Bank. Available at: "
+        "https://data.worldbank.org/. Last access: Jan. 14, 2024.",  # ecos: no year of its own
+        "ILO – International Labour Organization. *ILO modeled database,* ILOSTAT. Available at: "
+        "https://www.ilo.org/. Last accessed: Jan. 14, 2024.",  # ecos: no year, the only ILO entry
+        "BAKHTIN, M. M. *Estética da criação verbal* [1951-1953]. São Paulo: Martins Fontes, 2011/1979.",  # p59099
+        "BAKHTIN, M. M. O problema do texto [1954-1961]. *In:* BAKHTIN, M. M. *Estética da criação verbal.* "
+        "São Paulo: Martins Fontes, 2011, p.307-336.",  # bak-p59099: same author and year, listed second
+        "Escola Nacional de Administração Pública (ENAP). Relatório. Brasília: Enap, 2020.",  # fixture
+        "MUNKURUKU, Daniel. Usando a palavra certa. Disponível em: http://x.y/z. Acesso em:05/04/2021",  # edur
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "ref_id", "kind"),
+    [
+        ("ENAP", "2021", "ref01", "folded"),  # the acronym the entry prints after the name
+        ("SNBP", "2021", "ref02", "folded"),
+        ("Enap", "2020", "ref11", "folded"),  # printed in parentheses, cited in mixed case
+        ("NBS", "2024", "ref03", "folded"),  # the acronym printed before the name
+        ("NBS", "2024a", "ref04", "folded"),  # the label the list prints, not the a-th "2024"
+        ("WORLD BANK", "2023b", "ref06", "exact"),
+        ("World Bank", "2024", "ref07", "author-only"),  # the one WORLD BANK entry with no year of its own
+        ("ILO", "2024", "ref08", "author-only"),
+        ("MUNKURUKU", "2021", "ref12", "author-only"),  # the access date's year, not the entry's
+        ("BAKHTIN", "2011", "ref09", "exact"),  # "2011/1979"; the first in list order wins the tie
+        ("BAKHTIN", "1979", "ref09", "other-year"),
+    ],
+)
+def test_reconcile_printed_forms(name, year, ref_id, kind):
+    match = _match(name, year, _PRINTED)
+    assert (match.ref_id, match.kind) == (ref_id, kind)
 
 
 @pytest.mark.parametrize(("name", "year", "refs", "ref_id", "kind"), RECONCILE)

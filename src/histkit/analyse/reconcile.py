@@ -5,16 +5,21 @@
 - ``exact``: the family names as printed and the year are those of a reference key;
 - ``folded``: equal once case, accents and apostrophes are folded ("Bartra" and "BARTRA"), with
   co-authors in any order, "et al." for the co-authors, compound surnames by their last part, a
-  corporate name printed short, or a year label ("2023c") the list leaves out;
+  corporate name printed short or by the acronym its entry prints ("SNBP" for "SISTEMA NACIONAL
+  DE BIBLIOTECAS PÚBLICAS. SNBP."), or a year label ("2023c") the list leaves out;
 - ``fuzzy``: same year, and the folded names are at least ``threshold`` similar (rapidfuzz's
   normalised Indel ratio, 0-100), e.g. "LAZITCH; DRACHKOVITCH" in the text and "LAZITCH;
-  DRCHKOVITCH" in the list;
+  DRCHKOVITCH" in the list, or "Paul Krugmam" (a first name before a misprinted family) and KRUGMAN;
 - ``first-author``: same year and same first author, and exactly one entry of that year has
   that first author, though the co-authors differ ("BRAIT, 2012" for "BRAIT; PISTORI ... 2012",
   "Laros, Marciano e Marciano (2010)" for "LAROS; MARCIANO; ANDRADE ... 2010");
 - ``other-year``: the names agree and the cited year is another year the entry carries (an
   original's year in brackets, a translation's year);
-- ``author-only``: no year agrees, but exactly one entry has these names;
+- ``author-only``: no year agrees, but exactly one entry has these names, or exactly one of the
+  entries with these names carries no year of its own (an online source dated only by its access
+  date, "WORLD BANK. World Development Indicators ... Last access: Jan. 14, 2024."): the cited
+  year is not in the entry; the citation must not name more words than the entry ("Ailton
+  Krenak" is not taken for KRENAK without a year to agree);
 - ``none``: no reference.
 
 To add a way of matching: add its kind to :data:`MATCH_KINDS` in order of trust, try it in
@@ -99,6 +104,41 @@ def _same_first(cited: str, listed: str) -> bool:
     return bool(a and b) and (a[0] == b[0] or a[0].split()[-1] == b[0].split()[-1])
 
 
+def _named(name: str, ref: Reference) -> bool:
+    """The cited names are the entry's (:func:`_same_names`) or the acronym a corporate entry prints."""
+    if _same_names(name, ref.key):
+        return True
+    return bool(ref.acronym) and _families(name) == _families(ref.acronym)
+
+
+def _only_candidate(name: str, named: Sequence[Reference]) -> Reference | None:
+    """The one entry with these names, or the one among them that carries no year of its own.
+
+    With no year to agree, the names must: a citation with words the entry's names lack ("Sociedad
+    Rural Argentina" for the title entry "ARGENTINA de regreso al FMI", "Ailton Krenak" for KRENAK)
+    is not taken for it.
+    """
+    words = sum(len(n.split()) for n in _families(name))
+    named = [r for r in named if words <= sum(len(n.split()) for n in _families(r.key))]
+    if len(named) == 1:
+        return named[0]
+    undated = [r for r in named if r.year_first is None and not r.years]
+    return undated[0] if len(undated) == 1 else None
+
+
+def _similarity(cited: str, listed: str) -> float:
+    """Similarity (0-100) of the folded names; a first name printed before one family is left out.
+
+    "Paul Krugmam" (a misprint) against KRUGMAN compares "krugmam" with "krugman", as
+    :func:`_same_names` compares "Ruth Glass" with "Glass" by its last part.
+    """
+    score = fuzz.ratio(fold(listed), fold(cited))
+    a, b = _families(cited), _families(listed)
+    if len(a) == 1 and len(b) == 1 and len(a[0].split()) > 1 and len(b[0].split()) == 1:
+        score = max(score, fuzz.ratio(b[0], a[0].split()[-1]))
+    return score
+
+
 def _year_digits(year: str) -> str:
     return re.sub(r"[a-z]$", "", year)
 
@@ -128,7 +168,8 @@ def match_name(
     - ``first-author``: same year, and the only entry of that year with this first author;
     - ``other-year``: the names, and the cited year is another year the entry carries (an
       original's "[1929]" cited instead of the translation's imprint year);
-    - ``author-only``: no year agrees, but exactly one entry has these names.
+    - ``author-only``: no year agrees, but exactly one entry has these names, or exactly one of
+      them carries no year of its own.
 
     Parameters
     ----------
@@ -158,17 +199,17 @@ def match_name(
         if fold(r.key) == fold(name):
             return Match(r.ref_id, "folded", 100.0)
     for r in pool:
-        if _same_names(name, r.key):
+        if _named(name, r):
             return Match(r.ref_id, "folded", 100.0)
     if by_year and year and _year_digits(year) != year:
         # "2023c" against a list that prints the year without its label: the c-th such entry.
-        same = [r for r in refs if _year_digits(r.year) == _year_digits(year) and _same_names(name, r.key)]
+        same = [r for r in refs if _year_digits(r.year) == _year_digits(year) and _named(name, r)]
         index = ord(year[-1]) - ord("a")
         if same and (len(same) == 1 or index < len(same)):
             return Match(same[min(index, len(same) - 1)].ref_id, "folded", 100.0)
     best: tuple[float, int, str] | None = None
     for r in pool:
-        score = fuzz.ratio(fold(r.key), fold(name))
+        score = _similarity(name, r.key)
         if score >= threshold and (best is None or score > best[0]):
             best = (score, r.number, r.ref_id)
     if best is not None:
@@ -176,12 +217,12 @@ def match_name(
     if by_year and len(firsts := [r for r in pool if _same_first(name, r.key)]) == 1:
         return Match(firsts[0].ref_id, "first-author", 100.0)
     if by_year:
-        named = [r for r in refs if _same_names(name, r.key)]
+        named = [r for r in refs if _named(name, r)]
         carrying = [r for r in named if _carries(r, year)]
         if carrying:
             return Match(carrying[0].ref_id, "other-year", 100.0)
-        if len(named) == 1:
-            return Match(named[0].ref_id, "author-only", 100.0)
+        if only := _only_candidate(name, named):
+            return Match(only.ref_id, "author-only", 100.0)
     return Match("", "none", 0.0)
 
 

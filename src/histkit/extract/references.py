@@ -8,11 +8,16 @@ in bold, some partly ("Forging Democracy: ..., **1850-2000**") and some not at a
 Forms read, tried in this order:
 
 - ``_____.`` at the start: the same authors as the previous entry (an error on the first entry);
-- ``ACRONYM - Archive name. Document. [Call number.] Place, D Month YYYY.``: archival document;
+- ``ACRONYM - Archive name. Document. [Call number.] Place, D Month YYYY.``: archival document
+  (without the dated document at the end, a corporate author with its acronym);
 - ``AUTHORS. Title. In: EDITORS. Book. Place: Publisher, Year. pp. A-B.``: chapter;
 - ``AUTHORS. Title. **Journal**, place. vol, n. X, p. A-B, Year.``: article;
 - ``AUTHORS. Title. ARCHIVE, fond ..., file N. Place, D Month YYYY.``: manuscript;
 - ``AUTHORS [(ed.)]. Title. Place: Publisher, Year.``: book (``memoir`` when the title says so).
+
+Authors not in ABNT person form (corporate authors and their acronyms, title entries, APA names)
+are read by :mod:`histkit.extract.reference_names`; years by :mod:`histkit.extract.reference_forms`;
+what follows an APA "(Year)." by :mod:`histkit.extract.reference_apa`.
 
 To read a new form: add a pattern and a branch in :func:`parse_entry`, a case in
 ``tests/extract/test_references.py``, and name the NBR 6023 rule it follows.
@@ -28,15 +33,9 @@ import pandas as pd
 
 from histkit.core.errors import SeedError
 from histkit.extract.date_phrases import last_year
-from histkit.extract.reference_forms import (
-    _APA,
-    _YEAR,
-    Name,
-    _lead_names,
-    _offline,
-    entry_years,
-    imprint_year,
-)
+from histkit.extract.reference_apa import apa_body, clean
+from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, year_span
+from histkit.extract.reference_names import APA, NAMES, Name, lead_names, persons
 from histkit.text.ingest import Article
 
 MONTHS = {
@@ -46,14 +45,6 @@ MONTHS = {
     )
 }
 
-_FAMILY = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’\-]*)*"
-# Given names: initials ("M. N.", "Ch.") or written out ("Daniela", "Ana Maria").
-_GIVEN = r"(?:[A-ZÀ-Þ][a-z]?\.(?: [A-ZÀ-Þ][a-z]?\.)*|[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-ZÀ-Þ][a-zß-ÿ]+)*)"
-_PERSON = rf"{_FAMILY}, {_GIVEN}"
-_NAMES = re.compile(
-    rf"(?P<names>{_PERSON}(?: ?; {_PERSON})*)(?: \((?P<role>eds?|orgs?|coords?)\.\))?\.? +(?P<rest>.+)$"
-)
-_ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY}), (?P<given>{_GIVEN})")
 _REPEAT = re.compile(r"_{3,}\. *(?P<rest>.+)$")
 _ARCHIVE = re.compile(r"(?P<acronym>[A-ZÀ-Þ]{2,}) +[-–—] +(?P<archive>[^.]+)\. +(?P<rest>.+)$")
 _DATE = r"(?P<date>(?:(?P<day>\d{1,2}) )?(?:(?P<month>[A-Z][a-z]+) )?" + _YEAR + r")"
@@ -64,11 +55,13 @@ _IMPRINT = re.compile(
     + _YEAR
     + r"\.(?: +pp?\. ?(?P<pages>\d+[-–]\d+)\.?)?$"
 )
-_ARTICLE_BOLD = re.compile(r"(?P<title>[^*]+?)\. +\*\*(?P<container>[^*]+)\*\*, *(?P<tail>.+)$")
+# The journal set in bold (the seed) or in italics (SciELO's markdown), its comma inside or after.
+_ARTICLE_BOLD = re.compile(r"(?P<title>[^*]+?)\. +\*\*?(?P<container>[^*]+?),?\*\*?,? *(?P<tail>.+)$")
 _ARTICLE_TAIL = re.compile(r"(?P<head>.*?),? +" + _DATE + r"\.$")
 _ARCHIVAL_TAIL = re.compile(
     r"(?P<title>.+?)\.(?: +(?P<location>.+?)\.)? +(?P<place>[A-ZÀ-Þ][^.]*?), +" + _DATE + r"\.$"
 )
+_ARCHIVE_NAME = re.compile(r"\b(?:Arch|Arqu|Acervo|Fond|Hemeroteca|Collection|Colecci|Cole[çc]|Papers)", re.I)
 _CALL_NUMBER = re.compile(r"\b(?:fond|fondo|file|reel|box|folder|leg|exp|caja|carpeta)\b", re.IGNORECASE)
 _IN = re.compile(r"(?P<title>.+?)\. +In: +(?P<host>.+)$")
 _VOLUME = re.compile(r"(?:^|[ .,])(?:v\. ?)?(?P<volume>[IVXLC]+|\d+), n\. ?(?P<issue>[\w/]+)")
@@ -122,6 +115,7 @@ class Reference:
     archive: str = ""
     archive_acronym: str = ""
     archive_location: str = ""
+    acronym: str = ""
     language: str = "und"
     years: tuple[int, ...] = ()
     start: int = 0
@@ -137,23 +131,10 @@ class Reference:
         return self.archive_acronym
 
 
-def _clean(text: str) -> str:
-    """Drop markdown residue: bold markers and the escaped dollar."""
-    return re.sub(r"\*\*(.*?)\*\*", r"\1", text).replace("\\$", "$").strip()
-
-
-def _names(block: str) -> tuple[Name, ...]:
-    return tuple(
-        Name(m.group("family"), m.group("given"))
-        for m in (_ONE_PERSON.fullmatch(p) for p in re.split(r" ?; ", block))
-        if m
-    )
-
-
 def _set_date(ref: Reference, m: re.Match[str]) -> None:
-    ref.year = m.group("year")
-    ref.year_first = int(m.group("y1"))
-    ref.year_last = last_year(ref.year_first, m.group("y2"))
+    ref.year_first, ref.year_last, paired = year_span(int(m.group("y1")), m.group("y2"), last_year)
+    # "2011/1979": the edition's year and the original's; the citation gives the first.
+    ref.year = m.group("y1") + (m.group("label") or "") if paired else m.group("year")
     groups = m.groupdict()
     month = MONTHS.get(groups.get("month") or "")
     if month and groups.get("day"):
@@ -183,6 +164,12 @@ def detect_language(title: str) -> str:
         scores[lang] += sum(cue in lowered for cue in cues)
     best = max(sorted(scores), key=lambda lang: scores[lang])
     return best if scores[best] > 0 else "und"
+
+
+def _dated_document(rest: str) -> re.Match[str] | None:
+    """The "Document. [Call number.] Place, D Month YYYY." of an archival entry, if it has one."""
+    tail = _ARCHIVAL_TAIL.fullmatch(clean(rest))
+    return tail if tail and tail.group("month") in MONTHS else None
 
 
 def _parse_article_tail(ref: Reference, tail: str) -> bool:
@@ -220,7 +207,7 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
 
     """
     ref = Reference(ref_id=ref_id, number=number)
-    ref.years = entry_years(_clean(raw))
+    ref.years = entry_years(clean(raw))
     rest = raw.strip()
     if (offline := _offline(rest)) != rest:
         rest = offline.rstrip(" .,;:<") + "."
@@ -232,35 +219,43 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
             )
         ref.authors, ref.editors, ref.repeated = previous.authors, previous.editors, True
         rest = m.group("rest")
-    elif m := _ARCHIVE.match(rest):
+    elif (m := _ARCHIVE.match(rest)) and (
+        (tail := _dated_document(m.group("rest"))) or _ARCHIVE_NAME.search(m.group("archive"))
+    ):
+        # "ACRONYM - Archive. Document. Place, D Month YYYY.": with neither the dated document at
+        # the end nor an archive's name ("NBS – National Bureau of Statistics. Title. Place:
+        # Publisher, Year.") it is a corporate author with its acronym, read below.
         ref.kind = "archival document"
-        ref.archive_acronym, ref.archive = m.group("acronym"), _clean(m.group("archive"))
-        tail = _ARCHIVAL_TAIL.fullmatch(_clean(m.group("rest")))
+        ref.archive_acronym, ref.archive = m.group("acronym"), clean(m.group("archive"))
         if tail:
             _set_date(ref, tail)
             ref.title, ref.place = tail.group("title"), tail.group("place")
             ref.archive_location = tail.group("location") or ""
         else:
-            ref.title = _clean(m.group("rest"))
+            ref.title = clean(m.group("rest"))
             ref.notes.append("no 'Place, D Month YYYY.' at the end of the archival entry")
         ref.language = detect_language(ref.title)
         return ref
-    elif m := _NAMES.match(rest):
-        names = _names(m.group("names"))
+    elif m := NAMES.match(rest):
+        names = persons(m.group("names"))
         if m.group("role"):
             ref.editors = names
         else:
             ref.authors = names
         rest = m.group("rest")
     else:
-        names, rest_after = _lead_names(rest)
+        names, rest_after, ref.acronym = lead_names(rest)
         if names:
             ref.authors = names
             ref.notes.append("authors read without ABNT person form (corporate, title or APA lead)")
-            if apa := _APA.match(rest):
+            if apa := APA.match(rest):
+                if apa.group("role"):
+                    ref.authors, ref.editors = (), names
                 ref.year = apa.group("year")
                 ref.year_first = ref.year_last = int(ref.year[:4]) if ref.year[0].isdigit() else None
-            rest = rest_after if not apa else apa.group("rest")
+            # A title entry ("A HORAS de aprobarse ...", NBR 6023 8.1.1.6): the title starts at the lead.
+            title_entry = not apa and rest_after[:1].islower() and not ref.acronym
+            rest = apa.group("rest") if apa else rest if title_entry else rest_after
         else:
             ref.notes.append("no author in ABNT form (FAMILY, Given.) at the start")
 
@@ -278,11 +273,17 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
 
 def _parse_body(ref: Reference, rest: str) -> None:
     """Fill title, container, imprint and kind from what follows the authors."""
-    if m := _IN.fullmatch(_clean(rest)):
+    if ref.year and (apa := apa_body(rest)):  # after an APA "(Year).", which ABNT puts last
+        for name, value in apa.items():
+            setattr(ref, name, value)
+        if ref.kind == "book" and _MEMOIR.search(ref.title):
+            ref.kind = "memoir"
+        return
+    if m := _IN.fullmatch(clean(rest)):
         ref.kind, ref.title = "chapter", m.group("title")
         host = m.group("host")
-        if hm := _NAMES.match(host):
-            ref.container_editors = _names(hm.group("names"))
+        if hm := NAMES.match(host):
+            ref.container_editors = persons(hm.group("names"))
             host = hm.group("rest")
         if im := _IMPRINT.fullmatch(host):
             ref.container, ref.place, ref.publisher = (
@@ -293,11 +294,11 @@ def _parse_body(ref: Reference, rest: str) -> None:
             ref.pages = (im.group("pages") or "").replace("–", "-")
             _set_date(ref, im)
         return
-    if (m := _ARTICLE_BOLD.fullmatch(rest)) and not _IMPRINT.fullmatch(_clean(rest)):
+    if (m := _ARTICLE_BOLD.fullmatch(rest)) and not _IMPRINT.fullmatch(clean(rest)):
         candidate = Reference(ref.ref_id, ref.number)
-        if _parse_article_tail(candidate, _clean(m.group("tail"))):
-            ref.kind, ref.title = "article", _clean(m.group("title"))
-            container = _clean(m.group("container"))
+        if _parse_article_tail(candidate, clean(m.group("tail"))):
+            ref.kind, ref.title = "article", clean(m.group("title"))
+            container = clean(m.group("container"))
             # "**Survey 55**": the number set in bold with the journal's name is its issue.
             if (num := re.fullmatch(r"(.+?) (\d+)", container)) and not candidate.issue:
                 container, candidate.issue = num.group(1), num.group(2)
@@ -305,7 +306,7 @@ def _parse_body(ref: Reference, rest: str) -> None:
             for name in ("year", "year_first", "year_last", "date", "volume", "issue", "pages", "place"):
                 setattr(ref, name, getattr(candidate, name))
             return
-    text = _clean(rest)
+    text = clean(rest)
     if (m := _ARCHIVAL_TAIL.fullmatch(text)) and _CALL_NUMBER.search(m.group("location") or ""):
         ref.kind, ref.title = "manuscript", m.group("title")
         location = m.group("location")
@@ -389,6 +390,7 @@ COLUMNS = [
     "archive",
     "archive_acronym",
     "archive_location",
+    "acronym",
     "kind",
     "language",
     "notes",
@@ -426,6 +428,7 @@ def references_table(article: Article, refs: Sequence[Reference] | None = None) 
             "archive": r.archive,
             "archive_acronym": r.archive_acronym,
             "archive_location": r.archive_location,
+            "acronym": r.acronym,
             "kind": r.kind,
             "language": r.language,
             "notes": "; ".join(r.notes),

@@ -238,6 +238,7 @@ TABLES: dict[str, TableInfo] = {
             "repeated": "Written '_____.' in the list: the same authors as the entry before.",
             "date": "The full date of a dated document (ISO 8601).",
             "archive_acronym": "The acronym the article cites an archive by (AHSRE, GAA, RGASPI).",
+            "acronym": "The acronym a corporate author's entry prints and a citation may use (SNBP, NBS).",
             "language": "Language of the title, guessed from its words (ISO 639-1; 'und' when undetermined).",
             "cited": "How many in-text citations cite it.",
             "citing_groups": "The citation groups that cite it.",
