@@ -16,13 +16,14 @@ import re
 import unicodedata
 
 from histkit.extract.date_phrases import last_year
+from histkit.extract.name_particles import PARTICLE_RE
 
 # A family name: upper case ("KHEIFETS", "GÓMEZ", "D'ARCY", "SISTEMA NACIONAL DE BIBLIOTECAS") or mixed
 # case ("Bartra", "McDermott", "Almeida-García", "World Bank", "Sousa de Oliveira"); a title used as an
 # author ends with an ellipsis ("ARGENTINA...").
 _UPPER = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*[A-ZÀ-Þ](?: (?:[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*[A-ZÀ-Þ]|D[AEO]S?|DEL|E|Y))*"
 _WORD = r"[A-ZÀ-Þ](?:[a-zß-ÿ]+(?:['’\-][A-ZÀ-Þ]?[a-zß-ÿ]+|[A-ZÀ-Þ][a-zß-ÿ]+)*|['’][A-ZÀ-Þ][a-zß-ÿ]+)"
-_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ten|ter|la|le)"
+_PARTICLE = PARTICLE_RE
 _MIXED = rf"{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
 _ACRONYM_MIXED = r"[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ][a-zß-ÿ]+){0,3}"
 _ETAL = r"(?: \*?et al\.?\*?\.?| et alii| e outros| e colaboradores| y otros| and others)"

@@ -17,13 +17,14 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from histkit.extract.citation_forms import _PARTICLE, _strip_etal, fold
+from histkit.extract.citation_forms import _strip_etal, fold
+from histkit.extract.name_particles import PARTICLE_WORDS
 
 _UPPER_WORD = re.compile(r"\b[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+\b")
 # APA and Chicago: "Savage, M., & Warde, A. (1993)": the names stand before the parenthesised year.
 _APA_HEAD = re.compile(r"(?P<head>[^()]{1,300}?)\((?:1[5-9]\d\d|20\d\d|s\.? ?d\.?|n\.? ?d\.?)")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_PARTICLES = set(_PARTICLE.strip("(?:)").split("|")) | {"e", "y", "and", "et", "al", "ten", "ter"}
+_PARTICLES = PARTICLE_WORDS | {"e", "y", "and", "et", "al"}
 
 
 def _folded_words(text: str) -> list[str]:

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from histkit.extract.name_particles import PARTICLE_RE
+
 
 @dataclass(frozen=True)
 class Name:
@@ -32,8 +34,7 @@ class Name:
         return f"{self.family}, {self.given}" if self.given else self.family
 
 
-# Particles of Portuguese, Spanish, French, Italian, Dutch and German names, printed in lower case.
-PARTICLES = r"(?:de la|de las|de los|van der|van den|von der|d[aeo]s?|del|della|di|du|van|von|der|den|le|la)"
+PARTICLES = PARTICLE_RE
 _FAMILY = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’\-]*)*"
 # An initial ("M.", "Ch.", or "K" right before the next author's ";"); a particle among or after
 # the initials ("J. L. S. de", "G. H. de A."), never before the first one.
