@@ -363,6 +363,8 @@ def save_screenshots(page: object, area: object, stem: str) -> None:
     # a window as tall as the notebook (Chromium draws at most 16,384 pixels)
     height = page.eval_on_selector(".jp-WindowedPanel-outer", "e => e.scrollHeight")
     page.set_viewport_size({"width": 1400, "height": min(int(height) + 200, 16000)})
+    # back to the top: the panel keeps its scroll position, which would leave the window blank below the end
+    page.eval_on_selector(".jp-WindowedPanel-outer", "e => e.scrollTo(0, 0)")
     page.wait_for_timeout(500)
     page.screenshot(path=SCREENSHOTS / f"{stem}-full.png")
 

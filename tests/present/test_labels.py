@@ -77,3 +77,7 @@ def test_source_ages_figure_labels_every_point_without_overlap(audit, article):
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not a.overlaps(b)
+    # AHSRE (1919, written in 1919) sits on the "written at the time" line: its label must not cross it
+    line = ax.get_lines()[0]
+    path = line.get_path().transformed(line.get_transform())
+    assert not any(path.intersects_bbox(box, filled=False) for box in boxes)

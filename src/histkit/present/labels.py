@@ -3,8 +3,8 @@
 Names beside the points of a scatter plot are only readable when no two overlap. :func:`place_labels`
 lays the figure out once, then gives each label, in a fixed order, the first of a few places around
 its point (right, left, above, below, then the same further off with a thin line back to the
-point) that is nearer its own point than any other and whose box meets no label, text or
-legend already placed, no other
+point) that is nearer its own point than any other and whose box meets no label, text,
+legend or drawn line already placed, no other
 point and stays inside the axes. It is deterministic: the same points and labels give the same figure, byte for byte.
 """
 
@@ -65,6 +65,7 @@ def place_labels(ax: Axes, points: Sequence[tuple[float, float]], labels: Sequen
     taken += [t.get_window_extent(renderer) for t in ax.texts]  # texts already there (a line's label)
     if ax.get_legend() is not None:
         taken.append(ax.get_legend().get_window_extent(renderer))
+    lines = [line.get_path().transformed(line.get_transform()) for line in ax.get_lines()]
     crowded = 0
     for (x, y), point, label in zip(centres, points, labels, strict=True):
         chosen = None
@@ -75,6 +76,7 @@ def place_labels(ax: Axes, points: Sequence[tuple[float, float]], labels: Sequen
                 box = Text.get_window_extent(text, renderer)  # the words, not the leader line
                 inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
                 free = inside and not any(box.overlaps(o) for o in taken if not _is_marker_of(o, x, y, r))
+                free = free and not any(path.intersects_bbox(box, filled=False) for path in lines)
                 # A label nearer to another point than to its own would name the wrong point.
                 own = _distance(box, (x, y))
                 if free and all(own <= _distance(box, c) for c in centres if c != (x, y)):
