@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from matplotlib.figure import Figure
 
 from histkit.analyse.audit import Audit
 from histkit.analyse.reconcile import ARCHIVAL_KINDS
+from histkit.extract.name_particles import PARTICLE_WORDS
 from histkit.text.ingest import Article
 
 # --- figures -----------------------------------------------------------------------------------
@@ -40,6 +43,28 @@ def citations_figure(audit: Audit, article: Article) -> Figure:
     return fig
 
 
+def short_name(key: str) -> str:
+    """The first author as a label: "CARR; HALLIDAY" -> "Carr", "NBS – National Bureau ..." -> "NBS".
+
+    Names printed in capitals are set in title case, except acronyms ("NBS", "SNBP") and particles;
+    a corporate name is cut at its dash or after three words.
+    """
+    words = re.split(r" +[-–—] +", key.split(";")[0].strip())[0].split()
+    label = " ".join(_word_case(w) for w in words[:3]) + ("…" if len(words) > 3 else "")
+    return label[:1].upper() + label[1:]
+
+
+def _word_case(word: str) -> str:
+    """Title case for a word printed in capitals; an acronym (three letters, or no vowel) and a particle kept."""
+    if not word.isupper():
+        return word
+    if word.lower() in PARTICLE_WORDS:
+        return word.lower()
+    if len(word.strip("…")) <= 3 or not re.search(r"[AEIOUÁÉÍÓÚÂÊÔÃÕÀ]", word):
+        return word
+    return word.title()
+
+
 def ages_figure(ages: pd.DataFrame) -> Figure:
     """Scatter: year of the events a passage tells (x) against the cited source's year (y)."""
     from matplotlib.ticker import MaxNLocator
@@ -61,18 +86,29 @@ def ages_figure(ages: pd.DataFrame) -> Figure:
         ax.scatter(part["event_last"].astype(int), part["published"].astype(int), color=colour, label=cls, s=28)
     low = int(dated["event_last"].min()) - 2
     high = int(dated["event_last"].max()) + 2
-    ax.plot([low, high], [low, high], color=PALETTE[7], linewidth=0.8, linestyle="--")
-    ax.annotate("written at the time", (high, high), fontsize=8, ha="right", va="bottom")
+    ax.plot([low, high], [low, high], color=PALETTE[7], linewidth=0.8, linestyle="--", label="written at the time")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("latest year named in the citing passage")
     ax.set_ylabel("year of the cited source")
     ax.set_title("Age of the sources against the events they document")
-    ax.legend(frameon=False, loc="center left")
-    labelled = dated.drop_duplicates(["key", "event_last"]).sort_values(["event_last", "published", "key"])
-    points = [(int(r.event_last), int(r.published)) for r in labelled.itertuples(index=False)]
-    names = [
-        r.key.split(";")[0] if r.source_class == "archival" else r.key.split(";")[0].title()
-        for r in labelled.itertuples(index=False)
-    ]
-    place_labels(ax, points, names)
+    ax.legend(frameon=False, loc="best")  # "best" avoids the points; it is deterministic
+    # One label per place: sources on the same point share it ("Carr, Stern", "Koo, Xu +2").
+    labelled = dated.drop_duplicates(["key", "event_last", "published"]).sort_values(["event_last", "published", "key"])
+    by_point: dict[tuple[int, int], list[str]] = {}
+    for r in labelled.itertuples(index=False):
+        name = short_name(r.key) if r.source_class != "archival" else r.key.split(";")[0]
+        names_here = by_point.setdefault((int(r.event_last), int(r.published)), [])
+        if name not in names_here:
+            names_here.append(name)
+    points = list(by_point)
+    names = [", ".join(n[:2]) + (f" +{len(n) - 2}" if len(n) > 2 else "") for n in by_point.values()]
+    left_off = place_labels(ax, points, names)
+    if left_off:
+        # Room below the axes for a line that names them, then the labels placed again in the new layout.
+        for text in list(ax.texts):
+            text.remove()
+        fig.get_layout_engine().set(rect=(0, 0.06, 1, 0.94))
+        left_off = place_labels(ax, points, names)
+        fig.text(0.01, 0.01, f"Not labelled where points crowd: {'; '.join(left_off)} (see the table above).",
+                 fontsize=7, ha="left", va="bottom", wrap=True)
     return fig

@@ -5,7 +5,8 @@ lays the figure out once, then gives each label, in a fixed order, the first of 
 its point (right, left, above, below, then the same further off with a thin line back to the
 point) that is nearer its own point than any other and whose box meets no label, text,
 legend or drawn line already placed, no other
-point and stays inside the axes. It is deterministic: the same points and labels give the same figure, byte for byte.
+point and stays inside the axes; a label with no such place is left off and returned, for the caller to
+say so. It is deterministic: the same points and labels give the same figure, byte for byte.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ RINGS = (1, 3)
 MARKER_RADIUS = 3.5  # points; about the size of a scatter marker of area 28
 
 
-def place_labels(ax: Axes, points: Sequence[tuple[float, float]], labels: Sequence[str], fontsize: float = 7) -> int:
+def place_labels(
+    ax: Axes, points: Sequence[tuple[float, float]], labels: Sequence[str], fontsize: float = 7
+) -> list[str]:
     """Annotate each point with its label at the first free place around it.
 
     Parameters
@@ -49,8 +52,9 @@ def place_labels(ax: Axes, points: Sequence[tuple[float, float]], labels: Sequen
 
     Returns
     -------
-    int
-        How many labels found no free place (they keep the first place, overlapping).
+    list of str
+        The labels that found no free place, in order: they are left off (words printed over one
+        another cannot be read), and the caller says so.
 
     """
     fig = ax.get_figure()
@@ -66,7 +70,7 @@ def place_labels(ax: Axes, points: Sequence[tuple[float, float]], labels: Sequen
     if ax.get_legend() is not None:
         taken.append(ax.get_legend().get_window_extent(renderer))
     lines = [line.get_path().transformed(line.get_transform()) for line in ax.get_lines()]
-    crowded = 0
+    crowded: list[str] = []
     for (x, y), point, label in zip(centres, points, labels, strict=True):
         chosen = None
         for ring in RINGS:
@@ -86,9 +90,8 @@ def place_labels(ax: Axes, points: Sequence[tuple[float, float]], labels: Sequen
             if chosen is not None:
                 break
         if chosen is None:
-            crowded += 1
-            dx, dy, ha, va = PLACES[0]
-            chosen = _annotate(ax, label, point, (dx, dy), ha, va, fontsize, leader=False).get_window_extent(renderer)
+            crowded.append(label)
+            continue
         taken.append(chosen)
     return crowded
 
