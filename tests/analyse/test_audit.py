@@ -175,3 +175,15 @@ def test_what_was_not_read_as_a_citation_is_a_finding(corpus):
     assert "China Labor Statistical Yearbook, several editions" in set(
         ecos.loc[ecos["kind"] == "not-read-as-citation", "subject"]
     )
+
+
+def test_a_citation_matched_by_name_alone_is_queried(corpus):
+    # edur-literatura-indigena cites "Ailton Krenak (2019)" and lists only KRENAK 2015; ecos-china
+    # cites "(World Bank, 2024)" and lists WORLD BANK with only an access date: both are matched by
+    # the name alone, and the audit says so instead of showing the match as plain.
+    edur = run_audit(corpus["edur-literatura-indigena"]).findings
+    krenak = edur[(edur["kind"] == "year-differs") & (edur["subject"] == "Krenak")].iloc[0]
+    assert "cited as Krenak, 2019" in krenak["detail"] and "for 2015 only" in krenak["detail"]
+    ecos = run_audit(corpus["ecos-china-new-normal"]).findings
+    bank = ecos[(ecos["kind"] == "year-differs") & (ecos["subject"] == "World Bank")].iloc[0]
+    assert "prints no year of its own" in bank["detail"]

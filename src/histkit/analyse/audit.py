@@ -94,7 +94,8 @@ def audit_findings(
 ) -> pd.DataFrame:
     """Everything an editor should look at, one row per finding, anchored to the text.
 
-    Kinds: ``uncited-reference``, ``unmatched-citation``, ``fuzzy-match``, ``several-years``,
+    Kinds: ``uncited-reference``, ``unmatched-citation``, ``fuzzy-match``, ``year-differs`` (a
+    citation matched by its name alone: no entry of that author has the year cited), ``several-years``,
     ``footnote-archive`` (an archive cited in a footnote, by call number, not in author-date
     form), ``footnote-unlisted`` (a footnote source with no entry in the list) and
     ``not-read-as-citation`` (printed like a citation but not read as one: a row of
@@ -116,6 +117,14 @@ def audit_findings(
                 f" (the list has {c.authors} for {', '.join(same_author)})" if same_author else ""
             )
             rows.append(_finding(article, "unmatched-citation", c.authors, detail, "", c.citation_id, c.start, c.end))
+        elif c.match == "author-only":
+            ref = by_id[c.ref_id]
+            listed = (
+                f"the list has {ref.key} for {ref.year} only" if ref.year
+                else f"the list's entry {ref.key} prints no year of its own (an access date is not one)"
+            )
+            detail = f"cited as {c.authors}, {c.year}; {listed}: matched by the name alone"
+            rows.append(_finding(article, "year-differs", c.authors, detail, c.ref_id, c.citation_id, c.start, c.end))
         elif c.match in ("fuzzy", "first-author"):
             ref = by_id[c.ref_id]
             how = f"similarity {c.score}" if c.match == "fuzzy" else "first author and year agree, co-authors differ"
@@ -196,6 +205,7 @@ def audit_findings(
                 "unmatched-citation",
                 "uncited-reference",
                 "fuzzy-match",
+                "year-differs",
                 "several-years",
                 "footnote-archive",
                 "footnote-unlisted",
