@@ -190,3 +190,12 @@ def test_prose_after_a_work_is_reported_without_losing_the_work(content, work, r
 def test_apud_after_a_comma_and_page_lists(content, expected):
     works, _ = read_group(content)
     assert [(w.authors[0], w.role, w.pages) for w in works] == expected
+
+
+def test_long_capitalised_runs_and_roman_page_lists_are_read_in_linear_time():
+    # "DA"/"DE"/"DO" once fitted two alternatives of the capitalised-name pattern and "vi" both a roman
+    # page and "v" + "i": each extra word doubled the work (ten words took 16 s). These return at once.
+    title = ", ".join(["HISTORIA DA EDUCACAO DO BRASIL"] * 40) + ". Fim (ver nota)."
+    assert find_groups(title) == []
+    works, _ = read_group("SMITH, 2000, p. 1" + ", vi" * 40)
+    assert [w.year for w in works] == ["2000"]

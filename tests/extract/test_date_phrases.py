@@ -280,6 +280,9 @@ def test_dates_inside_web_addresses_are_not_dates_of_the_text(text, found):
         ("2010-04", "2010-04", "iso-month"),  # not the years 2010-2104
         ("1924-26", "1924/1926", "range"),
         ("1910-12", "1910/1912", "range"),  # a two-digit end after the start is a range
+        ("1999/00", "1999/2000", "range"),  # a season or harvest across the century
+        ("1999–00", "1999/2000", "range"),
+        ("1998-02", "1998/2002", "range"),
     ],
 )
 def test_iso_dates_and_short_ranges(phrase, edtf, form):

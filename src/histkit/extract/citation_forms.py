@@ -21,7 +21,8 @@ from histkit.extract.name_particles import PARTICLE_RE
 # A family name: upper case ("KHEIFETS", "GÓMEZ", "D'ARCY", "SISTEMA NACIONAL DE BIBLIOTECAS") or mixed
 # case ("Bartra", "McDermott", "Almeida-García", "World Bank", "Sousa de Oliveira"); a title used as an
 # author ends with an ellipsis ("ARGENTINA...").
-_UPPER = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*[A-ZÀ-Þ](?: (?:[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*[A-ZÀ-Þ]|D[AEO]S?|DEL|E|Y))*"
+# (DA, DE, DOS, DEL are words of the first alternative: listing them again made the match exponential.)
+_UPPER = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*[A-ZÀ-Þ](?: (?:[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*[A-ZÀ-Þ]|E|Y))*"
 _WORD = r"[A-ZÀ-Þ](?:[a-zß-ÿ]+(?:['’\-][A-ZÀ-Þ]?[a-zß-ÿ]+|[A-ZÀ-Þ][a-zß-ÿ]+)*|['’][A-ZÀ-Þ][a-zß-ÿ]+)"
 _PARTICLE = PARTICLE_RE
 _MIXED = rf"{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
@@ -54,7 +55,9 @@ _PAGE = r"(?:\d+|[ivxlcdm]+|[IVXLCDM]+)"
 _RANGE = rf"{_PAGE}(?: ?[-–] ?{_PAGE})?"
 _LOCATOR_WORD = r"(?:p|pp|pág|págs|pg|f|fl|fls|v|vol|cap|t|n|nota|note|§|s|par)"
 # A page list may close with a conjunction: "p.30 e 31", "pp. 4, 6 and 9".
-_LOCATOR = rf"(?:{_LOCATOR_WORD}\.? ?{_RANGE}(?:(?:, ?| e | and | y ){_RANGE})*|{_NO_PAGE}|{_TIME})"
+# After the locator word a dot, a space or a digit: "vi" is a roman page, never "v" + "i" (that
+# reading made the match exponential on a list of roman pages).
+_LOCATOR = rf"(?:{_LOCATOR_WORD}(?:\. ?| |(?=\d)){_RANGE}(?:(?:, ?| e | and | y ){_RANGE})*|{_NO_PAGE}|{_TIME})"
 _REMARK = (
     r"(?:grifos? (?:nossos?|meus?|do autor|da autora|no original)|tradução nossa|traducción (?:nuestra|propia)"
     r"|emphasis added|our translation|adaptado|adapted)"

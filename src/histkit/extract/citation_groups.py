@@ -115,8 +115,8 @@ class Problem:
 REASON_PROSE = "words after the cited work, not a work"
 REASON_NO_YEAR = "names with no year after them in the group"
 REASON_UNLISTED_DATE = (
-    "one name the reference list does not print, with a bare year: more likely a date (a place, a building, "
-    "an event) than a work missing from the list"
+    "one name the reference list does not print, with a bare year: a work missing from the list, or a date "
+    "(a place, a building, an event); read the passage"
 )
 
 

@@ -134,9 +134,13 @@ def last_year(first: int, second: str | None) -> int:
 def _year_range(m: re.Match[str]) -> DateValue | None:
     first = int(m["y1"])
     second = m["y2"]
+    sep = m.group(0)[4]
     if len(second) == 2 and int(second) < first % 100:
-        # "2010-04" is ISO April 2010, not 2010-2104; "1998-2002" is printed in full.
-        if m.group(0)[4] == "-" and 1 <= int(second) <= 12:
+        # Across a century: "1994/95" and "1999/00" (a season, a harvest) or "1999–00" are ranges; with a
+        # hyphen only from a 9x year to a 0x one ("1998-02"), else "2010-04" is ISO April 2010, not 2010-2104.
+        if sep != "-" or (first % 100 >= 90 and int(second) < 10):
+            return DateValue(f"{first:04d}/{last_year(first, second):04d}", "interval", "range")
+        if 1 <= int(second) <= 12:
             return DateValue(
                 f"{first:04d}-{second}",
                 "month",

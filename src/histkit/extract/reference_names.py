@@ -34,13 +34,12 @@ class Name:
         return f"{self.family}, {self.given}" if self.given else self.family
 
 
-PARTICLES = PARTICLE_RE
 _FAMILY = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’\-]*)*"
 # An initial ("M.", "Ch.", or "K" right before the next author's ";"); a particle among or after
 # the initials ("J. L. S. de", "G. H. de A."), never before the first one.
 _INITIAL = r"(?:[A-ZÀ-Þ][a-z]?\.|[A-ZÀ-Þ](?= ?;|$))"
-_INITIALS = rf"{_INITIAL}(?: (?:{_INITIAL}|{PARTICLES}(?=[ ;.]|$)))*"
-_WRITTEN = rf"[A-ZÀ-Þ][a-zß-ÿ]+(?: (?:{PARTICLES} )?[A-ZÀ-Þ][a-zß-ÿ]+)*(?: {PARTICLES}(?=[;.]|$))?"
+_INITIALS = rf"{_INITIAL}(?: (?:{_INITIAL}|{PARTICLE_RE}(?=[ ;.]|$)))*"
+_WRITTEN = rf"[A-ZÀ-Þ][a-zß-ÿ]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][a-zß-ÿ]+)*(?: {PARTICLE_RE}(?=[;.]|$))?"
 _GIVEN = rf"(?:{_INITIALS}|{_WRITTEN})"
 _PERSON = rf"{_FAMILY}, {_GIVEN}"
 _SEPARATOR = r"(?: ?; ?| ?/ ?| (?:&|e|y|and) )"
@@ -56,7 +55,7 @@ APA = re.compile(
     r"(?P<names>[^()]+?)(?: \((?P<role>(?i:eds?|orgs?|coords?)\.)\)\.?)? "
     r"\((?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?|s\.d\.|n\.d\.)\)\.? +(?P<rest>.+)$"
 )
-_APA_FAMILY = r"[A-ZÀ-Þ][\w'’\-]+(?: (?:de |da |do |dos |van |von |del )?[A-ZÀ-Þ][\w'’\-]+)*"
+_APA_FAMILY = rf"[A-ZÀ-Þ][\w'’\-]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-]+)*"
 _APA_PERSON = re.compile(rf"(?<![\w.])(?P<family>{_APA_FAMILY}), ")
 # Initials after the family with the comma left out: "Paddison B., e Walmsley A. (2018)".
 _APA_BARE = re.compile(rf"(?:^|,? (?:e|y|and|&) )(?P<family>{_APA_FAMILY}) (?=[A-ZÀ-Þ]\.)")
