@@ -47,7 +47,10 @@ def _spans(name: str) -> list:
 def test_the_corpus_is_there() -> None:
     if not CORPUS.is_dir() or not positions.CONVERTER.is_file():
         pytest.fail(f"the development corpus or its converter is missing: expected {CORPUS}, {positions.CONVERTER}")
-    assert len(ARTICLES) == 11
+    folders = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+    # every folder is an article with its publisher's JATS beside the text, and the corpus is not empty
+    assert ARTICLES == folders and ARTICLES
+    assert all((CORPUS / name / "source.xml").is_file() for name in ARTICLES)
 
 
 @pytest.mark.parametrize("name", ARTICLES)

@@ -13,9 +13,10 @@ from ..conftest import CORPUS, ROOT, corpus_text
 NOTEBOOKS = ["00-overview", "01-chronology", "02-railway-wages", "03-citations"]
 # Every article of the development corpus (listed, so that a missing one fails rather than vanishes).
 ARTICLES = [
-    "bak-p58270", "bak-p59099", "bak-p59384", "bak-p59553", "bak-p59610", "ciedu-saresp",
-    "ecos-china-new-normal", "edur-literatura-indigena", "mediacoes-cambiemos", "oes-tourism-gentrification",
-    "rdbci-bibliotecas",
+    "acta-amazonica-land-cover", "bak-p58270", "bak-p59099", "bak-p59384", "bak-p59553", "bak-p59610",
+    "bragantia-grapevine", "ciedu-saresp", "ecos-china-new-normal", "edur-literatura-indigena",
+    "edur-metodologias-ativas", "ensaio-deficiencia", "hoehnea-senna-extracts", "mediacoes-cambiemos",
+    "oes-tourism-gentrification", "paz-mixed-flocks", "rdbci-bibliotecas",
 ]
 
 
