@@ -95,3 +95,55 @@ def words_to_number(words: str, lang: str = "en") -> int:
 def digits_to_number(digits: str) -> float:
     """Return the value of ``"25,000"`` or ``"56.13"`` (commas group thousands)."""
     return float(digits.replace(",", ""))
+
+
+# A run of digits with dots or commas between groups: "1.753", "45,89", "25,000", "8.450.755".
+# Which mark is the decimal one depends on the article's language: see :func:`decimal_mark`.
+DIGIT_GROUPS_PATTERN = r"\d+(?:[.,]\d+)*"
+_COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d,])|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d,])")
+_DOT_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}(?![\d.])|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d.])")
+
+
+def decimal_mark(text: str) -> str:
+    """Return the decimal mark a text prints numbers with: ``","`` (pt, es) or ``"."`` (en).
+
+    The text votes: ``45,89`` or ``8.450.755`` say comma, ``56.13`` or ``8,450,755`` say dot. A tie
+    (no evidence) gives the dot, the English convention.
+    """
+    comma = sum(1 for _ in _COMMA_DECIMAL.finditer(text))
+    dot = sum(1 for _ in _DOT_DECIMAL.finditer(text))
+    return "," if comma > dot else "."
+
+
+def read_digit_groups(token: str, mark: str = ".") -> tuple[float, int] | None:
+    """Return the value of ``token`` and how many decimals it prints, or ``None`` if malformed.
+
+    Parameters
+    ----------
+    token : str
+        Digits with dots or commas, e.g. ``"1.753"``, ``"45,89"``, ``"25,000"``, ``"56.13"``.
+    mark : str
+        The decimal mark of the text (:func:`decimal_mark`); the other mark groups thousands,
+        and a grouped number must have groups of exactly three digits.
+
+    Examples
+    --------
+    >>> read_digit_groups("1.753", ",")
+    (1753.0, 0)
+    >>> read_digit_groups("45,89", ",")
+    (45.89, 2)
+    >>> read_digit_groups("25,000", ".")
+    (25000.0, 0)
+
+    """
+    group = "," if mark == "." else "."
+    whole, _, decimals = token.partition(mark)
+    if mark in decimals:
+        return None
+    parts = whole.split(group)
+    if len(parts) > 1 and (not 1 <= len(parts[0]) <= 3 or any(len(p) != 3 for p in parts[1:])):
+        return None
+    digits = "".join(parts)
+    if not digits.isdigit() or (decimals and not decimals.isdigit()):
+        return None
+    return float(f"{digits}.{decimals}" if decimals else digits), len(decimals)

@@ -1,0 +1,191 @@
+"""The figures of each passage of an article, for the automatic checks of its statements.
+
+A *passage* is one paragraph, block quote or footnote, its verbatim pieces joined (a page break may
+split a sentence). Its *figures* are every number it prints: a percentage, a sum of money, a year,
+a duration or a plain count, each with the decimals it is printed with (the tolerance of a check
+depends on them) and its span. Numbers are read by the one reader of histkit: digits by
+:func:`histkit.text.numbers.read_digit_groups` at the article's decimal mark
+(:func:`histkit.text.numbers.decimal_mark`), number words by ``text2num`` through
+:func:`histkit.text.numbers.words_to_number`, units from :data:`histkit.extract.units.UNITS`.
+Sentences are split as :func:`histkit.extract.quantities.sentences` splits them.
+
+Numbers that are labels rather than quantities ("Tabela 2", "p. 381", "nº 466/12", "Fig. 3") are
+kept out, so that no check takes them for inputs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from histkit.core.errors import AnnotationError
+from histkit.extract.quantities import Joined, join_pieces, sentences
+from histkit.extract.units import UNITS
+from histkit.text.ingest import Article
+from histkit.text.numbers import (
+    DIGIT_GROUPS_PATTERN,
+    WORDS_PATTERN,
+    WORDS_PATTERN_PT_ES,
+    decimal_mark,
+    read_digit_groups,
+    words_to_number,
+)
+
+_CURRENCY = {"US$": "USD", "U.S.$": "USD", "R$": "BRL", "$": "$", "€": "EUR", "£": "GBP"}
+_TOKEN = re.compile(
+    r"(?P<cur>US\\?\$|U\.S\.\$|R\\?\$|\\?\$|€|£)?\s?"
+    rf"(?:(?<![\w.,/\\-])(?P<digits>{DIGIT_GROUPS_PATTERN})(?![\w/]|[.,]\d)"
+    rf"|\b(?P<words>{WORDS_PATTERN})\b|\b(?P<wpt>{WORDS_PATTERN_PT_ES})\b)"
+    r"(?P<pct>\s?%|\s+(?:percent|per\s+cent|por\s+cento|por\s+ciento)\b)?",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"\s*(?:\(?n\s*=\s*)?([^\W\d_]+)")
+_SCALES = frozenset({"million", "millions", "billion", "billions", "trillion", "mil", "milhão", "milhões",
+                     "bilhão", "bilhões", "millón", "millones", "trilhão", "trilhões"})
+# a number right after one of these is a label, a page or a reference, not a quantity
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:tabela|table|tabla|figura|figure|fig|quadro|cuadro|gráfico|grafico|chart|anexo|annex|appendix|"
+    r"apêndice|p|pp|n|nº|no|art|artigo|article|v|vol|cap|chapter|capítulo|lei|law|decreto|resolução|"
+    r"section|seção|sección|item|eixo|grupo|group|fase|phase|etapa|stage|nível|level)\.?|[§ºª#])\s*$",
+    re.IGNORECASE,
+)
+FIGURE_KINDS = ("percent", "money", "year", "duration", "count", "label")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number of a passage, with what it counts and how precisely it is printed.
+
+    ``start``/``end`` are offsets in the passage's joined text; ``number`` is the number as printed
+    and ``decimals`` its printed decimals (0 for a number in words).
+    """
+
+    value: float
+    decimals: int
+    kind: str
+    unit: str
+    start: int
+    end: int
+    number: str
+    words: bool
+    in_parens: bool
+
+    @property
+    def is_quantity(self) -> bool:
+        """Whether the figure can be an input of a check (not a year or a label)."""
+        return self.kind in ("percent", "money", "duration", "count")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph, block quote or footnote: its joined text, sentences and figures."""
+
+    element_id: str
+    section: int | None
+    text: str
+    joined: Joined
+    sentences: tuple[tuple[int, int], ...]
+    figures: tuple[Figure, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the joined text to the article text (it may cross a page break)."""
+        return self._offset(start), self._offset(end - 1) + 1
+
+    def _offset(self, offset: int) -> int:
+        for (a, b), s in zip(self.joined.pieces, self.joined.starts, strict=True):
+            if s <= offset < s + (b - a):
+                return a + offset - s
+        raise AnnotationError(f"passage {self.element_id}: offset {offset} falls between its pieces")
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The span of the sentence holding ``offset``."""
+        for a, b in self.sentences:
+            if a <= offset < b:
+                return a, b
+        return self.sentences[-1]
+
+    def figures_in(self, start: int, end: int) -> list[Figure]:
+        """The figures lying inside ``[start, end)``."""
+        return [f for f in self.figures if start <= f.start and f.end <= end]
+
+
+def _open_parens(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside parentheses opened in the same sentence (a bounded look back)."""
+    before = text[max(0, offset - 200) : offset]
+    return before.rfind("(") > before.rfind(")")
+
+
+def _value(match: re.Match[str], mark: str) -> tuple[float, int] | None:
+    if match.group("digits"):
+        return read_digit_groups(match.group("digits"), mark)
+    words = match.group("words") or match.group("wpt")
+    langs = ("en",) if match.group("words") else ("pt", "es")
+    for lang in langs:
+        try:
+            return float(words_to_number(words, lang)), 0
+        except AnnotationError:
+            continue
+    return None
+
+
+def _classify(text: str, match: re.Match[str], value: float) -> tuple[str, str]:
+    """Return (kind, unit) of a number from what surrounds it."""
+    if match.group("pct"):
+        return "percent", "percent"
+    if _LABEL_BEFORE.search(text[max(0, match.start() - 14) : match.start()]):
+        return "label", ""
+    following = _NEXT_WORD.match(text, match.end())
+    word = following.group(1).lower() if following else ""
+    scale = word if word in _SCALES else ""
+    if match.group("cur"):
+        return "money", _CURRENCY.get(match.group("cur").replace("\\", ""), "$") + (f" {scale}" if scale else "")
+    digits = match.group("digits") or ""
+    if word in UNITS and UNITS[word][0] == "duration":
+        return "duration", UNITS[word][1]
+    if UNITS.get(word, ("",))[0] == "money":
+        return "money", UNITS[word][1]
+    if digits.isdigit() and len(digits) == 4 and 1000 <= value <= 2100 and not scale:
+        return "year", ""
+    return "count", word
+
+
+def find_figures(text: str, mark: str = ".") -> list[Figure]:
+    """Return the figures of a text, in order.
+
+    Parameters
+    ----------
+    text : str
+        A passage's joined text.
+    mark : str
+        The article's decimal mark (see :func:`histkit.text.numbers.decimal_mark`).
+
+    """
+    found = []
+    for match in _TOKEN.finditer(text):
+        read = _value(match, mark)
+        if read is None:
+            continue
+        value, decimals = read
+        kind, unit = _classify(text, match, value)
+        number = match.group("digits") or match.group("words") or match.group("wpt")
+        start = match.start("digits") if match.group("digits") else match.start(0)
+        if match.group("cur"):
+            start = match.start("cur")
+        start = start if text[start] != " " else start + 1
+        found.append(Figure(value, decimals, kind, unit, start, match.end(), number,
+                            not match.group("digits"), _open_parens(text, start)))
+    return found
+
+
+def passages(article: Article) -> list[Passage]:
+    """Return the abstracts, paragraphs, block quotes and footnotes of an article with their figures."""
+    mark = decimal_mark(article.text)
+    out = []
+    # the abstracts state totals the body then takes for granted ("a total of 76 species")
+    elements = [e for e in article.elements if e.kind in ("paragraph", "blockquote", "footnote")
+                or (e.kind == "front-matter" and e.field.startswith("abstract"))]
+    for element in elements:
+        joined = join_pieces(article.text, element.pieces)
+        out.append(Passage(element.element_id, element.section, joined.text, joined,
+                           tuple(sentences(joined.text)), tuple(find_figures(joined.text, mark))))
+    return out
