@@ -51,7 +51,6 @@ _SHARE_VERB = re.compile(
     re.IGNORECASE,
 )
 _OF_WHAT = re.compile(r"\s*(?:of|do|da|de|del|dos|das)\s+((?:\w+\s+){0,3}\w+)", re.IGNORECASE)
-_STOP = re.compile(r"[;.!?]")
 
 
 def _is_total(passage: Passage, f: Figure) -> bool:
@@ -149,7 +148,7 @@ def share_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
                 )
 
 
-def _parts_after(passage: Passage, total: Figure, end: int) -> list[Figure]:
+def _parts_after(passage: Passage, total: Figure, end: int, begin: int | None = None) -> list[Figure]:
     """The counts listed after a total, up to the one joined by "e", "y" or "and".
 
     Parts are all outside parentheses, or else all inside ("three species, including A (two
@@ -157,14 +156,13 @@ def _parts_after(passage: Passage, total: Figure, end: int) -> list[Figure]:
     """
     for inside in (False, True):
         parts: list[Figure] = []
-        for f in passage.figures_in(total.end, end):
+        begin = total.end if begin is None else begin
+        for f in passage.figures_in(begin, end):
             if f.kind in ("percent", "year", "label") or f.in_parens != inside:
                 continue
             if f.kind != total.kind or f.value >= total.value or f.decimals:
                 break
-            gap = passage.text[parts[-1].end if parts else total.end : f.start]
-            if _STOP.search(gap.replace("(", "")) and parts:
-                break
+            gap = passage.text[parts[-1].end if parts else begin : f.start]
             parts.append(f)
             if len(parts) >= 2 and _LAST_CONNECTIVE.search(gap):
                 return parts
@@ -176,7 +174,7 @@ def _listed(passage: Passage, parts: list[Figure]) -> bool:
     if len(parts) < 2:
         return False
     gap = passage.text[parts[-2].end : parts[-1].start]
-    return bool(_LAST_CONNECTIVE.search(gap)) and not _STOP.search(gap)
+    return bool(_LAST_CONNECTIVE.search(gap))
 
 
 def _sum_check(passage: Passage, total: Figure, parts: list[Figure], span: tuple[int, int],
@@ -218,14 +216,14 @@ def sum_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
                     found = None
                 if found:
                     total_passage, total, span = found
-                    parts = [f for f in figures if f.kind == total.kind and not f.in_parens and not f.decimals]
-                    parts = [f for f in parts if f.value < total.value]
+                    parts = _parts_after(passage, total, b, begin=a)
                     if _listed(passage, parts):
                         check = _sum_check(passage, total, parts, span, total_passage)
                         if check:
                             yield passage, check
+            used: set[int] = set()
             for i, f in enumerate(figures):
-                if f.decimals and f.kind == "count":
+                if (f.decimals and f.kind == "count") or f.start in used:
                     continue
                 after = passage.text[f.end : b]
                 parts = _parts_after(passage, f, b)
@@ -233,8 +231,9 @@ def sum_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
                 if _listed(passage, parts) and (_is_total(passage, f) or cue_after):
                     check = _sum_check(passage, f, parts, (f.start, f.end), passage)
                     if check:
+                        used.update(p.start for p in parts)
                         yield passage, check
-                        break
+                        continue
                 before = [g for g in figures[:i] if g.kind == f.kind and g.unit == f.unit and not g.in_parens]
                 if _is_total(passage, f) and len(before) >= 2 and after is not None:
                     check = _sum_check(passage, f, before, (f.start, f.end), passage)

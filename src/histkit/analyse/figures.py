@@ -16,7 +16,7 @@ kept out, so that no check takes them for inputs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from histkit.core.errors import AnnotationError
 from histkit.extract.quantities import Joined, join_pieces, sentences
@@ -186,6 +186,24 @@ def passages(article: Article) -> list[Passage]:
                 or (e.kind == "front-matter" and e.field.startswith("abstract"))]
     for element in elements:
         joined = join_pieces(article.text, element.pieces)
-        out.append(Passage(element.element_id, element.section, joined.text, joined,
-                           tuple(sentences(joined.text)), tuple(find_figures(joined.text, mark))))
+        spans = sentences(joined.text)
+        figures = _inherit_money(find_figures(joined.text, mark), spans)
+        out.append(Passage(element.element_id, element.section, joined.text, joined, tuple(spans), tuple(figures)))
+    return out
+
+
+def _inherit_money(figures: list[Figure], spans: list[tuple[int, int]]) -> list[Figure]:
+    """A bare decimal after a sum of money in its sentence is money in that currency.
+
+    As :mod:`histkit.extract.quantities` reads "56.13 pesos a month ... it had risen to 124.78".
+    """
+    out = []
+    for a, b in spans:
+        money: Figure | None = None
+        for f in (f for f in figures if a <= f.start < b):
+            if f.kind == "money":
+                money = f
+            elif money and f.kind == "count" and f.decimals and f.decimals == money.decimals:
+                f = replace(f, kind="money", unit=money.unit)
+            out.append(f)
     return out

@@ -6,8 +6,14 @@ curated in ``annotations.yaml``) and the arithmetic and conversions of the railw
 analyses' default settings, so that a reader sees in one place what the workbook tested. A seed
 without one of those curated files simply has none of that kind of check.
 
+The automatic checks (:mod:`histkit.analyse.auto_checks`) read any article with no curation. Where
+a curated check and an automatic one test the same statement (their spans overlap), the curated
+row is kept and the automatic one dropped, so each statement has one row (two where it is read two
+ways, as "an increase of 225%" is).
+
 To add a new kind of check: give its analysis a function returning
-:func:`histkit.analyse.claims.claims_table`, and gather it in :func:`all_claims`.
+:func:`histkit.analyse.claims.claims_table`, and gather it in :func:`curated_claims` (curated) or
+add a family to :data:`histkit.analyse.auto_checks.FAMILIES` (automatic).
 """
 
 from __future__ import annotations
@@ -15,15 +21,17 @@ from __future__ import annotations
 import pandas as pd
 
 from histkit.analyse import chronology, economics, wages
+from histkit.analyse.auto_checks import automatic_claims
 from histkit.analyse.claims import COLUMNS, STATUSES
 from histkit.extract.quantities import quantities_table
 from histkit.text.ingest import Article
 
 
-def all_claims(article: Article) -> pd.DataFrame:
-    """The chronology, arithmetic and conversion checks of the article, sorted by kind and position.
+def curated_claims(article: Article) -> pd.DataFrame:
+    """The curated chronology, arithmetic and conversion checks of the article (``checker="curated"``).
 
-    Columns as :data:`histkit.analyse.claims.COLUMNS`, plus ``line`` (of the quote in article.txt).
+    Columns as :data:`histkit.analyse.claims.COLUMNS`; a curated row's ``formula`` is its
+    ``computed`` value and its ``reason`` its explanation, as the curated analyses write them.
     """
     frames = []
     if article.seed_file("annotations.yaml").is_file():
@@ -32,6 +40,28 @@ def all_claims(article: Article) -> pd.DataFrame:
         quantities = quantities_table(article)
         change = wages.wage_change(quantities)
         frames.append(economics.all_claims(quantities, article.text, change, economics.GoldParities()))
+    if not frames:
+        return pd.DataFrame(columns=COLUMNS)
+    claims = pd.concat(frames, ignore_index=True)
+    claims["checker"] = "curated"
+    claims["formula"] = claims["formula"].where(claims["formula"] != "", claims["computed"])
+    claims["reason"] = claims["reason"].where(claims["reason"] != "", claims["explanation"])
+    return claims
+
+
+def all_claims(article: Article) -> pd.DataFrame:
+    """Every check of the article: the curated ones, and the automatic ones no curated row covers.
+
+    Sorted by kind and position. Columns as :data:`histkit.analyse.claims.COLUMNS`, plus ``line``
+    (of the quote in article.txt).
+    """
+    curated = curated_claims(article)
+    automatic = automatic_claims(article)
+    spans = list(zip(curated["start"], curated["end"], strict=True))
+    covered = [any(a < e and s < b for s, e in spans) for a, b in zip(automatic["start"], automatic["end"],
+                                                                       strict=True)]
+    automatic = automatic[[not c for c in covered]]
+    frames = [f for f in (curated, automatic) if len(f)]
     if not frames:
         return pd.DataFrame(columns=[*COLUMNS, "line"])
     claims = pd.concat(frames, ignore_index=True).sort_values(["kind", "start", "claim_id"], ignore_index=True)

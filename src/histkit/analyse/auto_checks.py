@@ -1,0 +1,81 @@
+"""The automatic checks of an article's arithmetic and chronology, with no curation (pt/es/en).
+
+A spellchecker for the figures of prose: it finds the statements whose figure the article lets a
+reader recompute (a share, a total, a percent change, a multiple, a duration, an age, an order of
+dated events), recomputes them from the article's own figures and dates, and gives each a verdict
+(table ``claims``, ``checker="automatic"``). Each family of statements lives in its own module:
+
+- :mod:`histkit.analyse.check_shares`: shares of a printed total, totals beside their parts;
+- :mod:`histkit.analyse.check_changes`: percent changes, rises and falls, multiples;
+- :mod:`histkit.analyse.check_time`: durations, stays, ages, "N years later", order of years.
+
+They read the figures of :mod:`histkit.analyse.figures` and judge with the tolerance of
+:mod:`histkit.analyse.tolerance`. Conversions between currencies need a rate from outside the
+article; they stay with the curated checks (:mod:`histkit.analyse.economics`), where the rate is a
+parameter with its source named.
+
+To add a family: a module yielding ``(passage, Check)`` pairs, added to :data:`FAMILIES`, and tests
+from two articles or tiny fixtures in each language it reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+import pandas as pd
+
+from histkit.analyse import check_changes, check_shares, check_time
+from histkit.analyse.check_rows import Check, to_claim
+from histkit.analyse.claims import Claim, claims_table
+from histkit.analyse.figures import Passage, passages
+from histkit.text.ingest import Article
+
+Family = Callable[[list[Passage]], Iterator[tuple[Passage, Check]]]
+FAMILIES: tuple[Family, ...] = (
+    check_shares.share_checks,
+    check_shares.sum_checks,
+    check_changes.percent_change_checks,
+    check_changes.direction_checks,
+    check_changes.multiple_checks,
+    check_time.duration_checks,
+    check_time.stay_checks,
+    check_time.age_checks,
+    check_time.later_death_checks,
+    check_time.order_checks,
+)
+
+
+def _one_per_statement(claims: Iterable[Claim]) -> list[Claim]:
+    """Keep one row per statement and reading: the first family to check a span keeps it."""
+    kept: list[Claim] = []
+    seen: set[str] = set()
+    for claim in claims:
+        if claim.claim_id in seen:
+            continue
+        seen.add(claim.claim_id)
+        kept.append(claim)
+    return kept
+
+
+def automatic_claims(article: Article) -> pd.DataFrame:
+    """Return the automatic checks of an article as a ``claims`` table (``checker="automatic"``).
+
+    Parameters
+    ----------
+    article : Article
+        Any ingested article; curated files beside it are not read.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`histkit.analyse.claims.COLUMNS`, sorted by kind and position; every
+        ``quote`` is ``article.text[start:end]`` and every input span quotes the article too.
+
+    """
+    found = passages(article)
+    claims = [
+        to_claim(article.text, article.seed_id, passage, check)
+        for family in FAMILIES
+        for passage, check in family(found)
+    ]
+    return claims_table(_one_per_statement(claims))
