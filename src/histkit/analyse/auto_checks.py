@@ -7,7 +7,8 @@ dated events), recomputes them from the article's own figures and dates, and giv
 
 - :mod:`histkit.analyse.check_shares`: shares of a printed total, totals beside their parts;
 - :mod:`histkit.analyse.check_changes`: percent changes, rises and falls, multiples;
-- :mod:`histkit.analyse.check_time`: durations, stays, ages, "N years later", order of years.
+- :mod:`histkit.analyse.check_time`: durations, stays, ages, "N years later", order of years;
+- :mod:`histkit.analyse.check_tables`: prose restating a table flattened into its caption.
 
 They read the figures of :mod:`histkit.analyse.figures` and judge with the tolerance of
 :mod:`histkit.analyse.tolerance`. Conversions between currencies need a rate from outside the
@@ -24,11 +25,12 @@ from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 
-from histkit.analyse import check_changes, check_shares, check_time
+from histkit.analyse import check_changes, check_shares, check_tables, check_time
 from histkit.analyse.check_rows import Check, to_claim
 from histkit.analyse.claims import Claim, claims_table
-from histkit.analyse.figures import Passage, passages
+from histkit.analyse.figures import Passage, captions, passages
 from histkit.text.ingest import Article
+from histkit.text.numbers import decimal_mark
 
 Family = Callable[[list[Passage]], Iterator[tuple[Passage, Check]]]
 FAMILIES: tuple[Family, ...] = (
@@ -73,9 +75,7 @@ def automatic_claims(article: Article) -> pd.DataFrame:
 
     """
     found = passages(article)
-    claims = [
-        to_claim(article.text, article.seed_id, passage, check)
-        for family in FAMILIES
-        for passage, check in family(found)
-    ]
+    checks = [pair for family in FAMILIES for pair in family(found)]
+    checks += check_tables.table_share_checks(found, captions(article), decimal_mark(article.text))
+    claims = [to_claim(article.text, article.seed_id, passage, check) for passage, check in checks]
     return claims_table(_one_per_statement(claims))

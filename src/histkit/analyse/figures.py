@@ -192,6 +192,17 @@ def passages(article: Article) -> list[Passage]:
     return out
 
 
+def captions(article: Article) -> list[Passage]:
+    """The captions of an article as passages: a table flattened by the conversion sits in its caption."""
+    mark = decimal_mark(article.text)
+    out = []
+    for element in article.of_kind("caption"):
+        joined = join_pieces(article.text, element.pieces)
+        out.append(Passage(element.element_id, element.section, joined.text, joined, ((0, len(joined.text)),),
+                           tuple(find_figures(joined.text, mark))))
+    return out
+
+
 def _inherit_money(figures: list[Figure], spans: list[tuple[int, int]]) -> list[Figure]:
     """A bare decimal after a sum of money in its sentence is money in that currency.
 

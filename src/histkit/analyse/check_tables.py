@@ -1,0 +1,152 @@
+"""Prose that restates a table rendered as text: its shares recomputed from the table's counts.
+
+A table the conversion flattened into its caption ("Tabela 1 ... Esfera área IES-E IES-F IES-Pr
+Total n* %** n* %** ... Humanas 363 20,79 180 10,26 ... Total 805 45,89 ... 1.753 100") is read
+as rows: a label, then a run of cells. A table of **count and percentage pairs** (every row an even
+run of cells, counts at the even places) has a ``Total`` row whose last count is the grand total,
+and one column label per pair just before the first ``n``.
+
+The paragraph right after such a table often restates it: "Ciências Humanas (49,71%), sendo
+20,69% de IES-E". A percentage there, after the label of a row ("Humanas") and with a column label
+after it ("de IES-E", else the total column), is recomputed as that cell's count over the grand
+total, with the tolerance of :mod:`histkit.analyse.tolerance`. Only the paragraph that follows the
+table is read, and only labels the table prints, so nothing is paired by guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from histkit.analyse.check_rows import Check
+from histkit.analyse.figures import Figure, Passage
+from histkit.analyse.tolerance import Interval, as_input, fmt, judge
+from histkit.text.numbers import read_digit_groups
+
+_TABLE = re.compile(r"^\W*(?:tabela|table|tabla|cuadro)\s+\d+", re.IGNORECASE)
+_TOKEN = re.compile(r"\S+")
+_EMPTY = frozenset({"-", "–", "—"})
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its value, printed decimals and span in the caption's joined text."""
+
+    value: float
+    decimals: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of a table rendered as text: its label words and its cells."""
+
+    label: tuple[str, ...]
+    cells: tuple[Cell | None, ...]
+
+
+def read_rows(text: str, mark: str) -> list[Row]:
+    """Split a flattened table into rows: a run of words, then a run of numbers or dashes."""
+    rows: list[Row] = []
+    label: list[str] = []
+    cells: list[Cell | None] = []
+    for token in _TOKEN.finditer(text):
+        word = token.group(0)
+        read = read_digit_groups(word, mark) if word[0].isdigit() else None
+        if read is not None or word in _EMPTY:
+            cells.append(Cell(read[0], read[1], token.start(), token.end()) if read else None)
+            continue
+        if cells:
+            rows.append(Row(tuple(label), tuple(cells)))
+            label, cells = [], []
+        label.append(word.strip("*").lower())
+    if cells:
+        rows.append(Row(tuple(label), tuple(cells)))
+    return rows
+
+
+@dataclass(frozen=True)
+class PairTable:
+    """A table of (count, percentage) pairs with its column labels and grand total."""
+
+    passage: Passage
+    rows: tuple[Row, ...]
+    columns: tuple[str, ...]
+    total: Cell
+
+
+def pair_table(passage: Passage, mark: str) -> PairTable | None:
+    """Read a caption as a table of count and percentage pairs, or ``None`` if it is not one."""
+    if not _TABLE.match(passage.text):
+        return None
+    rows = [r for r in read_rows(passage.text, mark) if len(r.cells) >= 4]
+    if not rows or any(len(r.cells) % 2 for r in rows):
+        return None
+    width = len(rows[0].cells)
+    if any(len(r.cells) != width for r in rows):
+        return None
+    totals = [r for r in rows if r.label and r.label[-1] == "total"]
+    if len(totals) != 1 or totals[0].cells[-2] is None:
+        return None
+    header = re.search(r"((?:\S+\s+){%d})n\*?\s+%%" % (width // 2), passage.text)
+    if header is None:
+        return None
+    columns = tuple(w.lower() for w in header.group(1).split())
+    return PairTable(passage, tuple(rows), columns, totals[0].cells[-2])
+
+
+def _row_named(table: PairTable, words: set[str]) -> Row | None:
+    named = [r for r in table.rows if r.label and r.label[-1] in words and r.label[-1] != "total"]
+    return named[-1] if len(named) == 1 else None
+
+
+def table_share_checks(passages: list[Passage], captions: list[Passage], mark: str) -> Iterator[tuple[Passage, Check]]:
+    """Every percentage of the paragraph after a count-and-percentage table, recomputed from its counts."""
+    for caption in captions:
+        table = pair_table(caption, mark)
+        if table is None:
+            continue
+        after = [p for p in passages if p.joined.pieces[0][0] > caption.joined.pieces[-1][1]]
+        if not after:
+            continue
+        prose = after[0]
+        for a, b in prose.sentences:
+            row = None
+            for pct in prose.figures_in(a, b):
+                if pct.kind != "percent":
+                    continue
+                before = prose.text[a : pct.start]
+                words = {w.lower() for w in re.findall(r"[^\W\d_][\w-]*", before[-60:])}
+                row = _row_named(table, words) or row
+                if row is None:
+                    continue
+                column = re.match(r"\s*(?:[^\W\d_]+\s+)?(?:de|of|en|del|da|do|na|no)\s+([\w-]+)", prose.text[pct.end : pct.end + 30])
+                index = len(table.columns) - 1
+                if column and column.group(1).lower() in table.columns:
+                    index = table.columns.index(column.group(1).lower())
+                count = row.cells[2 * index]
+                if count is None:
+                    continue
+                computed = as_input_cell(count) / as_input_cell(table.total)
+                computed = computed.scale(100.0)
+                status, reason = judge(pct.value, pct.decimals, computed)
+                label = " ".join(row.label)
+                yield prose, Check(
+                    kind="share",
+                    span=(pct.start - 1 if prose.text[pct.start - 1] == "(" else pct.start, pct.end),
+                    inputs=[(count.start, count.end), (table.total.start, table.total.end)],
+                    stated=f"{fmt(pct.value, pct.decimals)}%",
+                    computed=f"{fmt(computed.mid, pct.decimals + 1)}%",
+                    status=status,
+                    formula=(f"{caption.text[count.start:count.end]} ({label}, {table.columns[index]}) / "
+                             f"{caption.text[table.total.start:table.total.end]} (table total) x 100"),
+                    reason=reason + "; the counts are the table's",
+                    input_passages=[caption, caption],
+                )
+
+
+def as_input_cell(cell: Cell) -> Interval:
+    """The range a table cell allows (a whole count is exact)."""
+    return as_input(Figure(cell.value, cell.decimals, "count", "", cell.start, cell.end, "", False, False))
