@@ -8,7 +8,8 @@ dated events), recomputes them from the article's own figures and dates, and giv
 - :mod:`histkit.analyse.check_shares`: shares of a printed total, totals beside their parts;
 - :mod:`histkit.analyse.check_changes`: percent changes, rises and falls, multiples;
 - :mod:`histkit.analyse.check_time`: durations, stays, ages, "N years later", order of years;
-- :mod:`histkit.analyse.check_tables`: prose restating a table flattened into its caption.
+- :mod:`histkit.analyse.check_tables`: prose restating a table flattened into its caption;
+- :mod:`histkit.analyse.check_lists`: "respectively" lists longer or shorter than the works cited.
 
 They read the figures of :mod:`histkit.analyse.figures` and judge with the tolerance of
 :mod:`histkit.analyse.tolerance`. Conversions between currencies need a rate from outside the
@@ -25,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 
-from histkit.analyse import check_changes, check_shares, check_tables, check_time
+from histkit.analyse import check_changes, check_lists, check_shares, check_tables, check_time
 from histkit.analyse.check_rows import Check, to_claim
 from histkit.analyse.claims import Claim, claims_table
 from histkit.analyse.figures import Passage, captions, passages
@@ -44,6 +45,7 @@ FAMILIES: tuple[Family, ...] = (
     check_time.age_checks,
     check_time.later_death_checks,
     check_time.order_checks,
+    check_lists.respectively_checks,
 )
 
 

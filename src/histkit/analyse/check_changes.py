@@ -129,7 +129,7 @@ def direction_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]
                 if not cue or end.kind not in ("percent", "money", "count"):
                     continue
                 same = [f for f in figures[:i] if f.kind == end.kind and f.unit == end.unit]
-                if not same or not figures[i - 1] in same and figures[i - 1].kind != "year":
+                if not same or (figures[i - 1] not in same and figures[i - 1].kind != "year"):
                     continue
                 start = same[-1]
                 up = bool(cue.group("up"))

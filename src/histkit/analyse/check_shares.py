@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from histkit.analyse.check_rows import Check
 from histkit.analyse.figures import Figure, Passage
@@ -50,6 +51,8 @@ _SHARE_VERB = re.compile(
     r"equivale\w*|comprised|made\s+up)\b",
     re.IGNORECASE,
 )
+_OF_A_TOTAL = re.compile(r"^\s*(?:de|of|do|del)\s+(?:um\s+|uma\s+|a\s+|un\s+|una\s+|the\s+)?total\s+(?:de|of)\s+$",
+                         re.IGNORECASE)
 _OF_WHAT = re.compile(r"\s*(?:of|do|da|de|del|dos|das)\s+((?:\w+\s+){0,3}\w+)", re.IGNORECASE)
 
 
@@ -63,20 +66,59 @@ def _totals(passages: list[Passage]) -> list[tuple[Passage, Figure]]:
 
 
 def _shares(passage: Passage, a: int, b: int) -> list[tuple[Figure, Figure]]:
-    """Pairs (count, percentage) of a sentence: adjacent, no other figure or clause break between."""
+    """Pairs (count, percentage) of a sentence.
+
+    Adjacent, with no clause break between, the percentage opening its parentheses ("805 ...
+    (45,89%)") or after a verb of share ("accounted for 13.1%"); a verb of share may also reach
+    over figures in parentheses ("three species ...: A (FO = 46.7%), ..., representing 3.9%").
+    """
     figures = passage.figures_in(a, b)
     pairs = []
-    for count, pct in zip(figures, figures[1:], strict=False):
-        if count.kind != "count" or pct.kind != "percent" or count.decimals:
+    for i, count in enumerate(figures):
+        if count.kind != "count" or count.decimals:
             continue
-        gap = passage.text[count.end : pct.start]
-        if len(gap) > 80 or ";" in gap or ":" in gap:
+        following = [f for f in figures[i + 1 :] if not f.in_parens or f is figures[i + 1]]
+        if not following:
             continue
-        # "(45,89%)" opens with the share; "(FO = 46.7%)" is another measure of the thing named
-        opens = gap.rstrip().endswith("(")
-        if (opens and not count.in_parens) or _SHARE_VERB.search(gap):
-            pairs.append((count, pct))
+        pct = following[0] if following[0] is figures[i + 1] else None
+        if pct is not None and pct.kind == "percent":
+            gap = passage.text[count.end : pct.start]
+            # "(45,89%)" opens with the share; "(FO = 46.7%)" is another measure of the thing named
+            opens = gap.rstrip().endswith("(")
+            if len(gap) <= 80 and ";" not in gap and ":" not in gap and (
+                    (opens and not count.in_parens) or _SHARE_VERB.search(gap)):
+                pairs.append((count, pct))
+                continue
+        later = [f for f in figures[i + 1 :] if not f.in_parens]
+        if not count.in_parens and later and later[0].kind == "percent":
+            gap = passage.text[count.end : later[0].start]
+            if len(gap) <= 240 and _SHARE_VERB.search(gap[-40:]) and ";" not in gap:
+                pairs.append((count, later[0]))
     return pairs
+
+
+def _of_total(passage: Passage, a: int, b: int) -> Iterator[Check]:
+    """Shares written "totalizando 0,52% de um total de 8.450.755": the sentence's total over that one."""
+    figures = passage.figures_in(a, b)
+    for pct, base in pairwise(figures):
+        if pct.kind != "percent" or base.kind != "count" or not _OF_A_TOTAL.match(passage.text[pct.end : base.start]):
+            continue
+        counts = [f for f in figures if f.end <= pct.start and _is_total(passage, f) and f.value < base.value]
+        if not counts:
+            continue
+        count = counts[0]
+        computed = (as_input(count) / as_input(base)).scale(100.0)
+        status, reason = judge(pct.value, pct.decimals, computed)
+        yield Check(
+            kind="share",
+            span=(pct.start, base.end),
+            inputs=[(count.start, count.end), (base.start, base.end)],
+            stated=f"{fmt(pct.value, pct.decimals)}%",
+            computed=f"{fmt(computed.mid, pct.decimals + 1)}%",
+            status=status,
+            formula=f"{count.number} / {base.number} x 100",
+            reason=reason,
+        )
 
 
 def _nouns(passage: Passage, a: int, b: int) -> set[str]:
@@ -116,6 +158,8 @@ def share_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     for passage in passages:
         previous = [(p, f) for p, f in totals if p is passage or passages.index(p) < passages.index(passage)]
         for sentence in passage.sentences:
+            for check in _of_total(passage, *sentence):
+                yield passage, check
             pairs = _shares(passage, *sentence)
             if not pairs:
                 continue
@@ -135,9 +179,12 @@ def share_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
                     continue
                 if not strong:
                     reason += "; the total was paired by agreement (the last total stated before it)"
+                verb = _SHARE_VERB.search(passage.text, count.end, pct.start)
+                reach = any(f.in_parens for f in passage.figures_in(count.end, pct.start))
                 yield passage, Check(
                     kind="share",
-                    span=(count.start, pct.end),
+                    # over figures in parentheses the statement is the verb and its share
+                    span=(verb.start() if reach and verb else count.start, pct.end),
                     inputs=[(count.start, count.end), (base.start, base.end)],
                     stated=f"{fmt(pct.value, pct.decimals)}%",
                     computed=f"{fmt(computed.mid, pct.decimals + 1)}%",

@@ -26,6 +26,8 @@ from histkit.text.numbers import read_digit_groups
 
 _TABLE = re.compile(r"^\W*(?:tabela|table|tabla|cuadro)\s+\d+", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
+# "sendo 20,69% de IES-E", "13,91% também de IES-E": the column a percentage is of
+_COLUMN_AFTER = re.compile(r"\s*(?:[^\W\d_]+\s+)?(?:de|of|en|del|da|do|na|no)\s+([\w-]+)")
 _EMPTY = frozenset({"-", "–", "—"})
 
 
@@ -90,7 +92,7 @@ def pair_table(passage: Passage, mark: str) -> PairTable | None:
     totals = [r for r in rows if r.label and r.label[-1] == "total"]
     if len(totals) != 1 or totals[0].cells[-2] is None:
         return None
-    header = re.search(r"((?:\S+\s+){%d})n\*?\s+%%" % (width // 2), passage.text)
+    header = re.search(rf"((?:\S+\s+){{{width // 2}}})n\*?\s+%", passage.text)
     if header is None:
         return None
     columns = tuple(w.lower() for w in header.group(1).split())
@@ -122,7 +124,7 @@ def table_share_checks(passages: list[Passage], captions: list[Passage], mark: s
                 row = _row_named(table, words) or row
                 if row is None:
                     continue
-                column = re.match(r"\s*(?:[^\W\d_]+\s+)?(?:de|of|en|del|da|do|na|no)\s+([\w-]+)", prose.text[pct.end : pct.end + 30])
+                column = _COLUMN_AFTER.match(prose.text[pct.end : pct.end + 30])
                 index = len(table.columns) - 1
                 if column and column.group(1).lower() in table.columns:
                     index = table.columns.index(column.group(1).lower())

@@ -122,7 +122,7 @@ def stay_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
         for f in passage.figures:
             if f.kind != "duration" or f.unit != "years" or f.decimals:
                 continue
-            a, b = passage.sentence_of(f.start)
+            a, _ = passage.sentence_of(f.start)
             if not _STAY.search(passage.text[a : f.start]):
                 continue
             before = [y for y in years if y.end <= f.start]
