@@ -8,9 +8,10 @@ and one column label per pair just before the first ``n``.
 
 The paragraph right after such a table often restates it: "Ciências Humanas (49,71%), sendo
 20,69% de IES-E". A percentage there, after the label of a row ("Humanas") and with a column label
-after it ("de IES-E", else the total column), is recomputed as that cell's count over the grand
-total, with the tolerance of :mod:`histkit.analyse.tolerance`. Only the paragraph that follows the
-table is read, and only labels the table prints, so nothing is paired by guess.
+in the four words after it ("de IES-E"), or opening parentheses after the row label (the total
+column), is recomputed as that cell's count over the grand total, with the tolerance of
+:mod:`histkit.analyse.tolerance`. Only the paragraph that follows the table is read, and only
+labels the table prints, so nothing is paired by guess.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ from histkit.text.numbers import read_digit_groups
 
 _TABLE = re.compile(r"^\W*(?:tabela|table|tabla|cuadro)\s+\d+", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
-# "sendo 20,69% de IES-E", "13,91% também de IES-E": the column a percentage is of
-_COLUMN_AFTER = re.compile(r"\s*(?:[^\W\d_]+\s+)?(?:de|of|en|del|da|do|na|no)\s+([\w-]+)")
 _EMPTY = frozenset({"-", "–", "—"})
 
 
@@ -104,7 +103,9 @@ def _row_named(table: PairTable, words: set[str]) -> Row | None:
     return named[-1] if len(named) == 1 else None
 
 
-def table_share_checks(passages: list[Passage], captions: list[Passage], mark: str) -> Iterator[tuple[Passage, Check]]:
+def table_share_checks(
+    passages: list[Passage], captions: list[Passage], mark: str
+) -> Iterator[tuple[Passage, Check]]:
     """Every percentage of the paragraph after a count-and-percentage table, recomputed from its counts."""
     for caption in captions:
         table = pair_table(caption, mark)
@@ -124,10 +125,14 @@ def table_share_checks(passages: list[Passage], captions: list[Passage], mark: s
                 row = _row_named(table, words) or row
                 if row is None:
                     continue
-                column = _COLUMN_AFTER.match(prose.text[pct.end : pct.end + 30])
-                index = len(table.columns) - 1
-                if column and column.group(1).lower() in table.columns:
-                    index = table.columns.index(column.group(1).lower())
+                after_words = re.findall(r"[\w-]+", prose.text[pct.end : pct.end + 30].lower())
+                named = [c for c in after_words[:4] if c in table.columns]
+                if named:
+                    index = table.columns.index(named[0])
+                elif prose.text[:pct.start].rstrip().endswith("("):
+                    index = len(table.columns) - 1  # "Humanas (49,71%)": the row's total
+                else:
+                    continue  # a column the table does not name: not paired by guess
                 count = row.cells[2 * index]
                 if count is None:
                     continue

@@ -105,14 +105,15 @@ _DOT_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}(?![\d.])|(?<![\d.,])\d{1
 
 
 def decimal_mark(text: str) -> str:
-    """Return the decimal mark a text prints numbers with: ``","`` (pt, es) or ``"."`` (en).
+    """Return the decimal mark a text prints numbers with: ``","`` (pt, es), ``"."`` (en) or ``""``.
 
     The text votes: ``45,89`` or ``8.450.755`` say comma, ``56.13`` or ``8,450,755`` say dot. A tie
-    (no evidence) gives the dot, the English convention.
+    (often: no evidence at all) gives ``""``, and :func:`read_digit_groups` then reads each number
+    on its own, leaving out the ones that could be either ("1.500").
     """
     comma = sum(1 for _ in _COMMA_DECIMAL.finditer(text))
     dot = sum(1 for _ in _DOT_DECIMAL.finditer(text))
-    return "," if comma > dot else "."
+    return "," if comma > dot else "." if dot > comma else ""
 
 
 def read_digit_groups(token: str, mark: str = ".") -> tuple[float, int] | None:
@@ -124,7 +125,9 @@ def read_digit_groups(token: str, mark: str = ".") -> tuple[float, int] | None:
         Digits with dots or commas, e.g. ``"1.753"``, ``"45,89"``, ``"25,000"``, ``"56.13"``.
     mark : str
         The decimal mark of the text (:func:`decimal_mark`); the other mark groups thousands,
-        and a grouped number must have groups of exactly three digits.
+        and a grouped number must have groups of exactly three digits. ``""`` (the text does not
+        say): a number with one mark followed by three digits ("1.500", "1,500") is ``None``,
+        as it could be either; any other is read by its own form.
 
     Examples
     --------
@@ -136,6 +139,16 @@ def read_digit_groups(token: str, mark: str = ".") -> tuple[float, int] | None:
     (25000.0, 0)
 
     """
+    if not re.fullmatch(DIGIT_GROUPS_PATTERN, token):
+        return None
+    if not mark:
+        marks = [c for c in token if c in ".,"]
+        if not marks:
+            return float(token), 0
+        last = token.rfind(marks[-1])
+        if len(marks) == 1 and len(token) - last - 1 == 3:
+            return None  # "1.500": a thousand and a half, or one and a half
+        mark = marks[-1] if len(token) - last - 1 != 3 or len(set(marks)) > 1 else ("," if marks[0] == "." else ".")
     group = "," if mark == "." else "."
     whole, _, decimals = token.partition(mark)
     if mark in decimals:
