@@ -1,0 +1,22 @@
+import re
+
+from tests.analyse._claims_fixtures import fixture, only
+
+
+def test_prose_restating_a_flattened_table_is_recomputed_from_its_counts(corpus):
+    article = corpus["ensaio-deficiencia"]
+    humanas = re.search(r"Humanas (\d+) [\d,]+ \d+ [\d,]+ \d+ [\d,]+ (\d+) ([\d,]+)", article.text)
+    grand = re.search(r"Total 805 45,89 326 18,59 622 35,52 ([\d.]+) 100", article.text)
+    share = 100 * int(humanas.group(2)) / int(grand.group(1).replace(".", ""))
+    row = only(article, "share", "(49,71%")
+    assert abs(float(row["computed"].rstrip("%")) - share) < 0.001  # 872 / 1753 = 49.74%
+    assert row["status"] == "inconsistent"
+    ies = only(article, "share", "11,69%")  # "sendo 11,69% de IES-Pr": Exatas at IES-Pr is 193
+    assert "193" in ies["input_quotes"] and ies["status"] == "inconsistent"
+
+
+def test_the_english_fixture_table():
+    article = fixture("en")
+    assert only(article, "share", "(60.00%")["status"] == "consistent"  # South 120 / 200
+    late = only(article, "share", "31.00%")  # South, Late: 60 / 200 = 30%
+    assert late["status"] == "inconsistent" and late["computed"] == "30.000%"
