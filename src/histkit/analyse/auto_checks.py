@@ -76,8 +76,9 @@ def automatic_claims(article: Article) -> pd.DataFrame:
         ``quote`` is ``article.text[start:end]`` and every input span quotes the article too.
 
     """
-    found = passages(article)
+    mark = decimal_mark(article.text)
+    found = passages(article, mark)
     checks = [pair for family in FAMILIES for pair in family(found)]
-    checks += check_tables.table_share_checks(found, captions(article), decimal_mark(article.text))
+    checks += check_tables.table_share_checks(found, captions(article, mark), mark)
     claims = [to_claim(article.text, article.seed_id, passage, check) for passage, check in checks]
     return claims_table(_one_per_statement(claims))

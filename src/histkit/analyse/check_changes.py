@@ -48,6 +48,7 @@ _MULTIPLE = re.compile(
     r"duas|dois|três|quatro|cinco|dez|dos|tres|cuatro|diez)\s+(?:times|vezes|veces)\b)",
     re.IGNORECASE,
 )
+_MULTIPLE_WORD = re.compile(r"times|vezes|veces|twice|doub|dobr|dupl|tripl|doble", re.IGNORECASE)
 _WORD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "duas": 2, "dois": 2, "três": 3, "quatro": 4, "cinco": 5, "dez": 10, "dos": 2,
                 "tres": 3, "cuatro": 4, "diez": 10}
@@ -167,6 +168,8 @@ def _multiple_range(match: re.Match[str]) -> tuple[float, Interval]:
 def multiple_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     """Every "twice"/"o dobro"/"N times" between exactly two figures of its sentence, recomputed."""
     for passage in passages:
+        if not _MULTIPLE_WORD.search(passage.text):
+            continue  # most passages have no multiple: the full pattern is not tried on them
         for a, b in passage.sentences:
             for match in _MULTIPLE.finditer(passage.text, a, b):
                 figures = [f for f in passage.figures_in(a, b) if f.kind in ("money", "count")

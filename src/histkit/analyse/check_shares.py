@@ -57,7 +57,10 @@ _OF_WHAT = re.compile(r"\s*(?:of|do|da|de|del|dos|das)\s+((?:\w+\s+){0,3}\w+)", 
 
 
 def _is_total(passage: Passage, f: Figure) -> bool:
-    return f.kind in ("count", "money") and bool(_TOTAL_CUE.search(passage.text[max(0, f.start - 30) : f.start]))
+    if f.kind not in ("count", "money"):
+        return False
+    before = passage.text[max(0, f.start - 30) : f.start]
+    return any(w in before for w in ("tota", "soma", "sum", "all", "todo")) and bool(_TOTAL_CUE.search(before))
 
 
 def _totals(passages: list[Passage]) -> list[tuple[Passage, Figure]]:
@@ -155,8 +158,9 @@ def _base_for(
 def share_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     """Every share of a printed total the article states, recomputed."""
     totals = _totals(passages)
+    order = {id(p): i for i, p in enumerate(passages)}
     for passage in passages:
-        previous = [(p, f) for p, f in totals if p is passage or passages.index(p) < passages.index(passage)]
+        previous = [(p, f) for p, f in totals if order[id(p)] <= order[id(passage)]]
         for sentence in passage.sentences:
             for check in _of_total(passage, *sentence):
                 yield passage, check
@@ -248,13 +252,14 @@ def _sum_check(passage: Passage, total: Figure, parts: list[Figure], span: tuple
 def sum_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     """Every total the article states beside its printed parts, added up."""
     totals = _totals(passages)
+    order = {id(p): i for i, p in enumerate(passages)}
     for index, passage in enumerate(passages):
         for a, b in passage.sentences:
             figures = [f for f in passage.figures_in(a, b) if f.kind in ("count", "money")]
             anaphora = _ANAPHORA.match(passage.text[a:b])
             if anaphora:
                 before = [f for f in passage.figures_in(0, a) if f.kind == "count" and not f.in_parens]
-                earlier = [(p, f) for p, f in totals[:] if passages.index(p) < index and p.section == passage.section]
+                earlier = [(p, f) for p, f in totals if order[id(p)] < index and p.section == passage.section]
                 if before:
                     found = (passage, before[-1], (before[-1].start, before[-1].end))
                 elif earlier:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from histkit.analyse.check_rows import Check
 from histkit.analyse.figures import Figure, Passage
@@ -41,9 +42,57 @@ _AGE_AFTER = re.compile(r"^\s*(?:years?|anos|años)\s+(?:of\s+age|old|de\s+idade
 _BORN = r"(?:born|nascid[oa]|nacid[oa]|nació|nasceu)\s+(?:in|em|en|no\s+ano\s+de)\s+(?P<born>1\d{3}|20\d\d)\b"
 _LIFESPAN = r"\((?P<b>1\d{3}|20\d\d)\s*[-–]\s*(?P<d>1\d{3}|20\d\d)\)"
 _DIED = r"(?:died|morreu|faleceu|murió|falleció)\b[^.;]{0,40}?\b(?:in|em|en)\s+(?P<died>1\d{3}|20\d\d)\b"
+_BORN_RE = re.compile(_BORN, re.IGNORECASE)
+_DIED_RE = re.compile(_DIED, re.IGNORECASE)
+_LIFESPAN_RE = re.compile(_LIFESPAN)
+_BORN_WORDS = ("born", "nasc", "nac")
+_DIED_WORDS = ("died", "morreu", "faleceu", "muri", "falleci")
+_LATER_PHRASE = re.compile(r"(\w+)\s+(years?|anos?|años?)\s+(?:later|depois|después|más\s+tarde)", re.IGNORECASE)
+_DEATH_WORD = re.compile(r"\b(?:died|morreu|faleceu|murió|falleció)\b", re.IGNORECASE)
 _LATER = re.compile(r"\b(?:later|afterwards|after|depois|após|más\s+tarde|después|mais\s+tarde)\s*\(\s*$",
                     re.IGNORECASE)
 _DEATH_VERB = re.compile(r"\b(?:died|morreu|faleceu|murió|falleció)\s+$", re.IGNORECASE)
+
+
+def _dates(passage: Passage, a: int, b: int) -> list[Found]:
+    """The date phrases of one sentence, offsets in the passage (read only where a check needs them)."""
+    return [replace(f, start=f.start + a, end=f.end + a) for f in find_in(passage.text[a:b])]
+
+
+@dataclass(frozen=True)
+class LifeDate:
+    """A birth or death year the article prints, with the clause before it (where the name is)."""
+
+    passage: Passage
+    kind: str  # "born" or "died"
+    year: int
+    start: int
+    end: int
+    before: str
+
+    def names(self, name: str) -> bool:
+        """Whether ``name`` is said in the clause before the year."""
+        return re.search(rf"\b{re.escape(name)}\b", self.before) is not None
+
+
+def life_dates(passages: list[Passage]) -> list[LifeDate]:
+    """Every "born in 1884", "died in prison in 1951", "(1884-1951)" of the article, read once."""
+    found = []
+    for p in passages:
+        low = p.text.lower()
+        patterns = [("both", _LIFESPAN_RE, ("b", "d"))]  # opens with "(": a cheap scan
+        if any(word in low for word in _BORN_WORDS):
+            patterns.append(("born", _BORN_RE, ("born",)))
+        if any(word in low for word in _DIED_WORDS):
+            patterns.append(("died", _DIED_RE, ("died",)))
+        for kind, pattern, groups in patterns:
+            for m in pattern.finditer(p.text):
+                before = p.text[max(0, m.start() - 120) : m.start()]
+                before = before[max(before.rfind("."), before.rfind(";")) + 1 :]
+                for group in groups:
+                    which = kind if kind != "both" else ("born" if group == "b" else "died")
+                    found.append(LifeDate(p, which, int(m.group(group)), m.start(group), m.end(group), before))
+    return found
 
 
 def _ranges(passage: Passage, dates: list[Found], a: int, b: int) -> list[tuple[str, str, int, int]]:
@@ -88,9 +137,10 @@ def _word_unit(passage: Passage, f: Figure) -> str:
 def duration_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     """Every duration printed beside the one range of dates it spans."""
     for passage in passages:
-        dates = find_in(passage.text)
         for a, b in passage.sentences:
-            ranges = _ranges(passage, dates, a, b)
+            if not any(_word_unit(passage, f) for f in passage.figures_in(a, b)):
+                continue
+            ranges = _ranges(passage, _dates(passage, a, b), a, b)
             if len(ranges) != 1:
                 continue
             first, last, r0, r1 = ranges[0]
@@ -145,36 +195,28 @@ def stay_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
             )
 
 
-def _life_years(passages: list[Passage], name: str, pattern: str, group: str) -> set[tuple[Passage, int, int, int]]:
-    found = set()
-    regex = re.compile(rf"\b{re.escape(name)}\b[^.;]{{0,80}}?{pattern}")
-    for p in passages:
-        for m in regex.finditer(p.text):
-            found.add((p, int(m.group(group)), m.start(group), m.end(group)))
-    return found
-
-
 def age_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     """Every "NAME, then N years of age" beside the birth year the article prints for NAME."""
+    lives = [d for d in life_dates(passages) if d.kind == "born"]
     for passage in passages:
-        dates = find_in(passage.text)
         for f in passage.figures:
-            if f.kind != "duration" or f.unit != "years" or not _AGE_AFTER.match(passage.text[f.end :]):
+            if f.kind != "duration" or f.unit != "years" or not _AGE_AFTER.match(passage.text[f.end : f.end + 30]):
                 continue
             who = _AGE.search(passage.text[max(0, f.start - 40) : f.start])
             if not who:
                 continue
             name = who.group("name")
-            births = _life_years(passages, name, _BORN, "born") | _life_years(passages, name, _LIFESPAN, "b")
-            if len({year for _, year, _, _ in births}) != 1:
+            births = [d for d in lives if d.names(name)]
+            if len({d.year for d in births}) != 1:
                 continue
             a, b = passage.sentence_of(f.start)
-            when = [d for d in dates if a <= d.start and d.end <= b and d.value.edtf and "/" not in d.value.edtf]
+            when = [d for d in _dates(passage, a, b) if d.value.edtf and "/" not in d.value.edtf]
             near = [d for d in when if 0 <= d.start - f.end <= 60]  # "then 35 years of age, left ... in April 1919"
             when = near[:1] or when
             if len(when) != 1:
                 continue
-            born_passage, born, b0, b1 = sorted(births, key=lambda x: x[2])[0]
+            birth = births[0]
+            born_passage, born, b0, b1 = birth.passage, birth.year, birth.start, birth.end
             year = bounds(when[0].value.edtf)[0]
             if year is None:
                 continue
@@ -182,8 +224,7 @@ def age_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
             ok = f.value in (diff - 1, diff)
             yield passage, Check(
                 kind="age",
-                span=(f.start - len(passage.text[max(0, f.start - 40) : f.start]) + who.start(), f.end + len(
-                    _AGE_AFTER.match(passage.text[f.end :]).group(0))),
+                span=(max(0, f.start - 40) + who.start(), f.end + len(_AGE_AFTER.match(passage.text[f.end :]).group(0))),
                 inputs=[(b0, b1), (when[0].start, when[0].end)],
                 stated=f"{f.value:g} years",
                 computed=f"{diff - 1}-{diff} years",
@@ -196,35 +237,42 @@ def age_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
 
 def later_death_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     """Every "died N years later" after a dated event, against the death year of the passage's person."""
+    deaths = [d for d in life_dates(passages) if d.kind == "died"]
     for passage in passages:
-        dates = find_in(passage.text)
-        for i, d in enumerate(dates):
-            if d.value.form != "relative" or not _DEATH_VERB.search(passage.text[max(0, d.start - 20) : d.start]):
+        if not _DEATH_WORD.search(passage.text):
+            continue
+        names = set(re.findall(r"\b[A-ZÀ-Þ][a-zà-ÿ]{3,}\b", passage.text))
+        known = [(d, n) for d in deaths for n in names if d.names(n)]
+        if len({d.year for d, _ in known}) != 1:
+            continue
+        for a, b in passage.sentences:
+            if not _DEATH_WORD.search(passage.text, a, b):
                 continue
-            match = re.match(r"(\w+)\s+(years?|anos?|años?)\s+(?:later|depois|después|más\s+tarde)", d.phrase, re.I)
-            earlier = [e for e in dates[:i] if e.value.form == "year"]
-            if not match or not earlier:
-                continue
-            count = next((f.value for f in passage.figures if d.start <= f.start < d.end), None)
-            names = set(re.findall(r"\b[A-ZÀ-Þ][a-zà-ÿ]{3,}\b", passage.text))
-            deaths = {(p, y, s, e, n) for n in names for p, y, s, e in _life_years(passages, n, _DIED, "died")}
-            if count is None or len({y for _, y, _, _, _ in deaths}) != 1:
-                continue
-            start_year = int(earlier[-1].value.edtf[:4])
-            p, died, s, e, name = sorted(deaths, key=lambda x: x[2])[0]
-            if died - start_year != count:
-                continue  # a weak pairing is kept only when it agrees
-            yield passage, Check(
-                kind="duration",
-                span=(d.start - len(_DEATH_VERB.search(passage.text[max(0, d.start - 20) : d.start]).group(0)), d.end),
-                inputs=[(earlier[-1].start, earlier[-1].end), (s, e)],
-                stated=f"{count:g} years",
-                computed=f"{died - start_year} years",
-                status="consistent",
-                formula=f"{died} - {start_year}",
-                reason=f"the article gives {name}'s death in {died}; paired by agreement",
-                input_passages=[passage, p],
-            )
+            dates = _dates(passage, a, b)
+            for i, d in enumerate(dates):
+                verb = _DEATH_VERB.search(passage.text[max(0, d.start - 20) : d.start])
+                if d.value.form != "relative" or not verb:
+                    continue
+                match = _LATER_PHRASE.match(d.phrase)
+                earlier = [e for e in dates[:i] if e.value.form == "year"]
+                count = next((f.value for f in passage.figures if d.start <= f.start < d.end), None)
+                if not match or not earlier or count is None:
+                    continue
+                start_year = int(earlier[-1].value.edtf[:4])
+                death, name = known[0]
+                if death.year - start_year != count:
+                    continue  # a weak pairing is kept only when it agrees
+                yield passage, Check(
+                    kind="duration",
+                    span=(d.start - len(verb.group(0)), d.end),
+                    inputs=[(earlier[-1].start, earlier[-1].end), (death.start, death.end)],
+                    stated=f"{count:g} years",
+                    computed=f"{death.year - start_year} years",
+                    status="consistent",
+                    formula=f"{death.year} - {start_year}",
+                    reason=f"the article gives {name}'s death in {death.year}; paired by agreement",
+                    input_passages=[passage, death.passage],
+                )
 
 
 def order_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:

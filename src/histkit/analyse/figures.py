@@ -23,7 +23,9 @@ from histkit.extract.quantities import Joined, join_pieces, sentences
 from histkit.extract.units import UNITS
 from histkit.text.ingest import Article
 from histkit.text.numbers import (
-    DIGIT_GROUPS_PATTERN,
+    ONES,
+    SMALL_PT_ES,
+    TENS,
     WORDS_PATTERN,
     WORDS_PATTERN_PT_ES,
     decimal_mark,
@@ -32,13 +34,15 @@ from histkit.text.numbers import (
 )
 
 _CURRENCY = {"US$": "USD", "U.S.$": "USD", "R$": "BRL", "$": "$", "€": "EUR", "£": "GBP"}
-_TOKEN = re.compile(
-    r"(?P<cur>US\\?\$|U\.S\.\$|R\\?\$|\\?\$|€|£)?\s?"
-    rf"(?:(?<![\w.,/\\-])(?P<digits>{DIGIT_GROUPS_PATTERN})(?![\w/]|[.,]\d)"
-    rf"|\b(?P<words>{WORDS_PATTERN})\b|\b(?P<wpt>{WORDS_PATTERN_PT_ES})\b)"
-    r"(?P<pct>\s?%|\s+(?:percent|per\s+cent|por\s+cento|por\s+ciento)\b)?",
-    re.IGNORECASE,
-)
+_PERCENT = r"(?P<pct>\s?%|\s+(?:percent|per\s+cent|por\s+cento|por\s+ciento)\b)?"
+# Two scans, each linear and started by a cheap test: digits (the pattern opens with a digit, and
+# looks behind it only there), and number words, tried only where a word of the number vocabulary
+# starts (a long alternation tried at every position of the text would be slow).
+_DIGIT_TOKEN = re.compile(rf"\d(?<![\w.,/\\-]\d)(?P<rest>\d*(?:[.,]\d+)*)(?![\w/]|[.,]\d){_PERCENT}", re.IGNORECASE)
+_WORD_TOKEN = re.compile(rf"(?:(?P<words>{WORDS_PATTERN})\b|(?P<wpt>{WORDS_PATTERN_PT_ES})\b){_PERCENT}", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(US\\?\$|U\.S\.\$|R\\?\$|\\?\$|€|£)\s?$")
+_WORD = re.compile(r"[^\W\d_]+")
+_NUMBER_WORDS = frozenset([*ONES, *TENS, *SMALL_PT_ES, "mil"])
 _NEXT_WORD = re.compile(r"\s*(?:\(?n\s*=\s*)?([^\W\d_]+)")
 _SCALES = frozenset({"million", "millions", "billion", "billions", "trillion", "mil", "milhão", "milhões",
                      "bilhão", "bilhões", "millón", "millones", "trilhão", "trilhões"})
@@ -115,38 +119,73 @@ def _open_parens(text: str, offset: int) -> bool:
     return before.rfind("(") > before.rfind(")")
 
 
-def _value(match: re.Match[str], mark: str) -> tuple[float, int] | None:
-    if match.group("digits"):
-        return read_digit_groups(match.group("digits"), mark)
-    words = match.group("words") or match.group("wpt")
-    langs = ("en",) if match.group("words") else ("pt", "es")
-    for lang in langs:
+@dataclass(frozen=True)
+class _Token:
+    """A number as found: digits or words (and their language), a currency sign, a per cent sign."""
+
+    number: str
+    words: str  # "", "en" or "pt-es"
+    currency: str
+    percent: bool
+    start: int  # of the currency sign when there is one
+    end: int
+    number_end: int
+
+
+def _value(token: _Token, mark: str) -> tuple[float, int] | None:
+    if not token.words:
+        return read_digit_groups(token.number, mark)
+    for lang in ("en",) if token.words == "en" else ("pt", "es"):
         try:
-            return float(words_to_number(words, lang)), 0
+            return float(words_to_number(token.number, lang)), 0
         except AnnotationError:
             continue
     return None
 
 
-def _classify(text: str, match: re.Match[str], value: float) -> tuple[str, str]:
+def _classify(text: str, token: _Token, value: float) -> tuple[str, str]:
     """Return (kind, unit) of a number from what surrounds it."""
-    if match.group("pct"):
+    if token.percent:
         return "percent", "percent"
-    if _LABEL_BEFORE.search(text[max(0, match.start() - 14) : match.start()]):
+    if _LABEL_BEFORE.search(text[max(0, token.start - 14) : token.start]):
         return "label", ""
-    following = _NEXT_WORD.match(text, match.end())
+    following = _NEXT_WORD.match(text, token.end)
     word = following.group(1).lower() if following else ""
     scale = word if word in _SCALES else ""
-    if match.group("cur"):
-        return "money", _CURRENCY.get(match.group("cur").replace("\\", ""), "$") + (f" {scale}" if scale else "")
-    digits = match.group("digits") or ""
+    if token.currency:
+        return "money", _CURRENCY.get(token.currency.replace("\\", ""), "$") + (f" {scale}" if scale else "")
     if word in UNITS and UNITS[word][0] == "duration":
         return "duration", UNITS[word][1]
     if UNITS.get(word, ("",))[0] == "money":
         return "money", UNITS[word][1]
-    if digits.isdigit() and len(digits) == 4 and 1000 <= value <= 2100 and not scale:
+    if token.number.isdigit() and len(token.number) == 4 and 1000 <= value <= 2100 and not scale:
         return "year", ""
     return "count", word
+
+
+def _tokens(text: str) -> list[_Token]:
+    """The number tokens of a text, digits and words, in order."""
+    tokens = []
+    for m in _DIGIT_TOKEN.finditer(text):
+        number = text[m.start() : m.end("rest")]
+        currency = _CURRENCY_BEFORE.search(text[max(0, m.start() - 6) : m.start()])
+        start = m.start() - (len(currency.group(0)) if currency else 0)
+        tokens.append(_Token(number, "", currency.group(1) if currency else "", bool(m.group("pct")), start,
+                             m.end(), m.end("rest")))
+    end = 0
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for word in _WORD.finditer(lowered):
+        if word.start() < end or word.group(0) not in _NUMBER_WORDS:
+            continue
+        m = _WORD_TOKEN.match(text, word.start())
+        if m:
+            lang = "en" if m.group("words") else "pt-es"
+            number = m.group("words") or m.group("wpt")
+            tokens.append(_Token(number, lang, "", bool(m.group("pct")), m.start(), m.end(), m.start() + len(number)))
+            end = m.end()
+    return sorted(tokens, key=lambda t: t.start)
 
 
 def find_figures(text: str, mark: str = ".") -> list[Figure]:
@@ -161,25 +200,23 @@ def find_figures(text: str, mark: str = ".") -> list[Figure]:
 
     """
     found = []
-    for match in _TOKEN.finditer(text):
-        read = _value(match, mark)
+    for token in _tokens(text):
+        read = _value(token, mark)
         if read is None:
             continue
         value, decimals = read
-        kind, unit = _classify(text, match, value)
-        number = match.group("digits") or match.group("words") or match.group("wpt")
-        start = match.start("digits") if match.group("digits") else match.start(0)
-        if match.group("cur"):
-            start = match.start("cur")
-        start = start if text[start] != " " else start + 1
-        found.append(Figure(value, decimals, kind, unit, start, match.end(), number,
-                            not match.group("digits"), _open_parens(text, start)))
+        kind, unit = _classify(text, token, value)
+        found.append(Figure(value, decimals, kind, unit, token.start, token.end, token.number,
+                            bool(token.words), _open_parens(text, token.start)))
     return found
 
 
-def passages(article: Article) -> list[Passage]:
-    """Return the abstracts, paragraphs, block quotes and footnotes of an article with their figures."""
-    mark = decimal_mark(article.text)
+def passages(article: Article, mark: str | None = None) -> list[Passage]:
+    """Return the abstracts, paragraphs, block quotes and footnotes of an article with their figures.
+
+    ``mark`` is the article's decimal mark (default: :func:`histkit.text.numbers.decimal_mark`).
+    """
+    mark = decimal_mark(article.text) if mark is None else mark
     out = []
     # the abstracts state totals the body then takes for granted ("a total of 76 species")
     elements = [e for e in article.elements if e.kind in ("paragraph", "blockquote", "footnote")
@@ -192,9 +229,9 @@ def passages(article: Article) -> list[Passage]:
     return out
 
 
-def captions(article: Article) -> list[Passage]:
+def captions(article: Article, mark: str | None = None) -> list[Passage]:
     """The captions of an article as passages: a table flattened by the conversion sits in its caption."""
-    mark = decimal_mark(article.text)
+    mark = decimal_mark(article.text) if mark is None else mark
     out = []
     for element in article.of_kind("caption"):
         joined = join_pieces(article.text, element.pieces)

@@ -100,8 +100,9 @@ def digits_to_number(digits: str) -> float:
 # A run of digits with dots or commas between groups: "1.753", "45,89", "25,000", "8.450.755".
 # Which mark is the decimal one depends on the article's language: see :func:`decimal_mark`.
 DIGIT_GROUPS_PATTERN = r"\d+(?:[.,]\d+)*"
-_COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d,])|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d,])")
-_DOT_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}(?![\d.])|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d.])")
+# Each opens with a digit and looks behind it only there, so the scan of a long text stays cheap.
+_COMMA_DECIMAL = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:,\d{1,2}(?![\d,])|(?:\.\d{3}){2,}(?![\d,]))")
+_DOT_DECIMAL = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:\.\d{1,2}(?![\d.])|(?:,\d{3}){2,}(?![\d.]))")
 
 
 def decimal_mark(text: str) -> str:
