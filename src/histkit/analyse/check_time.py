@@ -38,7 +38,7 @@ _STAY = re.compile(r"\b(?:stayed|remained|lived|spent|permaneceu|ficou|morou|viv
 _AGE = re.compile(
     r"(?P<name>[A-ZÀ-Þ][\w'-]+),?\s+(?:then|aged|já|então|entonces|ya)?\s*(?:with\s+|com\s+|con\s+)?$",
 )
-_AGE_AFTER = re.compile(r"^\s*(?:years?|anos|años)\s+(?:of\s+age|old|de\s+idade|de\s+edad)\b", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\s*(?:years?|anos|años)\s+(?:of\s+age|old|de\s+idade|de\s+edad)\b", re.IGNORECASE)
 _BORN = r"(?:born|nascid[oa]|nacid[oa]|nació|nasceu)\s+(?:in|em|en|no\s+ano\s+de)\s+(?P<born>1\d{3}|20\d\d)\b"
 _LIFESPAN = r"\((?P<b>1\d{3}|20\d\d)\s*[-–]\s*(?P<d>1\d{3}|20\d\d)\)"
 _DIED = r"(?:died|morreu|faleceu|murió|falleció)\b[^.;]{0,40}?\b(?:in|em|en)\s+(?P<died>1\d{3}|20\d\d)\b"
@@ -200,7 +200,7 @@ def age_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     lives = [d for d in life_dates(passages) if d.kind == "born"]
     for passage in passages:
         for f in passage.figures:
-            if f.kind != "duration" or f.unit != "years" or not _AGE_AFTER.match(passage.text[f.end : f.end + 30]):
+            if f.kind != "duration" or f.unit != "years" or not _AGE_AFTER.match(passage.text, f.end):
                 continue
             who = _AGE.search(passage.text[max(0, f.start - 40) : f.start])
             if not who:
@@ -224,7 +224,7 @@ def age_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
             ok = f.value in (diff - 1, diff)
             yield passage, Check(
                 kind="age",
-                span=(max(0, f.start - 40) + who.start(), f.end + len(_AGE_AFTER.match(passage.text[f.end :]).group(0))),
+                span=(max(0, f.start - 40) + who.start(), f.end + len(_AGE_AFTER.match(passage.text, f.end).group(0))),
                 inputs=[(b0, b1), (when[0].start, when[0].end)],
                 stated=f"{f.value:g} years",
                 computed=f"{diff - 1}-{diff} years",
