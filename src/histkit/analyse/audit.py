@@ -197,7 +197,9 @@ def audit_findings(
             )
     for p in (problems if problems is not None else pd.DataFrame()).itertuples(index=False):
         rows.append(_finding(article, "not-read-as-citation", p.quote, p.reason, "", "", p.start, p.end))
-    frame = pd.DataFrame(rows)
+    # With no finding the table still has its columns (an article whose every citation matches).
+    frame = pd.DataFrame(rows, columns=["seed", "kind", "subject", "detail", "ref_id", "citation_ids", "line", "start",
+                                        "end", "quote"])
     order = {
         k: i
         for i, k in enumerate(
