@@ -11,8 +11,8 @@ import histkit as hk
 from histkit.core.errors import ParameterError
 from histkit.extract.citations import (
     check_stage_sections,
-    curated_stage_sections,
     citations_table,
+    curated_stage_sections,
     find_groups,
     fold,
     parse_group,

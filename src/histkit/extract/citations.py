@@ -41,7 +41,6 @@ from histkit.extract.citation_names import listed_names, names_listed, trim_to_l
 from histkit.text.anchor import load_annotations
 from histkit.text.ingest import Article, Element
 
-
 COLUMNS = [
     "seed",
     "citation_id",
