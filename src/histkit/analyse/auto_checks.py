@@ -2,19 +2,20 @@
 
 A spellchecker for the figures of prose: it finds the statements whose figure the article lets a
 reader recompute (a share, a total, a percent change, a multiple, a duration, an age, an order of
-dated events), recomputes them from the article's own figures and dates, and gives each a verdict
-(table ``claims``, ``checker="automatic"``). Each family of statements lives in its own module:
+dated events, a conversion), recomputes them from the article's own figures and dates, and gives each a
+verdict (table ``claims``, ``checker="automatic"``). Each family of statements lives in its own module:
 
 - :mod:`histkit.analyse.check_shares`: shares of a printed total, totals beside their parts;
 - :mod:`histkit.analyse.check_changes`: percent changes, rises and falls, multiples;
 - :mod:`histkit.analyse.check_time`: durations, stays, ages, "N years later", order of years;
 - :mod:`histkit.analyse.check_tables`: prose restating a table flattened into its caption;
-- :mod:`histkit.analyse.check_lists`: "respectively" lists longer or shorter than the works cited.
+- :mod:`histkit.analyse.check_lists`: "respectively" lists longer or shorter than the works cited;
+- :mod:`histkit.analyse.check_conversions`: both amounts of a conversion printed (unverifiable: the
+  rate of the time is an outside fact, a parameter with its source named, as in
+  :mod:`histkit.analyse.economics`).
 
 They read the figures of :mod:`histkit.analyse.figures` and judge with the tolerance of
-:mod:`histkit.analyse.tolerance`. Conversions between currencies need a rate from outside the
-article; they stay with the curated checks (:mod:`histkit.analyse.economics`), where the rate is a
-parameter with its source named.
+:mod:`histkit.analyse.tolerance`. Averages beside their values are not read yet.
 
 To add a family: a module yielding ``(passage, Check)`` pairs, added to :data:`FAMILIES`, and tests
 from two articles or tiny fixtures in each language it reads.
@@ -26,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 
-from histkit.analyse import check_changes, check_lists, check_shares, check_tables, check_time
+from histkit.analyse import check_changes, check_conversions, check_lists, check_shares, check_tables, check_time
 from histkit.analyse.check_rows import Check, to_claim
 from histkit.analyse.claims import Claim, claims_table
 from histkit.analyse.figures import Passage, captions, passages
@@ -46,6 +47,7 @@ FAMILIES: tuple[Family, ...] = (
     check_time.later_death_checks,
     check_time.order_checks,
     check_lists.respectively_checks,
+    check_conversions.conversion_checks,
 )
 
 
