@@ -34,10 +34,13 @@ def test_verdict_counts_add_up(article):
     assert (counts[list(STATUSES)].sum(axis=1) == counts["checks"]).all()
 
 
-def test_a_seed_without_curated_files_has_no_checks(tiny):
+def test_a_seed_without_curated_files_has_only_automatic_checks(tiny):
     claims = verdicts.all_claims(tiny)
-    assert claims.empty
-    assert verdicts.verdict_counts(claims)["checks"].sum() == 0
+    assert verdicts.curated_claims(tiny).empty
+    assert set(claims["checker"]) == {"automatic"}
+    # the tiny text prints "fifty rubles (US\\$25)": both amounts, but no rate of the time
+    assert list(zip(claims["kind"], claims["status"], strict=True)) == [("conversion", "unverifiable")]
+    assert verdicts.verdict_counts(claims)["checks"].sum() == 1
 
 
 def test_curated_and_automatic_checks_have_one_row_per_statement(article):
