@@ -43,3 +43,8 @@ def test_fixture_changes_and_multiples():
     assert only(es, "ratio", "triplicó")["status"] == "consistent"  # 115 / 40 = 2.9
     assert only(en, "direction", "fallen to 3.10")["status"] == "inconsistent"  # 2.50 -> 3.10 is a rise
     assert only(es, "direction", "caído a 1.800,25")["status"] == "inconsistent"
+
+
+def test_falls_in_percentage_points_in_portuguese_and_spanish():
+    assert only(fixture("pt"), "points_change", "caiu para 6%")["status"] == "consistent"  # 41% -> 6%
+    assert only(fixture("es"), "points_change", "caído a 35%")["status"] == "inconsistent"  # 30% -> 35% is a rise

@@ -9,3 +9,4 @@ def test_both_amounts_printed_give_the_rate_used_but_no_verdict(article):
     assert "outside" in row["reason"]
     assert only(fixture("en"), "conversion", "rubles")["stated"] == "2 RUB per USD"
     assert only(fixture("pt"), "conversion", "500 reais")["stated"] == "5 BRL per USD"
+    assert only(fixture("es"), "conversion", "300 pesos")["status"] == "unverifiable"

@@ -8,3 +8,4 @@ def test_respectively_with_more_values_than_works(corpus):
     assert row["status"] == "inconsistent"  # three studies named, four values
     assert only(fixture("en"), "other", "respectively")["status"] == "inconsistent"
     assert only(fixture("pt"), "other", "respectivamente")["status"] == "consistent"
+    assert only(fixture("es"), "other", "respectivamente")["status"] == "consistent"  # Pérez, Gómez: 12%, 15%

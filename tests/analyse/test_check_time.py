@@ -25,3 +25,10 @@ def test_order_of_years(corpus):
     assert only(corpus["mediacoes-cambiemos"], "order", "más tarde (2014)")["status"] == "consistent"  # 2011
     assert only(fixture("en"), "order", "later (1849)")["status"] == "inconsistent"  # founded 1850
     assert only(fixture("pt"), "order", "depois (1988)")["status"] == "inconsistent"
+
+
+def test_ages_in_the_fixtures_of_three_languages():
+    assert only(fixture("en"), "age", "then forty years of age")["status"] == "consistent"  # born 1850, in 1890
+    assert only(fixture("pt"), "age", "então com 35 anos")["status"] == "consistent"  # nascida em 1900, em 1935
+    spanish = only(fixture("es"), "age", "entonces con 45 años")  # nacido en 1910, en 1950: 39 or 40
+    assert spanish["status"] == "inconsistent" and spanish["computed"] == "39-40 years"
