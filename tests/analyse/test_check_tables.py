@@ -20,3 +20,15 @@ def test_the_english_fixture_table():
     assert only(article, "share", "(60.00%")["status"] == "consistent"  # South 120 / 200
     late = only(article, "share", "31.00%")  # South, Late: 60 / 200 = 30%
     assert late["status"] == "inconsistent" and late["computed"] == "30.000%"
+
+
+def test_a_share_of_each_group_is_over_its_column_total(corpus):
+    article = corpus["ensaio-deficiencia"]
+    # "do total de participantes por instituição, 23 são matriculados na IES-E (2,86%), 19 na IES-F (5,83%) e
+    # 12 na IES-Pr (1,93%)": Table 1's Total row prints 805, 326 and 622 for the three institutions
+    assert re.search(r"Total 805 45,89 326 18,59 622 35,52", article.text)
+    for quote, base in (("23 são matriculados", "805"), ("19 na IES-F", "326"), ("12 na IES-Pr", "622")):
+        row = only(article, "share", quote)
+        assert row["status"] == "consistent" and row["input_quotes"].endswith(base)
+    late = only(fixture("en"), "share", "60 pupils of the South")  # 60 of the 110 Late pupils
+    assert late["status"] == "consistent" and late["input_quotes"] == "60 | 110"

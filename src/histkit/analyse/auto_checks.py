@@ -81,6 +81,8 @@ def automatic_claims(article: Article) -> pd.DataFrame:
     mark = decimal_mark(article.text)
     found = passages(article, mark)
     checks = [pair for family in FAMILIES for pair in family(found)]
-    checks += check_tables.table_share_checks(found, captions(article, mark), mark)
+    tables = captions(article, mark)
+    checks += check_tables.table_share_checks(found, tables, mark)
+    checks += check_tables.column_share_checks(found, tables, mark)
     claims = [to_claim(article.text, article.seed_id, passage, check) for passage, check in checks]
     return claims_table(_one_per_statement(claims))

@@ -68,7 +68,7 @@ def _totals(passages: list[Passage]) -> list[tuple[Passage, Figure]]:
     return [(p, f) for p in passages for f in p.figures if _is_total(p, f) and f.decimals == 0]
 
 
-def _shares(passage: Passage, a: int, b: int) -> list[tuple[Figure, Figure]]:
+def share_pairs(passage: Passage, a: int, b: int) -> list[tuple[Figure, Figure]]:
     """Pairs (count, percentage) of a sentence.
 
     Adjacent, with no clause break between, the percentage opening its parentheses ("805 ...
@@ -164,7 +164,7 @@ def share_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
         for sentence in passage.sentences:
             for check in _of_total(passage, *sentence):
                 yield passage, check
-            pairs = _shares(passage, *sentence)
+            pairs = share_pairs(passage, *sentence)
             if not pairs:
                 continue
             earlier = [(p, f) for p, f in previous if p is not passage or f.start < sentence[0]]

@@ -12,6 +12,10 @@ in the four words after it ("de IES-E"), or opening parentheses after the row la
 column), is recomputed as that cell's count over the grand total, with the tolerance of
 :mod:`histkit.analyse.tolerance`. Only the paragraph that follows the table is read, and only
 labels the table prints, so nothing is paired by guess.
+
+A share said to be of each group ("do total de participantes por instituição, 23 ... na IES-E
+(2,86%)", "per school", "en cada") names its column: its base is that column's count in the
+``Total`` row of the last such table before it in the section.
 """
 
 from __future__ import annotations
@@ -21,12 +25,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from histkit.analyse.check_rows import Check
+from histkit.analyse.check_shares import share_pairs
 from histkit.analyse.figures import Figure, Passage
 from histkit.analyse.tolerance import Interval, as_input, fmt, judge
 from histkit.text.numbers import read_digit_groups
 
 _TABLE = re.compile(r"^\W*(?:tabela|table|tabla|cuadro)\s+\d+", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
+_PER_GROUP = re.compile(r"\b(?:por|per|em\s+cada|en\s+cada|in\s+each|de\s+cada|of\s+each)\s+[\w-]+", re.IGNORECASE)
 _EMPTY = frozenset({"-", "–", "—"})
 
 
@@ -157,3 +163,44 @@ def table_share_checks(
 def as_input_cell(cell: Cell) -> Interval:
     """The range a table cell allows (a whole count is exact)."""
     return as_input(Figure(cell.value, cell.decimals, "count", "", cell.start, cell.end, "", False, False))
+
+
+def column_share_checks(
+    passages: list[Passage], captions: list[Passage], mark: str
+) -> Iterator[tuple[Passage, Check]]:
+    """Every share "of each group" whose column a count-and-percentage table names, over that column's total."""
+    tables = [t for t in (pair_table(c, mark) for c in captions) if t is not None]
+    for passage in passages:
+        start = passage.joined.pieces[0][0]
+        before = [t for t in tables if t.passage.joined.pieces[-1][1] < start and t.passage.section == passage.section]
+        if not before:
+            continue
+        for a, b in passage.sentences:
+            if not _PER_GROUP.search(passage.text, a, b):
+                continue
+            for count, pct in share_pairs(passage, a, b):
+                words = {w.lower() for w in re.findall(r"[\w-]+", passage.text[count.end : pct.start])}
+                # the last table before it whose columns name exactly one of these words
+                named = [(t, [c for c in t.columns[:-1] if c in words]) for t in reversed(before)]
+                named = [(t, cols[0]) for t, cols in named if len(cols) == 1]
+                if not named:
+                    continue
+                table, column = named[0]
+                totals = next(r for r in table.rows if r.label and r.label[-1] == "total")
+                base = totals.cells[2 * table.columns.index(column)]
+                if base is None or count.value >= base.value:
+                    continue
+                computed = (as_input(count) / as_input_cell(base)).scale(100.0)
+                status, reason = judge(pct.value, pct.decimals, computed)
+                yield passage, Check(
+                    kind="share",
+                    span=(count.start, pct.end),
+                    inputs=[(count.start, count.end), (base.start, base.end)],
+                    stated=f"{fmt(pct.value, pct.decimals)}%",
+                    computed=f"{fmt(computed.mid, pct.decimals + 1)}%",
+                    status=status,
+                    formula=f"{count.number} / {table.passage.text[base.start:base.end]} (the table's total of "
+                            f"{column.upper()}) x 100",
+                    reason=reason + "; the base is the total of the column the text names",
+                    input_passages=[passage, table.passage],
+                )
