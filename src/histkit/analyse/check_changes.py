@@ -48,7 +48,16 @@ _MULTIPLE = re.compile(
     r"duas|dois|três|quatro|cinco|dez|dos|tres|cuatro|diez)\s+(?:times|vezes|veces)\b)",
     re.IGNORECASE,
 )
-_MULTIPLE_WORD = re.compile(r"times|vezes|veces|twice|doub|dobr|dupl|tripl|doble", re.IGNORECASE)
+_MULTIPLE_KEYS = ("times", "vezes", "veces", "twice", "doub", "dobr", "dupl", "tripl", "doble")
+
+
+def _find_all(text: str, key: str) -> list[int]:
+    found, at = [], text.find(key)
+    while at >= 0:
+        found.append(at)
+        at = text.find(key, at + 1)
+    return found
+
 _WORD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "duas": 2, "dois": 2, "três": 3, "quatro": 4, "cinco": 5, "dez": 10, "dos": 2,
                 "tres": 3, "cuatro": 4, "diez": 10}
@@ -168,10 +177,15 @@ def _multiple_range(match: re.Match[str]) -> tuple[float, Interval]:
 def multiple_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     """Every "twice"/"o dobro"/"N times" between exactly two figures of its sentence, recomputed."""
     for passage in passages:
-        if not _MULTIPLE_WORD.search(passage.text):
-            continue  # most passages have no multiple: the full pattern is not tried on them
+        lowered = passage.text.lower()
+        keys = sorted({i for k in _MULTIPLE_KEYS for i in _find_all(lowered, k)})
+        if not keys:
+            continue  # most passages have no multiple: the full pattern is tried only near a key word
         for a, b in passage.sentences:
-            for match in _MULTIPLE.finditer(passage.text, a, b):
+            near = [k for k in keys if a <= k < b]
+            matches = {m.span(): m for k in near
+                       for m in _MULTIPLE.finditer(passage.text, max(a, k - 40), min(b, k + 20))}
+            for match in (matches[span] for span in sorted(matches)):
                 figures = [f for f in passage.figures_in(a, b) if f.kind in ("money", "count")
                            and not (match.start() <= f.start < match.end())]
                 if len(figures) != 2 or figures[0].kind != figures[1].kind or figures[0].unit != figures[1].unit:

@@ -37,7 +37,7 @@ _CURRENCY = {"US$": "USD", "U.S.$": "USD", "R$": "BRL", "$": "$", "€": "EUR", 
 _PERCENT = r"(?P<pct>\s?%|\s+(?:percent|per\s+cent|por\s+cento|por\s+ciento)\b)?"
 # Two scans, each linear and started by a cheap test: digits (the pattern opens with a digit, and
 # looks behind it only there), and number words, tried only where a word of the number vocabulary
-# starts (a long alternation tried at every position of the text would be slow).
+# starts, found by str.find (a long alternation tried at every position of the text would be slow).
 _DIGIT_TOKEN = re.compile(rf"\d(?<![\w.,/\\-]\d)(?P<rest>\d*(?:[.,]\d+)*)(?![\w/]|[.,]\d){_PERCENT}", re.IGNORECASE)
 _WORD_TOKEN = re.compile(rf"(?:(?P<words>{WORDS_PATTERN})\b|(?P<wpt>{WORDS_PATTERN_PT_ES})\b){_PERCENT}", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(US\\?\$|U\.S\.\$|R\\?\$|\\?\$|€|£)\s?$")
@@ -163,6 +163,22 @@ def _classify(text: str, token: _Token, value: float) -> tuple[str, str]:
     return "count", word
 
 
+def _number_word_starts(text: str) -> list[int]:
+    """Where a word of the number vocabulary starts: each word looked up with ``str.find``, fast in C."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    starts = set()
+    for word in _NUMBER_WORDS.intersection(_WORD.findall(lowered)):  # the few number words it has
+        at = lowered.find(word)
+        while at >= 0:
+            after = at + len(word)
+            if (at == 0 or not lowered[at - 1].isalpha()) and (after == len(lowered) or not lowered[after].isalpha()):
+                starts.add(at)
+            at = lowered.find(word, at + 1)
+    return sorted(starts)
+
+
 def _tokens(text: str) -> list[_Token]:
     """The number tokens of a text, digits and words, in order."""
     tokens = []
@@ -173,13 +189,10 @@ def _tokens(text: str) -> list[_Token]:
         tokens.append(_Token(number, "", currency.group(1) if currency else "", bool(m.group("pct")), start,
                              m.end(), m.end("rest")))
     end = 0
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for word in _WORD.finditer(lowered):
-        if word.start() < end or word.group(0) not in _NUMBER_WORDS:
+    for start in _number_word_starts(text):
+        if start < end:
             continue
-        m = _WORD_TOKEN.match(text, word.start())
+        m = _WORD_TOKEN.match(text, start)
         if m:
             lang = "en" if m.group("words") else "pt-es"
             number = m.group("words") or m.group("wpt")
