@@ -130,46 +130,50 @@ def _nouns(passage: Passage, a: int, b: int) -> set[str]:
 
 def _base_for(
     passage: Passage, sentence: tuple[int, int], pairs: list[tuple[Figure, Figure]],
-    totals: list[tuple[Passage, Figure]], previous: list[tuple[Passage, Figure]],
+    by_unit: dict[str, list[tuple[Passage, Figure]]], last: tuple[Passage, Figure] | None,
 ) -> tuple[Passage, Figure, bool] | None:
-    """The total the shares of a sentence are of, and whether the pairing is strong."""
+    """The total the shares of a sentence are of, and whether the pairing is strong.
+
+    ``by_unit`` holds the article's totals by what they count; ``last`` is the last total stated
+    before the sentence in its section.
+    """
     a, b = sentence
     first = pairs[0][0].start
     own = [f for f in passage.figures_in(a, first) if _is_total(passage, f)]
     if own:
         return passage, own[-1], True
-    if _ANAPHORA.match(passage.text[a:b]) and previous:
-        return previous[-1][0], previous[-1][1], True
+    if _ANAPHORA.match(passage.text[a:b]) and last:
+        return last[0], last[1], True
     nouns = _nouns(passage, a, b)
     for _count, pct in pairs:
         of = _OF_WHAT.match(passage.text, pct.end)
         said = {w.lower() for w in of.group(1).split()} if of else set()
-        named = [(p, f) for p, f in totals if f.unit and f.unit in nouns | said]
-        if ("total" in said or named) and len({f.unit for _, f in named}) == 1:
-            units = {f.unit for _, f in named}
-            same = [(p, f) for p, f in totals if f.unit in units]
-            if len(same) == 1:
-                return same[0][0], same[0][1], True
-    if previous:
-        return previous[-1][0], previous[-1][1], False
+        units = {u for u in nouns | said if u in by_unit}
+        if ("total" in said or units) and len(units) == 1 and len(by_unit[next(iter(units))]) == 1:
+            return (*by_unit[next(iter(units))][0], True)
+    if last:
+        return last[0], last[1], False
     return None
 
 
 def share_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     """Every share of a printed total the article states, recomputed."""
-    totals = _totals(passages)
-    order = {id(p): i for i, p in enumerate(passages)}
+    by_unit: dict[str, list[tuple[Passage, Figure]]] = {}
+    for p, f in _totals(passages):
+        if f.unit:
+            by_unit.setdefault(f.unit, []).append((p, f))
+    last_in_section: dict[int | None, tuple[Passage, Figure]] = {}  # kept as the text is read: linear time
     for passage in passages:
-        previous = [(p, f) for p, f in totals if order[id(p)] <= order[id(passage)]]
+        own = [f for f in passage.figures if _is_total(passage, f) and f.decimals == 0]
         for sentence in passage.sentences:
             for check in _of_total(passage, *sentence):
                 yield passage, check
             pairs = share_pairs(passage, *sentence)
             if not pairs:
                 continue
-            earlier = [(p, f) for p, f in previous if p is not passage or f.start < sentence[0]]
-            earlier = [(p, f) for p, f in earlier if p.section == passage.section]
-            found = _base_for(passage, sentence, pairs, totals, earlier)
+            before = [f for f in own if f.start < sentence[0]]
+            last = (passage, before[-1]) if before else last_in_section.get(passage.section)
+            found = _base_for(passage, sentence, pairs, by_unit, last)
             if found is None:
                 continue
             base_passage, base, strong = found
@@ -197,6 +201,8 @@ def share_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
                     reason=reason,
                     input_passages=[passage, base_passage],
                 )
+        if own:
+            last_in_section[passage.section] = (passage, own[-1])
 
 
 def _parts_after(passage: Passage, total: Figure, end: int, begin: int | None = None) -> list[Figure]:
@@ -251,19 +257,18 @@ def _sum_check(passage: Passage, total: Figure, parts: list[Figure], span: tuple
 
 def sum_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     """Every total the article states beside its printed parts, added up."""
-    totals = _totals(passages)
-    order = {id(p): i for i, p in enumerate(passages)}
-    for index, passage in enumerate(passages):
+    last_in_section: dict[int | None, tuple[Passage, Figure]] = {}  # kept as the text is read: linear time
+    for passage in passages:
         for a, b in passage.sentences:
             figures = [f for f in passage.figures_in(a, b) if f.kind in ("count", "money")]
             anaphora = _ANAPHORA.match(passage.text[a:b])
             if anaphora:
                 before = [f for f in passage.figures_in(0, a) if f.kind == "count" and not f.in_parens]
-                earlier = [(p, f) for p, f in totals if order[id(p)] < index and p.section == passage.section]
+                earlier = last_in_section.get(passage.section)
                 if before:
                     found = (passage, before[-1], (before[-1].start, before[-1].end))
                 elif earlier:
-                    found = (earlier[-1][0], earlier[-1][1], (a, a + anaphora.end()))
+                    found = (earlier[0], earlier[1], (a, a + anaphora.end()))
                 else:
                     found = None
                 if found:
@@ -292,3 +297,6 @@ def sum_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
                     if check:
                         yield passage, check
                         break
+        own = [f for f in passage.figures if _is_total(passage, f) and f.decimals == 0]
+        if own:
+            last_in_section[passage.section] = (passage, own[-1])

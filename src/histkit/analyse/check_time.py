@@ -48,6 +48,7 @@ _LIFESPAN_RE = re.compile(_LIFESPAN)
 _BORN_WORDS = ("born", "nasc", "nac")
 _DIED_WORDS = ("died", "morreu", "faleceu", "muri", "falleci")
 _LATER_PHRASE = re.compile(r"(\w+)\s+(years?|anos?|años?)\s+(?:later|depois|después|más\s+tarde)", re.IGNORECASE)
+_NAME_WORD = re.compile(r"\b[A-ZÀ-Þ][\w'-]+")
 _DEATH_WORD = re.compile(r"\b(?:died|morreu|faleceu|murió|falleció)\b", re.IGNORECASE)
 _LATER = re.compile(r"\b(?:later|afterwards|after|depois|após|más\s+tarde|después|mais\s+tarde)\s*\(\s*$",
                     re.IGNORECASE)
@@ -70,10 +71,6 @@ class LifeDate:
     end: int
     before: str
 
-    def names(self, name: str) -> bool:
-        """Whether ``name`` is said in the clause before the year."""
-        return re.search(rf"\b{re.escape(name)}\b", self.before) is not None
-
 
 def life_dates(passages: list[Passage]) -> list[LifeDate]:
     """Every "born in 1884", "died in prison in 1951", "(1884-1951)" of the article, read once."""
@@ -93,6 +90,15 @@ def life_dates(passages: list[Passage]) -> list[LifeDate]:
                     which = kind if kind != "both" else ("born" if group == "b" else "died")
                     found.append(LifeDate(p, which, int(m.group(group)), m.start(group), m.end(group), before))
     return found
+
+
+def by_name(dates: list[LifeDate]) -> dict[str, list[LifeDate]]:
+    """The life dates under each capitalised word of the clause before them (looked up, not searched)."""
+    index: dict[str, list[LifeDate]] = {}
+    for d in dates:
+        for word in set(_NAME_WORD.findall(d.before)):
+            index.setdefault(word, []).append(d)
+    return index
 
 
 def _ranges(passage: Passage, dates: list[Found], a: int, b: int) -> list[tuple[str, str, int, int]]:
@@ -197,7 +203,7 @@ def stay_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
 
 def age_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     """Every "NAME, then N years of age" beside the birth year the article prints for NAME."""
-    lives = [d for d in life_dates(passages) if d.kind == "born"]
+    lives = by_name([d for d in life_dates(passages) if d.kind == "born"])
     for passage in passages:
         for f in passage.figures:
             if f.kind != "duration" or f.unit != "years" or not _AGE_AFTER.match(passage.text, f.end):
@@ -206,7 +212,7 @@ def age_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
             if not who:
                 continue
             name = who.group("name")
-            births = [d for d in lives if d.names(name)]
+            births = lives.get(name, [])
             if len({d.year for d in births}) != 1:
                 continue
             a, b = passage.sentence_of(f.start)
@@ -237,12 +243,12 @@ def age_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
 
 def later_death_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     """Every "died N years later" after a dated event, against the death year of the passage's person."""
-    deaths = [d for d in life_dates(passages) if d.kind == "died"]
+    deaths = by_name([d for d in life_dates(passages) if d.kind == "died"])
     for passage in passages:
         if not _DEATH_WORD.search(passage.text):
             continue
         names = set(re.findall(r"\b[A-ZÀ-Þ][a-zà-ÿ]{3,}\b", passage.text))
-        known = [(d, n) for d in deaths for n in names if d.names(n)]
+        known = [(d, n) for n in sorted(names) for d in deaths.get(n, [])]
         if len({d.year for d, _ in known}) != 1:
             continue
         for a, b in passage.sentences:
