@@ -32,3 +32,11 @@ def test_a_share_of_each_group_is_over_its_column_total(corpus):
         assert row["status"] == "consistent" and row["input_quotes"].endswith(base)
     late = only(fixture("en"), "share", "60 pupils of the South")  # 60 of the 110 Late pupils
     assert late["status"] == "consistent" and late["input_quotes"] == "60 | 110"
+
+
+def test_a_total_of_the_prose_against_the_table_row_that_counts_the_same(corpus):
+    article = corpus["acta-amazonica-land-cover"]
+    cells = re.search(r"Total Individuals ((?:\d+ ){11}\d+)", article.text).group(1).split()
+    assert sum(int(c) for c in cells) == 25297 and "A total of 25,297 individual plants" in article.text
+    assert only(article, "sum", "25,297")["status"] == "consistent"
+    assert only(fixture("en"), "sum", "200")["computed"] == "190"  # Table 2: Total Pupils 120 70

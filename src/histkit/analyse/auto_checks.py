@@ -80,9 +80,11 @@ def automatic_claims(article: Article) -> pd.DataFrame:
     """
     mark = decimal_mark(article.text)
     found = passages(article, mark)
-    checks = [pair for family in FAMILIES for pair in family(found)]
     tables = captions(article, mark)
-    checks += check_tables.table_share_checks(found, tables, mark)
+    # the checks that name a table's row or column first: where they read a statement, theirs is kept
+    checks = list(check_tables.table_share_checks(found, tables, mark))
     checks += check_tables.column_share_checks(found, tables, mark)
+    checks += check_tables.row_total_checks(found, tables, mark)
+    checks += [pair for family in FAMILIES for pair in family(found)]
     claims = [to_claim(article.text, article.seed_id, passage, check) for passage, check in checks]
     return claims_table(_one_per_statement(claims))

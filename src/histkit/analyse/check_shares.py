@@ -131,11 +131,13 @@ def _nouns(passage: Passage, a: int, b: int) -> set[str]:
 def _base_for(
     passage: Passage, sentence: tuple[int, int], pairs: list[tuple[Figure, Figure]],
     by_unit: dict[str, list[tuple[Passage, Figure]]], last: tuple[Passage, Figure] | None,
+    earlier: set[int] | None = None,
 ) -> tuple[Passage, Figure, bool] | None:
     """The total the shares of a sentence are of, and whether the pairing is strong.
 
     ``by_unit`` holds the article's totals by what they count; ``last`` is the last total stated
-    before the sentence in its section.
+    before the sentence in its section; ``earlier`` the ids of the passages before it (a total named
+    by its noun must have been stated before the share).
     """
     a, b = sentence
     first = pairs[0][0].start
@@ -150,7 +152,10 @@ def _base_for(
         said = {w.lower() for w in of.group(1).split()} if of else set()
         units = {u for u in nouns | said if u in by_unit}
         if ("total" in said or units) and len(units) == 1 and len(by_unit[next(iter(units))]) == 1:
-            return (*by_unit[next(iter(units))][0], True)
+            total_passage, total = by_unit[next(iter(units))][0]
+            before = total_passage is passage and total.start < a
+            if before or earlier is None or id(total_passage) in earlier:
+                return total_passage, total, True
     if last:
         return last[0], last[1], False
     return None
@@ -163,6 +168,7 @@ def share_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
         if f.unit:
             by_unit.setdefault(f.unit, []).append((p, f))
     last_in_section: dict[int | None, tuple[Passage, Figure]] = {}  # kept as the text is read: linear time
+    read: set[int] = set()
     for passage in passages:
         own = [f for f in passage.figures if _is_total(passage, f) and f.decimals == 0]
         for sentence in passage.sentences:
@@ -173,7 +179,7 @@ def share_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
                 continue
             before = [f for f in own if f.start < sentence[0]]
             last = (passage, before[-1]) if before else last_in_section.get(passage.section)
-            found = _base_for(passage, sentence, pairs, by_unit, last)
+            found = _base_for(passage, sentence, pairs, by_unit, last, read)
             if found is None:
                 continue
             base_passage, base, strong = found
@@ -203,6 +209,7 @@ def share_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
                 )
         if own:
             last_in_section[passage.section] = (passage, own[-1])
+        read.add(id(passage))
 
 
 def _parts_after(passage: Passage, total: Figure, end: int, begin: int | None = None) -> list[Figure]:

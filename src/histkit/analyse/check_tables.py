@@ -13,6 +13,10 @@ column), is recomputed as that cell's count over the grand total, with the toler
 :mod:`histkit.analyse.tolerance`. Only the paragraph that follows the table is read, and only
 labels the table prints, so nothing is paired by guess.
 
+A total the prose states ("A total of 25,297 individual plants") beside a table whose ``Total``
+row counts the same thing ("Total Individuals 1603 1838 ...") is checked against the sum of that
+row. The thing counted must be named in both (the same word, singular or plural).
+
 A share said to be of each group ("do total de participantes por instituição, 23 ... na IES-E
 (2,86%)", "per school", "en cada") names its column: its base is that column's count in the
 ``Total`` row of the last such table before it in the section.
@@ -32,6 +36,7 @@ from histkit.text.numbers import read_digit_groups
 
 _TABLE = re.compile(r"^\W*(?:tabela|table|tabla|cuadro)\s+\d+", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
+_TOTAL_BEFORE = re.compile(r"\b(?:total|totais)\s+(?:of|de)\s+$", re.IGNORECASE)
 _PER_GROUP = re.compile(r"\b(?:por|per|em\s+cada|en\s+cada|in\s+each|de\s+cada|of\s+each)\s+[\w-]+", re.IGNORECASE)
 _EMPTY = frozenset({"-", "–", "—"})
 
@@ -204,3 +209,48 @@ def column_share_checks(
                     reason=reason + "; the base is the total of the column the text names",
                     input_passages=[passage, table.passage],
                 )
+
+
+def _stem(word: str) -> str:
+    return word.lower().rstrip("s")[:8]
+
+
+def row_total_checks(
+    passages: list[Passage], captions: list[Passage], mark: str
+) -> Iterator[tuple[Passage, Check]]:
+    """Every total of the prose whose table row "Total <what it counts>" adds up to it, or not."""
+    rows = []
+    for caption in captions:
+        if not _TABLE.match(caption.text):
+            continue
+        for row in read_rows(caption.text, mark):
+            cells = [c for c in row.cells if c is not None]
+            whole = all(c.decimals == 0 for c in cells)
+            if len(row.label) >= 2 and row.label[0] == "total" and len(cells) >= 2 and whole:
+                rows.append((caption, _stem(row.label[1]), cells))
+    if not rows:
+        return
+    for passage in passages:
+        for f in passage.figures:
+            said_total = _TOTAL_BEFORE.search(passage.text[max(0, f.start - 20) : f.start])
+            if f.kind != "count" or f.decimals or not f.unit or not said_total:
+                continue
+            same = [(c, cells) for c, stem, cells in rows if stem == _stem(f.unit)]
+            if len(same) != 1:
+                continue
+            caption, cells = same[0]
+            summed = sum(c.value for c in cells)
+            if abs(summed - f.value) > 0.25 * f.value:
+                continue
+            status, reason = judge(f.value, 0, Interval(summed, summed, summed))
+            yield passage, Check(
+                kind="sum",
+                span=(f.start, f.end),
+                inputs=[(c.start, c.end) for c in cells],
+                stated=f.number,
+                computed=f"{summed:.0f}",
+                status=status,
+                formula=f"the sum of the table's row 'Total {f.unit}' ({len(cells)} cells)",
+                reason=reason + "; the parts are the table's",
+                input_passages=[caption] * len(cells),
+            )
