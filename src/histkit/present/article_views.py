@@ -175,6 +175,8 @@ def notes_view(article: Article) -> ReaderTable:
 def repairs_summary_view(article: Article) -> ReaderTable:
     """How many repairs of each kind were made to read the text, and why."""
     table = repairs_table(article)
+    if table.empty:  # a text that needed no repair has a table of no rows, with its columns
+        table = pd.DataFrame(columns=["kind", "reason"])
     summary = table.groupby(["kind", "reason"], as_index=False).size().rename(columns={"size": "repairs"})
     summary["kind"] = summary["kind"].str.replace("-", " ")
     return reader_table(summary.sort_values(["repairs", "kind"], ascending=[False, True], ignore_index=True),
@@ -184,6 +186,8 @@ def repairs_summary_view(article: Article) -> ReaderTable:
 def warnings_view(article: Article) -> ReaderTable:
     """What the reading could not settle, each with its passage and what was assumed."""
     table = warnings_table(article)
+    if table.empty:
+        table = pd.DataFrame(columns=["kind", "line", "quote", "assumed"])
     table = table.assign(kind=table["kind"].str.replace("-", " "))
     return reader_table(table, ["kind", "line", "quote", "assumed"], headings={"kind": "Warning",
                                                                              "assumed": "What was assumed"})
