@@ -159,14 +159,14 @@ def _combined(found: list[dict], truth: list[dict]) -> dict[str, object]:
 def first_article() -> None:
     """The first article with no curated file: what the issue asks the automatic checks to find."""
     from histkit import load_seed
-    from histkit.analyse.verdicts import curated_claims
+    from histkit.cases import spenser
 
     text = (SEED / "article.txt").read_text(encoding="utf-8")
     auto = automatic_claims(parse_article(text, "uncurated-copy"))
     print("First article, uncurated copy:", len(auto), "automatic checks")
     for row in auto.itertuples():
         print(f"- {row.kind} {row.status}: {row.quote[:60]!r} stated {row.stated}, computed {row.computed}")
-    curated = curated_claims(load_seed(SEED))
+    curated = spenser.all_claims(load_seed(SEED)).query("checker == 'curated'")
     clashes = [
         (a.quote, a.status, c.claim_id, c.status)
         for a in auto.itertuples() for c in curated.itertuples()

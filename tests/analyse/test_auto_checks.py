@@ -2,7 +2,7 @@ import pytest
 
 from histkit.analyse.auto_checks import automatic_claims
 from histkit.analyse.claims import COLUMNS, STATUSES
-from histkit.analyse.verdicts import curated_claims
+from histkit.cases import spenser
 from histkit.text.ingest import parse_article
 from histkit.text.tables import check_provenance
 
@@ -20,7 +20,7 @@ def test_every_row_and_input_quotes_the_article(corpus):
 
 def test_no_automatic_verdict_contradicts_a_curated_one(article):
     auto = automatic_claims(parse_article(article.text, "uncurated-copy"))
-    curated = curated_claims(article)
+    curated = spenser.all_claims(article).query("checker == 'curated'")
     for a in auto.itertuples():
         for c in curated.itertuples():
             if a.start < c.end and c.start < a.end:  # unverifiable (no outside rate) contradicts nothing

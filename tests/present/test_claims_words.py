@@ -1,12 +1,12 @@
 import re
 
-from histkit.analyse import verdicts
 from histkit.analyse.auto_checks import automatic_claims
+from histkit.cases import spenser
 from histkit.present.claims_words import claim_sentences, claims_reader_table, claims_summary, in_words
 
 
 def test_the_225_percent_in_one_sentence_with_both_readings(article):
-    sentences = claim_sentences(verdicts.all_claims(article))
+    sentences = claim_sentences(spenser.all_claims(article))
     wage = [s for s in sentences if "225%" in s]
     # the article prints 56.13 and 124.78 pesos: 122% as an increase, 222% as a ratio
     assert wage == ["The article says “225%”; its own figures give 122% (as an increase) or 222% (as a ratio): "
@@ -14,7 +14,7 @@ def test_the_225_percent_in_one_sentence_with_both_readings(article):
 
 
 def test_a_summary_line_per_article(article, corpus):
-    claims = verdicts.all_claims(article)
+    claims = spenser.all_claims(article)
     # the article's one known slip is the 225%, checked under two readings
     assert claims_summary(claims, "spenser").startswith(f"spenser: {len(claims)} checks, 2 inconsistent")
     # ensaio-deficiencia: the hand-read truth has twelve inconsistent shares and totals
@@ -23,7 +23,7 @@ def test_a_summary_line_per_article(article, corpus):
 
 
 def test_the_reader_table_has_no_machine_words(article):
-    table = claims_reader_table(verdicts.all_claims(article))
+    table = claims_reader_table(spenser.all_claims(article))
     shown = " ".join(table.drop(columns=["start", "end"]).astype(str).to_numpy().ravel())
     assert "<=" not in shown and "1919-09-30" not in shown and "..1918" not in shown
     assert "30 September 1919, no later than 1 November 1919" in shown

@@ -12,7 +12,7 @@ verdict (table ``claims``, ``checker="automatic"``). Each family of statements l
 - :mod:`histkit.analyse.check_lists`: "respectively" lists longer or shorter than the works cited;
 - :mod:`histkit.analyse.check_conversions`: both amounts of a conversion printed (unverifiable: the
   rate of the time is an outside fact, a parameter with its source named, as in
-  :mod:`histkit.analyse.economics`).
+  :mod:`histkit.cases.spenser.economics`).
 
 They read the figures of :mod:`histkit.analyse.figures` and judge with the tolerance of
 :mod:`histkit.analyse.tolerance`. Averages beside their values are not read yet.

@@ -4,7 +4,7 @@ How prose states them, in pt/es/en: a sum of money, then in parentheses the same
 currency. The article gives the rate it implies but not the rate of the time, so the check is
 ``unverifiable`` here: the rate is an outside fact, which belongs in a notebook parameter with its
 source named beside it (as the first article's gold parities are, in
-:mod:`histkit.analyse.economics`). The row states the implied rate, so that a reader can compare it
+:mod:`histkit.cases.spenser.economics`). The row states the implied rate, so that a reader can compare it
 with one.
 """
 
