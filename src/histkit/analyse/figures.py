@@ -53,15 +53,16 @@ _LABEL_BEFORE = re.compile(
     r"section|seção|sección|item|eixo|grupo|group|fase|phase|etapa|stage|nível|level)\.?|[§ºª#])\s*$",
     re.IGNORECASE,
 )
-FIGURE_KINDS = ("percent", "money", "year", "duration", "count", "label")
 
 
 @dataclass(frozen=True)
 class Figure:
     """One number of a passage, with what it counts and how precisely it is printed.
 
-    ``start``/``end`` are offsets in the passage's joined text; ``number`` is the number as printed
-    and ``decimals`` its printed decimals (0 for a number in words).
+    ``kind`` is ``percent``, ``money``, ``year``, ``duration``, ``count`` or ``label`` (a table,
+    page or note number: never an input); ``unit`` the currency, the unit of time or the noun after
+    a count. ``start``/``end`` are offsets in the passage's joined text; ``number`` is the number as
+    printed and ``decimals`` its printed decimals (0 for a number in words).
     """
 
     value: float
@@ -73,11 +74,6 @@ class Figure:
     number: str
     words: bool
     in_parens: bool
-
-    @property
-    def is_quantity(self) -> bool:
-        """Whether the figure can be an input of a check (not a year or a label)."""
-        return self.kind in ("percent", "money", "duration", "count")
 
 
 @dataclass(frozen=True)
