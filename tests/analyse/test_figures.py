@@ -30,6 +30,6 @@ def test_a_portuguese_passage_gives_counts_percentages_and_labels(corpus):
 def test_number_words_and_money_inherit_as_the_quantities_do(article):
     passage = next(p for p in passages(article) if "56.13 pesos" in p.text)
     money = [(f.number, f.unit) for f in passage.figures if f.kind == "money"]
-    assert ("56.13", "MXN") in money and ("124.78", "MXN") in money  # "it had risen to 124.78"
+    assert ("56.13", "peso") in money and ("124.78", "peso") in money  # "it had risen to 124.78"
     words = find_figures("Borodin, then thirty-five years of age", ".")
     assert [(f.value, f.kind, f.unit) for f in words] == [(35.0, "duration", "years")]

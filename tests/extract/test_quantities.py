@@ -23,13 +23,13 @@ CASES = [
         ("money", 25000.0, "USD", "", "US\\$25,000"),
     ]),
     ("or at least US$7,000 to rent one", [("money", 7000.0, "USD", "", "US$7,000")]),
-    ("salary had been 56.13 pesos a month", [("money", 56.13, "MXN", "month", "56.13 pesos a month")]),
+    ("salary had been 56.13 pesos a month", [("money", 56.13, "peso", "month", "56.13 pesos a month")]),
     ("the company's profits were at 41%, in", [("percent", 41.0, "percent", "", "41%")]),
     ("growth of 12 per cent", [("percent", 12.0, "percent", "", "12 per cent")]),
     ("then thirty-five years of age, left", [("age", 35.0, "years", "", "thirty-five years of age")]),
     ("stayed in Mexico for two years.", [("duration", 2.0, "years", "", "two years")]),
-    ("two hundred and fifty pesos", [("money", 250.0, "MXN", "", "two hundred and fifty pesos")]),
-    ("1,910 pesos", [("money", 1910.0, "MXN", "", "1,910 pesos")]),
+    ("two hundred and fifty pesos", [("money", 250.0, "peso", "", "two hundred and fifty pesos")]),
+    ("1,910 pesos", [("money", 1910.0, "peso", "", "1,910 pesos")]),
     ("to send three envoys to Mexico", [("count", 3.0, "envoys", "", "three envoys")]),
     # not quantities: years, pages, decades, file numbers, ordinal-like words
     ("In February of 1918, the agrarian leader", []),
@@ -53,8 +53,8 @@ def test_find_quantities(text: str, expected: list[tuple]) -> None:
 def test_bare_decimal_takes_the_unit_of_the_sum_before_it() -> None:
     text = "in 1910 the average salary had been 56.13 pesos a month, in 1927 it had risen to 124.78, an"
     found = q.find_quantities(text)
-    assert [(f.value, f.unit, f.per, f.year) for f in found] == [(56.13, "MXN", "month", 1910),
-                                                                 (124.78, "MXN", "month", 1927)]
+    assert [(f.value, f.unit, f.per, f.year) for f in found] == [(56.13, "peso", "month", 1910),
+                                                                 (124.78, "peso", "month", 1927)]
     assert found[1].unit_source.startswith("inherited")
     assert text[found[1].start : found[1].end] == "124.78"
 
@@ -239,7 +239,7 @@ PT_ES_CASES = [
     ("11,9 % das", [("percent", 11.9, "percent", "11,9 %")]),
     ("vinte por cento", [("percent", 20.0, "percent", "vinte por cento")]),
     # number words read by text2num (the forms)
-    ("cinquenta mil pesos", [("money", 50000.0, "MXN", "cinquenta mil pesos")]),
+    ("cinquenta mil pesos", [("money", 50000.0, "peso", "cinquenta mil pesos")]),
     ("treinta y cinco años", [("duration", 35.0, "years", "treinta y cinco años")]),
     ("veinticinco dólares", [("money", 25.0, "USD", "veinticinco dólares")]),
     ("mil rublos", [("money", 1000.0, "RUB", "mil rublos")]),
@@ -251,7 +251,7 @@ PT_ES_CASES = [
     ("253.845 alunos", []),
     ("200.000 pessoas", []),
     # English thousands groups keep their meaning
-    ("25,000 pesos", [("money", 25000.0, "MXN", "25,000 pesos")]),
+    ("25,000 pesos", [("money", 25000.0, "peso", "25,000 pesos")]),
 ]
 
 

@@ -36,8 +36,8 @@ from typing import Any
 import pandas as pd
 
 from histkit.core.errors import AnnotationError, ParameterError
+from histkit.extract.units import PESO, UNITS, UNITS_PT_ES, name_pesos, peso_after
 from histkit.extract.units import SHARED_UNITS as _SHARED_UNITS
-from histkit.extract.units import UNITS, UNITS_PT_ES
 from histkit.text.anchor import LINE, anchor, read_yaml
 from histkit.text.ingest import Article, Element
 from histkit.text.numbers import (
@@ -228,6 +228,7 @@ def find_quantities(text: str) -> list[Found]:
                 unit_source = "inherited from the sum earlier in the sentence"
                 end = match.start() + len(number)
             elif kind == "money":
+                unit = peso_after(text, end) if unit == PESO else unit
                 money_unit = (unit, per)
             year, year_source = _year_for(text, sentence, match.start(), end)
             found.append(
@@ -348,6 +349,7 @@ def quantities_table(article: Article, notes: Iterable[QuantityNote] | None = No
     for element in article.of_kind("paragraph", "blockquote", "footnote"):
         rows.extend(extract_element(article, element))
     rows.sort(key=lambda r: (r["start"], r["end"]))
+    name_pesos(article, rows)
     for i, row in enumerate(rows, start=1):
         row.update(quantity_id=f"q{i:03d}", measures=_DEFAULT_MEASURES[row["kind"]], key="",
                    base_year=None)

@@ -6,9 +6,19 @@ Read by :mod:`histkit.extract.quantities`; a new unit is a new word here and a c
 
 from __future__ import annotations
 
-# word as written (lower case) -> (kind, unit). Currencies use ISO 4217 codes.
+import re
+from typing import Any
+
+from histkit.text.anchor import read_yaml
+from histkit.text.ingest import Article
+
+# A peso is the currency of a dozen countries: a bare "pesos" says nothing of which. Its code is
+# PESO (undetermined) until the text names the country ("pesos mexicanos", "Argentine pesos": see
+# peso_code) or a curated quantities.yaml states it (``currency: {peso: MXN}``).
+PESO = "peso"
+# word as written (lower case) -> (kind, unit). Currencies use ISO 4217 codes, except PESO.
 UNITS: dict[str, tuple[str, str]] = {
-    "peso": ("money", "MXN"), "pesos": ("money", "MXN"),
+    "peso": ("money", PESO), "pesos": ("money", PESO),
     "ruble": ("money", "RUB"), "rubles": ("money", "RUB"),
     "rouble": ("money", "RUB"), "roubles": ("money", "RUB"),
     "dollar": ("money", "USD"), "dollars": ("money", "USD"),
@@ -35,3 +45,53 @@ UNITS_PT_ES: dict[str, tuple[str, str]] = {
 }
 UNITS.update(UNITS_PT_ES)
 SHARED_UNITS = frozenset({"peso", "pesos"})  # the same word in all three languages
+
+# The country of a peso, as pt/es write it after the word ("pesos mexicanos", "peso chileno") and
+# English before it ("Mexican pesos"): adjective stem -> ISO 4217 code.
+PESO_COUNTRIES: dict[str, str] = {
+    "mexican": "MXN", "argentin": "ARS", "chilen": "CLP", "chilean": "CLP", "colombian": "COP",
+    "uruguay": "UYU", "cuban": "CUP", "filipin": "PHP", "philippine": "PHP",
+    "dominican": "DOP",
+}
+_COUNTRY = "|".join(sorted(PESO_COUNTRIES, key=len, reverse=True))
+_AFTER = re.compile(rf"\s+({_COUNTRY})[^\W\d_]{{0,4}}\b", re.IGNORECASE)
+_NAMED = re.compile(
+    rf"\bpesos?\s+({_COUNTRY})[^\W\d_]{{0,4}}\b|\b({_COUNTRY})[^\W\d_]{{0,4}}\s+pesos?\b", re.IGNORECASE
+)
+
+
+def peso_after(text: str, end: int) -> str:
+    """The ISO code of a peso whose country is written right after ``end`` ("pesos argentinos"), or PESO."""
+    m = _AFTER.match(text, end, min(len(text), end + 24))
+    return PESO_COUNTRIES[m.group(1).lower()] if m else PESO
+
+
+def peso_code(text: str) -> tuple[str, str]:
+    """The ISO code of the pesos of a text, and the words that name it: only when it names one country.
+
+    Returns ``(PESO, "")`` when the text names no country of a peso, or several.
+    """
+    found = {}
+    for m in _NAMED.finditer(text):
+        found.setdefault(PESO_COUNTRIES[(m.group(1) or m.group(2)).lower()], m.group(0))
+    return next(iter(found.items())) if len(found) == 1 else (PESO, "")
+
+
+def name_pesos(article: Article, rows: list[dict[str, Any]]) -> None:
+    """Give bare pesos the code the text names ("pesos argentinos"), else the curated one.
+
+    The curated one is an item ``{word: peso, code: MXN}`` of the seed's ``quantities.yaml`` list ``currency``.
+    """
+    if not any(r["unit"] == PESO for r in rows):
+        return
+    code, words = peso_code(article.text)
+    source = f"the text names the peso: {words!r}"
+    path = article.seed_file("quantities.yaml")
+    if code == PESO and path.is_file():
+        named = [e for e in read_yaml(path).get("currency", []) if isinstance(e, dict) and e.get("word") == PESO]
+        code = str(named[0].get("code", PESO)) if named else PESO
+        source = f"curated ({path.name}: currency)"
+    for row in rows:
+        if row["unit"] == PESO and code != PESO:
+            kept = "" if row["unit_source"] == "text" else f"{row['unit_source']}; code: "
+            row.update(unit=code, unit_source=kept + source)
