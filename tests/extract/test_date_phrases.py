@@ -217,6 +217,13 @@ PT_ES_CASES = [
     ("los años veinte", "192X", "1920-01-01", "1929-12-31", "decade"),
     ("los años 1920", "192X", "1920-01-01", "1929-12-31", "decade"),
     ("finales de los años 1920", "1927/1929", "1927-01-01", "1929-12-31", "interval"),
+    # plural decades, a span from the first to the end of the last: edur-literatura-indigena ("Após estes
+    # 20 anos (décadas de 70 e 80)"); Spanish and four-digit forms as a fixture
+    ("décadas de 70 e 80", "1970/1989", "1970-01-01", "1989-12-31", "interval"),
+    ("anos 70 e 80", "1970/1989", "1970-01-01", "1989-12-31", "interval"),
+    ("décadas de 1970 y 1980", "1970/1989", "1970-01-01", "1989-12-31", "interval"),
+    ("los años 60 a 80", "1960/1989", "1960-01-01", "1989-12-31", "interval"),
+    ("décadas de 1960 a 1980", "1960/1989", "1960-01-01", "1989-12-31", "interval"),
 ]
 
 
@@ -233,6 +240,7 @@ def test_pt_es_notes_say_what_was_assumed():
 
 
 def test_decade_without_century_says_so():
+    assert "read as the 1970s to the 1980s" in normalise("décadas de 70 e 80").note
     assert "read as the 1920s" in normalise("los años veinte").note
     assert "read as the 1990s" in normalise("final dos anos 90").note
     assert normalise("anos de 1970").note == ""
@@ -247,6 +255,9 @@ def test_decade_without_century_says_so():
         ("o período pandêmico entre os anos de 2020 e 2021, profissionais", ["2020", "2021"]),
         # edur-literatura-indigena: "desde a década de 50, 60" lists decades
         ("contato desde a década de 50, 60 com a sociedade", ["195X"]),
+        # two decades joined by "e" that do not follow each other are a list: the first is read alone
+        ("nos anos 70 e 90 a escola", ["197X"]),
+        ("nas décadas de 1950 e 1970 a escola", ["1950", "1970"]),
     ],
 )
 def test_years_after_anos_de_are_not_always_a_decade(sentence, found):

@@ -195,6 +195,22 @@ def _decade_pt_es(m: re.Match[str]) -> DateValue:
     )
 
 
+def _decades_pt_es(m: re.Match[str]) -> DateValue | None:
+    """"décadas de 70 e 80", "los años 1960 a 1980": the years from the first decade to the end of the last.
+
+    Two decades joined by "e"/"y" must follow each other (else they are a list, not a span).
+    """
+    d1, d2 = m["d1"] or m["e1"] or m["f1"], m["d2"]
+    if len(d1) != len(d2):
+        return None
+    first, last = (int(d) if len(d) == 4 else 1900 + int(d) for d in (d1, d2))
+    if last <= first or (m["join"].lower() in ("e", "y") and last != first + 10):
+        return None
+    century = f"; the text does not print the century, read as the {first}s to the {last}s" if len(d1) == 2 else ""
+    return DateValue(f"{first:04d}/{last + 9:04d}", "interval", "decades",
+                     note=f"'{m.group(0)}': from the first year of the first decade to the last of the last{century}")
+
+
 def _part_of_year(m: re.Match[str]) -> DateValue:
     year = int(m["year"])
     part = _part_word(m["part"])
@@ -252,6 +268,19 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
     ("month-pt-es", re.compile(rf"\b(?i:{_w.MONTH_PT_ES_NO_MARCO})(?:\s+del?)?\s+{_YEAR}\b"), _month),
     # no verão de 1925 / el invierno de 1925
     ("season-pt-es", re.compile(rf"\b(?P<season>{_w.SEASON_PT_ES})\s+del?\s+{_YEAR}\b", re.I), _season_pt_es),
+    (
+        # décadas de 70 e 80 / las décadas de 1970 y 1980 / anos 70 e 80 / los años 1960 a 1980 (not
+        # "anos de 2010 e 2020": two years)
+        "decades-pt-es",
+        re.compile(
+            r"\b(?:décadas\s+de\s+(?P<d1>(?:1[5-9]|20)?\d0)|(?:anos|años)\s+(?:de\s+)?(?P<e1>[1-9]0)"
+            r"|(?:anos|años)\s+(?P<f1>(?:1[5-9]|20)\d0))"
+            r"\s*(?P<join>e|y|a|até|hasta|[-–])\s*(?:(?:os|los|la|a)\s+)?"
+            r"(?:(?P<d2>(?:1[5-9]|20)\d0|[1-9]0))\b",
+            re.I,
+        ),
+        _decades_pt_es,
+    ),
     (
         # de 2014 a 2018 / de 1923 até 1927 / desde 1923 hasta 1927 / entre 2003 y 2015
         "from-to-pt-es",
