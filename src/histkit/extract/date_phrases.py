@@ -268,19 +268,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
     ("month-pt-es", re.compile(rf"\b(?i:{_w.MONTH_PT_ES_NO_MARCO})(?:\s+del?)?\s+{_YEAR}\b"), _month),
     # no verão de 1925 / el invierno de 1925
     ("season-pt-es", re.compile(rf"\b(?P<season>{_w.SEASON_PT_ES})\s+del?\s+{_YEAR}\b", re.I), _season_pt_es),
-    (
-        # décadas de 70 e 80 / las décadas de 1970 y 1980 / anos 70 e 80 / los años 1960 a 1980 (not
-        # "anos de 2010 e 2020": two years)
-        "decades-pt-es",
-        re.compile(
-            r"\b(?:décadas\s+de\s+(?P<d1>(?:1[5-9]|20)?\d0)|(?:anos|años)\s+(?:de\s+)?(?P<e1>[1-9]0)"
-            r"|(?:anos|años)\s+(?P<f1>(?:1[5-9]|20)\d0))"
-            r"\s*(?P<join>e|y|a|até|hasta|[-–])\s*(?:(?:os|los|la|a)\s+)?"
-            r"(?:(?P<d2>(?:1[5-9]|20)\d0|[1-9]0))\b",
-            re.I,
-        ),
-        _decades_pt_es,
-    ),
+    ("decades-pt-es", re.compile(_w.DECADES_PT_ES, re.I), _decades_pt_es),
     (
         # de 2014 a 2018 / de 1923 até 1927 / desde 1923 hasta 1927 / entre 2003 y 2015
         "from-to-pt-es",

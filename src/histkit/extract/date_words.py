@@ -99,3 +99,11 @@ DECADE_WORD_PT_ES = "|".join(sorted(DECADE_WORDS_PT_ES, key=len, reverse=True))
 DECADE_LEAD_PT_ES = r"(?:anos|años)\s+(?:de\s+)?|década\s+de\s+"
 # "entre os anos de 2020 e 2021" lists years, not a decade ("década de 50, 60" lists decades).
 NOT_A_DECADE_AFTER = r"(?!\s*(?:,|e|y|a|até|hasta)\s*\d{3}[1-9])"
+# "décadas de 70 e 80", "las décadas de 1970 y 1980", "anos 70 e 80", "los años 1960 a 1980": two decades
+# and the span between them (not "anos de 2010 e 2020", which names two years).
+DECADES_PT_ES = (
+    r"\b(?:décadas\s+de\s+(?P<d1>(?:1[5-9]|20)?\d0)|(?:anos|años)\s+(?:de\s+)?(?P<e1>[1-9]0)"
+    r"|(?:anos|años)\s+(?P<f1>(?:1[5-9]|20)\d0))"
+    r"\s*(?P<join>e|y|a|até|hasta|[-–])\s*(?:(?:os|los|la|a)\s+)?"
+    r"(?:(?P<d2>(?:1[5-9]|20)\d0|[1-9]0))\b"
+)
