@@ -9,6 +9,8 @@ verdict (table ``claims``, ``checker="automatic"``). Each family of statements l
 - :mod:`histkit.analyse.check_changes`: percent changes, rises and falls, multiples;
 - :mod:`histkit.analyse.check_time`: durations, stays, ages, "N years later", order of years;
 - :mod:`histkit.analyse.check_tables`: prose restating a table flattened into its caption;
+- :mod:`histkit.analyse.check_grid_tables`: sums of two rows of a table with grouped columns, at the
+  column and group the prose names;
 - :mod:`histkit.analyse.check_lists`: "respectively" lists longer or shorter than the works cited;
 - :mod:`histkit.analyse.check_conversions`: both amounts of a conversion printed (unverifiable: the
   rate of the time is an outside fact, a parameter with its source named, as in
@@ -27,7 +29,15 @@ from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 
-from histkit.analyse import check_changes, check_conversions, check_lists, check_shares, check_tables, check_time
+from histkit.analyse import (
+    check_changes,
+    check_conversions,
+    check_grid_tables,
+    check_lists,
+    check_shares,
+    check_tables,
+    check_time,
+)
 from histkit.analyse.check_rows import Check, to_claim
 from histkit.analyse.claims import Claim, claims_table
 from histkit.analyse.figures import Passage, captions, passages
@@ -85,6 +95,7 @@ def automatic_claims(article: Article) -> pd.DataFrame:
     checks = list(check_tables.table_share_checks(found, tables, mark))
     checks += check_tables.column_share_checks(found, tables, mark)
     checks += check_tables.row_total_checks(found, tables, mark)
+    checks += check_grid_tables.grid_sum_checks(found, tables, mark)
     checks += [pair for family in FAMILIES for pair in family(found)]
     claims = [to_claim(article.text, article.seed_id, passage, check) for passage, check in checks]
     return claims_table(_one_per_statement(claims))
