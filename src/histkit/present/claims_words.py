@@ -38,6 +38,8 @@ _KIND_WORDS = {
     "chronology": "a date or length of time",
     "arithmetic": "a calculation",
     "conversion": "a conversion between currencies",
+    "product": "a total and the factors it multiplies",
+    "range": "a range and the values it spans",
 }
 _ISO_DAY = re.compile(r"\b(\d{4}-\d\d-\d\d)\b")
 
