@@ -12,6 +12,7 @@ verdict (table ``claims``, ``checker="automatic"``). Each family of statements l
 - :mod:`histkit.analyse.check_grid_tables`: sums of two rows of a table with grouped columns, at the
   column and group the prose names;
 - :mod:`histkit.analyse.check_products`: a total effort in hours beside its campaigns, days and hours;
+- :mod:`histkit.analyse.check_ranges`: a range over a span of months beside the value of each month;
 - :mod:`histkit.analyse.check_lists`: "respectively" lists longer or shorter than the works cited;
 - :mod:`histkit.analyse.check_conversions`: both amounts of a conversion printed (unverifiable: the
   rate of the time is an outside fact, a parameter with its source named, as in
@@ -36,6 +37,7 @@ from histkit.analyse import (
     check_grid_tables,
     check_lists,
     check_products,
+    check_ranges,
     check_shares,
     check_tables,
     check_time,
@@ -61,6 +63,7 @@ FAMILIES: tuple[Family, ...] = (
     check_lists.respectively_checks,
     check_conversions.conversion_checks,
     check_products.effort_checks,
+    check_ranges.month_range_checks,
 )
 
 
