@@ -1,0 +1,135 @@
+"""A percentage of a named taxon restated from a table whose percentages are its counts over one base.
+
+Species lists print, for each taxon, a count and the percentage it makes of a base the article states
+elsewhere ("*Sittasomus griseicapillus* (Vieillot, 1818) 1-3 39 25.7 RE": 39 contacts, 25.7% of the
+152 flocks). The prose then quotes a taxon's percentage: "*Basileuterus culicivorus* (FO = 46.7%)",
+"*Basileuterus culicivorus* and *Habia rubica* ... (46.7 and 32.9%, respectively)", in any language,
+as the names are Latin. The check:
+
+- a **row** of a table rendered in its caption is a binomial in italics ("*Genus species*"), then its
+  cells; its last two numbers (outside parentheses) are taken as a count and a percentage;
+- the **base** is the one whole number the article prints (a count of its prose, or an "n = 152") over
+  which every row's count gives its printed percentage, within half a unit of its last digit. No such
+  number, or two, and nothing is checked;
+- a **percentage in the prose** right after a row's name ("*B. culicivorus*", the genus abbreviated,
+  counts too), or a "respectively" list after as many names, is recomputed as count / base x 100.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from histkit.analyse.check_rows import Check
+from histkit.analyse.check_tables import _TABLE
+from histkit.analyse.figures import Figure, Passage
+from histkit.analyse.tolerance import exact, fmt, judge
+from histkit.text.numbers import read_digit_groups
+
+_NAME = re.compile(r"\*+(?P<g>[A-Z][a-z]+|[A-Z]\.)\s+(?P<s>[a-z][a-z-]+)\*+")
+_PARENS = re.compile(r"\([^()]*\)")
+_NUMBER = re.compile(r"(?<![\w.,-])(\d+(?:[.,]\d+)?)(?![\w-]|[.,]\d)")
+_N_EQUALS = re.compile(r"\bn\s*=\s*(\d+)\b")
+_RESPECTIVELY = re.compile(r"\brespectiv", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Taxon:
+    """A row of a species table: its name, count and percentage (spans in the caption's text)."""
+
+    genus: str
+    species: str
+    count: tuple[float, int, int]  # value, start, end
+    share: tuple[float, int, int, int]  # value, decimals, start, end
+    caption: Passage
+
+
+def _rows(caption: Passage, mark: str) -> list[Taxon]:
+    names = list(_NAME.finditer(caption.text))
+    out = []
+    for k, m in enumerate(names):
+        end = names[k + 1].start() if k + 1 < len(names) else len(caption.text)
+        bold = caption.text.find("**", m.end(), end)  # a heading of the next family or order
+        end = bold if bold >= 0 else end
+        segment = _PARENS.sub(lambda p: " " * len(p.group(0)), caption.text[m.end() : end])
+        numbers = list(_NUMBER.finditer(segment))
+        if len(numbers) < 2 or m["g"].endswith("."):
+            continue
+        c, s = numbers[-2], numbers[-1]
+        count, share = read_digit_groups(c.group(1), mark), read_digit_groups(s.group(1), mark)
+        if count is None or share is None or count[1]:
+            continue
+        out.append(Taxon(m["g"], m["s"], (count[0], m.end() + c.start(), m.end() + c.end()),
+                         (share[0], share[1], m.end() + s.start(), m.end() + s.end()), caption))
+    return out
+
+
+def _base(rows: list[Taxon], candidates: set[int]) -> int | None:
+    """The one printed number over which every row's count gives its percentage."""
+    top = max(t.count[0] for t in rows)
+    fits = [n for n in sorted(candidates) if n >= top and all(
+        judge(t.share[0], t.share[1], exact(100 * t.count[0] / n))[0] == "consistent" for t in rows)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _key(genus: str, species: str) -> tuple[str, str]:
+    return genus[0], species
+
+
+def taxon_share_checks(
+    passages: list[Passage], captions: list[Passage], mark: str
+) -> Iterator[tuple[Passage, Check]]:
+    """Every percentage the prose gives a taxon of a species table, recomputed from the table's count."""
+    rows = [t for c in captions if _TABLE.match(c.text) and "*" in c.text for t in _rows(c, mark)]
+    if len(rows) < 5:
+        return
+    candidates = {int(f.value) for p in passages for f in p.figures if f.kind == "count" and not f.decimals}
+    candidates |= {int(m.group(1)) for c in captions for m in _N_EQUALS.finditer(c.text)}
+    base = _base(rows, candidates)
+    if base is None:
+        return
+    by_key: dict[tuple[str, str], list[Taxon]] = {}
+    for t in rows:
+        by_key.setdefault(_key(t.genus, t.species), []).append(t)
+    for passage in passages:
+        if "*" not in passage.text:
+            continue
+        for a, b in passage.sentences:
+            names = [m for m in _NAME.finditer(passage.text, a, b) if len(by_key.get(_key(m["g"], m["s"]), [])) == 1]
+            for m in names:
+                for fig, name in _figures_of(passage, m, names, b):
+                    taxon = by_key[_key(name["g"], name["s"])][0]
+                    yield passage, _check(passage, fig, taxon, base)
+
+
+def _figures_of(passage: Passage, m: re.Match[str], names: list[re.Match[str]], b: int
+                ) -> list[tuple[Figure, re.Match[str]]]:
+    """The percentage right after a name (no other name between), or a "respectively" list after names."""
+    after = [f for f in passage.figures_in(m.end(), b) if f.kind in ("percent", "count") and not f.words]
+    if not after:
+        return []
+    nxt = [n for n in names if n.start() > m.start()]
+    if after[0].kind == "percent" and (not nxt or after[0].start < nxt[0].start()) and after[0].start - m.end() < 40:
+        return [(after[0], m)]
+    if names.index(m) != 0:
+        return []
+    close = passage.text.find(")", after[0].start, b)
+    listed = [f for f in after if f.start < close] if close > 0 else []
+    in_list = [n for n in names if n.start() < after[0].start]
+    if (close > 0 and _RESPECTIVELY.search(passage.text, listed[-1].end if listed else 0, close + 1)
+            and len(listed) == len(in_list) >= 2 and listed[-1].kind == "percent"):
+        return list(zip(listed, in_list, strict=True))
+    return []
+
+
+def _check(passage: Passage, fig: Figure, taxon: Taxon, base: int) -> Check:
+    computed = exact(100 * taxon.count[0] / base)
+    status, reason = judge(fig.value, fig.decimals, computed)
+    return Check(
+        kind="share", span=(fig.start, fig.end), inputs=[(taxon.count[1], taxon.count[2])],
+        stated=f"{fmt(fig.value, fig.decimals)}%", computed=f"{fmt(computed.mid, fig.decimals + 1)}%",
+        status=status, formula=f"{taxon.count[0]:.0f} ({taxon.genus} {taxon.species}, the table) / {base} x 100",
+        reason=reason + f"; {base} is the base over which every row of the table gives its percentage",
+        input_passages=[taxon.caption],
+    )

@@ -1,0 +1,25 @@
+import re
+
+from tests.analyse._claims_fixtures import fixture, only, rows
+
+
+def test_a_taxon_share_is_its_count_over_the_base_of_the_table(corpus):
+    article = corpus["paz-mixed-flocks"]
+    # Table 1: "*Sittasomus griseicapillus* (Vieillot, 1818) 1-3 39 25.7 RE"; "We recorded 152 mixed flocks"
+    assert re.search(r"\*Sittasomus griseicapillus\* \(Vieillot, 1818\) 1-3 39 25\.7", article.text)
+    row = only(article, "share", "25.7%")
+    assert (row["computed"], row["status"], row["input_quotes"]) == ("25.66%", "consistent", "39")
+    assert "/ 152 x 100" in row["formula"]
+    # "*Basileuterus culicivorus* and *Habia rubica* ... (46.7 and 32.9%, respectively)": 71 and 50 of 152
+    listed = rows(article, "share", "46.7")
+    assert len(listed) == 2 and all(f.startswith("71 (Basileuterus culicivorus") for f in listed["formula"])
+    habia = rows(article, "share", "32.9%")  # and "*Habia rubica* (FO = 32.9%)"
+    assert len(habia) == 2 and all(f.startswith("50 (Habia rubica") for f in habia["formula"])
+
+
+def test_the_fixtures():
+    en = fixture("en")  # Table 4: every FO is its count over 50, the flocks the prose prints
+    assert only(en, "share", "20.0%")["status"] == "consistent"
+    assert only(en, "share", "41.0%")["computed"] == "40.00%"  # *Epsilon zeta*: 20 / 50
+    pt = fixture("pt")  # decimal commas; "(20,0 e 11,0%, respectivamente)" after two names
+    assert only(pt, "share", "11,0%")["status"] == "inconsistent"  # *Gamma delta*: 5 / 50 = 10,0
