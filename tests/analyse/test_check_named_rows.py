@@ -23,3 +23,25 @@ def test_the_fixtures():
     assert only(en, "share", "41.0%")["computed"] == "40.00%"  # *Epsilon zeta*: 20 / 50
     pt = fixture("pt")  # decimal commas; "(20,0 e 11,0%, respectivamente)" after two names
     assert only(pt, "share", "11,0%")["status"] == "inconsistent"  # *Gamma delta*: 5 / 50 = 10,0
+
+
+def test_counts_of_species_families_and_orders_against_the_species_table(corpus):
+    article = corpus["paz-mixed-flocks"]
+    table = next(p for p in re.split(r"\n\n", article.text) if p.startswith("Table 1 Bird species"))
+    assert len(set(re.findall(r"\*\*(\w+idae)\*\*", table))) == 24
+    assert len(set(re.findall(r"\*\*(\w+formes)\*\*", table))) == 5
+    # abstract: "a total of 76 species belonging to 24 families, and five orders"
+    row = only(article, "sum", "76 species belonging to 24 families, and five orders")
+    assert row["status"] == "consistent" and row["computed"] == "76 species, 24 families, 5 orders"
+    # results: "Passeriformes (n = 68 species) ..., Thraupidae (n = 15), Tyrannidae (n = 8)": species under each heading
+    passeriformes = table[table.index("**Passeriformes**"):]
+    assert len(re.findall(r"\*[A-Z][a-z]+ [a-z-]+\*", passeriformes)) == 68
+    assert only(article, "sum", "Passeriformes (n = 68 species)")["status"] == "consistent"
+
+
+def test_taxon_counts_in_three_languages():
+    # Table 5 of each fixture: 2 orders, 3 families, 4 species; Thraupidae holds 2
+    assert only(fixture("en"), "sum", "four species")["status"] == "consistent"
+    assert "Thraupidae: the text says 3" in only(fixture("en"), "sum", "Passeriformes (n = 3")["reason"]
+    assert only(fixture("pt"), "sum", "quatro espécies de três famílias")["status"] == "consistent"
+    assert only(fixture("es"), "sum", "cinco especies")["status"] == "inconsistent"

@@ -12,7 +12,8 @@ verdict (table ``claims``, ``checker="automatic"``). Each family of statements l
 - :mod:`histkit.analyse.check_grid_tables`: sums of two rows of a table with grouped columns, at the
   column and group the prose names;
 - :mod:`histkit.analyse.check_named_rows`: a taxon's percentage restated from a species table, over
-  the one base that gives every row of the table its percentage;
+  the one base that gives every row of the table its percentage, and the counts of species, families
+  and orders against the table that lists them;
 - :mod:`histkit.analyse.check_products`: a total effort in hours beside its campaigns, days and hours;
 - :mod:`histkit.analyse.check_ranges`: a range over a span of months beside the value of each month;
 - :mod:`histkit.analyse.check_lists`: "respectively" lists longer or shorter than the works cited;
@@ -106,6 +107,7 @@ def automatic_claims(article: Article) -> pd.DataFrame:
     checks += check_tables.row_total_checks(found, tables, mark)
     checks += check_grid_tables.grid_sum_checks(found, tables, mark)
     checks += check_named_rows.taxon_share_checks(found, tables, mark)
+    checks += check_named_rows.taxon_count_checks(found, tables)
     checks += [pair for family in FAMILIES for pair in family(found)]
     claims = [to_claim(article.text, article.seed_id, passage, check) for passage, check in checks]
     return claims_table(_one_per_statement(claims))

@@ -25,7 +25,8 @@ from histkit.analyse.check_rows import Check
 from histkit.analyse.check_tables import _TABLE
 from histkit.analyse.figures import Figure, Passage
 from histkit.analyse.tolerance import exact, fmt, judge
-from histkit.text.numbers import read_digit_groups
+from histkit.core.errors import AnnotationError
+from histkit.text.numbers import read_digit_groups, words_to_number
 
 _NAME = re.compile(r"\*+(?P<g>[A-Z][a-z]+|[A-Z]\.)\s+(?P<s>[a-z][a-z-]+)\*+")
 _PARENS = re.compile(r"\([^()]*\)")
@@ -132,4 +133,94 @@ def _check(passage: Passage, fig: Figure, taxon: Taxon, base: int) -> Check:
         status=status, formula=f"{taxon.count[0]:.0f} ({taxon.genus} {taxon.species}, the table) / {base} x 100",
         reason=reason + f"; {base} is the base over which every row of the table gives its percentage",
         input_passages=[taxon.caption],
+    )
+
+
+# --- counts of taxa ------------------------------------------------------------------------------
+# The rank of a heading by the ending the codes of nomenclature give it: zoological families end in
+# -idae, botanical ones in -aceae; orders of birds and fishes in -iformes, of plants in -ales.
+_HEADING = re.compile(r"\*\*(?P<h>[A-Z][a-z]+(?:idae|aceae|formes|ales))\*\*")
+_RANKS = {"species": "species", "espécies": "species", "especies": "species", "families": "family",
+          "famílias": "family", "familias": "family", "orders": "order", "ordens": "order", "órdenes": "order"}
+_WHAT = "|".join(_RANKS)
+# "five orders", "24 families", "76 participating species" (a word between only after digits)
+_COUNTED = re.compile(rf"\b(?:(?P<n>\d+|[^\W\d_]+)\s+(?P<what>{_WHAT})|(?P<n2>\d+)\s+[^\W\d_]+\s+(?P<what2>{_WHAT}))\b",
+                      re.IGNORECASE)
+_HEADING_N = re.compile(r"\b(?P<h>[A-Z][a-z]+(?:idae|aceae|formes|ales))\*?\s*\(\s*n\s*=\s*(?P<n>\d+)")
+
+
+def _rank(name: str) -> str:
+    return "family" if name.endswith(("idae", "aceae")) else "order"
+
+
+def _taxa(caption: Passage) -> tuple[dict[str, int], dict[str, int]]:
+    """The number of species, families and orders a species table lists, and of species under each heading."""
+    marks = sorted([(m.start(), "species", m["s"]) for m in _NAME.finditer(caption.text) if not m["g"].endswith(".")]
+                   + [(m.start(), _rank(m["h"]), m["h"]) for m in _HEADING.finditer(caption.text)])
+    totals = {"species": 0, "family": 0, "order": 0}
+    under: dict[str, int] = {}
+    open_heads: dict[str, str] = {}
+    for _, rank, name in marks:
+        totals[rank] += 1
+        if rank == "species":
+            for head in open_heads.values():
+                under[head] += 1
+        else:
+            if rank == "order":
+                open_heads.pop("family", None)
+            open_heads[rank] = name
+            under[name] = 0
+    return totals, under
+
+
+def taxon_count_checks(passages: list[Passage], captions: list[Passage]) -> Iterator[tuple[Passage, Check]]:
+    """Every count of species, families and orders the prose gives, against the species table that lists them."""
+    tables = [c for c in captions if _TABLE.match(c.text) and len(_HEADING.findall(c.text)) >= 2]
+    if len(tables) != 1:
+        return
+    caption = tables[0]
+    totals, under = _taxa(caption)
+    for passage in passages:
+        for a, b in passage.sentences:
+            counted = [(m, _number(m["n"] or m["n2"]), (m["what"] or m["what2"]).lower())
+                       for m in _COUNTED.finditer(passage.text, a, b)]
+            counted = [(m, v, what) for m, v, what in counted if v is not None]
+            ranks = {_RANKS[what] for _, _, what in counted}
+            if len(ranks) >= 2 and len(counted) == len(ranks):
+                pairs = [(m, v, totals[_RANKS[what]], what) for m, v, what in counted]
+                yield passage, _count_check(passage, caption, pairs, "the table lists")
+            heads = [(m, int(m["n"])) for m in _HEADING_N.finditer(passage.text, a, b) if m["h"] in under]
+            if heads:
+                pairs = [(m, v, under[m["h"]], m["h"]) for m, v in heads]
+                yield passage, _count_check(passage, caption, pairs, "species the table lists under")
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    for lang in ("en", "pt", "es"):
+        try:
+            return words_to_number(word, lang)
+        except AnnotationError:
+            continue
+    return None
+
+
+def _title(caption: Passage) -> tuple[int, int]:
+    """The span of a table's title ("Table 1 Bird species ..."), quoted for the list it holds."""
+    stop = caption.text.find(". ")
+    return 0, stop if 0 < stop < 200 else min(len(caption.text), 80)
+
+
+def _count_check(passage: Passage, caption: Passage, pairs: list, says: str) -> Check:
+    wrong = [(what, v, n) for _, v, n, what in pairs if v != n]
+    stated = ", ".join(f"{v} {what}" for _, v, _, what in pairs)
+    return Check(
+        kind="sum", span=(pairs[0][0].start(), pairs[-1][0].end()), inputs=[_title(caption)],
+        stated=stated, computed=", ".join(f"{n} {what}" for _, _, n, what in pairs),
+        status="inconsistent" if wrong else "consistent",
+        formula=f"the count of the {says} each (italic binomials; headings in -idae/-aceae, -formes/-ales)",
+        reason=("; ".join(f"{what}: the text says {v}, the table has {n}" for what, v, n in wrong)
+                or "every count is the table's"),
+        input_passages=[caption],
     )
