@@ -119,6 +119,9 @@ def main() -> None:
         found = automatic_claims(article).to_dict("records")
         s = score(found, data["rows"])
         print(_line(path.stem, s))
+        # a found row counts under the kind of the truth row it matches ("other" holds products, ranges)
+        for i, j in match(found, data["rows"]).items():
+            found[i] = dict(found[i], kind=data["rows"][j]["kind"])
         totals["found"] += [dict(f, article=path.stem) for f in found]
         totals["truth"] += [dict(t, article=path.stem) for t in data["rows"]]
         if detail:
@@ -136,7 +139,7 @@ def main() -> None:
     for t in totals["truth"]:
         per_kind_truth[t["kind"]].append(t)
     print()
-    print(header.format("kind"), rule, sep="\n")
+    print(header.format("kind (truth's)"), rule, sep="\n")
     for kind in sorted(set(per_kind_found) | set(per_kind_truth)):
         found_kind = [f for f in totals["found"] if f["kind"] == kind]
         truth_kind = [t for t in totals["truth"] if t["kind"] == kind]
