@@ -16,6 +16,8 @@ verdict (table ``claims``, ``checker="automatic"``). Each family of statements l
   and orders against the table that lists them;
 - :mod:`histkit.analyse.check_products`: a total effort in hours beside its campaigns, days and hours;
 - :mod:`histkit.analyse.check_ranges`: a range over a span of months beside the value of each month;
+- :mod:`histkit.analyse.check_outside`: a ratio to the population, the length of a regime with no
+  dates (unverifiable: the outside value they need is named);
 - :mod:`histkit.analyse.check_lists`: "respectively" lists longer or shorter than the works cited;
 - :mod:`histkit.analyse.check_conversions`: both amounts of a conversion printed (unverifiable: the
   rate of the time is an outside fact, a parameter with its source named, as in
@@ -40,6 +42,7 @@ from histkit.analyse import (
     check_grid_tables,
     check_lists,
     check_named_rows,
+    check_outside,
     check_products,
     check_ranges,
     check_shares,
@@ -68,6 +71,7 @@ FAMILIES: tuple[Family, ...] = (
     check_conversions.conversion_checks,
     check_products.effort_checks,
     check_ranges.month_range_checks,
+    check_outside.outside_value_checks,
 )
 
 
