@@ -36,6 +36,11 @@ _PERIOD = re.compile(
     r"(?:regime|dictatorship|military\s+rule|ditadura|dictadura|régimen|regimen|franquismo|salazarismo)\b",
     re.IGNORECASE,
 )
+# cheap tests first (str.find in C): a case-blind alternation tried at every position is slow
+_PERIOD_WORDS = ("regime", "dictatorship", "military rule", "ditadura", "dictadura", "régimen", "franquismo",
+                 "salazarismo")
+_PEOPLE_WORDS = ("inhabitants", "residents", "people", "habitantes", "pessoas", "personas")
+_PEOPLE = re.compile(r"\b(?:inhabitants|residents|people|habitantes|pessoas|personas)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 
@@ -54,17 +59,22 @@ def _is_number(word: str) -> bool:
 def outside_value_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     """Every ratio to the population and every length of a regime with no dates beside it."""
     for passage in passages:
-        low = passage.text.lower()
-        if "habitantes" in low or "inhabitants" in low or "people" in low or "pessoas" in low or "personas" in low:
-            if not _POPULATION.search(passage.text):
-                for m in _PER_PEOPLE.finditer(passage.text):
-                    yield passage, Check(
-                        kind="ratio", span=m.span(), inputs=[m.span("n")], stated=m.group(0),
-                        computed="needs the population", status="unverifiable",
-                        formula="population / the number of what is counted",
-                        reason=("a ratio to the population needs the population of the place and time, which "
-                                "the article does not print: an outside value, to be given with its source"),
-                    )
+        low = passage.text  # the words are written in lower case mid-sentence
+        has_people = any(w in low for w in _PEOPLE_WORDS)
+        for people in _PEOPLE.finditer(passage.text) if has_people else ():
+            # the ratio ends at the word for people: read in a bounded window before it
+            m = _PER_PEOPLE.search(passage.text, max(0, people.start() - 90), people.end())
+            if m is None or _POPULATION.search(passage.text):
+                continue
+            yield passage, Check(
+                kind="ratio", span=m.span(), inputs=[m.span("n")], stated=m.group(0),
+                computed="needs the population", status="unverifiable",
+                formula="population / the number of what is counted",
+                reason=("a ratio to the population needs the population of the place and time, which "
+                        "the article does not print: an outside value, to be given with its source"),
+            )
+        if not any(w in low for w in _PERIOD_WORDS):
+            continue  # a cheap test first: the pattern below tries every word
         for m in _PERIOD.finditer(passage.text):
             a, b = passage.sentence_of(m.start())
             if _YEAR.search(passage.text, a, b) or not _is_number(m["n"]):

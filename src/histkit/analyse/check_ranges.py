@@ -53,11 +53,13 @@ def month_range_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check
     """Every range stated over a span of months, against the value the article prints for each month."""
     values: dict[int, tuple[int, Passage, tuple[int, int]]] | None = None
     for passage in passages:
-        for a, b in passage.sentences:
-            span = _SPAN.search(passage.text, a, b)
-            stated = _RANGE.search(passage.text, span.end(), b) if span else None
-            if span is None or stated is None:
+        # the stated range opens with "(": found first, then the months before it in its sentence
+        for stated in _RANGE.finditer(passage.text):
+            a, _ = passage.sentence_of(stated.start())
+            spans = list(_SPAN.finditer(passage.text, a, stated.start()))
+            if not spans:
                 continue
+            span = spans[-1]
             if values is None:
                 values = _month_values(passages)
             first, last = _MONTH_NAMES[span["m1"].lower()], _MONTH_NAMES[span["m2"].lower()]
