@@ -114,10 +114,37 @@ class Problem:
 # Why a segment is reported, in the words of the problems table.
 REASON_PROSE = "words after the cited work, not a work"
 REASON_NO_YEAR = "names with no year after them in the group"
+REASON_TAXON = (
+    "a species' authority after its italic Latin name (who described it, and when), not a cited work; "
+    "the reference list does not print the name"
+)
 REASON_UNLISTED_DATE = (
     "one name the reference list does not print, with a bare year: a work missing from the list, or a date "
     "(a place, a building, an event); read the passage"
 )
+
+
+# Chicago author-date and CSE separate works by "," when the year follows the name without one
+# ("(Queiroz 2009, Kim *et al*. 2018, Souza & Silva 2016)"), and an ABNT list slips the same way
+# ("BRASIL, 2005a, 2016, CABRAL, 2017"): after a year, its label or a page, a comma before a
+# capital opens the next work, when every piece so cut is a work.
+_WORK_BREAK = re.compile(r"(?:(?<=\d)|(?<=\d[a-z]))\s*,\s*(?=[A-ZÀ-Þ])")
+
+
+def _comma_works(raw: str, start: int) -> list[Work]:
+    """The works of a segment cut at :data:`_WORK_BREAK`, each with its own span; [] unless all are works."""
+    cuts = list(_WORK_BREAK.finditer(raw))
+    if not cuts:
+        return []
+    bounds = [0, *(c.end() for c in cuts)]
+    ends = [*(c.start() for c in cuts), len(raw)]
+    works: list[Work] = []
+    for a, b in zip(bounds, ends, strict=True):
+        found, _ = _parse_segment(_SPACES.sub(" ", raw[a:b]), start + a)
+        if not found:
+            return []
+        works.extend(replace(w, end=start + b) if w.role == "cited" and w.form != "ibidem" else w for w in found)
+    return works
 
 
 def read_group(content: str) -> tuple[list[Work], list[Problem]]:
@@ -144,6 +171,15 @@ def read_group(content: str) -> tuple[list[Work], list[Problem]]:
         seg_start = position + lead
         position += len(segment) + 1
         found, names_only = _parse_segment(body, seg_start)
+        if not found and not names_only and (split := _comma_works(raw_body, seg_start)):
+            if pending:
+                names = tuple(n for name, _ in pending for n in _split_names(name))
+                head = split[0].start
+                split = [replace(w, authors=(*names, *w.authors), start=pending[0][1]) if w.start == head else w
+                         for w in split]
+            works.extend(split)
+            pending = []
+            continue
         if not found and not names_only and (head := _WORK_HEAD.match(raw_body)):
             # "(FOTION, 2021, sobre a pesquisa “John Searle”)": the work, and the rest reported.
             if found := _parse_segment(head.group(), seg_start)[0]:

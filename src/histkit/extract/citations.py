@@ -27,15 +27,24 @@ from histkit.extract.citation_forms import (
     _NOT_AUTHORS,
     _PAREN,
     _PARTICLE,
+    _POSSESSIVE,
     _REMARK_ONLY,
     _SPACES,
+    _TAXON_BEFORE,
     _TITLED,
     _YEAR_ONLY,
     _split_names,
     _strip_etal,
     fold,
 )
-from histkit.extract.citation_groups import REASON_UNLISTED_DATE, Problem, Work, _works, read_group
+from histkit.extract.citation_groups import (
+    REASON_TAXON,
+    REASON_UNLISTED_DATE,
+    Problem,
+    Work,
+    _works,
+    read_group,
+)
 from histkit.extract.citation_groups import parse_group as parse_group  # re-exported: callers read groups here
 from histkit.extract.citation_names import listed_names, names_listed, trim_to_listed
 from histkit.text.ingest import Article, Element
@@ -201,6 +210,15 @@ def find_groups(
     taken: list[tuple[int, int]] = []
     for m in _PAREN.finditer(text):
         works, problems = read_group(m.group(1))
+        if works and _TAXON_BEFORE.search(text, max(0, m.start() - 80), m.start()) and not (
+            listed and any(names_listed(w.authors, listed) for w in works)
+        ):
+            # "*Piaya cayana* (Linnaeus, 1766)": a species' authority, unless the list prints the name
+            # ("*Philydor atricapillus* (Brandt *et al.,* 2009)" cites a study of the species).
+            problem = Problem(0, m.end() - m.start() - 2, m.group(1), REASON_TAXON)
+            groups.append(Group(offset + m.start(), offset + m.end(), [], [problem]))
+            taken.append((m.start(), m.end()))
+            continue
         if works:
             groups.append(Group(offset + m.start(), offset + m.end(), works, problems))
             taken.append((m.start(), m.end()))
@@ -228,6 +246,15 @@ def find_groups(
             if group is not None and group.works and names_listed(group.works[0].authors, listed):
                 groups.append(group)
                 taken.append((m.start(), m.end()))
+    if narrative and listed and ("’s" in text or "'s" in text):
+        # "Weber's (1922)", "Coombe’s recommended criteria (1995)": a listed name in the possessive.
+        for m in _POSSESSIVE.finditer(text):
+            if any(a <= m.start("open") < b for a, b in taken) or not _YEAR_ONLY.fullmatch(m.group("inner").strip()):
+                continue
+            group = _narrative(m, offset, listed=listed)
+            if group is not None and group.works and names_listed(group.works[0].authors, listed):
+                groups.append(group)
+                taken.append((m.start("open"), m.end()))
     if narrative:
         for m in _NARRATIVE.finditer(text):
             if any(a <= m.start("open") < b for a, b in taken):
