@@ -71,7 +71,7 @@ def _families(name: str) -> list[str]:
     """Folded family names of a cited or listed name: no accents, apostrophes, "et al." or ellipsis."""
     out = []
     for part in name.split(";"):
-        part = re.sub(r"\s+\*?et al\.?\*?\.?$|\.\.\.$|…$", "", part.strip())
+        part = re.sub(r"\s+\*?et al\.?,?\*?\.?$|\.\.\.$|…$", "", part.strip())
         words = re.sub(r"[^\w ]+", "", fold(part).replace("-", " ")).split()
         # A generational suffix is not the family name: "GABRIEL JÚNIOR" is cited "Gabriel" too.
         while len(words) > 1 and words[-1] in _SUFFIXES:
@@ -92,7 +92,7 @@ def _same_names(cited: str, listed: str) -> bool:
     # and a first name printed before the family ("Ruth Glass").
     if sorted(n.split()[-1] for n in a) == sorted(n.split()[-1] for n in b):
         return True
-    if re.search(r"et al\.?\*?\.?$", cited.strip()) and a[0] == b[0]:
+    if re.search(r"et al\.?,?\*?\.?$", cited.strip()) and a[0] == b[0]:
         return True
     # A title entry or a corporate author printed long ("NBS – National Bureau ..."), cited short.
     return len(a) == 1 and len(b) == 1 and (f"{b[0]} ".startswith(f"{a[0]} ") or f"{a[0]} ".startswith(f"{b[0]} "))
@@ -108,7 +108,14 @@ def _named(name: str, ref: Reference) -> bool:
     """The cited names are the entry's (:func:`_same_names`) or the acronym a corporate entry prints."""
     if _same_names(name, ref.key):
         return True
-    return bool(ref.acronym) and _families(name) == _families(ref.acronym)
+    if not ref.acronym:
+        return False
+    # "IBAMA-MMA" for "Instituto ... (IBAMA) & Ministério do Meio Ambiente (MMA)": joint bodies cited by
+    # their acronyms joined with a hyphen or slash, the first the entry's.
+    cited = _families(name)
+    return cited == _families(ref.acronym) or (
+        len(cited) == 1 and cited[0].split()[0] == _families(ref.acronym)[0] and re.search(r"[A-Z][-/][A-Z]", name) is not None
+    )
 
 
 def _only_candidate(name: str, named: Sequence[Reference]) -> Reference | None:

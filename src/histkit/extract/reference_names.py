@@ -59,6 +59,30 @@ _APA_FAMILY = rf"[A-ZÀ-Þ][\w'’\-]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-
 _APA_PERSON = re.compile(rf"(?<![\w.])(?P<family>{_APA_FAMILY}), ")
 # Initials after the family with the comma left out: "Paddison B., e Walmsley A. (2018)".
 _APA_BARE = re.compile(rf"(?:^|,? (?:e|y|and|&) )(?P<family>{_APA_FAMILY}) (?=[A-ZÀ-Þ]\.)")
+# Persons in mixed case with initials, as CSE, APA and many ABNT lists print them: "Ghizoni-Jr., I.R.",
+# "Batista, R.O", "da Fonseca, G.A.B.", "Souza, M. A.". Each initial ends with a period, or without one
+# right before the next separator ("R.O;"), so a title's first word is never read as an initial.
+_SPACED_INITIAL = r"(?:[A-ZÀ-Þ][a-z]?\.|[A-ZÀ-Þ](?=[;,&]| &))"
+_MIXED_PERSON = (
+    rf"(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-]+(?:(?<=Jr)\.)?(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-]+){{0,3}}, "
+    rf"{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}}"
+)
+_MIXED_SEPARATOR = r"(?:;? ?& |; ?|, (?=(?:[a-z]{1,3} )?[A-ZÀ-Þ][\w'’\-]+, [A-ZÀ-Þ]))"
+_MIXED_BLOCK = rf"(?P<names>{_MIXED_PERSON}(?:{_MIXED_SEPARATOR}{_MIXED_PERSON}){{0,60}})"
+# CSE name-year (Scientific Style and Format 29.3): "Aleixo, A. 1997. Title." -- the year right after the
+# names, with no parentheses; it is the work's year, whatever other years the entry prints later.
+NAME_YEAR = re.compile(rf"{_MIXED_BLOCK}(?:,? \*?et al\.?\*?)?\.? (?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$")
+# ABNT (NBR 6023 8.1.1.1) with names in mixed case: "Souza, M. A.; Lima, R. C. B. Title. Place: ..."
+MIXED_NAMES = re.compile(rf"{_MIXED_BLOCK}(?:,? \*?et al\.?\*?)? +(?P<rest>[^\W\d_*“\"].+)$")
+_ONE_MIXED = re.compile(rf"(?P<family>(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-]+(?:(?<=Jr)\.)?(?: (?:{PARTICLE_RE} )?"
+                        rf"[A-ZÀ-Þ][\w'’\-]+){{0,3}}), (?P<given>{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}})")
+
+
+def mixed_persons(block: str) -> tuple[Name, ...]:
+    """The persons of a :data:`NAME_YEAR` or :data:`MIXED_NAMES` block, in order."""
+    return tuple(Name(m.group("family"), m.group("given")) for m in _ONE_MIXED.finditer(block))
+
+
 # A corporate author, an author without given names or a title entry: the upper-case words at the
 # start ("BRASIL.", "WORLD BANK.", "SÃO PAULO (Estado).", "PORTAL G1.", "A HORAS de ...").
 _UPPER_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?<=[A-ZÀ-Þ'’\-])\d*"
@@ -91,6 +115,23 @@ def abbreviates(acronym: str, name: str) -> bool:
     letters = iter(_initials(name))
     wanted = re.sub(r"[^\w]", "", acronym).casefold()
     return len(wanted) >= 2 and all(letter in letters for letter in wanted)
+
+
+def declares(acronym: str, name: str) -> bool:
+    """Whether "Name (ACRONYM)" declares the acronym: it abbreviates the name, or is made of its syllables.
+
+    APA 9.11 and NBR 6023 print an organisation's abbreviation in parentheses after its name; some
+    take syllables rather than initials ("Empresa de Pesquisa Agropecuária ... (EPAGRI)", "Instituto
+    Brasileiro do Meio Ambiente ... (IBAMA)"): the first letters agree and every letter is in the name, in order.
+    """
+    if abbreviates(acronym, name):
+        return True
+    plain = _initials(name) and "".join(
+        c for c in unicodedata.normalize("NFKD", name).casefold() if c.isalpha() and not unicodedata.combining(c)
+    )
+    wanted = re.sub(r"[^\w]", "", acronym).casefold()
+    letters = iter(plain)
+    return len(wanted) >= 2 and plain[:1] == wanted[:1] and all(letter in letters for letter in wanted)
 
 
 def persons(block: str) -> tuple[Name, ...]:
@@ -126,7 +167,7 @@ def lead_names(rest: str) -> tuple[tuple[Name, ...], str, str]:
             acronym, end = a.group("after") or a.group("paren"), a.end()
         co = [c.group("family").strip() for c in _CO_FAMILY.finditer(text[: text.find(". ", m.end() + 3) + 1 or 200])]
         return (Name(family), *(Name(c) for c in co)), text[end:].lstrip(" ,.;"), acronym
-    if (m := _NAMED_BODY.match(text)) and abbreviates(m.group("acronym"), m.group("family")):
+    if (m := _NAMED_BODY.match(text)) and declares(m.group("acronym"), m.group("family")):
         return (Name(m.group("family")),), m.group("rest"), m.group("acronym")
     if m := _MIXED_LEAD.match(text):
         return (Name(m.group("family")),), text[m.end() :].lstrip(" ,.;"), ""

@@ -35,7 +35,17 @@ from histkit.core.errors import SeedError
 from histkit.extract.date_phrases import last_year
 from histkit.extract.reference_apa import apa_body, clean
 from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, year_span
-from histkit.extract.reference_names import APA, NAMES, Name, lead_names, persons
+from histkit.extract.reference_names import (
+    APA,
+    MIXED_NAMES,
+    NAME_YEAR,
+    NAMES,
+    Name,
+    lead_names,
+    mixed_persons,
+    persons,
+)
+from histkit.extract.title_language import detect_language as detect_language  # re-exported for callers
 from histkit.text.ingest import Article
 
 MONTHS = {
@@ -67,24 +77,6 @@ _IN = re.compile(r"(?P<title>.+?)\. +In: +(?P<host>.+)$")
 _VOLUME = re.compile(r"(?:^|[ .,])(?:v\. ?)?(?P<volume>[IVXLC]+|\d+), n\. ?(?P<issue>[\w/]+)")
 _PAGES = re.compile(r"\bpp?\. ?(?P<pages>\d+[-–]\d+)")
 _MEMOIR = re.compile(r"\b(?:memoirs?|memorias|mémoires|wspomnienia|vospominaniia)\b", re.IGNORECASE)
-
-# Function words and spelling cues of the languages met in Latin-American and Comintern
-# historiography; a heuristic for titles, which are short: "und" when nothing speaks.
-_LANG_WORDS = {
-    "en": {"the", "of", "and", "to", "in", "from", "with", "a", "an", "on", "for", "its"},
-    "es": {"el", "la", "los", "las", "de", "del", "y", "en", "para", "con", "otros", "una", "un"},
-    "pt": {"o", "os", "as", "da", "do", "das", "dos", "e", "em", "na", "no", "com", "uma"},
-    "fr": {"le", "les", "des", "du", "et", "une", "dans", "avec", "sur"},
-    "de": {"der", "die", "das", "und", "mit", "von", "im", "zur", "zum"},
-    "pl": {"i", "w", "z", "na", "się", "oraz", "od", "do"},
-}
-_LANG_CUES = {
-    "es": ("ción", "ñ", "ía "),
-    "pt": ("ção", "ões", "ã"),
-    "pl": ("cj", "sz", "rz", "ł", "ś", "ż", "wsp"),
-    "de": ("sch", "ß"),
-}
-
 
 class ReferenceListError(SeedError):
     """A reference list entry cannot be read (e.g. ``_____.`` with no previous entry)."""
@@ -141,29 +133,6 @@ def _set_date(ref: Reference, m: re.Match[str]) -> None:
         ref.date = f"{ref.year_first:04d}-{month:02d}-{int(groups['day']):02d}"
     elif month:
         ref.date = f"{ref.year_first:04d}-{month:02d}"
-
-
-def detect_language(title: str) -> str:
-    """Guess the language of a title from function words and spelling cues (``"und"`` if none).
-
-    Parameters
-    ----------
-    title : str
-        A title as printed.
-
-    Returns
-    -------
-    str
-        An ISO 639-1 code (``en``, ``es``, ``pt``, ``fr``, ``de``, ``pl``) or ``und``.
-
-    """
-    words = re.findall(r"[^\W\d_]+", title.casefold())
-    scores = {lang: 2 * sum(w in vocab for w in words) for lang, vocab in _LANG_WORDS.items()}
-    lowered = title.casefold() + " "
-    for lang, cues in _LANG_CUES.items():
-        scores[lang] += sum(cue in lowered for cue in cues)
-    best = max(sorted(scores), key=lambda lang: scores[lang])
-    return best if scores[best] > 0 else "und"
 
 
 def _dated_document(rest: str) -> re.Match[str] | None:
@@ -243,6 +212,13 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
         else:
             ref.authors = names
         rest = m.group("rest")
+    elif m := NAME_YEAR.match(rest):
+        # CSE name-year: "Ghizoni-Jr., I.R. & Azevedo, M.A.G. 2006. Title."
+        ref.authors, ref.year, rest = mixed_persons(m.group("names")), m.group("year"), m.group("rest")
+        ref.year_first = ref.year_last = int(ref.year[:4])
+    elif not APA.match(rest) and (m := MIXED_NAMES.match(rest)) and (names := mixed_persons(m.group("names"))):
+        # ABNT in mixed case: "Souza, M. A.; Lima, R. C. B. Title. Place: Publisher, Year."
+        ref.authors, rest = names, m.group("rest")
     else:
         names, rest_after, ref.acronym = lead_names(rest)
         if names:

@@ -174,7 +174,10 @@ def csl_json(refs: Sequence[Reference]) -> str:
     return json.dumps(to_csl(refs), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-LANGIDS = {"en": "english", "es": "spanish", "pt": "portuguese", "fr": "french", "de": "german", "pl": "polish"}
+LANGIDS = {
+    "en": "english", "es": "spanish", "pt": "portuguese", "fr": "french", "de": "german", "pl": "polish",
+    "it": "italian", "ru": "russian", "nl": "dutch", "ca": "catalan",
+}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # TeX's special characters, each with what prints it as itself (biber reads UTF-8 letters as they are).
 _TEX_SPECIALS = {
