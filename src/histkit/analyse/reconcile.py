@@ -72,7 +72,8 @@ def _families(name: str) -> list[str]:
     out = []
     for part in name.split(";"):
         part = re.sub(r"\s+\*?et al\.?,?\*?\.?$|\.\.\.$|…$", "", part.strip())
-        words = re.sub(r"[^\w ]+", "", fold(part).replace("-", " ")).split()
+        # Any hyphen (U+2010, U+2011 too: "Sánchez‐Moreno", "Hernández‑de‑Menéndez") parts a compound name.
+        words = re.sub(r"[^\w ]+", "", re.sub(r"[-‐‑]", " ", fold(part))).split()
         # A generational suffix is not the family name: "GABRIEL JÚNIOR" is cited "Gabriel" too.
         while len(words) > 1 and words[-1] in _SUFFIXES:
             words.pop()

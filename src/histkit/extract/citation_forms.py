@@ -40,9 +40,11 @@ _ETAL = r"(?: \*?et al\.?,?\*?\.?| et alii| e outros| e colaboradores| y otros| 
 _NAME = rf"(?:{_UPPER}|{_MIXED}|{_ACRONYM_MIXED})(?:\.\.\.|…)?{_ETAL}?"
 _CONNECTOR = r"(?:, (?:and |e |y |& )?| (?:and|e|y|&) |/)"
 # What may open a cited work without being part of it: "cf. BRAIT, 2006", "see also Harvey, 1996".
+# In italics, the comma inside and the space left out after the emphasis: "*e.g.,*Machado, 1999", "*sensu*Whittaker".
 _LEAD = re.compile(
-    r"(?i:(?:cf|cp|vide|ver|veja|sensu|\*sensu\*|see(?: also)?|véase|v|e\.g|i\.e|por exemplo|por ejemplo|for example|"
-    r"entre outros|entre otros|among others|ver também|ver tambien|consultar)\.?,? )+"
+    r"(?i:\*?(?:cf|cp|vide|ver|veja|sensu|see(?: also)?|véase|v|e\.g|i\.e|por exemplo|por ejemplo|for example|"
+    r"entre outros|entre otros|among others|ver também|ver tambien|consultar|according to|segundo|según|conforme|"
+    r"de acordo com)\.?,?(?:\* ?| ))+"
 )
 # A co-author may open with a particle in lower case: "Gomes, Pauls and ten Brink", "Silva e de Souza".
 _COAUTHOR = rf"(?:{_PARTICLE} )?{_NAME}"
@@ -73,9 +75,9 @@ _REMARK = (
 )
 _PAGES = rf"(?P<pages>{_LOCATOR}(?:, ?{_LOCATOR}){{0,10}})"
 # The locator follows the year after "," or ":" or, mistyped, "." ("WOIDA, 2020. p. 8").
-_WORK = re.compile(rf"(?P<name>.+?), ?{_YEARS}(?: ?[,:.] ?{_PAGES})?(?: ?, ?{_REMARK})?")
+_WORK = re.compile(rf"(?P<name>.+?), ?{_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?: ?, ?| ){_REMARK})?")
 # Chicago author-date and a slip in ABNT: no comma before the year, "(Lee 2019)", "( PEÑA 2018 )".
-_WORK_NO_COMMA = re.compile(rf"(?P<name>.+?) {_YEARS}(?: ?[,:.] ?{_PAGES})?(?: ?, ?{_REMARK})?")
+_WORK_NO_COMMA = re.compile(rf"(?P<name>.+?) {_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?: ?, ?| ){_REMARK})?")
 # The work at the head of a segment that goes on with prose: "FOTION, 2021, sobre a pesquisa ...".
 _WORK_HEAD = re.compile(rf"(?P<name>[^,;]+?), ?{_YEARS}(?: ?[,:.] ?{_PAGES})?(?=, )")
 _YEAR_ITEM = re.compile(_YEAR_ONE)
@@ -84,7 +86,7 @@ _IBIDEM = re.compile(
     rf"(?P<name>{_NAME}, )?(?P<ibid>(?i:ibidem|ibid\.|id\.|idem|op\. ?cit\.?|loc\. ?cit\.?))(?:,? ?{_PAGES})?"
 )
 _REMARK_ONLY = re.compile(_REMARK)
-_YEAR_ONLY = re.compile(rf"{_YEARS}(?: ?[,:.] ?{_PAGES})?(?: ?, ?{_REMARK})?")
+_YEAR_ONLY = re.compile(rf"{_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?: ?, ?| ){_REMARK})?")
 _PAREN = re.compile(r"\(([^()\n]*)\)")
 # Narrative citations: the names stand before the parenthesis or bracket, "Alonso (1998, p. 188)",
 # "Hou, Gelb, and Calabrese (2017)", "Magnier et al. (2018)", "Bakhtin [1929]", "Volóchinov (2013 [1930])";

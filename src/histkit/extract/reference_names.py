@@ -93,7 +93,10 @@ _ACRONYM = r"[A-ZÀ-Þ][A-ZÀ-Þ]+[a-z]?"
 # "NBS – National Bureau of Statistics of China. Title": the acronym before the name, with a dash.
 DASH_LEAD = re.compile(rf"(?P<acronym>{_ACRONYM}) +[-–—] +(?P<name>[^.]+)\. +(?P<rest>.+)$")
 # "SISTEMA NACIONAL DE BIBLIOTECAS PÚBLICAS. SNBP. Title" and "Name (ACRONYM). Title".
-_ACRONYM_AFTER = re.compile(rf"(?:\. +(?P<after>{_ACRONYM})\.|,? +\((?P<paren>{_ACRONYM})\)\.?)(?= |$)")
+# NBR 6023 also prints it after a dash: "INSTITUTO NACIONAL DE ESTUDOS ... ANÍSIO TEIXEIRA – INEP.".
+_ACRONYM_AFTER = re.compile(
+    rf"(?:\. +(?P<after>{_ACRONYM})\.|,? +\((?P<paren>{_ACRONYM})\)\.?| +[–—-] +(?P<dash>{_ACRONYM})\.)(?= |$)"
+)
 _NAMED_BODY = re.compile(
     r"(?P<family>[A-ZÀ-Þ][\w'’\-]*(?: (?:[a-zà-ÿ]{1,3} ){0,2}[A-ZÀ-Þ][\w'’\-]*)*)"
     rf",? +\((?P<acronym>{_ACRONYM})\)\.? +(?P<rest>.+)$"
@@ -163,8 +166,9 @@ def lead_names(rest: str) -> tuple[tuple[Name, ...], str, str]:
     if (m := _UPPER_LEAD.match(text)) and len(m.group("family")) >= 2:
         family = m.group("family").strip()
         acronym, end = "", m.end()
-        if (a := _ACRONYM_AFTER.match(text, m.end())) and abbreviates(a.group("after") or a.group("paren"), family):
-            acronym, end = a.group("after") or a.group("paren"), a.end()
+        a = _ACRONYM_AFTER.match(text, m.end())
+        if a and abbreviates(short := a.group("after") or a.group("paren") or a.group("dash"), family):
+            acronym, end = short, a.end()
         co = [c.group("family").strip() for c in _CO_FAMILY.finditer(text[: text.find(". ", m.end() + 3) + 1 or 200])]
         return (Name(family), *(Name(c) for c in co)), text[end:].lstrip(" ,.;"), acronym
     if (m := _NAMED_BODY.match(text)) and declares(m.group("acronym"), m.group("family")):
