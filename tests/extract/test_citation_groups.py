@@ -199,3 +199,41 @@ def test_long_capitalised_runs_and_roman_page_lists_are_read_in_linear_time():
     assert find_groups(title) == []
     works, _ = read_group("SMITH, 2000, p. 1" + ", vi" * 40)
     assert [w.year for w in works] == ["2000"]
+
+
+# --- linear time on hostile texts (issue 21) ------------------------------------------------------------
+
+
+def _best_seconds(fn, repeats=3):
+    import time
+
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def growth(make, run, size):
+    """Best time at 8x the input over the best at 1x: about 8 when linear, 64 when quadratic."""
+    small, large = make(size), make(8 * size)
+    return _best_seconds(lambda: run(large)) / _best_seconds(lambda: run(small))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "(Silva, 2001) " * n,  # at 8x a run of 10,000 citation-like groups
+        lambda n: "(" + "Silva, 2001; " * n + ")",  # one group of thousands of works
+        lambda n: "Aaaa, " * n + "end.",  # names chained by commas, never followed by a parenthesis
+        lambda n: "SILVA " * n + "(2001)",  # a run of upper-case words before a year
+        lambda n: "(Silva, " + "2001, " * n + ")",  # one name and thousands of years
+    ],
+    ids=["groups", "one-group", "chain", "upper-run", "years"],
+)
+def test_finding_citations_grows_linearly_on_hostile_text(make):
+    # A generous bound: linear growth is about 8, quadratic about 64, exponential never ends; the ratio
+    # of best times, not a wall-clock limit, so a loaded machine does not fail it.
+    run = lambda text: find_groups(text, bare="all", listed=frozenset({"silva", "aaaa"}))  # noqa: E731
+    assert growth(make, run, 1250) < 32

@@ -369,3 +369,23 @@ def test_corpus_reference_lists_keep_provenance(corpus):
 def test_italic_journal_and_chapter(entry, kind, title, container):
     ref = parse_entry(entry, "r", 1)
     assert (ref.kind, ref.title, ref.container) == (kind, title, container)
+
+
+# --- linear time on hostile entries (issue 21) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "SILVA, " + "A. " * n + "Title. Place: Publisher, 2001.",  # a long run of initials
+        lambda n: "Silva, " + "A. " * n + "Title.",  # the same in mixed case, no imprint
+        lambda n: "SILVA, A.; " * n + "Title. Place: Publisher, 2001.",  # thousands of persons
+        lambda n: "Silva, A., " * n + "& Lima, B. (2001). Title.",  # APA names
+    ],
+    ids=["initials", "mixed-initials", "persons", "apa"],
+)
+def test_parsing_an_entry_grows_linearly_on_hostile_text(make):
+    from tests.extract.test_citation_groups import growth
+
+    parse_entry("Warm, A. Up. Place: Publisher, 2001.", "r", 1)  # the title-language model loads once
+    assert growth(make, lambda text: parse_entry(text, "r", 1), 1250) < 32

@@ -115,7 +115,9 @@ def _named(name: str, ref: Reference) -> bool:
     # their acronyms joined with a hyphen or slash, the first the entry's.
     cited = _families(name)
     return cited == _families(ref.acronym) or (
-        len(cited) == 1 and cited[0].split()[0] == _families(ref.acronym)[0] and re.search(r"[A-Z][-/][A-Z]", name) is not None
+        len(cited) == 1
+        and cited[0].split()[0] == _families(ref.acronym)[0]
+        and re.search(r"[A-Z][-/][A-Z]", name) is not None
     )
 
 

@@ -113,7 +113,8 @@ _TAXON_BEFORE = re.compile(r"\*[A-ZÀ-Þ][a-zß-ÿ]+(?: [a-zß-ÿ]+){1,2}\* ?$")
 # A work named in running text without parentheses: "Grice, 1975, p.48" in a note, "já mencionados
 # em Searle, 1969, p.157" inside a parenthetical remark.
 _BARE = re.compile(
-    rf"(?<![\w(])(?P<names>{_NAME}(?:{_CONNECTOR}{_COAUTHOR}){{0,15}}), (?P<inner>{_YEARS}(?: ?[,:] ?{_PAGES})?)(?![\w/])"
+    rf"(?<![\w(])(?P<names>{_NAME}(?:{_CONNECTOR}{_COAUTHOR}){{0,15}}), "
+    rf"(?P<inner>{_YEARS}(?: ?[,:] ?{_PAGES})?)(?![\w/])"
 )
 _SPACES = re.compile(r"\s+")
 

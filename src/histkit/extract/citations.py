@@ -207,7 +207,13 @@ def find_groups(
 
     """
     groups = []
-    taken: list[tuple[int, int]] = []
+    # Which characters a group already covers: a flag per character, so that asking costs the same
+    # whatever the number of groups (a list of spans made 10,000 groups quadratic).
+    covered = bytearray(len(text) + 1)
+    paren_spans: set[tuple[int, int]] = set()
+
+    def take(a: int, b: int) -> None:
+        covered[a:b] = b"\x01" * (b - a)
     for m in _PAREN.finditer(text):
         works, problems = read_group(m.group(1))
         if works and _TAXON_BEFORE.search(text, max(0, m.start() - 80), m.start()) and not (
@@ -217,47 +223,49 @@ def find_groups(
             # ("*Philydor atricapillus* (Brandt *et al.,* 2009)" cites a study of the species).
             problem = Problem(0, m.end() - m.start() - 2, m.group(1), REASON_TAXON)
             groups.append(Group(offset + m.start(), offset + m.end(), [], [problem]))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
+            paren_spans.add((m.start(), m.end()))
             continue
         if works:
             groups.append(Group(offset + m.start(), offset + m.end(), works, problems))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
+            paren_spans.add((m.start(), m.end()))
     if bare:
         # In a note every "Author, year" counts; in the body only inside a parenthetical remark.
         spans = [(0, len(text))] if bare == "all" else [
             (g.content_start - offset + p.start, g.content_start - offset + p.end) for g in groups for p in g.problems
         ]
         if bare != "all":
-            spans += [(m.start(1), m.end(1)) for m in _PAREN.finditer(text) if (m.start(), m.end()) not in taken]
+            spans += [(m.start(1), m.end(1)) for m in _PAREN.finditer(text) if (m.start(), m.end()) not in paren_spans]
         for a, b in spans:
             for m in _BARE.finditer(text, a, b):
-                if any(x <= m.start() < y for x, y in taken):
+                if covered[m.start()]:
                     continue
                 group = _narrative(m, offset, "bare", listed)
                 if group is not None:
                     groups.append(group)
-                    taken.append((m.start(), m.end()))
+                    take(m.start(), m.end())
     if narrative and listed and ("* (" in text or "*, (" in text):
         # "Searle, em *Expression and Meaning* (1979)": a title between a listed author and the year.
         for m in _TITLED.finditer(text):
-            if any(a <= m.start("open") < b for a, b in taken):
+            if covered[m.start("open")]:
                 continue
             group = _narrative(m, offset, listed=listed)
             if group is not None and group.works and names_listed(group.works[0].authors, listed):
                 groups.append(group)
-                taken.append((m.start(), m.end()))
+                take(m.start(), m.end())
     if narrative and listed and ("’s" in text or "'s" in text):
         # "Weber's (1922)", "Coombe’s recommended criteria (1995)": a listed name in the possessive.
         for m in _POSSESSIVE.finditer(text):
-            if any(a <= m.start("open") < b for a, b in taken) or not _YEAR_ONLY.fullmatch(m.group("inner").strip()):
+            if covered[m.start("open")] or not _YEAR_ONLY.fullmatch(m.group("inner").strip()):
                 continue
             group = _narrative(m, offset, listed=listed)
             if group is not None and group.works and names_listed(group.works[0].authors, listed):
                 groups.append(group)
-                taken.append((m.start("open"), m.end()))
+                take(m.start("open"), m.end())
     if narrative:
         for m in _NARRATIVE.finditer(text):
-            if any(a <= m.start("open") < b for a, b in taken):
+            if covered[m.start("open")]:
                 continue
             group = _narrative(m, offset, listed=listed)
             if group is not None:

@@ -24,13 +24,15 @@ _URL = re.compile(r"<?(?:https?://|www\.|doi\.org/)\S+>?|(?<![\w/.])10\.\d{4,9}/
 _IDENTIFIER = re.compile(r"\b(?:e-?)?IS[SB]N\b *:? *[\dXx][\dXx\-–]*")
 # "Acesso em: 6 set. 2021", "Acesso: 10 maio. 2022", "Acesso em20/03/2021", "Last access: Jan. 14, 2024".
 _ACCESS = re.compile(
-    r"(?i:acess(?:o|ado)(?: em| *(?=:))|accessed(?: on)?|last access(?:ed)?|access *(?=:)|consultado (?:el|en)|accedido (?:el|en)"
+    r"(?i:acess(?:o|ado)(?: em| *(?=:))|accessed(?: on)?|last access(?:ed)?|access *(?=:)|consultado (?:el|en)"
+    r"|accedido (?:el|en)"
     r"|fecha de consulta|retrieved(?: on)?)"
     r" *:? *(?:\d{1,2}[/.-]\d{1,2}[/.-]|\d{1,2}º? *(?:de )?)?(?:[^\W\d_]{3,10}\.? *(?:de )?)?"
     r"(?:\d{1,2},? *)?(?:1[5-9]\d\d|20\d\d)\b\.?"
 )
 _ONLINE_LABEL = re.compile(
-    r"<?(?i:dispon[ií]vel em|disponible en|available(?: (?:at|from|in|on)| *(?=:))|recuperado de|retrieved from|doi) *:? *"
+    r"<?(?i:dispon[ií]vel em|disponible en|available(?: (?:at|from|in|on)| *(?=:))|recuperado de|retrieved from"
+    r"|doi) *:? *"
 )
 _ANY_YEAR = re.compile(r"(?<![\d/.])(1[5-9]\d\d|20\d\d)(?![\d])")
 _BRACKETED = re.compile(r"\[[^\]]*\]")

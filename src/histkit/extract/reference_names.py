@@ -34,17 +34,20 @@ class Name:
         return f"{self.family}, {self.given}" if self.given else self.family
 
 
-_FAMILY = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’\-]*)*"
+# Repetitions are bounded (a family of at most 8 words, at most 100 persons) so that a hostile entry is
+# read in linear time.
+_FAMILY = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’\-]*){0,7}"
 # An initial ("M.", "Ch.", or "K" right before the next author's ";"); a particle among or after
 # the initials ("J. L. S. de", "G. H. de A."), never before the first one.
 _INITIAL = r"(?:[A-ZÀ-Þ][a-z]?\.|[A-ZÀ-Þ](?= ?;|$))"
-_INITIALS = rf"{_INITIAL}(?: (?:{_INITIAL}|{PARTICLE_RE}(?=[ ;.]|$)))*"
-_WRITTEN = rf"[A-ZÀ-Þ][a-zß-ÿ]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][a-zß-ÿ]+)*(?: {PARTICLE_RE}(?=[;.]|$))?"
+_INITIALS = rf"{_INITIAL}(?: (?:{_INITIAL}|{PARTICLE_RE}(?=[ ;.]|$))){{0,12}}"
+_WRITTEN = rf"[A-ZÀ-Þ][a-zß-ÿ]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][a-zß-ÿ]+){{0,8}}(?: {PARTICLE_RE}(?=[;.]|$))?"
 _GIVEN = rf"(?:{_INITIALS}|{_WRITTEN})"
 _PERSON = rf"{_FAMILY}, {_GIVEN}"
 _SEPARATOR = r"(?: ?; ?| ?/ ?| (?:&|e|y|and) )"
 NAMES = re.compile(
-    rf"(?P<names>{_PERSON}(?:{_SEPARATOR}{_PERSON})*)(?:,? \*?et al\.?\*?)?(?: \((?P<role>eds?|orgs?|coords?)\.\))?"
+    rf"(?P<names>{_PERSON}(?:{_SEPARATOR}{_PERSON}){{0,100}})(?:,? \*?et al\.?\*?)?"
+    r"(?: \((?P<role>eds?|orgs?|coords?)\.\))?"
     r"\.? +(?P<rest>.+)$"
 )
 _ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY}), (?P<given>{_GIVEN})")
@@ -71,7 +74,9 @@ _MIXED_SEPARATOR = r"(?:;? ?& |; ?|, (?=(?:[a-z]{1,3} )?[A-ZÀ-Þ][\w'’\-]+, [
 _MIXED_BLOCK = rf"(?P<names>{_MIXED_PERSON}(?:{_MIXED_SEPARATOR}{_MIXED_PERSON}){{0,60}})"
 # CSE name-year (Scientific Style and Format 29.3): "Aleixo, A. 1997. Title." -- the year right after the
 # names, with no parentheses; it is the work's year, whatever other years the entry prints later.
-NAME_YEAR = re.compile(rf"{_MIXED_BLOCK}(?:,? \*?et al\.?\*?)?\.? (?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$")
+NAME_YEAR = re.compile(
+    rf"{_MIXED_BLOCK}(?:,? \*?et al\.?\*?)?\.? (?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$"
+)
 # ABNT (NBR 6023 8.1.1.1) with names in mixed case: "Souza, M. A.; Lima, R. C. B. Title. Place: ..."
 MIXED_NAMES = re.compile(rf"{_MIXED_BLOCK}(?:,? \*?et al\.?\*?)? +(?P<rest>[^\W\d_*“\"].+)$")
 _ONE_MIXED = re.compile(rf"(?P<family>(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-]+(?:(?<=Jr)\.)?(?: (?:{PARTICLE_RE} )?"

@@ -59,9 +59,11 @@ _REPEAT = re.compile(r"_{3,}\. *(?P<rest>.+)$")
 _ARCHIVE = re.compile(r"(?P<acronym>[A-ZÀ-Þ]{2,}) +[-–—] +(?P<archive>[^.]+)\. +(?P<rest>.+)$")
 _DATE = r"(?P<date>(?:(?P<day>\d{1,2}) )?(?:(?P<month>[A-Z][a-z]+) )?" + _YEAR + r")"
 # "Place: Publisher, Year." with an optional chapter's "pp. A-B." after it. A place may hold the
-# periods of initials ("Ithaca, N. Y."), never a sentence's period.
+# periods of initials ("Ithaca, N. Y."), never a sentence's period. Places, call numbers and locations
+# are bounded in length, so that each candidate title end costs a bounded scan: a long run of initials
+# ("A. A. A. ...") is read in linear time.
 _IMPRINT = re.compile(
-    r"(?P<title>.+?)\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.)+?): +(?P<publisher>[^:]+?), +"
+    r"(?P<title>.+?)\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.){1,120}?): +(?P<publisher>[^:]+?), +"
     + _YEAR
     + r"\.(?: +pp?\. ?(?P<pages>\d+[-–]\d+)\.?)?$"
 )
@@ -69,7 +71,7 @@ _IMPRINT = re.compile(
 _ARTICLE_BOLD = re.compile(r"(?P<title>[^*]+?)\. +\*\*?(?P<container>[^*]+?),?\*\*?,? *(?P<tail>.+)$")
 _ARTICLE_TAIL = re.compile(r"(?P<head>.*?),? +" + _DATE + r"\.$")
 _ARCHIVAL_TAIL = re.compile(
-    r"(?P<title>.+?)\.(?: +(?P<location>.+?)\.)? +(?P<place>[A-ZÀ-Þ][^.]*?), +" + _DATE + r"\.$"
+    r"(?P<title>.+?)\.(?: +(?P<location>.{1,300}?)\.)? +(?P<place>[A-ZÀ-Þ][^.]{0,120}?), +" + _DATE + r"\.$"
 )
 _ARCHIVE_NAME = re.compile(r"\b(?:Arch|Arqu|Acervo|Fond|Hemeroteca|Collection|Colecci|Cole[çc]|Papers)", re.I)
 _CALL_NUMBER = re.compile(r"\b(?:fond|fondo|file|reel|box|folder|leg|exp|caja|carpeta)\b", re.IGNORECASE)

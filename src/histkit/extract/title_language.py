@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 # ISO 639-1 codes the identifier chooses among.
 LANGUAGES: tuple[str, ...] = ("pt", "es", "en", "fr", "de", "it", "pl", "ru", "nl", "ca")
@@ -21,7 +22,7 @@ MIN_PROBABILITY = 0.65
 
 
 @functools.cache
-def _identifier():  # noqa: ANN202 - py3langid has no type hints
+def _identifier() -> Any:  # py3langid has no type hints
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
