@@ -85,3 +85,40 @@ def year_span(first: int, second: str | None, expand: Callable[[int, str | None]
     if second and len(second) == 4 and int(second) < first:
         return first, first, True
     return first, expand(first, second), False
+
+
+# A translation's note after the original's imprint, with the translation's year (NBR 6023 7.3.1, Chicago
+# 14.108): "Paris: Gallimard, 1975 (Trad. bras. Petrópolis: Vozes, 1987)", "(Translated ..., 1987)".
+_TRANSLATION_NOTE = re.compile(
+    r"(?<!\d)(?P<original>1[5-9]\d\d|20\d\d)[a-z]?\.? *\((?i:trad|tradu[çc][ãa]o|traducci[óo]n|transl|translated|trans\.)"
+    r"[^()]{0,300}?(?<!\d)(?P<translation>1[5-9]\d\d|20\d\d)(?!\d)[^()]{0,40}\)"
+)
+# An original's year in brackets, after the title or the imprint year: "[1963]", "[1951-1953]", "2017 [1929]".
+_ORIGINAL_BRACKET = re.compile(r"\[(?P<original>1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?\]")
+
+
+def original_year(text: str, imprint: int | None) -> str:
+    """The original's year an entry prints beside the edition it cites, or ``""``.
+
+    Three forms: a translation's note after the original's imprint ("1975 (Trad. bras. ..., 1987)": the
+    original is 1975); a bracketed year earlier than the imprint ("[1963] ... 2008"); and an edition's
+    year paired with the original's ("2011/1979"). The edition cited keeps the imprint year.
+
+    Parameters
+    ----------
+    text : str
+        The entry without markdown residue.
+    imprint : int or None
+        The year the entry is cited by (its imprint year).
+
+    """
+    plain = _PAGE_RANGE.sub(" ", _offline(text))
+    if (note := _TRANSLATION_NOTE.search(plain)) and int(note.group("original")) < int(note.group("translation")):
+        return note.group("original")
+    for m in _ORIGINAL_BRACKET.finditer(plain):
+        if imprint is None or int(m.group("original")) < imprint:
+            return m.group("original")
+    for m in _BOUNDED_YEAR.finditer(plain):
+        if m.group("y2") and len(m.group("y2")) == 4 and int(m.group("y2")) < int(m.group("y1")):
+            return m.group("y2")
+    return ""

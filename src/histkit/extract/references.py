@@ -34,7 +34,7 @@ import pandas as pd
 from histkit.core.errors import SeedError
 from histkit.extract.date_phrases import last_year
 from histkit.extract.reference_apa import apa_body, clean
-from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, year_span
+from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, original_year, year_span
 from histkit.extract.reference_names import (
     APA,
     MIXED_NAMES,
@@ -112,6 +112,8 @@ class Reference:
     acronym: str = ""
     language: str = "und"
     years: tuple[int, ...] = ()
+    # The original's year when the entry cites a later edition or translation ("[1929]", "1975 (Trad. ..., 1987)").
+    original_year: str = ""
     start: int = 0
     end: int = 0
     notes: list[str] = field(default_factory=list)
@@ -245,6 +247,7 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
         # A form the parser does not know (a chapter with "(Ed.)", a report): the imprint year.
         _set_date(ref, year)
         ref.notes.append("year read as the last year outside brackets and the online part")
+    ref.original_year = original_year(clean(raw), ref.year_first)
     ref.language = detect_language(ref.title)
     return ref
 
@@ -370,6 +373,7 @@ COLUMNS = [
     "archive_location",
     "acronym",
     "kind",
+    "original_year",
     "language",
     "notes",
     "line",
@@ -408,6 +412,7 @@ def references_table(article: Article, refs: Sequence[Reference] | None = None) 
             "archive_location": r.archive_location,
             "acronym": r.acronym,
             "kind": r.kind,
+            "original_year": r.original_year,
             "language": r.language,
             "notes": "; ".join(r.notes),
             "line": article.line_of(r.start),

@@ -165,6 +165,9 @@ def to_csl(refs: Sequence[Reference]) -> list[dict[str, object]]:
         item.update({k: v for k, v in fields.items() if v})
         if issued := _date_parts(r):
             item["issued"] = issued
+        if r.original_year:
+            # The original of a translation or later edition (issue 19): CSL's own variable for it.
+            item["original-date"] = {"date-parts": [[int(r.original_year)]]}
         items.append(item)
     return items
 
@@ -259,6 +262,7 @@ def to_bibtex_entries(refs: Sequence[Reference]) -> list[dict[str, str]]:
             "publisher": tex_escape(r.publisher),
             "location": tex_escape(r.place) if r.kind != "article" else "",
             "date": _biblatex_date(r),
+            "origdate": r.original_year,
             "howpublished": tex_escape(", ".join(p for p in (archive, r.archive_location) if p)),
             "langid": LANGIDS.get(r.language, ""),
             "sortkey": "" if personal else tex_escape(r.archive_acronym),
