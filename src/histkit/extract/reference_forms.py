@@ -90,7 +90,8 @@ def year_span(first: int, second: str | None, expand: Callable[[int, str | None]
 # A translation's note after the original's imprint, with the translation's year (NBR 6023 7.3.1, Chicago
 # 14.108): "Paris: Gallimard, 1975 (Trad. bras. Petrópolis: Vozes, 1987)", "(Translated ..., 1987)".
 _TRANSLATION_NOTE = re.compile(
-    r"(?<!\d)(?P<original>1[5-9]\d\d|20\d\d)[a-z]?\.? *\((?i:trad|tradu[çc][ãa]o|traducci[óo]n|transl|translated|trans\.)"
+    r"(?<!\d)(?P<original>1[5-9]\d\d|20\d\d)[a-z]?\.? *"
+    r"\((?i:trad|tradu[çc][ãa]o|traducci[óo]n|transl|translated|trans\.)"
     r"[^()]{0,300}?(?<!\d)(?P<translation>1[5-9]\d\d|20\d\d)(?!\d)[^()]{0,40}\)"
 )
 # An original's year in brackets, after the title or the imprint year: "[1963]", "[1951-1953]", "2017 [1929]".
