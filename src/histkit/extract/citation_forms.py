@@ -79,7 +79,7 @@ _WORK = re.compile(rf"(?P<name>.+?), ?{_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?: ?, ?|
 # Chicago author-date and a slip in ABNT: no comma before the year, "(Lee 2019)", "( PEÑA 2018 )".
 _WORK_NO_COMMA = re.compile(rf"(?P<name>.+?) {_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?: ?, ?| ){_REMARK})?")
 # The work at the head of a segment that goes on with prose: "FOTION, 2021, sobre a pesquisa ...".
-_WORK_HEAD = re.compile(rf"(?P<name>[^,;]+?), ?{_YEARS}(?: ?[,:.] ?{_PAGES})?(?=, )")
+_WORK_HEAD = re.compile(rf"(?P<name>[^,;]+?)(?:, ?| ){_YEARS}(?: ?[,:.] ?{_PAGES})?(?=, )")
 _YEAR_ITEM = re.compile(_YEAR_ONE)
 _AUTHOR_ONLY = _NAMES
 _IBIDEM = re.compile(

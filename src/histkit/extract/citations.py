@@ -47,6 +47,7 @@ from histkit.extract.citation_groups import (
 )
 from histkit.extract.citation_groups import parse_group as parse_group  # re-exported: callers read groups here
 from histkit.extract.citation_names import listed_names, names_listed, trim_to_listed
+from histkit.extract.name_particles import PARTICLE_WORDS
 from histkit.text.ingest import Article, Element
 
 DEFAULT_STAGE_SECTIONS: tuple[int, ...] = (2, 3, 4)
@@ -141,6 +142,8 @@ def _narrative(
     words = names_text.split(" ")
     cut = 0
     while cut < len(words) - 1 and words[cut].strip(",").casefold() in _NOT_AUTHORS:
+        if words[cut].casefold() in PARTICLE_WORDS and words[cut + 1] in PARTICLE_WORDS:
+            break  # "De la Torre": a capitalised particle before another opens the family name
         cut += 1
     skip = len(" ".join(words[:cut])) + (1 if cut else 0)
     # "However, Ribeiro (2005)", "Brazil and Portugal, Leite (2007)": a bare comma before the last
@@ -149,7 +152,10 @@ def _narrative(
     if connectors and connectors[-1].group().strip() == ",":
         skip += connectors[-1].end()
     names = _split_names(names_text[skip:])
-    if names and (run_in := re.match(rf".*? {_PARTICLE} (?=[A-ZÀ-Þ])", names[0])) and not names[0].isupper():
+    run_in = re.match(rf".*? {_PARTICLE} (?=[A-ZÀ-Þ])", names[0]) if names else None
+    if run_in and names[0].split()[0].casefold() in PARTICLE_WORDS:
+        run_in = None  # "De la Torre (2001)": a capitalised particle opens the family name
+    if names and run_in and not names[0].isupper():
         # "Tradução de Austin, 1990": outside parentheses, words before a particle may be prose.
         skip += run_in.end()
         names = (names[0][run_in.end() :], *names[1:])
