@@ -37,7 +37,7 @@ _ONLINE_LABEL = re.compile(
 _ANY_YEAR = re.compile(r"(?<![\d/.])(1[5-9]\d\d|20\d\d)(?![\d])")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
 # Pages: "p. 47-53", and after a volume and issue with no "p." (CSE, APA): "22(3): 143-148", "*16* (6), 333-342".
-_PAGE_RANGE = re.compile(r"\bpp?\. ?\d+ ?[-–] ?\d+|(?<=\d\)): ?\d+ ?[-–] ?\d+|(?<=\d\)), ?\d+ ?[-–] ?\d+")
+_PAGE_RANGE = re.compile(r"\bpp?\. ?\d+ ?[-–] ?\d+|(?<=\d)\)[:,] ?\d+ ?[-–] ?\d+")
 _BOUNDED_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 
 
