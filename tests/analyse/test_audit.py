@@ -197,3 +197,25 @@ def test_a_citation_matched_by_name_alone_is_queried(corpus):
     ecos = run_audit(corpus["ecos-china-new-normal"]).findings
     bank = ecos[(ecos["kind"] == "year-differs") & (ecos["subject"] == "World Bank")].iloc[0]
     assert "prints no year of its own" in bank["detail"]
+
+
+@pytest.mark.parametrize(
+    ("name", "quote", "entries"),
+    [
+        # two entries "Santos ... 2018" and no letter in the list or the text (hoehnea-senna-extracts)
+        ("hoehnea-senna-extracts", "Santos *et al.* 2018", 2),
+        # two BAKHTIN 2011 entries; the text cites "BAKHTIN, 2011, p.284" (bak-p59099)
+        ("bak-p59099", "BAKHTIN, 2011, p.284", 2),
+    ],
+)
+def test_a_citation_several_entries_fit_is_a_finding_with_its_reason(corpus, name, quote, entries):
+    findings = run_audit(corpus[name]).findings
+    found = findings[(findings["kind"] == "ambiguous-citation") & (findings["quote"] == quote)]
+    assert len(found) >= 1
+    row = found.iloc[0]
+    assert len(row["ref_id"].split(";")) == entries
+    assert "no letter" in row["detail"] and "read the passage" in row["detail"]
+
+
+def test_the_first_seed_has_no_ambiguous_citation(audit):
+    assert not (audit.findings["kind"] == "ambiguous-citation").any()

@@ -236,6 +236,17 @@ def match_name(
     return Match("", "none", 0.0)
 
 
+def same_work_candidates(name: str, year: str, refs: Sequence[Reference]) -> list[Reference]:
+    """Every entry the cited names and year fit, when the year carries no letter to choose among them.
+
+    "Santos *et al.* 2018" with two entries Santos ... 2018 and no "2018a"/"2018b" (NBR 10520 and APA
+    ask for the letters): :func:`match_name` takes the first in list order; the audit says so.
+    """
+    if not year or _year_digits(year) != year:
+        return []
+    return [r for r in refs if r.year == year and _named(name, r)]
+
+
 def reconcile(citations: pd.DataFrame, refs: Sequence[Reference], threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
     """Add ``ref_id``, ``match`` and ``score`` (a string with one decimal) to the citations table.
 
