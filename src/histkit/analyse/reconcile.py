@@ -146,6 +146,10 @@ def _similarity(cited: str, listed: str) -> float:
     a, b = _families(cited), _families(listed)
     if len(a) == 1 and len(b) == 1 and len(a[0].split()) > 1 and len(b[0].split()) == 1:
         score = max(score, fuzz.ratio(b[0], a[0].split()[-1]))
+    if a and b and re.search(r"et al\.?,?\*?\.?$", cited.strip()):
+        # "Arroyo-Rodrigues *et al.*" for ARROYO-RODRÍGUEZ; MELO; ...: "et al." stands for the co-authors, so
+        # the first authors are compared.
+        score = max(score, fuzz.ratio(a[0], b[0]))
     return score
 
 

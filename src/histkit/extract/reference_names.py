@@ -58,7 +58,7 @@ APA = re.compile(
     r"(?P<names>[^()]+?)(?: \((?P<role>(?i:eds?|orgs?|coords?)\.)\)\.?)? "
     r"\((?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?|s\.d\.|n\.d\.)\)\.? +(?P<rest>.+)$"
 )
-_APA_FAMILY = rf"[A-ZÀ-Þ][\w'’\-]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-]+)*"
+_APA_FAMILY = rf"[A-ZÀ-Þ][\w'’\-‐‑]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+)*"
 _APA_PERSON = re.compile(rf"(?<![\w.])(?P<family>{_APA_FAMILY}), ")
 # Initials after the family with the comma left out: "Paddison B., e Walmsley A. (2018)".
 _APA_BARE = re.compile(rf"(?:^|,? (?:e|y|and|&) )(?P<family>{_APA_FAMILY}) (?=[A-ZÀ-Þ]\.)")
@@ -67,10 +67,10 @@ _APA_BARE = re.compile(rf"(?:^|,? (?:e|y|and|&) )(?P<family>{_APA_FAMILY}) (?=[A
 # right before the next separator ("R.O;"), so a title's first word is never read as an initial.
 _SPACED_INITIAL = r"(?:[A-ZÀ-Þ][a-z]?\.|[A-ZÀ-Þ](?=[;,&]| &))"
 _MIXED_PERSON = (
-    rf"(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-]+(?:(?<=Jr)\.)?(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-]+){{0,3}}, "
+    rf"(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}, "
     rf"{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}}"
 )
-_MIXED_SEPARATOR = r"(?:;? ?& |; ?|, (?=(?:[a-z]{1,3} )?[A-ZÀ-Þ][\w'’\-]+, [A-ZÀ-Þ]))"
+_MIXED_SEPARATOR = r"(?:;? ?& |; ?|, (?=(?:[a-z]{1,3} )?[A-ZÀ-Þ][\w'’\-‐‑]+, [A-ZÀ-Þ]))"
 _MIXED_BLOCK = rf"(?P<names>{_MIXED_PERSON}(?:{_MIXED_SEPARATOR}{_MIXED_PERSON}){{0,60}})"
 # CSE name-year (Scientific Style and Format 29.3): "Aleixo, A. 1997. Title." -- the year right after the
 # names, with no parentheses; it is the work's year, whatever other years the entry prints later.
@@ -79,8 +79,8 @@ NAME_YEAR = re.compile(
 )
 # ABNT (NBR 6023 8.1.1.1) with names in mixed case: "Souza, M. A.; Lima, R. C. B. Title. Place: ..."
 MIXED_NAMES = re.compile(rf"{_MIXED_BLOCK}(?:,? \*?et al\.?\*?)? +(?P<rest>[^\W\d_*“\"].+)$")
-_ONE_MIXED = re.compile(rf"(?P<family>(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-]+(?:(?<=Jr)\.)?(?: (?:{PARTICLE_RE} )?"
-                        rf"[A-ZÀ-Þ][\w'’\-]+){{0,3}}), (?P<given>{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}})")
+_ONE_MIXED = re.compile(rf"(?P<family>(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?(?: (?:{PARTICLE_RE} )?"
+                        rf"[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}), (?P<given>{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}})")
 
 
 def mixed_persons(block: str) -> tuple[Name, ...]:
@@ -93,7 +93,7 @@ def mixed_persons(block: str) -> tuple[Name, ...]:
 _UPPER_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?<=[A-ZÀ-Þ'’\-])\d*"
 _UPPER_LEAD = re.compile(rf"(?P<family>{_UPPER_WORD}(?: {_UPPER_WORD})*)(?=[ ,.;:/(*–—-]|$)")
 _CO_FAMILY = re.compile(r"[;/] *(?P<family>[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]*[A-ZÀ-Þ]),")
-_MIXED_LEAD = re.compile(r"(?P<family>[A-ZÀ-Þ][\w'’\-]+(?: [A-ZÀ-Þ][\w'’\-]+)*)(?=,| \d)")
+_MIXED_LEAD = re.compile(r"(?P<family>[A-ZÀ-Þ][\w'’\-‐‑]+(?: [A-ZÀ-Þ][\w'’\-‐‑]+)*)(?=,| \d)")
 _ACRONYM = r"[A-ZÀ-Þ][A-ZÀ-Þ]+[a-z]?"
 # "NBS – National Bureau of Statistics of China. Title": the acronym before the name, with a dash.
 DASH_LEAD = re.compile(rf"(?P<acronym>{_ACRONYM}) +[-–—] +(?P<name>[^.]+)\. +(?P<rest>.+)$")
