@@ -113,6 +113,7 @@ class Problem:
 
 # Why a segment is reported, in the words of the problems table.
 REASON_PROSE = "words after the cited work, not a work"
+REASON_PROSE_BEFORE = "words before the cited work ('according to', 'segundo'), not a work"
 REASON_NO_YEAR = "names with no year after them in the group"
 REASON_TAXON = (
     "a species' authority after its italic Latin name (who described it, and when), not a cited work; "
@@ -129,6 +130,25 @@ REASON_UNLISTED_DATE = (
 # ("BRASIL, 2005a, 2016, CABRAL, 2017"): after a year, its label or a page, a comma before a
 # capital opens the next work, when every piece so cut is a work.
 _WORK_BREAK = re.compile(r"(?:(?<=\d)|(?<=\d[a-z]))\s*,\s*(?=[A-ZÀ-Þ])")
+
+
+# Prose, then a phrase that hands over to a source, then the work: "(as pioneer, according to Do Vale
+# *et al*. 2018)", "(dados de 2010, segundo IBGE, 2012)". The last such phrase in the segment.
+_HANDOVER = re.compile(
+    r"(?:^|,? )(?i:according to|segundo|según|conforme|de acordo com|following|seguindo) (?=[A-ZÀ-Þ])"
+)
+
+
+def _handed_over(raw: str, start: int) -> tuple[list[Work], int]:
+    """The work after the last :data:`_HANDOVER` phrase of a segment, and where that phrase starts."""
+    last = None
+    for last in _HANDOVER.finditer(raw):  # noqa: B007 - the last one is wanted
+        pass
+    if last is None or last.start() == 0:
+        return [], 0
+    tail = raw[last.end() :]
+    found, _ = _parse_segment(_SPACES.sub(" ", tail), start + last.end())
+    return found, last.start()
 
 
 def _comma_works(raw: str, start: int) -> list[Work]:
@@ -180,6 +200,14 @@ def read_group(content: str) -> tuple[list[Work], list[Problem]]:
             works.extend(split)
             pending = []
             continue
+        if not found and not names_only:
+            handed, cut = _handed_over(raw_body, seg_start)
+            if handed:
+                prose = raw_body[:cut].rstrip(", ")
+                problems.append(Problem(seg_start, seg_start + len(prose), prose, REASON_PROSE_BEFORE))
+                works.extend(replace(w, end=seg_start + len(raw_body)) for w in handed)
+                pending = []
+                continue
         if not found and not names_only and (head := _WORK_HEAD.match(raw_body)):
             # "(FOTION, 2021, sobre a pesquisa “John Searle”)": the work, and the rest reported.
             if found := _parse_segment(head.group(), seg_start)[0]:
