@@ -236,6 +236,14 @@ def test_long_capitalised_runs_and_roman_page_lists_are_read_in_linear_time():
         ("Machado, 1999 adapted", [(("Machado",), "1999", "Machado, 1999 adapted")]),
         ("SILVA, 2001, p. 3 adaptado", [(("SILVA",), "2001", "SILVA, 2001, p. 3 adaptado")]),
         # a space before the comma between years (ensaio-deficiencia "OMOTE, 2005 , 2016"; fixture)
+        # works in press, undated like "s.d." (fixtures: NBR 10520 "no prelo", APA "in press", "en prensa")
+        ("SILVA, no prelo", [(("SILVA",), "no prelo", "SILVA, no prelo")]),
+        ("Smith & Lee, in press; GÓMEZ, en prensa",
+         [(("Smith", "Lee"), "in press", "Smith & Lee, in press"), (("GÓMEZ",), "en prensa", "GÓMEZ, en prensa")]),
+        # a stray period after the year or the page (fixtures of the form)
+        ("Almeida, 1801.", [(("Almeida",), "1801", "Almeida, 1801.")]),
+        ("SILVA, 2001, p. 3.; Lee 2019.",
+         [(("SILVA",), "2001", "SILVA, 2001, p. 3."), (("Lee",), "2019", "Lee 2019.")]),
         ("OMOTE, 2005 , 2016",
          [(("OMOTE",), "2005", "OMOTE, 2005 , 2016"), (("OMOTE",), "2016", "OMOTE, 2005 , 2016")]),
     ],

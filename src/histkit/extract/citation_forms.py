@@ -50,7 +50,8 @@ _LEAD = re.compile(
 _COAUTHOR = rf"(?:{_PARTICLE} )?{_NAME}"
 _NAMES = re.compile(rf"{_NAME}(?:{_CONNECTOR}{_COAUTHOR}){{0,15}}")
 _ONE_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_NO_DATE = r"\[?(?:s\.? ?d\.?|s/d|n\.? ?d\.?|sin fecha|no date)\]?"
+# Works in press count as undated (NBR 10520 and APA 8.19: "no prelo", "en prensa", "in press").
+_NO_DATE = r"\[?(?:s\.? ?d\.?|s/d|n\.? ?d\.?|sin fecha|no date|no prelo|en prensa|in press|forthcoming)\]?"
 # One year of a work: "1986", "1994/95", "2024a", "s.d.", "2017 [1929]", "[1913] 2004".
 _YEAR_ONE = (
     rf"(?:\[{_ONE_YEAR}\] )?(?:(?P<y1>{_ONE_YEAR})(?:/(?P<y2>\d{{4}}|\d{{2}}))?(?P<suffix>[a-z])?|(?P<nd>{_NO_DATE}))"
@@ -75,9 +76,9 @@ _REMARK = (
 )
 _PAGES = rf"(?P<pages>{_LOCATOR}(?:, ?{_LOCATOR}){{0,10}})"
 # The locator follows the year after "," or ":" or, mistyped, "." ("WOIDA, 2020. p. 8").
-_WORK = re.compile(rf"(?P<name>.+?), ?{_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?: ?, ?| ){_REMARK})?")
+_WORK = re.compile(rf"(?P<name>.+?), ?{_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?: ?, ?| ){_REMARK})?\.?")
 # Chicago author-date and a slip in ABNT: no comma before the year, "(Lee 2019)", "( PEÑA 2018 )".
-_WORK_NO_COMMA = re.compile(rf"(?P<name>.+?) {_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?: ?, ?| ){_REMARK})?")
+_WORK_NO_COMMA = re.compile(rf"(?P<name>.+?) {_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?: ?, ?| ){_REMARK})?\.?")
 # The work at the head of a segment that goes on with prose: "FOTION, 2021, sobre a pesquisa ...".
 _WORK_HEAD = re.compile(rf"(?P<name>[^,;]+?)(?:, ?| ){_YEARS}(?: ?[,:.] ?{_PAGES})?(?=, )")
 _YEAR_ITEM = re.compile(_YEAR_ONE)
@@ -86,7 +87,7 @@ _IBIDEM = re.compile(
     rf"(?P<name>{_NAME}, )?(?P<ibid>(?i:ibidem|ibid\.|id\.|idem|op\. ?cit\.?|loc\. ?cit\.?))(?:,? ?{_PAGES})?"
 )
 _REMARK_ONLY = re.compile(_REMARK)
-_YEAR_ONLY = re.compile(rf"{_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?: ?, ?| ){_REMARK})?")
+_YEAR_ONLY = re.compile(rf"{_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?: ?, ?| ){_REMARK})?\.?")
 _PAREN = re.compile(r"\(([^()\n]*)\)")
 # Narrative citations: the names stand before the parenthesis or bracket, "Alonso (1998, p. 188)",
 # "Hou, Gelb, and Calabrese (2017)", "Magnier et al. (2018)", "Bakhtin [1929]", "Volóchinov (2013 [1930])";
