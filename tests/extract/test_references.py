@@ -234,7 +234,6 @@ def test_unreadable_entry_keeps_a_note():
         ("Historia de la Revolución Mexicana", "es"),
         ("Wspomnienia revolucjonisty", "pl"),
         ("A revolução e os operários", "pt"),
-        ("Memoirs", "und"),
         # Issue 19: titles the word lists tagged wrongly, now from py3langid. paz-mixed-flocks (was "es"):
         ("Composição de bandos mistos de aves no Parque Estadual das Araucárias, oeste de Santa Catarina", "pt"),
         ("Piora na qualidade do ensino afeta mais estudantes negros", "pt"),  # ciedu-saresp (was "pl")
@@ -452,3 +451,18 @@ def test_corporate_acronyms_the_list_declares(entry, acronym):
 def test_an_acronym_in_brackets_must_come_from_the_name():
     # "(XYZ)" has no letter of the name in order: not the name's acronym.
     assert parse_entry("Empresa de Pesquisa (XYZ). 2001. Dados.", "r", 1).acronym == ""
+
+
+@pytest.mark.parametrize(
+    ("entry", "lang"),
+    [
+        # A short title is read with its imprint (the seed: "Mao: The Unknown Story" alone is en 0.51).
+        ("CHANG, J.; HALLIDAY, J. Mao: The Unknown Story. London: Jonathan Cape, 2005.", "en"),
+        # One word and an imprint that does not tell: undetermined, not guessed (the seed's ROY, M. N.).
+        ("ROY, M. N. Memoirs. Bombay: Allied, 1964.", "und"),
+        # paz-mixed-flocks: a Portuguese title the word lists read as Spanish
+        ("Sick, H. 1997. Ornitologia brasileira. Rio de Janeiro, Nova Fronteira.", "pt"),
+    ],
+)
+def test_language_of_an_entry(entry, lang):
+    assert parse_entry(entry, "r", 1).language == lang

@@ -207,7 +207,7 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
         else:
             ref.title = clean(m.group("rest"))
             ref.notes.append("no 'Place, D Month YYYY.' at the end of the archival entry")
-        ref.language = detect_language(ref.title)
+        ref.language = _language(ref)
         return ref
     elif m := NAMES.match(rest):
         names = persons(m.group("names"))
@@ -248,8 +248,20 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
         _set_date(ref, year)
         ref.notes.append("year read as the last year outside brackets and the online part")
     ref.original_year = original_year(clean(raw), ref.year_first)
-    ref.language = detect_language(ref.title)
+    ref.language = _language(ref)
     return ref
+
+
+def _language(ref: Reference) -> str:
+    """The language of the work: its title read with the journal, place and publisher of the edition.
+
+    A title alone is often too short to tell ("Mao: The Unknown Story", "Comintern in Asia, 1919-39");
+    the imprint is in the edition's language. An archival document is read by its title alone: its place
+    is where it was written, and the archive's name is in the archive's language.
+    """
+    if ref.kind in ("archival document", "manuscript"):
+        return detect_language(ref.title)
+    return detect_language(" ".join(p for p in (ref.title, ref.container, ref.place, ref.publisher) if p))
 
 
 def _parse_body(ref: Reference, rest: str) -> None:
