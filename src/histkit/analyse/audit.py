@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from histkit.analyse.footnote_sources import footnote_sources
+from histkit.analyse.legislation import legislation_mentions
 from histkit.analyse.reconcile import (
     ALWAYS_COUNTED,
     DEFAULT_THRESHOLD,
@@ -101,7 +102,9 @@ def audit_findings(
     form), ``footnote-unlisted`` (a footnote source with no entry in the list) and
     ``not-read-as-citation`` (printed like a citation but not read as one: a row of
     :func:`histkit.extract.citations.citation_problems`, with its reason) and ``ambiguous-citation``
-    (the cited names and year fit several entries and no letter tells which: the first is taken).
+    (the cited names and year fit several entries and no letter tells which: the first is taken) and
+    ``legislation-unlisted`` (an act named by kind and number, "Lei nº 9.394/1996", that no entry prints;
+    :mod:`histkit.analyse.legislation`).
     """
     rows = []
     by_id = {r.ref_id: r for r in refs}
@@ -143,6 +146,10 @@ def audit_findings(
                 )
             )
     rows += _ambiguous(article, reconciled, refs)
+    for act in legislation_mentions(article, refs).itertuples(index=False):
+        if not act.ref_id:
+            detail = f"{act.quote}: legislation named in the text; no entry of the list prints {act.act} {act.number}"
+            rows.append(_finding(article, "legislation-unlisted", act.quote, detail, "", "", act.start, act.end))
     keys: dict[str, list[Reference]] = {}
     for r in refs:
         keys.setdefault(fold(r.key), []).append(r)
@@ -213,6 +220,7 @@ def audit_findings(
                 "year-differs",
                 "several-years",
                 "ambiguous-citation",
+                "legislation-unlisted",
                 "footnote-archive",
                 "footnote-unlisted",
                 "not-read-as-citation",
