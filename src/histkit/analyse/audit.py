@@ -25,6 +25,7 @@ from histkit.analyse.reconcile import (
     ALWAYS_COUNTED,
     DEFAULT_THRESHOLD,
     MATCH_KINDS,
+    by_original,
     check_threshold,
     mark_cited,
     reconcile,
@@ -240,6 +241,8 @@ def _ambiguous(article: Article, reconciled: pd.DataFrame, refs: Sequence[Refere
     for c in reconciled.itertuples(index=False):
         if c.match == "none" or len(fits := same_work_candidates(c.authors, c.year, refs)) < 2:
             continue
+        if by_original(c.authors, c.year, getattr(c, "year_original", ""), refs) is not None:
+            continue  # "2011 [1979]": the bracketed original's year tells the entries apart
         titles = "; ".join(f"{r.ref_id} {r.title[:60]!r}" for r in fits)
         detail = (
             f"{c.authors}, {c.year} fits {len(fits)} entries ({titles}) and carries no letter (2018a, 2018b) to "

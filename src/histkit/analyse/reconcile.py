@@ -251,6 +251,26 @@ def same_work_candidates(name: str, year: str, refs: Sequence[Reference]) -> lis
     return [r for r in refs if r.year == year and _named(name, r)]
 
 
+def by_original(name: str, year: str, original: str, refs: Sequence[Reference]) -> Reference | None:
+    """The one entry of several with these names and year that carries the original's year cited in brackets.
+
+    "BAKHTIN, 2011 [1979]" and "2011 [1954-1961]" against two BAKHTIN 2011 entries, one printing
+    "[1951-1953] ... 2011/1979" and the other "[1954-1961] ... 2011": the bracketed year tells them apart
+    (NBR 10520 and Chicago cite a reprint by both years).
+    """
+    fits = same_work_candidates(name, year, refs) if original else []
+    if len(fits) < 2:
+        return None
+    exact = [r for r in fits if r.original_year == original]
+    carrying = [r for r in fits if int(original) in r.years]
+    return exact[0] if len(exact) == 1 else carrying[0] if len(carrying) == 1 else None
+
+
+def _by_original(m: Match, name: str, year: str, original: str, refs: Sequence[Reference]) -> Match:
+    chosen = by_original(name, year, original, refs)
+    return Match(chosen.ref_id, m.kind, m.score) if chosen is not None and m.kind != "none" else m
+
+
 def reconcile(citations: pd.DataFrame, refs: Sequence[Reference], threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
     """Add ``ref_id``, ``match`` and ``score`` (a string with one decimal) to the citations table.
 
@@ -264,7 +284,11 @@ def reconcile(citations: pd.DataFrame, refs: Sequence[Reference], threshold: flo
         Least similarity (0-100) for a fuzzy match (notebook parameter ``fuzzy_threshold``).
 
     """
-    matches = [match_name(a, y, refs, threshold) for a, y in zip(citations["authors"], citations["year"], strict=True)]
+    originals = citations["year_original"] if "year_original" in citations else [""] * len(citations)
+    matches = [
+        _by_original(match_name(a, y, refs, threshold), a, y, o, refs)
+        for a, y, o in zip(citations["authors"], citations["year"], originals, strict=True)
+    ]
     out = citations.copy()
     out["ref_id"] = [m.ref_id for m in matches]
     out["match"] = [m.kind for m in matches]

@@ -158,15 +158,20 @@ def _pages(pages: str | None) -> tuple[str, int | None, int | None]:
     return digits.replace("–", "-").replace(" - ", "-"), first, last
 
 
-def _years(text: str) -> list[tuple[str, int | None, int | None]]:
-    out = []
+_BRACKET_YEAR = re.compile(r"\[(\d{4})")
+
+
+def _years(text: str) -> list[tuple[str, int | None, int | None, str]]:
+    """Each year of a citation: as printed, first, last, and the original's year in brackets ("2011 [1979]")."""
+    out: list[tuple[str, int | None, int | None, str]] = []
     for m in _YEAR_ITEM.finditer(text):
+        original = b.group(1) if (b := _BRACKET_YEAR.search(m.group())) else ""
         if m.group("nd"):
-            out.append((m.group().strip(), None, None))
+            out.append((m.group().strip(), None, None, original))
         elif m.group("y1"):
             first = int(m.group("y1"))
             year = m.group("y1") + (f"/{m.group('y2')}" if m.group("y2") else "") + (m.group("suffix") or "")
-            out.append((year, first, last_year(first, m.group("y2"))))
+            out.append((year, first, last_year(first, m.group("y2")), original))
     return out
 
 

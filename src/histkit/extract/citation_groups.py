@@ -49,6 +49,9 @@ class Work:
     end: int
     form: str = "parenthetical"
     role: str = "cited"
+    # The original's year the citation prints in brackets ("BAKHTIN, 2011 [1979]"): it tells two entries
+    # of one author and year apart.
+    year_original: str = ""
 
     @property
     def case(self) -> str:
@@ -62,9 +65,10 @@ def _works(
     years = _years(years_text)
     pages, p1, p2 = _pages(pages_text)
     works = []
-    for i, (year, first, last) in enumerate(years):
+    for i, (year, first, last, original) in enumerate(years):
         own = (pages, p1, p2) if i == len(years) - 1 else ("", None, None)
-        works.append(Work(names, year, first, last, *own, start=start, end=end, form=form, role=role))
+        works.append(Work(names, year, first, last, *own, start=start, end=end, form=form, role=role,
+                          year_original=original))
     return works
 
 

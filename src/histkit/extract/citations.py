@@ -60,6 +60,7 @@ COLUMNS = [
     "year",
     "year_first",
     "year_last",
+    "year_original",
     "pages",
     "page_first",
     "page_last",
@@ -357,6 +358,7 @@ def citations_table(article: Article, stage_sections: Sequence[int] | None = Non
                     "year": work.year,
                     "year_first": work.year_first,
                     "year_last": work.year_last,
+                    "year_original": work.year_original,
                     "pages": work.pages,
                     "page_first": work.page_first,
                     "page_last": work.page_last,
@@ -404,7 +406,8 @@ def _repeat(work: Work, previous: Work | None, before: list[Work]) -> Work:
     if target is None:
         return work
     return replace(
-        work, authors=target.authors, year=target.year, year_first=target.year_first, year_last=target.year_last
+        work, authors=target.authors, year=target.year, year_first=target.year_first, year_last=target.year_last,
+        year_original=target.year_original,
     )
 
 

@@ -86,6 +86,7 @@ COMMON_FIELDS = {
     "kind": "What sort of row this is.",
     "year": "The year the row refers to.",
     "year_first": "First year of a year or range ('1994/95' gives 1994).",
+    "year_original": "The original's year a citation prints in brackets ('2011 [1979]' gives 1979).",
     "year_last": "Last year of a year or range ('1994/95' gives 1995).",
     "label": "A short name given by the workbook.",
     "name": "The person's name in its usual form.",
