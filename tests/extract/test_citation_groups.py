@@ -328,6 +328,20 @@ def test_a_capitalised_particle_opens_the_family_name():
     assert group.works[0].authors == ("De la Torre",)
 
 
+
+@pytest.mark.parametrize(
+    ("text", "authors", "year", "pages"),
+    [
+        ("(PLATÃO, IV 3, 2001, p. 45)", ("PLATÃO",), "2001", "45"),  # fixture: the issue's form
+        ("(ARISTÓTELES, I, 2006; SILVA, 2001)", ("ARISTÓTELES",), "2006", ""),  # fixture: book only
+        ("como Heródoto (II, 1999, p. 12) narra", ("Heródoto",), "1999", "12"),  # fixture: narrative
+    ],
+)
+def test_classical_work_cited_by_book_before_the_year(text, authors, year, pages):
+    works = [w for g in find_groups(text, listed=frozenset({"platao", "aristoteles", "herodoto"})) for w in g.works]
+    assert (works[0].authors, works[0].year, works[0].pages) == (authors, year, pages)
+    assert all(w.authors != ("II",) and w.authors != ("IV",) for w in works)
+
 # --- linear time on hostile texts (issue 21) ------------------------------------------------------------
 
 

@@ -82,6 +82,9 @@ _WORK_NO_COMMA = re.compile(rf"(?P<name>.+?) {_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?
 # The work at the head of a segment that goes on with prose: "FOTION, 2021, sobre a pesquisa ...".
 _WORK_HEAD = re.compile(rf"(?P<name>[^,;]+?)(?:, ?| ){_YEARS}(?: ?[,:.] ?{_PAGES})?(?=, )")
 _YEAR_ITEM = re.compile(_YEAR_ONE)
+# A classical or ancient work cited by book and chapter before the edition's year (NBR 10520, Chicago
+# 14.242): "(PLATÃO, IV 3, 2001, p. 45)", "Heródoto (II, 1999, p. 12)". The book is a locator of the work.
+CLASSICAL_BOOK = re.compile(r"(?P<book>[IVXLC]{1,6}(?:[ ,.] ?\d{1,3}){0,3}), ?(?=(?:1[5-9]|20)\d\d)")
 _AUTHOR_ONLY = _NAMES
 _IBIDEM = re.compile(
     rf"(?P<name>{_NAME}, )?(?P<ibid>(?i:ibidem|ibid\.|id\.|idem|op\. ?cit\.?|loc\. ?cit\.?))(?:,? ?{_PAGES})?"

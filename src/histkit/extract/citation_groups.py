@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from histkit.extract.citation_forms import (
+    CLASSICAL_BOOK,
     _IBIDEM,
     _LEAD,
     _NAMES,
@@ -27,6 +28,9 @@ from histkit.extract.citation_forms import (
     _strip_etal,
     _years,
 )
+
+
+_ROMAN = re.compile(r"[IVXLC]{1,6}")
 
 
 @dataclass(frozen=True)
@@ -94,11 +98,18 @@ def _parse_segment(body: str, start: int) -> tuple[list[Work], bool]:
         name = (m.group("name") or "").rstrip(", ")
         pages, p1, p2 = _pages(m.group("pages"))
         return [Work((name,) if name else (), "", None, None, pages, p1, p2, start, end, form="ibidem")], False
+    if (book := re.search(r", " + CLASSICAL_BOOK.pattern, body)) and _NAMES.fullmatch(body[: book.start()]):
+        # "PLATÃO, IV 3, 2001, p. 45": the book and chapter before the edition's year are read past.
+        found, _ = _parse_segment(body[: book.start()] + ", " + body[book.end() :], start)
+        if found:
+            return [replace(w, start=start, end=end) for w in found], False
     for form in (_WORK, _WORK_NO_COMMA):
         if (m := form.fullmatch(body)) and _NAMES.fullmatch(name := m.group("name").strip()):
             names = _split_names(name)
             if form is _WORK_NO_COMMA and any(_strip_etal(n).casefold() in _NOT_AUTHORS for n in names):
                 continue  # "(February 1927)" is a date
+            if all(_ROMAN.fullmatch(n) for n in names):
+                continue  # "(II, 1999, p. 12)": a classical work's book, its author named before
             return _works(names, m.group("years"), m.group("pages"), start, end, "parenthetical", "cited"), False
     if _NAMES.fullmatch(body):
         return [], True

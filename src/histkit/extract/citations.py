@@ -21,6 +21,7 @@ import pandas as pd
 
 from histkit.core.errors import ParameterError
 from histkit.extract.citation_forms import (
+    CLASSICAL_BOOK,
     _BARE,
     _CONNECTOR,
     _NARRATIVE,
@@ -120,7 +121,9 @@ def _narrative(
 ) -> Group | None:
     inner = m.group("inner")
     body, *rest = inner.split(";")
-    y = _YEAR_ONLY.fullmatch(_SPACES.sub(" ", body.strip()))
+    plain = _SPACES.sub(" ", body.strip())
+    # "Heródoto (II, 1999, p. 12)": a classical work's book before the edition's year.
+    y = _YEAR_ONLY.fullmatch(plain) or _YEAR_ONLY.fullmatch(CLASSICAL_BOOK.sub("", plain, count=1))
     if not y:
         return None
     # After ";": a remark belongs to the work ("Huff (2021, p.134; grifo no original)"), more years
@@ -170,6 +173,8 @@ def _narrative(
         names = (names[first][chars:], *names[first + 1 :])
     if not names or any(_strip_etal(n).casefold() in _NOT_AUTHORS for n in names):
         return None
+    if all(re.fullmatch(r"[IVXLC]{1,6}", n) for n in names):
+        return None  # "II, 1999": a classical work's book, not an author
     start = m.start() + skip
     single = len(names) == 1 and _strip_etal(names[0]) == names[0]
     if listed and form == "narrative" and single and not y.group("pages") and not names_listed(names, listed):
