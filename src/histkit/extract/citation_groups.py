@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, replace
 
 from histkit.extract.citation_forms import (
-    CLASSICAL_BOOK,
     _IBIDEM,
     _LEAD,
     _NAMES,
@@ -23,14 +22,15 @@ from histkit.extract.citation_forms import (
     _WORK_HEAD,
     _WORK_NO_COMMA,
     _YEAR_ONLY,
+    CLASSICAL_BOOK,
     _pages,
     _split_names,
     _strip_etal,
     _years,
 )
 
-
-_ROMAN = re.compile(r"[IVXLC]{1,6}")
+# A Roman numeral: a classical work's book ("Heródoto (II, 1999)") unless the list prints it as a name ("LI").
+ROMAN = re.compile(r"[IVXLC]{1,6}")
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,6 @@ def _parse_segment(body: str, start: int) -> tuple[list[Work], bool]:
             names = _split_names(name)
             if form is _WORK_NO_COMMA and any(_strip_etal(n).casefold() in _NOT_AUTHORS for n in names):
                 continue  # "(February 1927)" is a date
-            if all(_ROMAN.fullmatch(n) for n in names):
-                continue  # "(II, 1999, p. 12)": a classical work's book, its author named before
             return _works(names, m.group("years"), m.group("pages"), start, end, "parenthetical", "cited"), False
     if _NAMES.fullmatch(body):
         return [], True

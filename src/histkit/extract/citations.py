@@ -21,7 +21,6 @@ import pandas as pd
 
 from histkit.core.errors import ParameterError
 from histkit.extract.citation_forms import (
-    CLASSICAL_BOOK,
     _BARE,
     _CONNECTOR,
     _NARRATIVE,
@@ -34,6 +33,7 @@ from histkit.extract.citation_forms import (
     _TAXON_BEFORE,
     _TITLED,
     _YEAR_ONLY,
+    CLASSICAL_BOOK,
     _split_names,
     _strip_etal,
     fold,
@@ -41,6 +41,7 @@ from histkit.extract.citation_forms import (
 from histkit.extract.citation_groups import (
     REASON_TAXON,
     REASON_UNLISTED_DATE,
+    ROMAN,
     Problem,
     Work,
     _works,
@@ -173,8 +174,8 @@ def _narrative(
         names = (names[first][chars:], *names[first + 1 :])
     if not names or any(_strip_etal(n).casefold() in _NOT_AUTHORS for n in names):
         return None
-    if all(re.fullmatch(r"[IVXLC]{1,6}", n) for n in names):
-        return None  # "II, 1999": a classical work's book, not an author
+    if all(ROMAN.fullmatch(n) for n in names) and not names_listed(names, listed):
+        return None  # "II, 1999": a classical work's book, not an author (unless the list prints "LI")
     start = m.start() + skip
     single = len(names) == 1 and _strip_etal(names[0]) == names[0]
     if listed and form == "narrative" and single and not y.group("pages") and not names_listed(names, listed):
@@ -237,6 +238,10 @@ def find_groups(
             take(m.start(), m.end())
             paren_spans.add((m.start(), m.end()))
             continue
+        if works and listed and all(ROMAN.fullmatch(a) for w in works for a in w.authors) and not any(
+            names_listed(w.authors, listed) for w in works
+        ):
+            continue  # "Heródoto (II, 1999, p. 12)": the book of the work named before; read as narrative
         if works:
             groups.append(Group(offset + m.start(), offset + m.end(), works, problems))
             take(m.start(), m.end())
