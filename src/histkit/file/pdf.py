@@ -1,0 +1,197 @@
+"""A publisher's PDF as text: lines in reading order made into headings, paragraphs, notes and references.
+
+The characters come from pypdfium2 (:mod:`histkit.file.pdf_chars`), the lines and their order from
+:mod:`histkit.file.pdf_layout`. Here the lines become blocks: a paragraph ends where the next line is
+indented, a wider gap opens, or the line before stops short after a full stop; a page or column break
+does not end it. Words hyphenated at a line's end are joined; running heads, page numbers and ligatures
+are repaired; every repair is recorded as a :class:`histkit.file.blocks.Change`.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Callable
+from importlib.metadata import version
+from pathlib import Path
+
+from histkit.core.errors import ConversionError
+from histkit.file.blocks import Change, Converted, Writer
+from histkit.file.pdf_chars import Page, pdfium_pages
+from histkit.file.pdf_layout import (
+    NOTE_LABEL,
+    Line,
+    body_size,
+    margin_lines,
+    page_lines,
+    reading_order,
+    split_notes,
+)
+
+_REFERENCES = re.compile(
+    r"(?:\d{1,2}\.? *)?(?:refer[eêé]ncias(?: bibliogr[aá]ficas)?|references|bibliograf[ií]a|bibliography|"
+    r"literatura citada|works cited|obras citadas)\.?:?",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(r"(?:fig(?:ure|ura)?\.?|table|tabela|tabla|quadro|cuadro|gr[aá]fico|graph|chart|map[a]?) *\d",
+                      re.IGNORECASE)
+_END = tuple(".!?:;\"”’)")
+SETTINGS: dict[str, str | int | float | bool] = {
+    "reading_order": "bands cut by full-width lines; left column, then right",
+    "margins": "top and bottom tenth; repeated on 3 pages (digits aside) or a page number",
+    "notes": "smaller type below the lowest running line, led by a label",
+    "hyphenation": "joined unless the hyphenated form is printed elsewhere in the text",
+}
+
+
+class _Paragraphs:
+    """Turns ordered lines into blocks, joining across line, column and page breaks."""
+
+    def __init__(self, size: float, words: set[str]) -> None:
+        self.size = size
+        self.words = words
+        self.text = ""
+        self.changes: list[Change] = []
+
+    def add(self, line: Line) -> None:
+        if not self.text:
+            self.text = line.text
+        elif self.text.endswith("-") and len(self.text) > 1 and self.text[-2].isalpha() and line.text[:1].islower():
+            head = self.text.rsplit(" ", 1)[-1][:-1]
+            tail = line.text.split(" ", 1)[0]
+            if f"{head}-{tail}".casefold() in self.words and f"{head}{tail}".casefold() not in self.words:
+                self.text += line.text
+            else:
+                self.changes.append(Change("hyphenation", line.page, f"{head}-{tail}", len(self.text) - len(head) - 1))
+                self.text = self.text[:-1] + line.text
+        else:
+            self.text += " " + line.text
+        if line.ligatures:
+            self.changes.append(Change("ligature", line.page, f"{line.ligatures} in '{line.text[:40]}'", len(self.text)))
+
+    def take(self) -> tuple[str, list[Change]]:
+        out = (self.text, self.changes)
+        self.text, self.changes = "", []
+        return out
+
+
+def _words(pages: list[list[Line]]) -> set[str]:
+    words: set[str] = set()
+    for lines in pages:
+        for line in lines:
+            words.update(w.casefold().strip(".,;:()[]“”\"'") for w in line.text.split(" ")[:-1])
+    return words
+
+
+def _frames(lines: list[Line]) -> dict[tuple[int, str], tuple[float, float]]:
+    frames: dict[tuple[int, str], tuple[float, float]] = {}
+    for line in lines:
+        key = (line.page, line.column)
+        x0, x1 = frames.get(key, (line.x0, line.x1))
+        frames[key] = (min(x0, line.x0), max(x1, line.x1))
+    return frames
+
+
+def _is_heading(line: Line, size: float) -> bool:
+    return (line.bold or line.size > 1.12 * size) and len(line.text) < 160 and not _CAPTION.match(line.text)
+
+
+def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pending: list[Change]) -> None:
+    """Write the running lines of the whole article as blocks."""
+    frames = _frames(lines)
+    pitches = [a.y0 - b.y0 for a, b in zip(lines, lines[1:], strict=False)
+               if a.page == b.page and a.column == b.column and 0 < a.y0 - b.y0 < 3 * size]
+    pitch = statistics.median(pitches) if pitches else 1.2 * size
+    para = _Paragraphs(size, words)
+    in_refs = False
+    kind = ""
+
+    def flush() -> None:
+        text, changes = para.take()
+        changes = pending + changes
+        pending.clear()
+        if kind == "caption" and text:
+            text = f"[{text}]"
+        writer.emit(text, changes)
+
+    prev: Line | None = None
+    for line in lines:
+        left, right = frames[(line.page, line.column)]
+        heading = _is_heading(line, size) and not in_refs
+        if prev is None:
+            new = True
+        else:
+            same_frame = prev.page == line.page and prev.column == line.column
+            gap = prev.y0 - line.y0 if same_frame else pitch
+            short = right - prev.x1 > 0.1 * (right - left) and prev.text.endswith(_END)
+            indented = line.x0 - left > 0.8 * size
+            styled = heading != (kind == "heading") or (kind == "heading" and gap > 1.6 * pitch)
+            if in_refs:
+                new = kind == "heading" or short or gap > 1.25 * pitch or (hanging and line.x0 - left < 2)
+            else:
+                new = styled or short or gap > 1.3 * pitch or gap < 0 or (indented and kind != "heading")
+            new = new or bool(_CAPTION.match(line.text))
+            new = new or (kind == "caption" and (line.size >= 0.95 * size and gap > 1.1 * pitch))
+        if new and para.text:
+            flush()
+        if new:
+            kind = "heading" if heading else "caption" if _CAPTION.match(line.text) else "paragraph"
+            if heading and _REFERENCES.fullmatch(line.text.strip()):
+                in_refs = True
+                writer.flush_notes()
+                refs = [ln for ln in lines if ln.y0 <= line.y0 or ln.page > line.page]
+                hanging = sum(ln.x0 - frames[(ln.page, ln.column)][0] > 3 for ln in refs) > 0.2 * max(1, len(refs))
+        para.add(line)
+        prev = line
+    flush()
+
+
+def _notes(lines: list[Line], writer: Writer, last: list[str]) -> None:
+    """Queue the notes printed at one page's foot; a first line without a label continues the last note."""
+    for line in lines:
+        m = NOTE_LABEL.match(line.text)
+        if m and (m.group(1) or m.group(2) or m.group(3)):
+            label = (m.group(1) or m.group(2) or m.group(3)).translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
+            writer.notes[label] = (line.text[m.end():], [])
+            last[:] = [label]
+        elif last:
+            text, changes = writer.notes[last[0]]
+            joined = text[:-1] + line.text if text.endswith("-") and line.text[:1].islower() else f"{text} {line.text}"
+            writer.notes[last[0]] = (joined, changes)
+
+
+def pdf_text(pages: list[Page], source: Path) -> tuple[str, list[Change]]:
+    """The text and repairs of a PDF's pages."""
+    lines = [page_lines(page) for page in pages]
+    if sum(len(line.text) for page in lines for line in page) < 100 * max(1, len(pages)) // 10:
+        raise ConversionError(
+            f"{source}: the PDF has no text layer (a scan?); run OCR on it first (for example `ocrmypdf`) "
+            "and give the PDF it writes"
+        )
+    size = body_size(lines)
+    margins = margin_lines(lines, [p.height for p in pages])
+    writer = Writer()
+    pending: list[Change] = []
+    running: list[Line] = []
+    last_note: list[str] = []
+    for p, (page, page_lines_) in enumerate(zip(pages, lines, strict=True)):
+        kept = []
+        for i, line in enumerate(page_lines_):
+            if (p, i) in margins:
+                kind = "page-number" if line.text.strip().isdigit() else "running-head"
+                pending.append(Change(kind, page.number, line.text))
+            else:
+                kept.append(line)
+        body, notes = split_notes(kept, size)
+        running += reading_order(body, page.width)
+        _notes(notes, writer, last_note)
+    _blocks(running, size, _words(lines), writer, pending)
+    writer.flush_notes()
+    return writer.render()
+
+
+def convert_pdf(path: Path, reader: Callable[[Path], list[Page]] = pdfium_pages) -> Converted:
+    """Convert a PDF with pypdfium2 (or another reader of pages, for the benchmark's comparison)."""
+    text, changes = pdf_text(reader(path), path)
+    name = "pypdfium2" if reader is pdfium_pages else "pdfminer.six"
+    return Converted(text, "pdf", name, version(name), dict(SETTINGS), changes)

@@ -1,0 +1,114 @@
+"""The characters of a PDF with their boxes, sizes and fonts, from pypdfium2 (chosen) or pdfminer.six (compared).
+
+Both give the same :class:`Page` of :class:`Char` in the order of the page's content stream, so the layout
+reading (:mod:`histkit.file.pdf_layout`) is the same whichever library read the file; the benchmark
+``benchmarks/eval_pdf.py`` scores both. Coordinates are PDF points, y upwards from the page's foot.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from histkit.core.errors import ConversionError
+
+
+@dataclass(frozen=True)
+class Char:
+    """One character: its text, box, font size and whether its font is bold."""
+
+    c: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    bold: bool
+
+
+@dataclass
+class Page:
+    """One page: its number (from 1), size and characters."""
+
+    number: int
+    width: float
+    height: float
+    chars: list[Char] = field(default_factory=list)
+
+
+def _bold(font: str, weight: int = 0) -> bool:
+    name = font.casefold()
+    return weight >= 600 or any(w in name for w in ("bold", "black", "heavy", "semibold", ",b"))
+
+
+def pdfium_pages(path: Path) -> list[Page]:
+    """The pages of ``path`` read with pypdfium2 (PDFium, BSD/Apache licensed).
+
+    Raises
+    ------
+    ConversionError
+        If the file is encrypted with a password or PDFium cannot open it.
+
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as err:
+        if "password" in str(err).casefold():
+            raise ConversionError(
+                f"{path}: the PDF is encrypted with a password; save a copy without a password and give that"
+            ) from err
+        raise ConversionError(f"{path}: PDFium cannot read this PDF ({err}); save it again from a PDF viewer") from err
+    pages = []
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            out = Page(index + 1, width, height)
+            fonts: dict[bytes, bool] = {}
+            for i in range(textpage.count_chars()):
+                code = raw.FPDFText_GetUnicode(textpage, i)
+                if code in (0, 0xFFFE, 0xFFFF, 2) or raw.FPDFText_IsGenerated(textpage, i) == 1 and code != 32:
+                    continue
+                left, bottom, right, top = textpage.get_charbox(i, loose=False)
+                # The loose box spans the font's ascent to descent at its size on the page; the font size
+                # PDFium reports is 1 where the text matrix, not the font, scales the type.
+                _, low, _, high = textpage.get_charbox(i, loose=True)
+                raw.FPDFText_GetFontInfo(textpage, i, buf, len(buf), ctypes.byref(flags))
+                key = buf.value
+                if key not in fonts:
+                    fonts[key] = _bold(key.decode("latin-1"), raw.FPDFText_GetFontWeight(textpage, i))
+                out.chars.append(Char(chr(code), left, bottom, right, top, round(high - low, 1), fonts[key]))
+            pages.append(out)
+    finally:
+        doc.close()
+    return pages
+
+
+def pdfminer_pages(path: Path) -> list[Page]:
+    """The pages of ``path`` read with pdfminer.six (MIT), for the comparison in the benchmark."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTChar, LTTextContainer
+
+    pages = []
+    for number, layout in enumerate(extract_pages(str(path), laparams=LAParams()), start=1):
+        page = Page(number, layout.width, layout.height)
+        for box in layout:
+            if not isinstance(box, LTTextContainer):
+                continue
+            for line in box:
+                for ch in getattr(line, "_objs", []):
+                    if isinstance(ch, LTChar):
+                        page.chars.append(Char(ch.get_text(), ch.x0, ch.y0, ch.x1, ch.y1, ch.size, _bold(ch.fontname)))
+                    elif ch.get_text() == " ":
+                        last = page.chars[-1] if page.chars else None
+                        if last is not None:
+                            page.chars.append(Char(" ", last.x1, last.y0, last.x1, last.y1, last.size, last.bold))
+        pages.append(page)
+    return pages

@@ -1,0 +1,175 @@
+"""Lines of a PDF page in reading order: running heads and page numbers set apart, two columns, page-foot notes.
+
+Works on the characters of :mod:`histkit.file.pdf_chars`. Every rule is geometric or typographic (sizes,
+positions, repetition across pages), never a journal's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from histkit.file.blocks import SUPERSCRIPT
+from histkit.file.pdf_chars import Char, Page
+
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+_PAGE_NUMBER = re.compile(r"(?:p(?:age|ág|ag)?\.? *)?\d{1,4}(?: *(?:de|of|/) *\d{1,4})?", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+# A page-foot note's label: "1 ", "¹", "(2) ", "3. ", "*".
+NOTE_LABEL = re.compile(r"(?:\((\d{1,3})\)|(\d{1,3})\.?(?= )|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}))\s*")
+
+
+@dataclass
+class Line:
+    """One printed line: its text (superscript digits as ¹²³), box, main font size, boldness and page."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    bold: bool
+    page: int
+    ligatures: int = 0
+    column: str = "full"
+
+
+def _line_of(chars: list[Char], page: int) -> Line | None:
+    solid = [c for c in chars if not c.c.isspace()]
+    if not solid:
+        return None
+    size = Counter(round(c.size, 1) for c in solid).most_common(1)[0][0]
+    main = [c for c in solid if c.size >= 0.85 * size] or solid
+    base = min(c.y0 for c in main) if main else 0.0
+    parts: list[str] = []
+    ligatures = 0
+    prev: Char | None = None
+    for c in chars:
+        if c.c.isspace():
+            if parts and parts[-1] != " ":
+                parts.append(" ")
+            prev = None if c.c != " " else prev
+            continue
+        if prev is not None and parts and parts[-1] != " " and c.x0 - prev.x1 > 0.2 * min(c.size, prev.size):
+            parts.append(" ")
+        text = c.c
+        if text in LIGATURES:
+            text, ligatures = LIGATURES[text], ligatures + 1
+        if c.size < 0.85 * size and c.y0 > base + 0.15 * size and text.isdigit():
+            text = text.translate(SUPERSCRIPT)
+            if parts and parts[-1] == " ":
+                parts.pop()
+        parts.append(text)
+        prev = c
+    bold = sum(c.bold for c in main) > 0.6 * len(main)
+    return Line("".join(parts).strip(), min(c.x0 for c in solid), min(c.y0 for c in main),
+                max(c.x1 for c in solid), max(c.y1 for c in main), size, bold, page, ligatures)
+
+
+def page_lines(page: Page) -> list[Line]:
+    """The page's lines in content-stream order: a new line where the text drops, rises or jumps back."""
+    lines: list[Line] = []
+    current: list[Char] = []
+    band: tuple[float, float] | None = None
+    last: Char | None = None
+    for c in page.chars:
+        if c.c in "\r\n":
+            continue
+        if c.c.isspace():
+            if current:
+                current.append(c)
+            continue
+        if band is not None and last is not None:
+            low, high = band
+            overlap = min(high, c.y1) - max(low, c.y0)
+            same = overlap > 0.3 * min(high - low, c.y1 - c.y0) and -2 * c.size < c.x0 - last.x1 < 3 * c.size
+            if not same:
+                line = _line_of(current, page.number)
+                if line is not None:
+                    lines.append(line)
+                current, band = [], None
+        current.append(c)
+        if c.size >= 0.85 * (last.size if last and band else c.size) or band is None:
+            band = (c.y0, c.y1) if band is None else (min(band[0], c.y0), max(band[1], c.y1))
+        last = c
+    line = _line_of(current, page.number)
+    if line is not None:
+        lines.append(line)
+    return lines
+
+
+def body_size(pages: list[list[Line]]) -> float:
+    """The size of the running text: the size carrying the most characters."""
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            sizes[round(line.size)] += len(line.text)
+    return float(sizes.most_common(1)[0][0]) if sizes else 10.0
+
+
+def margin_lines(pages: list[list[Line]], heights: list[float]) -> set[tuple[int, int]]:
+    """(page index, line index) of running heads, footers and page numbers.
+
+    A line in the top or bottom tenth of its page that is a page number, or whose text (digits aside)
+    is printed in the same band of at least two other pages.
+    """
+    def key(line: Line, height: float) -> tuple[str, str] | None:
+        if line.y1 > 0.9 * height:
+            band = "top"
+        elif line.y0 < 0.1 * height:
+            band = "foot"
+        else:
+            return None
+        return band, _DIGITS.sub("#", line.text.casefold())
+
+    seen: Counter[tuple[str, str]] = Counter()
+    for lines, height in zip(pages, heights, strict=True):
+        seen.update({k for line in lines if (k := key(line, height)) is not None})
+    found = set()
+    for p, (lines, height) in enumerate(zip(pages, heights, strict=True)):
+        for i, line in enumerate(lines):
+            k = key(line, height)
+            if k is not None and (seen[k] >= 3 or _PAGE_NUMBER.fullmatch(line.text)):
+                found.add((p, i))
+    return found
+
+
+def reading_order(lines: list[Line], width: float) -> list[Line]:
+    """Lines of one page in reading order: full-width lines cut the page in bands; in a band, left column first."""
+    mid = width / 2
+    for line in lines:
+        line.column = "left" if line.x1 < mid + 4 else "right" if line.x0 > mid - 4 else "full"
+    counts = Counter(line.column for line in lines)
+    if min(counts["left"], counts["right"]) < 0.2 * len(lines):
+        for line in lines:
+            line.column = "full"
+        return lines
+    ordered: list[Line] = []
+    band: list[Line] = []
+
+    def flush() -> None:
+        band.sort(key=lambda ln: (ln.column != "left", -ln.y1))
+        ordered.extend(band)
+        band.clear()
+
+    for line in sorted(lines, key=lambda ln: -ln.y1):
+        if line.column == "full":
+            flush()
+            ordered.append(line)
+        else:
+            band.append(line)
+    flush()
+    return ordered
+
+
+def split_notes(lines: list[Line], size: float) -> tuple[list[Line], list[Line]]:
+    """The page's running lines, and the note lines at its foot: smaller type below the lowest running line,
+    the first of them led by a note label."""
+    lowest = min((ln.y0 for ln in lines if ln.size >= 0.95 * size), default=0.0)
+    notes = sorted((ln for ln in lines if ln.size < 0.92 * size and ln.y1 <= lowest + 1), key=lambda ln: (-ln.y1, ln.x0))
+    if not notes or not NOTE_LABEL.match(notes[0].text):
+        return lines, []
+    chosen = {id(ln) for ln in notes}
+    return [ln for ln in lines if id(ln) not in chosen], notes
