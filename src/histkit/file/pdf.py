@@ -160,6 +160,37 @@ def _notes(lines: list[Line], writer: Writer, last: list[str]) -> None:
             writer.notes[last[0]] = (joined, changes)
 
 
+def _references_last(lines: list[Line], size: float) -> list[Line]:
+    """Matter printed after the reference list (dates, licence, appendices) moved before its heading.
+
+    The list ends at the first line after its heading in another size of type than its entries; ingest reads
+    the reference list as the article's last part.
+    """
+    start = next((i for i, ln in enumerate(lines) if _is_heading(ln, size) and _REFERENCES.fullmatch(ln.text.strip())),
+                 None)
+    if start is None or start + 1 >= len(lines):
+        return lines
+    entry = lines[start + 1].size
+    end = next((i for i in range(start + 1, len(lines)) if abs(lines[i].size - entry) > 0.05 * entry), len(lines))
+    return lines[:start] + lines[end:] + lines[start:end]
+
+
+def _title_first(lines: list[Line], page: int) -> list[Line]:
+    """The first page's largest line (the title) first, then the lines under it in the same type (authors),
+    then what the page prints above the title (journal banner, section)."""
+    first = [i for i, ln in enumerate(lines) if ln.page == page and " " in ln.text]
+    if not first:
+        return lines
+    top = max(first, key=lambda i: (lines[i].size, -i))
+    end = top + 1
+    while end < len(lines) and abs(lines[end].size - lines[top].size) < 0.05 * lines[top].size:
+        end += 1
+    after = end + 1
+    while after < len(lines) and lines[after].size == lines[end].size and lines[after].bold == lines[end].bold:
+        after += 1
+    return lines[top:after] + lines[:top] + lines[after:]
+
+
 def pdf_text(pages: list[Page], source: Path) -> tuple[str, list[Change]]:
     """The text and repairs of a PDF's pages."""
     lines = [page_lines(page) for page in pages]
@@ -185,7 +216,7 @@ def pdf_text(pages: list[Page], source: Path) -> tuple[str, list[Change]]:
         body, notes = split_notes(kept, size)
         running += reading_order(body, page.width)
         _notes(notes, writer, last_note)
-    _blocks(running, size, _words(lines), writer, pending)
+    _blocks(_title_first(_references_last(running, size), pages[0].number), size, _words(lines), writer, pending)
     writer.flush_notes()
     return writer.render()
 
