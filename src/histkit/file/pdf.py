@@ -125,7 +125,8 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
             gap = prev.y0 - line.y0 if same_frame else pitch
             short = right - prev.x1 > 0.1 * (right - left) and prev.text.endswith(_END)
             indented = line.x0 - left > 0.8 * size
-            styled = heading != (kind == "heading") or (kind == "heading" and gap > 1.6 * pitch)
+            styled = heading != (kind == "heading") or (
+                kind == "heading" and (gap > 1.6 * pitch or not same_frame or abs(line.size - prev.size) > 0.05 * size))
             if in_refs:
                 new = kind == "heading" or short or gap > 1.25 * pitch or (hanging and line.x0 - left < 2)
             else:
@@ -163,15 +164,19 @@ def _notes(lines: list[Line], writer: Writer, last: list[str]) -> None:
 def _references_last(lines: list[Line], size: float) -> list[Line]:
     """Matter printed after the reference list (dates, licence, appendices) moved before its heading.
 
-    The list ends at the first line after its heading in another size of type than its entries; ingest reads
+    The list ends at the first two lines after its heading in another size of type than its entries; ingest reads
     the reference list as the article's last part.
     """
     start = next((i for i, ln in enumerate(lines) if _is_heading(ln, size) and _REFERENCES.fullmatch(ln.text.strip())),
                  None)
     if start is None or start + 1 >= len(lines):
         return lines
-    entry = lines[start + 1].size
-    end = next((i for i in range(start + 1, len(lines)) if abs(lines[i].size - entry) > 0.05 * entry), len(lines))
+    entry = statistics.median(ln.size for ln in lines[start + 1 : start + 11])
+
+    def other(ln: Line) -> bool:
+        return abs(ln.size - entry) > 0.05 * entry
+
+    end = next((i for i in range(start + 1, len(lines) - 1) if other(lines[i]) and other(lines[i + 1])), len(lines))
     return lines[:start] + lines[end:] + lines[start:end]
 
 
