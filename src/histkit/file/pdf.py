@@ -9,6 +9,7 @@ are repaired; every repair is recorded as a :class:`histkit.file.blocks.Change`.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Callable
@@ -67,7 +68,8 @@ class _Paragraphs:
         else:
             self.text += " " + line.text
         if line.ligatures:
-            self.changes.append(Change("ligature", line.page, f"{line.ligatures} in '{line.text[:40]}'", len(self.text)))
+            found = f"{line.ligatures} in '{line.text[:40]}'"
+            self.changes.append(Change("ligature", line.page, found, len(self.text)))
 
     def take(self) -> tuple[str, list[Change]]:
         out = (self.text, self.changes)
@@ -99,11 +101,11 @@ def _is_heading(line: Line, size: float) -> bool:
 def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pending: list[Change]) -> None:
     """Write the running lines of the whole article as blocks."""
     frames = _frames(lines)
-    pitches = [a.y0 - b.y0 for a, b in zip(lines, lines[1:], strict=False)
+    pitches = [a.y0 - b.y0 for a, b in itertools.pairwise(lines)
                if a.page == b.page and a.column == b.column and 0 < a.y0 - b.y0 < 3 * size]
     pitch = statistics.median(pitches) if pitches else 1.2 * size
     para = _Paragraphs(size, words)
-    in_refs = False
+    in_refs = hanging = False
     kind = ""
 
     def flush() -> None:
@@ -181,8 +183,10 @@ def _references_last(lines: list[Line], size: float) -> list[Line]:
 
 
 def _title_first(lines: list[Line], page: int) -> list[Line]:
-    """The first page's largest line (the title) first, then the lines under it in the same type (authors),
-    then what the page prints above the title (journal banner, section)."""
+    """The first page's largest line (the title) first, then the lines under it in the same type (authors).
+
+    Then what the page prints above the title (journal banner, section).
+    """
     first = [i for i, ln in enumerate(lines) if ln.page == page and " " in ln.text]
     if not first:
         return lines

@@ -74,7 +74,7 @@ def pdfium_pages(path: Path) -> list[Page]:
             fonts: dict[bytes, bool] = {}
             for i in range(textpage.count_chars()):
                 code = raw.FPDFText_GetUnicode(textpage, i)
-                if code in (0, 0xFFFE, 0xFFFF, 2) or raw.FPDFText_IsGenerated(textpage, i) == 1 and code != 32:
+                if code in (0, 0xFFFE, 0xFFFF, 2) or (raw.FPDFText_IsGenerated(textpage, i) == 1 and code != 32):
                     continue
                 left, bottom, right, top = textpage.get_charbox(i, loose=False)
                 # The loose box spans the font's ascent to descent at its size on the page; the font size

@@ -165,10 +165,13 @@ def reading_order(lines: list[Line], width: float) -> list[Line]:
 
 
 def split_notes(lines: list[Line], size: float) -> tuple[list[Line], list[Line]]:
-    """The page's running lines, and the note lines at its foot: smaller type below the lowest running line,
-    the first of them led by a note label."""
+    """The page's running lines, and the note lines at its foot.
+
+    Notes are in smaller type below the lowest running line, the first of them led by a note label.
+    """
     lowest = min((ln.y0 for ln in lines if ln.size >= 0.95 * size), default=0.0)
-    notes = sorted((ln for ln in lines if ln.size < 0.92 * size and ln.y1 <= lowest + 1), key=lambda ln: (-ln.y1, ln.x0))
+    notes = [ln for ln in lines if ln.size < 0.92 * size and ln.y1 <= lowest + 1]
+    notes.sort(key=lambda ln: (-ln.y1, ln.x0))
     if not notes or not NOTE_LABEL.match(notes[0].text):
         return lines, []
     chosen = {id(ln) for ln in notes}

@@ -1,0 +1,214 @@
+"""HTML, DOCX and ODT as text: headings from tags or styles, footnotes and endnotes, emphasis as ``*...*``.
+
+HTML is read with Beautiful Soup (already a dependency); DOCX with python-docx for the paragraphs and
+their styles, and its footnotes/endnotes parts from the same package; ODT from its ``content.xml``
+(OpenDocument is a published standard: the ``text:h``, ``text:p`` and ``text:note`` elements say it all).
+Each reader gives blocks to a :class:`histkit.file.blocks.Writer`, so notes follow their calling paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from importlib.metadata import version
+from pathlib import Path
+
+from histkit.core.errors import ConversionError
+from histkit.file.blocks import SUPERSCRIPT, Converted, Writer, collapse
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo:1.0}"
+_QUOTE_STYLE = re.compile(r"quot|cita", re.IGNORECASE)
+
+
+def _emph(text: str, italic: bool, bold: bool) -> str:
+    if not text.strip() or not (italic or bold):
+        return text
+    mark = "**" if bold and not italic else "*"
+    body = text.strip()
+    return text[: len(text) - len(text.lstrip())] + f"{mark}{body}{mark}" + text[len(text.rstrip()) :]
+
+
+# HTML -------------------------------------------------------------------------------------------------
+
+def convert_html(path: Path) -> Converted:
+    """Convert an HTML page: ``h1``-``h6`` headings, ``p``, ``blockquote``, ``li``, notes linked by ``#fn`` ids."""
+    from bs4 import BeautifulSoup, NavigableString, Tag
+
+    soup = BeautifulSoup(path.read_bytes(), "html.parser")
+    for junk in soup(["script", "style", "nav", "header", "footer", "noscript"]):
+        junk.decompose()
+    writer = Writer()
+    notes: dict[str, str] = {}
+    # Notes: an element with an id, in a footnotes list or aside, holding the target of a call's href.
+    calls = {a["href"][1:]: collapse(a.get_text()) for a in soup.select("a[href^='#']") if a.find_parent("sup")
+             or "footnote" in " ".join(a.get("class", []))}
+    for target, label in calls.items():
+        element = soup.find(id=target)
+        if element is not None and label.isdigit():
+            for back in element.select("a[href^='#']"):
+                back.decompose()
+            notes[label] = collapse(element.get_text(" "))
+            element.decompose()
+
+    def inline(node: Tag) -> str:
+        out = []
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                out.append(str(child))
+            elif isinstance(child, Tag):
+                if child.name == "sup" and collapse(child.get_text()).isdigit():
+                    out.append(collapse(child.get_text()).translate(SUPERSCRIPT))
+                elif child.name in ("em", "i"):
+                    out.append(_emph(inline(child), True, False))
+                elif child.name in ("strong", "b"):
+                    out.append(_emph(inline(child), False, True))
+                elif child.name == "br":
+                    out.append(" ")
+                else:
+                    out.append(inline(child))
+        return "".join(out)
+
+    for label, text in notes.items():
+        writer.note(label, text)
+    title = soup.find("title")
+    seen_h1 = soup.find("h1") is not None
+    if title is not None and not seen_h1:
+        writer.emit(collapse(title.get_text()))
+    for block in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote", "li", "figcaption"]):
+        if block.find_parent(["blockquote", "li", "figcaption"]) is not None and block.name == "p":
+            continue
+        text = collapse(inline(block))
+        if block.name == "blockquote":
+            text = "> " + text
+        elif block.name == "figcaption":
+            text = f"[{text}]"
+        writer.emit(text)
+    writer.flush_notes()
+    text, changes = writer.render()
+    return Converted(text, "html", "beautifulsoup4", version("beautifulsoup4"),
+                     {"parser": "html.parser", "headings": "h1-h6", "notes": "sup links to ids"}, changes)
+
+
+# DOCX -------------------------------------------------------------------------------------------------
+
+def _docx_notes(package: zipfile.ZipFile, part: str) -> dict[str, str]:
+    try:
+        root = ET.fromstring(package.read(part))
+    except KeyError:
+        return {}
+    notes = {}
+    for note in root:
+        nid = note.get(f"{_W}id", "")
+        if nid.lstrip("-").isdigit() and int(nid) > 0:
+            text = "".join(t.text or "" for t in note.iter(f"{_W}t"))
+            notes[nid] = collapse(text)
+    return notes
+
+
+def convert_docx(path: Path) -> Converted:
+    """Convert a DOCX: Heading/Title styles as headings, Quote styles as ``> ``, footnotes and endnotes."""
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+        with zipfile.ZipFile(path) as package:
+            footnotes = _docx_notes(package, "word/footnotes.xml")
+            endnotes = _docx_notes(package, "word/endnotes.xml")
+    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise ConversionError(f"{path}: not a readable DOCX ({err}); save it again from the word processor") from err
+    writer = Writer()
+    numbers: dict[tuple[str, str], str] = {}
+    for paragraph in document.paragraphs:
+        parts = []
+        calls = []
+        for node in paragraph._p.iter():
+            if node.tag == f"{_W}r":
+                props = node.find(f"{_W}rPr")
+                italic = props is not None and props.find(f"{_W}i") is not None
+                bold = props is not None and props.find(f"{_W}b") is not None
+                text = "".join(t.text or "" for t in node.iter(f"{_W}t"))
+                for kind, table in (("footnoteReference", footnotes), ("endnoteReference", endnotes)):
+                    ref = node.find(f"{_W}{kind}")
+                    if ref is not None and ref.get(f"{_W}id") in table:
+                        key = (kind, ref.get(f"{_W}id", ""))
+                        label = numbers.setdefault(key, str(len(numbers) + 1))
+                        writer.note(label, table[key[1]])
+                        calls.append(label)
+                        text = label.translate(SUPERSCRIPT)
+                        italic = bold = False
+                parts.append(_emph(text, italic, bold))
+        text = collapse("".join(parts))
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        if _QUOTE_STYLE.search(style):
+            text = "> " + text if text else ""
+        writer.emit(text, calls=calls)
+    writer.flush_notes()
+    text, changes = writer.render()
+    return Converted(text, "docx", "python-docx", version("python-docx"),
+                     {"headings": "paragraph styles", "notes": "footnotes.xml, endnotes.xml"}, changes)
+
+
+# ODT --------------------------------------------------------------------------------------------------
+
+def convert_odt(path: Path) -> Converted:
+    """Convert an ODT from its content.xml: ``text:h`` headings, ``text:p`` paragraphs, ``text:note`` notes."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            if "encryption-data" in package.read("META-INF/manifest.xml").decode("utf-8", "replace"):
+                raise ConversionError(
+                    f"{path}: the ODT is encrypted with a password; save a copy without a password and give that")
+            root = ET.fromstring(package.read("content.xml"))
+    except (zipfile.BadZipFile, KeyError, ET.ParseError) as err:
+        raise ConversionError(f"{path}: not a readable ODT ({err}); save it again from the word processor") from err
+    emphasis: dict[str, tuple[bool, bool]] = {}
+    for style in root.iter(f"{_STYLE}style"):
+        props = style.find(f"{_STYLE}text-properties")
+        if props is not None:
+            emphasis[style.get(f"{_STYLE}name", "")] = (props.get(f"{_FO}font-style") == "italic",
+                                                        props.get(f"{_FO}font-weight") == "bold")
+    writer = Writer()
+
+    def inline(node: ET.Element, calls: list[str]) -> str:
+        out = [node.text or ""]
+        for child in node:
+            if child.tag == f"{_TEXT}note":
+                label = collapse("".join(child.find(f"{_TEXT}note-citation").itertext())) \
+                    if child.find(f"{_TEXT}note-citation") is not None else str(len(writer.notes) + 1)
+                body = child.find(f"{_TEXT}note-body")
+                writer.note(label, collapse(" ".join(inline(p, []) for p in body)) if body is not None else "")
+                calls.append(label)
+                out.append(label.translate(SUPERSCRIPT))
+            elif child.tag == f"{_TEXT}span":
+                italic, bold = emphasis.get(child.get(f"{_TEXT}style-name", ""), (False, False))
+                out.append(_emph(inline(child, calls), italic, bold))
+            elif child.tag in (f"{_TEXT}s", f"{_TEXT}tab", f"{_TEXT}line-break"):
+                out.append(" ")
+            else:
+                out.append(inline(child, calls))
+            out.append(child.tail or "")
+        return "".join(out)
+
+    body = root.find(f"{_OFFICE}body/{_OFFICE}text")
+    in_notes = {id(node) for note in root.iter(f"{_TEXT}note") for node in note.iter()}
+    for block in body.iter() if body is not None else []:
+        if block.tag in (f"{_TEXT}h", f"{_TEXT}p") and id(block) not in in_notes:
+            calls: list[str] = []
+            text = collapse(inline(block, calls))
+            if _QUOTE_STYLE.search(block.get(f"{_TEXT}style-name", "")):
+                text = "> " + text if text else ""
+            writer.emit(text, calls=calls)
+    writer.flush_notes()
+    text, changes = writer.render()
+    return Converted(text, "odt", "xml.etree.ElementTree (OpenDocument content.xml)", _python(),
+                     {"headings": "text:h", "notes": "text:note"}, changes)
+
+
+def _python() -> str:
+    import platform
+
+    return platform.python_version()
