@@ -21,7 +21,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
-_FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo:1.0}"
+_FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 _QUOTE_STYLE = re.compile(r"quot|cita", re.IGNORECASE)
 
 
@@ -110,6 +110,12 @@ def _docx_notes(package: zipfile.ZipFile, part: str) -> dict[str, str]:
     return notes
 
 
+def _on(props: ET.Element | None, name: str) -> bool:
+    """Whether a run property (``w:i``, ``w:b``) is on: present, and not ``w:val="0"``/``false``/``off``."""
+    flag = props.find(f"{_W}{name}") if props is not None else None
+    return flag is not None and flag.get(f"{_W}val", "1").casefold() not in ("0", "false", "off")
+
+
 def convert_docx(path: Path) -> Converted:
     """Convert a DOCX: Heading/Title styles as headings, Quote styles as ``> ``, footnotes and endnotes."""
     import docx
@@ -129,8 +135,7 @@ def convert_docx(path: Path) -> Converted:
         for node in paragraph._p.iter():
             if node.tag == f"{_W}r":
                 props = node.find(f"{_W}rPr")
-                italic = props is not None and props.find(f"{_W}i") is not None
-                bold = props is not None and props.find(f"{_W}b") is not None
+                italic, bold = _on(props, "i"), _on(props, "b")
                 text = "".join(t.text or "" for t in node.iter(f"{_W}t"))
                 for kind, table in (("footnoteReference", footnotes), ("endnoteReference", endnotes)):
                     ref = node.find(f"{_W}{kind}")
@@ -163,14 +168,15 @@ def convert_odt(path: Path) -> Converted:
                 raise ConversionError(
                     f"{path}: the ODT is encrypted with a password; save a copy without a password and give that")
             root = ET.fromstring(package.read("content.xml"))
+            styles = ET.fromstring(package.read("styles.xml")) if "styles.xml" in package.namelist() else root
     except (zipfile.BadZipFile, KeyError, ET.ParseError) as err:
         raise ConversionError(f"{path}: not a readable ODT ({err}); save it again from the word processor") from err
     emphasis: dict[str, tuple[bool, bool]] = {}
-    for style in root.iter(f"{_STYLE}style"):
+    for style in [*styles.iter(f"{_STYLE}style"), *root.iter(f"{_STYLE}style")]:
         props = style.find(f"{_STYLE}text-properties")
         if props is not None:
             emphasis[style.get(f"{_STYLE}name", "")] = (props.get(f"{_FO}font-style") == "italic",
-                                                        props.get(f"{_FO}font-weight") == "bold")
+                                                        props.get(f"{_FO}font-weight") in ("bold", "700", "800"))
     writer = Writer()
 
     def inline(node: ET.Element, calls: list[str]) -> str:
