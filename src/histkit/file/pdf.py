@@ -55,21 +55,38 @@ class _Paragraphs:
         self.changes: list[Change] = []
 
     def add(self, line: Line) -> None:
+        for change in line.removed:
+            change.offset = len(self.text)
+            self.changes.append(change)
+        text = line.text
+        if self.text.endswith("*") and not self.text.endswith("**") and text.startswith("*") and text[1:2] != "*":
+            # an italic run that goes on over the line break is one run
+            self.text, text = self.text[:-1], text[1:]
         if not self.text:
-            self.text = line.text
-        elif self.text.endswith("-") and len(self.text) > 1 and self.text[-2].isalpha() and line.text[:1].islower():
+            self.text = text
+        elif self.text.endswith("-") and len(self.text) > 1 and self.text[-2].isalpha() and text[:1].islower():
             head = self.text.rsplit(" ", 1)[-1][:-1]
-            tail = line.text.split(" ", 1)[0]
-            if f"{head}-{tail}".casefold() in self.words and f"{head}{tail}".casefold() not in self.words:
-                self.text += line.text
+            tail = text.split(" ", 1)[0]
+            if self._compound(head.strip("*"), tail.strip("*")):
+                self.text += text
             else:
                 self.changes.append(Change("hyphenation", line.page, f"{head}-{tail}", len(self.text) - len(head) - 1))
-                self.text = self.text[:-1] + line.text
+                self.text = self.text[:-1] + text
         else:
-            self.text += " " + line.text
+            self.text += " " + text
         if line.ligatures:
             found = f"{line.ligatures} in '{line.text[:40]}'"
             self.changes.append(Change("ligature", line.page, found, len(self.text)))
+
+    def _compound(self, head: str, tail: str) -> bool:
+        """Whether a hyphen at a line's end belongs to the word: printed so elsewhere, a URL, or two words."""
+        joined, hyphened = f"{head}{tail}".casefold(), f"{head}-{tail}".casefold()
+        if any(c in head for c in "/.@_") or hyphened in self.words:
+            return True
+        if joined in self.words:
+            return False
+        first, last = head.casefold().rsplit("-", 1)[-1], tail.casefold().rstrip(".,;:)")
+        return len(first) > 1 and len(last) > 2 and first in self.words and last in self.words
 
     def take(self) -> tuple[str, list[Change]]:
         out = (self.text, self.changes)
@@ -212,6 +229,7 @@ def pdf_text(pages: list[Page], source: Path) -> tuple[str, list[Change]]:
     margins = margin_lines(lines, [p.height for p in pages])
     writer = Writer()
     pending: list[Change] = []
+    removed: list[Change] = []
     running: list[Line] = []
     last_note: list[str] = []
     for p, (page, page_lines_) in enumerate(zip(pages, lines, strict=True)):
@@ -219,11 +237,14 @@ def pdf_text(pages: list[Page], source: Path) -> tuple[str, list[Change]]:
         for i, line in enumerate(page_lines_):
             if (p, i) in margins:
                 kind = "page-number" if line.text.strip().isdigit() else "running-head"
-                pending.append(Change(kind, page.number, line.text))
+                removed.append(Change(kind, page.number, line.text))
             else:
                 kept.append(line)
         body, notes = split_notes(kept, size)
-        running += reading_order(body, page.width)
+        body = reading_order(body, page.width)
+        if body:  # removed lines are recorded where the text resumes
+            body[0].removed, removed = removed, []
+        running += body
         _notes(notes, writer, last_note)
     _blocks(_title_first(_references_last(running, size), pages[0].number), size, _words(lines), writer, pending)
     writer.flush_notes()

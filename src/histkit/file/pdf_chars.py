@@ -16,7 +16,7 @@ from histkit.core.errors import ConversionError
 
 @dataclass(frozen=True)
 class Char:
-    """One character: its text, box, font size and whether its font is bold."""
+    """One character: its text, box, font size and whether its font is bold or italic."""
 
     c: str
     x0: float
@@ -25,6 +25,7 @@ class Char:
     y1: float
     size: float
     bold: bool
+    italic: bool = False
 
 
 @dataclass
@@ -40,6 +41,11 @@ class Page:
 def _bold(font: str, weight: int = 0) -> bool:
     name = font.casefold()
     return weight >= 600 or any(w in name for w in ("bold", "black", "heavy", "semibold", ",b"))
+
+
+def _italic(font: str, flags: int = 0) -> bool:
+    name = font.casefold()
+    return bool(flags & 64) or "italic" in name or "oblique" in name or name.endswith((",i", "-it", "-ital"))
 
 
 def pdfium_pages(path: Path) -> list[Page]:
@@ -71,20 +77,24 @@ def pdfium_pages(path: Path) -> list[Page]:
             width, height = page.get_size()
             textpage = page.get_textpage()
             out = Page(index + 1, width, height)
-            fonts: dict[bytes, bool] = {}
+            fonts: dict[tuple[bytes, int], tuple[bool, bool]] = {}
             for i in range(textpage.count_chars()):
                 code = raw.FPDFText_GetUnicode(textpage, i)
-                if code in (0, 0xFFFE, 0xFFFF, 2) or (raw.FPDFText_IsGenerated(textpage, i) == 1 and code != 32):
+                if code in (0, 0xFFFF) or (raw.FPDFText_IsGenerated(textpage, i) == 1 and code != 32):
                     continue
+                if code in (2, 0xAD, 0xFFFE):  # PDFium's marks of a hyphen at a line's end; a soft hyphen
+                    code = 0x2D
                 left, bottom, right, top = textpage.get_charbox(i, loose=False)
                 # The loose box spans the font's ascent to descent at its size on the page; the font size
                 # PDFium reports is 1 where the text matrix, not the font, scales the type.
                 _, low, _, high = textpage.get_charbox(i, loose=True)
                 raw.FPDFText_GetFontInfo(textpage, i, buf, len(buf), ctypes.byref(flags))
-                key = buf.value
+                key = (buf.value, flags.value)
                 if key not in fonts:
-                    fonts[key] = _bold(key.decode("latin-1"), raw.FPDFText_GetFontWeight(textpage, i))
-                out.chars.append(Char(chr(code), left, bottom, right, top, round(high - low, 1), fonts[key]))
+                    name = key[0].decode("latin-1")
+                    fonts[key] = (_bold(name, raw.FPDFText_GetFontWeight(textpage, i)), _italic(name, flags.value))
+                bold, italic = fonts[key]
+                out.chars.append(Char(chr(code), left, bottom, right, top, round(high - low, 1), bold, italic))
             pages.append(out)
     finally:
         doc.close()
@@ -105,7 +115,8 @@ def pdfminer_pages(path: Path) -> list[Page]:
             for line in box:
                 for ch in getattr(line, "_objs", []):
                     if isinstance(ch, LTChar):
-                        page.chars.append(Char(ch.get_text(), ch.x0, ch.y0, ch.x1, ch.y1, ch.size, _bold(ch.fontname)))
+                        page.chars.append(Char(ch.get_text(), ch.x0, ch.y0, ch.x1, ch.y1, ch.size, _bold(ch.fontname),
+                                               _italic(ch.fontname)))
                     elif ch.get_text() == " ":
                         last = page.chars[-1] if page.chars else None
                         if last is not None:

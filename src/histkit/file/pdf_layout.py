@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from histkit.file.blocks import SUPERSCRIPT
+from histkit.file.blocks import SUPERSCRIPT, Change
 from histkit.file.pdf_chars import Char, Page
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
@@ -34,6 +34,7 @@ class Line:
     page: int
     ligatures: int = 0
     column: str = "full"
+    removed: list[Change] = field(default_factory=list)
 
 
 def _line_of(chars: list[Char], page: int) -> Line | None:
@@ -46,6 +47,7 @@ def _line_of(chars: list[Char], page: int) -> Line | None:
     parts: list[str] = []
     ligatures = 0
     prev: Char | None = None
+    italic = False
     for c in chars:
         if c.c.isspace():
             if parts and parts[-1] != " ":
@@ -57,15 +59,36 @@ def _line_of(chars: list[Char], page: int) -> Line | None:
         text = c.c
         if text in LIGATURES:
             text, ligatures = LIGATURES[text], ligatures + 1
-        if c.size < 0.85 * size and c.y0 > base + 0.15 * size and text.isdigit():
+        raised = c.size < 0.85 * size and c.y0 > base + 0.15 * size
+        if raised and text.isdigit():
             text = text.translate(SUPERSCRIPT)
             if parts and parts[-1] == " ":
                 parts.pop()
+        elif c.italic != italic and (text.isalnum() or not c.italic):
+            _mark(parts, opening=c.italic)
+            italic = c.italic
         parts.append(text)
         prev = c
+    if italic:
+        _mark(parts, opening=False)
     bold = sum(c.bold for c in main) > 0.6 * len(main)
     return Line("".join(parts).strip(), min(c.x0 for c in solid), min(c.y0 for c in main),
                 max(c.x1 for c in solid), max(c.y1 for c in main), size, bold, page, ligatures)
+
+
+def _mark(parts: list[str], opening: bool) -> None:
+    """Open or close an italic run as ``*``: a closing mark goes before the space that ends the run."""
+    if opening:
+        parts.append("*")
+        return
+    trail = []
+    while parts and parts[-1] in (" ", ".", ",", ";", ":", ")"):
+        trail.append(parts.pop())
+    if parts and parts[-1] == "*":
+        parts.pop()  # a run of punctuation only: no marks
+    else:
+        parts.append("*")
+    parts.extend(reversed(trail))
 
 
 def page_lines(page: Page) -> list[Line]:
