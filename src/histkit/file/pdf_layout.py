@@ -92,7 +92,27 @@ def _mark(parts: list[str], opening: bool) -> None:
 
 
 def page_lines(page: Page) -> list[Line]:
-    """The page's lines in content-stream order: a new line where the text drops, rises or jumps back."""
+    """The page's lines in content-stream order: a new line where the text drops, rises or jumps back.
+
+    On a page of two columns a jump of more than three type sizes also starts a line (the gutter); on a
+    page of one column it does not, so the wide spaces of a justified line stay inside it.
+    """
+    strict = _lines(page, 3.0)
+    if _two_columns(strict, page.width):
+        return strict
+    return _lines(page, page.width)
+
+
+def _two_columns(lines: list[Line], width: float) -> bool:
+    """Both halves of the page hold at least a fifth of its lines, as long lines, and they do not cross."""
+    mid = width / 2
+    long = [ln for ln in lines if ln.x1 - ln.x0 > 0.3 * width]
+    left = sum(ln.x1 < mid + 4 for ln in long)
+    right = sum(ln.x0 > mid - 4 for ln in long)
+    return min(left, right) >= 0.2 * max(1, len(lines))
+
+
+def _lines(page: Page, max_gap: float) -> list[Line]:
     lines: list[Line] = []
     current: list[Char] = []
     band: tuple[float, float] | None = None
@@ -107,7 +127,7 @@ def page_lines(page: Page) -> list[Line]:
         if band is not None and last is not None:
             low, high = band
             overlap = min(high, c.y1) - max(low, c.y0)
-            same = overlap > 0.3 * min(high - low, c.y1 - c.y0) and -2 * c.size < c.x0 - last.x1 < 3 * c.size
+            same = overlap > 0.3 * min(high - low, c.y1 - c.y0) and -2 * c.size < c.x0 - last.x1 < max_gap * c.size
             if not same:
                 line = _line_of(current, page.number)
                 if line is not None:
@@ -164,8 +184,7 @@ def reading_order(lines: list[Line], width: float) -> list[Line]:
     mid = width / 2
     for line in lines:
         line.column = "left" if line.x1 < mid + 4 else "right" if line.x0 > mid - 4 else "full"
-    counts = Counter(line.column for line in lines)
-    if min(counts["left"], counts["right"]) < 0.2 * len(lines):
+    if not _two_columns(lines, width):
         for line in lines:
             line.column = "full"
         return lines
