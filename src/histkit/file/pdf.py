@@ -36,6 +36,7 @@ _REFERENCES = re.compile(
 )
 _CAPTION = re.compile(r"(?:fig(?:ure|ura)?\.?|table|tabela|tabla|quadro|cuadro|gr[aá]fico|graph|chart|map[a]?) *\d",
                       re.IGNORECASE)
+_URL_OPEN = re.compile(r"(?:https?://|www\.)\S*[^\s.]\Z")
 _END = tuple(".!?:;\"”’)")
 SETTINGS: dict[str, str | int | float | bool] = {
     "reading_order": "bands cut by full-width lines; left column, then right",
@@ -72,6 +73,8 @@ class _Paragraphs:
             else:
                 self.changes.append(Change("hyphenation", line.page, f"{head}-{tail}", len(self.text) - len(head) - 1))
                 self.text = self.text[:-1] + text
+        elif _URL_OPEN.match(self.text.rsplit(" ", 1)[-1]):
+            self.text += text  # a web address broken at the line's end goes on without a space
         else:
             self.text += " " + text
         if line.ligatures:
@@ -147,7 +150,8 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
             styled = heading != (kind == "heading") or (
                 kind == "heading" and (gap > 1.6 * pitch or not same_frame or abs(line.size - prev.size) > 0.05 * size))
             if in_refs:
-                new = kind == "heading" or short or gap > 1.25 * pitch or (hanging and line.x0 - left < 2)
+                new = kind == "heading" or short or gap > 1.25 * pitch or (hanging and line.x0 - left < 2) or (
+                    not same_frame and not hanging and prev.text.endswith(".") and line.text[:1].isupper())
             else:
                 new = styled or short or gap > 1.3 * pitch or gap < 0 or (indented and kind != "heading")
             new = new or bool(_CAPTION.match(line.text))

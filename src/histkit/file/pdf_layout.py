@@ -113,7 +113,7 @@ def _two_columns(lines: list[Line], width: float) -> bool:
 
 
 def _lines(page: Page, max_gap: float) -> list[Line]:
-    lines: list[Line] = []
+    groups: list[list[Char]] = []
     current: list[Char] = []
     band: tuple[float, float] | None = None
     last: Char | None = None
@@ -129,18 +129,37 @@ def _lines(page: Page, max_gap: float) -> list[Line]:
             overlap = min(high, c.y1) - max(low, c.y0)
             same = overlap > 0.3 * min(high - low, c.y1 - c.y0) and -2 * c.size < c.x0 - last.x1 < max_gap * c.size
             if not same:
-                line = _line_of(current, page.number)
-                if line is not None:
-                    lines.append(line)
+                groups.append(current)
                 current, band = [], None
         current.append(c)
         if c.size >= 0.85 * (last.size if last and band else c.size) or band is None:
             band = (c.y0, c.y1) if band is None else (min(band[0], c.y0), max(band[1], c.y1))
         last = c
-    line = _line_of(current, page.number)
-    if line is not None:
-        lines.append(line)
+    groups.append(current)
+    lines = [line for group in _merge_level(groups, max_gap) if (line := _line_of(group, page.number)) is not None]
     return lines
+
+
+def _merge_level(groups: list[list[Char]], max_gap: float) -> list[list[Char]]:
+    """Join a run printed later on the same baseline, before or after the line it belongs to, in x order.
+
+    Some PDFs draw a line's pieces out of order (digits before CJK characters, a word set apart).
+    """
+    merged: list[list[Char]] = []
+    for group in groups:
+        solid = [c for c in group if not c.c.isspace()]
+        if not solid:
+            continue
+        if merged:
+            prev = [c for c in merged[-1] if not c.c.isspace()]
+            base, size = min(c.y0 for c in prev), max(c.size for c in prev)
+            near = min(abs(min(c.x0 for c in solid) - max(c.x1 for c in prev)),
+                       abs(min(c.x0 for c in prev) - max(c.x1 for c in solid)))
+            if abs(min(c.y0 for c in solid) - base) < 0.2 * size and near < max_gap * size:
+                merged[-1] = sorted([*merged[-1], *group], key=lambda c: c.x0)
+                continue
+        merged.append(group)
+    return merged
 
 
 def body_size(pages: list[list[Line]]) -> float:
