@@ -34,8 +34,9 @@ _REFERENCES = re.compile(
     r"literatura citada|works cited|obras citadas)\.?:?",
     re.IGNORECASE,
 )
-_CAPTION = re.compile(r"(?:fig(?:ure|ura)?\.?|table|tabela|tabla|quadro|cuadro|gr[aá]fico|graph|chart|map[a]?) *\d",
+_CAPTION = re.compile(r"(?:fig(?:ure|ura)?\.?|table|tabela|tabla|quadro|cuadro|gr[aá]fico|graph|chart|map[a]?) *S?\d",
                       re.IGNORECASE)
+_TABLE = re.compile(r"(?:table|tabela|tabla|quadro|cuadro) *[0-9IVXS]", re.IGNORECASE)
 _URL_OPEN = re.compile(r"(?:https?://|www\.)\S*[^\s.]\Z")
 _END = tuple(".!?:;\"”’)")
 SETTINGS: dict[str, str | int | float | bool] = {
@@ -125,8 +126,10 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
                if a.page == b.page and a.column == b.column and 0 < a.y0 - b.y0 < 3 * size]
     pitch = statistics.median(pitches) if pitches else 1.2 * size
     para = _Paragraphs(size, words)
-    in_refs = hanging = False
+    in_refs = hanging = in_table = False
     kind = ""
+    cells: list[str] = []
+    para_head = ""
 
     def flush() -> None:
         text, changes = para.take()
@@ -136,10 +139,22 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
             text = f"[{text}]"
         writer.emit(text, changes)
 
+    def prose(line: Line, left: float, right: float) -> bool:
+        letters = sum(c.isalpha() for c in line.text)
+        return line.size >= 0.95 * size and line.x1 - line.x0 > 0.8 * (right - left) and letters > 0.7 * len(line.text)
+
     prev: Line | None = None
     for line in lines:
         left, right = frames[(line.page, line.column)]
-        heading = _is_heading(line, size) and not in_refs
+        heading = _is_heading(line, size) and (not in_refs or bool(_REFERENCES.fullmatch(line.text.strip())))
+        in_refs = in_refs and not _CAPTION.match(line.text)
+        if in_table and kind != "caption":
+            if not (heading or _CAPTION.match(line.text) or prose(line, left, right)):
+                cells.append(line.text)  # a table's cells: kept apart from the paragraphs, recorded
+                continue
+            in_table = False
+            pending.append(Change("table-cells", line.page, " | ".join(cells)))
+            cells.clear()
         if prev is None:
             new = True
         else:
@@ -158,8 +173,17 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
             new = new or (kind == "caption" and (line.size >= 0.95 * size and gap > 1.1 * pitch))
         if new and para.text:
             flush()
+        if new and kind == "caption" and _TABLE.match(para_head):
+            in_table = True
+            kind = ""
+            if not (heading or _CAPTION.match(line.text) or prose(line, left, right)):
+                cells.append(line.text)
+                prev = line
+                continue
+            in_table = False
         if new:
             kind = "heading" if heading else "caption" if _CAPTION.match(line.text) else "paragraph"
+            para_head = line.text
             if heading and _REFERENCES.fullmatch(line.text.strip()):
                 in_refs = True
                 writer.flush_notes()
