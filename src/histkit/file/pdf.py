@@ -148,8 +148,9 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
         left, right = frames[(line.page, line.column)]
         heading = _is_heading(line, size) and (not in_refs or bool(_REFERENCES.fullmatch(line.text.strip())))
         in_refs = in_refs and not _CAPTION.match(line.text)
+        heading_here = heading and line.size >= 0.95 * size  # a table's own header row is in its smaller type
         if in_table and kind != "caption":
-            if not (heading or _CAPTION.match(line.text) or prose(line, left, right)):
+            if not (heading_here or _CAPTION.match(line.text) or prose(line, left, right)):
                 cells.append(line.text)  # a table's cells: kept apart from the paragraphs, recorded
                 continue
             in_table = False
@@ -170,13 +171,13 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
             else:
                 new = styled or short or gap > 1.3 * pitch or gap < 0 or (indented and kind != "heading")
             new = new or bool(_CAPTION.match(line.text))
-            new = new or (kind == "caption" and (line.size >= 0.95 * size and gap > 1.1 * pitch))
+            new = new or (kind == "caption" and (gap > 1.3 * pitch or right - prev.x1 > 0.15 * (right - left)))
         if new and para.text:
             flush()
         if new and kind == "caption" and _TABLE.match(para_head):
             in_table = True
             kind = ""
-            if not (heading or _CAPTION.match(line.text) or prose(line, left, right)):
+            if not (heading_here or _CAPTION.match(line.text) or prose(line, left, right)):
                 cells.append(line.text)
                 prev = line
                 continue
