@@ -102,7 +102,10 @@ def _words(pages: list[list[Line]]) -> set[str]:
     words: set[str] = set()
     for lines in pages:
         for line in lines:
-            words.update(w.casefold().strip(".,;:()[]“”\"'") for w in line.text.split(" ")[:-1])
+            for word in line.text.replace("*", "").split(" ")[:-1]:
+                word = word.casefold().strip(".,;:()[]“”\"'")
+                words.add(word)
+                words.update(word.split("-"))
     return words
 
 
