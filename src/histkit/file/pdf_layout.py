@@ -54,7 +54,8 @@ def _line_of(chars: list[Char], page: int) -> Line | None:
                 parts.append(" ")
             prev = None if c.c != " " else prev
             continue
-        if prev is not None and parts and parts[-1] != " " and c.x0 - prev.x1 > 0.2 * min(c.size, prev.size):
+        if (prev is not None and parts and parts[-1] != " " and c.x0 - prev.x1 > 0.2 * min(c.size, prev.size)
+                and c.c not in ",.;:)]"):
             parts.append(" ")
         text = c.c
         if text in LIGATURES:
