@@ -168,8 +168,8 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
             # across a column or page break, a line that goes on in lower case or digits goes on the paragraph
             short = short and (same_frame or not (line.text[:1].islower() or line.text[:1].isdigit()))
             indented = line.x0 - left > 0.8 * size
-            styled = heading != (kind == "heading") or (
-                kind == "heading" and (gap > 1.6 * max(pitch, prev.y1 - prev.y0) or not same_frame or abs(line.size - prev.size) > 0.05 * size))
+            apart = gap > 1.6 * max(pitch, prev.y1 - prev.y0) or abs(line.size - prev.size) > 0.05 * size
+            styled = heading != (kind == "heading") or (kind == "heading" and (apart or not same_frame))
             if in_refs:
                 new = kind == "heading" or short or gap > 1.25 * pitch or (hanging and line.x0 - left < 2) or (
                     not same_frame and not hanging and prev.text.endswith(".") and line.text[:1].isupper())

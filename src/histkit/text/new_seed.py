@@ -1,7 +1,8 @@
 """A new seed folder from an article: its text (converted when not .txt), SHA-256 and what the front matter says.
 
-``histkit new PATH/article.pdf`` (or .docx .odt .xml .html .md .txt) calls :func:`new_seed`; ``histkit build --seed DIR`` then runs the
-workbook on the folder. Nothing is curated: annotations can be added beside the text later.
+``histkit new PATH/article.pdf`` (or .docx .odt .xml .html .md .txt) calls :func:`new_seed`;
+``histkit build --seed DIR`` then runs the workbook on the folder. Nothing is curated: annotations can be
+added beside the text later.
 
 To record another front-matter field in seed.toml: read it in :func:`front_metadata` and add a
 case to ``tests/text/test_new_seed.py``.
