@@ -153,3 +153,4 @@ def test_built_end_to_end(project, fmt, capsys):
     text = seed.text
     assert any(row["quote"].startswith("The envoy arrived in 1924") for row in rows)
     assert all(text[int(r["start"]) : int(r["end"])] == r["quote"] for r in rows)
+
