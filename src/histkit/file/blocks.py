@@ -26,6 +26,7 @@ REASONS = {
     "column-order": "two columns read left column first, then right",
     "footnote-moved": "a footnote printed at the foot of the page, moved after the paragraph that calls it",
     "superscript-marker": "a raised note number written as a superscript digit",
+    "figure-text": "words drawn inside a chart (axis values, legend, labels), kept apart from the paragraphs",
     "table-cells": "the cells of a table, kept apart from the paragraphs (the caption stays in the text)",
 }
 

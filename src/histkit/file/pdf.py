@@ -251,6 +251,31 @@ def _title_first(lines: list[Line], page: int) -> list[Line]:
     return lines[top:after] + lines[:top] + lines[after:]
 
 
+def _without_figure_text(lines: list[Line], size: float, width: float, removed: list[Change]) -> list[Line]:
+    """Lines without the words drawn inside a chart: runs of three or more short lines in smaller type.
+
+    Axis values, legends and labels are printed in the figure's own small type, one short line each; the
+    caption and the source line under it are long lines and stay.
+    """
+    def small(line: Line) -> bool:
+        return line.size < 0.95 * size and line.x1 - line.x0 < 0.25 * width and not _CAPTION.match(line.text)
+
+    kept: list[Line] = []
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and small(line):
+            run.append(line)
+            continue
+        if len(run) >= 3:
+            removed.append(Change("figure-text", run[0].page, " | ".join(ln.text for ln in run)))
+        else:
+            kept.extend(run)
+        run = []
+        if line is not None:
+            kept.append(line)
+    return kept
+
+
 def pdf_text(pages: list[Page], source: Path) -> tuple[str, list[Change]]:
     """The text and repairs of a PDF's pages."""
     lines = [page_lines(page) for page in pages]
@@ -266,6 +291,7 @@ def pdf_text(pages: list[Page], source: Path) -> tuple[str, list[Change]]:
     removed: list[Change] = []
     running: list[Line] = []
     last_note: list[str] = []
+    notes: list[Line] = []
     for p, (page, page_lines_) in enumerate(zip(pages, lines, strict=True)):
         kept = []
         for i, line in enumerate(page_lines_):
@@ -274,8 +300,8 @@ def pdf_text(pages: list[Page], source: Path) -> tuple[str, list[Change]]:
                 removed.append(Change(kind, page.number, line.text))
             else:
                 kept.append(line)
-        body, notes = split_notes(kept, size)
-        body = reading_order(body, page.width)
+        body, notes = split_notes(kept, size, continuing=bool(notes))
+        body = _without_figure_text(reading_order(body, page.width), size, page.width, removed)
         if body:  # removed lines are recorded where the text resumes
             body[0].removed, removed = removed, []
         running += body

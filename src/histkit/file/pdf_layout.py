@@ -226,15 +226,18 @@ def reading_order(lines: list[Line], width: float) -> list[Line]:
     return ordered
 
 
-def split_notes(lines: list[Line], size: float) -> tuple[list[Line], list[Line]]:
+def split_notes(lines: list[Line], size: float, continuing: bool = False) -> tuple[list[Line], list[Line]]:
     """The page's running lines, and the note lines at its foot.
 
-    Notes are in smaller type below the lowest running line, the first of them led by a note label.
+    Notes are in smaller type below the lowest running line, the first led by a note label (or the
+    last page's note going on, when ``continuing``).
     """
     lowest = min((ln.y0 for ln in lines if ln.size >= 0.95 * size), default=0.0)
     notes = [ln for ln in lines if ln.size < 0.92 * size and ln.y1 <= lowest + 1]
     notes.sort(key=lambda ln: (-ln.y1, ln.x0))
-    if not notes or not NOTE_LABEL.match(notes[0].text):
+    # the first note line has a label, unless the last page's notes run on onto this one
+    labelled = [n for n in notes if NOTE_LABEL.match(n.text)]
+    if not labelled or (labelled[0] is not notes[0] and not continuing):
         return lines, []
     chosen = {id(ln) for ln in notes}
     return [ln for ln in lines if id(ln) not in chosen], notes
