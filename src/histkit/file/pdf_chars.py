@@ -71,6 +71,10 @@ def pdfium_pages(path: Path) -> list[Page]:
     pages = []
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
+    # raw PDFium calls with buffers made once: the helpers allocate per call, and a page has thousands of chars
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    loose = raw.FS_RECTF()
+    box = [ctypes.byref(v) for v in (left, right, bottom, top)]
     try:
         for index in range(len(doc)):
             page = doc[index]
@@ -78,23 +82,25 @@ def pdfium_pages(path: Path) -> list[Page]:
             textpage = page.get_textpage()
             out = Page(index + 1, width, height)
             fonts: dict[tuple[bytes, int], tuple[bool, bool]] = {}
+            handle = textpage.raw
             for i in range(textpage.count_chars()):
-                code = raw.FPDFText_GetUnicode(textpage, i)
-                if code in (0, 0xFFFF) or (raw.FPDFText_IsGenerated(textpage, i) == 1 and code != 32):
+                code = raw.FPDFText_GetUnicode(handle, i)
+                if code in (0, 0xFFFF) or (code != 32 and raw.FPDFText_IsGenerated(handle, i) == 1):
                     continue
                 if code in (2, 0xAD, 0xFFFE):  # PDFium's marks of a hyphen at a line's end; a soft hyphen
                     code = 0x2D
-                left, bottom, right, top = textpage.get_charbox(i, loose=False)
+                raw.FPDFText_GetCharBox(handle, i, *box)
                 # The loose box spans the font's ascent to descent at its size on the page; the font size
                 # PDFium reports is 1 where the text matrix, not the font, scales the type.
-                _, low, _, high = textpage.get_charbox(i, loose=True)
-                raw.FPDFText_GetFontInfo(textpage, i, buf, len(buf), ctypes.byref(flags))
+                raw.FPDFText_GetLooseCharBox(handle, i, loose)
+                raw.FPDFText_GetFontInfo(handle, i, buf, len(buf), ctypes.byref(flags))
                 key = (buf.value, flags.value)
                 if key not in fonts:
                     name = key[0].decode("latin-1")
-                    fonts[key] = (_bold(name, raw.FPDFText_GetFontWeight(textpage, i)), _italic(name, flags.value))
+                    fonts[key] = (_bold(name, raw.FPDFText_GetFontWeight(handle, i)), _italic(name, flags.value))
                 bold, italic = fonts[key]
-                out.chars.append(Char(chr(code), left, bottom, right, top, round(high - low, 1), bold, italic))
+                out.chars.append(Char(chr(code), left.value, bottom.value, right.value, top.value,
+                                      round(loose.top - loose.bottom, 1), bold, italic))
             pages.append(out)
     finally:
         doc.close()

@@ -147,19 +147,22 @@ def _merge_level(groups: list[list[Char]], max_gap: float) -> list[list[Char]]:
     Some PDFs draw a line's pieces out of order (digits before CJK characters, a word set apart).
     """
     merged: list[list[Char]] = []
+    bounds: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # x0, x1, baseline, size of merged[-1]
     for group in groups:
         solid = [c for c in group if not c.c.isspace()]
         if not solid:
             continue
+        here = (min(c.x0 for c in solid), max(c.x1 for c in solid),
+                min(c.y0 for c in solid), max(c.size for c in solid))
         if merged:
-            prev = [c for c in merged[-1] if not c.c.isspace()]
-            base, size = min(c.y0 for c in prev), max(c.size for c in prev)
-            near = min(abs(min(c.x0 for c in solid) - max(c.x1 for c in prev)),
-                       abs(min(c.x0 for c in prev) - max(c.x1 for c in solid)))
-            if abs(min(c.y0 for c in solid) - base) < 0.2 * size and near < max_gap * size:
+            x0, x1, base, size = bounds
+            near = min(abs(here[0] - x1), abs(x0 - here[1]))
+            if abs(here[2] - base) < 0.2 * size and near < max_gap * size:
                 merged[-1] = sorted([*merged[-1], *group], key=lambda c: c.x0)
+                bounds = (min(x0, here[0]), max(x1, here[1]), min(base, here[2]), max(size, here[3]))
                 continue
         merged.append(group)
+        bounds = here
     return merged
 
 
