@@ -7,7 +7,8 @@ import zipfile
 import pytest
 
 from histkit.core.errors import ConversionError
-from histkit.file.convert import convert, markdown_text
+from histkit.file.convert import convert
+from histkit.file.plain import markdown_text
 from histkit.run import cli
 
 from ..conftest import CORPUS

@@ -143,5 +143,14 @@ class Writer:
         return "".join(parts) + "\n", changes
 
 
+def emphasis(text: str, italic: bool, bold: bool) -> str:
+    """A run of text as the corpus prints emphasis: ``*italic*``, ``**bold**``, spaces kept outside the marks."""
+    if not text.strip() or not (italic or bold):
+        return text
+    mark = "**" if bold and not italic else "*"
+    body = text.strip()
+    return text[: len(text) - len(text.lstrip())] + f"{mark}{body}{mark}" + text[len(text.rstrip()) :]
+
+
 def _plain_digits(text: str) -> str:
     return text.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))

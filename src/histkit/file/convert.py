@@ -3,26 +3,22 @@
 :func:`convert` looks at the first bytes (``%PDF-``, a ZIP holding ``word/document.xml`` or an ODF
 ``mimetype``, an OLE2 container, XML with a JATS ``<article>``, HTML, text) and refuses a file whose
 extension names another format, an encrypted one, or a PDF without text, each in one line naming the
-file and the fix. Markdown and plain text are read here; the other formats in their own modules.
+file and the fix. Each format is read in its own module (pdf, jats, office, html, plain).
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path
 
 from histkit.core.errors import ConversionError
-from histkit.file.blocks import SUPERSCRIPT, Converted, Writer
+from histkit.file.blocks import Converted
 
 EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".xml": "jats", ".html": "html", ".htm": "html",
               ".md": "markdown", ".txt": "text"}
 _NAMES = {"pdf": "a PDF", "docx": "a DOCX (Word) file", "odt": "an ODT (OpenDocument) file", "jats": "XML",
           "html": "HTML", "markdown": "Markdown text", "text": "plain text", "ole": "an encrypted or old Office file",
           "zip": "a ZIP archive", "binary": "binary data"}
-_MD_NOTE = re.compile(r"\[\^(\d{1,3})\]:[ \t]*(.*)")
-_MD_CALL = re.compile(r"\[\^(\d{1,3})\]")
-_MD_HEADING = re.compile(r"#{1,6}[ \t]+(.*?)[ \t#]*")
 
 
 def sniff(head: bytes, path: Path) -> str:
@@ -93,50 +89,14 @@ def convert(path: Path) -> Converted:
         from histkit.file.jats import convert_jats
 
         return convert_jats(path)
-    if found in ("docx", "odt", "html"):
-        from histkit.file import markup
+    if found == "html":
+        from histkit.file.html import convert_html
 
-        return getattr(markup, f"convert_{found}")(path)
-    return _text(path, expected)
+        return convert_html(path)
+    if found in ("docx", "odt"):
+        from histkit.file import office
 
+        return office.convert_docx(path) if found == "docx" else office.convert_odt(path)
+    from histkit.file.plain import convert_plain
 
-def _text(path: Path, fmt: str) -> Converted:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise ConversionError(f"{path}: not UTF-8 (byte offset {err.start}); convert the file to UTF-8") from err
-    if fmt == "text":
-        return Converted(text, "text", "none (the file is the text)", "", {})
-    return markdown_text(text)
-
-
-def markdown_text(source: str) -> Converted:
-    """Markdown as text: ``#`` headings as lines, ``[^n]`` notes after their calling paragraph, the rest as written.
-
-    Emphasis (``*...*``) and block quotes (``> ``) are already the shape ingest reads.
-    """
-    writer = Writer()
-    blocks = re.split(r"\n[ \t]*\n", source.replace("\r\n", "\n"))
-    for block in blocks:
-        note = _MD_NOTE.match(block.strip())
-        if note:
-            writer.note(note.group(1), " ".join(note.group(2).split() + block.strip().split("\n")[1:]))
-    for block in blocks:
-        stripped = block.strip()
-        if not stripped or _MD_NOTE.match(stripped):
-            continue
-        heading = _MD_HEADING.fullmatch(stripped)
-        if heading:
-            stripped = heading.group(1)
-        calls = _MD_CALL.findall(stripped)
-        stripped = _MD_CALL.sub(lambda m: m.group(1).translate(SUPERSCRIPT), stripped)
-        quoted = stripped.startswith(">")
-        lines = [ln.strip() for ln in stripped.split("\n")]
-        if quoted:
-            lines = [ln.lstrip("> ").strip() for ln in lines]
-        text = " ".join(ln for ln in lines if ln)
-        writer.emit(("> " if quoted else "") + text, calls=calls)
-    writer.flush_notes()
-    text, changes = writer.render()
-    return Converted(text, "markdown", "histkit.file.convert (headings, notes)", "", {"notes": "[^n]"}, changes)
+    return convert_plain(path, expected)

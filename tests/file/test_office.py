@@ -1,4 +1,4 @@
-"""DOCX, ODT and HTML on small fixtures the tests write, each built end to end through `histkit new` + `build`."""
+"""DOCX and ODT on small fixtures the tests write (python-docx, odfpy), built end to end through `new` + `build`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from histkit.file.markup import convert_docx, convert_html, convert_odt
+from histkit.file.office import convert_docx, convert_odt
 from histkit.run import cli
 from histkit.text.ingest import parse_article
 from histkit.text.seed import read_seed
@@ -91,25 +91,17 @@ def write_odt(path: Path) -> Path:
     return path
 
 
-def write_html(path: Path) -> Path:
-    path.write_text(
-        "<!DOCTYPE html><html><head><title>Envoys</title><script>var x = 1;</script></head><body>"
-        "<h1>Envoys in Mexico</h1><p class='author'>Ann Roe</p><h2>1 Introduction</h2>"
-        "<p>The envoy arrived in 1924 (ROE, 2001).<sup><a href='#fn1' id='c1'>1</a></sup></p>"
-        "<p>It was <em>a long stay</em>.</p><blockquote><p>A remembered line.</p></blockquote>"
-        "<h2>References</h2><p>" + REFERENCE + "</p>"
-        "<section class='footnotes'><ol><li id='fn1'>Archive of the envoy, file 3. <a href='#c1'>↩</a></li></ol>"
-        "</section></body></html>", encoding="utf-8")
-    return path
-
-
-FIXTURES = {"docx": (write_docx, convert_docx), "odt": (write_odt, convert_odt), "html": (write_html, convert_html)}
+FIXTURES = {"docx": (write_docx, convert_docx), "odt": (write_odt, convert_odt)}
 
 
 @pytest.mark.parametrize("fmt", FIXTURES)
 def test_headings_notes_emphasis_and_references(tmp_path, fmt):
     write, convert = FIXTURES[fmt]
-    text = convert(write(tmp_path / f"envoys.{fmt}")).text
+    check_shape(convert(write(tmp_path / f"envoys.{fmt}")).text)
+
+
+def check_shape(text: str) -> None:
+    """The fixture article in the corpus shape, read by ingest as one section, one note and one reference."""
     blocks = text.rstrip("\n").split("\n\n")
     assert blocks[:3] == ["Envoys in Mexico", "Ann Roe", "1 Introduction"]
     assert blocks[3] == "The envoy arrived in 1924 (ROE, 2001).¹"
@@ -134,7 +126,11 @@ def project(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("fmt", FIXTURES)
 def test_built_end_to_end(project, fmt, capsys):
-    source = FIXTURES[fmt][0](project / f"envoys.{fmt}")
+    check_built(project, FIXTURES[fmt][0](project / f"envoys.{fmt}"), fmt, capsys)
+
+
+def check_built(project: Path, source: Path, fmt: str, capsys) -> None:
+    """`histkit new` then `histkit build --seed` on the fixture notebook: the paragraphs quote the text."""
     assert cli.main(["new", str(source), "--name", f"envoys-{fmt}"]) == 0
     out = capsys.readouterr().out
     assert f"converted from {fmt}" in out
@@ -154,3 +150,10 @@ def test_built_end_to_end(project, fmt, capsys):
     assert any(row["quote"].startswith("The envoy arrived in 1924") for row in rows)
     assert all(text[int(r["start"]) : int(r["end"])] == r["quote"] for r in rows)
 
+
+
+def test_docx_quote_style_is_a_block_quote_and_emphasis_off_is_plain(tmp_path):
+    text = convert_docx(write_docx(tmp_path / "envoys.docx")).text
+    assert "\n\n> A remembered line.\n\n" in text
+    # python-docx writes italic=False as <w:i w:val="0"/>: the run is plain
+    assert "(ROE, 2001)" in text and "*(ROE" not in text

@@ -1,9 +1,9 @@
-"""HTML, DOCX and ODT as text: headings from tags or styles, footnotes and endnotes, emphasis as ``*...*``.
+"""DOCX and ODT as text: headings from styles, footnotes and endnotes after their calling paragraph, emphasis.
 
-HTML is read with Beautiful Soup (already a dependency); DOCX with python-docx for the paragraphs and
-their styles, and its footnotes/endnotes parts from the same package; ODT from its ``content.xml``
-(OpenDocument is a published standard: the ``text:h``, ``text:p`` and ``text:note`` elements say it all).
-Each reader gives blocks to a :class:`histkit.file.blocks.Writer`, so notes follow their calling paragraph.
+DOCX is read with python-docx (paragraphs, styles, runs) and its ``footnotes.xml``/``endnotes.xml`` parts from
+the same package; ODT from its ``content.xml`` with the standard library (OpenDocument is a published
+standard: ``text:h``, ``text:p``, ``text:span`` and ``text:note`` say it all, and odfpy's reading API adds
+nothing for this). Italic runs are written ``*...*``, bold ``**...**``; Quote styles as ``> `` lines.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from histkit.core.errors import ConversionError
-from histkit.file.blocks import SUPERSCRIPT, Converted, Writer, collapse
+from histkit.file.blocks import SUPERSCRIPT, Converted, Writer, collapse, emphasis
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -24,77 +24,6 @@ _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 _QUOTE_STYLE = re.compile(r"quot|cita", re.IGNORECASE)
 
-
-def _emph(text: str, italic: bool, bold: bool) -> str:
-    if not text.strip() or not (italic or bold):
-        return text
-    mark = "**" if bold and not italic else "*"
-    body = text.strip()
-    return text[: len(text) - len(text.lstrip())] + f"{mark}{body}{mark}" + text[len(text.rstrip()) :]
-
-
-# HTML -------------------------------------------------------------------------------------------------
-
-def convert_html(path: Path) -> Converted:
-    """Convert an HTML page: ``h1``-``h6`` headings, ``p``, ``blockquote``, ``li``, notes linked by ``#fn`` ids."""
-    from bs4 import BeautifulSoup, NavigableString, Tag
-
-    soup = BeautifulSoup(path.read_bytes(), "html.parser")
-    for junk in soup(["script", "style", "nav", "header", "footer", "noscript"]):
-        junk.decompose()
-    writer = Writer()
-    notes: dict[str, str] = {}
-    # Notes: an element with an id, in a footnotes list or aside, holding the target of a call's href.
-    calls = {a["href"][1:]: collapse(a.get_text()) for a in soup.select("a[href^='#']") if a.find_parent("sup")
-             or "footnote" in " ".join(a.get("class", []))}
-    for target, label in calls.items():
-        element = soup.find(id=target)
-        if element is not None and label.isdigit():
-            for back in element.select("a[href^='#']"):
-                back.decompose()
-            notes[label] = collapse(element.get_text(" "))
-            element.decompose()
-
-    def inline(node: Tag) -> str:
-        out = []
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                out.append(str(child))
-            elif isinstance(child, Tag):
-                if child.name == "sup" and collapse(child.get_text()).isdigit():
-                    out.append(collapse(child.get_text()).translate(SUPERSCRIPT))
-                elif child.name in ("em", "i"):
-                    out.append(_emph(inline(child), True, False))
-                elif child.name in ("strong", "b"):
-                    out.append(_emph(inline(child), False, True))
-                elif child.name == "br":
-                    out.append(" ")
-                else:
-                    out.append(inline(child))
-        return "".join(out)
-
-    for label, text in notes.items():
-        writer.note(label, text)
-    title = soup.find("title")
-    seen_h1 = soup.find("h1") is not None
-    if title is not None and not seen_h1:
-        writer.emit(collapse(title.get_text()))
-    for block in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote", "li", "figcaption"]):
-        if block.find_parent(["blockquote", "li", "figcaption"]) is not None and block.name == "p":
-            continue
-        text = collapse(inline(block))
-        if block.name == "blockquote":
-            text = "> " + text
-        elif block.name == "figcaption":
-            text = f"[{text}]"
-        writer.emit(text)
-    writer.flush_notes()
-    text, changes = writer.render()
-    return Converted(text, "html", "beautifulsoup4", version("beautifulsoup4"),
-                     {"parser": "html.parser", "headings": "h1-h6", "notes": "sup links to ids"}, changes)
-
-
-# DOCX -------------------------------------------------------------------------------------------------
 
 def _docx_notes(package: zipfile.ZipFile, part: str) -> dict[str, str]:
     try:
@@ -146,7 +75,7 @@ def convert_docx(path: Path) -> Converted:
                         calls.append(label)
                         text = label.translate(SUPERSCRIPT)
                         italic = bold = False
-                parts.append(_emph(text, italic, bold))
+                parts.append(emphasis(text, italic, bold))
         text = collapse("".join(parts))
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
         if _QUOTE_STYLE.search(style):
@@ -157,8 +86,6 @@ def convert_docx(path: Path) -> Converted:
     return Converted(text, "docx", "python-docx", version("python-docx"),
                      {"headings": "paragraph styles", "notes": "footnotes.xml, endnotes.xml"}, changes)
 
-
-# ODT --------------------------------------------------------------------------------------------------
 
 def convert_odt(path: Path) -> Converted:
     """Convert an ODT from its content.xml: ``text:h`` headings, ``text:p`` paragraphs, ``text:note`` notes."""
@@ -171,11 +98,11 @@ def convert_odt(path: Path) -> Converted:
             styles = ET.fromstring(package.read("styles.xml")) if "styles.xml" in package.namelist() else root
     except (zipfile.BadZipFile, KeyError, ET.ParseError) as err:
         raise ConversionError(f"{path}: not a readable ODT ({err}); save it again from the word processor") from err
-    emphasis: dict[str, tuple[bool, bool]] = {}
+    styles_of: dict[str, tuple[bool, bool]] = {}
     for style in [*styles.iter(f"{_STYLE}style"), *root.iter(f"{_STYLE}style")]:
         props = style.find(f"{_STYLE}text-properties")
         if props is not None:
-            emphasis[style.get(f"{_STYLE}name", "")] = (props.get(f"{_FO}font-style") == "italic",
+            styles_of[style.get(f"{_STYLE}name", "")] = (props.get(f"{_FO}font-style") == "italic",
                                                         props.get(f"{_FO}font-weight") in ("bold", "700", "800"))
     writer = Writer()
 
@@ -190,8 +117,8 @@ def convert_odt(path: Path) -> Converted:
                 calls.append(label)
                 out.append(label.translate(SUPERSCRIPT))
             elif child.tag == f"{_TEXT}span":
-                italic, bold = emphasis.get(child.get(f"{_TEXT}style-name", ""), (False, False))
-                out.append(_emph(inline(child, calls), italic, bold))
+                italic, bold = styles_of.get(child.get(f"{_TEXT}style-name", ""), (False, False))
+                out.append(emphasis(inline(child, calls), italic, bold))
             elif child.tag in (f"{_TEXT}s", f"{_TEXT}tab", f"{_TEXT}line-break"):
                 out.append(" ")
             else:
