@@ -147,19 +147,29 @@ def _merge_level(groups: list[list[Char]], max_gap: float) -> list[list[Char]]:
     Some PDFs draw a line's pieces out of order (digits before CJK characters, a word set apart).
     """
     merged: list[list[Char]] = []
-    bounds: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # x0, x1, baseline, size of merged[-1]
+    bounds: tuple[float, float, float, float, float] = (0.0, 0.0, 0.0, 0.0, 0.0)  # x0, x1, y0, y1, size
     for group in groups:
         solid = [c for c in group if not c.c.isspace()]
         if not solid:
             continue
-        here = (min(c.x0 for c in solid), max(c.x1 for c in solid),
-                min(c.y0 for c in solid), max(c.size for c in solid))
+        top = max(c.size for c in solid)
+        main = [c for c in solid if c.size >= 0.85 * top]  # the baseline of the line's own type, not its indices
+        here = (min(c.x0 for c in solid), max(c.x1 for c in solid), min(c.y0 for c in main),
+                max(c.y1 for c in main), top)
         if merged:
-            x0, x1, base, size = bounds
+            x0, x1, y0, y1, size = bounds
             near = min(abs(here[0] - x1), abs(x0 - here[1]))
-            if abs(here[2] - base) < 0.2 * size and near < max_gap * size:
+            same_base = abs(here[2] - y0) < 0.2 * size and near < max_gap * size
+            # a sub- or superscript drawn after its line: small, a few characters, inside the line's band
+            index = (here[4] < 0.85 * size and len(solid) <= 4 and here[2] < y1 and here[3] > y0
+                     and x0 - size <= here[0] <= x1 + size)
+            if index:
                 merged[-1] = sorted([*merged[-1], *group], key=lambda c: c.x0)
-                bounds = (min(x0, here[0]), max(x1, here[1]), min(base, here[2]), max(size, here[3]))
+                bounds = (min(x0, here[0]), max(x1, here[1]), y0, y1, size)
+                continue
+            if same_base:
+                merged[-1] = sorted([*merged[-1], *group], key=lambda c: c.x0)
+                bounds = (min(x0, here[0]), max(x1, here[1]), min(y0, here[2]), max(y1, here[3]), max(size, here[4]))
                 continue
         merged.append(group)
         bounds = here
