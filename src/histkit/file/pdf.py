@@ -34,8 +34,11 @@ _REFERENCES = re.compile(
     r"literatura citada|works cited|obras citadas)\.?:?",
     re.IGNORECASE,
 )
-_CAPTION = re.compile(r"(?:fig(?:ure|ura)?\.?|table|tabela|tabla|quadro|cuadro|gr[aá]fico|graph|chart|map[a]?) *S?\d",
-                      re.IGNORECASE)
+# A caption's label: "Figure 1.", "Tabela 2 Identificação", "Graph 3" alone; not "Graph 1 displays" in the prose.
+_CAPTION = re.compile(
+    r"(?i:fig(?:ure|ura)?\.?|table|tabela|tabla|quadro|cuadro|gr[aá]fico|graph|chart|mapa?) *S?\d+[a-z]?"
+    r"(?:[.:|–—-]|\Z| +[A-ZÀ-Þ(\[])"
+)
 _TABLE = re.compile(r"(?:table|tabela|tabla|quadro|cuadro) *[0-9IVXS]", re.IGNORECASE)
 _URL_OPEN = re.compile(r"(?:https?://|www\.)\S*[^\s.]\Z")
 _END = tuple(".!?:;\"”’)")
@@ -176,7 +179,10 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
             else:
                 new = styled or short or gap > 1.3 * pitch or gap < 0 or (indented and kind != "heading")
             new = new or bool(_CAPTION.match(line.text))
-            new = new or (kind == "caption" and (gap > 1.3 * pitch or right - prev.x1 > 0.15 * (right - left)))
+            label = _CAPTION.match(para.text)
+            label_only = label is not None and len(para.text) <= label.end() + 3  # "Graph 2" over its title
+            ends = gap > 1.3 * pitch or right - prev.x1 > 0.15 * (right - left)
+            new = (new or (kind == "caption" and ends)) and not (kind == "caption" and label_only)
         if new and para.text:
             flush()
         if new and kind == "caption" and _TABLE.match(para_head):
