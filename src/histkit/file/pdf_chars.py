@@ -89,6 +89,10 @@ def pdfium_pages(path: Path) -> list[Page]:
                     continue
                 if code in (2, 0xAD, 0xFFFE):  # PDFium's marks of a hyphen at a line's end; a soft hyphen
                     code = 0x2D
+                elif 0xF020 <= code <= 0xF07E:  # a symbol font's private-use code for an ASCII sign ("*")
+                    code -= 0xF000
+                elif 0xE000 <= code <= 0xF8FF:  # other private-use codes are icons (ORCID, open access), not text
+                    continue
                 raw.FPDFText_GetCharBox(handle, i, *box)
                 # The loose box spans the font's ascent to descent at its size on the page; the font size
                 # PDFium reports is 1 where the text matrix, not the font, scales the type.
