@@ -117,7 +117,6 @@ def check_shape(text: str) -> None:
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "histkit"\n')
-    shutil.copytree(DATA / "notebooks", tmp_path / "notebooks")
     (tmp_path / "seeds").mkdir()
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("HISTKIT_ROOT", raising=False)
@@ -142,6 +141,9 @@ def check_built(project: Path, source: Path, fmt: str, capsys) -> None:
     assert seed.meta["conversion"]["sha256"] == hashlib.sha256(source.read_bytes()).hexdigest()
     assert seed.meta["conversion"]["format"] == fmt
     assert seed.bibliographic["title"] == "Envoys in Mexico"
+    # the fixture notebook as the seed's own workbook (a seed without one gets the generic workbook)
+    (folder / "notebooks").mkdir()
+    shutil.copy(DATA / "notebooks" / "00-ok.ipynb", folder / "notebooks")
     assert cli.main(["build", "00-ok", "--seed", str(folder)]) == 0
     tables = next(project.glob("build/runs/*/tables/paragraphs.csv"))
     with tables.open(encoding="utf-8") as handle:

@@ -10,14 +10,13 @@ import histkit
 from histkit.core.errors import SeedError
 from histkit.run import cli
 from histkit.text.tables import repairs_table
-from tests.conftest import CORPUS, DATA
+from tests.conftest import CORPUS
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    """A throwaway project with the fixture notebooks and an empty seeds/ folder."""
+    """A throwaway project with an empty seeds/ folder."""
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "histkit"\n')
-    shutil.copytree(DATA / "notebooks", tmp_path / "notebooks")
     (tmp_path / "seeds").mkdir()
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("HISTKIT_ROOT", raising=False)
