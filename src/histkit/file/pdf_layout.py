@@ -54,7 +54,10 @@ def _line_of(chars: list[Char], page: int) -> Line | None:
                 parts.append(" ")
             prev = None if c.c != " " else prev
             continue
-        if (prev is not None and parts and parts[-1] != " " and c.x0 - prev.x1 > 0.2 * min(c.size, prev.size)
+        # a gap wider than a fifth of the type is a space the PDF did not write; between digits (a narrow "1"
+        # set in a wide figure space) it takes twice that
+        gap = 0.4 if c.c.isdigit() and prev is not None and prev.c.isdigit() else 0.2
+        if (prev is not None and parts and parts[-1] != " " and c.x0 - prev.x1 > gap * min(c.size, prev.size)
                 and c.c not in ",.;:)]"):
             parts.append(" ")
         text = c.c
