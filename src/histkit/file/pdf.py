@@ -170,7 +170,8 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
             short = right - prev.x1 > 0.1 * (right - left) and prev.text.endswith(_END)
             # across a column or page break, a line that goes on in lower case or digits goes on the paragraph
             short = short and (same_frame or not (line.text[:1].islower() or line.text[:1].isdigit()))
-            indented = line.x0 - left > 0.8 * size
+            # a first-line indent, not a block set in from the margin (centred author lines, a quotation)
+            indented = line.x0 - left > 0.8 * size and not (same_frame and prev.x0 - left > 0.8 * size)
             apart = gap > 1.6 * max(pitch, prev.size) or abs(line.size - prev.size) > 0.05 * size
             styled = heading != (kind == "heading") or (kind == "heading" and (apart or not same_frame))
             if in_refs:
@@ -178,7 +179,9 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
                     not same_frame and not hanging and prev.text.endswith(".") and line.text[:1].isupper())
             else:
                 # lines of one heading (a title in large type) are judged by their own spacing: ``styled``
-                new = styled or short or ((gap > 1.3 * pitch or gap < 0 or indented) and kind != "heading")
+                # type larger than the running text (author lines, a lead) is spaced by its own size
+                spacing = pitch if prev.size < 1.05 * size else max(pitch, prev.size)
+                new = styled or short or ((gap > 1.3 * spacing or gap < 0 or indented) and kind != "heading")
             new = new or bool(_CAPTION.match(line.text))
             label = _CAPTION.match(para.text)
             label_only = label is not None and len(para.text) <= label.end() + 3  # "Graph 2" over its title
