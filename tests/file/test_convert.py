@@ -65,3 +65,16 @@ def test_markdown_headings_notes_and_quotes():
                          "> A quoted line\n> and its end.\n\n[^1]: The note, *in italic*.\n")
     assert made.text == ("A title\n\nAn author\n\nIntroduction\n\nText with a note.¹ More.\n\n"
                          "¹ The note, *in italic*.\n\n> A quoted line and its end.\n")
+
+
+def test_a_broken_pdf_is_refused(tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + bytes(200))
+    with pytest.raises(ConversionError, match=r"broken\.pdf: PDFium cannot read this PDF .*save it again"):
+        convert(broken)
+
+
+def test_markdown_heading_with_closing_hashes_in_linear_time():
+    assert markdown_text("## Methods ##\n\nText.\n").text == "Methods\n\nText.\n"
+    long = "# a" + " " * 20000 + "b"
+    assert markdown_text(long).text.startswith("a ")

@@ -35,3 +35,10 @@ def test_headings_notes_emphasis_quotes_and_references(tmp_path):
 
 def test_built_end_to_end(project, capsys):  # noqa: F811
     check_built(project, write_html(project / "envoys.html"), "html", capsys)
+
+
+def test_an_article_s_own_header_is_read_and_the_page_s_is_not(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text("<html><body><header>Site menu</header><article><header><h1>Envoys</h1><p>Ann Roe</p></header>"
+                    "<h2>1 Introduction</h2><p>Text.</p></article><footer>Copyright</footer></body></html>")
+    assert convert_html(page).text == "Envoys\n\nAnn Roe\n\n1 Introduction\n\nText.\n"

@@ -19,7 +19,9 @@ def convert_html(path: Path) -> Converted:
 
     soup = BeautifulSoup(path.read_bytes(), "html.parser")
     for junk in soup(["script", "style", "nav", "header", "footer", "noscript"]):
-        junk.decompose()
+        # an <article>'s own header holds its title and authors; the page's header and footer do not
+        if junk.name in ("script", "style", "noscript") or junk.find_parent("article") is None:
+            junk.decompose()
     writer = Writer()
     notes: dict[str, str] = {}
     # Notes: an element with an id, in a footnotes list or aside, holding the target of a call's href.

@@ -15,7 +15,7 @@ from histkit.file.blocks import SUPERSCRIPT, Converted, Writer
 
 _MD_NOTE = re.compile(r"\[\^(\d{1,3})\]:[ \t]*(.*)")
 _MD_CALL = re.compile(r"\[\^(\d{1,3})\]")
-_MD_HEADING = re.compile(r"#{1,6}[ \t]+(.*?)[ \t#]*")
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+([^\n]*)")
 
 
 def convert_plain(path: Path, fmt: str) -> Converted:
@@ -47,7 +47,7 @@ def markdown_text(source: str) -> Converted:
             continue
         heading = _MD_HEADING.fullmatch(stripped)
         if heading:
-            stripped = heading.group(1)
+            stripped = heading.group(1).rstrip(" \t#")  # closing hashes ("## Title ##") are not the title
         calls = _MD_CALL.findall(stripped)
         stripped = _MD_CALL.sub(lambda m: m.group(1).translate(SUPERSCRIPT), stripped)
         quoted = stripped.startswith(">")
