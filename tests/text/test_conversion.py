@@ -43,3 +43,19 @@ def test_a_malformed_conversion_file_is_named(project, capsys):
     (project / "seeds" / "hoehnea" / "conversion.tsv").write_text("offset\tkind\tpage\ttext\treason\nx\ty\t1\tz\tw\n")
     with pytest.raises(SeedError, match=r"conversion\.tsv:2: expected offset, kind, page"):
         histkit.load_seed(str(project / "seeds" / "hoehnea"))
+
+
+def test_seed_toml_s_conversion_table_is_checked(tmp_path):
+    from histkit.text.seed import read_seed
+
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "article.txt").write_text("T\n", encoding="utf-8")
+    import hashlib
+
+    digest = hashlib.sha256(b"T\n").hexdigest()
+    (folder / "seed.toml").write_text(
+        f'[seed]\nid = "s"\nfile = "article.txt"\nsha256 = "{digest}"\n\n[conversion]\nfile = "received.pdf"\n'
+        f'sha256 = "{digest}"\nformat = "exe"\nconverter = "x"\nversion = "1"\n', encoding="utf-8")
+    with pytest.raises(SeedError, match=r"seed\.toml.*format"):
+        read_seed(folder)
