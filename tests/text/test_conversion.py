@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 import histkit
 from histkit.core.errors import SeedError
 from histkit.run import cli
+from histkit.text.seed import read_seed
 from histkit.text.tables import repairs_table
 from tests.conftest import CORPUS
 
@@ -46,13 +48,9 @@ def test_a_malformed_conversion_file_is_named(project, capsys):
 
 
 def test_seed_toml_s_conversion_table_is_checked(tmp_path):
-    from histkit.text.seed import read_seed
-
     folder = tmp_path / "s"
     folder.mkdir()
     (folder / "article.txt").write_text("T\n", encoding="utf-8")
-    import hashlib
-
     digest = hashlib.sha256(b"T\n").hexdigest()
     (folder / "seed.toml").write_text(
         f'[seed]\nid = "s"\nfile = "article.txt"\nsha256 = "{digest}"\n\n[conversion]\nfile = "received.pdf"\n'
