@@ -57,3 +57,15 @@ def test_small_type_under_the_text_led_by_a_label_is_a_note():
     body, notes = split_notes(page_lines(Page(1, 600, 800, chars)), 10.0)
     assert [n.text for n in notes] == ["1 The note."]
     assert [b.text for b in body] == ["body text here"]
+
+
+def test_ligatures_are_read_as_their_letters_and_counted():
+    (line,) = page_lines(Page(1, 600, 800, _line(["ﬁrst", "ﬂow"], 40, 500)))
+    assert (line.text, line.ligatures) == ("first flow", 2)
+
+
+def test_a_subscript_drawn_after_its_line_is_read_into_it():
+    chars = _line(["the", "CE"], 40, 500) + _line(["is", "low"], 40 + 6 * 5 + 20, 500)
+    chars += _word("50", 68, 500, raised=-2, small=0.6)  # right after "CE" (58-68), drawn last, lowered, small
+    (line,) = page_lines(Page(1, 600, 800, chars))
+    assert line.text == "the CE50 is low"
