@@ -93,6 +93,10 @@ def pdfium_pages(path: Path) -> list[Page]:
                     code -= 0xF000
                 elif 0xE000 <= code <= 0xF8FF:  # other private-use codes are icons (ORCID, open access), not text
                     continue
+                elif code < 32 or 0x7F <= code < 0xA0:  # control characters (ingest refuses them): a tab is a space
+                    if code not in (9, 10, 13):
+                        continue
+                    code = 32 if code == 9 else code
                 raw.FPDFText_GetCharBox(handle, i, *box)
                 # The loose box spans the font's ascent to descent at its size on the page; the font size
                 # PDFium reports is 1 where the text matrix, not the font, scales the type.
