@@ -23,3 +23,9 @@ def test_emphasis_keeps_spaces_outside_the_marks():
     assert emphasis(" a long stay ", True, False) == " *a long stay* "
     assert emphasis("strong", False, True) == "**strong**"
     assert emphasis("  ", True, True) == "  "
+
+
+def test_control_characters_never_reach_the_text():
+    writer = Writer()
+    writer.emit("Bell\x07 and form\x0cfeed")
+    assert writer.render()[0] == "Bell  and form feed\n"

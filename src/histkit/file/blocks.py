@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _WS = re.compile(r"\s+")
+# Control characters a converted file may carry (Word's bell, form feeds): never written, ingest refuses them.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # Why each conversion repair was made, in plain words (shown with the repairs of ingest).
 REASONS = {
@@ -96,7 +98,7 @@ class Writer:
 
     def emit(self, text: str, changes: list[Change] | None = None, calls: list[str] | None = None) -> None:
         """Write one block, then the queued notes it calls (``calls``, else the superscripts in its text)."""
-        text = text.strip()
+        text = _CONTROL.sub(" ", text).strip()
         if not text:
             return
         self.blocks.append(_Block(text, changes or []))
