@@ -46,7 +46,11 @@ SETTINGS: dict[str, str | int | float | bool] = {
     "reading_order": "bands cut by full-width lines; left column, then right",
     "margins": "top and bottom tenth; repeated on 3 pages (digits aside) or a page number",
     "notes": "smaller type below the lowest running line, led by a label",
-    "hyphenation": "joined unless the hyphenated form is printed elsewhere in the text",
+    "hyphenation": "joined, unless the hyphenated form, or both halves as words, are printed elsewhere",
+    "tables": "cells after a table's caption kept apart until a full line of running text",
+    "figures": "runs of three or more short lines in smaller type (chart labels) kept apart",
+    "emphasis": "italic fonts as *...*",
+    "size": "a character's loose box height (ascent to descent)",
 }
 
 
