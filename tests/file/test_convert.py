@@ -78,3 +78,9 @@ def test_markdown_heading_with_closing_hashes_in_linear_time():
     assert markdown_text("## Methods ##\n\nText.\n").text == "Methods\n\nText.\n"
     long = "# a" + " " * 20000 + "b"
     assert markdown_text(long).text.startswith("a ")
+
+
+def test_an_html_fragment_is_html(tmp_path):
+    page = tmp_path / "fragment.htm"
+    page.write_text("<h1>Envoys</h1>\n<p>Ann Roe</p>\n<h2>1 Introduction</h2><p>Text.</p>", encoding="utf-8")
+    assert convert(page).text == "Envoys\n\nAnn Roe\n\n1 Introduction\n\nText.\n"

@@ -49,6 +49,8 @@ def sniff(head: bytes, path: Path) -> str:
     start = text.lstrip("\ufeff \t\r\n")[:400].casefold()
     if start.startswith(("<!doctype html", "<html")) or ("<html" in start and "<article" not in start):
         return "html"
+    if start.startswith(("<p>", "<p ", "<div", "<h1", "<h2", "<body", "<section", "<main", "<meta")):
+        return "html"  # a page saved without its <html> element
     if start.startswith("<?xml") or start.startswith("<!doctype article") or start.startswith("<article"):
         return "jats"
     return "text"
