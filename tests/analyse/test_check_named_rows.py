@@ -23,6 +23,8 @@ def test_the_fixtures():
     assert only(en, "share", "41.0%")["computed"] == "40.00%"  # *Epsilon zeta*: 20 / 50
     pt = fixture("pt")  # decimal commas; "(20,0 e 11,0%, respectivamente)" after two names
     assert only(pt, "share", "11,0%")["status"] == "inconsistent"  # *Gamma delta*: 5 / 50 = 10,0
+    es = fixture("es")  # "(20,0 y 40,0%, respectivamente)"
+    assert only(es, "share", "40,0%")["formula"].startswith("20 (Epsilon zeta")
 
 
 def test_counts_of_species_families_and_orders_against_the_species_table(corpus):

@@ -30,13 +30,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from histkit.analyse.check_rows import Check
-from histkit.analyse.check_tables import _TABLE, Cell, as_input_cell, read_rows
+from histkit.analyse.check_tables import TABLE, Cell, as_input_cell, read_rows
 from histkit.analyse.figures import Figure, Passage
 from histkit.analyse.tolerance import Interval, fmt, judge
 
 _DEFINED = re.compile(r"\b([A-Z][A-Za-z]{0,5})\s*=\s*([^;,)=]+)")
 _WORD = re.compile(r"[^\W\d_][\w-]*|\+")
 _JOIN = frozenset({"+", "and", "e", "y"})
+_ARTICLES = frozenset({"the", "los", "las", "das", "dos", "del", "una", "uma"})  # never the word that names a column
 _ALL = re.compile(r"\b(?:all|todos|todas|every|cada)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectiv", re.IGNORECASE)
 _RANGE = re.compile(
@@ -67,7 +68,7 @@ def _key(label: tuple[str, ...]) -> str:
 
 def read_grid(caption: Passage, mark: str) -> Grid | None:
     """Read a caption as a table of grouped columns, or ``None`` if it is not one."""
-    if not _TABLE.match(caption.text):
+    if not TABLE.match(caption.text):
         return None
     defined = {m.group(1).lower(): m.group(2).strip().lower() for m in _DEFINED.finditer(caption.text)}
     rows = read_rows(caption.text, mark)
@@ -129,7 +130,8 @@ def _columns(grid: Grid, words: list[tuple[str, int]]) -> list[tuple[str, int]]:
         if w in grid.columns:
             out.append((w, at))
         else:
-            hit = [c for first, c in grid.expansions.items() if len(first) > 2 and w.startswith(first)]
+            hit = [c for first, c in grid.expansions.items()
+                   if len(first) > 2 and first not in _ARTICLES and w.startswith(first)]
             if hit:
                 out.append((hit[0], at))
     return out

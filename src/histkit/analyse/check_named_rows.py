@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from histkit.analyse.check_rows import Check
-from histkit.analyse.check_tables import _TABLE
+from histkit.analyse.check_tables import TABLE
 from histkit.analyse.figures import Figure, Passage
 from histkit.analyse.tolerance import exact, fmt, judge
 from histkit.core.errors import AnnotationError
@@ -82,7 +82,7 @@ def taxon_share_checks(
     passages: list[Passage], captions: list[Passage], mark: str
 ) -> Iterator[tuple[Passage, Check]]:
     """Every percentage the prose gives a taxon of a species table, recomputed from the table's count."""
-    rows = [t for c in captions if _TABLE.match(c.text) and "*" in c.text for t in _rows(c, mark)]
+    rows = [t for c in captions if TABLE.match(c.text) and "*" in c.text for t in _rows(c, mark)]
     if len(rows) < 5:
         return
     candidates = {int(f.value) for p in passages for f in p.figures if f.kind == "count" and not f.decimals}
@@ -175,7 +175,7 @@ def _taxa(caption: Passage) -> tuple[dict[str, int], dict[str, int]]:
 
 def taxon_count_checks(passages: list[Passage], captions: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     """Every count of species, families and orders the prose gives, against the species table that lists them."""
-    tables = [c for c in captions if _TABLE.match(c.text) and len(_HEADING.findall(c.text)) >= 2]
+    tables = [c for c in captions if TABLE.match(c.text) and len(_HEADING.findall(c.text)) >= 2]
     if len(tables) != 1:
         return
     caption = tables[0]

@@ -34,7 +34,8 @@ from histkit.analyse.figures import Figure, Passage
 from histkit.analyse.tolerance import Interval, as_input, fmt, judge
 from histkit.text.numbers import read_digit_groups
 
-_TABLE = re.compile(r"^\W*(?:tabela|table|tabla|cuadro)\s+\d+", re.IGNORECASE)
+# the caption of a table ("Tabela 1", "Table 2", "Tabla 3", "Cuadro 4"): a table flattened into it may follow
+TABLE = re.compile(r"^\W*(?:tabela|table|tabla|cuadro)\s+\d+", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
 _TOTAL_BEFORE = re.compile(r"\b(?:total|totais)\s+(?:of|de)\s+$", re.IGNORECASE)
 _PER_GROUP = re.compile(r"\b(?:por|per|em\s+cada|en\s+cada|in\s+each|de\s+cada|of\s+each)\s+[\w-]+", re.IGNORECASE)
@@ -91,7 +92,7 @@ class PairTable:
 
 def pair_table(passage: Passage, mark: str) -> PairTable | None:
     """Read a caption as a table of count and percentage pairs, or ``None`` if it is not one."""
-    if not _TABLE.match(passage.text):
+    if not TABLE.match(passage.text):
         return None
     rows = [r for r in read_rows(passage.text, mark) if len(r.cells) >= 4]
     if not rows or any(len(r.cells) % 2 for r in rows):
@@ -221,7 +222,7 @@ def row_total_checks(
     """Every total of the prose whose table row "Total <what it counts>" adds up to it, or not."""
     rows = []
     for caption in captions:
-        if not _TABLE.match(caption.text):
+        if not TABLE.match(caption.text):
             continue
         for row in read_rows(caption.text, mark):
             cells = [c for c in row.cells if c is not None]
