@@ -18,13 +18,14 @@ verdict (table ``claims``, ``checker="automatic"``). Each family of statements l
 - :mod:`histkit.analyse.check_ranges`: a range over a span of months beside the value of each month;
 - :mod:`histkit.analyse.check_outside`: a ratio to the population, the length of a regime with no
   dates (unverifiable: the outside value they need is named);
+- :mod:`histkit.analyse.check_averages`: an average beside the values it is the mean of;
 - :mod:`histkit.analyse.check_lists`: "respectively" lists longer or shorter than the works cited;
 - :mod:`histkit.analyse.check_conversions`: both amounts of a conversion printed (unverifiable: the
   rate of the time is an outside fact, a parameter with its source named, as in
   :mod:`histkit.cases.spenser.economics`).
 
 They read the figures of :mod:`histkit.analyse.figures` and judge with the tolerance of
-:mod:`histkit.analyse.tolerance`. Averages beside their values are not read yet.
+:mod:`histkit.analyse.tolerance`.
 
 To add a family: a module yielding ``(passage, Check)`` pairs, added to :data:`FAMILIES`, and tests
 from two articles or tiny fixtures in each language it reads.
@@ -37,6 +38,7 @@ from collections.abc import Callable, Iterable, Iterator
 import pandas as pd
 
 from histkit.analyse import (
+    check_averages,
     check_changes,
     check_conversions,
     check_grid_tables,
@@ -72,6 +74,7 @@ FAMILIES: tuple[Family, ...] = (
     check_products.effort_checks,
     check_ranges.month_range_checks,
     check_outside.outside_value_checks,
+    check_averages.average_checks,
 )
 
 

@@ -40,6 +40,7 @@ _KIND_WORDS = {
     "conversion": "a conversion between currencies",
     "product": "a total and the factors it multiplies",
     "range": "a range and the values it spans",
+    "average": "an average and its values",
 }
 _ISO_DAY = re.compile(r"\b(\d{4}-\d\d-\d\d)\b")
 
