@@ -14,7 +14,7 @@ from histkit.text.ingest import Article
 
 # A peso is the currency of a dozen countries: a bare "pesos" says nothing of which. Its code is
 # PESO (undetermined) until the text names the country ("pesos mexicanos", "Argentine pesos": see
-# peso_code) or a curated quantities.yaml states it (``currency: {peso: MXN}``).
+# peso_code) or a curated quantities.yaml states it (``currency: [{word: peso, code: MXN}]``).
 PESO = "peso"
 # word as written (lower case) -> (kind, unit). Currencies use ISO 4217 codes, except PESO.
 UNITS: dict[str, tuple[str, str]] = {
