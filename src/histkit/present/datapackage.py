@@ -202,7 +202,7 @@ TABLES: dict[str, TableInfo] = {
         foreign_keys={"element_id": "paragraphs.element_id"},
         fields={
             "value": "The number as a number (words such as 'three' read as 3).",
-            "unit": "Its unit (MXN, USD, RUB, percent, years, ...).",
+            "unit": "Its unit (MXN, USD, RUB, percent, years, ...; 'peso' when the text does not say whose).",
             "number_text": "The number as the text writes it.",
             "measures": "What the figure measures (curated in quantities.yaml).",
             "key": "The role an analysis gives the figure (quantities.yaml).",
