@@ -18,6 +18,7 @@ as the names are Latin. The check:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -98,26 +99,35 @@ def taxon_share_checks(
             continue
         for a, b in passage.sentences:
             names = [m for m in _NAME.finditer(passage.text, a, b) if len(by_key.get(_key(m["g"], m["s"]), [])) == 1]
-            for m in names:
-                for fig, name in _figures_of(passage, m, names, b):
+            if not names:
+                continue
+            figures = [f for f in passage.figures_in(a, b) if f.kind in ("percent", "count") and not f.words]
+            starts = [f.start for f in figures]
+            for k in range(len(names)):
+                for fig, name in _figures_of(passage, k, names, figures, starts, b):
                     taxon = by_key[_key(name["g"], name["s"])][0]
                     yield passage, _check(passage, fig, taxon, base)
 
 
-def _figures_of(passage: Passage, m: re.Match[str], names: list[re.Match[str]], b: int
-                ) -> list[tuple[Figure, re.Match[str]]]:
-    """The percentage right after a name (no other name between), or a "respectively" list after names."""
-    after = [f for f in passage.figures_in(m.end(), b) if f.kind in ("percent", "count") and not f.words]
+def _figures_of(passage: Passage, k: int, names: list[re.Match[str]], figures: list[Figure], starts: list[int],
+                b: int) -> list[tuple[Figure, re.Match[str]]]:
+    """The percentage right after name ``k`` (no other name between), or a "respectively" list after names.
+
+    A bounded look: the few figures after the name (found by bisection), so a long list stays linear.
+    """
+    m = names[k]
+    first = bisect_left(starts, m.end())
+    after = figures[first : first + 12]
     if not after:
         return []
-    nxt = [n for n in names if n.start() > m.start()]
-    if after[0].kind == "percent" and (not nxt or after[0].start < nxt[0].start()) and after[0].start - m.end() < 40:
+    nxt = names[k + 1] if k + 1 < len(names) else None
+    if after[0].kind == "percent" and (nxt is None or after[0].start < nxt.start()) and after[0].start - m.end() < 40:
         return [(after[0], m)]
-    if names.index(m) != 0:
+    if k != 0:
         return []
-    close = passage.text.find(")", after[0].start, b)
+    close = passage.text.find(")", after[0].start, min(b, after[0].start + 200))
     listed = [f for f in after if f.start < close] if close > 0 else []
-    in_list = [n for n in names if n.start() < after[0].start]
+    in_list = [n for n in names[:12] if n.start() < after[0].start]
     if (close > 0 and _RESPECTIVELY.search(passage.text, listed[-1].end if listed else 0, close + 1)
             and len(listed) == len(in_list) >= 2 and listed[-1].kind == "percent"):
         return list(zip(listed, in_list, strict=True))
