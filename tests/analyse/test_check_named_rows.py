@@ -11,10 +11,23 @@ def test_a_taxon_share_is_its_count_over_the_base_of_the_table(corpus):
     assert (row["computed"], row["status"], row["input_quotes"]) == ("25.66%", "consistent", "39")
     assert "/ 152 x 100" in row["formula"]
     # "*Basileuterus culicivorus* and *Habia rubica* ... (46.7 and 32.9%, respectively)": 71 and 50 of 152
-    listed = rows(article, "share", "46.7")
-    assert len(listed) == 2 and all(f.startswith("71 (Basileuterus culicivorus") for f in listed["formula"])
+    listed = rows(article, "share", "46.7")  # the list, the FO and "This species ... 46.7%"
+    assert len(listed) == 3 and all(f.startswith("71 (Basileuterus culicivorus") for f in listed["formula"])
     habia = rows(article, "share", "32.9%")  # and "*Habia rubica* (FO = 32.9%)"
     assert len(habia) == 2 and all(f.startswith("50 (Habia rubica") for f in habia["formula"])
+
+
+def test_this_species_is_the_one_the_sentence_before_names(corpus):
+    article = corpus["paz-mixed-flocks"]
+    # "... *B. culicivorus* has been considered a nuclear species ... This species is frequent ..., which is why it
+    # was present in 46.7% of the registered flocks": 71 / 152
+    assert "This species is frequent throughout the year" in article.text
+    found = rows(article, "share", "46.7%")  # "(FO = 46.7%)", "... present in 46.7%"
+    assert len(found) == 2 and all(f.startswith("71 (Basileuterus culicivorus") for f in found["formula"])
+    # fixtures: *Iota kappa* counts 12 of 50 = 24.0%
+    assert only(fixture("en"), "share", "24.0%")["status"] == "consistent"
+    assert only(fixture("pt"), "share", "25,0%")["status"] == "inconsistent"
+    assert only(fixture("es"), "share", "24,0%")["formula"].startswith("12 (Iota kappa")
 
 
 def test_the_fixtures():

@@ -12,7 +12,9 @@ as the names are Latin. The check:
   which every row's count gives its printed percentage, within half a unit of its last digit. No such
   number, or two, and nothing is checked;
 - a **percentage in the prose** right after a row's name ("*B. culicivorus*", the genus abbreviated,
-  counts too), or a "respectively" list after as many names, is recomputed as count / base x 100.
+  counts too), or a "respectively" list after as many names, or the one percentage of a sentence opening
+  "This species", "Esta espécie", "Esta especie" after a sentence naming one row, is recomputed as
+  count / base x 100.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ _PARENS = re.compile(r"\([^()]*\)")
 _NUMBER = re.compile(r"(?<![\w.,-])(\d+(?:[.,]\d+)?)(?![\w-]|[.,]\d)")
 _N_EQUALS = re.compile(r"\bn\s*=\s*(\d+)\b")
 _RESPECTIVELY = re.compile(r"\brespectiv", re.IGNORECASE)
+_THIS = re.compile(r"\s*(?:this|that|the)\s+species\b|\s*(?:esta|essa|a)\s+esp[eé]cie\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -97,9 +100,15 @@ def taxon_share_checks(
     for passage in passages:
         if "*" not in passage.text:
             continue
+        before: list[re.Match[str]] = []
         for a, b in passage.sentences:
             names = [m for m in _NAME.finditer(passage.text, a, b) if len(by_key.get(_key(m["g"], m["s"]), [])) == 1]
+            last, before = before, names
             if not names:
+                # "This species ... present in 46.7%": the one taxon the sentence before names
+                pcts = [f for f in passage.figures_in(a, b) if f.kind == "percent"]
+                if len(last) == 1 and len(pcts) == 1 and _THIS.match(passage.text, a):
+                    yield passage, _check(passage, pcts[0], by_key[_key(last[0]["g"], last[0]["s"])][0], base)
                 continue
             figures = [f for f in passage.figures_in(a, b) if f.kind in ("percent", "count") and not f.words]
             starts = [f.start for f in figures]
@@ -198,11 +207,11 @@ def taxon_count_checks(passages: list[Passage], captions: list[Passage]) -> Iter
             ranks = {_RANKS[what] for _, _, what in counted}
             if len(ranks) >= 2 and len(counted) == len(ranks):
                 pairs = [(m, v, totals[_RANKS[what]], what) for m, v, what in counted]
-                yield passage, _count_check(passage, caption, pairs, "the table lists")
+                yield passage, _count_check(passage, caption, pairs, "the species, families and orders it lists")
             heads = [(m, int(m["n"])) for m in _HEADING_N.finditer(passage.text, a, b) if m["h"] in under]
             if heads:
                 pairs = [(m, v, under[m["h"]], m["h"]) for m, v in heads]
-                yield passage, _count_check(passage, caption, pairs, "species the table lists under")
+                yield passage, _count_check(passage, caption, pairs, "the species under each heading")
 
 
 def _number(word: str) -> int | None:
@@ -229,7 +238,7 @@ def _count_check(passage: Passage, caption: Passage, pairs: list, says: str) -> 
         kind="sum", span=(pairs[0][0].start(), pairs[-1][0].end()), inputs=[_title(caption)],
         stated=stated, computed=", ".join(f"{n} {what}" for _, _, n, what in pairs),
         status="inconsistent" if wrong else "consistent",
-        formula=f"the count of the {says} each (italic binomials; headings in -idae/-aceae, -formes/-ales)",
+        formula=f"counted in the table: {says} (italic binomials; headings in -idae/-aceae, -formes/-ales)",
         reason=("; ".join(f"{what}: the text says {v}, the table has {n}" for what, v, n in wrong)
                 or "every count is the table's"),
         input_passages=[caption],
