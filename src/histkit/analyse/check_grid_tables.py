@@ -157,10 +157,9 @@ def grid_sum_checks(passages: list[Passage], captions: list[Passage], mark: str)
             group = _group(grid, prose.text[a:b]) or group
             if group is None:
                 continue
-            words = _words(prose.text, a, b)
-            pairs = _row_pairs(grid, words)
+            pairs = _row_pairs(grid, _words(prose.text, a, b))
             if pairs:
-                yield from _sentence_checks(grid, prose, a, b, group, words, pairs)
+                yield from _sentence_checks(grid, prose, a, b, group, pairs)
 
 
 def _cell_sum(grid: Grid, pair: tuple[str, str, int], index: int) -> tuple[Interval, list[Cell]] | None:
@@ -175,8 +174,7 @@ def _cell_sum(grid: Grid, pair: tuple[str, str, int], index: int) -> tuple[Inter
 
 
 def _sentence_checks(
-    grid: Grid, prose: Passage, a: int, b: int, group: tuple[str, int, int],
-    words: list[tuple[str, int]], pairs: list[tuple[str, str, int]],
+    grid: Grid, prose: Passage, a: int, b: int, group: tuple[str, int, int], pairs: list[tuple[str, str, int]],
 ) -> Iterator[tuple[Passage, Check]]:
     name, lo, hi = group
     percents = [f for f in prose.figures_in(a, b) if f.kind in ("percent", "count") and not f.words]
@@ -192,8 +190,8 @@ def _sentence_checks(
             continue
         if f.kind != "percent" and not _list_ends_in_percent(prose, f.end, b):
             continue
-        listed = [g for g in percents if g.start >= f.start and prose.text.find(")", f.start) > g.start]
         close = prose.text.find(")", f.start, b)
+        listed = [g for g in percents if f.start <= g.start < close]
         respectively = close > 0 and _RESPECTIVELY.search(prose.text, f.start, close + 1)
         if respectively:
             opened = prose.text.rfind("(", a, f.start)
