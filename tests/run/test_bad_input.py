@@ -112,6 +112,10 @@ B = ["build"]
 OK = ["build", "00-ok"]
 WAGES = ["build", "02-railway-wages"]
 
+# About 340 bytes; expanded, 10**9 elements (issue 21: it hung the command for minutes).
+BOMB = "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+    f"{n}: &{n} [{','.join([f'*{p}'] * 10)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True))
+
 CASES = [
     # --- parameters: types, ranges, NaN and infinity -----------------------------------------
     Case("nan", [*WAGES, "-p", "claim_tolerance", "nan"], r"parameter 'claim_tolerance' must be a finite number"),
@@ -211,7 +215,24 @@ CASES = [
          _write(ANN, "events:\n  - id: e1\n  - id: e1\n")),
     Case("bad-edtf", [*OK], r"annotations.yaml:2: 'edtf': invalid EDTF '1926-13-45'",
          _write(ANN, "events:\n  - id: e1\n    edtf: 1926-13-45\n")),
-    Case("yaml-not-utf8", [*OK], r"annotations.yaml: not UTF-8", _write(ANN, b"events: [\xff]\n")),
+    Case("yaml-not-utf8", [*OK], r"annotations.yaml:1: not UTF-8", _write(ANN, b"events: [\xff]\n")),
+    # --- issue 21: hostile YAML, in parameter files and curated files alike --------------------------
+    Case("params-file-alias-bomb", [*OK, "-f", "p.yaml"], r"p\.yaml:2: an alias \(\*a\) is not allowed",
+         _write("p.yaml", BOMB)),
+    Case("params-file-deep", [*OK, "-f", "p.yaml"], r"p\.yaml:1: nested more than 64 levels deep",
+         _write("p.yaml", "repeat: " + "[" * 100_000 + "]" * 100_000 + "\n")),
+    Case("params-file-not-utf8", [*OK, "-f", "p.yaml"], r"p\.yaml:1: not UTF-8 \(byte 0xe3",
+         _write("p.yaml", b"repeat: S\xe3o\n")),
+    Case("params-file-duplicate-key", [*OK, "-f", "p.yaml"],
+         r"p\.yaml:3: the key 'repeat' is given twice \(first at line 1\); keep one",
+         _write("p.yaml", "repeat: 2\nother: 1\nrepeat: 3\n")),
+    Case("params-file-too-large", [*OK, "-f", "p.yaml"], r"p\.yaml: larger than 1,000,000 bytes",
+         _write("p.yaml", "# " + "x" * 1_000_000 + "\n")),
+    Case("yaml-alias-bomb", [*OK], r"annotations\.yaml:2: an alias \(\*a\) is not allowed", _write(ANN, BOMB)),
+    Case("yaml-deep", [*OK], r"annotations\.yaml:1: nested more than 64 levels deep",
+         _write(ANN, "events: " + "[" * 100_000 + "]" * 100_000 + "\n")),
+    Case("yaml-duplicate-key", [*OK], r"annotations\.yaml:4: the key 'exact' is given twice",
+         _write(ANN, "events:\n  - id: e1\n    exact: The envoy\n    exact: a friend\n")),
     # --- runs that need a kernel ------------------------------------------------------------------
     Case("failing-cell", ["build", "01-broken"], r"01-broken.ipynb failed: cell 2 .* raised ZeroDivisionError: "
          r"division by zero \(see build/failed/01-broken.ipynb\); no output was changed", code=1, kernel=True),

@@ -11,10 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from histkit.core import safe_yaml
 from histkit.core.errors import HistkitError, NotebookError, OutputError, ParameterError
-from histkit.core.inputs import problem_of, yaml_problem
+from histkit.core.inputs import problem_of
 from histkit.core.paths import project_root
 from histkit.run import runner
 
@@ -83,12 +82,7 @@ def _publish(args: argparse.Namespace) -> None:
 
 
 def _read_parameters_file(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise ParameterError(f"{path}: cannot read parameters file ({err.strerror})") from err
-    except yaml.YAMLError as err:
-        raise ParameterError(f"{path}: {yaml_problem(err)}") from err
+    data = safe_yaml.load_file(path, ParameterError, "parameters file")
     if data is None:
         return {}
     if not isinstance(data, dict):
