@@ -16,6 +16,7 @@ from histkit.core.errors import HistkitError, NotebookError, OutputError, Parame
 from histkit.core.inputs import problem_of
 from histkit.core.paths import project_root
 from histkit.run import runner
+from histkit.run.argv import split_parameters
 
 
 class Terminated(KeyboardInterrupt):
@@ -100,7 +101,14 @@ def _notebook_path(given: Path) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (2 for bad input, 1 for a failing notebook)."""
+    try:
+        argv, pairs = split_parameters(sys.argv[1:] if argv is None else argv)
+    except ParameterError as err:
+        print(f"histkit: error: {err}", file=sys.stderr)
+        return 2
     args = _parser().parse_args(argv)
+    if pairs:
+        args.parameter = [list(pair) for pair in pairs]
     # jsonschema (imported by nbformat, imported by papermill) loads rfc3987-syntax when it is
     # installed, only to check "iri" string formats that notebooks never use; building its grammar
     # costs about 1.3 s, more than a whole cached build. The command line does without it.
