@@ -149,6 +149,10 @@ CASES = [
     Case("params-file-list", [*OK, "-f", "p.yaml"], r"expected a mapping of parameter names",
          _write("p.yaml", "- 1\n")),
     Case("params-file-missing", [*OK, "-f", "nowhere.yaml"], r"nowhere\.yaml: cannot read parameters file"),
+    Case("negative-infinity-as-a-value", [*WAGES, "-p", "price_ratio", "-inf"],
+         r"parameter 'price_ratio' must be a finite number; got -inf"),
+    Case("parameter-given-twice", [*OK, "-p", "repeat", "2", "-p", "repeat", "3"],
+         r"parameter 'repeat' is given twice with -p; give it once"),
     Case("jobs", [*OK, "--jobs", "0"], r"--jobs must be 1 or more"),
     Case("timeout-zero", [*OK, "--timeout", "0"], r"--timeout must be a positive number of seconds"),
     Case("no-such-notebook", ["build", "99-missing"], r"no notebook '99-missing'"),
@@ -188,6 +192,8 @@ CASES = [
          _edit(TOML, 'file = "article.txt"', 'file = "../../article.txt"')),
     Case("toml-date", [*OK], r"key 'bibliographic.received' must be text matching",
          _edit(TOML, 'received = "2020-02-01"', 'received = "1 Feb 2020"')),
+    Case("toml-date-that-does-not-exist", [*OK], r"key 'bibliographic.received' is '2017-13-45', a date that "
+         r"does not exist", _edit(TOML, 'received = "2020-02-01"', 'received = "2017-13-45"')),
     Case("toml-no-sha", [*OK], r"\[seed\] sha256 is missing; add sha256 = \"[0-9a-f]{64}\"",
          lambda root: (root / TOML).write_text(
              "\n".join(x for x in (root / TOML).read_text().splitlines() if not x.startswith("sha256")))),

@@ -11,6 +11,7 @@ import hashlib
 import os
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -168,6 +169,13 @@ def check_shape(meta: dict[str, Any], path: Path) -> None:
         got = "" if err.validator == "required" else f"; got {err.instance!r}"
         example = EXAMPLES.get(keys[-1] if keys else "", "")
         raise SeedError(f"{path}: key '{key}' must be {expected}{got}" + (f"; e.g. {example}" if example else ""))
+    for key in ("received", "approved"):
+        day = meta.get("bibliographic", {}).get(key, "")
+        try:
+            date.fromisoformat(day) if day else None
+        except ValueError:
+            raise SeedError(f"{path}: key 'bibliographic.{key}' is {day!r}, a date that does not exist; "
+                            f"give year-month-day, e.g. {EXAMPLES[key]}") from None
     file = meta["seed"].get("file", "article.txt")
     if Path(file).is_absolute() or ".." in Path(file).parts:
         raise SeedError(f"{path}: key 'seed.file' must name a file inside the seed folder; got {file!r}; "
