@@ -414,3 +414,25 @@ def test_a_killed_build_is_recovered_by_the_next_without_force(project: Path, tm
     assert [r.status for r in results] == ["ok"]
     assert leftovers(project) == []
     assert not [p for p in (project / "build").iterdir() if p.name.startswith(".stage")]
+
+
+@pytest.mark.parametrize("given", [["-p", "tables_dir", "build/alt_tables"], ["-p", "figures_dir", "alt_figures"],
+                                   ["--allow-outside", "-p", "tables_dir", "OUTSIDE"]],
+                         ids=["tables-dir", "figures-dir", "outside"])
+def test_an_output_folder_parameter_is_a_run_of_its_own(
+    given: list[str], project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 21: another output folder rewrote the committed MANIFEST.tsv and build/notebooks/."""
+    outside = tmp_path / "outside-tables"
+    given = [str(outside) if word == "OUTSIDE" else word for word in given]
+    before = snapshot(project)
+    assert cli.main(["build", "00-ok", *given]) == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "build/runs/" in out
+    after = {k: v for k, v in snapshot(project).items()
+             if not re.match(r"(build/runs/|build/alt_tables/|alt_figures/)", k)}
+    assert after == before  # committed figures, MANIFEST.tsv and build/notebooks byte-identical
+    written = {k for k in snapshot(project) if k not in before}
+    assert any(k.startswith("build/runs/") and k.endswith("notebooks/00-ok.ipynb") for k in written), written
+    if "--allow-outside" in given:
+        assert any(outside.iterdir())
