@@ -436,3 +436,18 @@ def test_an_output_folder_parameter_is_a_run_of_its_own(
     assert any(k.startswith("build/runs/") and k.endswith("notebooks/00-ok.ipynb") for k in written), written
     if "--allow-outside" in given:
         assert any(outside.iterdir())
+
+
+@pytest.mark.parametrize("command", [["build"], ["list"], ["site"]])
+def test_an_empty_histkit_root_is_an_error_that_leaves_nothing(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 21: HISTKIT_ROOT=<empty dir> histkit build exited 0 silently and left a lock file there."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setenv("HISTKIT_ROOT", str(empty))
+    assert cli.main(command) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("histkit: error: HISTKIT_ROOT is ")
+    assert "not a histkit project" in err
+    assert list(empty.iterdir()) == []
