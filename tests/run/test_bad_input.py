@@ -208,6 +208,11 @@ CASES = [
     # a missing reference list is only a warning (a review or an essay may have none); no body is an error
     Case("article-no-body", [*OK], r"article.txt: no body was found",
          _article(lambda b: b"\n".join(b.split(b"\n")[:2]) + b"\n")),
+    Case("new-name-climbs-out", ["new", str(TINY / "article.txt"), "--name", "../../../somewhere"],
+         r"--name '\.\./\.\./\.\./somewhere' is not a seed name"),
+    Case("new-name-absolute", ["new", str(TINY / "article.txt"), "--name", "/tmp/histkit-new-abs"],
+         r"--name '/tmp/histkit-new-abs' is not a seed name"),
+    Case("new-name-dot-dot", ["new", str(TINY / "article.txt"), "--name", ".."], r"--name '\.\.' is not a seed name"),
     # --- curated annotations ---------------------------------------------------------------------
     Case("yaml-syntax", [*OK], r"annotations.yaml: not valid YAML: line 2, column 10: mapping values are not allowed",
          _write(ANN, "events:\n  - id: a: b\n")),

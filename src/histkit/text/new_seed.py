@@ -18,6 +18,7 @@ from pathlib import Path
 from histkit.core.errors import SeedError
 from histkit.core.files import atomic_write, ensure_dir
 from histkit.text.ingest import Article, parse_article
+from histkit.text.seed import SEED_ID
 
 
 @dataclass
@@ -85,6 +86,10 @@ def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
         If the file is missing, not UTF-8 or has no body, or the seed folder already exists.
 
     """
+    if name and not re.fullmatch(SEED_ID, name):
+        # --name ../../x or /abs/path made a seed outside the project (issue 21)
+        raise SeedError(f"--name {name!r} is not a seed name: letters, digits, '.', '_' and '-', starting with a "
+                        "letter or digit (no '/' or '..'); e.g. --name my-article")
     if not source.is_file():
         raise SeedError(f"{source}: no such file; give the path of the article's plain text")
     raw = source.read_bytes()

@@ -18,6 +18,8 @@ from typing import Any
 from histkit.core.errors import SeedError
 from histkit.core.paths import resolve_seed_dir
 
+# A seed's id and folder name: one path component, never "..", a slash or an absolute path.
+SEED_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 _TEXT = {"type": "string"}
 _DAY = {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2})?$"}
 # The declared shape of seed.toml (JSON Schema). Unknown keys are allowed where a curator may add
@@ -29,7 +31,7 @@ SCHEMA: dict[str, Any] = {
         "seed": {
             "type": "object",
             "properties": {
-                "id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._-]*$"},
+                "id": {"type": "string", "pattern": SEED_ID},
                 "file": {"type": "string", "minLength": 1},
                 "sha256": {"type": "string", "pattern": r"^[0-9a-f]{64}$"},
                 "origin": _TEXT,
