@@ -66,6 +66,26 @@ def _article(change: Callable[[bytes], bytes], then_rehash: bool = True) -> Call
     return spoil
 
 
+def _link(rel: str, target: str) -> Callable[[Path], None]:
+    def spoil(root: Path) -> None:
+        path = root / rel
+        path.unlink(missing_ok=True)
+        path.symlink_to((root / target).resolve())
+
+    return spoil
+
+
+def _linked_out(rel: Path) -> Callable[[Path], None]:
+    """Move the file out of the project and leave a link in its place (the same bytes: its SHA-256 holds)."""
+
+    def spoil(root: Path) -> None:
+        outside = root.parent / f"outside-{rel.name}"
+        (root / rel).rename(outside)
+        (root / rel).symlink_to(outside)
+
+    return spoil
+
+
 def _both(*spoils: Callable[[Path], None]) -> Callable[[Path], None]:
     def spoil(root: Path) -> None:
         for one in spoils:
@@ -107,6 +127,7 @@ class Case:
 
 PRICES = "prices.csv"
 ANN = str(TINY / "annotations.yaml")
+QTY = str(TINY / "quantities.yaml")
 TOML = str(TINY / "seed.toml")
 B = ["build"]
 OK = ["build", "00-ok"]
@@ -205,6 +226,10 @@ CASES = [
          _article(lambda b: b.replace(b"The envoy", b"The \0envoy", 1))),
     Case("article-too-large", [*OK], r"more than histkit handles \(1,000,000\)",
          _article(lambda b: b + b"word " * 210_000)),
+    Case("article-linked-outside", [*OK], r"article\.txt is a link to .*outside the seed folder",
+         _linked_out(TINY / "article.txt")),
+    Case("curated-file-linked-outside", [*OK], r"annotations\.yaml is a link to .*outside the seed folder",
+         _both(_write("../elsewhere.yaml", "events: []\n"), _link(ANN, "../elsewhere.yaml"))),
     # a missing reference list is only a warning (a review or an essay may have none); no body is an error
     Case("article-no-body", [*OK], r"article.txt: no body was found",
          _article(lambda b: b"\n".join(b.split(b"\n")[:2]) + b"\n")),
@@ -244,6 +269,21 @@ CASES = [
          _write(ANN, "events: " + "[" * 100_000 + "]" * 100_000 + "\n")),
     Case("yaml-duplicate-key", [*OK], r"annotations\.yaml:4: the key 'exact' is given twice",
          _write(ANN, "events:\n  - id: e1\n    exact: The envoy\n    exact: a friend\n")),
+    # --- curated files checked against their declared shape before any kernel (issue 21) ------------
+    Case("quantities-quote-missing", [*OK], r"quantities\.yaml:2: quote 'no such figure' .*does not occur",
+         _write(QTY, "quantities:\n  - key: k\n    exact: no such figure\n    measures: m\n")),
+    Case("quantities-entry-without-measures", [*OK],
+         r"quantities\.yaml:2: an item of 'quantities' has no 'measures'; each needs 'key', 'exact', 'measures'",
+         _write(QTY, "quantities:\n  - key: k\n    exact: fifty rubles\n")),
+    Case("quantities-year-not-a-number", [*OK], r"quantities\.yaml:2: 'year' must be a whole number",
+         _write(QTY, "quantities:\n  - key: k\n    exact: fifty rubles\n    measures: m\n    year: soon\n")),
+    Case("annotations-without-stages", [*OK], r"annotations\.yaml: no 'stages' list; add one",
+         _write(ANN, "people: []\nevents: []\nstays: []\nrelative: []\nchecks: []\n")),
+    Case("event-without-date", [*OK], r"annotations\.yaml:3: an item of 'events' has no 'date'",
+         _write(ANN, "stages: []\nevents:\n  - id: e1\n    exact: The envoy\n"
+                     "people: []\nstays: []\nrelative: []\nchecks: []\n")),
+    Case("argument-step-not-a-number", [*OK], r"argument\.yaml:2: 'step' must be a whole number",
+         _write(str(TINY / "argument.yaml"), "steps:\n  - step: one\n    gloss: g\n    exact: a friend\n")),
     # --- runs that need a kernel ------------------------------------------------------------------
     Case("failing-cell", ["build", "01-broken"], r"01-broken.ipynb failed: cell 2 .* raised ZeroDivisionError: "
          r"division by zero \(see build/failed/01-broken.ipynb\); no output was changed", code=1, kernel=True),
@@ -320,8 +360,15 @@ def leftovers(root: Path) -> list[str]:
     return found
 
 
+def _no_kernel(*args: object, **kwargs: object) -> None:
+    raise AssertionError("a kernel started for a case that should have been refused before any kernel")
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_bad_input(case: Case, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input(case: Case, project: Path, capsys: pytest.CaptureFixture[str],
+                   monkeypatch: pytest.MonkeyPatch) -> None:
+    if not case.kernel:  # proof that the case is caught before any kernel starts (issue 21)
+        monkeypatch.setattr(runner, "execute", _no_kernel)
     if case.id == "build-is-a-file":
         shutil.rmtree(project / "build")
         (project / "build").write_text("not a folder")

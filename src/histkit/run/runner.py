@@ -296,14 +296,9 @@ def build(
 def check_seed(folder: Path) -> None:
     """Load a seed folder and every curated file in it, as the notebooks will: errors come now."""
     from histkit import load_seed
-    from histkit.text.anchor import load_annotations, read_yaml
+    from histkit.text.curated import check_curated
 
-    article = load_seed(str(folder))
-    for path in sorted(folder.glob("*.yaml")):
-        if path.name == "annotations.yaml":
-            load_annotations(article, path)
-        else:
-            read_yaml(path)
+    check_curated(load_seed(str(folder)), folder)
 
 
 def clear_leftovers(root: Path) -> None:

@@ -119,7 +119,7 @@ def read_seed(seed: str | os.PathLike[str]) -> Seed:
         raise SeedError(f"{toml_path}: not valid TOML ({err}); fix the syntax") from err
     check_shape(meta, toml_path)
     table = meta.get("seed", {})
-    article = folder / table.get("file", "article.txt")
+    article = inside(folder, folder / table.get("file", "article.txt"))
     if not article.is_file():
         raise SeedError(f"{article} is missing; copy the verbatim article text there")
     raw = article.read_bytes()
@@ -143,6 +143,18 @@ def read_seed(seed: str | os.PathLike[str]) -> Seed:
             "verbatim text (corrections belong in annotations), or update sha256 if the new text is intended"
         )
     return Seed(seed_id=table.get("id", folder.name), folder=folder, text=text, sha256=digest, meta=meta)
+
+
+def inside(folder: Path, path: Path) -> Path:
+    """Return ``path`` if it lies in ``folder`` once links are resolved; else a :class:`SeedError`.
+
+    The '..' check on ``seed.file`` reads the name only; a link named article.txt could still lead
+    anywhere on the disk (issue 21).
+    """
+    if path.exists() and not path.resolve().is_relative_to(folder.resolve()):
+        raise SeedError(f"{path} is a link to {path.resolve()}, outside the seed folder {folder}; copy the "
+                        "file into the seed folder instead of linking to it")
+    return path
 
 
 def check_shape(meta: dict[str, Any], path: Path) -> None:
