@@ -100,7 +100,17 @@ def parameters(path: Path, save: bool = True) -> dict[str, Parameter]:
 def _inspect(path: Path) -> dict[str, dict[str, Any]]:
     import papermill
 
-    return {name: dict(p) for name, p in papermill.inspect_notebook(str(path)).items()}
+    try:
+        return {name: dict(p) for name, p in papermill.inspect_notebook(str(path)).items()}
+    except (OSError, errors.HistkitError):
+        raise
+    except Exception as err:  # nbformat and papermill raise many kinds on a damaged file
+        # A damaged notebook (NotJSONError, a schema error, bad bytes) was a traceback (issue 21).
+        reason = " ".join(str(err).split())[:120] or type(err).__name__
+        raise errors.ParameterError(
+            f"{path}: not a notebook histkit can read ({type(err).__name__}: {reason}); restore it "
+            f"(git checkout -- notebooks/{path.name}) or move it out of notebooks/"
+        ) from err
 
 
 def resolve_value(text: str) -> Any:
