@@ -30,7 +30,7 @@ from histkit.core.errors import NotebookError, ParameterError
 from histkit.core.files import STAGE_ENV, Stage, atomic_write, ensure_dir, exclusive_lock
 from histkit.core.inputs import check_writable, problem_of
 from histkit.core.paths import project_root, relative
-from histkit.run import cache, kernels
+from histkit.run import cache, kernels, reproducible
 from histkit.run import plan as run_plan
 
 KERNEL = "python3"
@@ -213,6 +213,8 @@ def execute(path: Path, params: Mapping[str, Any], target: Path, manager: type |
         ename, error = "OutputError", f"cannot write in {shown or target.parent}: {problem_of(err)}"
     finally:
         timer.cancel()
+    if not error and target.is_file():
+        reproducible.normalise_file(target)  # no times, paths or random ids: the same bytes every build
     seconds = time.perf_counter() - started
     if error and seconds >= timeout:
         ename, error = "NotebookError", f"still running after the time limit of {timeout:g} s (--timeout); stopped"
