@@ -28,7 +28,7 @@ import pytest
 
 from histkit.core import files, inputs
 from histkit.run import cli, runner
-from tests.conftest import DATA, ROOT, rehash
+from tests.conftest import DATA, ROOT, patience, rehash
 
 TINY = Path("seeds/tiny")
 SPENSER = Path("seeds/spenser-bolsheviks-mexico")
@@ -429,8 +429,10 @@ def _start_build(project: Path, log: Path) -> subprocess.Popen:
             [sys.executable, "-m", "histkit.run.cli", "build", "05-sleeps", "00-ok", "-p", "repeat", "4",
              "--jobs", "2"], cwd=project, stdout=subprocess.DEVNULL, stderr=err,
         )
-    # wait until a kernel runs: its connection file appears under build/.kernels/
-    for _ in range(600):
+    # wait until a kernel runs: its connection file appears under build/.kernels/ (an event; the
+    # bound only keeps a broken build from hanging the suite, and grows with the machine's load)
+    deadline = time.monotonic() + patience(60)
+    while time.monotonic() < deadline:
         if list((project / "build" / ".kernels").glob("kernel-*.json")) or proc.poll() is not None:
             break
         time.sleep(0.1)
@@ -446,10 +448,10 @@ def test_an_interrupted_build_stops_its_kernels_and_changes_nothing(
     proc = _start_build(project, log)
     try:
         proc.send_signal(sig)
-        proc.wait(timeout=60)
+        proc.wait(timeout=patience(60))
     finally:
         proc.kill()
-        proc.wait(timeout=30)
+        proc.wait(timeout=patience(30))
     err = log.read_text()
     assert proc.returncode == code, err
     assert err.count("\n") == 1 and "Traceback" not in err, err
@@ -462,7 +464,7 @@ def test_a_killed_build_is_recovered_by_the_next_without_force(project: Path, tm
     before = snapshot(project)
     proc = _start_build(project, tmp_path / "stderr.txt")
     proc.kill()
-    proc.wait(timeout=30)
+    proc.wait(timeout=patience(30))
     # Nothing outside build/.stage-* and build/.kernels/ changed: what the killed build had written so
     # far is in its staging folder, and its kernels' connection files are under build/, not in /tmp.
     after = {k: v for k, v in snapshot(project).items() if not re.match(r"build/(\.stage-|\.kernels/)", k)}
