@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from histkit.core.errors import AnnotationError, ParameterError
-from histkit.core.safe_yaml import MAX_DEPTH, excerpt, load_file, loads
+from histkit.core.errors import AnnotationError, ParameterError, excerpt
+from histkit.core.safe_yaml import MAX_DEPTH, load_file, loads
 from histkit.text.anchor import read_yaml
 
 

@@ -268,6 +268,9 @@ CASES = [
     Case("params-file-duplicate-key", [*OK, "-f", "p.yaml"],
          r"p\.yaml:3: the key 'repeat' is given twice \(first at line 1\); keep one",
          _write("p.yaml", "repeat: 2\nother: 1\nrepeat: 3\n")),
+    Case("params-file-huge-value-quoted-as-an-excerpt", [*OK, "-f", "p.yaml"],
+         r"parameter 'repeat' must be int; got \[1, 1, 1, .{20,60}\.\.\. \(300,00\d characters\) \(list\); e\.g\.",
+         _write("p.yaml", "repeat: [" + "1, " * 100_000 + "]\n")),
     Case("params-file-too-large", [*OK, "-f", "p.yaml"], r"p\.yaml: larger than 1,000,000 bytes",
          _write("p.yaml", "# " + "x" * 1_000_000 + "\n")),
     Case("yaml-alias-bomb", [*OK], r"annotations\.yaml:2: an alias \(\*a\) is not allowed", _write(ANN, BOMB)),
@@ -386,6 +389,7 @@ def test_bad_input(case: Case, project: Path, capsys: pytest.CaptureFixture[str]
     assert captured.err.startswith("histkit: error: ")
     assert "Traceback" not in captured.err
     assert re.search(case.message, captured.err), captured.err
+    assert len(captured.err) < 1000  # an excerpt of a value, never the whole of it (issue 21)
     assert snapshot(project) == before
     if (project / "build").is_dir():
         assert leftovers(project) == []

@@ -38,3 +38,14 @@ class NotebookError(HistkitError):
 
 class BuildError(HistkitError):
     """A command needs the outputs of ``histkit build`` and they are missing: run ``histkit build``."""
+
+
+EXCERPT = 60  # characters of a value quoted in a message
+
+
+def excerpt(value: object, limit: int = EXCERPT) -> str:
+    """``repr(value)``, cut to about ``limit`` characters with its length said, for an error message."""
+    shown = repr(value)
+    if len(shown) <= limit:
+        return shown
+    return f"{shown[:limit]}... ({len(shown):,} characters)"

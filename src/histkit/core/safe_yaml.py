@@ -15,20 +15,11 @@ from typing import Any
 
 import yaml
 
-from histkit.core.errors import HistkitError
+from histkit.core.errors import HistkitError, excerpt
 from histkit.core.inputs import yaml_problem
 
 MAX_BYTES = 1_000_000  # a curated file is tens of kilobytes; this is forty times the largest
 MAX_DEPTH = 64  # levels of nesting; curated files use four
-EXCERPT = 60  # characters of a value quoted in a message
-
-
-def excerpt(value: object, limit: int = EXCERPT) -> str:
-    """``repr(value)``, cut to about ``limit`` characters with its length said, for an error message."""
-    shown = repr(value)
-    if len(shown) <= limit:
-        return shown
-    return f"{shown[:limit]}... ({len(shown):,} characters)"
 
 
 class Refused(yaml.MarkedYAMLError):
