@@ -26,7 +26,8 @@ HEAD = "A Hostile Article\n\nANA AUTORA\n\n1 INTRODUCTION\n\nThe text reads: "
 TAIL = "\n\nREFERENCES\n\nSMITH, B. Another Book. Paris: Press, 1990.\n"
 UNITS = ["12% ", "1917, ", "1917-18 ", "5 May 1926, ", "May ", "twenty-five ", "vinte e cinco ", "US$25,000 ",
          "56.13 ", "(SMITH, 1990; ", "A. ", "DA SILVA ", "1", "p. ", ". ", "¹", "from 1920 to ", "the 1920s ",
-         "mid-", "years later ", "de 1923 a ", "thousand ", "30,7% ", "-", "/", "e ", "\n", " "]
+         "mid-", "years later ", "de 1923 a ", "thousand ", "one thousand ", "vinte e cinco e ", "30,7% ", "-",
+         "/", "e ", "\n", " "]
 
 
 @st.composite

@@ -150,10 +150,11 @@ def _classify(match: re.Match[str]) -> tuple[str, str, float, str, str] | None:
         value = float(number.replace(".", ""))  # "1.500 anos": a dot groups thousands in pt/es
     elif match.group("digits"):
         value = digits_to_number(number)
-    elif match.group("words"):
-        value = float(words_to_number(number))
     else:
-        value = float(_pt_es_words(number))
+        try:
+            value = float(words_to_number(number) if match.group("words") else _pt_es_words(number))
+        except AnnotationError:
+            return None  # number words that make no number ("twenty thousand twenty"): not a quantity
     per = (match.group("per") or "").split()[-1:] or [""]
     if match.group("pct"):
         return "percent", "percent", value, number, ""
