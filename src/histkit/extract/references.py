@@ -352,15 +352,10 @@ def article_references(article: Article) -> list[Reference]:
     """Parse the reference list of an article, keeping the span of each entry."""
     elements = article.references
     if not elements:
-        heading = next((s for s in article.sections if s.is_references), None)
-        if heading is None:  # say what is there: no heading at all is not an empty list (issue 21)
-            raise ReferenceListError(
-                f"{article.seed_id}: the article has no reference list (no heading such as REFERENCES, REFERÊNCIAS or "
-                "BIBLIOGRAPHY heading was found); its citations cannot be matched to works"
-            )
-        raise ReferenceListError(
-            f"{article.seed_id}: the article has no reference entries under its {heading.title} heading"
-        )
+        heading = next((s.title for s in article.sections if s.is_references), None)  # none: say so (issue 21)
+        raise ReferenceListError(f"{article.seed_id}: the article has no reference entries under its {heading} heading"
+                                 if heading else f"{article.seed_id}: the article has no reference list (no heading "
+                                 "such as REFERENCES, REFERÊNCIAS or BIBLIOGRAPHY); its citations match no work")
     raws = [article.text[e.start : e.end] for e in elements]
     try:
         refs = parse_references(raws, article.seed_id)
