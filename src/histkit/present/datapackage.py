@@ -86,6 +86,7 @@ COMMON_FIELDS = {
     "kind": "What sort of row this is.",
     "year": "The year the row refers to.",
     "year_first": "First year of a year or range ('1994/95' gives 1994).",
+    "year_original": "The original's year a citation prints in brackets ('2011 [1979]' gives 1979).",
     "year_last": "Last year of a year or range ('1994/95' gives 1995).",
     "label": "A short name given by the workbook.",
     "name": "The person's name in its usual form.",
@@ -94,11 +95,17 @@ COMMON_FIELDS = {
 _CLAIMS = TableInfo(
     "",
     primary_key=("claim_id",),
+    lists={"inputs": ";"},
     fields={
-        "kind": "What is checked (chronology, arithmetic, ...).",
+        "kind": "What is checked (chronology, arithmetic, share, sum, percent_change, duration, age, order, ...).",
         "stated": "What the article states.",
         "computed": "What the workbook computes from the article's own figures or dates.",
         "explanation": "How the verdict was reached, in words.",
+        "inputs": "The spans (start-end) of the figures or dates the check recomputes from.",
+        "input_quotes": "The quotes of those inputs, in the same order, separated by ' | '.",
+        "formula": "The computation, in words.",
+        "reason": "Why the verdict is what it is (tolerance, truncation, pairing).",
+        "checker": "'curated' (annotations.yaml, quantities.yaml) or 'automatic' (read from the prose).",
     },
 )
 TABLES: dict[str, TableInfo] = {
@@ -239,7 +246,8 @@ TABLES: dict[str, TableInfo] = {
             "date": "The full date of a dated document (ISO 8601).",
             "archive_acronym": "The acronym the article cites an archive by (AHSRE, GAA, RGASPI).",
             "acronym": "The acronym a corporate author's entry prints and a citation may use (SNBP, NBS).",
-            "language": "Language of the title, guessed from its words (ISO 639-1; 'und' when undetermined).",
+            "language": "Language of the title, from py3langid (ISO 639-1; 'und' when undetermined or unsure).",
+            "original_year": "The original's year when the entry cites a later edition or a translation.",
             "cited": "How many in-text citations cite it.",
             "citing_groups": "The citation groups that cite it.",
         },
