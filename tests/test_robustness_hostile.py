@@ -54,9 +54,9 @@ def test_hostile_text_goes_through_ingest_dates_and_quantities(text: str) -> Non
         check_provenance(found, text, "quantities")
 
 
-def test_number_words_are_found_in_one_pass_over_a_long_run() -> None:
-    """A run of scale words ("thousand thousand ...") is one match, read once."""
+def test_a_long_run_of_number_words_is_read_in_short_matches() -> None:
+    """A run of scale words ("one thousand thousand ...") is never one 100,000-character number."""
     import re
 
     run = "one" + " thousand" * 20_000
-    assert re.fullmatch(WORDS_PATTERN, run)
+    assert max(len(m.group(0)) for m in re.finditer(WORDS_PATTERN, run)) < 40

@@ -48,6 +48,7 @@ from histkit.text.numbers import (
     digits_to_number,
     words_to_number,
 )
+from histkit.text.pieces import Joined as Joined  # re-exported: it was defined here
 from histkit.text.pieces import join_pieces
 
 # --- units ---------------------------------------------------------------------------------
