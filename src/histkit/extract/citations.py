@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from histkit.core.errors import ParameterError
 from histkit.extract.citation_forms import (
     _BARE,
     _CONNECTOR,
@@ -50,7 +49,7 @@ from histkit.extract.citation_groups import (
 from histkit.extract.citation_groups import parse_group as parse_group  # re-exported: callers read groups here
 from histkit.extract.citation_names import listed_names, names_listed, trim_to_listed
 from histkit.extract.name_particles import PARTICLE_WORDS
-from histkit.text.anchor import load_annotations
+from histkit.extract.stages import check_stage_sections, curated_stage_sections, stage_of
 from histkit.text.ingest import Article, Element
 
 COLUMNS = [
@@ -287,41 +286,6 @@ def find_groups(
             if group is not None:
                 groups.append(group)
     return sorted(groups, key=lambda g: g.start)
-
-
-def curated_stage_sections(article: Article) -> tuple[int, ...]:
-    """The sections that tell the stages of the argument, in order, as curated in the seed's ``annotations.yaml``.
-
-    An article without that file, or whose file names no stages, has none: no section is a stage.
-    """
-    if not article.seed_file("annotations.yaml").is_file():
-        return ()
-    stages = load_annotations(article, kinds=["stages"]).get("stages", [])
-    return tuple(int(stage["section"]) for stage in stages)
-
-
-def stage_of(section: int | None, stage_sections: Sequence[int] = ()) -> int | None:
-    """Return the stage (1, 2, 3, ...) of a section, or None when the section is not a stage.
-
-    ``stage_sections[i]`` is the section that tells stage ``i + 1``.
-    """
-    if section is None or section not in stage_sections:
-        return None
-    return list(stage_sections).index(section) + 1
-
-
-def check_stage_sections(stage_sections: object) -> tuple[int, ...]:
-    """Check the ``stage_sections`` parameter: a list of distinct section numbers."""
-    if not isinstance(stage_sections, list | tuple) or not all(
-        isinstance(s, int) and not isinstance(s, bool) for s in stage_sections
-    ):
-        raise ParameterError(
-            f"parameter 'stage_sections' must be a list of section numbers, e.g. [2, 3, 4]; "
-            f"got {stage_sections!r}"
-        )
-    if len(set(stage_sections)) != len(stage_sections):
-        raise ParameterError(f"parameter 'stage_sections' names a section twice: {list(stage_sections)!r}")
-    return tuple(stage_sections)
 
 
 def citations_table(article: Article, stage_sections: Sequence[int] | None = None) -> pd.DataFrame:
