@@ -18,6 +18,7 @@ from histkit.extract.citations import (
 )
 from histkit.extract.stages import check_stage_sections, curated_stage_sections, stage_of
 from histkit.text.tables import check_provenance
+from tests.conftest import patience
 
 
 @pytest.fixture(scope="module")
@@ -204,7 +205,8 @@ def test_deterministic(tmp_path):
     for hash_seed in ("0", "1", "4242"):
         folder = tmp_path / f"hash{hash_seed}"
         env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(root / "src"), "HISTKIT_ROOT": str(root)}
-        subprocess.run([sys.executable, "-c", _EXPORT, str(folder)], env=env, cwd=root, check=True, timeout=120)
+        subprocess.run([sys.executable, "-c", _EXPORT, str(folder)], env=env, cwd=root, check=True,
+                       timeout=patience(120))
         outputs.append((folder / "citations.csv").read_bytes())
     assert outputs[0].count(b"\n") == 31  # the header and the article's 30 cited works
     assert outputs[1] == outputs[0] and outputs[2] == outputs[0]

@@ -259,3 +259,15 @@ PT_ES_CASES = [
 def test_find_quantities_portuguese_and_spanish(text: str, expected: list[tuple]) -> None:
     got = [(f.kind, f.value, f.unit, text[f.start : f.end]) for f in q.find_quantities(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize("run", ["one" + " thousand" * 5000 + " rubles", "twenty-five thousand " * 3000 + "rubles",
+                                 "vinte e cinco e " * 3000 + "anos"])
+def test_an_endless_run_of_number_words_is_no_quantity_and_no_error(run: str) -> None:
+    """Issue 21: one match of 40,000 characters went to text2num, failed, and sank the table."""
+    assert q.find_quantities(run) == [] or all(f.end - f.start < 200 for f in q.find_quantities(run))
+
+
+def test_numbers_with_three_scale_words_are_still_read() -> None:
+    found = q.find_quantities("two million three hundred and five thousand rubles")
+    assert [(f.value, f.unit) for f in found] == [(2_305_000.0, "RUB")]

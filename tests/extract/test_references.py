@@ -377,6 +377,21 @@ def test_italic_journal_and_chapter(entry, kind, title, container):
     assert (ref.kind, ref.title, ref.container) == (kind, title, container)
 
 
+def test_an_article_without_a_reference_heading_is_told_so() -> None:
+    """Issue 21: it was told there were no entries 'under its REFERENCES heading', a heading it lacks."""
+    from histkit.extract.references import ReferenceListError, article_references
+    from histkit.text.ingest import parse_article
+    from tests.conftest import DATA
+
+    text = (DATA / "tiny" / "article.txt").read_text(encoding="utf-8")
+    article = parse_article(text[: text.index("REFERENCES")], "tiny")
+    with pytest.raises(ReferenceListError, match=r"tiny: the article has no reference list \(no heading such as"):
+        article_references(article)
+    emptied = parse_article(text[: text.index("REFERENCES")] + "REFERENCES\n", "tiny")
+    with pytest.raises(ReferenceListError, match="no reference entries under its REFERENCES heading"):
+        article_references(emptied)
+
+
 # --- linear time on hostile entries (issue 21) ------------------------------------------------------------
 
 

@@ -28,7 +28,7 @@ import pytest
 
 from histkit.core import files, inputs
 from histkit.run import cli, runner
-from tests.conftest import DATA, ROOT, rehash
+from tests.conftest import DATA, ROOT, patience, rehash
 
 TINY = Path("seeds/tiny")
 SPENSER = Path("seeds/spenser-bolsheviks-mexico")
@@ -62,6 +62,26 @@ def _article(change: Callable[[bytes], bytes], then_rehash: bool = True) -> Call
         path.write_bytes(change(path.read_bytes()))
         if then_rehash:
             rehash(root / TINY)
+
+    return spoil
+
+
+def _link(rel: str, target: str) -> Callable[[Path], None]:
+    def spoil(root: Path) -> None:
+        path = root / rel
+        path.unlink(missing_ok=True)
+        path.symlink_to((root / target).resolve())
+
+    return spoil
+
+
+def _linked_out(rel: Path) -> Callable[[Path], None]:
+    """Move the file out of the project and leave a link in its place (the same bytes: its SHA-256 holds)."""
+
+    def spoil(root: Path) -> None:
+        outside = root.parent / f"outside-{rel.name}"
+        (root / rel).rename(outside)
+        (root / rel).symlink_to(outside)
 
     return spoil
 
@@ -107,10 +127,15 @@ class Case:
 
 PRICES = "prices.csv"
 ANN = str(TINY / "annotations.yaml")
+QTY = str(TINY / "quantities.yaml")
 TOML = str(TINY / "seed.toml")
 B = ["build"]
 OK = ["build", "00-ok"]
 WAGES = ["build", "02-railway-wages"]
+
+# About 340 bytes; expanded, 10**9 elements (issue 21: it hung the command for minutes).
+BOMB = "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+    f"{n}: &{n} [{','.join([f'*{p}'] * 10)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True))
 
 CASES = [
     # --- parameters: types, ranges, NaN and infinity -----------------------------------------
@@ -145,6 +170,16 @@ CASES = [
     Case("params-file-list", [*OK, "-f", "p.yaml"], r"expected a mapping of parameter names",
          _write("p.yaml", "- 1\n")),
     Case("params-file-missing", [*OK, "-f", "nowhere.yaml"], r"nowhere\.yaml: cannot read parameters file"),
+    Case("negative-infinity-as-a-value", [*WAGES, "-p", "price_ratio", "-inf"],
+         r"parameter 'price_ratio' must be a finite number; got -inf"),
+    Case("parameter-given-twice", [*OK, "-p", "repeat", "2", "-p", "repeat", "3"],
+         r"parameter 'repeat' is given twice with -p; give it once"),
+    Case("notebook-not-json", OK, r"00-ok\.ipynb: not a notebook histkit can read \(NotJSONError",
+         _write("notebooks/00-ok.ipynb", '{"cells": [')),
+    Case("notebook-not-utf8", ["list"], r"00-ok\.ipynb: not a notebook histkit can read",
+         _write("notebooks/00-ok.ipynb", b'{"cells": "\xff\xfe"}')),
+    Case("notebook-wrong-shape", OK, r"00-ok\.ipynb: not a notebook histkit can read",
+         _write("notebooks/00-ok.ipynb", '{"cells": 5, "nbformat": 4, "nbformat_minor": 5, "metadata": {}}')),
     Case("jobs", [*OK, "--jobs", "0"], r"--jobs must be 1 or more"),
     Case("timeout-zero", [*OK, "--timeout", "0"], r"--timeout must be a positive number of seconds"),
     Case("no-such-notebook", ["build", "99-missing"], r"no notebook '99-missing'"),
@@ -184,6 +219,8 @@ CASES = [
          _edit(TOML, 'file = "article.txt"', 'file = "../../article.txt"')),
     Case("toml-date", [*OK], r"key 'bibliographic.received' must be text matching",
          _edit(TOML, 'received = "2020-02-01"', 'received = "1 Feb 2020"')),
+    Case("toml-date-that-does-not-exist", [*OK], r"key 'bibliographic.received' is '2017-13-45', a date that "
+         r"does not exist", _edit(TOML, 'received = "2020-02-01"', 'received = "2017-13-45"')),
     Case("toml-no-sha", [*OK], r"\[seed\] sha256 is missing; add sha256 = \"[0-9a-f]{64}\"",
          lambda root: (root / TOML).write_text(
              "\n".join(x for x in (root / TOML).read_text().splitlines() if not x.startswith("sha256")))),
@@ -195,9 +232,18 @@ CASES = [
          _article(lambda b: b.replace(b"The envoy", b"The \0envoy", 1))),
     Case("article-too-large", [*OK], r"more than histkit handles \(1,000,000\)",
          _article(lambda b: b + b"word " * 210_000)),
+    Case("article-linked-outside", [*OK], r"article\.txt is a link to .*outside the seed folder",
+         _linked_out(TINY / "article.txt")),
+    Case("curated-file-linked-outside", [*OK], r"annotations\.yaml is a link to .*outside the seed folder",
+         _both(_write("../elsewhere.yaml", "events: []\n"), _link(ANN, "../elsewhere.yaml"))),
     # a missing reference list is only a warning (a review or an essay may have none); no body is an error
     Case("article-no-body", [*OK], r"article.txt: no body was found",
          _article(lambda b: b"\n".join(b.split(b"\n")[:2]) + b"\n")),
+    Case("new-name-climbs-out", ["new", str(TINY / "article.txt"), "--name", "../../../somewhere"],
+         r"--name '\.\./\.\./\.\./somewhere' is not a seed name"),
+    Case("new-name-absolute", ["new", str(TINY / "article.txt"), "--name", "/tmp/histkit-new-abs"],
+         r"--name '/tmp/histkit-new-abs' is not a seed name"),
+    Case("new-name-dot-dot", ["new", str(TINY / "article.txt"), "--name", ".."], r"--name '\.\.' is not a seed name"),
     # --- curated annotations ---------------------------------------------------------------------
     Case("yaml-syntax", [*OK], r"annotations.yaml: not valid YAML: line 2, column 10: mapping values are not allowed",
          _write(ANN, "events:\n  - id: a: b\n")),
@@ -211,7 +257,42 @@ CASES = [
          _write(ANN, "events:\n  - id: e1\n  - id: e1\n")),
     Case("bad-edtf", [*OK], r"annotations.yaml:2: 'edtf': invalid EDTF '1926-13-45'",
          _write(ANN, "events:\n  - id: e1\n    edtf: 1926-13-45\n")),
-    Case("yaml-not-utf8", [*OK], r"annotations.yaml: not UTF-8", _write(ANN, b"events: [\xff]\n")),
+    Case("yaml-not-utf8", [*OK], r"annotations.yaml:1: not UTF-8", _write(ANN, b"events: [\xff]\n")),
+    # --- issue 21: hostile YAML, in parameter files and curated files alike --------------------------
+    Case("params-file-alias-bomb", [*OK, "-f", "p.yaml"], r"p\.yaml:2: an alias \(\*a\) is not allowed",
+         _write("p.yaml", BOMB)),
+    Case("params-file-deep", [*OK, "-f", "p.yaml"], r"p\.yaml:1: nested more than 64 levels deep",
+         _write("p.yaml", "repeat: " + "[" * 100_000 + "]" * 100_000 + "\n")),
+    Case("params-file-not-utf8", [*OK, "-f", "p.yaml"], r"p\.yaml:1: not UTF-8 \(byte 0xe3",
+         _write("p.yaml", b"repeat: S\xe3o\n")),
+    Case("params-file-duplicate-key", [*OK, "-f", "p.yaml"],
+         r"p\.yaml:3: the key 'repeat' is given twice \(first at line 1\); keep one",
+         _write("p.yaml", "repeat: 2\nother: 1\nrepeat: 3\n")),
+    Case("params-file-huge-value-quoted-as-an-excerpt", [*OK, "-f", "p.yaml"],
+         r"parameter 'repeat' must be int; got \[1, 1, 1, .{20,60}\.\.\. \(300,00\d characters\) \(list\); e\.g\.",
+         _write("p.yaml", "repeat: [" + "1, " * 100_000 + "]\n")),
+    Case("params-file-too-large", [*OK, "-f", "p.yaml"], r"p\.yaml: larger than 1,000,000 bytes",
+         _write("p.yaml", "# " + "x" * 1_000_000 + "\n")),
+    Case("yaml-alias-bomb", [*OK], r"annotations\.yaml:2: an alias \(\*a\) is not allowed", _write(ANN, BOMB)),
+    Case("yaml-deep", [*OK], r"annotations\.yaml:1: nested more than 64 levels deep",
+         _write(ANN, "events: " + "[" * 100_000 + "]" * 100_000 + "\n")),
+    Case("yaml-duplicate-key", [*OK], r"annotations\.yaml:4: the key 'exact' is given twice",
+         _write(ANN, "events:\n  - id: e1\n    exact: The envoy\n    exact: a friend\n")),
+    # --- curated files checked against their declared shape before any kernel (issue 21) ------------
+    Case("quantities-quote-missing", [*OK], r"quantities\.yaml:2: quote 'no such figure' .*does not occur",
+         _write(QTY, "quantities:\n  - key: k\n    exact: no such figure\n    measures: m\n")),
+    Case("quantities-entry-without-measures", [*OK],
+         r"quantities\.yaml:2: an item of 'quantities' has no 'measures'; each needs 'key', 'exact', 'measures'",
+         _write(QTY, "quantities:\n  - key: k\n    exact: fifty rubles\n")),
+    Case("quantities-year-not-a-number", [*OK], r"quantities\.yaml:2: 'year' must be a whole number",
+         _write(QTY, "quantities:\n  - key: k\n    exact: fifty rubles\n    measures: m\n    year: soon\n")),
+    Case("annotations-without-stages", [*OK], r"annotations\.yaml: no 'stages' list; add one",
+         _write(ANN, "people: []\nevents: []\nstays: []\nrelative: []\nchecks: []\n")),
+    Case("event-without-date", [*OK], r"annotations\.yaml:3: an item of 'events' has no 'date'",
+         _write(ANN, "stages: []\nevents:\n  - id: e1\n    exact: The envoy\n"
+                     "people: []\nstays: []\nrelative: []\nchecks: []\n")),
+    Case("argument-step-not-a-number", [*OK], r"argument\.yaml:2: 'step' must be a whole number",
+         _write(str(TINY / "argument.yaml"), "steps:\n  - step: one\n    gloss: g\n    exact: a friend\n")),
     # --- runs that need a kernel ------------------------------------------------------------------
     Case("failing-cell", ["build", "01-broken"], r"01-broken.ipynb failed: cell 2 .* raised ZeroDivisionError: "
          r"division by zero \(see build/failed/01-broken.ipynb\); no output was changed", code=1, kernel=True),
@@ -288,8 +369,15 @@ def leftovers(root: Path) -> list[str]:
     return found
 
 
+def _no_kernel(*args: object, **kwargs: object) -> None:
+    raise AssertionError("a kernel started for a case that should have been refused before any kernel")
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_bad_input(case: Case, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input(case: Case, project: Path, capsys: pytest.CaptureFixture[str],
+                   monkeypatch: pytest.MonkeyPatch) -> None:
+    if not case.kernel:  # proof that the case is caught before any kernel starts (issue 21)
+        monkeypatch.setattr(runner, "execute", _no_kernel)
     if case.id == "build-is-a-file":
         shutil.rmtree(project / "build")
         (project / "build").write_text("not a folder")
@@ -301,6 +389,7 @@ def test_bad_input(case: Case, project: Path, capsys: pytest.CaptureFixture[str]
     assert captured.err.startswith("histkit: error: ")
     assert "Traceback" not in captured.err
     assert re.search(case.message, captured.err), captured.err
+    assert len(captured.err) < 1000  # an excerpt of a value, never the whole of it (issue 21)
     assert snapshot(project) == before
     if (project / "build").is_dir():
         assert leftovers(project) == []
@@ -344,8 +433,10 @@ def _start_build(project: Path, log: Path) -> subprocess.Popen:
             [sys.executable, "-m", "histkit.run.cli", "build", "05-sleeps", "00-ok", "-p", "repeat", "4",
              "--jobs", "2"], cwd=project, stdout=subprocess.DEVNULL, stderr=err,
         )
-    # wait until a kernel runs: its connection file appears under build/.kernels/
-    for _ in range(600):
+    # wait until a kernel runs: its connection file appears under build/.kernels/ (an event; the
+    # bound only keeps a broken build from hanging the suite, and grows with the machine's load)
+    deadline = time.monotonic() + patience(60)
+    while time.monotonic() < deadline:
         if list((project / "build" / ".kernels").glob("kernel-*.json")) or proc.poll() is not None:
             break
         time.sleep(0.1)
@@ -361,10 +452,10 @@ def test_an_interrupted_build_stops_its_kernels_and_changes_nothing(
     proc = _start_build(project, log)
     try:
         proc.send_signal(sig)
-        proc.wait(timeout=60)
+        proc.wait(timeout=patience(60))
     finally:
         proc.kill()
-        proc.wait(timeout=30)
+        proc.wait(timeout=patience(30))
     err = log.read_text()
     assert proc.returncode == code, err
     assert err.count("\n") == 1 and "Traceback" not in err, err
@@ -377,7 +468,7 @@ def test_a_killed_build_is_recovered_by_the_next_without_force(project: Path, tm
     before = snapshot(project)
     proc = _start_build(project, tmp_path / "stderr.txt")
     proc.kill()
-    proc.wait(timeout=30)
+    proc.wait(timeout=patience(30))
     # Nothing outside build/.stage-* and build/.kernels/ changed: what the killed build had written so
     # far is in its staging folder, and its kernels' connection files are under build/, not in /tmp.
     after = {k: v for k, v in snapshot(project).items() if not re.match(r"build/(\.stage-|\.kernels/)", k)}
@@ -387,3 +478,40 @@ def test_a_killed_build_is_recovered_by_the_next_without_force(project: Path, tm
     assert [r.status for r in results] == ["ok"]
     assert leftovers(project) == []
     assert not [p for p in (project / "build").iterdir() if p.name.startswith(".stage")]
+
+
+@pytest.mark.parametrize("given", [["-p", "tables_dir", "build/alt_tables"], ["-p", "figures_dir", "alt_figures"],
+                                   ["--allow-outside", "-p", "tables_dir", "OUTSIDE"]],
+                         ids=["tables-dir", "figures-dir", "outside"])
+def test_an_output_folder_parameter_is_a_run_of_its_own(
+    given: list[str], project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 21: another output folder rewrote the committed MANIFEST.tsv and build/notebooks/."""
+    outside = tmp_path / "outside-tables"
+    given = [str(outside) if word == "OUTSIDE" else word for word in given]
+    before = snapshot(project)
+    assert cli.main(["build", "00-ok", *given]) == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "build/runs/" in out
+    after = {k: v for k, v in snapshot(project).items()
+             if not re.match(r"(build/runs/|build/alt_tables/|alt_figures/)", k)}
+    assert after == before  # committed figures, MANIFEST.tsv and build/notebooks byte-identical
+    written = {k for k in snapshot(project) if k not in before}
+    assert any(k.startswith("build/runs/") and k.endswith("notebooks/00-ok.ipynb") for k in written), written
+    if "--allow-outside" in given:
+        assert any(outside.iterdir())
+
+
+@pytest.mark.parametrize("command", [["build"], ["list"], ["site"]])
+def test_an_empty_histkit_root_is_an_error_that_leaves_nothing(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 21: HISTKIT_ROOT=<empty dir> histkit build exited 0 silently and left a lock file there."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setenv("HISTKIT_ROOT", str(empty))
+    assert cli.main(command) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("histkit: error: HISTKIT_ROOT is ")
+    assert "not a histkit project" in err
+    assert list(empty.iterdir()) == []

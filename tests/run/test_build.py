@@ -38,7 +38,8 @@ def test_what_invalidates_the_cache(project):  # noqa: F811
     nb.write_text(nb.read_text().replace("seed_id * repeat", "seed_id * repeat "))
     assert _build(project, "00-ok", given={"repeat": 5}) == {"00-ok.ipynb": "ok"}
     # a file of the seed folder (annotations count as much as the text)
-    (project / "seeds" / "tiny" / "annotations.yaml").write_text("events: []\n")
+    (project / "seeds" / "tiny" / "annotations.yaml").write_text(
+        "stages: []\npeople: []\nevents: []\nstays: []\nrelative: []\nchecks: []\n")
     assert _build(project, "00-ok", given={"repeat": 5}) == {"00-ok.ipynb": "ok"}
     # an output that went missing (in the run's own tree, build/runs/<name>/)
     (table,) = (project / "build" / "runs").glob("*/tables/paragraphs.csv")
@@ -181,3 +182,27 @@ def test_a_full_disk_while_writing_the_executed_copy_leaves_no_half_file(tmp_pat
     assert (result.status, result.error_name) == ("failed", "OutputError")
     assert result.error == "cannot write in build/notebooks: the disk is full; free some space"
     assert not target.exists()
+
+
+def _widget_notebook(root: Path) -> None:
+    """A notebook with parameters and widgets (a box holding a slider): random model ids, times."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell("value: int = 3", metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell("import ipywidgets as w\nw.VBox([w.IntSlider(value=value), w.Label('x')])")]
+    nbformat.write(nb, root / "notebooks" / "07-widgets.ipynb")
+
+
+def test_forced_builds_with_one_and_two_jobs_write_the_same_bytes(project):  # noqa: F811
+    """Issue 21: papermill's times and paths, the injected cell's id and widget model ids differed."""
+    _widget_notebook(project)
+    written = []
+    for jobs in (1, 2):
+        _build(project, "00-ok", "07-widgets", given={"value": 5}, jobs=jobs, force=True)
+        (run,) = (project / "build" / "runs").iterdir()
+        written.append({p.name: p.read_bytes() for p in sorted((run / "notebooks").glob("*.ipynb"))})
+    assert set(written[0]) == {"00-ok.ipynb", "07-widgets.ipynb"}
+    assert written[0] == written[1]
+    assert b"IPY_MODEL_" + f"{2:032x}".encode() in written[0]["07-widgets.ipynb"]  # the widgets were saved

@@ -43,3 +43,16 @@ def test_the_default_seed_named_by_its_path_is_the_plain_default_run() -> None:
     assert tree == plain_tree and tree.name == ""
     # same parameters as a plain build: the same cache key and the same manifest rows
     assert [job.params for job in jobs] == [job.params for job in plain_jobs] == [{}] * len(paths)
+
+
+@pytest.mark.parametrize("name", plan.OUTPUT_DIRS)
+def test_another_output_folder_is_another_run(name: str) -> None:
+    """Issue 21: an output-folder parameter alone ran as the default run, over the main outputs."""
+    paths = runner.notebooks(ROOT)
+    declared = {path: runner.parameters(path) for path in paths}
+    tree, _ = plan.make(ROOT, paths, declared, {name: "build/elsewhere"})
+    assert tree.name and tree.base.parent == ROOT / "build" / "runs"
+    assert tree.outputs[name] == ROOT / "build" / "elsewhere"
+    assert tree.notebooks != ROOT / "build" / "notebooks" and tree.figures != ROOT / "figures"
+    main, _ = plan.make(ROOT, paths, declared, {name: str(plan.tree_for(ROOT, None, {}).outputs[name])})
+    assert main.name == ""  # the main folder itself, named: the plain default run

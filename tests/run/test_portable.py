@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import tomllib
@@ -70,3 +71,33 @@ def test_the_site_template_ships_with_the_package():
     assert (site.TEMPLATES / "histkit-site" / "index.html.j2").is_file()
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert "run/templates/*/*" in pyproject["tool"]["setuptools"]["package-data"]["histkit"]
+
+
+class _FakeKernel:
+    """What kernels.stop reads of a kernel manager: its provisioner's process, sockets, connection file."""
+
+    def __init__(self, process: subprocess.Popen, folder) -> None:  # type: ignore[no-untyped-def]
+        self.provisioner = type("P", (), {"process": process, "pid": process.pid})()
+        self.ip = str(folder / "sock")
+        self.connection_file = str(folder / "kernel-x.json")
+        (folder / "kernel-x.json").write_text("{}")
+
+
+def test_stopping_kernels_works_without_posix_process_groups(monkeypatch, tmp_path):
+    """Issue 21: on Windows the stop path crashed on signal.SIGKILL, os.getpgid and os.killpg."""
+    from histkit.run import kernels
+
+    for name in ("getpgid", "getpgrp", "killpg"):
+        monkeypatch.delattr(os, name, raising=False)
+    monkeypatch.delattr(signal, "SIGKILL", raising=False)
+    assert not kernels.process_groups()
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    fake = _FakeKernel(sleeper, tmp_path)
+    monkeypatch.setattr(kernels, "_LIVE", {fake: 0})  # only this one: others may linger from earlier tests
+    try:
+        assert kernels.stop(grace=0) == 1
+        assert sleeper.wait(timeout=600) is not None  # ended (an event, not a clock: the wait returns at once)
+        assert not (tmp_path / "kernel-x.json").exists()
+    finally:
+        sleeper.terminate()
+        kernels.STOPPING.clear()

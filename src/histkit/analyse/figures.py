@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from histkit.core.errors import AnnotationError
-from histkit.extract.quantities import Joined, join_pieces, sentences
+from histkit.extract.quantities import sentences
 from histkit.extract.units import UNITS
 from histkit.text.ingest import Article
 from histkit.text.numbers import (
@@ -32,6 +32,7 @@ from histkit.text.numbers import (
     read_digit_groups,
     words_to_number,
 )
+from histkit.text.pieces import Joined, join_pieces
 
 _CURRENCY = {"US$": "USD", "U.S.$": "USD", "R$": "BRL", "$": "$", "€": "EUR", "£": "GBP"}
 _PERCENT = r"(?P<pct>\s?%|\s+(?:percent|per\s+cent|por\s+cento|por\s+ciento)\b)?"

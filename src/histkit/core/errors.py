@@ -42,3 +42,14 @@ class BuildError(HistkitError):
 
 class ConversionError(HistkitError):
     """A file given to ``histkit new`` cannot be made into text: wrong content, no text layer, encrypted."""
+
+
+EXCERPT = 60  # characters of a value quoted in a message
+
+
+def excerpt(value: object, limit: int = EXCERPT) -> str:
+    """``repr(value)``, cut to about ``limit`` characters with its length said, for an error message."""
+    shown = repr(value)
+    if len(shown) <= limit:
+        return shown
+    return f"{shown[:limit]}... ({len(shown):,} characters)"

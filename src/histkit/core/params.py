@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from histkit.core.errors import ParameterError
+from histkit.core.errors import ParameterError, excerpt
 from histkit.core.inputs import check_input_file, check_output_dir
 
 # papermill's inferred_type_name -> accepted Python types (an int is a valid float).
@@ -123,12 +123,12 @@ def check_parameter(name: str, value: Any, expected: str) -> Any:
     if bad_bool or not isinstance(value, accepted):
         how = _how(name, RULES.get(name, Rule(expected)))
         raise ParameterError(
-            f"parameter {name!r} must be {expected}; got {value!r} ({type(value).__name__}); {how}"
+            f"parameter {name!r} must be {expected}; got {excerpt(value)} ({type(value).__name__}); {how}"
         )
     if expected == "float":
         if not math.isfinite(value):
             how = _how(name, RULES.get(name, Rule("float")))
-            raise ParameterError(f"parameter {name!r} must be a finite number; got {value!r}; {how}")
+            raise ParameterError(f"parameter {name!r} must be a finite number; got {excerpt(value)}; {how}")
         return float(value)
     return value
 
@@ -144,17 +144,17 @@ def _check_range(name: str, value: Any, rule: Rule) -> None:
     if not problem and rule.high is not None and value > rule.high:
         problem = f"must be at most {rule.high:g}"
     if problem:
-        raise ParameterError(f"parameter {name!r} {problem}; got {value!r}; {_how(name, rule)}")
+        raise ParameterError(f"parameter {name!r} {problem}; got {excerpt(value)}; {_how(name, rule)}")
 
 
 def _check_list(name: str, value: Any) -> list[Any]:
     items = list(value)
     if not items or not all(isinstance(s, int) and not isinstance(s, bool) and s > 0 for s in items):
         raise ParameterError(
-            f"parameter {name!r} must be a list of section numbers, e.g. [2, 3, 4]; got {value!r}"
+            f"parameter {name!r} must be a list of section numbers, e.g. [2, 3, 4]; got {excerpt(value)}"
         )
     if len(set(items)) != len(items):
-        raise ParameterError(f"parameter {name!r} names a section twice: {items!r}; give each section once")
+        raise ParameterError(f"parameter {name!r} names a section twice: {excerpt(items)}; give each section once")
     return items
 
 

@@ -21,18 +21,33 @@ def project_root(start: Path | None = None) -> Path:
     """
     env = os.environ.get("HISTKIT_ROOT")
     if env:
-        return Path(env).resolve()
+        # Checked as the search below checks: an empty or mistyped folder was taken as the project,
+        # and a build there exited 0 having done nothing but leave a lock file (issue 21).
+        folder = Path(env).resolve()
+        if not is_project(folder):
+            raise HistkitError(
+                f"HISTKIT_ROOT is {env!r}, which is not a histkit project (no pyproject.toml naming histkit "
+                "beside a seeds/ folder); set it to the project's folder, or unset it to search from here"
+            )
+        return folder
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        marker = folder / "pyproject.toml"
-        if marker.is_file() and (folder / "seeds").is_dir() and 'name = "histkit"' in marker.read_text(
-            encoding="utf-8"
-        ):
+        if is_project(folder):
             return folder
     raise HistkitError(
         f"no histkit project found in {here} or above it; run from inside the project "
         "or set HISTKIT_ROOT to its folder"
     )
+
+
+def is_project(folder: Path) -> bool:
+    """Whether ``folder`` holds a histkit project: a pyproject.toml naming histkit, beside seeds/."""
+    marker = folder / "pyproject.toml"
+    try:
+        return (folder / "seeds").is_dir() and marker.is_file() and 'name = "histkit"' in marker.read_text(
+            encoding="utf-8", errors="replace")
+    except OSError:
+        return False
 
 
 def resolve_seed_dir(seed: str | os.PathLike[str], root: Path | None = None) -> Path:

@@ -25,6 +25,7 @@ from datetime import date
 
 from histkit.core.dating import bounds, check_edtf
 from histkit.core.errors import DateError
+from histkit.core.spans import Spans
 from histkit.extract import date_words as _w
 from histkit.extract.date_words import (
     DECADE_PARTS,
@@ -356,17 +357,21 @@ def find_in(text: str) -> list[Found]:
 
     """
     # The digits of a web address or DOI ("/2023-10-16/", "wei-2021-11") are not dates of the text.
-    taken: list[tuple[int, int]] = [m.span() for m in _ADDRESS.finditer(text)]
+    taken = Spans([m.span() for m in _ADDRESS.finditer(text)])
     found: list[Found] = []
     for _name, pattern, build in PATTERNS:
+        # One pattern's matches never overlap each other: check them against the earlier patterns'
+        # only, and add them all at once (one linear merge per pattern, not a scan per match).
+        new: list[tuple[int, int]] = []
         for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             value = build(m)
             if value is None:
                 continue
-            taken.append((m.start(), m.end()))
+            new.append((m.start(), m.end()))
             found.append(Found(m.start(), m.end(), m.group(0), value))
+        taken.add_all(new)
     found.sort(key=lambda f: f.start)
     return [_qualify(text, f) for f in found]
 

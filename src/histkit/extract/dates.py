@@ -16,6 +16,7 @@ import pandas as pd
 
 from histkit.core.dating import bounds
 from histkit.core.errors import DateError
+from histkit.core.spans import Spans
 from histkit.extract.date_phrases import Found, find_in
 from histkit.extract.relative_dates import resolve_relative
 from histkit.text.ingest import Article, Element
@@ -81,10 +82,10 @@ def dates_table(
         previous: tuple[str, str] | None = None
         for a, b in element.pieces:
             piece = article.text[a:b]
-            citations = [(m.start(), m.end()) for m in _CITATION.finditer(piece)]
+            citations = Spans(m.span() for m in _CITATION.finditer(piece))
 
-            def in_citation(f: Found, citations: list[tuple[int, int]] = citations, kind: str = element.kind) -> bool:
-                return kind == "reference" or any(x <= f.start and f.end <= y for x, y in citations)
+            def in_citation(f: Found, citations: Spans = citations, kind: str = element.kind) -> bool:
+                return kind == "reference" or citations.contains(f.start, f.end)
             for f in find_in(piece):
                 start, end = a + f.start, a + f.end
                 value = f.value

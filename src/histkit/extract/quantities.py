@@ -28,8 +28,9 @@ To add a unit: add its words to :data:`histkit.extract.units.UNITS` (word -> (ki
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,8 @@ from histkit.text.numbers import (
     digits_to_number,
     words_to_number,
 )
+from histkit.text.pieces import Joined as Joined  # re-exported: it was defined here
+from histkit.text.pieces import join_pieces
 
 # --- units ---------------------------------------------------------------------------------
 
@@ -80,32 +83,21 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”)]?\s+(?=[\"“(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset({"p.", "pp.", "no.", "n.", "e.g.", "i.e.", "cf.", "vol.", "ed.", "mr.", "dr."})
 
 
-@dataclass(frozen=True)
-class Joined:
-    """The verbatim pieces of an element joined by single spaces, with a map back to offsets."""
+def _last_word(text: str, begin: int, end: int) -> str:
+    """The last whitespace-separated word of ``text[begin:end]``, read backwards from ``end`` only.
 
-    text: str
-    starts: tuple[int, ...]  # offset of each piece in ``text``
-    pieces: tuple[tuple[int, int], ...]
-
-    def to_verbatim(self, start: int, end: int) -> tuple[int, int] | None:
-        """Map a span of :attr:`text` to the verbatim text; ``None`` if it crosses a page break."""
-        for (a, b), s in zip(self.pieces, self.starts, strict=True):
-            if s <= start and end <= s + (b - a):
-                return a + start - s, a + end - s
-        return None
-
-
-def join_pieces(text: str, pieces: Sequence[tuple[int, int]]) -> Joined:
-    """Join an element's verbatim pieces (a page break may split a sentence) with one space."""
-    parts: list[str] = []
-    starts: list[int] = []
-    offset = 0
-    for a, b in pieces:
-        starts.append(offset)
-        parts.append(text[a:b])
-        offset += b - a + 1
-    return Joined(" ".join(parts), tuple(starts), tuple(pieces))
+    Splitting the whole span instead made a run of "p. p. p. ..." quadratic (issue 21).
+    """
+    start = end
+    while start > begin and not text[start - 1].isspace():
+        start -= 1
+    if start == end:  # trailing whitespace: the word before it
+        while start > begin and text[start - 1].isspace():
+            start -= 1
+        end = start
+        while start > begin and not text[start - 1].isspace():
+            start -= 1
+    return text[start:end]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -113,8 +105,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     begin = 0
     for match in _SENTENCE_END.finditer(text):
-        words = text[begin : match.start()].split()
-        if words and words[-1].lstrip("(*").lower() in _ABBREVIATIONS:
+        if _last_word(text, begin, match.start()).lstrip("(*").lower() in _ABBREVIATIONS:
             continue
         spans.append((begin, match.start()))
         begin = match.end()
@@ -122,18 +113,27 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _year_for(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int | None, str]:
+def _years_in(text: str, sentence: tuple[int, int]) -> tuple[list[int], list[int]]:
+    """Positions and values of the years in a sentence.
+
+    Found once per sentence, not once per figure: a sentence of 30,000 figures was read 30,000 times (issue 21).
+    """
+    found = [(m.start(), int(m.group(1))) for m in YEAR.finditer(text, *sentence)]
+    return [pos for pos, _ in found], [year for _, year in found]
+
+
+def _year_for(years: tuple[list[int], list[int]], start: int, end: int) -> tuple[int | None, str]:
     """Return the year a figure refers to: the nearest year before it in its sentence, else after it.
 
-    Returns the year and how it was found (``""`` when the sentence has no year).
+    ``years`` is :func:`_years_in` of the sentence. Returns the year and how it was found (``""``
+    when the sentence has no year).
     """
-    s0, s1 = sentence
-    years = [(m.start(), int(m.group(1))) for m in YEAR.finditer(text, s0, s1)]
-    before = [y for pos, y in years if pos < start]
+    positions, values = years
+    before = bisect.bisect_left(positions, start)
     if before:
-        return before[-1], "sentence, before the figure"
-    after = [y for pos, y in years if pos >= end]
-    return (after[0], "sentence, after the figure") if after else (None, "")
+        return values[before - 1], "sentence, before the figure"
+    after = bisect.bisect_left(positions, end)
+    return (values[after], "sentence, after the figure") if after < len(values) else (None, "")
 
 
 def _classify(match: re.Match[str]) -> tuple[str, str, float, str, str] | None:
@@ -152,10 +152,11 @@ def _classify(match: re.Match[str]) -> tuple[str, str, float, str, str] | None:
         value = float(number.replace(".", ""))  # "1.500 anos": a dot groups thousands in pt/es
     elif match.group("digits"):
         value = digits_to_number(number)
-    elif match.group("words"):
-        value = float(words_to_number(number))
     else:
-        value = float(_pt_es_words(number))
+        try:
+            value = float(words_to_number(number) if match.group("words") else _pt_es_words(number))
+        except AnnotationError:
+            return None  # number words that make no number ("twenty thousand twenty"): not a quantity
     per = (match.group("per") or "").split()[-1:] or [""]
     if match.group("pct"):
         return "percent", "percent", value, number, ""
@@ -214,6 +215,7 @@ def find_quantities(text: str) -> list[Found]:
     found: list[Found] = []
     for sentence in sentences(text):
         money_unit: tuple[str, str] | None = None  # the last sum of money in this sentence
+        years = _years_in(text, sentence)
         for match in QUANTITY.finditer(text, *sentence):
             classified = _classify(match)
             if classified is None:
@@ -231,7 +233,7 @@ def find_quantities(text: str) -> list[Found]:
             elif kind == "money":
                 unit = peso_after(text, end) if unit == PESO else unit
                 money_unit = (unit, per)
-            year, year_source = _year_for(text, sentence, match.start(), end)
+            year, year_source = _year_for(years, match.start(), end)
             found.append(
                 Found(kind, value, unit, per, year, year_source, number, unit_source, match.start(), end)
             )

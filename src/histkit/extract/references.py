@@ -345,9 +345,10 @@ def article_references(article: Article) -> list[Reference]:
     """Parse the reference list of an article, keeping the span of each entry."""
     elements = article.references
     if not elements:
-        raise ReferenceListError(
-            f"{article.seed_id}: the article has no reference entries under its REFERENCES heading"
-        )
+        heading = next((s.title for s in article.sections if s.is_references), None)  # none: say so (issue 21)
+        raise ReferenceListError(f"{article.seed_id}: the article has no reference entries under its {heading} heading"
+                                 if heading else f"{article.seed_id}: the article has no reference list (no heading "
+                                 "such as REFERENCES, REFERÊNCIAS or BIBLIOGRAPHY); its citations match no work")
     raws = [article.text[e.start : e.end] for e in elements]
     try:
         refs = parse_references(raws, article.seed_id)

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from histkit.core import safe_yaml
 from histkit.core.errors import HistkitError, NotebookError, OutputError, ParameterError
-from histkit.core.inputs import problem_of, yaml_problem
+from histkit.core.inputs import problem_of
 from histkit.core.paths import project_root
 from histkit.run import examples, runner, workbooks
+from histkit.run.argv import split_parameters
 
 
 class Terminated(KeyboardInterrupt):
@@ -85,12 +85,7 @@ def _publish(args: argparse.Namespace) -> None:
 
 
 def _read_parameters_file(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise ParameterError(f"{path}: cannot read parameters file ({err.strerror})") from err
-    except yaml.YAMLError as err:
-        raise ParameterError(f"{path}: {yaml_problem(err)}") from err
+    data = safe_yaml.load_file(path, ParameterError, "parameters file")
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -108,7 +103,14 @@ def _notebook_path(given: Path) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (2 for bad input, 1 for a failing notebook)."""
+    try:
+        argv, pairs = split_parameters(sys.argv[1:] if argv is None else argv)
+    except ParameterError as err:
+        print(f"histkit: error: {err}", file=sys.stderr)
+        return 2
     args = _parser().parse_args(argv)
+    if pairs:
+        args.parameter = [list(pair) for pair in pairs]
     # jsonschema (imported by nbformat, imported by papermill) loads rfc3987-syntax when it is
     # installed, only to check "iri" string formats that notebooks never use; building its grammar
     # costs about 1.3 s, more than a whole cached build. The command line does without it.

@@ -110,9 +110,23 @@ def _remove_sockets(prefix: str) -> None:
             os.unlink(f"{prefix}-{n}")
 
 
-def _process_group(km: Any) -> int | None:
+def _process(km: Any) -> Any:
+    """The kernel's process (a ``subprocess.Popen``) as its provisioner started it, if known."""
+    return getattr(getattr(km, "provisioner", None), "process", None)
+
+
+def _pid(km: Any) -> int | None:
     provisioner = getattr(km, "provisioner", None)
-    pid = getattr(provisioner, "pid", None) or getattr(getattr(provisioner, "process", None), "pid", None)
+    return getattr(provisioner, "pid", None) or getattr(_process(km), "pid", None)
+
+
+def process_groups() -> bool:
+    """Whether POSIX process groups can be signalled here (not on Windows: no killpg, getpgid, SIGKILL)."""
+    return all(hasattr(os, name) for name in ("getpgid", "getpgrp", "killpg")) and hasattr(signal, "SIGKILL")
+
+
+def _process_group(km: Any) -> int | None:
+    pid = _pid(km)
     if not pid:
         return None
     try:
@@ -121,24 +135,45 @@ def _process_group(km: Any) -> int | None:
         return None
 
 
-def stop(thread: int | None = None, grace: float = 0.5) -> int:
-    """Interrupt, then kill, the running kernels (of one worker thread, or all); return how many.
-
-    Each kernel runs in its own session, so a terminal's Ctrl-C never reaches it: the build stops
-    it here, by its process group, within about ``grace`` seconds.
-    """
-    if thread is None:
-        STOPPING.set()
-    with _LOCK:
-        chosen = [(km, _process_group(km)) for km, ident in _LIVE.items() if thread in (None, ident)]
-    groups = [g for _, g in chosen if g and g != os.getpgrp()]
+def _kill_groups(chosen: list[Any], grace: float) -> None:
+    """POSIX: interrupt each kernel's process group, then kill it (children included)."""
+    groups = [g for g in (_process_group(km) for km in chosen) if g and g != os.getpgrp()]
     for sig in (signal.SIGINT, signal.SIGKILL):
         for group in groups:
             with contextlib.suppress(OSError):
                 os.killpg(group, sig)
         if sig == signal.SIGINT and groups:
             time.sleep(grace)
-    for km, _ in chosen:
+
+
+def _kill_processes(chosen: list[Any]) -> None:
+    """Anywhere (Windows): end each kernel's own process; ``Popen.terminate`` is TerminateProcess there."""
+    for km in chosen:
+        process, pid = _process(km), _pid(km)
+        with contextlib.suppress(OSError):
+            if process is not None and hasattr(process, "terminate"):
+                process.terminate()
+            elif pid:
+                os.kill(pid, signal.SIGTERM)
+
+
+def stop(thread: int | None = None, grace: float = 0.5) -> int:
+    """Interrupt, then kill, the running kernels (of one worker thread, or all); return how many.
+
+    Each kernel runs in its own session, so a terminal's Ctrl-C never reaches it: the build stops
+    it here, by its process group, within about ``grace`` seconds. Where there are no process
+    groups (Windows), each kernel's process is ended instead; a crash here would hide the build's
+    real error, and this runs on Ctrl-C, on every failure and on the time limit (issue 21).
+    """
+    if thread is None:
+        STOPPING.set()
+    with _LOCK:
+        chosen = [km for km, ident in _LIVE.items() if thread in (None, ident)]
+    if process_groups():
+        _kill_groups(chosen, grace)
+    else:
+        _kill_processes(chosen)
+    for km in chosen:
         _remove_sockets(km.ip)
         with contextlib.suppress(OSError):
             os.unlink(km.connection_file)

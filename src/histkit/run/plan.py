@@ -78,6 +78,21 @@ def _same(a: Any, b: Any) -> bool:
     return (a == b and type(a) is type(b)) or (isinstance(a, int | float) and isinstance(b, int | float) and a == b)
 
 
+def _folder(root: Path, value: str) -> Path:
+    return Path(value) if Path(value).is_absolute() else root / value
+
+
+def _another_folder(root: Path, name: str, value: Any) -> bool:
+    """Whether output folder ``value`` is not the main run's folder for ``name``.
+
+    Anything but a non-empty path is left to the parameter check, which names the problem.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return False
+    main = tree_for(root, None, {}).outputs[name]
+    return _folder(root, value).resolve() != main.resolve()
+
+
 def tree_for(root: Path, seed: Path | None, changed: Mapping[str, Any], own_seed: bool = True) -> Tree:
     """The tree of a run on ``seed`` with the ``changed`` parameters (``own_seed``: not the default)."""
     if not (own_seed and seed) and not changed:
@@ -119,7 +134,13 @@ def make(root: Path, paths: Sequence[Path], declared: Mapping[Path, Mapping[str,
     changed: dict[str, Any] = {}
     for name, value in given.items():
         defaults = [default_value(params[name].default) for params in declared.values() if name in params]
-        if name == "seed" or name in OUTPUT_DIRS or all(_same(value, d) for d in defaults):
+        if name in OUTPUT_DIRS:
+            # Another output folder is another run: its own tree, so that its notebooks and manifest
+            # never replace the main ones (issue 21). The main folder itself is the plain default run.
+            if _another_folder(root, name, value):
+                changed[name] = value
+            continue
+        if name == "seed" or all(_same(value, d) for d in defaults):
             continue
         changed[name] = value
     seed_defaults = {resolve_seed_dir(str(default_value(p["seed"].default)), root)
@@ -129,10 +150,13 @@ def make(root: Path, paths: Sequence[Path], declared: Mapping[Path, Mapping[str,
     else:
         seed = min(seed_defaults) if len(seed_defaults) == 1 else resolve_seed_dir(DEFAULT_SEED, root)
     tree = tree_for(root, seed, changed, own_seed=seed_value is not None and seed_defaults != {seed})
+    for name in OUTPUT_DIRS:
+        if name in changed:  # the run writes there, and its figures' manifest goes with them
+            tree.outputs[name] = _folder(root, changed[name])
     if tree.name:
         for name in OUTPUT_DIRS:
             if name in given and isinstance(given[name], str) and given[name].strip():
-                folder = Path(given[name]) if Path(given[name]).is_absolute() else root / given[name]
+                folder = _folder(root, given[name])
                 main = tree_for(root, None, {}).outputs[name]
                 if folder.resolve() == main.resolve():
                     raise ParameterError(

@@ -30,7 +30,7 @@ from histkit.core.errors import NotebookError, ParameterError
 from histkit.core.files import STAGE_ENV, Stage, atomic_write, ensure_dir, exclusive_lock
 from histkit.core.inputs import check_writable, problem_of
 from histkit.core.paths import project_root, relative, resolve_seed_dir
-from histkit.run import cache, kernels, workbooks
+from histkit.run import cache, kernels, reproducible, workbooks
 from histkit.run import plan as run_plan
 
 KERNEL = "python3"
@@ -103,7 +103,17 @@ def parameters(path: Path, save: bool = True) -> dict[str, Parameter]:
 def _inspect(path: Path) -> dict[str, dict[str, Any]]:
     import papermill
 
-    return {name: dict(p) for name, p in papermill.inspect_notebook(str(path)).items()}
+    try:
+        return {name: dict(p) for name, p in papermill.inspect_notebook(str(path)).items()}
+    except (OSError, errors.HistkitError):
+        raise
+    except Exception as err:  # nbformat and papermill raise many kinds on a damaged file
+        # A damaged notebook (NotJSONError, a schema error, bad bytes) was a traceback (issue 21).
+        reason = " ".join(str(err).split())[:120] or type(err).__name__
+        raise errors.ParameterError(
+            f"{path}: not a notebook histkit can read ({type(err).__name__}: {reason}); restore it "
+            f"(git checkout -- notebooks/{path.name}) or move it out of notebooks/"
+        ) from err
 
 
 def resolve_value(text: str) -> Any:
@@ -206,6 +216,8 @@ def execute(path: Path, params: Mapping[str, Any], target: Path, manager: type |
         ename, error = "OutputError", f"cannot write in {shown or target.parent}: {problem_of(err)}"
     finally:
         timer.cancel()
+    if not error and target.is_file():
+        reproducible.normalise_file(target)  # no times, paths or random ids: the same bytes every build
     seconds = time.perf_counter() - started
     if error and seconds >= timeout:
         ename, error = "NotebookError", f"still running after the time limit of {timeout:g} s (--timeout); stopped"
@@ -302,14 +314,9 @@ def build(
 def check_seed(folder: Path) -> None:
     """Load a seed folder and every curated file in it, as the notebooks will: errors come now."""
     from histkit import load_seed
-    from histkit.text.anchor import load_annotations, read_yaml
+    from histkit.text.curated import check_curated
 
-    article = load_seed(str(folder))
-    for path in sorted(folder.glob("*.yaml")):
-        if path.name == "annotations.yaml":
-            load_annotations(article, path)
-        else:
-            read_yaml(path)
+    check_curated(load_seed(str(folder)), folder)
 
 
 def clear_leftovers(root: Path) -> None:

@@ -27,7 +27,7 @@ import yaml
 
 from histkit.core.dating import check_edtf
 from histkit.core.errors import AnnotationError, DateError
-from histkit.core.inputs import yaml_problem
+from histkit.core.safe_yaml import SafeLoader, load_file
 from histkit.text.ingest import Article
 
 LINE = "__line__"
@@ -39,12 +39,15 @@ EDTF_KEYS = ("date", "edtf")
 MAX_LISTED = 5  # lines listed for an ambiguous quote; the count says how many there are
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that records each mapping's 1-based line under ``__line__``."""
+class _LineLoader(SafeLoader):
+    """A safe YAML loader that records each mapping's 1-based line under ``__line__``.
+
+    Safe as :class:`histkit.core.safe_yaml.SafeLoader` is: no aliases, bounded depth, no duplicate keys.
+    """
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+    mapping = SafeLoader.construct_mapping(loader, node, deep=deep)
     mapping[LINE] = node.start_mark.line + 1
     return mapping
 
@@ -178,12 +181,7 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     if not path.is_file():
         raise AnnotationError(f"{path} does not exist; create it (see histkit.text.anchor for the format)")
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.YAMLError as err:
-        raise AnnotationError(f"{path}: {yaml_problem(err)}") from err
-    except UnicodeDecodeError as err:
-        raise AnnotationError(f"{path}: not UTF-8 ({err}); save the file as UTF-8") from err
+    data = load_file(path, AnnotationError, "curated file", _LineLoader)
     if not isinstance(data, dict):
         raise AnnotationError(
             f"{path}: the top level must be a mapping of kinds (events, people, ...) to lists"

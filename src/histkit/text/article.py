@@ -15,6 +15,7 @@ from pathlib import Path
 from histkit.core.errors import SeedError
 from histkit.core.paths import resolve_seed_dir
 from histkit.file.blocks import REASONS as CONVERSION_REASONS
+from histkit.text.seed import inside
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -146,9 +147,8 @@ class Article:
         An article parsed from a bare string has no folder; its seed id is then looked up under
         the project's ``seeds/``.
         """
-        if self.folder is not None:
-            return self.folder / name
-        return resolve_seed_dir(self.seed_id) / name
+        folder = self.folder if self.folder is not None else resolve_seed_dir(self.seed_id)
+        return inside(folder, folder / name)
 
     def line_of(self, offset: int) -> int:
         """Return the 1-based line number of a code-point offset."""

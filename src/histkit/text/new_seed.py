@@ -21,6 +21,7 @@ from histkit.core.files import atomic_write, ensure_dir
 from histkit.file.blocks import Converted
 from histkit.file.convert import convert
 from histkit.text.ingest import Article, parse_article
+from histkit.text.seed import SEED_ID
 
 
 @dataclass
@@ -121,6 +122,10 @@ def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
         If the file's content is not what its extension says, it is encrypted, or a PDF has no text.
 
     """
+    if name and not re.fullmatch(SEED_ID, name):
+        # --name ../../x or /abs/path made a seed outside the project (issue 21)
+        raise SeedError(f"--name {name!r} is not a seed name: letters, digits, '.', '_' and '-', starting with a "
+                        "letter or digit (no '/' or '..'); e.g. --name my-article")
     if not source.is_file():
         raise SeedError(f"{source}: no such file; give the path of the article (.pdf .docx .odt .xml .html .md .txt)")
     converted = convert(source)

@@ -14,7 +14,7 @@ import re
 
 from text_to_num import text2num
 
-from histkit.core.errors import AnnotationError
+from histkit.core.errors import AnnotationError, excerpt
 
 LANGUAGES = ("en", "pt", "es")
 
@@ -31,10 +31,11 @@ SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_00
 
 _SMALL = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
 _SCALE = "|".join(SCALES)
-# "thirty-five", "fifty thousand", "two hundred and fifty", "one million"
+# "thirty-five", "fifty thousand", "two hundred and fifty", "one million"; at most three scale words
+# ("two million three hundred and five thousand"): an endless run of them is no number (issue 21).
 WORDS_PATTERN = (
     rf"(?:{_SMALL})(?:-(?:{_SMALL}))?"
-    rf"(?:\s+(?:{_SCALE})(?:\s+(?:and\s+)?(?:{_SMALL})(?:-(?:{_SMALL}))?)?)*"
+    rf"(?:\s+(?:{_SCALE})(?:\s+(?:and\s+)?(?:{_SMALL})(?:-(?:{_SMALL}))?)?){{0,3}}"
 )
 # 25,000 / 56.13 / 41 ; a leading digit group of at most 3 when commas are used
 DIGITS_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -58,7 +59,7 @@ SMALL_PT_ES: tuple[str, ...] = (
 _SMALL_PT_ES = "|".join(sorted(SMALL_PT_ES, key=len, reverse=True))
 # "vinte e cinco", "treinta y cinco", "cinco mil", "dez mil"; "mil" alone is "a thousand".
 WORDS_PATTERN_PT_ES = (
-    rf"(?:(?:{_SMALL_PT_ES})(?:\s+[ey]\s+(?:{_SMALL_PT_ES}))*(?:\s+mil(?:\s+e\s+(?:{_SMALL_PT_ES}))?)?|mil)"
+    rf"(?:(?:{_SMALL_PT_ES})(?:\s+[ey]\s+(?:{_SMALL_PT_ES})){{0,3}}(?:\s+mil(?:\s+e\s+(?:{_SMALL_PT_ES}))?)?|mil)"
 )
 
 
@@ -87,7 +88,7 @@ def words_to_number(words: str, lang: str = "en") -> int:
         return int(text2num(cleaned, lang))
     except ValueError as err:
         raise AnnotationError(
-            f"{words!r} is not a number written in words in {lang!r} (text2num: {err}); "
+            f"{excerpt(words)} is not a number written in words in {lang!r}; "
             "write it in digits or check its spelling"
         ) from err
 

@@ -11,12 +11,15 @@ import hashlib
 import os
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from histkit.core.errors import SeedError
 from histkit.core.paths import resolve_seed_dir
 
+# A seed's id and folder name: one path component, never "..", a slash or an absolute path.
+SEED_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 _TEXT = {"type": "string"}
 _DAY = {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2})?$"}
 # The declared shape of seed.toml (JSON Schema). Unknown keys are allowed where a curator may add
@@ -28,7 +31,7 @@ SCHEMA: dict[str, Any] = {
         "seed": {
             "type": "object",
             "properties": {
-                "id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._-]*$"},
+                "id": {"type": "string", "pattern": SEED_ID},
                 "file": {"type": "string", "minLength": 1},
                 "sha256": {"type": "string", "pattern": r"^[0-9a-f]{64}$"},
                 "origin": _TEXT,
@@ -130,7 +133,7 @@ def read_seed(seed: str | os.PathLike[str]) -> Seed:
         raise SeedError(f"{toml_path}: not valid TOML ({err}); fix the syntax") from err
     check_shape(meta, toml_path)
     table = meta.get("seed", {})
-    article = folder / table.get("file", "article.txt")
+    article = inside(folder, folder / table.get("file", "article.txt"))
     if not article.is_file():
         raise SeedError(f"{article} is missing; copy the verbatim article text there")
     raw = article.read_bytes()
@@ -154,6 +157,18 @@ def read_seed(seed: str | os.PathLike[str]) -> Seed:
             "verbatim text (corrections belong in annotations), or update sha256 if the new text is intended"
         )
     return Seed(seed_id=table.get("id", folder.name), folder=folder, text=text, sha256=digest, meta=meta)
+
+
+def inside(folder: Path, path: Path) -> Path:
+    """Return ``path`` if it lies in ``folder`` once links are resolved; else a :class:`SeedError`.
+
+    The '..' check on ``seed.file`` reads the name only; a link named article.txt could still lead
+    anywhere on the disk (issue 21).
+    """
+    if path.exists() and not path.resolve().is_relative_to(folder.resolve()):
+        raise SeedError(f"{path} is a link to {path.resolve()}, outside the seed folder {folder}; copy the "
+                        "file into the seed folder instead of linking to it")
+    return path
 
 
 def check_shape(meta: dict[str, Any], path: Path) -> None:
@@ -182,6 +197,13 @@ def check_shape(meta: dict[str, Any], path: Path) -> None:
         got = "" if err.validator == "required" else f"; got {err.instance!r}"
         example = EXAMPLES.get(keys[-1] if keys else "", "")
         raise SeedError(f"{path}: key '{key}' must be {expected}{got}" + (f"; e.g. {example}" if example else ""))
+    for key in ("received", "approved"):
+        day = meta.get("bibliographic", {}).get(key, "")
+        try:
+            date.fromisoformat(day) if day else None
+        except ValueError:
+            raise SeedError(f"{path}: key 'bibliographic.{key}' is {day!r}, a date that does not exist; "
+                            f"give year-month-day, e.g. {EXAMPLES[key]}") from None
     file = meta["seed"].get("file", "article.txt")
     if Path(file).is_absolute() or ".." in Path(file).parts:
         raise SeedError(f"{path}: key 'seed.file' must name a file inside the seed folder; got {file!r}; "

@@ -1,0 +1,125 @@
+"""Hostile texts: every extractor on repetitive text at 1x, 10x and 100x a corpus article's size.
+
+Each hostile body (the same few characters repeated, the shapes that once made a pattern backtrack)
+is wrapped in the least an article needs (a title, one numbered section, a reference list) and
+given to ingest and to every extractor in turn. Each step runs in its own process with a time
+budget, so one that never finishes is reported as such rather than holding the table. Prints two
+tables: seconds per step and size, and the ratio of the 100x time to the 10x time (linear: about
+10). Asserts nothing; tests never time anything.
+
+Run: .venv/bin/python benchmarks/bench_hostile.py [--budget SECONDS] [--only NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = (ROOT / "seeds" / "spenser-bolsheviks-mexico" / "article.txt").read_text(encoding="utf-8")
+ONE = 10_000  # 1x: a corpus article's body is 10,000 to 50,000 characters; 100x is then 1,000,000
+SIZES = (1, 10, 100)
+HEAD = "A Hostile Article\n\nANA AUTORA\n\n1 INTRODUCTION\n\nThe text reads: "
+TAIL = "\n\nREFERENCES\n\nSMITH, B. Another Book. Paris: Press, 1990.\n"
+
+# Repeated units: the shapes of the issue-21 reports, and others of the same family.
+UNITS: dict[str, str] = {
+    "percent": "12% ",
+    "years": "1917, ",
+    "year-ranges": "1917-18 ",
+    "dates": "5 May 1926, ",
+    "months": "May ",
+    "number-words": "twenty-five ",
+    "number-words-pt": "vinte e cinco ",
+    "money": "US$25,000 ",
+    "decimals": "56.13 ",
+    "citation-groups": "(SMITH, 1990; ",
+    "initials": "A. ",
+    "capitals": "DA SILVA ",
+    "digits": "1",
+    "letters": "a",
+    "dots": ". ",
+    "footnote-marks": "¹",
+    "article": "",  # the real article, repeated (the shape a long corpus article has)
+}
+
+
+def article_text(name: str, chars: int) -> str:
+    """A hostile article of exactly ``chars`` characters: one paragraph of the repeated unit (or the
+    real article repeated and cut, the shape of a long corpus article)."""
+    unit = UNITS[name] or ARTICLE
+    room = chars if not UNITS[name] else chars - len(HEAD) - len(TAIL)
+    text = (unit * (room // len(unit) + 1))[:room]
+    return text if not UNITS[name] else HEAD + text + TAIL
+
+
+def _steps() -> dict[str, Callable[[object], object]]:
+    from histkit.analyse import audit
+    from histkit.extract import citations, dates, quantities, references
+
+    return {
+        "dates": dates.dates_table,
+        "quantities": lambda a: quantities.quantities_table(a, notes=[]),
+        "citations": citations.citations_table,
+        "references": references.references_table,
+        "audit": audit.run_audit,
+    }
+
+
+STEP_NAMES = ("ingest", "dates", "quantities", "citations", "references", "audit")
+
+
+def _work(name: str, chars: int, step: str, out: multiprocessing.Queue) -> None:
+    from histkit.core.errors import HistkitError
+    from histkit.text.ingest import parse_article
+
+    text = article_text(name, chars)
+    steps = _steps()  # imported before the clock starts
+    try:
+        start = time.perf_counter()
+        article = parse_article(text, "hostile", "hostile/article.txt")
+        if step != "ingest":
+            start = time.perf_counter()
+            steps[step](article)
+        out.put(f"{time.perf_counter() - start:.3f}")
+    except HistkitError as err:
+        out.put(f"refused: {str(err)[:40]}")
+
+
+def timed(name: str, chars: int, step: str, budget: float) -> str:
+    """Seconds ``step`` takes on the hostile text, or '>budget' if it did not finish."""
+    out: multiprocessing.Queue = multiprocessing.Queue()
+    proc = multiprocessing.Process(target=_work, args=(name, chars, step, out))
+    proc.start()
+    proc.join(budget)
+    if proc.is_alive():
+        proc.kill()
+        proc.join()
+        return f">{budget:g}"
+    return out.get() if not out.empty() else f"crashed ({proc.exitcode})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--budget", type=float, default=30.0)
+    parser.add_argument("--only", action="append", help="only these hostile texts")
+    parser.add_argument("--steps", nargs="*", default=list(STEP_NAMES))
+    args = parser.parse_args()
+    names = args.only or list(UNITS)
+    print(f"| text | step | {' | '.join(f'{n}x s' for n in SIZES)} | 100x/10x |")
+    print("|---|---|" + "---:|" * (len(SIZES) + 1))
+    for name in names:
+        for step in args.steps:
+            cells = [timed(name, ONE * n, step, args.budget) for n in SIZES]
+            try:
+                ratio = f"{float(cells[2]) / max(float(cells[1]), 1e-3):.1f}"
+            except ValueError:
+                ratio = "-"
+            print(f"| {name} | {step} | {' | '.join(cells)} | {ratio} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
