@@ -30,7 +30,7 @@ from histkit.core.errors import NotebookError, ParameterError
 from histkit.core.files import STAGE_ENV, Stage, atomic_write, ensure_dir, exclusive_lock
 from histkit.core.inputs import check_writable, problem_of
 from histkit.core.paths import project_root, relative
-from histkit.run import cache, kernels
+from histkit.run import cache, kernels, seedcheck
 from histkit.run import plan as run_plan
 
 KERNEL = "python3"
@@ -246,8 +246,7 @@ def build(
     paths = notebooks(root, names)
     tree, planned = run_plan.make(root, paths, {p: parameters(p, save=False) for p in paths}, given,
                                   allow_outside=allow_outside)
-    for folder in sorted({job.seed for job in planned if "seed" in job.values}):
-        check_seed(folder)
+    seedcheck.check_all(root, sorted({job.seed for job in planned if "seed" in job.values}))
     for folder in (tree.base, tree.notebooks, tree.cache):
         check_writable(folder)
     build_dir = ensure_dir(root / "build")
@@ -255,6 +254,7 @@ def build(
     with exclusive_lock(build_dir / ".lock"):
         clear_leftovers(root)
         cache.save_parameters()
+        seedcheck.save_records()
         stage = Stage(root, build_dir / f".stage-{os.getpid()}")
         env = {STAGE_ENV: str(stage.folder), "HISTKIT_ROOT": str(root)}
         try:
@@ -291,19 +291,6 @@ def build(
             raise kinds[0](message)
         raise NotebookError(message)
     return results
-
-
-def check_seed(folder: Path) -> None:
-    """Load a seed folder and every curated file in it, as the notebooks will: errors come now."""
-    from histkit import load_seed
-    from histkit.text.anchor import load_annotations, read_yaml
-
-    article = load_seed(str(folder))
-    for path in sorted(folder.glob("*.yaml")):
-        if path.name == "annotations.yaml":
-            load_annotations(article, path)
-        else:
-            read_yaml(path)
 
 
 def clear_leftovers(root: Path) -> None:
