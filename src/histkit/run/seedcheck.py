@@ -13,7 +13,6 @@ never remembered, and the record is safe to delete.
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import json
 import sys
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from histkit.core.errors import OutputError
 from histkit.core.files import atomic_write
+from histkit.run.cache import package_files
 
 RECORDS = ("build", "cache", "seeds")
 _PENDING: dict[Path, str] = {}  # checks passed in this build, written once every check passed
@@ -44,14 +44,6 @@ def check_seed(folder: Path) -> None:
             load_annotations(article, path)
         else:
             read_yaml(path)
-
-
-@functools.lru_cache(maxsize=1)
-def package_files() -> tuple[tuple[str, bytes], ...]:
-    """(path, SHA-256) of every ``.py`` file of the ``histkit`` package, read once per process."""
-    package = Path(__file__).resolve().parents[1]
-    return tuple((p.relative_to(package).as_posix(), hashlib.sha256(p.read_bytes()).digest())
-                 for p in sorted(package.rglob("*.py")) if p.is_file())
 
 
 def fingerprint(folder: Path) -> str:
