@@ -13,10 +13,10 @@ notebook succeeded.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import os
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -258,8 +258,9 @@ def build(
         stage = Stage(root, build_dir / f".stage-{os.getpid()}")
         env = {STAGE_ENV: str(stage.folder), "HISTKIT_ROOT": str(root)}
         try:
+            # The manager class is made when a notebook first runs: a no-change build never imports Jupyter.
             results = _run_all(planned, root, tree, stage, report, jobs or os.cpu_count() or 1, force, timeout,
-                               ipc_kernel_manager(root, env))
+                               lambda: ipc_kernel_manager(root, env))
             failed = [r for r in results if r.status == "failed"]
             if failed:
                 kept = _keep_failed(stage, tree, failed)
@@ -328,7 +329,7 @@ def _run_all(
     jobs: int,
     force: bool,
     timeout: float,
-    manager: type,
+    manager: Callable[[], type],
 ) -> list[Result]:
     def one(job: run_plan.Job) -> Result:
         try:
@@ -343,7 +344,7 @@ def _run_all(
         if not force and cache.is_fresh(root, tree.cache, job.path, job.key, executed):
             result = Result(job.path.name, "cached", time.perf_counter() - started)
         else:
-            result = execute(job.path, job.params, stage.path_for(executed), manager, timeout,
+            result = execute(job.path, job.params, stage.path_for(executed), manager(), timeout,
                              shown=relative(executed.parent))
         report(result.line())
         return result
@@ -362,7 +363,8 @@ def _run_all(
 
 def _close_thread_loop() -> None:
     """Close the event loop that nbclient opened in a worker thread; nothing else would."""
-    if threading.current_thread() is threading.main_thread():
+    asyncio = sys.modules.get("asyncio")  # not imported: no loop was opened (a no-change build)
+    if asyncio is None or threading.current_thread() is threading.main_thread():
         return
     with contextlib.suppress(RuntimeError):
         loop = asyncio.get_event_loop_policy().get_event_loop()
