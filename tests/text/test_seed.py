@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -8,6 +12,8 @@ import histkit
 from histkit.core.errors import SeedError
 from histkit.text.seed import read_seed
 from tests.conftest import DATA, rehash
+
+SRC = Path(histkit.__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -82,3 +88,16 @@ def test_no_body_through_load_seed(seed_copy):
     rehash(seed_copy)
     with pytest.raises(SeedError, match=r"article.txt: no body was found"):
         histkit.load_seed(str(seed_copy))
+
+
+def test_loading_a_seed_does_not_build_the_iri_grammars_yet_leaves_them_importable():
+    # A notebook kernel checks seed.toml with jsonschema: without rfc3987-syntax's grammars (about
+    # 1.3 s per kernel), which the seed schema never uses, and without hiding the package from later code.
+    code = (
+        "import sys, histkit\n"
+        f"histkit.load_seed({str(DATA / 'tiny')!r})\n"
+        "assert 'jsonschema' in sys.modules and 'rfc3987_syntax' not in sys.modules, sorted(sys.modules)\n"
+        "import importlib.util\n"
+        "assert importlib.util.find_spec('rfc3987_syntax') is None or __import__('rfc3987_syntax')\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONPATH": str(SRC)})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,6 +143,26 @@ def read_seed(seed: str | os.PathLike[str]) -> Seed:
     return Seed(seed_id=table.get("id", folder.name), folder=folder, text=text, sha256=digest, meta=meta)
 
 
+def _jsonschema() -> Any:
+    """jsonschema, imported without building rfc3987-syntax's grammars when it is not yet loaded.
+
+    jsonschema loads rfc3987-syntax, when installed, only to check the "iri" string formats; building
+    its grammars takes about 1.3 s, longer than ingesting the article, and every notebook kernel
+    would pay it. The seed schema checks no formats, so the import goes without it (as the command
+    line's does), and a later ``import rfc3987_syntax`` elsewhere still works.
+    """
+    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+        try:
+            import jsonschema
+        finally:
+            if sys.modules.get("rfc3987_syntax", 0) is None:
+                del sys.modules["rfc3987_syntax"]
+    import jsonschema
+
+    return jsonschema
+
+
 def check_shape(meta: dict[str, Any], path: Path) -> None:
     """Check parsed seed.toml against :data:`SCHEMA`.
 
@@ -151,9 +172,7 @@ def check_shape(meta: dict[str, Any], path: Path) -> None:
         Naming the key (``seed.file``), what it must be and an example.
 
     """
-    import jsonschema
-
-    validator = jsonschema.Draft202012Validator(SCHEMA)
+    validator = _jsonschema().Draft202012Validator(SCHEMA)
     errors = sorted(validator.iter_errors(meta), key=lambda e: (len(e.path), list(map(str, e.path))))
     if errors:
         err = errors[0]
