@@ -33,6 +33,7 @@ from edtf.parser.edtf_exceptions import EDTFParseException
 
 from histkit.core.errors import DateError
 
+_parse = lru_cache(maxsize=4096)(parse_edtf)  # about 11 ms a string; a chronology's views repeat them
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")  # fmt: skip
 # Abbreviations a historian writes in a span ("Sept.-Nov. 1919"); short names stay whole.
@@ -197,16 +198,10 @@ def date_in_words(edtf: str) -> str:
     if not isinstance(edtf, str) or not edtf.strip():
         raise DateError(f"EDTF value {edtf!r} is empty or not a string; write e.g. '1926-12' or '1926-23'")
     try:
-        return _code_in_words(edtf.strip())
+        parsed = _parse(edtf.strip())
     except (EDTFParseException, ValueError, TypeError) as err:
         raise DateError(f"invalid EDTF {edtf!r}: {err}; use e.g. '1926', '1926-12', '1926-23' (autumn)") from err
-
-
-@lru_cache(maxsize=4096)
-def _code_in_words(code: str) -> str:
-    # The edtf grammar takes about 11 ms a string, and a chronology shows the same dates in several
-    # views: each string is parsed and put in words once per process.
-    return _words(parse_edtf(code))
+    return _words(parsed)
 
 
 # An EDTF code inside a sentence ("Lenin dies (1924-01)", "1918-02-14..1918-02-14"): a year with a
