@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import copy
 import hashlib
 import json
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +37,10 @@ def source_digest(path: str | Path) -> str:
 class Memo:
     """A persistent mapping of string keys to JSON values, for one kind of result."""
 
-    def __init__(self, name: str, version: str) -> None:
+    def __init__(self, name: str, version: str, limit: int = 10_000) -> None:
         self.name = name
         self.version = version
+        self.limit = limit  # entries kept at most
         self._values: dict[str, Any] | None = None
         self._new: dict[str, Any] = {}
         self._lock = threading.Lock()
@@ -91,7 +94,45 @@ class Memo:
         if not new or path is None or not path.parents[len(FOLDER)].is_dir():
             return  # nothing new, or the project is gone (a test's temporary copy)
         values = self._read(path) | new
-        with contextlib.suppress(HistkitError, OSError):
-            atomic_write(path, json.dumps({"version": self.version, "values": values}, indent=0, sort_keys=True,
+        if len(values) > self.limit:
+            values = new  # old versions of edited files pile up: start again from this process's
+        # Keys sorted for a stable file; values as they are (a mapping's order can matter to its reader).
+        values = {key: values[key] for key in sorted(values)}
+        with contextlib.suppress(HistkitError, OSError, TypeError, ValueError):
+            atomic_write(path, json.dumps({"version": self.version, "values": values}, indent=1,
                                           ensure_ascii=False) + "\n", stage=False)
+
+
+def round_trips(value: Any) -> bool:
+    """True when JSON gives ``value`` back unchanged: same types (a tuple, a date or an int key would not)."""
+
+    def same(a: Any, b: Any) -> bool:
+        if type(a) is not type(b):
+            return False
+        if isinstance(a, dict):
+            return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+        if isinstance(a, list):
+            return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+        return a == b
+
+    try:
+        return same(value, json.loads(json.dumps(value, allow_nan=False)))
+    except (TypeError, ValueError):
+        return False
+
+
+def by_content(memo: Memo, text: str, compute: Callable[[str], Any]) -> Any:
+    """``compute(text)``, remembered in ``memo`` under the SHA-256 of ``text``; a fresh copy each time.
+
+    Exceptions from ``compute`` pass through and are never remembered; a result JSON cannot give
+    back unchanged (see :func:`round_trips`) is returned but not remembered.
+    """
+    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    known = memo.get(key)
+    if known is not None:
+        return copy.deepcopy(known)  # the caller may change what it gets; the memo's copy stays
+    value = compute(text)
+    if value is not None and round_trips(value):
+        memo.put(key, copy.deepcopy(value))
+    return value
 
