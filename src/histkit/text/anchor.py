@@ -18,6 +18,7 @@ kind: add a list under a new top-level key in annotations.yaml and read it with
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ import yaml
 from histkit.core.dating import check_edtf
 from histkit.core.errors import AnnotationError, DateError
 from histkit.core.inputs import yaml_problem
+from histkit.core.memo import Memo, by_content, source_digest
 from histkit.text.ingest import Article
 
 LINE = "__line__"
@@ -166,6 +168,17 @@ def anchor(
     return hits[0], hits[0] + len(exact)
 
 
+def _load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_LineLoader)
+
+
+@functools.lru_cache(maxsize=1)
+def _yaml_memo() -> Memo:
+    # pyyaml in pure Python takes about 0.1 s for a curated file, and every notebook reads the same
+    # ones: each version of a file is read once (keyed by its content, under pyyaml's and this code's version).
+    return Memo("yaml", f"pyyaml {yaml.__version__}; {source_digest(__file__)}", limit=64)
+
+
 def read_yaml(path: str | Path) -> dict[str, Any]:
     """Read an annotations file, with ``__line__`` recorded on every mapping.
 
@@ -179,7 +192,7 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     if not path.is_file():
         raise AnnotationError(f"{path} does not exist; create it (see histkit.text.anchor for the format)")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        data = by_content(_yaml_memo(), path.read_text(encoding="utf-8"), _load_yaml)
     except yaml.YAMLError as err:
         raise AnnotationError(f"{path}: {yaml_problem(err)}") from err
     except UnicodeDecodeError as err:
