@@ -7,15 +7,19 @@ returns the text exactly as stored; :func:`histkit.load_seed` also parses it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import os
 import sys
 import tomllib
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from histkit.core.errors import SeedError
+from histkit.core.memo import Memo, source_digest
 from histkit.core.paths import resolve_seed_dir
 
 _TEXT = {"type": "string"}
@@ -143,6 +147,11 @@ def read_seed(seed: str | os.PathLike[str]) -> Seed:
     return Seed(seed_id=table.get("id", folder.name), folder=folder, text=text, sha256=digest, meta=meta)
 
 
+@functools.lru_cache(maxsize=1)
+def _shapes() -> Memo:
+    return Memo("seed-shapes", f"jsonschema {version('jsonschema')}; {source_digest(__file__)}", limit=64)
+
+
 def _jsonschema() -> Any:
     """jsonschema, imported without building rfc3987-syntax's grammars when it is not yet loaded.
 
@@ -172,8 +181,11 @@ def check_shape(meta: dict[str, Any], path: Path) -> None:
         Naming the key (``seed.file``), what it must be and an example.
 
     """
-    validator = _jsonschema().Draft202012Validator(SCHEMA)
-    errors = sorted(validator.iter_errors(meta), key=lambda e: (len(e.path), list(map(str, e.path))))
+    # A seed.toml whose content passed before is not checked again (jsonschema's import alone takes
+    # about 0.2 s in every notebook); only a passing shape is remembered.
+    shape = hashlib.sha256(json.dumps(meta, sort_keys=True, default=repr).encode()).hexdigest()
+    found = [] if _shapes().get(shape) else _jsonschema().Draft202012Validator(SCHEMA).iter_errors(meta)
+    errors = sorted(found, key=lambda e: (len(e.path), list(map(str, e.path))))
     if errors:
         err = errors[0]
         keys = [str(k) for k in err.path]
@@ -187,6 +199,7 @@ def check_shape(meta: dict[str, Any], path: Path) -> None:
         got = "" if err.validator == "required" else f"; got {err.instance!r}"
         example = EXAMPLES.get(keys[-1] if keys else "", "")
         raise SeedError(f"{path}: key '{key}' must be {expected}{got}" + (f"; e.g. {example}" if example else ""))
+    _shapes().put(shape, True)
     file = meta["seed"].get("file", "article.txt")
     if Path(file).is_absolute() or ".." in Path(file).parts:
         raise SeedError(f"{path}: key 'seed.file' must name a file inside the seed folder; got {file!r}; "
