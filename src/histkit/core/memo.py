@@ -136,3 +136,16 @@ def by_content(memo: Memo, text: str, compute: Callable[[str], Any]) -> Any:
         memo.put(key, copy.deepcopy(value))
     return value
 
+
+def remembered(memo: Memo, key: str, compute: Callable[[str], Any]) -> Any:
+    """``compute(key)``, remembered in ``memo`` under ``key`` itself (for short keys, such as an EDTF string).
+
+    As :func:`by_content`: exceptions are never remembered, nor results JSON would change.
+    """
+    known = memo.get(key)
+    if known is not None:
+        return copy.deepcopy(known)
+    value = compute(key)
+    if value is not None and round_trips(value):
+        memo.put(key, copy.deepcopy(value))
+    return value
