@@ -24,6 +24,7 @@ import argparse
 import ast
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -85,8 +86,15 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
+CPU: list[float] = []  # CPU seconds (user + system) of every command timed, its kernels included
+
+
 def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int, str]:
-    """Run ``command``; return (seconds, peak tree RSS in bytes, stdout). Exits if it fails."""
+    """Run ``command``; return (seconds, peak tree RSS in bytes, stdout). Exits if it fails.
+
+    Its CPU time (with every process it waited for: kernels) is appended to :data:`CPU`.
+    """
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, **(env or {})})
@@ -102,6 +110,8 @@ def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> t
     sampler.start()
     out, err = proc.communicate()
     sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append(after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed with status {proc.returncode}:\n{err[-2000:]}")
     return time.perf_counter() - start, peak, out
@@ -131,29 +141,32 @@ class Table:
     """Rows of (step, samples, peak memory), printed with medians and the load at the time."""
 
     def __init__(self) -> None:
-        self.rows: list[tuple[str, list[float], int, str]] = []
+        self.rows: list[tuple[str, list[float], list[float], int, str]] = []
 
-    def add(self, label: str, samples: list[float], peak: int = 0, loads: str = "") -> float:
-        self.rows.append((label, samples, peak, loads))
-        print(f"  {label}: {', '.join(f'{s:.2f}' for s in samples)} s ({loads})", flush=True)
+    def add(self, label: str, samples: list[float], cpu: list[float], peak: int = 0, loads: str = "") -> float:
+        self.rows.append((label, samples, cpu, peak, loads))
+        print(f"  {label}: {', '.join(f'{s:.2f}' for s in samples)} s, CPU {', '.join(f'{c:.2f}' for c in cpu)} s"
+              f" ({loads})", flush=True)
         return statistics.median(samples)
 
     def print(self) -> None:
-        print(f"\n{'step':<52} {'median s':>9} {'runs':>4} {'peak MB':>8}  samples s; load before -> after")
-        for label, samples, peak, loads in self.rows:
-            peak_mb = f"{peak / 2**20:8.0f}" if peak else f"{'':8}"
-            print(f"{label:<52} {statistics.median(samples):>9.2f} {len(samples):>4} {peak_mb}  "
-                  f"{' '.join(f'{s:.2f}' for s in samples)}; {loads}")
+        print(f"\n{'step':<44} {'median s':>8} {'CPU s':>6} {'runs':>4} {'peak MB':>7}  samples s; load before, after")
+        for label, samples, cpu, peak, loads in self.rows:
+            peak_mb = f"{peak / 2**20:7.0f}" if peak else f"{'':7}"
+            print(f"{label:<44} {statistics.median(samples):>8.2f} {statistics.median(cpu):>6.2f} {len(samples):>4} "
+                  f"{peak_mb}  {' '.join(f'{s:.2f}' for s in samples)}; {loads}")
 
 
-def repeat(runs: int, step: Callable[[], tuple[float, int]]) -> tuple[list[float], int, str]:
-    """Run ``step`` (returning (seconds, peak)) ``runs`` times; samples, the largest peak, the loads seen."""
-    samples, peaks, before = [], [0], load()
+def repeat(runs: int, step: Callable[[], tuple[float, int]]) -> tuple[list[float], list[float], int, str]:
+    """Run ``step`` (returning (seconds, peak)) ``runs`` times; samples, CPU samples, the largest peak, the loads."""
+    samples, cpu, peaks, before = [], [], [0], load()
     for _ in range(runs):
+        CPU.clear()
         seconds, peak = step()
         samples.append(seconds)
+        cpu.append(sum(CPU))
         peaks.append(peak)
-    return samples, max(peaks), f"{before} -> {load().split(' on ')[0]}"
+    return samples, cpu, max(peaks), f"{before} -> {load().split(' on ')[0]}"
 
 
 def main() -> None:
@@ -187,26 +200,30 @@ def main() -> None:
             return seconds, peak
 
         print("cold build and papermill serial, alternating:", flush=True)
-        cold_s, pm_s, peaks, before = [], [], [0], load()
+        cold_s, cold_cpu, pm_s, pm_cpu, peaks, before = [], [], [], [], [0], load()
         for _ in range(args.runs):
+            CPU.clear()
             seconds, peak = cold()
             cold_s.append(seconds)
+            cold_cpu.append(sum(CPU))
             peaks.append(peak)
+            CPU.clear()
             pm_s.append(papermill_serial()[0])
+            pm_cpu.append(sum(CPU))
         loads = f"{before} -> {load().split(' on ')[0]}"
-        cold_median = table.add("cold build (--force, nothing remembered)", cold_s, max(peaks), loads)
-        pm_median = table.add("plain papermill serial (same notebooks)", pm_s, 0, loads)
+        cold_median = table.add("cold build (--force, nothing remembered)", cold_s, cold_cpu, max(peaks), loads)
+        pm_median = table.add("plain papermill serial (same notebooks)", pm_s, pm_cpu, 0, loads)
 
-        samples, peak, loads = repeat(args.runs, lambda: histkit(root, "build", "--force")[:2])
-        table.add("forced build, remembered results warm", samples, peak, loads)
+        samples, cpu, peak, loads = repeat(args.runs, lambda: histkit(root, "build", "--force")[:2])
+        table.add("forced build, remembered results warm", samples, cpu, peak, loads)
 
         floor_code = [imports_of(nb) for nb in notebooks]
-        samples, _, loads = repeat(args.runs, lambda: timed([sys.executable, "-c", FLOOR, *floor_code], root,
-                                                            {"PYTHONPATH": str(ROOT / "src")})[:2])
-        floor_median = table.add(f"floor: bare kernel + its imports x {len(notebooks)}", samples, 0, loads)
+        samples, cpu, _, loads = repeat(args.runs, lambda: timed([sys.executable, "-c", FLOOR, *floor_code], root,
+                                                                 {"PYTHONPATH": str(ROOT / "src")})[:2])
+        floor_median = table.add(f"floor: bare kernel + its imports x {len(notebooks)}", samples, cpu, 0, loads)
 
-        samples, peak, loads = repeat(max(args.runs, 5), lambda: histkit(root, "build")[:2])
-        nochange = table.add("no-change rebuild (whole command)", samples, peak, loads)
+        samples, cpu, peak, loads = repeat(max(args.runs, 5), lambda: histkit(root, "build")[:2])
+        nochange = table.add("no-change rebuild (whole command)", samples, cpu, peak, loads)
 
         target = notebooks[-1]
         edits = iter(range(1000))
@@ -217,8 +234,8 @@ def main() -> None:
             target.write_text(json.dumps(nb, indent=1) + "\n", encoding="utf-8")
             return histkit(root, "build")[:2]
 
-        samples, peak, loads = repeat(args.runs, edit)
-        table.add(f"rebuild after editing {target.name}", samples, peak, loads)
+        samples, cpu, peak, loads = repeat(args.runs, edit)
+        table.add(f"rebuild after editing {target.name}", samples, cpu, peak, loads)
 
         source = CORPUS / args.article / "article.txt"
         if source.is_file():
@@ -233,19 +250,23 @@ def main() -> None:
                 seconds, peak, _ = histkit(root, "build", "--seed", str(root / "seeds" / "bench-new"))
                 return first + seconds, peak
 
-            samples, peak, loads = repeat(args.runs, new_article)
-            new_median = table.add(f"new article: histkit new + build --seed ({args.article})", samples, peak, loads)
+            samples, cpu, peak, loads = repeat(args.runs, new_article)
+            new_median = table.add("new article: histkit new + build --seed", samples, cpu, peak, loads)
+            print(f"  (the article: {args.article}, {len(source.read_text(encoding='utf-8')):,} characters)")
         else:
             new_median = float("nan")
             print(f"  (no corpus article at {source}: the new-article step is left out)")
 
     table.print()
     print()
-    print(f"cold build / papermill serial: {cold_median / pm_median:.2f} (target <= 0.35)")
+    print(f"cold build / papermill serial: {cold_median / pm_median:.2f} (target <= 0.35); in CPU time "
+          f"{statistics.median(table.rows[0][2]) / statistics.median(table.rows[1][2]):.2f}")
     print(f"cold build / floor:            {cold_median / floor_median:.2f}")
     print(f"no-change rebuild:             {nochange:.2f} s (target < 0.3)")
     print(f"new article to workbook:       {new_median:.1f} s (target <= 10)")
-    print(f"finished {time.strftime('%H:%M:%S')}, {load()}; a loaded machine stretches every step but the ratios less")
+    print(f"finished {time.strftime('%H:%M:%S')}, {load()}. On a loaded machine wall times stretch by about the load "
+          "over the cores; CPU times (user + system, kernels included) are what a quiet machine's wall time approaches "
+          "for serial steps")
 
 
 if __name__ == "__main__":
