@@ -94,3 +94,15 @@ def test_a_build_checks_a_changed_curated_file_before_any_kernel_starts(
     (seed / "annotations.yaml").write_text("events:\n  - id: e1\n    edtf: 1926-13-45\n", encoding="utf-8")
     with pytest.raises(AnnotationError, match=r"annotations.yaml:2: 'edtf': invalid EDTF '1926-13-45'"):
         runner.build(["00-ok"], root=root, report=lambda line: None, force=True)
+
+
+def test_a_copied_project_keeps_its_seed_records(project: tuple[Path, Path], tmp_path: Path) -> None:
+    root, seed = project
+    assert _checked(root, seed)
+    copy = tmp_path / "moved"
+    shutil.copytree(root, copy)
+    assert not _checked(copy, copy / "seeds" / "tiny")
+    # A seed outside the project is recorded by its full path: another folder of that name is checked.
+    outside = tmp_path / "elsewhere" / "tiny"
+    shutil.copytree(seed, outside)
+    assert _checked(copy, outside)

@@ -61,9 +61,14 @@ def fingerprint(folder: Path) -> str:
 
 
 def _record(root: Path, folder: Path) -> Path:
-    # One record per seed folder, named so that two folders with one name never share it.
-    where = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:12]
-    return root.joinpath(*RECORDS) / f"{folder.name}-{where}.json"
+    # One record per seed folder, named so that two folders with one name never share it; by its path
+    # inside the project when it is there, so that a copied or moved project keeps its records.
+    folder = folder.resolve()
+    try:
+        where = folder.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        where = str(folder)
+    return root.joinpath(*RECORDS) / f"{folder.name}-{hashlib.sha256(where.encode()).hexdigest()[:12]}.json"
 
 
 def check(root: Path, folder: Path) -> bool:
@@ -88,7 +93,7 @@ def check(root: Path, folder: Path) -> bool:
             return False
     check_seed(folder)
     # Written by save_records, once the whole build's checks passed: a refused build writes nothing.
-    _PENDING[record] = json.dumps({"seed": str(folder), "fingerprint": seen}, indent=1) + "\n"
+    _PENDING[record] = json.dumps({"seed": folder.name, "fingerprint": seen}, indent=1) + "\n"
     return True
 
 
