@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -106,3 +110,19 @@ def test_a_copied_project_keeps_its_seed_records(project: tuple[Path, Path], tmp
     outside = tmp_path / "elsewhere" / "tiny"
     shutil.copytree(seed, outside)
     assert _checked(copy, outside)
+
+
+def test_what_the_check_read_is_left_for_the_kernels(project: tuple[Path, Path]) -> None:
+    # The fixture notebook reads no curated file: what build/cache/memo/ holds, the build's own check wrote.
+    root, _ = project
+    shutil.copytree(DATA / "notebooks", root / "notebooks")
+    shutil.copy(ROOT / "pyproject.toml", root)
+    env = {**os.environ, "PYTHONPATH": str(Path(seedcheck.__file__).resolve().parents[2])}
+    env.pop("HISTKIT_ROOT", None)
+    subprocess.run([sys.executable, "-m", "histkit.run.cli", "build", "00-ok"], cwd=root, env=env, check=True,
+                   capture_output=True)
+    memo = root / "build" / "cache" / "memo"
+    bounds = json.loads((memo / "edtf-bounds.json").read_text(encoding="utf-8"))["values"]
+    assert bounds["1926-12"] == ["1926-12-01", "1926-12-31"]
+    read = json.loads((memo / "yaml.json").read_text(encoding="utf-8"))["values"]
+    assert [v["events"][0]["exact"] for v in read.values()] == ["The envoy wrote to a friend"]

@@ -8,8 +8,10 @@ delete (JSON, never pickle), under a ``version`` string that names everything th
 version is ignored. Only values that JSON gives back unchanged belong here (strings, numbers,
 ``None``, lists of them), and only results, never errors.
 
-The file is read on first use and written when the process ends, merged with what other processes
-wrote meanwhile; a lost or unwritable file only costs the time to compute again.
+The file is read on first use and written when the process ends (or on :func:`save_all`: a build
+calls it once its pre-kernel checks, which read the seeds' curated files, passed, so that its kernels
+start with what the checks found), merged with what other processes wrote meanwhile; a lost or
+unwritable file only costs the time to compute again.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Any
 from histkit.core.errors import HistkitError
 
 FOLDER = ("build", "cache", "memo")
+_ALL: list[Memo] = []  # every memo made in this process
 
 
 def source_digest(path: str | Path) -> str:
@@ -46,6 +49,7 @@ class Memo:
         self._lock = threading.Lock()
         self._registered = False
         self._file: Path | None = None  # the project's file, found on first use and kept
+        _ALL.append(self)
 
     def _path(self) -> Path | None:
         from histkit.core.paths import project_root
@@ -101,6 +105,12 @@ class Memo:
         with contextlib.suppress(HistkitError, OSError, TypeError, ValueError):
             atomic_write(path, json.dumps({"version": self.version, "values": values}, indent=1,
                                           ensure_ascii=False) + "\n", stage=False)
+
+
+def save_all() -> None:
+    """Write what every memo of this process found so far (a build, before its kernels start)."""
+    for memo in _ALL:
+        memo.save()
 
 
 def round_trips(value: Any) -> bool:

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from histkit.core import memo
 from histkit.core.errors import OutputError
 from histkit.core.files import atomic_write
 from histkit.run.cache import package_files
@@ -105,7 +106,12 @@ def check_all(root: Path, folders: Iterable[Path]) -> None:
 
 
 def save_records() -> None:
-    """Remember the seeds checked since the last call (a build calls it once all its checks passed)."""
+    """Remember the seeds checked since the last call (a build calls it once all its checks passed).
+
+    What the checks read (curated YAML, EDTF bounds) is written to ``build/cache/memo/`` now too, so the
+    notebooks' kernels start with it instead of each reading it again.
+    """
+    memo.save_all()
     while _PENDING:
         record, text = _PENDING.popitem()
         with contextlib.suppress(OutputError):  # a read-only project still builds: it checks each time
