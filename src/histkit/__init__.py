@@ -65,11 +65,14 @@ def load_seed(seed: str = "spenser-bolsheviks-mexico") -> Article:
         The parsed article, with spans into the verbatim text.
 
     """
+    from histkit.text.conversion import conversion_repairs
     from histkit.text.ingest import parse_article
     from histkit.text.seed import read_seed
 
     checked = read_seed(seed)
     article = parse_article(checked.text, checked.seed_id, str(checked.article_path))
+    repairs = article.repairs + conversion_repairs(checked, article)
+    article.repairs = sorted(repairs, key=lambda r: (r.start, r.end, r.kind))
     article.sha256 = checked.sha256
     article.metadata = checked.bibliographic
     article.folder = checked.folder
