@@ -9,12 +9,12 @@ notebook uses; a notebook imports a topic's modules from their layer
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from histkit.core.errors import HistkitError
-from histkit.text.conversion import conversion_repairs
-from histkit.text.ingest import Article, parse_article
-from histkit.text.seed import Seed, read_seed
+if TYPE_CHECKING:
+    from histkit.core.errors import HistkitError
+    from histkit.text.ingest import Article, parse_article
+    from histkit.text.seed import Seed, read_seed
 
 __all__ = [
     "Article",
@@ -31,8 +31,13 @@ __all__ = [
 __version__ = "0.1.0"
 
 # Loaded on first use, so that the command line does not pay for matplotlib or pandas when it
-# only lists notebooks.
+# only lists notebooks, nor for ingest when a build has nothing to run.
 _LAZY = {
+    "Article": "histkit.text.ingest",
+    "HistkitError": "histkit.core.errors",
+    "Seed": "histkit.text.seed",
+    "parse_article": "histkit.text.ingest",
+    "read_seed": "histkit.text.seed",
     "check_parameter": "histkit.core.params",
     "check_parameters": "histkit.core.params",
     "export_tables": "histkit.present.csv",
@@ -60,6 +65,10 @@ def load_seed(seed: str = "spenser-bolsheviks-mexico") -> Article:
         The parsed article, with spans into the verbatim text.
 
     """
+    from histkit.text.conversion import conversion_repairs
+    from histkit.text.ingest import parse_article
+    from histkit.text.seed import read_seed
+
     checked = read_seed(seed)
     article = parse_article(checked.text, checked.seed_id, str(checked.article_path))
     repairs = article.repairs + conversion_repairs(checked, article)

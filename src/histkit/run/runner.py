@@ -13,10 +13,10 @@ notebook succeeded.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import os
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -30,7 +30,7 @@ from histkit.core.errors import NotebookError, ParameterError
 from histkit.core.files import STAGE_ENV, Stage, atomic_write, ensure_dir, exclusive_lock
 from histkit.core.inputs import check_writable, problem_of
 from histkit.core.paths import project_root, relative, resolve_seed_dir
-from histkit.run import cache, kernels, reproducible, workbooks
+from histkit.run import cache, kernels, reproducible, seedcheck, workbooks
 from histkit.run import plan as run_plan
 
 KERNEL = "python3"
@@ -260,12 +260,11 @@ def build(
         given["seed"] = seed
     seed_dir = resolve_seed_dir(given["seed"], root) if isinstance(given.get("seed"), str) and given["seed"] else None
     if seed_dir is not None and not seed_dir.is_dir():
-        check_seed(seed_dir)  # a seed that does not exist is named as such, before its workbook is chosen
+        seedcheck.check_seed(seed_dir)  # a seed that does not exist is named as such, before its workbook is chosen
     paths = notebooks(root, names, workbooks.workbook_for(root, seed_dir))
     tree, planned = run_plan.make(root, paths, {p: parameters(p, save=False) for p in paths}, given,
                                   allow_outside=allow_outside)
-    for folder in sorted({job.seed for job in planned if "seed" in job.values}):
-        check_seed(folder)
+    seedcheck.check_all(root, sorted({job.seed for job in planned if "seed" in job.values}))
     for folder in (tree.base, tree.notebooks, tree.cache):
         check_writable(folder)
     build_dir = ensure_dir(root / "build")
@@ -273,11 +272,13 @@ def build(
     with exclusive_lock(build_dir / ".lock"):
         clear_leftovers(root)
         cache.save_parameters()
+        seedcheck.save_records()
         stage = Stage(root, build_dir / f".stage-{os.getpid()}")
         env = {STAGE_ENV: str(stage.folder), "HISTKIT_ROOT": str(root)}
         try:
+            # The manager class is made when a notebook first runs: a no-change build never imports Jupyter.
             results = _run_all(planned, root, tree, stage, report, jobs or os.cpu_count() or 1, force, timeout,
-                               ipc_kernel_manager(root, env))
+                               lambda: ipc_kernel_manager(root, env))
             failed = [r for r in results if r.status == "failed"]
             if failed:
                 kept = _keep_failed(stage, tree, failed)
@@ -309,14 +310,6 @@ def build(
             raise kinds[0](message)
         raise NotebookError(message)
     return results
-
-
-def check_seed(folder: Path) -> None:
-    """Load a seed folder and every curated file in it, as the notebooks will: errors come now."""
-    from histkit import load_seed
-    from histkit.text.curated import check_curated
-
-    check_curated(load_seed(str(folder)), folder)
 
 
 def clear_leftovers(root: Path) -> None:
@@ -354,7 +347,7 @@ def _run_all(
     jobs: int,
     force: bool,
     timeout: float,
-    manager: type,
+    manager: Callable[[], type],
 ) -> list[Result]:
     def one(job: run_plan.Job) -> Result:
         try:
@@ -369,7 +362,7 @@ def _run_all(
         if not force and cache.is_fresh(root, tree.cache, job.path, job.key, executed):
             result = Result(job.path.name, "cached", time.perf_counter() - started)
         else:
-            result = execute(job.path, job.params, stage.path_for(executed), manager, timeout,
+            result = execute(job.path, job.params, stage.path_for(executed), manager(), timeout,
                              shown=relative(executed.parent))
         report(result.line())
         return result
@@ -388,7 +381,8 @@ def _run_all(
 
 def _close_thread_loop() -> None:
     """Close the event loop that nbclient opened in a worker thread; nothing else would."""
-    if threading.current_thread() is threading.main_thread():
+    asyncio = sys.modules.get("asyncio")  # not imported: no loop was opened (a no-change build)
+    if asyncio is None or threading.current_thread() is threading.main_thread():
         return
     with contextlib.suppress(RuntimeError):
         loop = asyncio.get_event_loop_policy().get_event_loop()

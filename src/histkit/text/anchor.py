@@ -18,6 +18,7 @@ kind: add a list under a new top-level key in annotations.yaml and read it with
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ import yaml
 
 from histkit.core.dating import check_edtf
 from histkit.core.errors import AnnotationError, DateError
+from histkit.core.memo import Memo, by_content, source_digest
 from histkit.core.safe_yaml import SafeLoader, load_file
 from histkit.text.ingest import Article
 
@@ -169,6 +171,13 @@ def anchor(
     return hits[0], hits[0] + len(exact)
 
 
+@functools.lru_cache(maxsize=1)
+def _yaml_memo() -> Memo:
+    # pyyaml in pure Python takes about 0.1 s for a curated file, and every notebook reads the same
+    # ones: each version of a file is read once (keyed by its content, under pyyaml's and this code's version).
+    return Memo("yaml", f"pyyaml {yaml.__version__}; {source_digest(__file__)}", limit=64)
+
+
 def read_yaml(path: str | Path) -> dict[str, Any]:
     """Read an annotations file, with ``__line__`` recorded on every mapping.
 
@@ -181,7 +190,9 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     if not path.is_file():
         raise AnnotationError(f"{path} does not exist; create it (see histkit.text.anchor for the format)")
-    data = load_file(path, AnnotationError, "curated file", _LineLoader)
+    # the safe loader (no aliases, bounded depth and size), once per version of the file's content
+    data = by_content(_yaml_memo(), path.read_bytes().decode("utf-8", "replace"),
+                      lambda _text: load_file(path, AnnotationError, "curated file", _LineLoader))
     if not isinstance(data, dict):
         raise AnnotationError(
             f"{path}: the top level must be a mapping of kinds (events, people, ...) to lists"

@@ -7,15 +7,20 @@ returns the text exactly as stored; :func:`histkit.load_seed` also parses it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import os
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from histkit.core.errors import SeedError
+from histkit.core.memo import Memo, source_digest
 from histkit.core.paths import resolve_seed_dir
 
 # A seed's id and folder name: one path component, never "..", a slash or an absolute path.
@@ -169,6 +174,29 @@ def inside(folder: Path, path: Path) -> Path:
         raise SeedError(f"{path} is a link to {path.resolve()}, outside the seed folder {folder}; copy the "
                         "file into the seed folder instead of linking to it")
     return path
+@functools.lru_cache(maxsize=1)
+def _shapes() -> Memo:
+    return Memo("seed-shapes", f"jsonschema {version('jsonschema')}; {source_digest(__file__)}", limit=64)
+
+
+def _jsonschema() -> Any:
+    """jsonschema, imported without building rfc3987-syntax's grammars when it is not yet loaded.
+
+    jsonschema loads rfc3987-syntax, when installed, only to check the "iri" string formats; building
+    its grammars takes about 1.3 s, longer than ingesting the article, and every notebook kernel
+    would pay it. The seed schema checks no formats, so the import goes without it (as the command
+    line's does), and a later ``import rfc3987_syntax`` elsewhere still works.
+    """
+    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+        try:
+            import jsonschema
+        finally:
+            if sys.modules.get("rfc3987_syntax", 0) is None:
+                del sys.modules["rfc3987_syntax"]
+    import jsonschema
+
+    return jsonschema
 
 
 def check_shape(meta: dict[str, Any], path: Path) -> None:
@@ -180,10 +208,11 @@ def check_shape(meta: dict[str, Any], path: Path) -> None:
         Naming the key (``seed.file``), what it must be and an example.
 
     """
-    import jsonschema
-
-    validator = jsonschema.Draft202012Validator(SCHEMA)
-    errors = sorted(validator.iter_errors(meta), key=lambda e: (len(e.path), list(map(str, e.path))))
+    # A seed.toml whose content passed before is not checked again (jsonschema's import alone takes
+    # about 0.2 s in every notebook); only a passing shape is remembered.
+    shape = hashlib.sha256(json.dumps(meta, sort_keys=True, default=repr).encode()).hexdigest()
+    found = [] if _shapes().get(shape) else _jsonschema().Draft202012Validator(SCHEMA).iter_errors(meta)
+    errors = sorted(found, key=lambda e: (len(e.path), list(map(str, e.path))))
     if errors:
         err = errors[0]
         keys = [str(k) for k in err.path]
@@ -204,6 +233,7 @@ def check_shape(meta: dict[str, Any], path: Path) -> None:
         except ValueError:
             raise SeedError(f"{path}: key 'bibliographic.{key}' is {day!r}, a date that does not exist; "
                             f"give year-month-day, e.g. {EXAMPLES[key]}") from None
+    _shapes().put(shape, True)
     file = meta["seed"].get("file", "article.txt")
     if Path(file).is_absolute() or ".." in Path(file).parts:
         raise SeedError(f"{path}: key 'seed.file' must name a file inside the seed folder; got {file!r}; "
