@@ -20,6 +20,7 @@ SRC = Path(histkit.__file__).resolve().parents[1]
 
 def test_a_memo_is_plain_json_read_back_under_its_version_only(tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    _make_project(tmp_path)
     monkeypatch.setenv("HISTKIT_ROOT", str(tmp_path))
     first = Memo("things", "v1")
     first.put("1926-23", ["1926-09-01", "1926-11-30"])
@@ -37,6 +38,7 @@ def test_a_memo_is_plain_json_read_back_under_its_version_only(tmp_path: Path,
 
 
 def test_a_damaged_memo_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _make_project(tmp_path)
     monkeypatch.setenv("HISTKIT_ROOT", str(tmp_path))
     path = tmp_path / "build" / "cache" / "memo" / "things.json"
     path.parent.mkdir(parents=True)
@@ -59,6 +61,7 @@ def _bounds_in_a_new_process(project: Path, value: str) -> str:
 
 def test_a_second_process_takes_the_bounds_from_the_memo_without_the_edtf_grammar(tmp_path: Path) -> None:
     # Autumn 1926 (EDTF season 23) is September to November, as the edtf package reads it.
+    _make_project(tmp_path)
     assert _bounds_in_a_new_process(tmp_path, "1926-23") == "1926-23 ['1926-09-01', '1926-11-30'] True"
     assert _bounds_in_a_new_process(tmp_path, "1926-23") == "1926-23 ['1926-09-01', '1926-11-30'] False"
     assert _bounds_in_a_new_process(tmp_path, "../1927-03") == "../1927-03 ['None', '1927-03-31'] True"
@@ -68,6 +71,7 @@ def test_a_second_process_takes_the_bounds_from_the_memo_without_the_edtf_gramma
 def test_a_rejected_value_is_never_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from histkit.core import dating
 
+    _make_project(tmp_path)
     monkeypatch.setenv("HISTKIT_ROOT", str(tmp_path))
     memo = Memo("edtf-test", "v")
     monkeypatch.setattr(dating, "_memo", lambda: memo)
@@ -77,3 +81,9 @@ def test_a_rejected_value_is_never_remembered(tmp_path: Path, monkeypatch: pytes
     assert dating.check_edtf("1919-08/1919-09") == "1919-08/1919-09"
     assert dating.bounds("1919-08/1919-09") == (date(1919, 8, 1), date(1919, 9, 30))
     assert dating._memo().get("1926-13-45") is None
+
+
+def _make_project(folder: Path) -> None:
+    """HISTKIT_ROOT must name a histkit project: a pyproject.toml naming histkit beside seeds/."""
+    (folder / "seeds").mkdir(exist_ok=True)
+    (folder / "pyproject.toml").write_text('[project]\nname = "histkit"\n', encoding="utf-8")

@@ -15,7 +15,8 @@ from histkit.core.errors import AnnotationError, SeedError
 from histkit.run import runner, seedcheck
 from tests.conftest import DATA, ROOT
 
-GOOD = "events:\n  - id: e1\n    exact: The envoy wrote to a friend\n    edtf: 1926-12\n"
+GOOD = ("events:\n  - id: e1\n    exact: The envoy wrote to a friend\n    date: 1926-12\n"
+        "stages: []\npeople: []\nstays: []\nrelative: []\nchecks: []\n")  # every list a curated file needs
 
 
 @pytest.fixture
@@ -23,6 +24,7 @@ def project(tmp_path: Path) -> tuple[Path, Path]:
     root = tmp_path / "project"
     seed = root / "seeds" / "tiny"
     shutil.copytree(DATA / "tiny", seed)
+    (root / "pyproject.toml").write_text('[project]\nname = "histkit"\n', encoding="utf-8")
     (seed / "annotations.yaml").write_text(GOOD, encoding="utf-8")
     return root, seed
 

@@ -101,11 +101,13 @@ def test_loading_a_seed_does_not_build_the_iri_grammars_yet_leaves_them_importab
         "assert importlib.util.find_spec('rfc3987_syntax') is None or __import__('rfc3987_syntax')\n"
     )
     # In an empty project: nothing remembered (build/cache/memo/), so seed.toml is checked with jsonschema.
+    _make_project(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(SRC), "HISTKIT_ROOT": str(tmp_path)}
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
 
 
 def test_a_seed_toml_that_passed_is_not_checked_again_but_a_changed_one_is(seed_copy, tmp_path, monkeypatch):
+    _make_project(tmp_path)
     monkeypatch.setenv("HISTKIT_ROOT", str(tmp_path))
     code = (
         "import sys, histkit\n"
@@ -123,3 +125,9 @@ def test_a_seed_toml_that_passed_is_not_checked_again_but_a_changed_one_is(seed_
     toml.write_text(toml.read_text(encoding="utf-8").replace('id = "tiny"', "id = 7"), encoding="utf-8")
     with pytest.raises(SeedError, match=r"key 'seed.id' must be a string \(in quotes\); got 7"):
         histkit.load_seed(str(seed_copy))
+
+
+def _make_project(folder: Path) -> None:
+    """HISTKIT_ROOT must name a histkit project: a pyproject.toml naming histkit beside seeds/."""
+    (folder / "seeds").mkdir(exist_ok=True)
+    (folder / "pyproject.toml").write_text('[project]\nname = "histkit"\n', encoding="utf-8")

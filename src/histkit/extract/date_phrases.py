@@ -9,11 +9,9 @@ no word for (``mid-1925``, ``the early 1920s``) is mapped to an explicit interva
 recorded in the ``note`` column, never dropped. A relative phrase ("a year later") is found here
 and resolved in :mod:`histkit.extract.relative_dates`.
 
-To add a new form: add a pattern to :data:`PATTERNS` (longest forms first, as the first match
-wins), a builder returning a :class:`DateValue` (or ``None`` where the match is not a date after
-all), and a case to
-``tests/extract/test_date_phrases.py``; the words (months, seasons, parts of a year, in English,
-Portuguese and Spanish) are in :mod:`histkit.extract.date_words`.
+To add a new form: add a pattern to :data:`PATTERNS` (longest forms first, as the first match wins), a
+builder returning a :class:`DateValue` (or ``None`` where the match is not a date after all), and a case to
+``tests/extract/test_date_phrases.py``; the words are in :mod:`histkit.extract.date_words`.
 """
 
 from __future__ import annotations
