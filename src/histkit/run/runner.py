@@ -238,14 +238,7 @@ def build(
         If another build holds the lock, or an output folder cannot be written.
     """
     root = root or project_root()
-    given = dict(given or {})
-    if seed is not None:
-        if "seed" in given and given["seed"] != seed:
-            raise ParameterError(f"the seed is given twice (--seed {seed} and -p seed {given['seed']}); give it once")
-        given["seed"] = seed
-    paths = notebooks(root, names)
-    tree, planned = run_plan.make(root, paths, {p: parameters(p, save=False) for p in paths}, given,
-                                  allow_outside=allow_outside)
+    tree, planned = plan_run(names, given, seed, root, allow_outside)
     for folder in sorted({job.seed for job in planned if "seed" in job.values}):
         check_seed(folder)
     for folder in (tree.base, tree.notebooks, tree.cache):
@@ -291,6 +284,26 @@ def build(
             raise kinds[0](message)
         raise NotebookError(message)
     return results
+
+
+def plan_run(names: Sequence[str] = (), given: Mapping[str, Any] | None = None, seed: str | None = None,
+             root: Path | None = None, allow_outside: bool = False) -> tuple[run_plan.Tree, list[run_plan.Job]]:
+    """The run that ``build`` makes with these arguments: its tree and its jobs, checked; no kernel starts.
+
+    Raises
+    ------
+    ParameterError
+        If the seed is given twice, or for the first bad parameter (see :func:`histkit.run.plan.make`).
+    """
+    root = root or project_root()
+    given = dict(given or {})
+    if seed is not None:
+        if "seed" in given and given["seed"] != seed:
+            raise ParameterError(f"the seed is given twice (--seed {seed} and -p seed {given['seed']}); give it once")
+        given["seed"] = seed
+    paths = notebooks(root, names)
+    return run_plan.make(root, paths, {p: parameters(p, save=False) for p in paths}, given,
+                         allow_outside=allow_outside)
 
 
 def check_seed(folder: Path) -> None:

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from histkit.run import site as site_module
+from histkit.publish import site as site_module
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser

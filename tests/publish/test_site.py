@@ -9,10 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from histkit.core.errors import OutputError
+from histkit.publish.quotes import QuoteIndex, anchor_id
+from histkit.publish.site_article import article_html
+from histkit.publish.site_tables import QuoteRef, link_quotes
 from histkit.run import cli
-from histkit.run.quotes import QuoteIndex, anchor_id
-from histkit.run.site_article import article_html
-from histkit.run.site_tables import QuoteRef, link_quotes
 from tests.conftest import ROOT
 
 TEXT = "First line.\nZapata wrote <to> Amezcua & others.\nZapata wrote again.\n"
