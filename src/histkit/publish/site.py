@@ -115,17 +115,27 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def _title_author(seed: Seed) -> tuple[str, str]:
+    """The article's title and authors as seed.toml records them (saying so where it records none)."""
+    meta = seed.bibliographic
+    authors = [a.strip() for a in str(meta.get("author", "")).split(";") if a.strip()]
+    if not authors:
+        names = "seed.toml names no author"
+    else:
+        names = authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
+    return str(meta.get("title") or f"{seed.seed_id} (seed.toml records no title)"), names
+
+
 def _article_page(seed: Seed, index: QuoteIndex, refs: list[QuoteRef]) -> Any:
     """The article page as a notebook: a heading, then the verbatim text as one HTML output."""
     import nbformat
 
-    meta = seed.bibliographic
-    title, author = str(meta.get("title", seed.seed_id)), str(meta.get("author", ""))
+    title, author = _title_author(seed)
     page = nbformat.v4.new_notebook()
     page.cells = [
         nbformat.v4.new_markdown_cell(
-            f"# {_esc(title)}\n\n{_esc(author)}. The verbatim text of `seeds/{_esc(seed.folder.name)}/"
-            f"{_esc(seed.article_path.name)}` (SHA-256 `{seed.sha256[:16]}...`). A shaded passage is quoted in a "
+            f"# {_esc(title)}\n\n{_esc(author)}. The verbatim text of `{_esc(seed.article_path.name)}` in the seed "
+            f"folder `{_esc(seed.folder.name)}` (SHA-256 `{seed.sha256[:16]}...`). A shaded passage is quoted in a "
             "table of the notebooks; the small links after its start lead to those tables."
         ),
         nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
@@ -140,8 +150,7 @@ def _landing_page(
     """The landing page as a notebook: each notebook's question and figures, then the tables."""
     import nbformat
 
-    meta = seed.bibliographic
-    title, author = str(meta.get("title", seed.seed_id)), str(meta.get("author", ""))
+    title, author = _title_author(seed)
     landing = nbformat.v4.new_notebook()
     landing.cells = [nbformat.v4.new_markdown_cell(
         f"# A reading copy of the workbook on {_esc(author)}, *{_esc(title)}*\n\n"
@@ -196,7 +205,7 @@ def _write_site(run: Run, out: Path) -> Site:
     for path, page, nb, (title, _) in zip(paths, pages, notebooks, headings, strict=True):
         files[page] = _render(nb, page, title or path.stem, nav)
 
-    title = str(seed.bibliographic.get("title", seed.seed_id))
+    title = _title_author(seed)[0]
     files[ARTICLE] = _render(_article_page(seed, index, refs), ARTICLE, title, nav, exclude_input=True)
     landing = _landing_page(seed, pages, notebooks, headings, tables)
     files[INDEX] = _render(landing, INDEX, f"histkit: {title}", nav, exclude_input=True)
