@@ -124,7 +124,7 @@ def test_no_module_over_the_limit():
     assert {name: n for name, n in sizes.items() if n > MAX_LINES} == {}
 
 
-@pytest.mark.parametrize("layer", ["core", "text", "extract", "analyse", "present", "run"])
+@pytest.mark.parametrize("layer", ["core", "text", "extract", "analyse", "present", "publish", "run"])
 def test_every_layer_says_in_two_lines_what_lives_there_and_what_it_imports(layer):
     import ast
 

@@ -1,5 +1,4 @@
-"""Publishing a finished run: the static site (``site``) and the Journal of Digital History copy (``jdh``).
+"""Publishing a finished run from the files it wrote and its seed: the static site (``site``), the JDH copy (``jdh``).
 
-Reads the files a run wrote (executed notebooks, CSV tables, CSL-JSON) and the seed folder; imports core and text,
-never a history module. The command line (``histkit.run``) finds the run and calls in; one module per output.
+Imports core and text, never history (extract, analyse, present); the command line (run) finds the run and calls in.
 """

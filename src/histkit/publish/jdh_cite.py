@@ -100,7 +100,8 @@ def _cite_id(key: str, taken: set[str]) -> str:
 def _tail(quote: str, year: str) -> str:
     """What a printed citation gives after its year (its pages: ", p. 320"), kept beside the cite2c citation."""
     at = quote.find(year) if year else -1
-    tail = quote[at + len(year):] if at >= 0 else ""
+    # past the year's second half or letter ("1994/95", "2014a"), to its pages
+    tail = re.sub(r"^(?:[/–-]\d{1,4}|[a-z])", "", quote[at + len(year):]) if at >= 0 else ""
     return tail if tail.startswith((",", ":")) else ""
 
 
