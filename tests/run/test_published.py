@@ -70,9 +70,9 @@ def test_the_site_of_another_article_names_it_and_links_inside_itself(published,
     assert title in pages["index.html"].get_text() and title in pages["article.html"].get_text()
     ids = {page: {tag["id"] for tag in soup.find_all(id=True)} for page, soup in pages.items()}
     links = 0
+    foreign = {}
     for page, soup in pages.items():
-        shown = soup.get_text(" ")
-        assert [w for w in FIRST_ARTICLE if w.lower() in shown.lower()] == [], page
+        foreign[page] = [w for w in FIRST_ARTICLE if w.lower() in soup.get_text(" ").lower()]
         for link in soup.select("a.quote-link"):
             target, _, anchor = link["href"].partition("#")
             assert target == "article.html" and anchor in ids["article.html"], (page, link["href"])
@@ -81,6 +81,8 @@ def test_the_site_of_another_article_names_it_and_links_inside_itself(published,
             assert " ".join(text[start:end].split()).startswith(" ".join(head.split())), (page, link.get_text())
             links += 1
     assert links > 20
+    # last, as it fails until the workbook's notebooks are generic: their prose spoke of the first article
+    assert foreign == {page: [] for page in pages}
 
 
 @pytest.mark.parametrize("name", ARTICLES)
@@ -89,18 +91,20 @@ def test_the_jdh_copy_of_another_article_is_its_own(published, name):
     text = (CORPUS / name / "article.txt").read_text(encoding="utf-8")
     title = text.split("\n", 1)[0].strip()
     assert (folder / "seeds" / name / "article.txt").read_text(encoding="utf-8") == text
+    # the authors as the article prints them under its title, one contributor cell each
+    authors = text.split("\n")[2].split("; ")
+    foreign = {}
     for path in sorted(folder.glob("*.ipynb")):
         nb = json.loads(path.read_text(encoding="utf-8"))
         assert jdh_problems(nb) == [], path.name
         cells = {t: "".join(c["source"]) for c in nb["cells"] for t in c["metadata"].get("tags", [])}
         assert title in cells["title"]
-        # the authors as the article prints them under its title, one contributor cell each
-        authors = text.split("\n")[2].split("; ")
-        assert [c["source"].split("\n")[0] for c in nb["cells"] if "contributor" in c["metadata"].get("tags", [])] \
-            == [f"### {a}" for a in authors]
+        contributors = ["".join(c["source"]) for c in nb["cells"] if "contributor" in c["metadata"].get("tags", [])]
+        assert [c.split("\n")[0] for c in contributors] == [f"### {a}" for a in authors]
         shown = json.dumps(nb, ensure_ascii=False)
-        assert [w for w in FIRST_ARTICLE if w.lower() in shown.lower()] == [], path.name
-        assert "spenser-bolsheviks-mexico" not in shown
+        foreign[path.name] = [w for w in [*FIRST_ARTICLE, "spenser-bolsheviks-mexico"] if w.lower() in shown.lower()]
+    # last, as it fails until the workbook's notebooks are generic: their prose spoke of the first article
+    assert foreign == {name: [] for name in foreign}
 
 
 @pytest.mark.parametrize("name", ["mediacoes-cambiemos"])
