@@ -42,12 +42,13 @@ def published(built, tmp_path_factory):
         before = {name: _tree(built / "build" / name) for name in ("site", "jdh")}
         runs = {}
         for name in ARTICLES:
-            assert cli.main(["new", str(CORPUS / name / "article.txt"), "--name", name]) == 0
-            seed = f"seeds/{name}"
+            # named apart from any seed the project already holds for the same article
+            assert cli.main(["new", str(CORPUS / name / "article.txt"), "--name", f"new-{name}"]) == 0
+            seed = f"seeds/new-{name}"
             runner.build(seed=seed, root=built, jobs=2, report=lambda line: None)
             assert cli.main(["site", "--seed", seed]) == 0
             assert cli.main(["export", "jdh", "--seed", seed]) == 0
-            (base,) = [p for p in (built / "build" / "runs").glob(f"{name}-*") if (p / "site").is_dir()]
+            (base,) = [p for p in (built / "build" / "runs").glob(f"new-{name}-*") if (p / "site").is_dir()]
             runs[name] = base
         after = {name: _tree(built / "build" / name) for name in ("site", "jdh")}
     finally:
@@ -63,7 +64,7 @@ def test_the_default_sites_are_untouched_by_publishing_another_seed(published):
 def test_the_site_of_another_article_names_it_and_links_inside_itself(published, name):
     base = published["runs"][name]
     title = (CORPUS / name / "article.txt").read_text(encoding="utf-8").split("\n", 1)[0].strip()
-    text = (base.parents[2] / "seeds" / name / "article.txt").read_text(encoding="utf-8")
+    text = (base.parents[2] / "seeds" / f"new-{name}" / "article.txt").read_text(encoding="utf-8")
     pages = {p.name: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
              for p in (base / "site").glob("*.html")}
     assert {"index.html", "article.html"} <= set(pages)
@@ -90,7 +91,7 @@ def test_the_jdh_copy_of_another_article_is_its_own(published, name):
     folder = published["runs"][name] / "jdh"
     text = (CORPUS / name / "article.txt").read_text(encoding="utf-8")
     title = text.split("\n", 1)[0].strip()
-    assert (folder / "seeds" / name / "article.txt").read_text(encoding="utf-8") == text
+    assert (folder / "seeds" / f"new-{name}" / "article.txt").read_text(encoding="utf-8") == text
     # the authors as the article prints them under its title, one contributor cell each
     authors = text.split("\n")[2].split("; ")
     foreign = {}
