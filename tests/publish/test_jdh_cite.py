@@ -35,6 +35,9 @@ def test_a_printed_citation_becomes_a_cite2c_citation_with_its_pages(tmp_path):
                     '<cite data-cite="HISTKIT/KHEIFETSKHEIFETS1994"></cite>, p. 8)* and '
                     '<cite data-cite="HISTKIT/CARR1992"></cite> say.')
     assert used == {"HISTKIT/CARR1992", "HISTKIT/KHEIFETSKHEIFETS1994"}
+    # prose wraps its lines where the article did not
+    assert bib.cite_in("(KHEIFETS;\nKHEIFETS, 1994/95, p. 8)")[0] == \
+        '(<cite data-cite="HISTKIT/KHEIFETSKHEIFETS1994"></cite>, p. 8)'
     # a citation matched to no reference stays as printed
     assert bib.cite_in("(NOBODY, 2001)") == ("(NOBODY, 2001)", set())
 

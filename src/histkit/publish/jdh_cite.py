@@ -69,13 +69,14 @@ class Bibliography:
             return source, set()
         if self._pattern is None:
             ordered = sorted({f[0] for f in self.forms}, key=lambda f: (-len(f), f))
-            # literal alternatives, longest first: no backtracking beyond the length of one form
-            self._pattern = re.compile("|".join(re.escape(f) for f in ordered))
-        by_form = {form: (item_id, tail) for form, item_id, tail in self.forms}
+            # literal alternatives, longest first, a space matching any run of white space (prose wraps its
+            # lines): each \s+ stands between two literal characters, so nothing backtracks past one form
+            self._pattern = re.compile("|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in ordered))
+        by_form = {" ".join(form.split()): (item_id, tail) for form, item_id, tail in self.forms}
         used: set[str] = set()
 
         def replace(match: re.Match[str]) -> str:
-            item_id, tail = by_form[match.group(0)]
+            item_id, tail = by_form[" ".join(match.group(0).split())]
             used.add(item_id)
             return cite(item_id) + tail
 
