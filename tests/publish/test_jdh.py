@@ -196,6 +196,8 @@ def test_citations_in_prose_are_cite2c_citations_of_the_reconciled_bibliography(
 def test_the_licence_is_a_parameter(built, monkeypatch, capsys, tmp_path):
     monkeypatch.chdir(built)
     before = _snapshot(built)
+    folder = built / "build" / "jdh"
+    first = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
     assert cli.main(["export", "jdh", "--licence", "CC-BY-NC-ND-4.0"]) == 0
     nb = json.loads((built / "build" / "jdh" / "00-overview.ipynb").read_text(encoding="utf-8"))
     assert "https://creativecommons.org/licenses/by-nc-nd/4.0/" in _cells(nb)["copyright"][0]
@@ -203,6 +205,8 @@ def test_the_licence_is_a_parameter(built, monkeypatch, capsys, tmp_path):
     assert "--licence 'MIT' is not one the JDH publishes under" in capsys.readouterr().err
     assert cli.main(["export", "jdh"]) == 0  # back to CC BY for the tests that follow
     assert _snapshot(built) == before
+    # the same run exported again: the same bytes, histkit's wheel included
+    assert {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()} == first
 
 
 def test_setup_is_hidden_and_the_outputs_are_the_executed_ones(jdh):
