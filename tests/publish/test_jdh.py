@@ -178,7 +178,7 @@ def test_citations_in_prose_are_cite2c_citations_of_the_reconciled_bibliography(
     assert re.fullmatch(r"[/\dA-Z]+", item_id)  # the JDH's frontend reads ids of capitals, digits and "/"
     item = bib.items[item_id]
     # the reference list's entry (line 155): "BARTRA, A. (ed.). Regeneración 1900-1918. Mexico City: ERA/SEP, 1986."
-    assert item["title"] == "Regeneración 1900-1918" and item["issued"] == {"date-parts": [[1986]]}
+    assert item["title"] == "Regeneración 1900-1918" and item["issued"] == {"date-parts": [[1986]], "year": 1986}
     for name, nb in ((k, v) for k, v in jdh.items() if k.endswith(".ipynb")):
         citations = nb["metadata"]["cite2c"]["citations"]
         assert citations["HISTKIT/ARTICLE"]["title"] == "Bolsheviks' Encounter with the Mexican Revolution"

@@ -12,8 +12,10 @@ from tests.conftest import DATA
 REFS = "seed,ref_id,key,title\nx,ref01,CARR,The Bolshevik Revolution\nx,ref02,KHEIFETS,Latin America\n"
 CITES = ("seed,citation_id,year,quote,ref_id\nx,c01,1992,\"CARR, 1992\",ref01\nx,c02,1994,\"KHEIFETS; KHEIFETS, "
          "1994/95, p. 8\",ref02\nx,c03,1992,\"CARR, 1992, p. 4\",ref01\nx,c04,2001,\"NOBODY, 2001\",\n")
-CSL = [{"id": "carr1992", "type": "book", "title": "The Bolshevik Revolution", "author": [{"family": "Carr"}]},
-       {"id": "kheifets-kheifets1994", "type": "book", "title": "Latin America"}]
+CSL = [{"id": "carr1992", "type": "book", "title": "The Bolshevik Revolution", "author": [{"family": "Carr"}],
+        "issued": {"date-parts": [[1992]]}},
+       {"id": "kheifets-kheifets1994", "type": "book", "title": "Latin America", "author": [{"literal": "KHEIFETS"}],
+        "issued": {"date-parts": [[1994], [1995]]}}]
 
 
 def _run(tmp_path):
@@ -38,6 +40,11 @@ def test_a_printed_citation_becomes_a_cite2c_citation_with_its_pages(tmp_path):
     # prose wraps its lines where the article did not
     assert bib.cite_in("(KHEIFETS;\nKHEIFETS, 1994/95, p. 8)")[0] == \
         '(<cite data-cite="HISTKIT/KHEIFETSKHEIFETS1994"></cite>, p. 8)'
+    # as the JDH's frontend labels a citation (author[].family, issued.year) and its preflight reads names
+    assert bib.items["HISTKIT/CARR1992"]["author"] == [{"given": "", "family": "Carr"}]
+    assert bib.items["HISTKIT/CARR1992"]["issued"] == {"date-parts": [[1992]], "year": 1992}
+    assert bib.items["HISTKIT/KHEIFETSKHEIFETS1994"]["author"] == [{"family": "KHEIFETS", "given": ""}]
+    assert bib.items["HISTKIT/KHEIFETSKHEIFETS1994"]["issued"]["year"] == 1994
     # a citation matched to no reference stays as printed
     assert bib.cite_in("(NOBODY, 2001)") == ("(NOBODY, 2001)", set())
 

@@ -262,7 +262,7 @@ def _write_jdh(run: Run, out: Path, licence: str) -> Export:
     seed = read_seed(run.seed)
     front = jdh_front.front_matter(seed, licence)
     bib = jdh_cite.load_bibliography(run.exports, run.tables)
-    article = jdh_cite.article_item(seed, front.authors, front.title)
+    article = jdh_cite.for_jdh(jdh_cite.article_item(seed, front.authors, front.title))
     wheel_name, wheel = jdh_package.build_wheel()
     files: dict[str, bytes | str] = {wheel_name: wheel, **jdh_package.seed_files(seed.folder)}
     notes: list[str] = list(bib.notes)

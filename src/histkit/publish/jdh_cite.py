@@ -2,7 +2,8 @@
 
 The JDH reads cite2c's form (its frontend and its preflight): the notebook's ``metadata.cite2c.citations`` maps an
 id to a CSL-JSON item, and the prose cites it as ``<cite data-cite="ID"></cite>`` (an empty element; the id made
-of capitals, digits and ``/``, as Zotero's are). Its bibliography is built from those items.
+of capitals, digits and ``/``, as Zotero's are). Its bibliography is built from those items, and each citation is
+labelled with the item's ``author[].family`` and ``issued.year`` (see :func:`for_jdh`).
 
 The items are the run's own: ``references.json`` (the reference list as CSL-JSON, reconciled with the citations by
 the citation audit) and ``citations.csv`` (each in-text citation as the article prints it, with the reference it
@@ -35,7 +36,25 @@ def cite(item_id: str) -> str:
 def _person(name: str) -> dict[str, str]:
     # "Francisco J. Cantamutto": the family name is the last word, as seed.toml prints names given name first.
     given, _, family = name.strip().rpartition(" ")
-    return {"family": family, "given": given} if given else {"literal": family}
+    return {"family": family, "given": given}
+
+
+def for_jdh(item: dict[str, Any]) -> dict[str, Any]:
+    """A CSL-JSON item as the JDH reads cite2c's: names with ``family`` and ``given``, ``issued`` with ``year``.
+
+    The JDH's frontend labels a citation with ``author[].family`` (or ``editor[].family``) and ``issued.year``,
+    and its preflight reads ``given`` and ``family``; a name held whole (``literal``: an archive, an institution)
+    goes as its family name, and the year is added beside CSL's ``date-parts``, which citation-js reads.
+    """
+    out = dict(item)
+    for role in ("author", "editor"):
+        if isinstance(out.get(role), list):
+            out[role] = [{"family": n["literal"], "given": ""} if "literal" in n else {"given": "", **n}
+                         for n in out[role]]
+    parts = (out.get("issued") or {}).get("date-parts") or [[]]
+    if parts[0] and isinstance(parts[0][0], int):
+        out["issued"] = {**out["issued"], "year": parts[0][0]}
+    return out
 
 
 def article_item(seed: Seed, authors: tuple[str, ...], title: str) -> dict[str, Any]:
@@ -125,7 +144,7 @@ def load_bibliography(exports: Path, tables: Path) -> Bibliography:
     # references.json lists the reference list in its order, as references.csv does: the same works, row by row
     for row, item in zip(rows, items, strict=True):
         item_id = _cite_id(str(item.get("id", row["ref_id"])), taken)
-        bib.items[item_id] = {**item, "id": item_id}
+        bib.items[item_id] = for_jdh({**item, "id": item_id})
         by_ref[row["ref_id"]] = item_id
     for row in _rows(cites):
         item_id = by_ref.get(row.get("ref_id", ""))
