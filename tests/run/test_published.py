@@ -79,6 +79,7 @@ def test_the_site_of_another_article_names_it_and_links_inside_itself(published,
     foreign = {}
     for page, soup in pages.items():
         foreign[page] = [w for w in _foreign(text) if w.lower() in soup.get_text(" ").lower()]
+        assert not soup.select("td.quote-unplaced"), page  # every quote shown in a table found in the article
         for link in soup.select("a.quote-link"):
             target, _, anchor = link["href"].partition("#")
             assert target == "article.html" and anchor in ids["article.html"], (page, link["href"])
