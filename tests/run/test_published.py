@@ -139,6 +139,9 @@ def test_without_a_finished_build_it_says_which_build_to_run(tmp_path, monkeypat
     assert re.search(r"in build/runs/cambiemos_fuzzy_threshold-90-[0-9a-f]{8}/notebooks; "
                      r"run `histkit build --seed seeds/cambiemos -p fuzzy_threshold 90` first", err[1])
     assert not (tmp_path / "build" / "site").exists() and not (tmp_path / "build" / "runs").exists()
+    # a seed folder that is not there is said as such
+    assert cli.main(["site", "--seed", "seeds/no-such-seed"]) == 2
+    assert "no-such-seed" in capsys.readouterr().err
     # a bad parameter is refused as histkit build refuses it
     assert cli.main(["site", "-p", "no_such_parameter", "1"]) == 2
     assert "unknown parameter 'no_such_parameter'" in capsys.readouterr().err

@@ -17,6 +17,7 @@ from histkit.core.errors import ParameterError
 from histkit.core.paths import project_root
 from histkit.publish.executed import Run, executed_notebooks
 from histkit.run import runner
+from histkit.text.seed import read_seed
 
 
 def build_command(seed: str | None, pairs: Sequence[Sequence[str]], parameters_file: Path | None) -> str:
@@ -38,7 +39,9 @@ def find_run(given: Mapping[str, Any], seed: str | None = None, root: Path | Non
     Raises
     ------
     ParameterError
-        For a bad seed or parameter (as ``histkit build`` would say), or notebooks that read different seeds.
+        For a bad parameter (as ``histkit build`` would say), or notebooks that read different seeds.
+    SeedError
+        If the seed folder is missing or its text no longer matches its SHA-256.
     BuildError
         If that run has no executed copy of one of its notebooks: run ``command`` first.
 
@@ -48,6 +51,7 @@ def find_run(given: Mapping[str, Any], seed: str | None = None, root: Path | Non
     seeds = sorted({job.seed for job in jobs if "seed" in job.values})
     if len(seeds) != 1:
         raise ParameterError(f"the notebooks of this run read {len(seeds)} seeds; give one with --seed")
+    read_seed(seeds[0])  # a seed folder that is missing or spoiled is said as such, before anything else
     notebooks = executed_notebooks(tree.notebooks, [job.path.name for job in jobs], command)
 
     def output(name: str) -> Path:
