@@ -67,10 +67,10 @@ def test_binder_installs_what_pyproject_declares_and_builds():
 
 
 def test_the_site_template_ships_with_the_package():
-    site = importlib.import_module("histkit.run.site")
+    site = importlib.import_module("histkit.publish.site")
     assert (site.TEMPLATES / "histkit-site" / "index.html.j2").is_file()
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert "run/templates/*/*" in pyproject["tool"]["setuptools"]["package-data"]["histkit"]
+    assert "publish/templates/*/*" in pyproject["tool"]["setuptools"]["package-data"]["histkit"]
 
 
 class _FakeKernel:

@@ -61,25 +61,52 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _run_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--seed``, ``-p`` and ``-f``: which run, with the same meaning as in ``histkit build``."""
+    parser.add_argument(
+        "-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+        help="a parameter of the run (as given to histkit build)",
+    )
+    parser.add_argument("-f", "--parameters-file", type=Path,
+                        help="YAML file of parameters (as given to histkit build)")
+    parser.add_argument("--seed", help="the seed folder of the run (as given to histkit build)")
+
+
 def _publishing_parsers(sub: Any) -> None:
-    """``histkit site`` and ``histkit export jdh``: both read the executed notebooks of the last build."""
-    sub.add_parser("site", help="write build/site/: the executed workbook and the article as linked HTML pages")
+    """``histkit site`` and ``histkit export jdh``: both read the executed notebooks of one finished run."""
+    from histkit.publish.jdh_front import DEFAULT_LICENCE, LICENCES
+
+    site = sub.add_parser("site", help="write the run's site/ (build/site/): its notebooks and the article as linked "
+                                       "HTML pages")
+    _run_arguments(site)
     export = sub.add_parser("export", help="write the executed workbook in another format")
     formats = export.add_subparsers(dest="format", required=True)
-    formats.add_parser("jdh", help="write build/jdh/: notebooks for the Journal of Digital History")
+    jdh = formats.add_parser("jdh", help="write the run's jdh/ (build/jdh/): a Journal of Digital History submission")
+    _run_arguments(jdh)
+    jdh.add_argument("--licence", default=DEFAULT_LICENCE,
+                     help=f"the licence the JDH publishes under: {', '.join(LICENCES)} (default {DEFAULT_LICENCE})")
+
+
+def _given(args: argparse.Namespace) -> dict[str, Any]:
+    given = _read_parameters_file(args.parameters_file) if args.parameters_file else {}
+    return given | {name: runner.resolve_value(value) for name, value in args.parameter}
 
 
 def _publish(args: argparse.Namespace) -> None:
-    from histkit.run import jdh, site
+    from histkit.publish import jdh, site
+    from histkit.run.published import build_command, find_run
 
+    command = build_command(args.seed, args.parameter, args.parameters_file)
+    run = find_run(_given(args), args.seed, project_root(), command)
     if args.command == "site":
-        made = site.build_site(project_root())
+        made = site.build_site(run)
         for miss in made.misses:
             print(f"histkit: warning: a quote could not be placed in the article: {miss}", file=sys.stderr)
         print(f"site: {made.folder / site.INDEX} ({len(made.pages)} pages, {made.quotes} quotes linked to the article)")
     elif args.command == "export" and args.format == "jdh":
-        made = jdh.export_jdh(project_root())
-        print(f"jdh: {made.folder} ({len(made.notebooks)} notebooks, runtime.txt, requirements.txt)")
+        made = jdh.export_jdh(run, licence=args.licence)
+        print(f"jdh: {made.folder} ({len(made.notebooks)} notebooks, histkit's wheel, the seed folder, "
+              "runtime.txt, requirements.txt)")
         for note in made.notes:
             print(f"  note: {note}")
 
@@ -146,8 +173,7 @@ def _command(args: argparse.Namespace) -> int:
                 for p in runner.parameters(path).values():
                     print(f"  {p.name}: {p.type_name} = {p.default}" + (f"  # {p.help}" if p.help else ""))
         elif args.command == "build":
-            given = _read_parameters_file(args.parameters_file) if args.parameters_file else {}
-            given |= {name: runner.resolve_value(value) for name, value in args.parameter}
+            given = _given(args)
             if args.jobs is not None and args.jobs < 1:
                 raise ParameterError(f"--jobs must be 1 or more; not {args.jobs}")
             if not 0 < args.timeout < float("inf"):

@@ -253,17 +253,7 @@ def build(
         If another build holds the lock, or an output folder cannot be written.
     """
     root = root or project_root()
-    given = dict(given or {})
-    if seed is not None:
-        if "seed" in given and given["seed"] != seed:
-            raise ParameterError(f"the seed is given twice (--seed {seed} and -p seed {given['seed']}); give it once")
-        given["seed"] = seed
-    seed_dir = resolve_seed_dir(given["seed"], root) if isinstance(given.get("seed"), str) and given["seed"] else None
-    if seed_dir is not None and not seed_dir.is_dir():
-        seedcheck.check_seed(seed_dir)  # a seed that does not exist is named as such, before its workbook is chosen
-    paths = notebooks(root, names, workbooks.workbook_for(root, seed_dir))
-    tree, planned = run_plan.make(root, paths, {p: parameters(p, save=False) for p in paths}, given,
-                                  allow_outside=allow_outside)
+    tree, planned = plan_run(names, given, seed, root, allow_outside)
     seedcheck.check_all(root, sorted({job.seed for job in planned if "seed" in job.values}))
     for folder in (tree.base, tree.notebooks, tree.cache):
         check_writable(folder)
@@ -310,6 +300,23 @@ def build(
             raise kinds[0](message)
         raise NotebookError(message)
     return results
+
+
+def plan_run(names: Sequence[str] = (), given: Mapping[str, Any] | None = None, seed: str | None = None,
+             root: Path | None = None, allow_outside: bool = False) -> tuple[run_plan.Tree, list[run_plan.Job]]:
+    """The run ``build`` makes with these arguments (its tree and jobs, checked: :func:`run_plan.make`); no kernel."""
+    root = root or project_root()
+    given = dict(given or {})
+    if seed is not None:
+        if "seed" in given and given["seed"] != seed:
+            raise ParameterError(f"the seed is given twice (--seed {seed} and -p seed {given['seed']}); give it once")
+        given["seed"] = seed
+    seed_dir = resolve_seed_dir(given["seed"], root) if isinstance(given.get("seed"), str) and given["seed"] else None
+    if seed_dir is not None and not seed_dir.is_dir():
+        seedcheck.check_seed(seed_dir)  # a seed that does not exist is named as such, before its workbook is chosen
+    paths = notebooks(root, names, workbooks.workbook_for(root, seed_dir))
+    return run_plan.make(root, paths, {p: parameters(p, save=False) for p in paths}, given,
+                         allow_outside=allow_outside)
 
 
 def clear_leftovers(root: Path) -> None:

@@ -2,7 +2,7 @@
 
 The text is cut at every start and end of a quoted span; each piece is escaped and, when a table shown
 in a notebook quotes it, marked. At a span's start stands an anchor ``q-<start>-<end>`` (see
-:func:`histkit.run.quotes.anchor_id`); after it, links back to every table cell that quotes the span.
+:func:`histkit.publish.quotes.anchor_id`); after it, links back to every table cell that quotes the span.
 Spans overlap freely (a date inside a paragraph inside a section), which is why anchors are points and
 the marking is per piece, never nested elements.
 """
@@ -13,8 +13,8 @@ import html
 from collections import defaultdict
 from collections.abc import Sequence
 
-from histkit.run.quotes import QuoteIndex, anchor_id
-from histkit.run.site_tables import QuoteRef
+from histkit.publish.quotes import QuoteIndex, anchor_id
+from histkit.publish.site_tables import QuoteRef
 
 
 def _back_links(refs: Sequence[QuoteRef]) -> str:

@@ -9,10 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from histkit.core.errors import OutputError
+from histkit.publish.quotes import QuoteIndex, anchor_id
+from histkit.publish.site_article import article_html
+from histkit.publish.site_tables import QuoteRef, link_quotes
 from histkit.run import cli
-from histkit.run.quotes import QuoteIndex, anchor_id
-from histkit.run.site_article import article_html
-from histkit.run.site_tables import QuoteRef, link_quotes
 from tests.conftest import ROOT
 
 TEXT = "First line.\nZapata wrote <to> Amezcua & others.\nZapata wrote again.\n"
@@ -168,16 +168,3 @@ def test_every_quote_cell_of_every_notebook_links_to_its_span(site):
                     checked += 1
     # the argument steps, claims, dates, quantities, citations, people's birth and death quotes...
     assert checked >= 140
-
-
-def test_site_without_a_build_says_to_run_histkit_build(tmp_path, monkeypatch, capsys):
-    (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text())
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "notebooks").mkdir()
-    (tmp_path / "notebooks" / "00-x.ipynb").write_text("{}")
-    monkeypatch.chdir(tmp_path)
-    assert cli.main(["site"]) == 2
-    assert cli.main(["export", "jdh"]) == 2
-    err = capsys.readouterr().err
-    assert err.count("no executed copy of 00-x.ipynb") == 2 and "run `histkit build` first" in err
-    assert not (tmp_path / "build" / "site").exists()

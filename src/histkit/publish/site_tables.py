@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-from histkit.run.quotes import EMPTY, QuoteIndex, anchor_id, is_quote_column
+from histkit.publish.quotes import EMPTY, QuoteIndex, anchor_id, is_quote_column
 
 
 @dataclass(frozen=True)

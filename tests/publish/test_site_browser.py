@@ -14,7 +14,8 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from histkit.run import site as site_module
+from histkit.publish import site as site_module
+from histkit.run.published import find_run
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -40,7 +41,7 @@ def browser():
 
 @pytest.fixture(scope="module")
 def site_folder(built):
-    return site_module.build_site(built).folder
+    return site_module.build_site(find_run({}, root=built)).folder
 
 
 def _open(browser, url):

@@ -1,15 +1,18 @@
-"""``histkit site``: a static reading copy of the executed workbook, in ``build/site/``.
+"""``histkit site``: a static reading copy of one run of the workbook, in that run's ``site/`` (``build/site/``).
 
 For readers without Python (a seminar's participants before the session, a reviewer, an editor). Made
 with nbconvert's HTML exporter and its JupyterLab template (extended in ``templates/histkit-site``, with
 nothing loaded from the network), it holds:
 
 - ``index.html``: each notebook's question and its figures;
-- ``NN-name.html``: each notebook as the last ``histkit build`` executed it, where every quote in a
+- ``NN-name.html``: each notebook as the run's last ``histkit build`` executed it, where every quote in a
   table links to its place in the article;
 - ``article.html``: the verbatim article, every quoted span anchored (``#q-<start>-<end>``, code
   points into ``article.txt``) with links back to the table cells that quote it;
-- ``tables/``: the exported CSV tables.
+- ``tables/``: the run's CSV tables.
+
+Everything on the pages comes from the run: its notebooks, its tables, and its seed (title and authors from
+``seed.toml``, the verbatim ``article.txt``).
 
 The pages hold no date, version or random id: two runs on the same build write the same bytes.
 """
@@ -22,11 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from histkit.core.paths import DEFAULT_SEED, project_root, resolve_seed_dir
-from histkit.run.executed import executed_notebooks, quiet_build, write_tree
-from histkit.run.quotes import QuoteIndex
-from histkit.run.site_article import article_html
-from histkit.run.site_tables import QuoteRef, link_quotes
+from histkit.publish.executed import Run, quiet_build, write_tree
+from histkit.publish.quotes import QuoteIndex
+from histkit.publish.site_article import article_html
+from histkit.publish.site_tables import QuoteRef, link_quotes
 from histkit.text.seed import Seed, read_seed
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -113,17 +115,27 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def _title_author(seed: Seed) -> tuple[str, str]:
+    """The article's title and authors as seed.toml records them (saying so where it records none)."""
+    meta = seed.bibliographic
+    authors = [a.strip() for a in str(meta.get("author", "")).split(";") if a.strip()]
+    if not authors:
+        names = "seed.toml names no author"
+    else:
+        names = authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
+    return str(meta.get("title") or f"{seed.seed_id} (seed.toml records no title)"), names
+
+
 def _article_page(seed: Seed, index: QuoteIndex, refs: list[QuoteRef]) -> Any:
     """The article page as a notebook: a heading, then the verbatim text as one HTML output."""
     import nbformat
 
-    meta = seed.bibliographic
-    title, author = str(meta.get("title", seed.seed_id)), str(meta.get("author", ""))
+    title, author = _title_author(seed)
     page = nbformat.v4.new_notebook()
     page.cells = [
         nbformat.v4.new_markdown_cell(
-            f"# {_esc(title)}\n\n{_esc(author)}. The verbatim text of `seeds/{_esc(seed.folder.name)}/"
-            f"{_esc(seed.article_path.name)}` (SHA-256 `{seed.sha256[:16]}...`). A shaded passage is quoted in a "
+            f"# {_esc(title)}\n\n{_esc(author)}. The verbatim text of `{_esc(seed.article_path.name)}` in the seed "
+            f"folder `{_esc(seed.folder.name)}` (SHA-256 `{seed.sha256[:16]}...`). A shaded passage is quoted in a "
             "table of the notebooks; the small links after its start lead to those tables."
         ),
         nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
@@ -138,8 +150,7 @@ def _landing_page(
     """The landing page as a notebook: each notebook's question and figures, then the tables."""
     import nbformat
 
-    meta = seed.bibliographic
-    title, author = str(meta.get("title", seed.seed_id)), str(meta.get("author", ""))
+    title, author = _title_author(seed)
     landing = nbformat.v4.new_notebook()
     landing.cells = [nbformat.v4.new_markdown_cell(
         f"# A reading copy of the workbook on {_esc(author)}, *{_esc(title)}*\n\n"
@@ -158,29 +169,26 @@ def _landing_page(
     return landing
 
 
-def build_site(root: Path | None = None, out: Path | None = None) -> Site:
-    """Write the static site of the executed workbook into ``out`` (default ``build/site/``).
+def build_site(run: Run, out: Path | None = None) -> Site:
+    """Write the static site of a finished run into ``out`` (default: the run's ``site/``).
 
     Raises
     ------
-    BuildError
-        If the workbook has not been built (no executed notebooks): run ``histkit build``.
     OutputError
         If an exported table no longer quotes the article exactly, the folder cannot be written, or a build
         is running (the command waits for no build: run it again when the build has finished).
 
     """
-    root = root or project_root()
-    with quiet_build(root):
-        return _write_site(root, out or root / "build" / "site")
+    with quiet_build(run.root):
+        return _write_site(run, out or run.base / "site")
 
 
-def _write_site(root: Path, out: Path) -> Site:
+def _write_site(run: Run, out: Path) -> Site:
     import nbformat
 
-    paths = executed_notebooks(root)
-    seed = read_seed(resolve_seed_dir(DEFAULT_SEED, root))
-    tables = sorted((root / "build" / "tables").glob("*.csv"))
+    paths = list(run.notebooks)
+    seed = read_seed(run.seed)
+    tables = sorted(run.tables.glob("*.csv"))
     index = QuoteIndex.from_tables(seed.text, tables, seed.seed_id)
     notebooks = [nbformat.read(p, as_version=4) for p in paths]
     headings = [_heading(nb) for nb in notebooks]
@@ -197,7 +205,7 @@ def _write_site(root: Path, out: Path) -> Site:
     for path, page, nb, (title, _) in zip(paths, pages, notebooks, headings, strict=True):
         files[page] = _render(nb, page, title or path.stem, nav)
 
-    title = str(seed.bibliographic.get("title", seed.seed_id))
+    title = _title_author(seed)[0]
     files[ARTICLE] = _render(_article_page(seed, index, refs), ARTICLE, title, nav, exclude_input=True)
     landing = _landing_page(seed, pages, notebooks, headings, tables)
     files[INDEX] = _render(landing, INDEX, f"histkit: {title}", nav, exclude_input=True)

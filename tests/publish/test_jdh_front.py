@@ -1,0 +1,51 @@
+"""The JDH's mandatory cells from the article and seed.toml; what the article lacks is said in plain words."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from histkit.core.errors import ParameterError
+from histkit.publish import jdh_front
+from histkit.text.seed import read_seed
+from tests.conftest import DATA, rehash
+
+
+def test_the_front_matter_is_the_articles(tiny):
+    front = jdh_front.front_matter(read_seed(DATA / "tiny"))
+    # tests/data/tiny/article.txt: "ABSTRACT: A fixture for the ingest tests.", "KEYWORDS: Page breaks. Footnotes."
+    assert front.abstract == "A fixture for the ingest tests."
+    assert front.keywords == ("Page breaks", "Footnotes")
+    assert front.title == "A Tiny Article on Page Breaks" and front.authors == ("Ana Autora",)
+    cell, notes = jdh_front.keywords_cell(front)
+    assert cell.source == "Page breaks, Footnotes" and notes == []
+
+
+def test_what_the_article_lacks_is_said(tmp_path):
+    folder = shutil.copytree(DATA / "tiny", tmp_path / "bare")
+    text = (folder / "article.txt").read_text(encoding="utf-8")
+    for line in ("ABSTRACT: A fixture for the ingest tests.", "KEYWORDS: Page breaks. Footnotes.", "RESUMO: Um teste.",
+                 "PALAVRAS-CHAVE:QuebrasDePágina.Notas."):
+        text = text.replace(line + "\n", "")
+    (folder / "article.txt").write_text(text, encoding="utf-8")
+    toml = (folder / "seed.toml").read_text().replace('author = "Ana Autora"\n', "")
+    (folder / "seed.toml").write_text(toml)
+    rehash(folder)
+    front = jdh_front.front_matter(read_seed(folder))
+    assert front.abstract == "" and front.keywords == () and front.affiliation == "" and front.article_licence == ""
+    cell, notes = jdh_front.keywords_cell(front)
+    assert cell.source == "The article prints no keywords." and notes
+    cell, notes = jdh_front.abstract_cell(front, "<cite/>")
+    assert cell.source.startswith("The article prints no abstract.") and notes
+    cell, notes = jdh_front.copyright_cell(front)
+    assert "seed.toml records no licence for it, and none is assumed here" in cell.source and notes
+    cells, notes = jdh_front.contributor_cells(front)
+    assert ("Affiliation: not recorded in seed.toml." in cells[0].source and len(notes) == 2) or front.authors
+
+
+def test_the_licence_is_one_the_jdh_publishes_under():
+    assert jdh_front.check_licence("CC-BY-NC-ND-4.0") == "CC-BY-NC-ND-4.0"
+    with pytest.raises(ParameterError, match=r"--licence 'CC0' is not one the JDH publishes under; choose one of "
+                                             r"CC-BY-4.0, "):
+        jdh_front.check_licence("CC0")
