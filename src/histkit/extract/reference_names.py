@@ -44,7 +44,8 @@ _GIVEN = rf"(?:{_INITIALS}|{_WRITTEN})"
 _PERSON = rf"{_FAMILY}, {_GIVEN}"
 _SEPARATOR = r"(?: ?; ?| ?/ ?| (?:&|e|y|and) )"
 NAMES = re.compile(
-    rf"(?P<names>{_PERSON}(?:{_SEPARATOR}{_PERSON})*)(?:,? \*?et al\.?\*?)?(?: \((?P<role>eds?|orgs?|coords?)\.\))?"
+    rf"(?P<names>{_PERSON}(?:{_SEPARATOR}{_PERSON})*)(?:,? \*?et al\.?\*?)?"
+    r"(?: \((?P<role>(?i:eds?|orgs?|coords?))\.\))?"
     r"\.? +(?P<rest>.+)$"
 )
 _ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY}), (?P<given>{_GIVEN})")
