@@ -36,3 +36,11 @@ def test_ages_figure(audit, article):
     fig = ages_figure(ages)
     points = sum(len(c.get_offsets()) for c in fig.axes[0].collections)
     assert points == int(ages["event_last"].notna().sum())
+
+
+def test_explorer_passage_reads_as_printed(audit, article):
+    """"... (BARTRA, 1986, p. 321)." (line 33): no space before the period after the citation."""
+    assert "(BARTRA, 1986, p. 321)." in article.text
+    view = make_explorer(audit, article).children[1].value
+    assert "p. 321)</b></mark>." in view
+    assert "</mark> ." not in view

@@ -193,3 +193,14 @@ def test_prose_renders_as_markdown() -> None:
 )
 def test_codes_in_words(text: str, words: str) -> None:
     assert display.codes_in_words(text) == words
+
+
+def test_reader_table_is_not_read_as_math():
+    """A "\\$" repair beside a "$" would be typeset by MathJax as "$ → $": the table opts out."""
+    import pandas as pd
+
+    from histkit.present.display import reader_table
+
+    html = reader_table(pd.DataFrame({"quote": ["\\$"], "replacement": ["$"]}))._repr_html_()
+    assert 'class="histkit-reader tex2jax_ignore"' in html
+    assert "\\$" in html

@@ -22,11 +22,16 @@ def _passages_html(passages: pd.DataFrame, title: str) -> str:
     if passages.empty:
         return f"<p><b>{escape(title)}</b>: never cited in author-date form.</p>"
     items = "".join(
-        f"<li>section {p.section}, line {p.line}: {escape(p.before)} "
-        f"<mark><b>{escape(p.citation)}</b></mark> {escape(p.after)}</li>"
+        f"<li>section {p.section}, line {p.line}: {escape(p.before)}{_gap(p.before_gap)}"
+        f"<mark><b>{escape(p.citation)}</b></mark>{_gap(p.after_gap)}{escape(p.after)}</li>"
         for p in passages.itertuples(index=False)
     )
     return f"<p><b>{escape(title)}</b></p><ol>{items}</ol>"
+
+
+def _gap(spaced: bool) -> str:
+    # as the article prints it: "(BARTRA, 1986, p. 321)." has no space before the period
+    return " " if spaced else ""
 
 
 def explorer_options(audit: Audit) -> list[tuple[str, str]]:

@@ -326,7 +326,9 @@ class ReaderTable:
         )
         caption = f'<caption style="text-align:left">{html.escape(self.caption)}</caption>' if self.caption else ""
         return (
-            f'<table class="histkit-reader" style="white-space:normal;overflow-wrap:break-word">{caption}'
+            # tex2jax_ignore: JupyterLab (and the site) run MathJax over HTML outputs, which would
+            # read the "$" of "\$" in one cell and "$" in the next as a formula ("$ → $").
+            f'<table class="histkit-reader tex2jax_ignore" style="white-space:normal;overflow-wrap:break-word">{caption}'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         )
 
