@@ -32,6 +32,7 @@ from edtf.parser import parser_classes as edtf_classes
 from edtf.parser.edtf_exceptions import EDTFParseException
 
 from histkit.core.errors import DateError
+from histkit.present.reader_words import in_words
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")  # fmt: skip
@@ -326,8 +327,7 @@ class ReaderTable:
         )
         caption = f'<caption style="text-align:left">{html.escape(self.caption)}</caption>' if self.caption else ""
         return (
-            # tex2jax_ignore: JupyterLab (and the site) run MathJax over HTML outputs, which would
-            # read the "$" of "\$" in one cell and "$" in the next as a formula ("$ → $").
+            # tex2jax_ignore: no MathJax here, which would read "\$" in one cell and "$" in the next as "$ → $"
             f'<table class="histkit-reader tex2jax_ignore" style="white-space:normal;overflow-wrap:break-word">{caption}'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         )
@@ -404,7 +404,7 @@ def reader_table(
         if column in date_columns:
             text = [date_in_words(v) if isinstance(v, str) and v.strip() else cell_text(v) for v in values]
         else:
-            text = [cell_text(v, digits.get(column)) for v in values]
+            text = [cell_text(in_words(str(column), v), digits.get(column)) for v in values]
         if column in code_columns:
             text = [codes_in_words(t) for t in text]
         shown[names.get(column, heading(column))] = text
