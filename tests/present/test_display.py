@@ -204,3 +204,18 @@ def test_reader_table_is_not_read_as_math():
     html = reader_table(pd.DataFrame({"quote": ["\\$"], "replacement": ["$"]}))._repr_html_()
     assert 'class="histkit-reader tex2jax_ignore"' in html
     assert "\\$" in html
+
+
+def test_repairs_view_shows_what_each_repair_reads(article):
+    """Page-break rows show the break and the joined words, never a fragment and a blank."""
+    from histkit.present.overview_views import repairs_view
+    from histkit.text.tables import repairs_table
+
+    assert "determination\n\nand resources" in article.text  # line 43, as printed
+    shown = repairs_view(repairs_table(article)).frame
+    joins = shown[shown["Kind"] == "page-break-join"]
+    assert (joins["Read as"] != "").all()
+    assert "determination ¶ and" in set(joins["As printed (¶: page break)"])
+    assert "determination and" in set(joins["Read as"])
+    assert "organized workers (the line between goes back to its footnote)" in set(joins["Read as"])
+    assert set(shown[shown["Kind"] == "footnote-continuation"]["Read as"]) == {"the end of footnote 2"}

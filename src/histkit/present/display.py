@@ -327,9 +327,9 @@ class ReaderTable:
         )
         caption = f'<caption style="text-align:left">{html.escape(self.caption)}</caption>' if self.caption else ""
         return (
-            # tex2jax_ignore: no MathJax here, which would read "\$" in one cell and "$" in the next as "$ → $"
-            f'<table class="histkit-reader tex2jax_ignore" style="white-space:normal;overflow-wrap:break-word">{caption}'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            # tex2jax_ignore: no MathJax, which reads "\$" in a cell and "$" in the next as "$ → $"
+            '<table class="histkit-reader tex2jax_ignore" style="white-space:normal;overflow-wrap:break-word">'
+            f"{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         )
 
     def __repr__(self) -> str:
