@@ -99,6 +99,32 @@ def test_the_article_is_the_verbatim_text_with_every_span_anchored_and_linked_ba
     assert "&lt;to&gt;" in html and "<to>" not in html
 
 
+def test_typesetting_residue_is_kept_but_not_shown(article):
+    """``*e.g.*``, ``> `` and ``\\$`` stay in the page's text, hidden; the words keep their emphasis."""
+    from histkit.run.site_article import typesetting_marks
+
+    marks = typesetting_marks(article.text, article.repairs)
+    at = article.text.index("*e.g.*")
+    assert marks[(at, at + 1)] == marks[(at + 5, at + 6)] == "residue"
+    assert marks[(at + 1, at + 5)] == "em"
+    quote = article.text.index("\n> ") + 1
+    assert marks[(quote, quote + 2)] == "residue"
+    dollar = article.text.index("\\$")
+    assert marks[(dollar, dollar + 1)] == "residue"
+    page = BeautifulSoup(article_html(QuoteIndex(article.text), [], marks), "html.parser")
+    assert page.get_text() == article.text  # still the file, byte for byte
+    for hidden in page.select(".residue"):
+        hidden.extract()
+    shown = page.get_text()
+    assert "*e.g.*" not in shown and "e.g." in shown
+    assert "\n> " not in shown and "\\$" not in shown
+
+
+def test_back_links_say_they_lead_back():
+    html = article_html(_index((12, 47)), [QuoteRef((12, 47), "01-demo.html", "c4-o0-t0-r0-quote", "01-demo")])
+    assert ">↩01</a>" in html
+
+
 def _snapshot(root):
     return {
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

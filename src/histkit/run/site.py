@@ -25,8 +25,9 @@ from typing import Any
 from histkit.core.paths import DEFAULT_SEED, project_root, resolve_seed_dir
 from histkit.run.executed import executed_notebooks, quiet_build, write_tree
 from histkit.run.quotes import QuoteIndex
-from histkit.run.site_article import article_html
+from histkit.run.site_article import article_html, typesetting_marks
 from histkit.run.site_tables import QuoteRef, link_quotes
+from histkit.text.ingest import parse_article
 from histkit.text.seed import Seed, read_seed
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -119,15 +120,19 @@ def _article_page(seed: Seed, index: QuoteIndex, refs: list[QuoteRef]) -> Any:
 
     meta = seed.bibliographic
     title, author = str(meta.get("title", seed.seed_id)), str(meta.get("author", ""))
+    marks = typesetting_marks(seed.text, parse_article(seed.text, seed.seed_id, str(seed.article_path)).repairs)
     page = nbformat.v4.new_notebook()
     page.cells = [
         nbformat.v4.new_markdown_cell(
             f"# {_esc(title)}\n\n{_esc(author)}. The verbatim text of `seeds/{_esc(seed.folder.name)}/"
             f"{_esc(seed.article_path.name)}` (SHA-256 `{seed.sha256[:16]}...`). A shaded passage is quoted in a "
-            "table of the notebooks; the small links after its start lead to those tables."
+            "table of the notebooks. The small links after its start (↩00, ↩01, ...) lead back to those tables, "
+            "by the notebook's number (00 is the overview). A link from a table lands on its passage, marked in "
+            "yellow. What the conversion left of the typesetting (asterisks, `>` marks, a backslash before a "
+            "dollar sign) is kept in the page but not shown: the words are set in italics or bold, as printed."
         ),
         nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
-            "display_data", data={"text/html": article_html(index, refs), "text/plain": seed.text})]),
+            "display_data", data={"text/html": article_html(index, refs, marks), "text/plain": seed.text})]),
     ]
     return page
 
