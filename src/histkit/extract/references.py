@@ -10,8 +10,7 @@ Forms read, tried in this order:
 - ``_____.`` at the start: the same authors as the previous entry (an error on the first entry);
 - ``ACRONYM - Archive name. Document. [Call number.] Place, D Month YYYY.``: archival document
   (without the dated document at the end, a corporate author with its acronym);
-- ``AUTHORS. Title. In: NAMES [(Org.)]. Book. Place: Publisher, Year. pp. A-B.``: chapter; the book's
-  people are its editors only where the list says so ("(Org.)", "(ed.)"), otherwise its authors;
+- ``AUTHORS. Title. In: NAMES [(Org.)]. Book. Place: Publisher, Year. pp. A-B.``: chapter;
 - ``AUTHORS. Title. **Journal**, place. vol, n. X, p. A-B, Year.``: article;
 - ``AUTHORS. Title. ARCHIVE, fond ..., file N. Place, D Month YYYY.``: manuscript;
 - ``AUTHORS [(ed.)]. Title. Place: Publisher, Year.``: book (``memoir`` when the title says so).
@@ -285,12 +284,9 @@ def _parse_body(ref: Reference, rest: str) -> None:
         ref.kind, ref.title = "chapter", m.group("title")
         host = m.group("host")
         if hm := NAMES.match(host):
-            # "In: McDERMOTT, K.; AGNEW, J. **The Comintern**": without "(Org.)" or "(ed.)" the
-            # list does not call them editors, so they are the book's authors (NBR 6023 7.3).
-            if hm.group("role"):
-                ref.container_editors = persons(hm.group("names"))
-            else:
-                ref.container_authors = persons(hm.group("names"))
+            # The book's editors where "(Org.)"/"(ed.)" says so; "In: McDERMOTT, K.; AGNEW, J.": its authors
+            people = persons(hm.group("names"))
+            ref.container_editors, ref.container_authors = (people, ()) if hm.group("role") else ((), people)
             host = hm.group("rest")
         if im := _IMPRINT.fullmatch(host):
             ref.container, ref.place, ref.publisher = (

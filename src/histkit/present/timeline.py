@@ -181,7 +181,6 @@ def timeline_figure(
                     clip_on=True)
         ticks.append(y)
         ticklabels.append(str(s["label"]))
-    line_top = top - len(stages) - len(stays)
     for i, r in events.iterrows():
         x = xs[i]
         y = n_lanes - lanes[i] - 0.5

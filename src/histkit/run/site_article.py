@@ -26,10 +26,10 @@ RESIDUE_KINDS = frozenset({"markdown-emphasis", "blockquote-marker", "escaped-do
 
 
 def typesetting_marks(text: str, repairs: Sequence[Repair]) -> dict[tuple[int, int], str]:
-    """Spans of the text to hide (``residue``) or to set in italics or bold (``em``, ``strong``).
+    r"""Spans of the text to hide (``residue``) or to set in italics or bold (``em``, ``strong``).
 
     A repair's quote is what it keeps with residue before and after it: ``**Mao**`` keeps ``Mao``,
-    ``> `` keeps nothing, ``\\$`` keeps ``$``.
+    ``> `` keeps nothing, ``\$`` keeps ``$``.
     """
     marks: dict[tuple[int, int], str] = {}
     for r in repairs:
