@@ -343,6 +343,8 @@ def _run_all(
     timeout: float,
     manager: type,
 ) -> list[Result]:
+    report = one_line_at_a_time(report)
+
     def one(job: run_plan.Job) -> Result:
         try:
             return run_one(job)
@@ -371,6 +373,17 @@ def _run_all(
         raise
     pool.shutdown()
     return results
+
+
+def one_line_at_a_time(report: Callable[[str], None]) -> Callable[[str], None]:
+    """``report`` for notebooks ending in parallel: ``print`` writes a line and its newline apart."""
+    lock = threading.Lock()
+
+    def say(line: str) -> None:
+        with lock:
+            report(line)
+
+    return say
 
 
 def _close_thread_loop() -> None:
