@@ -49,7 +49,8 @@ UNCURATED.mkdir()
 
 
 def _figure(fig: object) -> None:
-    render(fig, "png")  # type: ignore[arg-type]
+    if fig is not None:  # a figure function returns None where the article has no data to draw
+        render(fig, "png")  # type: ignore[arg-type]
 
 
 

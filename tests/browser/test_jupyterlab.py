@@ -36,7 +36,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "build" / "screenshots"
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+# The first article's authored workbook, and each committed example of the generic workbook.
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "examples").glob("*/*.ipynb"))
+
+
+def served_name(notebook: Path) -> str:
+    """Where the test's JupyterLab serves a notebook: ``00-overview.ipynb``, ``examples/<seed>/00-overview.ipynb``."""
+    return notebook.name if notebook.parent.name == "notebooks" else notebook.relative_to(ROOT).as_posix()
 
 # Checked on this kind of machine (see the project notes): no sandbox as root, no network at all.
 CHROMIUM_ARGS = [
@@ -94,7 +100,8 @@ def cleared_copy(notebook: Path, target: Path, outputs: Path) -> None:
             continue
         cell["outputs"] = []
         cell["execution_count"] = None
-        if "parameters" in cell.get("metadata", {}).get("tags", []):
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "parameters" in tags or "injected-parameters" in tags:
             cell["source"] = redirect_outputs("".join(cell["source"]), outputs)
     nb.get("metadata", {}).pop("widgets", None)
     target.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -108,7 +115,9 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     served = home / "notebooks"
     served.mkdir()
     for notebook in NOTEBOOKS:
-        cleared_copy(notebook, served / notebook.name, home / "outputs")
+        target = served / served_name(notebook)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        cleared_copy(notebook, target, home / "outputs" / target.parent.relative_to(served))
     settings = home / "settings"
     for name, values in LAB_SETTINGS.items():
         path = settings / name
@@ -156,7 +165,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         log.close()
         shutil.rmtree(home / "runtime", ignore_errors=True)
     changed = [p.name for p, digest in untouched.items() if hashlib.sha256(p.read_bytes()).hexdigest() != digest]
-    assert changed == [], f"the browser test changed notebooks/: {changed}"
+    assert changed == [], f"the browser test changed committed notebooks: {changed}"
 
 
 @pytest.fixture(scope="module")
@@ -313,7 +322,7 @@ def operate_dropdowns(area: object, notebook: str) -> int:
             before = snapshot(area)
             select.select_option(index=index)
             wait_for_change(area, before, f"{notebook}: choosing {options[index]!r} in {label_of(box)!r}")
-            check = DROPDOWN_CHECKS.get((notebook, label_of(box)))
+            check = DROPDOWN_CHECKS.get((Path(notebook).name, label_of(box)))
             if check:  # ipywidgets writes an option's spaces as no-break spaces
                 check(area, options[index].replace("\xa0", " "))
         count += 1
@@ -393,7 +402,7 @@ STARTING_VALUES = {
 }
 
 
-@pytest.mark.parametrize("notebook", [p.name for p in NOTEBOOKS])
+@pytest.mark.parametrize("notebook", [served_name(p) for p in NOTEBOOKS])
 @pytest.mark.browser
 @NEEDS_CHROMIUM
 def test_notebook_in_jupyterlab(lab: str, browser: object, notebook: str) -> None:
@@ -402,11 +411,12 @@ def test_notebook_in_jupyterlab(lab: str, browser: object, notebook: str) -> Non
     console.listen(page)
     try:
         # a workspace of its own, reset: no tab left over from the notebook opened before
-        page.goto(f"{lab}/lab/workspaces/{Path(notebook).stem}/tree/{notebook}?reset")
+        stem = notebook.removesuffix(".ipynb").replace("examples/", "").replace("/", "-")
+        page.goto(f"{lab}/lab/workspaces/{stem}/tree/{notebook}?reset")
         page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=START_TIMEOUT * 1000)
         page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=START_TIMEOUT * 1000)
         tabs = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tabLabel").all_inner_texts()
-        assert tabs == [notebook], f"JupyterLab opened other tabs beside the notebook: {tabs}"
+        assert tabs == [Path(notebook).name], f"JupyterLab opened other tabs beside the notebook: {tabs}"
 
         run_all_cells(page)
         assert error_outputs(page) == [], f"{notebook}: error output after Run All Cells"
@@ -415,7 +425,7 @@ def test_notebook_in_jupyterlab(lab: str, browser: object, notebook: str) -> Non
         assert areas, f"{notebook}: no widget was rendered"
         assert cut_texts(page) == [], f"{notebook}: widget texts cut off"
         shown = {k: v for area in areas for k, v in text_box_values(area).items()}
-        for label, value in STARTING_VALUES.get(notebook, {}).items():
+        for label, value in STARTING_VALUES.get(Path(notebook).name, {}).items():
             assert shown.get(label) == value, f"{notebook}: {label!r} starts at {shown.get(label)!r}, not {value}"
         operated = 0
         for area in areas:
@@ -426,7 +436,7 @@ def test_notebook_in_jupyterlab(lab: str, browser: object, notebook: str) -> Non
         assert operated, f"{notebook}: widgets rendered, but none could be operated"
         assert error_outputs(page) == [], f"{notebook}: error output after operating the widgets"
 
-        save_screenshots(page, areas[0], Path(notebook).stem)
+        save_screenshots(page, areas[0], stem)
         assert console.errors == [], f"{notebook}: errors in the browser console: {console.errors}"
     finally:
         page.close()

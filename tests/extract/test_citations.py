@@ -12,6 +12,7 @@ from histkit.core.errors import ParameterError
 from histkit.extract.citations import (
     check_stage_sections,
     citations_table,
+    curated_stage_sections,
     find_groups,
     fold,
     parse_group,
@@ -101,9 +102,21 @@ def test_find_groups_shifts_offsets():
     assert (groups[0].start, groups[0].end) == (100 + text.index("("), 100 + text.index(")") + 1)
 
 
+@pytest.mark.parametrize("section", [1, 2, 3, 4, None])
+def test_no_section_is_a_stage_without_curation(section):
+    assert stage_of(section) is None
+
+
+def test_stages_come_from_the_seeds_annotations(article, corpus):
+    # the first article's annotations.yaml names sections 2, 3 and 4 as its three stages
+    assert curated_stage_sections(article) == (2, 3, 4)
+    assert set(citations_table(article)["stage"].dropna()) == {1, 2, 3}
+    assert curated_stage_sections(corpus["mediacoes-cambiemos"]) == ()  # no curated file, no stage
+
+
 @pytest.mark.parametrize(("section", "stage"), [(1, None), (2, 1), (3, 2), (4, 3), (5, None), (None, None)])
-def test_stage_of_default(section, stage):
-    assert stage_of(section) == stage
+def test_stage_of_curated_sections(section, stage):
+    assert stage_of(section, (2, 3, 4)) == stage
 
 
 def test_stage_of_custom_mapping():

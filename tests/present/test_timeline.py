@@ -51,7 +51,7 @@ def test_lifespans_figure(chron):
 
 def test_explorer_builds_and_filters(chron):
     widgets = pytest.importorskip("ipywidgets")
-    box = cx.make_explorer(chron)
+    box = cx.make_explorer(chron, (1917, 1930))
     assert isinstance(box, widgets.VBox)
     assert repr(box).startswith("Chronology explorer")  # fixed text: the saved notebook stays stable
     controls, picture, table = box.children
@@ -59,6 +59,7 @@ def test_explorer_builds_and_filters(chron):
     assert slider.value == (1917, 1930)
     assert shown.value == "1917-1930"  # the whole range, in a label of its own (the readout cut it)
     assert picture.value[:4] == b"\x89PNG"
+    assert [o[0] for o in stage.options] == ["all", "stage 1", "stage 2", "stage 3", "context"]  # as curated
     assert "Pestkovsky arrives in Mexico" in table.value
     assert "pestkovsky-arrives" not in table.value  # no internal ids shown
     person.value = "kollontai"
@@ -108,3 +109,10 @@ def test_stems_never_cross_a_label(chron, years, width):
         for box in labels:
             inside = box.x0 + 1 < x < box.x1 - 1 and y0 < box.y1 - 1 and y1 > box.y0 + 1
             assert not inside, (x, y0, y1, box)
+
+
+def test_without_years_the_explorer_spans_the_chronologys_own_events(chron):
+    pytest.importorskip("ipywidgets")
+    slider = cx.make_explorer(chron).children[0].children[0]
+    # the first article's events run from the railway's profits of 1909 to Kollontai's death in 1952
+    assert slider.value == (1909, 1952)

@@ -404,3 +404,22 @@ def test_untitled_opening_in_a_tiny_text():
     assert [s.heading for s in art.sections] == ["", "1 FIRST HEADING", "REFERENCES"]
     assert art.body[0].kind == "blockquote"
     assert not any("University of Somewhere" in e.text for e in art.body)
+
+
+# --- front matter of articles nobody curated -------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["bragantia-grapevine", "paz-mixed-flocks"])
+def test_affiliations_after_the_last_label_are_notes_on_authors_not_titles(corpus, name):
+    article = corpus[name]
+    assert "title_pt" not in article.front
+    notes = [e.text for e in article.of_kind("front-matter") if e.field.startswith("author_note")]
+    assert len(notes) == 2 and all(n.startswith("Universidade") or n.startswith("Instituto") for n in notes)
+
+
+def test_a_title_printed_without_its_own_abstract_is_a_title_in_another_language(corpus):
+    front = corpus["mediacoes-cambiemos"].front
+    assert front["title_other"].text.startswith("Vozes que Gritam Forte")  # Portuguese, no label says so
+    assert front["title_en"].text.startswith("Voices That Shout Loudly")
+    assert front["author_note"].text.startswith("Investigador de Conicet")
+    assert "title_pt" not in front

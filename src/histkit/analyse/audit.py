@@ -205,7 +205,9 @@ def audit_findings(
             )
     for p in (problems if problems is not None else pd.DataFrame()).itertuples(index=False):
         rows.append(_finding(article, "not-read-as-citation", p.quote, p.reason, "", "", p.start, p.end))
-    frame = pd.DataFrame(rows)
+    # With no finding the table still has its columns (an article whose every citation matches).
+    frame = pd.DataFrame(rows, columns=["seed", "kind", "subject", "detail", "ref_id", "citation_ids", "line", "start",
+                                        "end", "quote"])
     order = {
         k: i
         for i, k in enumerate(
@@ -317,7 +319,7 @@ class Audit:
 def run_audit(
     article: Article,
     threshold: float = DEFAULT_THRESHOLD,
-    stage_sections: Sequence[int] = (2, 3, 4),
+    stage_sections: Sequence[int] | None = None,
 ) -> Audit:
     """Parse citations and references, reconcile them and collect the findings.
 
@@ -327,8 +329,9 @@ def run_audit(
         The ingested article.
     threshold : float
         Least similarity (0-100) for a fuzzy match (``fuzzy_threshold``).
-    stage_sections : sequence of int
-        The sections that tell the stages (``stage_sections``).
+    stage_sections : sequence of int, optional
+        The sections that tell the stages (``stage_sections``); default: those curated in the seed's
+        ``annotations.yaml``, else none.
 
     """
     from histkit.extract.citations import citation_problems, citations_table

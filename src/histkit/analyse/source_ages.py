@@ -91,6 +91,9 @@ def source_ages(
     minus the latest event year; empty when neither names a year.
     """
     if period is None:
+        if not any(_years_in(e.text, 1500, 2099) for e in article.of_kind("paragraph", "blockquote")):
+            # A body that names no year has no events to date its sources against: no rows, not an error.
+            return pd.DataFrame(columns=AGE_COLUMNS)
         period = story_period(article)
     by_id = {r.ref_id: r for r in refs}
     elements = article.of_kind("paragraph", "blockquote")

@@ -38,9 +38,8 @@ from histkit.extract.citation_forms import (
 from histkit.extract.citation_groups import REASON_UNLISTED_DATE, Problem, Work, _works, read_group
 from histkit.extract.citation_groups import parse_group as parse_group  # re-exported: callers read groups here
 from histkit.extract.citation_names import listed_names, names_listed, trim_to_listed
+from histkit.text.anchor import load_annotations
 from histkit.text.ingest import Article, Element
-
-DEFAULT_STAGE_SECTIONS: tuple[int, ...] = (2, 3, 4)
 
 COLUMNS = [
     "seed",
@@ -238,7 +237,18 @@ def find_groups(
     return sorted(groups, key=lambda g: g.start)
 
 
-def stage_of(section: int | None, stage_sections: Sequence[int] = DEFAULT_STAGE_SECTIONS) -> int | None:
+def curated_stage_sections(article: Article) -> tuple[int, ...]:
+    """The sections that tell the stages of the argument, in order, as curated in the seed's ``annotations.yaml``.
+
+    An article without that file, or whose file names no stages, has none: no section is a stage.
+    """
+    if not article.seed_file("annotations.yaml").is_file():
+        return ()
+    stages = load_annotations(article, kinds=["stages"]).get("stages", [])
+    return tuple(int(stage["section"]) for stage in stages)
+
+
+def stage_of(section: int | None, stage_sections: Sequence[int] = ()) -> int | None:
     """Return the stage (1, 2, 3, ...) of a section, or None when the section is not a stage.
 
     ``stage_sections[i]`` is the section that tells stage ``i + 1``.
@@ -262,15 +272,16 @@ def check_stage_sections(stage_sections: object) -> tuple[int, ...]:
     return tuple(stage_sections)
 
 
-def citations_table(article: Article, stage_sections: Sequence[int] = DEFAULT_STAGE_SECTIONS) -> pd.DataFrame:
+def citations_table(article: Article, stage_sections: Sequence[int] | None = None) -> pd.DataFrame:
     """One row per cited work of every citation group in the body, captions and footnotes.
 
     Parameters
     ----------
     article : Article
         The ingested article.
-    stage_sections : sequence of int
-        The sections that tell the stages, in order (default 2, 3, 4 -> stages 1, 2, 3).
+    stage_sections : sequence of int, optional
+        The sections that tell the stages, in order (``[2, 3, 4]`` -> stages 1, 2, 3); default: those
+        curated in the seed's ``annotations.yaml`` (:func:`curated_stage_sections`), else none.
 
     Returns
     -------
@@ -282,6 +293,8 @@ def citations_table(article: Article, stage_sections: Sequence[int] = DEFAULT_ST
         op. cit. takes the authors and year of the citation it repeats.
 
     """
+    if stage_sections is None:
+        stage_sections = curated_stage_sections(article)
     stage_sections = check_stage_sections(list(stage_sections))
     rows = []
     found = [(g, e) for g, e in _found_groups(article) if g.works]

@@ -27,17 +27,27 @@ def citations_figure(audit: Audit, article: Article) -> Figure:
         stage = c.loc[c["section"] == s.number, "stage"].dropna()
         extra = f"\nstage {int(stage.iloc[0])}" if len(stage) else ""
         labels.append(f"{s.number} {s.title.title()}{extra}")
-    fig = new_figure(7.5, 4.0)
+    # Up to six sections stand side by side with their titles; more are bars across, one per line.
+    across = len(sections) > 6
+    fig = new_figure(7.5, max(2.2, 0.9 + 0.32 * len(sections))) if across else new_figure(7.5, 4.0)
     ax = fig.add_subplot()
     bottom = [0] * len(sections)
     for colour, cls in zip(PALETTE, ("published", "archival", "unmatched"), strict=False):
         counts = [int(((c["section"] == s.number) & (c["source_class"] == cls)).sum()) for s in sections]
         if not any(counts):
             continue
-        ax.bar(range(len(sections)), counts, bottom=bottom, color=colour, label=cls)
+        if across:
+            ax.barh(range(len(sections)), counts, left=bottom, color=colour, label=cls)
+        else:
+            ax.bar(range(len(sections)), counts, bottom=bottom, color=colour, label=cls)
         bottom = [b + n for b, n in zip(bottom, counts, strict=True)]
-    ax.set_xticks(range(len(sections)), labels, fontsize=8)
-    ax.set_ylabel("cited works")
+    if across:
+        ax.set_yticks(range(len(sections)), [t if len(t) <= 44 else t[:43] + "…" for t in labels], fontsize=8)
+        ax.invert_yaxis()  # the first section on top, as in the text
+        ax.set_xlabel("cited works")
+    else:
+        ax.set_xticks(range(len(sections)), labels, fontsize=8)
+        ax.set_ylabel("cited works")
     ax.set_title("In-text citations per section")
     ax.legend(frameon=False)
     return fig
@@ -65,24 +75,25 @@ def _word_case(word: str) -> str:
     return word.title()
 
 
-def ages_figure(ages: pd.DataFrame) -> Figure:
-    """Scatter: year of the events a passage tells (x) against the cited source's year (y)."""
+def ages_figure(ages: pd.DataFrame) -> Figure | None:
+    """Scatter: year of the events a passage tells (x) against the cited source's year (y).
+
+    None when no cited source has both a year and a dated citing passage: no figure without data.
+    """
     from matplotlib.ticker import MaxNLocator
 
     from histkit.present.labels import place_labels
     from histkit.present.style import PALETTE, new_figure
 
-    fig = new_figure(7.5, 4.5)
-    ax = fig.add_subplot()
     dated = ages.dropna(subset=["event_last", "published"])
     if dated.empty:
-        # No citing passage names a year (an uncurated or damaged text): say so instead of failing.
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "No cited source has both a year and a dated citing passage", ha="center",
-                va="center", fontsize=9, transform=ax.transAxes)
-        return fig
+        return None
+    fig = new_figure(7.5, 4.5)
+    ax = fig.add_subplot()
     for colour, cls in zip((PALETTE[0], PALETTE[5]), ("published", "archival"), strict=True):
         part = dated[dated["source_class"] == cls]
+        if part.empty:
+            continue  # no legend entry for a class the article does not cite
         ax.scatter(part["event_last"].astype(int), part["published"].astype(int), color=colour, label=cls, s=28)
     low = int(dated["event_last"].min()) - 2
     high = int(dated["event_last"].max()) + 2

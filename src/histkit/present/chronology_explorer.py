@@ -24,7 +24,11 @@ def stays_of(chron: Chronology, person: str, stage: str = ""):  # -> DataFrame
     return stays
 
 
-def make_explorer(chron: Chronology, years: tuple[int, int] = (1917, 1930), stage_mode: str = "presence"):
+def _stages(chron: Chronology) -> list[int]:
+    return sorted({int(s) for s in chron.events["stage"].dropna()})
+
+
+def make_explorer(chron: Chronology, years: tuple[int, int] | None = None, stage_mode: str = "presence"):
     """Build an ipywidgets explorer: a year-range slider, person and stage selectors, table and timeline.
 
     Returns a ``VBox`` whose plain-text form is a fixed sentence (so a saved notebook stays the
@@ -44,6 +48,7 @@ def make_explorer(chron: Chronology, years: tuple[int, int] = (1917, 1930), stag
         return _Explorer([widgets.HTML(note)])
     first = int(chron.events["year"].min())
     last = int(chron.events["year"].max())
+    years = years or (first, last)
     # the slider's own readout is cut to four characters ("1917 – 193"): a label of its own instead
     slider = widgets.IntRangeSlider(
         value=years, min=first, max=last, step=1, description="Years", readout=False,
@@ -55,7 +60,7 @@ def make_explorer(chron: Chronology, years: tuple[int, int] = (1917, 1930), stag
     ]
     person = widgets.Dropdown(options=people, value="", description="Person")
     stage = widgets.Dropdown(
-        options=[("all", ""), ("stage 1", "1"), ("stage 2", "2"), ("stage 3", "3"), ("context", "none")],
+        options=[("all", ""), *[(f"stage {n}", str(n)) for n in _stages(chron)], ("context", "none")],
         value="",
         description="Stage",
     )

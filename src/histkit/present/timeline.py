@@ -52,7 +52,15 @@ def _text_width_in(text: str, size: float) -> float:
     return width / 72
 
 
-STAGE_COLOURS = {1: PALETTE[0], 2: PALETTE[1], 3: PALETTE[2]}
+def stage_colour(stage: int) -> str:
+    """The colour of stage ``stage`` (1, 2, ...): the palette in order, for as many stages as are curated."""
+    return PALETTE[(int(stage) - 1) % len(PALETTE)]
+
+
+def events_span(chron: Chronology) -> tuple[int, int]:
+    """The first and last year of the chronology's events (the default span of its figures)."""
+    years = chron.events["year"].dropna().astype(int)
+    return (int(years.min()), int(years.max())) if len(years) else (0, 1)
 NO_STAGE = "#666666"
 
 
@@ -77,7 +85,7 @@ def span_days(event: pd.Series) -> int:
 
 def timeline_figure(
     chron: Chronology,
-    years: tuple[int, int] = (1917, 1930),
+    years: tuple[int, int] | None = None,
     stage_mode: str = "presence",
     events: pd.DataFrame | None = None,
     width: float = 10.0,
@@ -92,8 +100,8 @@ def timeline_figure(
     ----------
     chron : Chronology
         The chronology.
-    years : (int, int)
-        First and last year shown.
+    years : (int, int), optional
+        First and last year shown; default the span of the chronology's events.
     stage_mode : str
         ``"sections"`` or ``"presence"`` (see :func:`stages_table`).
     events : DataFrame, optional
@@ -104,7 +112,7 @@ def timeline_figure(
         Figure width in inches.
 
     """
-    lo_year, hi_year = int(years[0]), int(years[1])
+    lo_year, hi_year = (int(y) for y in (years or events_span(chron)))
     if lo_year >= hi_year:
         raise ParameterError(
             f"parameter 'first_year' ({lo_year}) must be before 'last_year' ({hi_year}); "
@@ -162,7 +170,7 @@ def timeline_figure(
     for k, st in stages.iterrows():
         y = top - k - 0.5
         s_lo, s_hi = max(_x(st["earliest"]), x0), min(_x(st["latest"]) + 1 / 365, x1)
-        colour = STAGE_COLOURS[int(st["stage"])]
+        colour = stage_colour(st["stage"])
         ax.axvspan(s_lo, s_hi, color=colour, alpha=0.07, lw=0)
         ax.barh(y, s_hi - s_lo, left=s_lo, height=0.7, color=colour)
         ticks.append(y)
@@ -184,7 +192,7 @@ def timeline_figure(
     for i, r in events.iterrows():
         x = xs[i]
         y = n_lanes - lanes[i] - 0.5
-        colour = NO_STAGE if pd.isna(r["stage"]) else STAGE_COLOURS[int(r["stage"])]
+        colour = NO_STAGE if pd.isna(r["stage"]) else stage_colour(r["stage"])
         if ends[i] > x:  # a span: a bracket under its label from its first to its last possible day
             ax.plot([x, ends[i]], [y - 0.33, y - 0.33], color=colour, lw=2.2, alpha=0.8, solid_capstyle="butt")
             ax.plot([x, x], [y - 0.33, y - 0.15], color=colour, lw=1)

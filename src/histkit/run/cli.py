@@ -16,7 +16,7 @@ import yaml
 from histkit.core.errors import HistkitError, NotebookError, OutputError, ParameterError
 from histkit.core.inputs import problem_of, yaml_problem
 from histkit.core.paths import project_root
-from histkit.run import runner
+from histkit.run import examples, runner, workbooks
 
 
 class Terminated(KeyboardInterrupt):
@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="make a seed folder for another article (verbatim copy, SHA-256, metadata)")
     new.add_argument("article", type=Path, help="the article as plain UTF-8 text")
     new.add_argument("--name", default="", help="the seed folder's name (default: from the title)")
+    new.add_argument("--notebooks", action="store_true",
+                     help="also copy the generic workbook into <seed>/notebooks/, for its author to edit")
 
     freeze = sub.add_parser("freeze", help="re-execute notebooks in place to commit their outputs")
     freeze.add_argument("notebooks", nargs="*", type=Path, help="notebook files (default: all)")
@@ -157,9 +159,17 @@ def _command(args: argparse.Namespace) -> int:
             print(f"new seed: {made.folder} (sha256 {made.sha256[:12]}...)")
             for line in made.found:
                 print(f"  {line}")
+            if args.notebooks:
+                copies = workbooks.copy_generic(made.folder)
+                print(f"  notebooks to edit: {len(copies)} in {made.folder / 'notebooks'} (built instead of the "
+                      "generic workbook)")
             print(f"next: histkit build --seed {made.folder}")
         elif args.command == "freeze":
-            paths = [_notebook_path(p) for p in args.notebooks] or runner.notebooks(project_root())
+            paths = [_notebook_path(p) for p in args.notebooks]
+            if not paths:  # everything committed with outputs: the authored workbook, then each example
+                paths = runner.notebooks(project_root())
+                for name in examples.example_names(project_root()):
+                    paths += examples.write_example(project_root(), name)
             runner.freeze(paths)
             for path in paths:
                 print(f"froze {path.name}")

@@ -29,8 +29,8 @@ from histkit.core import errors
 from histkit.core.errors import NotebookError, ParameterError
 from histkit.core.files import STAGE_ENV, Stage, atomic_write, ensure_dir, exclusive_lock
 from histkit.core.inputs import check_writable, problem_of
-from histkit.core.paths import project_root, relative
-from histkit.run import cache, kernels
+from histkit.core.paths import project_root, relative, resolve_seed_dir
+from histkit.run import cache, kernels, workbooks
 from histkit.run import plan as run_plan
 
 KERNEL = "python3"
@@ -68,10 +68,13 @@ class Result:
         return f"{text}  {self.error}" if self.error else text
 
 
-def notebooks(root: Path | None = None, names: Sequence[str] = ()) -> list[Path]:
-    """The workbook's notebooks in name order, or only those named (with or without ``.ipynb``)."""
-    folder = (root or project_root()) / "notebooks"
-    found = sorted(folder.glob("[0-9][0-9]-*.ipynb"))
+def notebooks(root: Path | None = None, names: Sequence[str] = (), folder: Path | None = None) -> list[Path]:
+    """A workbook's notebooks in name order, or only those named (with or without ``.ipynb``).
+
+    ``folder`` is the workbook (see :mod:`histkit.run.workbooks`); by default the project's ``notebooks/``.
+    """
+    folder = folder or (root or project_root()) / "notebooks"
+    found = workbooks.notebooks_in(folder)
     if not names:
         return found
     wanted = []
@@ -243,7 +246,8 @@ def build(
         if "seed" in given and given["seed"] != seed:
             raise ParameterError(f"the seed is given twice (--seed {seed} and -p seed {given['seed']}); give it once")
         given["seed"] = seed
-    paths = notebooks(root, names)
+    seed_dir = resolve_seed_dir(given["seed"], root) if isinstance(given.get("seed"), str) and given["seed"] else None
+    paths = notebooks(root, names, workbooks.workbook_for(root, seed_dir))
     tree, planned = run_plan.make(root, paths, {p: parameters(p, save=False) for p in paths}, given,
                                   allow_outside=allow_outside)
     for folder in sorted({job.seed for job in planned if "seed" in job.values}):

@@ -247,6 +247,8 @@ def parse_article(text: str, seed_id: str = "", source: str = "") -> Article:
 def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict[str, list[str]]:
     seen: set[str] = set()
     keywords: dict[str, list[str]] = {}
+    # Notes on the authors follow the last labelled block; a title in another language comes before it.
+    last_label = max((n for n, (_, _, raw) in enumerate(blocks) if _LABEL.match(raw)), default=-1)
     for n, (start, end, raw) in enumerate(blocks):
         label = _LABEL.match(raw)
         if label and (label.group("colon_tail") is not None or n > 0):
@@ -265,10 +267,12 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
                 name = "title_" + next_field.split("_")[1]
             elif any(k.startswith("keywords") for k in seen) and next_field == "abstract":
                 name = "title_en"
-            elif "keywords" in seen and "abstract_pt" not in seen and "title_pt" not in seen:
-                name = "title_pt"
             elif raw.strip() == _field_text(builder, "author"):
                 name = "author_repeated"
+            elif any(k.startswith("keywords") for k in seen) and n < last_label and _title_like(raw):
+                # A title in another language, printed without an abstract of its own (its language is
+                # not guessed: no label names it).
+                name = "title_other"
             else:
                 name = "author_note"
         if name in seen:
@@ -280,6 +284,12 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
         if lang:
             keywords[lang] = _keywords(builder, element, value_start, end)
     return keywords
+
+
+def _title_like(raw: str) -> bool:
+    """A short block with no sentence end, address or e-mail: a title rather than a note on an author."""
+    text = raw.strip()
+    return 0 < len(text) <= 250 and not text.endswith(".") and "@" not in text and "\n" not in text
 
 
 def _field_text(builder: _Builder, name: str) -> str:

@@ -1,0 +1,71 @@
+"""Any article's figures, as a reader sees them: each number with its unit and its sentence, and where they fall.
+
+The figures come from :func:`histkit.extract.quantities.quantities_table` (body and notes; the reference
+list's numbers are bibliographic and left out). Nothing here knows the article's subject.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from histkit.analyse.sentences import sentence_span
+from histkit.present.display import ReaderTable, reader_table
+from histkit.present.style import PALETTE, new_figure
+from histkit.text.ingest import Article
+
+KIND_WORDS = {"money": "sums of money", "percent": "percentages", "age": "ages", "duration": "lengths of time",
+              "count": "counts of people or things"}
+
+
+def _sentence(article: Article, start: int, end: int) -> str:
+    for element in article.elements:
+        for a, b in element.pieces:
+            if a <= start < b:
+                lo, hi = sentence_span(article.text, a, b, start, end)
+                return " ".join(article.text[lo:hi].split())
+    return article.text[start:end]
+
+
+def figures_view(quantities: pd.DataFrame, article: Article) -> ReaderTable:
+    """Every figure: as printed, its unit, what it measures, its sentence, section and line."""
+    shown = quantities.assign(
+        kind=quantities["kind"].map(lambda k: KIND_WORDS.get(k, k)),
+        sentence=[_sentence(article, int(a), int(b)) for a, b in zip(quantities["start"], quantities["end"],
+                                                                      strict=True)],
+    )
+    return reader_table(shown, ["quote", "unit", "kind", "sentence", "section", "line"],
+                        headings={"quote": "As printed", "kind": "Kind of figure", "sentence": "In its sentence"})
+
+
+def kinds_summary(quantities: pd.DataFrame) -> ReaderTable:
+    """How many figures of each kind the article prints."""
+    counts = quantities.groupby("kind", as_index=False).size().rename(columns={"size": "figures"})
+    counts["kind"] = counts["kind"].map(lambda k: KIND_WORDS.get(k, k))
+    return reader_table(counts.sort_values(["figures", "kind"], ascending=[False, True], ignore_index=True),
+                        headings={"kind": "Kind of figure"})
+
+
+def figures_by_section(quantities: pd.DataFrame, article: Article):  # -> matplotlib Figure, or None
+    """Stacked bars: how many figures of each kind each numbered section prints (None without figures)."""
+    body = quantities.dropna(subset=["section"])
+    if body.empty:
+        return None
+    sections = [s for s in article.sections if s.number is not None]
+    kinds = [k for k in KIND_WORDS if (body["kind"] == k).any()]
+    fig = new_figure(7.0, max(2.0, 0.9 + 0.32 * len(sections)))
+    ax = fig.add_subplot()
+    labels = [_short(f"{s.number} {s.title}") for s in sections][::-1]
+    left = [0] * len(sections)
+    for colour, kind in zip(PALETTE, kinds, strict=False):
+        counts = [int(((body["section"] == s.number) & (body["kind"] == kind)).sum()) for s in sections][::-1]
+        ax.barh(labels, counts, left=left, color=colour, label=KIND_WORDS[kind])
+        left = [a + b for a, b in zip(left, counts, strict=True)]
+    ax.set_xlabel("figures printed in the section's paragraphs and notes")
+    ax.set_title("Where the article's figures are")
+    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    return fig
+
+
+def _short(text: str, size: int = 40) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
