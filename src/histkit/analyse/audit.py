@@ -206,8 +206,8 @@ def audit_findings(
     for p in (problems if problems is not None else pd.DataFrame()).itertuples(index=False):
         rows.append(_finding(article, "not-read-as-citation", p.quote, p.reason, "", "", p.start, p.end))
     # With no finding the table still has its columns (an article whose every citation matches).
-    frame = pd.DataFrame(rows, columns=["seed", "kind", "subject", "detail", "ref_id", "citation_ids", "line", "start",
-                                        "end", "quote"])
+    frame = pd.DataFrame(rows, columns=["seed", "kind", "subject", "detail", "ref_id", "citation_ids", "footnote",
+                                        "item", "line", "start", "end", "quote"])
     order = {
         k: i
         for i, k in enumerate(
@@ -227,7 +227,7 @@ def audit_findings(
         ["kind", "start"], key=lambda s: s.map(order) if s.name == "kind" else s, ignore_index=True
     )
     frame.insert(1, "finding_id", [f"a{i:02d}" for i in range(1, len(frame) + 1)])
-    return frame.astype({"footnote": "Int64", "item": "Int64"}) if len(frame) else frame
+    return frame.astype({"footnote": "Int64", "item": "Int64"})
 
 
 # --- analyses ----------------------------------------------------------------------------------

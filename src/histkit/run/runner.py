@@ -382,11 +382,9 @@ def _run_all(
 def one_line_at_a_time(report: Callable[[str], None]) -> Callable[[str], None]:
     """``report`` for notebooks ending in parallel: ``print`` writes a line and its newline apart."""
     lock = threading.Lock()
-
     def say(line: str) -> None:
         with lock:
             report(line)
-
     return say
 
 

@@ -6,6 +6,10 @@ in a notebook quotes it, marked. At a span's start stands an anchor ``q-<start>-
 Spans overlap freely (a date inside a paragraph inside a section), which is why anchors are points and
 the marking is per piece, never nested elements.
 
+A link lands on its whole passage, marked with no script: each piece carries a class per span it lies
+in (``s-<start>-<end>``), and one CSS rule per span marks the pieces after its anchor when the anchor is
+the page's target (``#q-12-47:target ~ .s-12-47``).
+
 What the conversion left of the typesetting (the asterisks of ``*e.g.*``, a block quotation's ``> ``, the
 backslash of ``\$``: the repairs ingest records) stays in the page, so its text is still the file's, but in a
 ``residue`` span a reader does not see; the words between asterisks are set in italics or bold, as printed.
@@ -76,8 +80,8 @@ def article_html(
     Returns
     -------
     str
-        A ``<pre class="article-text">`` whose text content, without the ``.q-back`` links, is the
-        article text exactly.
+        A ``<style>`` (the landing rules), then a ``<pre class="article-text">`` whose text content,
+        without the ``.q-back`` links, is the article text exactly.
 
     """
     text = index.text
@@ -97,8 +101,10 @@ def article_html(
     # to one newline everywhere else; the text must keep every blank line. A newline right after <pre>
     # would be dropped by the HTML parser, hence the extra one.
     out = ['<pre class="article-text">' + ("\n" if text.startswith("\n") else "")]
+    inside: set[tuple[int, int]] = set()  # every span the piece lies in
     for here, there in zip(cuts, [*cuts[1:], None], strict=True):
         shown -= set(ends.get(here, ()))
+        inside = (inside - set(ends.get(here, ()))) | set(starts.get(here, ()))
         for span in starts.get(here, ()):
             tables = ", ".join(sorted(index.sources.get(span, ())))
             title = f' title="{html.escape("in " + tables)}"' if tables else ""
@@ -110,8 +116,12 @@ def article_html(
             break
         piece = html.escape(text[here:there])
         classes = sorted({kind for (a, b), kind in marks.items() if a <= here and there <= b})
+        classes += [f"s-{a}-{b}" for a, b in sorted(inside)]
         if shown:
             classes.insert(0, "quoted")
         out.append(f'<span class="{" ".join(classes)}">{piece}</span>' if classes else piece)
     out.append("</pre>")
-    return "".join(out)
+    landing = "\n".join(
+        f"#{anchor_id(a, b)}:target ~ .s-{a}-{b} {{ background: #ffd84d; }}" for a, b in spans
+    )
+    return f"<style>\n{landing}\n</style>" + "".join(out)
