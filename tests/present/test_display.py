@@ -202,7 +202,8 @@ def test_reader_table_is_not_read_as_math():
     from histkit.present.display import reader_table
 
     html = reader_table(pd.DataFrame({"quote": ["\\$"], "replacement": ["$"]}))._repr_html_()
-    assert 'class="histkit-reader tex2jax_ignore"' in html
+    # JupyterLab 4 runs MathJax 3 (ignoreHtmlClass "mathjax_ignore"); nbconvert's pages MathJax 2 ("tex2jax_ignore")
+    assert 'class="histkit-reader mathjax_ignore tex2jax_ignore"' in html
     assert "\\$" in html
 
 

@@ -326,10 +326,10 @@ class ReaderTable:
             for row, span in zip(self.frame.itertuples(index=False, name=None), spans, strict=True)
         )
         caption = f'<caption style="text-align:left">{html.escape(self.caption)}</caption>' if self.caption else ""
-        return (
-            # tex2jax_ignore: no MathJax, which reads "\$" in a cell and "$" in the next as "$ → $"
-            '<table class="histkit-reader tex2jax_ignore" style="white-space:normal;overflow-wrap:break-word">'
-            f"{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        return (  # no MathJax (3 in JupyterLab: mathjax_ignore; 2: tex2jax_ignore), which reads "\$" as "$"
+            '<table class="histkit-reader mathjax_ignore tex2jax_ignore" '
+            f'style="white-space:normal;overflow-wrap:break-word">{caption}'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         )
 
     def __repr__(self) -> str:

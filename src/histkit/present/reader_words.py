@@ -24,6 +24,7 @@ FRONT_MATTER = {
     "abstract_es": "abstract in Spanish",
     "keywords_es": "keywords in Spanish",
     "title_en": "title in English",
+    "title_other": "title in another language",
     "abstract_en": "abstract in English",
     "keywords_en": "keywords in English",
     "author_repeated": "author (printed again)",
