@@ -65,7 +65,7 @@ def table(article):
 @pytest.fixture(scope="session")
 def change(table):
     """The wage change 1910-1927 read from the real seed."""
-    from histkit.analyse.wages import wage_change
+    from histkit.cases.spenser.wages import wage_change
 
     return wage_change(table, 1910, 1927)
 

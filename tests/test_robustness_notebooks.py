@@ -19,17 +19,24 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from histkit.analyse import audit as au
-from histkit.analyse import chronology, overview, passages, source_ages, verdicts, wages
-from histkit.analyse import economics as ec
+from histkit.analyse import chronology, overview, passages, source_ages, verdicts
+from histkit.cases import spenser
+from histkit.cases.spenser import economics as ec
+from histkit.cases.spenser import explorer as economics_explorer
+from histkit.cases.spenser import figures as economics_figures
+from histkit.cases.spenser import wages
 from histkit.core.errors import HistkitError
 from histkit.extract import quantities as qt
 from histkit.present import (
+    article_views,
     audit_explorer,
     audit_figures,
     chronology_explorer,
-    economics_explorer,
-    economics_figures,
+    claims_views,
+    dated_statements,
+    numbers_views,
     overview_views,
+    table_explorer,
     timeline,
     timelinejs,
 )
@@ -64,7 +71,7 @@ def overview_notebook(article: Article) -> None:
     overview.footnotes_table(article)
     overview.repair_summary(article)
     repairs_table(article)
-    verdicts.verdict_counts(verdicts.all_claims(article))
+    verdicts.verdict_counts(spenser.all_claims(article))
     overview_views.SectionBrowser(article)
     paragraphs_table(article)
 
@@ -125,7 +132,29 @@ def citations_notebook(article: Article) -> None:
     bib.render_bibliography(audit.refs)
 
 
-NOTEBOOKS = [overview_notebook, chronology_notebook, wages_notebook, citations_notebook]
+def generic_notebooks(article: Article) -> None:
+    """What the generic workbook calls beyond the citation audit (notebooks 00, 01 and 02)."""
+    for view in (article_views.title_block, article_views.abstracts, article_views.front_matter_view,
+                 article_views.dates_view, article_views.sections_view, article_views.notes_view,
+                 article_views.repairs_summary_view, article_views.warnings_view):
+        view(article)
+    _figure(article_views.words_figure(article))
+    claims = verdicts.all_claims(article)
+    claims_views.claims_summary(claims)
+    claims_views.claims_in_words(claims_views.of_kinds(claims, dates=False))
+    dates = dated_statements.dated_statements(article)
+    dated_statements.span_summary(dates)
+    dated_statements.statements_view(dates)
+    _figure(dated_statements.when_figure(dates, article))
+    dated_statements.statements_timelinejs(dates, article)
+    table_explorer.TableExplorer(dates, dated_statements.statements_view, kind_column="form", kind_label="Form",
+                                 years=dated_statements.year_span(dates))
+    quantities = qt.quantities_table(article)
+    numbers_views.figures_view(quantities, article)
+    _figure(numbers_views.figures_by_section(quantities, article))
+
+
+NOTEBOOKS = [overview_notebook, chronology_notebook, wages_notebook, citations_notebook, generic_notebooks]
 
 
 def _run(notebook, text: str, folder: Path) -> None:

@@ -4,11 +4,12 @@ import re
 
 from histkit.analyse import verdicts
 from histkit.analyse.claims import STATUSES
+from histkit.cases import spenser
 from histkit.text.tables import check_provenance
 
 
 def test_all_claims_gathers_both_kinds_with_provenance(article):
-    claims = verdicts.all_claims(article)
+    claims = spenser.all_claims(article)
     check_provenance(claims, article.text, "claims")
     assert {"chronology", "arithmetic", "conversion"} <= set(claims["kind"])
     assert claims["claim_id"].is_unique
@@ -22,12 +23,12 @@ def test_the_225_percent_claim_is_inconsistent_with_the_articles_own_wages(artic
     low, high, stated = float(m.group(1)), float(m.group(2)), float(m.group(3))
     increase = (high / low - 1) * 100
     assert abs(increase - stated) > 100  # about 122%, not 225%
-    claims = verdicts.all_claims(article).set_index("claim_id")
+    claims = spenser.all_claims(article).set_index("claim_id")
     assert claims.loc["wage-225-increase", "status"] == "inconsistent"
 
 
 def test_verdict_counts_add_up(article):
-    claims = verdicts.all_claims(article)
+    claims = spenser.all_claims(article)
     counts = verdicts.verdict_counts(claims)
     assert list(counts.columns) == ["kind", *STATUSES, "checks"]
     assert counts["checks"].sum() == len(claims)

@@ -7,7 +7,7 @@ import json
 import pytest
 import yaml
 
-from histkit.analyse import verdicts
+from histkit.cases import spenser
 from histkit.present import annotations_jsonld as aj
 
 # The W3C Web Annotation Data Model's motivations (https://www.w3.org/TR/annotation-model/#motivation-and-purpose).
@@ -17,7 +17,7 @@ MOTIVATIONS = {"assessing", "bookmarking", "classifying", "commenting", "describ
 
 @pytest.fixture(scope="module")
 def collection(article):
-    return aj.annotation_collection(article)
+    return aj.annotation_collection(article, spenser.all_claims(article))  # as the first article's notebook 03
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +90,7 @@ def test_every_curated_quote_and_every_claim_is_an_annotation(items, article):
     curated = [a for a in items if a["motivation"] == "describing"]
     expected = [q for name in aj.CURATED_FILES for q in _quotes_in(article.seed_file(name))]
     assert sorted(a["target"]["selector"][0]["exact"] for a in curated) == sorted(expected)
-    claims = verdicts.all_claims(article)
+    claims = spenser.all_claims(article)
     assessed = {a["id"].rsplit(":", 1)[1] for a in items if a["motivation"] == "assessing"}
     assert assessed == set(claims["claim_id"])
     assert len(items) == len(expected) + len(claims)

@@ -7,7 +7,7 @@ from itertools import pairwise
 import pytest
 
 from histkit.analyse import chronology as ch
-from histkit.analyse import verdicts
+from histkit.cases import spenser
 from histkit.present import chronology_explorer as cx
 from histkit.present import chronology_views as cv
 from histkit.present import timeline as tl
@@ -97,7 +97,7 @@ def test_ages_during_a_stay_run_from_arrival_to_departure(chron, article):
 def test_contested_figure_is_the_articles_claim_beside_the_recomputed_value(chron, article):
     # the article: "an increase of 225%"; notebook 02 recomputes 122% (or 222% read as a share)
     assert "an increase of 225%" in article.text
-    shown = cv.with_contested(chron, verdicts.all_claims(article))
+    shown = cv.with_contested(chron, spenser.all_claims(article))
     label = shown.events.set_index("event_id").loc["railway-salary-1927", "label"]
     assert label.startswith("Railway salaries up “225%” since 1910 (the article's figure; recomputed 122% or 222%")
     assert "inconsistent" in label

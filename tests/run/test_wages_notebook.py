@@ -13,8 +13,8 @@ import nbformat
 import papermill as pm
 import pytest
 
+from histkit.cases.spenser import explorer as ex
 from histkit.core.paths import project_root
-from histkit.present import economics_explorer as ex
 
 ROOT = project_root(Path(__file__).parent)
 NOTEBOOK = ROOT / "notebooks" / "02-railway-wages.ipynb"

@@ -68,3 +68,23 @@ def test_each_committed_example_is_the_generic_workbook_with_its_seed_injected()
             assert len(injected) == 1 and f'seed = "{name}"' in "".join(injected[0]["source"])
             assert "build/examples/" in "".join(injected[0]["source"])  # never the committed figures/
         assert not list((ROOT / "seeds" / name).glob("*.yaml"))  # uncurated
+
+
+def test_the_wheel_carries_the_generic_workbook(tmp_path):
+    # a user who installs histkit without this repository gets the generic notebooks with the package
+    import subprocess
+    import sys
+    import zipfile
+
+    source = tmp_path / "source"  # a copy, so that setuptools' build/ folder never lands in the project's
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source)
+    shutil.copytree(ROOT / "src", source / "src", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
+                    str(tmp_path), str(source)], check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("histkit-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for path in workbooks.notebooks_in(workbooks.GENERIC):
+        assert f"histkit/workbook/{path.name}" in names
+    assert "histkit/run/workbooks.py" in names

@@ -1,10 +1,10 @@
 """Every checkable statement of the article in one ``claims`` table, with its verdict.
 
 The checks themselves live with their analyses: the chronology's (:mod:`histkit.analyse.chronology`,
-curated in ``annotations.yaml``) and the arithmetic and conversions of the railway figures
-(:mod:`histkit.analyse.economics`, curated in ``quantities.yaml``). This module only gathers them, at the
-analyses' default settings, so that a reader sees in one place what the workbook tested. A seed
-without one of those curated files simply has none of that kind of check.
+curated in ``annotations.yaml``). This module only gathers them, at the analyses' default settings, so that
+a reader sees in one place what the workbook tested. A seed without a curated file has none of that kind of
+check. One article's own checks (the first article's railway figures) are added by its case
+(:func:`histkit.cases.spenser.all_claims`), never here.
 
 To add a new kind of check: give its analysis a function returning
 :func:`histkit.analyse.claims.claims_table`, and gather it in :func:`all_claims`.
@@ -12,26 +12,24 @@ To add a new kind of check: give its analysis a function returning
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
-from histkit.analyse import chronology, economics, wages
+from histkit.analyse import chronology
 from histkit.analyse.claims import COLUMNS, STATUSES
-from histkit.extract.quantities import quantities_table
 from histkit.text.ingest import Article
 
 
-def all_claims(article: Article) -> pd.DataFrame:
-    """The chronology, arithmetic and conversion checks of the article, sorted by kind and position.
+def all_claims(article: Article, extra: Sequence[pd.DataFrame] = ()) -> pd.DataFrame:
+    """The checks of the article, sorted by kind and position.
 
+    ``extra`` holds curated checks of the article's own case (:mod:`histkit.cases`), in the same columns.
     Columns as :data:`histkit.analyse.claims.COLUMNS`, plus ``line`` (of the quote in article.txt).
     """
-    frames = []
+    frames = [frame for frame in extra if not frame.empty]
     if article.seed_file("annotations.yaml").is_file():
         frames.append(chronology.build_chronology(article).claims)
-    if article.seed_file("quantities.yaml").is_file():
-        quantities = quantities_table(article)
-        change = wages.wage_change(quantities)
-        frames.append(economics.all_claims(quantities, article.text, change, economics.GoldParities()))
     if not frames:
         return pd.DataFrame(columns=[*COLUMNS, "line"])
     claims = pd.concat(frames, ignore_index=True).sort_values(["kind", "start", "claim_id"], ignore_index=True)

@@ -177,9 +177,10 @@ def annotation_collection(article: Article, claims: pd.DataFrame | None = None) 
         "id": f"urn:sha256:{article.sha256}",
         "type": "Text",
         "format": "text/plain",
-        "language": "en",
         "label": f"{article.seed_id}/article.txt (verbatim; offsets in Unicode code points)",
     }
+    if article.metadata.get("language"):  # as seed.toml records it; never assumed
+        source["language"] = str(article.metadata["language"])
     items = []
     for name in CURATED_FILES:
         path = article.seed_file(name)

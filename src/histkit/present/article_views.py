@@ -119,7 +119,9 @@ def abstracts(article: Article) -> Prose:
 
 def sections_view(article: Article) -> ReaderTable:
     """Sections with their paragraphs, block quotations, notes, reference entries and words."""
-    return reader_table(sections_table(article),
+    table = sections_table(article)
+    table["title"] = table["title"].map(lambda t: str(t or "").strip() or "(no heading)")
+    return reader_table(table,
                         ["section", "title", "paragraphs", "blockquotes", "footnotes", "references", "words"],
                         headings={"blockquotes": "Block quotations", "footnotes": "Notes",
                                   "references": "Reference entries"})
@@ -135,11 +137,11 @@ def words_figure(article: Article, stage_sections: list[int] | None = None):  # 
     staged = set(stage_sections or [])
     fig = new_figure(7.0, max(2.0, 0.9 + 0.32 * len(sections)))
     ax = fig.add_subplot()
-    labels = [_short(f"{s} {t}") for s, t in zip(sections["section"], sections["title"], strict=True)]
+    labels = [section_label(s, t) for s, t in zip(sections["section"], sections["title"], strict=True)]
     colours = [PALETTE[1] if s in staged else PALETTE[0] for s in sections["section"]]
     bars = ax.barh(labels[::-1], sections["words"].tolist()[::-1], color=colours[::-1])
     ax.bar_label(bars, fmt="%d", padding=3)
-    ax.set_xlabel("words in paragraphs and block quotations (notes excluded)")
+    ax.set_xlabel("words in paragraphs and block quotations")
     title = "Words per section"
     if staged:
         title += " (curated stages of the argument in orange)"
@@ -148,7 +150,9 @@ def words_figure(article: Article, stage_sections: list[int] | None = None):  # 
     return fig
 
 
-def _short(text: str, size: int = 48) -> str:
+def section_label(number: object, title: object, size: int = 44) -> str:
+    """A section as a figure names it: its number and title, cut to ``size`` characters ("(no heading)" if none)."""
+    text = f"{int(number)} {str(title or '').strip() or '(no heading)'}"
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
@@ -175,6 +179,8 @@ def notes_view(article: Article) -> ReaderTable:
 def repairs_summary_view(article: Article) -> ReaderTable:
     """How many repairs of each kind were made to read the text, and why."""
     table = repairs_table(article)
+    if table.empty:  # a text that needed no repair has a table of no rows, with its columns
+        table = pd.DataFrame(columns=["kind", "reason"])
     summary = table.groupby(["kind", "reason"], as_index=False).size().rename(columns={"size": "repairs"})
     summary["kind"] = summary["kind"].str.replace("-", " ")
     return reader_table(summary.sort_values(["repairs", "kind"], ascending=[False, True], ignore_index=True),
@@ -184,6 +190,8 @@ def repairs_summary_view(article: Article) -> ReaderTable:
 def warnings_view(article: Article) -> ReaderTable:
     """What the reading could not settle, each with its passage and what was assumed."""
     table = warnings_table(article)
+    if table.empty:
+        table = pd.DataFrame(columns=["kind", "line", "quote", "assumed"])
     table = table.assign(kind=table["kind"].str.replace("-", " "))
     return reader_table(table, ["kind", "line", "quote", "assumed"], headings={"kind": "Warning",
                                                                              "assumed": "What was assumed"})

@@ -17,6 +17,7 @@ from histkit.analyse.sentences import sentence_span
 from histkit.core.files import WrittenFiles, atomic_write
 from histkit.core.paths import from_root
 from histkit.extract.dates import dates_table
+from histkit.present.article_views import section_label
 from histkit.present.display import Prose, ReaderTable, date_in_words, markdown, reader_table
 from histkit.present.style import PALETTE, new_figure
 from histkit.present.timelinejs import _ends, _parts, _plain
@@ -73,7 +74,7 @@ def when_figure(dates: pd.DataFrame, article: Article):  # -> matplotlib Figure,
     span = year_span(dates)
     if span is None:
         return None
-    places = [(0, "front matter")] + [(s.number, f"{s.number} {s.title}") for s in article.sections
+    places = [(0, "front matter")] + [(s.number, section_label(s.number, s.title)) for s in article.sections
                                       if s.number is not None]
     rows = {number: i for i, (number, _) in enumerate(places)}
     fig = new_figure(7.5, max(2.2, 1.0 + 0.3 * len(places)))
@@ -92,7 +93,7 @@ def when_figure(dates: pd.DataFrame, article: Article):  # -> matplotlib Figure,
     if points:
         xs, ys, sizes = zip(*[(x + 0.5, y, 12 + 10 * n) for (x, y), n in sorted(points.items())], strict=True)
         ax.scatter(xs, ys, s=sizes, color=PALETTE[1], zorder=3, edgecolors="none")
-    ax.set_yticks(range(len(places)), [_short(label) for _, label in reversed(places)], fontsize=8)
+    ax.set_yticks(range(len(places)), [label for _, label in reversed(places)], fontsize=8)
     first, last = span
     pad = max(1, (last - first) // 30)
     ax.set_xlim(first - pad, last + 1 + pad)
@@ -101,9 +102,6 @@ def when_figure(dates: pd.DataFrame, article: Article):  # -> matplotlib Figure,
     ax.grid(axis="x", alpha=0.3)
     return fig
 
-
-def _short(text: str, size: int = 40) -> str:
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
 def statements_timelinejs(dates: pd.DataFrame, article: Article) -> dict[str, Any]:

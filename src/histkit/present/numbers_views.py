@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from histkit.analyse.sentences import sentence_span
+from histkit.present.article_views import section_label
 from histkit.present.display import ReaderTable, reader_table
 from histkit.present.style import PALETTE, new_figure
 from histkit.text.ingest import Article
@@ -54,7 +55,7 @@ def figures_by_section(quantities: pd.DataFrame, article: Article):  # -> matplo
     kinds = [k for k in KIND_WORDS if (body["kind"] == k).any()]
     fig = new_figure(7.0, max(2.0, 0.9 + 0.32 * len(sections)))
     ax = fig.add_subplot()
-    labels = [_short(f"{s.number} {s.title}") for s in sections][::-1]
+    labels = [section_label(s.number, s.title) for s in sections][::-1]
     left = [0] * len(sections)
     for colour, kind in zip(PALETTE, kinds, strict=False):
         counts = [int(((body["section"] == s.number) & (body["kind"] == kind)).sum()) for s in sections][::-1]
@@ -66,6 +67,3 @@ def figures_by_section(quantities: pd.DataFrame, article: Article):  # -> matplo
     ax.xaxis.get_major_locator().set_params(integer=True)
     return fig
 
-
-def _short(text: str, size: int = 40) -> str:
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"

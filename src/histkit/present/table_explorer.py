@@ -87,5 +87,6 @@ class TableExplorer(widgets.VBox):
         self.table.value = self._view(rows)._repr_html_() if len(rows) else "<p>None in this selection.</p>"
 
     def __repr__(self) -> str:
-        return (f"Explorer of the {self._what}: run the notebook in JupyterLab to narrow them by section, "
-                f"by kind{' and by years' if self.years is not None else ''}.")
+        # ipywidgets cuts a plain form past 110 characters: this one stays shorter
+        return (f"Explorer: run the notebook in JupyterLab to narrow the {self._what} by section, kind"
+                f"{' and years' if self.years is not None else ''}.")

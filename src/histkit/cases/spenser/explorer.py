@@ -6,8 +6,8 @@ from typing import Any
 
 import pandas as pd
 
-from histkit.analyse.economics import GoldParities, Rates, rates, worker_months
-from histkit.analyse.wages import WageChange, break_even, real_change
+from histkit.cases.spenser.economics import GoldParities, Rates, rates, worker_months
+from histkit.cases.spenser.wages import WageChange, break_even, real_change
 from histkit.extract.quantities import by_key
 from histkit.present.display import figure, reader_table
 
@@ -80,7 +80,7 @@ def make_explorer(quantities: pd.DataFrame, change: WageChange, price_ratio: flo
     """
     import ipywidgets as widgets  # imported here: only the notebook's explorer needs it
 
-    from histkit.present.economics_figures import plot_sensitivity
+    from histkit.cases.spenser.figures import plot_sensitivity
     from histkit.present.style import render
 
     class _Explorer(widgets.VBox):

@@ -3,7 +3,7 @@
 Every input figure comes from the ``quantities`` table (:mod:`histkit.extract.quantities`), found by
 its curated ``key`` and year. What the article does not give (the gold content of the peso, the
 ruble and the dollar) enters as a parameter whose default carries its source
-(:data:`PARITY_SOURCES`). The wages themselves are in :mod:`histkit.analyse.wages`.
+(:data:`PARITY_SOURCES`). The wages themselves are in :mod:`histkit.cases.spenser.wages`.
 
 To add a computation: a pure function of the quantities table (and parameters) returning a
 DataFrame with provenance columns, a case in ``tests/analyse/test_economics.py`` checked against
@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from histkit.analyse.claims import Claim, claims_table
-from histkit.analyse.wages import (
+from histkit.cases.spenser.wages import (
     PriceSetting,
     WageChange,
     break_even,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 import histkit as hk
-from histkit.analyse import economics as ec
-from histkit.analyse import wages
+from histkit.cases.spenser import economics as ec
+from histkit.cases.spenser import explorer as ex
+from histkit.cases.spenser import figures as ef
+from histkit.cases.spenser import wages
 from histkit.extract import quantities as q
-from histkit.present import economics_explorer as ex
-from histkit.present import economics_figures as ef
 from histkit.present.display import reader_table
 from tests.conftest import with_value
 

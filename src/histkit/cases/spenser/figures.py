@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-from histkit.analyse.economics import profits_change
-from histkit.analyse.wages import WageChange, break_even, real_change
+from histkit.cases.spenser.economics import profits_change
+from histkit.cases.spenser.wages import WageChange, break_even, real_change
 from histkit.extract.quantities import by_key
 from histkit.present.style import PALETTE, new_figure
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from histkit.analyse import wages
+from histkit.cases.spenser import wages
 from histkit.core.errors import ParameterError
 from histkit.text.tables import check_provenance
 
@@ -152,7 +152,7 @@ def test_price_index_missing_file_and_year(tmp_path, change) -> None:
 
 
 def test_an_uncurated_article_has_no_wage_change_and_is_told_why(table, tiny) -> None:
-    from histkit.analyse import economics as ec
+    from histkit.cases.spenser import economics as ec
     from histkit.extract.quantities import quantities_table
 
     # the first article's curated railway wages: 56.13 (1910) and 124.78 (1927) pesos

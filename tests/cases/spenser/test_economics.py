@@ -1,4 +1,4 @@
-"""Tests of histkit.analyse.economics against the article's own figures (section 3, lines 91-93).
+"""Tests of histkit.cases.spenser.economics against the article's own figures (section 3, lines 91-93).
 
 The article: profits 41% (1909) and 6% (1926); average salary 56.13 pesos a month (1910) and
 124.78 (1927), "an increase of 225%"; fifty thousand rubles (US$25,000). Expected values below
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from histkit.analyse import economics as ec
+from histkit.cases.spenser import economics as ec
 from histkit.core.errors import AnnotationError, ParameterError
 from histkit.text.tables import check_provenance
 from tests.conftest import with_value
