@@ -35,7 +35,30 @@ def test_verdict_counts_add_up(article):
     assert (counts[list(STATUSES)].sum(axis=1) == counts["checks"]).all()
 
 
-def test_a_seed_without_curated_files_has_no_checks(tiny):
+def test_a_seed_without_curated_files_has_only_automatic_checks(tiny):
     claims = verdicts.all_claims(tiny)
-    assert claims.empty
-    assert verdicts.verdict_counts(claims)["checks"].sum() == 0
+    assert verdicts.curated_claims(tiny).empty
+    assert set(claims["checker"]) == {"automatic"}
+    # the tiny text prints "fifty rubles (US\\$25)": both amounts, but no rate of the time
+    assert list(zip(claims["kind"], claims["status"], strict=True)) == [("conversion", "unverifiable")]
+    assert verdicts.verdict_counts(claims)["checks"].sum() == 1
+
+
+def test_curated_and_automatic_checks_have_one_row_per_statement(article):
+    claims = spenser.all_claims(article)  # the engine's checks and the case's railway checks
+    assert set(claims["checker"]) == {"curated", "automatic"}
+    curated = claims[claims["checker"] == "curated"]
+    automatic = claims[claims["checker"] == "automatic"]
+    for a in automatic.itertuples():  # an automatic row survives only where no curated row covers it
+        assert not ((curated["start"] < a.end) & (a.start < curated["end"])).any()
+    # the 225% is the curated pair of readings, not a second automatic pair
+    assert list(claims.loc[claims["quote"].str.contains("225%"), "checker"]) == ["curated", "curated"]
+    # the rise from 56.13 to 124.78 pesos is checked automatically: the curated files say nothing of its direction
+    rise = automatic[automatic["quote"].str.contains("risen to 124.78")]
+    assert list(rise["status"]) == ["consistent"]
+
+
+def test_curated_rows_carry_a_formula_and_a_reason(article):
+    curated = spenser.all_claims(article).query("checker == 'curated'")
+    assert (curated["formula"] != "").all() and (curated["reason"] != "").all()
+    assert set(curated["checker"]) == {"curated"}

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from histkit.present.display import Prose, codes_in_words, markdown
+from histkit.present import claims_words
+from histkit.present.display import Prose, ReaderTable, markdown, reader_table
 
 # Kinds of check that test dates (ages, durations, order); every other kind tests arithmetic.
 DATE_KINDS = frozenset({"chronology", "age", "duration", "order", "relative"})
@@ -28,21 +29,24 @@ def of_kinds(claims: pd.DataFrame, kinds: Iterable[str] | None = None, *, dates:
 
 
 def claims_summary(claims: pd.DataFrame) -> Prose:
-    """One line: how many statements were checked, and how many came out each way."""
+    """One line: how many statements were checked, and how many are inconsistent (or cannot be settled)."""
     if claims.empty:
         return markdown("**No statement of this article was checked**: the workbook found none whose figure or "
                         "date its own numbers and dates let it recompute.")
-    counts = claims["status"].value_counts()
-    parts = [f"{int(counts.get(s, 0))} {s}" for s in ("consistent", "inconsistent", "unverifiable") if counts.get(s)]
-    noun = "statement" if len(claims) == 1 else "statements"
-    return markdown(f"**{len(claims)} {noun} checked**: {', '.join(parts)}.")
+    return markdown(f"**{claims_words.claims_summary(claims)}.**")
 
 
 def claims_in_words(claims: pd.DataFrame) -> Prose:
-    """Each check as a sentence: what the article says, what its own figures give, and the verdict."""
-    lines = []
-    for _, c in claims.iterrows():
-        stated, computed = codes_in_words(str(c["stated"])), codes_in_words(str(c["computed"]))
-        lines.append(f"- Line {c['line']}: the article says “{' '.join(str(c['quote']).split())}” ({stated}); "
-                     f"its own figures give {computed}: **{c['status']}**.")
-    return markdown("\n".join(lines))
+    """Each checked statement as a sentence: what the article says, what its own figures give, the verdict."""
+    return markdown("\n".join(f"- Line {line}: {sentence}" for line, sentence in _with_lines(claims)))
+
+
+def _with_lines(claims: pd.DataFrame) -> list[tuple[int, str]]:
+    # claim_sentences gives one sentence per statement in text order; the line is that statement's first
+    ordered = claims.sort_values(["start", "end"], kind="stable").drop_duplicates(["start", "end"])
+    return list(zip(ordered["line"], claims_words.claim_sentences(claims), strict=True))
+
+
+def claims_view(claims: pd.DataFrame) -> ReaderTable:
+    """The checks as a reader table in words (what is checked, the reading, the verdict and why)."""
+    return reader_table(claims_words.claims_reader_table(claims))

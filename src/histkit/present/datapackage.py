@@ -97,11 +97,17 @@ COMMON_FIELDS = {
 _CLAIMS = TableInfo(
     "",
     primary_key=("claim_id",),
+    lists={"inputs": ";"},
     fields={
-        "kind": "What is checked (chronology, arithmetic, ...).",
+        "kind": "What is checked (chronology, arithmetic, share, sum, percent_change, duration, age, order, ...).",
         "stated": "What the article states.",
         "computed": "What the workbook computes from the article's own figures or dates.",
         "explanation": "How the verdict was reached, in words.",
+        "inputs": "The spans (start-end) of the figures or dates the check recomputes from.",
+        "input_quotes": "The quotes of those inputs, in the same order, separated by ' | '.",
+        "formula": "The computation, in words.",
+        "reason": "Why the verdict is what it is (tolerance, truncation, pairing).",
+        "checker": "'curated' (annotations.yaml, quantities.yaml) or 'automatic' (read from the prose).",
     },
 )
 TABLES: dict[str, TableInfo] = {

@@ -95,3 +95,69 @@ def words_to_number(words: str, lang: str = "en") -> int:
 def digits_to_number(digits: str) -> float:
     """Return the value of ``"25,000"`` or ``"56.13"`` (commas group thousands)."""
     return float(digits.replace(",", ""))
+
+
+# A run of digits with dots or commas between groups: "1.753", "45,89", "25,000", "8.450.755".
+# Which mark is the decimal one depends on the article's language: see :func:`decimal_mark`.
+DIGIT_GROUPS_PATTERN = r"\d+(?:[.,]\d+)*"
+# Each opens with a digit and looks behind it only there, so the scan of a long text stays cheap.
+_COMMA_DECIMAL = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:,\d{1,2}(?![\d,])|(?:\.\d{3}){2,}(?![\d,]))")
+_DOT_DECIMAL = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:\.\d{1,2}(?![\d.])|(?:,\d{3}){2,}(?![\d.]))")
+
+
+def decimal_mark(text: str) -> str:
+    """Return the decimal mark a text prints numbers with: ``","`` (pt, es), ``"."`` (en) or ``""``.
+
+    The text votes: ``45,89`` or ``8.450.755`` say comma, ``56.13`` or ``8,450,755`` say dot. A tie
+    (often: no evidence at all) gives ``""``, and :func:`read_digit_groups` then reads each number
+    on its own, leaving out the ones that could be either ("1.500").
+    """
+    comma = sum(1 for _ in _COMMA_DECIMAL.finditer(text))
+    dot = sum(1 for _ in _DOT_DECIMAL.finditer(text))
+    return "," if comma > dot else "." if dot > comma else ""
+
+
+def read_digit_groups(token: str, mark: str = ".") -> tuple[float, int] | None:
+    """Return the value of ``token`` and how many decimals it prints, or ``None`` if malformed.
+
+    Parameters
+    ----------
+    token : str
+        Digits with dots or commas, e.g. ``"1.753"``, ``"45,89"``, ``"25,000"``, ``"56.13"``.
+    mark : str
+        The decimal mark of the text (:func:`decimal_mark`); the other mark groups thousands,
+        and a grouped number must have groups of exactly three digits. ``""`` (the text does not
+        say): a number with one mark followed by three digits ("1.500", "1,500") is ``None``,
+        as it could be either; any other is read by its own form.
+
+    Examples
+    --------
+    >>> read_digit_groups("1.753", ",")
+    (1753.0, 0)
+    >>> read_digit_groups("45,89", ",")
+    (45.89, 2)
+    >>> read_digit_groups("25,000", ".")
+    (25000.0, 0)
+
+    """
+    if not re.fullmatch(DIGIT_GROUPS_PATTERN, token):
+        return None
+    if not mark:
+        marks = [c for c in token if c in ".,"]
+        if not marks:
+            return float(token), 0
+        last = token.rfind(marks[-1])
+        if len(marks) == 1 and len(token) - last - 1 == 3:
+            return None  # "1.500": a thousand and a half, or one and a half
+        mark = marks[-1] if len(token) - last - 1 != 3 or len(set(marks)) > 1 else ("," if marks[0] == "." else ".")
+    group = "," if mark == "." else "."
+    whole, _, decimals = token.partition(mark)
+    if mark in decimals:
+        return None
+    parts = whole.split(group)
+    if len(parts) > 1 and (not 1 <= len(parts[0]) <= 3 or any(len(p) != 3 for p in parts[1:])):
+        return None
+    digits = "".join(parts)
+    if not digits.isdigit() or (decimals and not decimals.isdigit()):
+        return None
+    return float(f"{digits}.{decimals}" if decimals else digits), len(decimals)

@@ -1,0 +1,90 @@
+"""The automatic checks of an article's arithmetic and chronology, with no curation (pt/es/en).
+
+A spellchecker for the figures of prose: it finds the statements whose figure the article lets a
+reader recompute (a share, a total, a percent change, a multiple, a duration, an age, an order of
+dated events, a conversion), recomputes them from the article's own figures and dates, and gives each a
+verdict (table ``claims``, ``checker="automatic"``). Each family of statements lives in its own module:
+
+- :mod:`histkit.analyse.check_shares`: shares of a printed total, totals beside their parts;
+- :mod:`histkit.analyse.check_changes`: percent changes, rises and falls, multiples;
+- :mod:`histkit.analyse.check_time`: durations, stays, ages, "N years later", order of years;
+- :mod:`histkit.analyse.check_tables`: prose restating a table flattened into its caption;
+- :mod:`histkit.analyse.check_lists`: "respectively" lists longer or shorter than the works cited;
+- :mod:`histkit.analyse.check_conversions`: both amounts of a conversion printed (unverifiable: the
+  rate of the time is an outside fact, a parameter with its source named, as in
+  :mod:`histkit.cases.spenser.economics`).
+
+They read the figures of :mod:`histkit.analyse.figures` and judge with the tolerance of
+:mod:`histkit.analyse.tolerance`. Averages beside their values are not read yet.
+
+To add a family: a module yielding ``(passage, Check)`` pairs, added to :data:`FAMILIES`, and tests
+from two articles or tiny fixtures in each language it reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+import pandas as pd
+
+from histkit.analyse import check_changes, check_conversions, check_lists, check_shares, check_tables, check_time
+from histkit.analyse.check_rows import Check, to_claim
+from histkit.analyse.claims import Claim, claims_table
+from histkit.analyse.figures import Passage, captions, passages
+from histkit.text.ingest import Article
+from histkit.text.numbers import decimal_mark
+
+Family = Callable[[list[Passage]], Iterator[tuple[Passage, Check]]]
+FAMILIES: tuple[Family, ...] = (
+    check_shares.share_checks,
+    check_shares.sum_checks,
+    check_changes.percent_change_checks,
+    check_changes.direction_checks,
+    check_changes.multiple_checks,
+    check_time.duration_checks,
+    check_time.stay_checks,
+    check_time.age_checks,
+    check_time.later_death_checks,
+    check_time.order_checks,
+    check_lists.respectively_checks,
+    check_conversions.conversion_checks,
+)
+
+
+def _one_per_statement(claims: Iterable[Claim]) -> list[Claim]:
+    """Keep one row per statement and reading: the first family to check a span keeps it."""
+    kept: list[Claim] = []
+    seen: set[str] = set()
+    for claim in claims:
+        if claim.claim_id in seen:
+            continue
+        seen.add(claim.claim_id)
+        kept.append(claim)
+    return kept
+
+
+def automatic_claims(article: Article) -> pd.DataFrame:
+    """Return the automatic checks of an article as a ``claims`` table (``checker="automatic"``).
+
+    Parameters
+    ----------
+    article : Article
+        Any ingested article; curated files beside it are not read.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`histkit.analyse.claims.COLUMNS`, sorted by kind and position; every
+        ``quote`` is ``article.text[start:end]`` and every input span quotes the article too.
+
+    """
+    mark = decimal_mark(article.text)
+    found = passages(article, mark)
+    tables = captions(article, mark)
+    # the checks that name a table's row or column first: where they read a statement, theirs is kept
+    checks = list(check_tables.table_share_checks(found, tables, mark))
+    checks += check_tables.column_share_checks(found, tables, mark)
+    checks += check_tables.row_total_checks(found, tables, mark)
+    checks += [pair for family in FAMILIES for pair in family(found)]
+    claims = [to_claim(article.text, article.seed_id, passage, check) for passage, check in checks]
+    return claims_table(_one_per_statement(claims))

@@ -1,0 +1,37 @@
+import re
+
+from histkit.analyse.auto_checks import automatic_claims
+from histkit.cases import spenser
+from histkit.present.claims_words import claim_sentences, claims_reader_table, claims_summary, in_words
+
+
+def test_the_225_percent_in_one_sentence_with_both_readings(article):
+    sentences = claim_sentences(spenser.all_claims(article))
+    wage = [s for s in sentences if "225%" in s]
+    # the article prints 56.13 and 124.78 pesos: 122% as an increase, 222% as a ratio
+    assert wage == ["The article says “225%”; its own figures give 122% (as an increase) or 222% (as a ratio): "
+                    "that does not hold."]
+
+
+def test_a_summary_line_per_article(article, corpus):
+    claims = spenser.all_claims(article)
+    # the article's one known slip is the 225%, checked under two readings
+    assert claims_summary(claims, "spenser").startswith(f"spenser: {len(claims)} checks, 2 inconsistent")
+    # ensaio-deficiencia: the hand-read truth has twelve inconsistent shares and totals
+    line = claims_summary(automatic_claims(corpus["ensaio-deficiencia"]))
+    assert re.fullmatch(r"\d+ checks, 12 inconsistent", line)
+
+
+def test_the_reader_table_has_no_machine_words(article):
+    table = claims_reader_table(spenser.all_claims(article))
+    shown = " ".join(table.drop(columns=["start", "end"]).astype(str).to_numpy().ravel())
+    assert "<=" not in shown and "1919-09-30" not in shown and "..1918" not in shown
+    assert "30 September 1919, no later than 1 November 1919" in shown
+    readings = table.loc[table["The article says"] == "225%", "Reading"].tolist()
+    assert sorted(readings) == ["as a ratio", "as an increase"]
+    assert set(table["Checked"]) == {"by hand (curated)", "automatically"}
+
+
+def test_in_words():
+    assert in_words("1918-02-14..1918-02-14") == "14 February 1918"
+    assert in_words("2.0000 RUB/USD") == "2.0000 roubles to the dollar"
