@@ -208,15 +208,18 @@ def test_reader_table_is_not_read_as_math():
 
 
 def test_repairs_view_shows_what_each_repair_reads(article):
-    """Page-break rows show the break and the joined words, never a fragment and a blank."""
+    """Page-break rows say what is read and that a page break stood there, never a fragment and a blank."""
     from histkit.present.overview_views import repairs_view
     from histkit.text.tables import repairs_table
 
     assert "determination\n\nand resources" in article.text  # line 43, as printed
-    shown = repairs_view(repairs_table(article)).frame
+    table = repairs_view(repairs_table(article))
+    shown = table.frame
     joins = shown[shown["Kind"] == "page-break-join"]
     assert (joins["Read as"] != "").all()
-    assert "determination ¶ and" in set(joins["As printed (¶: page break)"])
-    assert "determination and" in set(joins["Read as"])
-    assert "organized workers (the line between goes back to its footnote)" in set(joins["Read as"])
+    assert "determination and" in set(joins["As printed"])  # the printed words, linked to the article
+    assert "determination and (one sentence across a page break)" in set(joins["Read as"])
+    assert ("organized workers (one sentence across a page break; the line between goes back to its footnote)"
+            in set(joins["Read as"]))  # fmt: skip
     assert set(shown[shown["Kind"] == "footnote-continuation"]["Read as"]) == {"the end of footnote 2"}
+    assert all(span is not None for span in table.spans)  # offsets kept: the site links each quote

@@ -30,35 +30,31 @@ def words_figure(article: Article):
     return fig
 
 
-PAGE_BREAK = " ¶ "  # where a page break cut the text, as a reader sees it
-
-
 def repairs_view(repairs: pd.DataFrame) -> ReaderTable:
-    """Repairs as a reader checks them: the text as printed, and what it is read as.
+    """Repairs as a reader checks them: the words as printed (linked to the article), and as read.
 
     A page-break join's quote runs across the break ("determination", blank lines, "and"): it is
-    shown with the break marked (``¶``), and read as the two pieces joined by a space. When a
-    stray footnote line sits between them (footnote 2's last line inside section 3), the view says
-    that the line goes back to its note.
+    read as the two pieces joined by a space, and the view says a page break stood between them.
+    When a stray footnote line sits between them (footnote 2's last line inside section 3), it says
+    that the line goes back to its note. The quote keeps its offsets, so the site links it.
     """
     rows = []
     continuations = repairs[repairs["kind"] == "footnote-continuation"]
     for r in repairs.itertuples(index=False):
         pieces = [" ".join(p.split()) for p in str(r.quote).split("\n\n") if p.strip()]
-        printed, read_as = " ".join(str(r.quote).split()), str(r.replacement)
+        read_as = str(r.replacement)
         if r.kind == "page-break-join" and len(pieces) > 1:
-            printed = PAGE_BREAK.join(pieces)
-            read_as = f"{pieces[0]} {pieces[-1]}"
             inside = continuations[(continuations["start"] > r.start) & (continuations["end"] < r.end)]
-            if len(pieces) > 2:
-                read_as += (" (the line between goes back to its footnote)" if len(inside)
-                            else " (the text between is read apart)")  # fmt: skip
+            between = ("; the line between goes back to its footnote" if len(inside)
+                       else "; the text between is read apart") if len(pieces) > 2 else ""  # fmt: skip
+            read_as = f"{pieces[0]} {pieces[-1]} (one sentence across a page break{between})"
         if r.kind == "footnote-continuation" and not read_as:
             note = re.search(r"footnote (\d+)", str(r.reason))
             read_as = f"the end of footnote {note.group(1)}" if note else "the end of its footnote"
-        rows.append({"kind": r.kind, "line": r.line, "printed": printed, "read_as": read_as})
-    frame = pd.DataFrame(rows, columns=["kind", "line", "printed", "read_as"])
-    return reader_table(frame, headings={"printed": "As printed (¶: page break)", "read_as": "Read as"})
+        rows.append({"kind": r.kind, "line": r.line, "quote": r.quote, "read_as": read_as,
+                     "seed": r.seed, "start": r.start, "end": r.end})  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["kind", "line", "quote", "read_as", "seed", "start", "end"])
+    return reader_table(frame, headings={"quote": "As printed", "read_as": "Read as"})
 
 
 class SectionBrowser(widgets.VBox):
