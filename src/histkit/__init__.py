@@ -12,6 +12,7 @@ import importlib
 from typing import Any
 
 from histkit.core.errors import HistkitError
+from histkit.text.conversion import conversion_repairs
 from histkit.text.ingest import Article, parse_article
 from histkit.text.seed import Seed, read_seed
 
@@ -61,6 +62,8 @@ def load_seed(seed: str = "spenser-bolsheviks-mexico") -> Article:
     """
     checked = read_seed(seed)
     article = parse_article(checked.text, checked.seed_id, str(checked.article_path))
+    repairs = article.repairs + conversion_repairs(checked, article)
+    article.repairs = sorted(repairs, key=lambda r: (r.start, r.end, r.kind))
     article.sha256 = checked.sha256
     article.metadata = checked.bibliographic
     article.folder = checked.folder

@@ -197,3 +197,38 @@ def test_a_citation_matched_by_name_alone_is_queried(corpus):
     ecos = run_audit(corpus["ecos-china-new-normal"]).findings
     bank = ecos[(ecos["kind"] == "year-differs") & (ecos["subject"] == "World Bank")].iloc[0]
     assert "prints no year of its own" in bank["detail"]
+
+
+@pytest.mark.parametrize(
+    ("name", "quote", "entries"),
+    [
+        # two entries "Santos ... 2018" and no letter in the list or the text (hoehnea-senna-extracts)
+        ("hoehnea-senna-extracts", "Santos *et al.* 2018", 2),
+        # two BAKHTIN 2011 entries; the text cites "BAKHTIN, 2011, p.284" with no bracketed year (bak-p59099)
+        ("bak-p59099", "BAKHTIN, 2011, p.284", 2),
+    ],
+)
+def test_a_citation_several_entries_fit_is_a_finding_with_its_reason(corpus, name, quote, entries):
+    findings = run_audit(corpus[name]).findings
+    found = findings[(findings["kind"] == "ambiguous-citation") & (findings["quote"] == quote)]
+    assert len(found) >= 1
+    row = found.iloc[0]
+    assert len(row["ref_id"].split(";")) == entries
+    assert "no letter" in row["detail"] and "read the passage" in row["detail"]
+
+
+def test_the_first_seed_has_no_ambiguous_citation(audit):
+    assert not (audit.findings["kind"] == "ambiguous-citation").any()
+
+
+def test_a_bracketed_original_year_tells_two_entries_apart(corpus):
+    # bak-p59099: "BAKHTIN, ..., 2011 [1979], 2011 [1954-1961], ..." against "Estética da criação verbal
+    # [1951-1953] ... 2011/1979" and "O problema do texto ... [1954-1961] ... 2011": each its own entry, no finding.
+    article = corpus["bak-p59099"]
+    audit = run_audit(article)
+    rows = audit.citations[(audit.citations["year"] == "2011") & (audit.citations["year_original"] != "")]
+    titles = {r.ref_id: r.title for r in audit.refs}
+    chosen = {o: titles[ref][:30] for o, ref in zip(rows["year_original"], rows["ref_id"], strict=True)}
+    assert chosen == {"1979": "Estética da criação verbal [19", "1954": "O problema do texto na linguís"}
+    ambiguous = audit.findings[audit.findings["kind"] == "ambiguous-citation"]
+    assert not set(ambiguous["citation_ids"]) & set(rows["citation_id"])

@@ -186,3 +186,24 @@ def test_reconcile_printed_forms(name, year, ref_id, kind):
 def test_reconcile_corpus_forms(name, year, refs, ref_id, kind):
     match = _match(name, year, refs)
     assert (match.ref_id, match.kind) == (ref_id, kind)
+
+
+
+def test_a_work_in_press_finds_its_undated_entry():
+    # Fixture: "(SILVA, no prelo)" against the entry that prints "no prelo" and no year.
+    refs = parse_references(
+        ["SILVA, A. Um livro. São Paulo: Cortez, 2001.", "SILVA, A. Outro livro. Revista X, no prelo."]
+    )
+    assert match_name("SILVA", "no prelo", refs).ref_id == refs[1].ref_id
+
+
+def test_et_al_compares_a_misspelt_first_author_with_the_first_listed():
+    # acta-amazonica-land-cover: "Arroyo-Rodrigues *et al.* 2017" for Arroyo-Rodríguez; Melo; ... 2017;
+    # hoehnea-senna-extracts: "Sanchez-Moreno *et al*." for Sánchez‐Moreno (U+2010) ... 1998.
+    refs = parse_references([
+        "Arroyo-Rodríguez, V.; Melo, F.P.; Martínez-Ramos, M.; Bongers, F. 2017. Multiple successional pathways. "
+        "Biological Reviews, 92: 326-340.",
+        "Sánchez‐Moreno, C., Larrauri, J.A. & Saura‐Calixto, F. 1998. A procedure to measure. Journal, 76: 270-276.",
+    ])
+    assert match_name("Arroyo-Rodrigues *et al.*", "2017", refs).ref_id == refs[0].ref_id
+    assert match_name("Sanchez-Moreno *et al*.", "1998", refs).ref_id == refs[1].ref_id

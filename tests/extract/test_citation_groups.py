@@ -199,3 +199,182 @@ def test_long_capitalised_runs_and_roman_page_lists_are_read_in_linear_time():
     assert find_groups(title) == []
     works, _ = read_group("SMITH, 2000, p. 1" + ", vi" * 40)
     assert [w.year for w in works] == ["2000"]
+
+
+
+# --- issue 19: author-date habits of other fields, each rule from two corpus articles or a fixture ----------
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # Chicago/CSE: works separated by "," and no comma before the year (hoehnea-senna-extracts)
+        ("Queiroz 2009, Kim *et al*. 2018, Souza & Silva 2016",
+         [(("Queiroz",), "2009", "Queiroz 2009"), (("Kim *et al*.",), "2018", "Kim *et al*. 2018"),
+          (("Souza", "Silva"), "2016", "Souza & Silva 2016")]),
+        # the same slip in ABNT, a "," where ";" belongs (ensaio-deficiencia)
+        ("BRASIL, 2015, 2016, CABRAL, 2017",
+         [(("BRASIL",), "2015", "BRASIL, 2015, 2016"), (("BRASIL",), "2016", "BRASIL, 2015, 2016"),
+          (("CABRAL",), "2017", "CABRAL, 2017")]),
+        # "*et al.,*": the comma inside the emphasis (paz-mixed-flocks; fixture)
+        ("Brandt *et al.,* 2009", [(("Brandt *et al.,*",), "2009", "Brandt *et al.,* 2009")]),
+        ("Lima *et al.,* 2010, p. 4", [(("Lima *et al.,*",), "2010", "Lima *et al.,* 2010, p. 4")]),
+        # a generational suffix joined by a hyphen (paz-mixed-flocks; fixture)
+        ("Ghizoni-Jr., 2009", [(("Ghizoni-Jr.",), "2009", "Ghizoni-Jr., 2009")]),
+        ("Pereira-Jr. & Lima, 2015", [(("Pereira-Jr.", "Lima"), "2015", "Pereira-Jr. & Lima, 2015")]),
+        # a non-breaking hyphen, and ";" typed before the year (edur-metodologias-ativas; fixture)
+        ("Hernández‑de‑Menéndez et al.; 2019", [(("Hernández‑de‑Menéndez et al.",), "2019",
+                                                   "Hernández‑de‑Menéndez et al.; 2019")]),
+        ("Santos‑Silva, 2020", [(("Santos‑Silva",), "2020", "Santos‑Silva, 2020")]),
+        # leads in italics with the comma inside and no space after (paz-mixed-flocks, acta-amazonica)
+        ("*e.g.,*Machado, 1999", [(("Machado",), "1999", "Machado, 1999")]),
+        ("*sensu*Whittaker 1960", [(("Whittaker",), "1960", "Whittaker 1960")]),
+        # "according to" opens a work (acta-amazonica-land-cover; fixture "segundo")
+        ("as pioneer, according to Do Vale *et al*. 2018", [(("Do Vale *et al*.",), "2018", "Do Vale *et al*. 2018")]),
+        ("segundo SILVA, 2001", [(("SILVA",), "2001", "SILVA, 2001")]),
+        # a remark without a comma (paz-mixed-flocks "Machado, 1999 adapted"; fixture)
+        ("Machado, 1999 adapted", [(("Machado",), "1999", "Machado, 1999 adapted")]),
+        ("SILVA, 2001, p. 3 adaptado", [(("SILVA",), "2001", "SILVA, 2001, p. 3 adaptado")]),
+        # a space before the comma between years (ensaio-deficiencia "OMOTE, 2005 , 2016"; fixture)
+        # works in press, undated like "s.d." (fixtures: NBR 10520 "no prelo", APA "in press", "en prensa")
+        ("SILVA, no prelo", [(("SILVA",), "no prelo", "SILVA, no prelo")]),
+        ("Smith & Lee, in press; GÓMEZ, en prensa",
+         [(("Smith", "Lee"), "in press", "Smith & Lee, in press"), (("GÓMEZ",), "en prensa", "GÓMEZ, en prensa")]),
+        # a stray period after the year or the page (fixtures of the issue's form)
+        ("Almeida, 1801.", [(("Almeida",), "1801", "Almeida, 1801.")]),
+        ("SILVA, 2001, p. 3.; Lee 2019.",
+         [(("SILVA",), "2001", "SILVA, 2001, p. 3."), (("Lee",), "2019", "Lee 2019.")]),
+        ("OMOTE, 2005 , 2016",
+         [(("OMOTE",), "2005", "OMOTE, 2005 , 2016"), (("OMOTE",), "2016", "OMOTE, 2005 , 2016")]),
+    ],
+)
+def test_forms_of_other_habits(content, expected):
+    works, _ = read_group(content)
+    assert [(w.authors, w.year, content[w.start : w.end]) for w in works] == expected
+
+
+def test_a_comma_before_prose_does_not_split_a_work():
+    # Fixture: "Table 3" is no work, so the segment is not cut at its comma; the work is kept, the rest reported.
+    works, problems = read_group("Smith 2001, Table 3")
+    assert [(w.authors, w.year) for w in works] == [(("Smith",), "2001")]
+    assert [p.text for p in problems] == ["Table 3"]
+
+
+def test_according_to_inside_a_remark(corpus):
+    # acta-amazonica-land-cover: "(as pioneer or shade-tolerant, according to Do Vale *et al*. 2018)"
+    article = corpus["acta-amazonica-land-cover"]
+    at = article.text.index("according to Do Vale *et al*. 2018") + len("according to ")
+    rows = citations_table(article)
+    assert list(rows[rows["start"] == at]["quote"]) == ["Do Vale *et al*. 2018"]
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "year"),
+    [
+        ("the Coombe’s recommended criteria (1995). The", ("Coombe",), "1995"),  # bragantia-grapevine
+        ("using the following Winkler’s equation (1965) (Eq. 1)", ("Winkler",), "1965"),  # bragantia-grapevine
+        ("as in Weber's (1922) account", ("Weber",), "1922"),  # fixture: the issue's form
+    ],
+)
+def test_possessive_before_the_year(text, authors, year):
+    listed = frozenset({"coombe", "winkler", "weber"})
+    (group,) = [g for g in find_groups(text, listed=listed) if g.works]
+    (work,) = group.works
+    assert (work.authors, work.year) == (authors, year)
+    assert text[group.start : group.end].startswith(authors[0])
+
+
+def test_possessive_of_an_unlisted_name_is_not_a_citation():
+    assert [g for g in find_groups("the Kaplan’s method (1995) was", listed=frozenset({"weber"})) if g.works] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*Piaya cayana* (Linnaeus, 1766) 1 3 2.0 RA",  # paz-mixed-flocks, a table of species
+        "*Tangara seledon* (Statius Muller, 1776) 3-6",  # paz-mixed-flocks
+        "*Cassia alata* (Link, 1829) e",  # fixture: a plant's authority
+    ],
+)
+def test_species_authority_is_reported_not_cited(text):
+    groups = find_groups(text, listed=frozenset({"brandt"}))
+    assert [g.works for g in groups] == [[]]
+    assert groups[0].problems[0].reason.startswith("a species' authority")
+
+
+def test_a_study_cited_after_a_species_name_stays_a_citation():
+    # paz-mixed-flocks: "*Philydor atricapillus* (Brandt *et al.,* 2009)": the list prints BRANDT.
+    (group,) = find_groups("*Philydor atricapillus* (Brandt *et al.,* 2009), and", listed=frozenset({"brandt"}))
+    assert [w.year for w in group.works] == ["2009"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Figura 4 (Fonte: Autores, 2022) O periódico",  # edur-metodologias-ativas (six such captions)
+        "Table 2 (Source: Authors, 2020) shows",  # fixture
+    ],
+)
+def test_the_articles_own_authors_are_no_cited_work(text):
+    assert [g for g in find_groups(text) if g.works] == []
+
+
+def test_a_capitalised_particle_opens_the_family_name():
+    # acta-amazonica-land-cover: "Do Vale *et al*. (2017, 2018)"; fixture: "De la Torre (2001)"
+    listed = frozenset({"vale", "torre"})
+    (group,) = find_groups("Contrary to our results, Do Vale *et al*. (2017, 2018) found", listed=listed)
+    assert {w.authors for w in group.works} == {("Do Vale *et al*.",)}
+    (group,) = find_groups("Como mostró De la Torre (2001), el", listed=listed)
+    assert group.works[0].authors == ("De la Torre",)
+
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "year", "pages"),
+    [
+        ("(PLATÃO, IV 3, 2001, p. 45)", ("PLATÃO",), "2001", "45"),  # fixture: the issue's form
+        ("(ARISTÓTELES, I, 2006; SILVA, 2001)", ("ARISTÓTELES",), "2006", ""),  # fixture: book only
+        ("como Heródoto (II, 1999, p. 12) narra", ("Heródoto",), "1999", "12"),  # fixture: narrative
+    ],
+)
+def test_classical_work_cited_by_book_before_the_year(text, authors, year, pages):
+    works = [w for g in find_groups(text, listed=frozenset({"platao", "aristoteles", "herodoto"})) for w in g.works]
+    assert (works[0].authors, works[0].year, works[0].pages) == (authors, year, pages)
+    assert all(w.authors != ("II",) and w.authors != ("IV",) for w in works)
+
+# --- linear time on hostile texts (issue 21) ------------------------------------------------------------
+
+
+def _best_seconds(fn, repeats=3):
+    import time
+
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def growth(make, run, size):
+    """Best time at 8x the input over the best at 1x: about 8 when linear, 64 when quadratic."""
+    small, large = make(size), make(8 * size)
+    return _best_seconds(lambda: run(large)) / _best_seconds(lambda: run(small))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "(Silva, 2001) " * n,  # at 8x a run of 10,000 citation-like groups
+        lambda n: "(" + "Silva, 2001; " * n + ")",  # one group of thousands of works
+        lambda n: "Aaaa, " * n + "end.",  # names chained by commas, never followed by a parenthesis
+        lambda n: "SILVA " * n + "(2001)",  # a run of upper-case words before a year
+        lambda n: "(Silva, " + "2001, " * n + ")",  # one name and thousands of years
+    ],
+    ids=["groups", "one-group", "chain", "upper-run", "years"],
+)
+def test_finding_citations_grows_linearly_on_hostile_text(make):
+    # A generous bound: linear growth is about 8, quadratic about 64, exponential never ends; the ratio
+    # of best times, not a wall-clock limit, so a loaded machine does not fail it.
+    run = lambda text: find_groups(text, bare="all", listed=frozenset({"silva", "aaaa"}))  # noqa: E731
+    assert growth(make, run, 1250) < 32

@@ -10,15 +10,13 @@ from hypothesis import strategies as st
 import histkit as hk
 from histkit.core.errors import ParameterError
 from histkit.extract.citations import (
-    check_stage_sections,
     citations_table,
-    curated_stage_sections,
     find_groups,
     fold,
     parse_group,
     read_group,
-    stage_of,
 )
+from histkit.extract.stages import check_stage_sections, curated_stage_sections, stage_of
 from histkit.text.tables import check_provenance
 
 

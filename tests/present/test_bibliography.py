@@ -432,3 +432,32 @@ def test_rendered_chapter_book_authors(rendered, style, expected):
     line = _line(rendered[style], "Comintern in Asia")
     assert expected in line
     assert "Orgs." not in line and "edited by" not in line.lower() and "(eds.)" not in line
+
+
+# An original and its translation in one entry (issue 19): the edition cited keeps its year, the original
+# goes to CSL's ``original-date`` and biblatex's ``origdate``. A fixture in the form NBR 6023 gives, and two
+# corpus forms (bak-p59099: "[1963] ... 2008"; bak-p59099: "2011/1979").
+ORIGINAL_AND_TRANSLATION = [
+    "FOUCAULT, M. *Surveiller et punir*. Paris: Gallimard, 1975 (Trad. bras. Petrópolis: Vozes, 1987).",
+    "BAKHTIN, M. M. *Problemas da poética de Dostoiévski* [1963]. Tradução do russo, notas e prefácio de Paulo "
+    "Bezerra. 4. ed. Rio de Janeiro: Forense Universitária, 2008.",
+    "BAKHTIN, M. M. *Estética da criação verbal*. Tradução de Paulo Bezerra. 4. ed. São Paulo: Martins Fontes, "
+    "2011/1979.",
+]
+
+
+def test_original_and_translation_both_exported():
+    refs = parse_references(ORIGINAL_AND_TRANSLATION)
+    assert [(r.year, r.original_year) for r in refs] == [("1987", "1975"), ("2008", "1963"), ("2011", "1979")]
+    csl = to_csl(refs)
+    assert [c["issued"] for c in csl] == [{"date-parts": [[1987]]}, {"date-parts": [[2008]]}, {"date-parts": [[2011]]}]
+    assert [c["original-date"] for c in csl] == [{"date-parts": [[y]]} for y in (1975, 1963, 1979)]
+    jsonschema.validate(csl, SCHEMA)
+    entries = to_bibtex_entries(refs)
+    assert [(e["date"], e["origdate"]) for e in entries] == [("1987", "1975"), ("2008", "1963"), ("2011", "1979")]
+
+
+def test_an_entry_without_an_original_has_no_original_date(refs):
+    # The seed's list prints no original beside an edition: no item gets the field.
+    assert not any("original-date" in item for item in to_csl(refs))
+    assert not any("origdate" in e for e in to_bibtex_entries(refs))

@@ -159,6 +159,7 @@ def test_failing_notebook_names_notebook_cell_and_error(project, capsys):
 def test_another_seed_writes_under_build_runs(project, tmp_path, how):
     other = tmp_path / "elsewhere" / "tiny-copy"
     shutil.copytree(DATA / "tiny", other)
+    shutil.copytree(DATA / "notebooks", other / "notebooks")  # a seed with notebooks of its own runs them
     given = {"seed": str(other)} if how == "-p seed" else {}
     seed = str(other) if how == "--seed" else None
     results = runner.build(["00-ok"], given, seed=seed, root=project, report=lambda line: None)

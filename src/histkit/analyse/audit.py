@@ -20,13 +20,16 @@ from dataclasses import dataclass
 import pandas as pd
 
 from histkit.analyse.footnote_sources import footnote_sources
+from histkit.analyse.legislation import legislation_mentions
 from histkit.analyse.reconcile import (
     ALWAYS_COUNTED,
     DEFAULT_THRESHOLD,
     MATCH_KINDS,
+    by_original,
     check_threshold,
     mark_cited,
     reconcile,
+    same_work_candidates,
 )
 from histkit.extract.citations import fold
 from histkit.extract.references import Reference
@@ -105,7 +108,10 @@ def audit_findings(
     ``footnote-archive`` (an archive cited in a footnote, by call number, not in author-date
     form), ``footnote-unlisted`` (a footnote source with no entry in the list) and
     ``not-read-as-citation`` (printed like a citation but not read as one: a row of
-    :func:`histkit.extract.citations.citation_problems`, with its reason).
+    :func:`histkit.extract.citations.citation_problems`, with its reason) and ``ambiguous-citation``
+    (the cited names and year fit several entries and no letter tells which: the first is taken) and
+    ``legislation-unlisted`` (an act named by kind and number, "Lei nº 9.394/1996", that no entry prints;
+    :mod:`histkit.analyse.legislation`).
     """
     rows = []
     by_id = {r.ref_id: r for r in refs}
@@ -146,6 +152,11 @@ def audit_findings(
                     c.end,
                 )
             )
+    rows += _ambiguous(article, reconciled, refs)
+    for act in legislation_mentions(article, refs).itertuples(index=False):
+        if not act.ref_id:
+            detail = f"{act.quote}: legislation named in the text; no entry of the list prints {act.act} {act.number}"
+            rows.append(_finding(article, "legislation-unlisted", act.quote, detail, "", "", act.start, act.end))
     keys: dict[str, list[Reference]] = {}
     for r in refs:
         keys.setdefault(fold(r.key), []).append(r)
@@ -217,6 +228,8 @@ def audit_findings(
                 "fuzzy-match",
                 "year-differs",
                 "several-years",
+                "ambiguous-citation",
+                "legislation-unlisted",
                 "footnote-archive",
                 "footnote-unlisted",
                 "not-read-as-citation",
@@ -228,6 +241,24 @@ def audit_findings(
     )
     frame.insert(1, "finding_id", [f"a{i:02d}" for i in range(1, len(frame) + 1)])
     return frame.astype({"footnote": "Int64", "item": "Int64"})
+
+
+def _ambiguous(article: Article, reconciled: pd.DataFrame, refs: Sequence[Reference]) -> list[dict[str, object]]:
+    """One ``ambiguous-citation`` finding per citation that several entries fit, with the reason."""
+    rows = []
+    for c in reconciled.itertuples(index=False):
+        if c.match == "none" or len(fits := same_work_candidates(c.authors, c.year, refs)) < 2:
+            continue
+        if by_original(c.authors, c.year, getattr(c, "year_original", ""), refs) is not None:
+            continue  # "2011 [1979]": the bracketed original's year tells the entries apart
+        titles = "; ".join(f"{r.ref_id} {r.title[:60]!r}" for r in fits)
+        detail = (
+            f"{c.authors}, {c.year} fits {len(fits)} entries ({titles}) and carries no letter (2018a, 2018b) to "
+            f"tell them apart: {c.ref_id} (first in list order) is taken; read the passage"
+        )
+        rows.append(_finding(article, "ambiguous-citation", c.authors, detail, ";".join(r.ref_id for r in fits),
+                             c.citation_id, c.start, c.end))
+    return rows
 
 
 # --- analyses ----------------------------------------------------------------------------------

@@ -71,8 +71,9 @@ def _families(name: str) -> list[str]:
     """Folded family names of a cited or listed name: no accents, apostrophes, "et al." or ellipsis."""
     out = []
     for part in name.split(";"):
-        part = re.sub(r"\s+\*?et al\.?\*?\.?$|\.\.\.$|…$", "", part.strip())
-        words = re.sub(r"[^\w ]+", "", fold(part).replace("-", " ")).split()
+        part = re.sub(r"\s+\*?et al\.?,?\*?\.?$|\.\.\.$|…$", "", part.strip())
+        # Any hyphen (U+2010, U+2011 too: "Sánchez‐Moreno", "Hernández‑de‑Menéndez") parts a compound name.
+        words = re.sub(r"[^\w ]+", "", re.sub(r"[-‐‑]", " ", fold(part))).split()
         # A generational suffix is not the family name: "GABRIEL JÚNIOR" is cited "Gabriel" too.
         while len(words) > 1 and words[-1] in _SUFFIXES:
             words.pop()
@@ -92,7 +93,7 @@ def _same_names(cited: str, listed: str) -> bool:
     # and a first name printed before the family ("Ruth Glass").
     if sorted(n.split()[-1] for n in a) == sorted(n.split()[-1] for n in b):
         return True
-    if re.search(r"et al\.?\*?\.?$", cited.strip()) and a[0] == b[0]:
+    if re.search(r"et al\.?,?\*?\.?$", cited.strip()) and a[0] == b[0]:
         return True
     # A title entry or a corporate author printed long ("NBS – National Bureau ..."), cited short.
     return len(a) == 1 and len(b) == 1 and (f"{b[0]} ".startswith(f"{a[0]} ") or f"{a[0]} ".startswith(f"{b[0]} "))
@@ -108,7 +109,16 @@ def _named(name: str, ref: Reference) -> bool:
     """The cited names are the entry's (:func:`_same_names`) or the acronym a corporate entry prints."""
     if _same_names(name, ref.key):
         return True
-    return bool(ref.acronym) and _families(name) == _families(ref.acronym)
+    if not ref.acronym:
+        return False
+    # "IBAMA-MMA" for "Instituto ... (IBAMA) & Ministério do Meio Ambiente (MMA)": joint bodies cited by
+    # their acronyms joined with a hyphen or slash, the first the entry's.
+    cited = _families(name)
+    return cited == _families(ref.acronym) or (
+        len(cited) == 1
+        and cited[0].split()[0] == _families(ref.acronym)[0]
+        and re.search(r"[A-Z][-/][A-Z]", name) is not None
+    )
 
 
 def _only_candidate(name: str, named: Sequence[Reference]) -> Reference | None:
@@ -136,6 +146,10 @@ def _similarity(cited: str, listed: str) -> float:
     a, b = _families(cited), _families(listed)
     if len(a) == 1 and len(b) == 1 and len(a[0].split()) > 1 and len(b[0].split()) == 1:
         score = max(score, fuzz.ratio(b[0], a[0].split()[-1]))
+    if a and b and re.search(r"et al\.?,?\*?\.?$", cited.strip()):
+        # "Arroyo-Rodrigues *et al.*" for ARROYO-RODRÍGUEZ; MELO; ...: "et al." stands for the co-authors, so
+        # the first authors are compared.
+        score = max(score, fuzz.ratio(a[0], b[0]))
     return score
 
 
@@ -226,6 +240,37 @@ def match_name(
     return Match("", "none", 0.0)
 
 
+def same_work_candidates(name: str, year: str, refs: Sequence[Reference]) -> list[Reference]:
+    """Every entry the cited names and year fit, when the year carries no letter to choose among them.
+
+    "Santos *et al.* 2018" with two entries Santos ... 2018 and no "2018a"/"2018b" (NBR 10520 and APA
+    ask for the letters): :func:`match_name` takes the first in list order; the audit says so.
+    """
+    if not year or _year_digits(year) != year:
+        return []
+    return [r for r in refs if r.year == year and _named(name, r)]
+
+
+def by_original(name: str, year: str, original: str, refs: Sequence[Reference]) -> Reference | None:
+    """The one entry of several with these names and year that carries the original's year cited in brackets.
+
+    "BAKHTIN, 2011 [1979]" and "2011 [1954-1961]" against two BAKHTIN 2011 entries, one printing
+    "[1951-1953] ... 2011/1979" and the other "[1954-1961] ... 2011": the bracketed year tells them apart
+    (NBR 10520 and Chicago cite a reprint by both years).
+    """
+    fits = same_work_candidates(name, year, refs) if original else []
+    if len(fits) < 2:
+        return None
+    exact = [r for r in fits if r.original_year == original]
+    carrying = [r for r in fits if int(original) in r.years]
+    return exact[0] if len(exact) == 1 else carrying[0] if len(carrying) == 1 else None
+
+
+def _by_original(m: Match, name: str, year: str, original: str, refs: Sequence[Reference]) -> Match:
+    chosen = by_original(name, year, original, refs)
+    return Match(chosen.ref_id, m.kind, m.score) if chosen is not None and m.kind != "none" else m
+
+
 def reconcile(citations: pd.DataFrame, refs: Sequence[Reference], threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
     """Add ``ref_id``, ``match`` and ``score`` (a string with one decimal) to the citations table.
 
@@ -239,7 +284,11 @@ def reconcile(citations: pd.DataFrame, refs: Sequence[Reference], threshold: flo
         Least similarity (0-100) for a fuzzy match (notebook parameter ``fuzzy_threshold``).
 
     """
-    matches = [match_name(a, y, refs, threshold) for a, y in zip(citations["authors"], citations["year"], strict=True)]
+    originals = citations["year_original"] if "year_original" in citations else [""] * len(citations)
+    matches = [
+        _by_original(match_name(a, y, refs, threshold), a, y, o, refs)
+        for a, y, o in zip(citations["authors"], citations["year"], originals, strict=True)
+    ]
     out = citations.copy()
     out["ref_id"] = [m.ref_id for m in matches]
     out["match"] = [m.kind for m in matches]

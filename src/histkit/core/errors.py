@@ -38,3 +38,7 @@ class NotebookError(HistkitError):
 
 class BuildError(HistkitError):
     """A command needs the outputs of ``histkit build`` and they are missing: run ``histkit build``."""
+
+
+class ConversionError(HistkitError):
+    """A file given to ``histkit new`` cannot be made into text: wrong content, no text layer, encrypted."""

@@ -22,31 +22,43 @@ from histkit.extract.name_particles import PARTICLE_RE
 # case ("Bartra", "McDermott", "Almeida-García", "World Bank", "Sousa de Oliveira"); a title used as an
 # author ends with an ellipsis ("ARGENTINA...").
 # (DA, DE, DOS, DEL are words of the first alternative: listing them again made the match exponential.)
-_UPPER = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*[A-ZÀ-Þ](?: (?:[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*[A-ZÀ-Þ]|E|Y))*"
-_WORD = r"[A-ZÀ-Þ](?:[a-zß-ÿ]+(?:['’\-][A-ZÀ-Þ]?[a-zß-ÿ]+|[A-ZÀ-Þ][a-zß-ÿ]+)*|['’][A-ZÀ-Þ][a-zß-ÿ]+)"
+# Every repetition is bounded ("{0,9}" words, "{0,15}" co-authors, "{0,30}" years): a finditer that
+# starts at each word of a hostile run ("SILVA SILVA ..." with no parenthesis) then stops after a
+# fixed number of steps, so finding citations stays linear in the length of the text.
+# "‑" (U+2011, a non-breaking hyphen) joins names as "-" does ("Hernández‑de‑Menéndez").
+_UPPER = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-‑]*[A-ZÀ-Þ](?: (?:[A-ZÀ-Þ][A-ZÀ-Þ'’\-‑]*[A-ZÀ-Þ]|E|Y)){0,9}"
+# A generational suffix joined by a hyphen keeps its period: "Ghizoni-Jr.", "Pereira-Jr." (APA 9.8).
+_WORD = (
+    r"[A-ZÀ-Þ](?:[a-zß-ÿ]+(?:['’\-‑][A-ZÀ-Þ]?[a-zß-ÿ]+|[A-ZÀ-Þ][a-zß-ÿ]+){0,4}|['’][A-ZÀ-Þ][a-zß-ÿ]+)"
+    r"(?:(?<=[-‑]Jr)\.)?"
+)
 _PARTICLE = PARTICLE_RE
 _MIXED = rf"{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
 _ACRONYM_MIXED = r"[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ][a-zß-ÿ]+){0,3}"
-_ETAL = r"(?: \*?et al\.?\*?\.?| et alii| e outros| e colaboradores| y otros| and others)"
+# "*et al.,*": the comma typed inside the emphasis (paz-mixed-flocks, fixture).
+_ETAL = r"(?: \*?et al\.?,?\*?\.?| et alii| e outros| e colaboradores| y otros| and others)"
 _NAME = rf"(?:{_UPPER}|{_MIXED}|{_ACRONYM_MIXED})(?:\.\.\.|…)?{_ETAL}?"
 _CONNECTOR = r"(?:, (?:and |e |y |& )?| (?:and|e|y|&) |/)"
 # What may open a cited work without being part of it: "cf. BRAIT, 2006", "see also Harvey, 1996".
+# In italics, the comma inside and the space left out after the emphasis: "*e.g.,*Machado, 1999", "*sensu*Whittaker".
 _LEAD = re.compile(
-    r"(?i:(?:cf|cp|vide|ver|veja|see(?: also)?|véase|v|e\.g|i\.e|por exemplo|por ejemplo|for example|"
-    r"entre outros|entre otros|among others|ver também|ver tambien|consultar)\.?,? )+"
+    r"(?i:\*?(?:cf|cp|vide|ver|veja|sensu|see(?: also)?|véase|v|e\.g|i\.e|por exemplo|por ejemplo|for example|"
+    r"entre outros|entre otros|among others|ver também|ver tambien|consultar|according to|segundo|según|conforme|"
+    r"de acordo com)\.?,?(?:\* ?| ))+"
 )
 # A co-author may open with a particle in lower case: "Gomes, Pauls and ten Brink", "Silva e de Souza".
 _COAUTHOR = rf"(?:{_PARTICLE} )?{_NAME}"
-_NAMES = re.compile(rf"{_NAME}(?:{_CONNECTOR}{_COAUTHOR})*")
+_NAMES = re.compile(rf"{_NAME}(?:{_CONNECTOR}{_COAUTHOR}){{0,15}}")
 _ONE_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_NO_DATE = r"\[?(?:s\.? ?d\.?|s/d|n\.? ?d\.?|sin fecha|no date)\]?"
+# Works in press count as undated (NBR 10520 and APA 8.19: "no prelo", "en prensa", "in press").
+_NO_DATE = r"\[?(?:s\.? ?d\.?|s/d|n\.? ?d\.?|sin fecha|no date|no prelo|en prensa|in press|forthcoming)\]?"
 # One year of a work: "1986", "1994/95", "2024a", "s.d.", "2017 [1929]", "[1913] 2004".
 _YEAR_ONE = (
     rf"(?:\[{_ONE_YEAR}\] )?(?:(?P<y1>{_ONE_YEAR})(?:/(?P<y2>\d{{4}}|\d{{2}}))?(?P<suffix>[a-z])?|(?P<nd>{_NO_DATE}))"
     rf"(?: ?\[{_ONE_YEAR}(?:[-–]\d{{2,4}})?\])?"
 )
 _YEAR_ANY = re.sub(r"\?P<\w+>", "?:", _YEAR_ONE)
-_YEARS = rf"(?P<years>{_YEAR_ANY}(?:, ?{_YEAR_ANY})*)"
+_YEARS = rf"(?P<years>{_YEAR_ANY}(?: ?, ?{_YEAR_ANY}){{0,30}})"
 # "n.p." / "s.p." / "s/p" / "*n.p*": no page (the work is unpaged, e.g. online), a locator all the same.
 _NO_PAGE = r"\*?(?:[ns]\. ?p\.?|s/p)\*?"
 # The time of a passage in a film or recording: "5′ 02″", "4min27s", "1h32min" (ABNT), "12:30" (APA).
@@ -57,43 +69,56 @@ _LOCATOR_WORD = r"(?:p|pp|pág|págs|pg|f|fl|fls|v|vol|cap|t|n|nota|note|§|s|pa
 # A page list may close with a conjunction: "p.30 e 31", "pp. 4, 6 and 9".
 # After the locator word a dot, a space or a digit: "vi" is a roman page, never "v" + "i" (that
 # reading made the match exponential on a list of roman pages).
-_LOCATOR = rf"(?:{_LOCATOR_WORD}(?:\. ?| |(?=\d)){_RANGE}(?:(?:, ?| e | and | y ){_RANGE})*|{_NO_PAGE}|{_TIME})"
+_LOCATOR = rf"(?:{_LOCATOR_WORD}(?:\. ?| |(?=\d)){_RANGE}(?:(?:, ?| e | and | y ){_RANGE}){{0,30}}|{_NO_PAGE}|{_TIME})"
 _REMARK = (
     r"(?:grifos? (?:nossos?|meus?|do autor|da autora|no original)|tradução nossa|traducción (?:nuestra|propia)"
     r"|emphasis added|our translation|adaptado|adapted)"
 )
-_PAGES = rf"(?P<pages>{_LOCATOR}(?:, ?{_LOCATOR})*)"
+_PAGES = rf"(?P<pages>{_LOCATOR}(?:, ?{_LOCATOR}){{0,10}})"
 # The locator follows the year after "," or ":" or, mistyped, "." ("WOIDA, 2020. p. 8").
-_WORK = re.compile(rf"(?P<name>.+?), ?{_YEARS}(?: ?[,:.] ?{_PAGES})?(?: ?, ?{_REMARK})?")
+_WORK = re.compile(rf"(?P<name>.+?), ?{_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?: ?, ?| ){_REMARK})?\.?")
 # Chicago author-date and a slip in ABNT: no comma before the year, "(Lee 2019)", "( PEÑA 2018 )".
-_WORK_NO_COMMA = re.compile(rf"(?P<name>.+?) {_YEARS}(?: ?[,:.] ?{_PAGES})?(?: ?, ?{_REMARK})?")
+_WORK_NO_COMMA = re.compile(rf"(?P<name>.+?) {_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?: ?, ?| ){_REMARK})?\.?")
 # The work at the head of a segment that goes on with prose: "FOTION, 2021, sobre a pesquisa ...".
-_WORK_HEAD = re.compile(rf"(?P<name>[^,;]+?), ?{_YEARS}(?: ?[,:.] ?{_PAGES})?(?=, )")
+_WORK_HEAD = re.compile(rf"(?P<name>[^,;]+?)(?:, ?| ){_YEARS}(?: ?[,:.] ?{_PAGES})?(?=, )")
 _YEAR_ITEM = re.compile(_YEAR_ONE)
+# A classical or ancient work cited by book and chapter before the edition's year (NBR 10520, Chicago
+# 14.242): "(PLATÃO, IV 3, 2001, p. 45)", "Heródoto (II, 1999, p. 12)". The book is a locator of the work.
+CLASSICAL_BOOK = re.compile(r"(?P<book>[IVXLC]{1,6}(?:[ ,.] ?\d{1,3}){0,3}), ?(?=(?:1[5-9]|20)\d\d)")
 _AUTHOR_ONLY = _NAMES
 _IBIDEM = re.compile(
     rf"(?P<name>{_NAME}, )?(?P<ibid>(?i:ibidem|ibid\.|id\.|idem|op\. ?cit\.?|loc\. ?cit\.?))(?:,? ?{_PAGES})?"
 )
 _REMARK_ONLY = re.compile(_REMARK)
-_YEAR_ONLY = re.compile(rf"{_YEARS}(?: ?[,:.] ?{_PAGES})?(?: ?, ?{_REMARK})?")
+_YEAR_ONLY = re.compile(rf"{_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?: ?, ?| ){_REMARK})?\.?")
 _PAREN = re.compile(r"\(([^()\n]*)\)")
 # Narrative citations: the names stand before the parenthesis or bracket, "Alonso (1998, p. 188)",
 # "Hou, Gelb, and Calabrese (2017)", "Magnier et al. (2018)", "Bakhtin [1929]", "Volóchinov (2013 [1930])";
 # a comma after "et al." is a slip ("Ferrão *et al*., (2001)").
 _NARRATIVE = re.compile(
-    rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_COAUTHOR})*)(?:(?<=\.),)? "
+    rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_COAUTHOR}){{0,15}})(?:(?<=\.),)? "
     r"(?P<open>[(\[])(?P<inner>(?:[^()\[\]\n]|\[[^()\[\]\n]*\])*)[)\]]"
 )
 # A narrative citation with the work's title (in italics) between the authors and the year: "Searle, em
 # *Expression and Meaning* (1979)", "Bakhtin em *Problemas da poética de Dostoiévski* (2008 [1963])".
 _TITLED = re.compile(
-    rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_COAUTHOR})*),? (?:(?:em|in|en) )?\*[^*\n]{{1,150}}\*,? "
+    rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_COAUTHOR}){{0,15}}),? (?:(?:em|in|en) )?\*[^*\n]{{1,150}}\*,? "
     r"(?P<open>\()(?P<inner>(?:[^()\[\]\n]|\[[^()\[\]\n]*\])*)\)"
 )
+# A possessive before the year (Chicago and APA in English): "Weber's (1922)", "Coombe’s recommended
+# criteria (1995)", up to three lower-case words between the name and the parenthesis.
+_POSSESSIVE = re.compile(
+    rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_COAUTHOR}){{0,3}})['’]s?(?: [a-zà-ÿ][\w-]*){{0,3}} "
+    r"(?P<open>\()(?P<inner>[^()\n]*)\)"
+)
+# An italic Latin binomial or trinomial right before a parenthesis: "*Piaya cayana* (Linnaeus, 1766)" is
+# the species' authority (ICZN Art. 51.3: the describer and year, in parentheses when the genus changed).
+_TAXON_BEFORE = re.compile(r"\*[A-ZÀ-Þ][a-zß-ÿ]+(?: [a-zß-ÿ]+){1,2}\* ?$")
 # A work named in running text without parentheses: "Grice, 1975, p.48" in a note, "já mencionados
 # em Searle, 1969, p.157" inside a parenthetical remark.
 _BARE = re.compile(
-    rf"(?<![\w(])(?P<names>{_NAME}(?:{_CONNECTOR}{_COAUTHOR})*), (?P<inner>{_YEARS}(?: ?[,:] ?{_PAGES})?)(?![\w/])"
+    rf"(?<![\w(])(?P<names>{_NAME}(?:{_CONNECTOR}{_COAUTHOR}){{0,15}}), "
+    rf"(?P<inner>{_YEARS}(?: ?[,:] ?{_PAGES})?)(?![\w/])"
 )
 _SPACES = re.compile(r"\s+")
 
@@ -109,7 +134,9 @@ _NOT_AUTHORS = {
         "Graph Gráfico Table Tabela Tabla Figure Figura Quadro Cuadro See Ver Cf Apud The A O El La Os As Los Las "
         "Según Segundo Conforme According Como As Para For Por By Also Também También Assim Así And E Y But Mas Pero "
         "This Este Esta Isto Esto That Ese Essa Esse Then Logo Luego When Quando Cuando While Enquanto Mientras "
-        "Here Aqui Aquí Thus Portanto Por Com Con With Sobre On No Na Nos Nas Ao Aos À Às Del Al Un Uma Una Um An"
+        "Here Aqui Aquí Thus Portanto Por Com Con With Sobre On No Na Nos Nas Ao Aos À Às Del Al Un Uma Una Um An "
+        # "(Fonte: Autores, 2022)": the article's own authors made the table or figure; not a cited work.
+        "Autores Autoras Autor Autora Authors Author Fonte Fuente Source Elaboração Elaboración"
     ).split()
 }
 
@@ -134,15 +161,20 @@ def _pages(pages: str | None) -> tuple[str, int | None, int | None]:
     return digits.replace("–", "-").replace(" - ", "-"), first, last
 
 
-def _years(text: str) -> list[tuple[str, int | None, int | None]]:
-    out = []
+_BRACKET_YEAR = re.compile(r"\[(\d{4})")
+
+
+def _years(text: str) -> list[tuple[str, int | None, int | None, str]]:
+    """Each year of a citation: as printed, first, last, and the original's year in brackets ("2011 [1979]")."""
+    out: list[tuple[str, int | None, int | None, str]] = []
     for m in _YEAR_ITEM.finditer(text):
+        original = b.group(1) if (b := _BRACKET_YEAR.search(m.group())) else ""
         if m.group("nd"):
-            out.append((m.group().strip(), None, None))
+            out.append((m.group().strip(), None, None, original))
         elif m.group("y1"):
             first = int(m.group("y1"))
             year = m.group("y1") + (f"/{m.group('y2')}" if m.group("y2") else "") + (m.group("suffix") or "")
-            out.append((year, first, last_year(first, m.group("y2"))))
+            out.append((year, first, last_year(first, m.group("y2")), original))
     return out
 
 

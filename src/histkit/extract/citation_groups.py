@@ -22,11 +22,15 @@ from histkit.extract.citation_forms import (
     _WORK_HEAD,
     _WORK_NO_COMMA,
     _YEAR_ONLY,
+    CLASSICAL_BOOK,
     _pages,
     _split_names,
     _strip_etal,
     _years,
 )
+
+# A Roman numeral: a classical work's book ("Heródoto (II, 1999)") unless the list prints it as a name ("LI").
+ROMAN = re.compile(r"[IVXLC]{1,6}")
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,9 @@ class Work:
     end: int
     form: str = "parenthetical"
     role: str = "cited"
+    # The original's year the citation prints in brackets ("BAKHTIN, 2011 [1979]"): it tells two entries
+    # of one author and year apart.
+    year_original: str = ""
 
     @property
     def case(self) -> str:
@@ -62,9 +69,10 @@ def _works(
     years = _years(years_text)
     pages, p1, p2 = _pages(pages_text)
     works = []
-    for i, (year, first, last) in enumerate(years):
+    for i, (year, first, last, original) in enumerate(years):
         own = (pages, p1, p2) if i == len(years) - 1 else ("", None, None)
-        works.append(Work(names, year, first, last, *own, start=start, end=end, form=form, role=role))
+        works.append(Work(names, year, first, last, *own, start=start, end=end, form=form, role=role,
+                          year_original=original))
     return works
 
 
@@ -90,6 +98,11 @@ def _parse_segment(body: str, start: int) -> tuple[list[Work], bool]:
         name = (m.group("name") or "").rstrip(", ")
         pages, p1, p2 = _pages(m.group("pages"))
         return [Work((name,) if name else (), "", None, None, pages, p1, p2, start, end, form="ibidem")], False
+    if (book := re.search(r", " + CLASSICAL_BOOK.pattern, body)) and _NAMES.fullmatch(body[: book.start()]):
+        # "PLATÃO, IV 3, 2001, p. 45": the book and chapter before the edition's year are read past.
+        found, _ = _parse_segment(body[: book.start()] + ", " + body[book.end() :], start)
+        if found:
+            return [replace(w, start=start, end=end) for w in found], False
     for form in (_WORK, _WORK_NO_COMMA):
         if (m := form.fullmatch(body)) and _NAMES.fullmatch(name := m.group("name").strip()):
             names = _split_names(name)
@@ -113,11 +126,58 @@ class Problem:
 
 # Why a segment is reported, in the words of the problems table.
 REASON_PROSE = "words after the cited work, not a work"
+REASON_PROSE_BEFORE = "words before the cited work ('according to', 'segundo'), not a work"
 REASON_NO_YEAR = "names with no year after them in the group"
+REASON_TAXON = (
+    "a species' authority after its italic Latin name (who described it, and when), not a cited work; "
+    "the reference list does not print the name"
+)
 REASON_UNLISTED_DATE = (
     "one name the reference list does not print, with a bare year: a work missing from the list, or a date "
     "(a place, a building, an event); read the passage"
 )
+
+
+# Chicago author-date and CSE separate works by "," when the year follows the name without one
+# ("(Queiroz 2009, Kim *et al*. 2018, Souza & Silva 2016)"), and an ABNT list slips the same way
+# ("BRASIL, 2005a, 2016, CABRAL, 2017"): after a year, its label or a page, a comma before a
+# capital opens the next work, when every piece so cut is a work.
+_WORK_BREAK = re.compile(r"(?:(?<=\d)|(?<=\d[a-z]))\s*,\s*(?=[A-ZÀ-Þ])")
+
+
+# Prose, then a phrase that hands over to a source, then the work: "(as pioneer, according to Do Vale
+# *et al*. 2018)", "(dados de 2010, segundo IBGE, 2012)". The last such phrase in the segment.
+_HANDOVER = re.compile(
+    r"(?:^|,? )(?i:according to|segundo|según|conforme|de acordo com|following|seguindo) (?=[A-ZÀ-Þ])"
+)
+
+
+def _handed_over(raw: str, start: int) -> tuple[list[Work], int]:
+    """The work after the last :data:`_HANDOVER` phrase of a segment, and where that phrase starts."""
+    last = None
+    for last in _HANDOVER.finditer(raw):  # noqa: B007 - the last one is wanted
+        pass
+    if last is None or last.start() == 0:
+        return [], 0
+    tail = raw[last.end() :]
+    found, _ = _parse_segment(_SPACES.sub(" ", tail), start + last.end())
+    return found, last.start()
+
+
+def _comma_works(raw: str, start: int) -> list[Work]:
+    """The works of a segment cut at :data:`_WORK_BREAK`, each with its own span; [] unless all are works."""
+    cuts = list(_WORK_BREAK.finditer(raw))
+    if not cuts:
+        return []
+    bounds = [0, *(c.end() for c in cuts)]
+    ends = [*(c.start() for c in cuts), len(raw)]
+    works: list[Work] = []
+    for a, b in zip(bounds, ends, strict=True):
+        found, _ = _parse_segment(_SPACES.sub(" ", raw[a:b]), start + a)
+        if not found:
+            return []
+        works.extend(replace(w, end=start + b) if w.role == "cited" and w.form != "ibidem" else w for w in found)
+    return works
 
 
 def read_group(content: str) -> tuple[list[Work], list[Problem]]:
@@ -144,6 +204,23 @@ def read_group(content: str) -> tuple[list[Work], list[Problem]]:
         seg_start = position + lead
         position += len(segment) + 1
         found, names_only = _parse_segment(body, seg_start)
+        if not found and not names_only and (split := _comma_works(raw_body, seg_start)):
+            if pending:
+                names = tuple(n for name, _ in pending for n in _split_names(name))
+                head = split[0].start
+                split = [replace(w, authors=(*names, *w.authors), start=pending[0][1]) if w.start == head else w
+                         for w in split]
+            works.extend(split)
+            pending = []
+            continue
+        if not found and not names_only:
+            handed, cut = _handed_over(raw_body, seg_start)
+            if handed:
+                prose = raw_body[:cut].rstrip(", ")
+                problems.append(Problem(seg_start, seg_start + len(prose), prose, REASON_PROSE_BEFORE))
+                works.extend(replace(w, end=seg_start + len(raw_body)) for w in handed)
+                pending = []
+                continue
         if not found and not names_only and (head := _WORK_HEAD.match(raw_body)):
             # "(FOTION, 2021, sobre a pesquisa “John Searle”)": the work, and the rest reported.
             if found := _parse_segment(head.group(), seg_start)[0]:

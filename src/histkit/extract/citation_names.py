@@ -95,7 +95,7 @@ def trim_to_listed(names: tuple[str, ...], listed: frozenset[str]) -> tuple[int,
         return 0, 0
     words = names[first].split(" ")
     lead = next((i for i, w in enumerate(words) if _name_listed(w, listed)), 0)
-    # Keep a particle that opens the family name ("de Paula").
-    while lead > 0 and words[lead - 1] in _PARTICLES:
+    # Keep a particle that opens the family name ("de Paula", and capitalised "Do Vale", "De la Torre").
+    while lead > 0 and words[lead - 1].casefold() in _PARTICLES:
         lead -= 1
     return first, len(" ".join(words[:lead])) + (1 if lead else 0)

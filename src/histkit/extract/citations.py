@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from histkit.core.errors import ParameterError
 from histkit.extract.citation_forms import (
     _BARE,
     _CONNECTOR,
@@ -27,18 +26,30 @@ from histkit.extract.citation_forms import (
     _NOT_AUTHORS,
     _PAREN,
     _PARTICLE,
+    _POSSESSIVE,
     _REMARK_ONLY,
     _SPACES,
+    _TAXON_BEFORE,
     _TITLED,
     _YEAR_ONLY,
+    CLASSICAL_BOOK,
     _split_names,
     _strip_etal,
     fold,
 )
-from histkit.extract.citation_groups import REASON_UNLISTED_DATE, Problem, Work, _works, read_group
+from histkit.extract.citation_groups import (
+    REASON_TAXON,
+    REASON_UNLISTED_DATE,
+    ROMAN,
+    Problem,
+    Work,
+    _works,
+    read_group,
+)
 from histkit.extract.citation_groups import parse_group as parse_group  # re-exported: callers read groups here
 from histkit.extract.citation_names import listed_names, names_listed, trim_to_listed
-from histkit.text.anchor import load_annotations
+from histkit.extract.name_particles import PARTICLE_WORDS
+from histkit.extract.stages import check_stage_sections, curated_stage_sections, stage_of
 from histkit.text.ingest import Article, Element
 
 COLUMNS = [
@@ -50,6 +61,7 @@ COLUMNS = [
     "year",
     "year_first",
     "year_last",
+    "year_original",
     "pages",
     "page_first",
     "page_last",
@@ -109,7 +121,9 @@ def _narrative(
 ) -> Group | None:
     inner = m.group("inner")
     body, *rest = inner.split(";")
-    y = _YEAR_ONLY.fullmatch(_SPACES.sub(" ", body.strip()))
+    plain = _SPACES.sub(" ", body.strip())
+    # "Heródoto (II, 1999, p. 12)": a classical work's book before the edition's year.
+    y = _YEAR_ONLY.fullmatch(plain) or _YEAR_ONLY.fullmatch(CLASSICAL_BOOK.sub("", plain, count=1))
     if not y:
         return None
     # After ";": a remark belongs to the work ("Huff (2021, p.134; grifo no original)"), more years
@@ -131,6 +145,8 @@ def _narrative(
     words = names_text.split(" ")
     cut = 0
     while cut < len(words) - 1 and words[cut].strip(",").casefold() in _NOT_AUTHORS:
+        if words[cut].casefold() in PARTICLE_WORDS and words[cut + 1] in PARTICLE_WORDS:
+            break  # "De la Torre": a capitalised particle before another opens the family name
         cut += 1
     skip = len(" ".join(words[:cut])) + (1 if cut else 0)
     # "However, Ribeiro (2005)", "Brazil and Portugal, Leite (2007)": a bare comma before the last
@@ -139,7 +155,10 @@ def _narrative(
     if connectors and connectors[-1].group().strip() == ",":
         skip += connectors[-1].end()
     names = _split_names(names_text[skip:])
-    if names and (run_in := re.match(rf".*? {_PARTICLE} (?=[A-ZÀ-Þ])", names[0])) and not names[0].isupper():
+    run_in = re.match(rf".*? {_PARTICLE} (?=[A-ZÀ-Þ])", names[0]) if names else None
+    if run_in and names[0].split()[0].casefold() in PARTICLE_WORDS:
+        run_in = None  # "De la Torre (2001)": a capitalised particle opens the family name
+    if names and run_in and not names[0].isupper():
         # "Tradução de Austin, 1990": outside parentheses, words before a particle may be prose.
         skip += run_in.end()
         names = (names[0][run_in.end() :], *names[1:])
@@ -154,6 +173,8 @@ def _narrative(
         names = (names[first][chars:], *names[first + 1 :])
     if not names or any(_strip_etal(n).casefold() in _NOT_AUTHORS for n in names):
         return None
+    if all(ROMAN.fullmatch(n) for n in names) and not names_listed(names, listed):
+        return None  # "II, 1999": a classical work's book, not an author (unless the list prints "LI")
     start = m.start() + skip
     single = len(names) == 1 and _strip_etal(names[0]) == names[0]
     if listed and form == "narrative" and single and not y.group("pages") and not names_listed(names, listed):
@@ -197,79 +218,74 @@ def find_groups(
 
     """
     groups = []
-    taken: list[tuple[int, int]] = []
+    # Which characters a group already covers: a flag per character, so that asking costs the same
+    # whatever the number of groups (a list of spans made 10,000 groups quadratic).
+    covered = bytearray(len(text) + 1)
+    paren_spans: set[tuple[int, int]] = set()
+
+    def take(a: int, b: int) -> None:
+        covered[a:b] = b"\x01" * (b - a)
     for m in _PAREN.finditer(text):
         works, problems = read_group(m.group(1))
+        if works and _TAXON_BEFORE.search(text, max(0, m.start() - 80), m.start()) and not (
+            listed and any(names_listed(w.authors, listed) for w in works)
+        ):
+            # "*Piaya cayana* (Linnaeus, 1766)": a species' authority, unless the list prints the name
+            # ("*Philydor atricapillus* (Brandt *et al.,* 2009)" cites a study of the species).
+            problem = Problem(0, m.end() - m.start() - 2, m.group(1), REASON_TAXON)
+            groups.append(Group(offset + m.start(), offset + m.end(), [], [problem]))
+            take(m.start(), m.end())
+            paren_spans.add((m.start(), m.end()))
+            continue
+        if works and listed and all(ROMAN.fullmatch(a) for w in works for a in w.authors) and not any(
+            names_listed(w.authors, listed) for w in works
+        ):
+            continue  # "Heródoto (II, 1999, p. 12)": the book of the work named before; read as narrative
         if works:
             groups.append(Group(offset + m.start(), offset + m.end(), works, problems))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
+            paren_spans.add((m.start(), m.end()))
     if bare:
         # In a note every "Author, year" counts; in the body only inside a parenthetical remark.
         spans = [(0, len(text))] if bare == "all" else [
             (g.content_start - offset + p.start, g.content_start - offset + p.end) for g in groups for p in g.problems
         ]
         if bare != "all":
-            spans += [(m.start(1), m.end(1)) for m in _PAREN.finditer(text) if (m.start(), m.end()) not in taken]
+            spans += [(m.start(1), m.end(1)) for m in _PAREN.finditer(text) if (m.start(), m.end()) not in paren_spans]
         for a, b in spans:
             for m in _BARE.finditer(text, a, b):
-                if any(x <= m.start() < y for x, y in taken):
+                if covered[m.start()]:
                     continue
                 group = _narrative(m, offset, "bare", listed)
                 if group is not None:
                     groups.append(group)
-                    taken.append((m.start(), m.end()))
+                    take(m.start(), m.end())
     if narrative and listed and ("* (" in text or "*, (" in text):
         # "Searle, em *Expression and Meaning* (1979)": a title between a listed author and the year.
         for m in _TITLED.finditer(text):
-            if any(a <= m.start("open") < b for a, b in taken):
+            if covered[m.start("open")]:
                 continue
             group = _narrative(m, offset, listed=listed)
             if group is not None and group.works and names_listed(group.works[0].authors, listed):
                 groups.append(group)
-                taken.append((m.start(), m.end()))
+                take(m.start(), m.end())
+    if narrative and listed and ("’s" in text or "'s" in text):
+        # "Weber's (1922)", "Coombe’s recommended criteria (1995)": a listed name in the possessive.
+        for m in _POSSESSIVE.finditer(text):
+            if covered[m.start("open")] or not _YEAR_ONLY.fullmatch(m.group("inner").strip()):
+                continue
+            group = _narrative(m, offset, listed=listed)
+            if group is not None and group.works and names_listed(group.works[0].authors, listed):
+                groups.append(group)
+                take(m.start("open"), m.end())
     if narrative:
         for m in _NARRATIVE.finditer(text):
-            if any(a <= m.start("open") < b for a, b in taken):
+            if covered[m.start("open")]:
                 continue
             group = _narrative(m, offset, listed=listed)
             if group is not None:
                 groups.append(group)
     return sorted(groups, key=lambda g: g.start)
-
-
-def curated_stage_sections(article: Article) -> tuple[int, ...]:
-    """The sections that tell the stages of the argument, in order, as curated in the seed's ``annotations.yaml``.
-
-    An article without that file, or whose file names no stages, has none: no section is a stage.
-    """
-    if not article.seed_file("annotations.yaml").is_file():
-        return ()
-    stages = load_annotations(article, kinds=["stages"]).get("stages", [])
-    return tuple(int(stage["section"]) for stage in stages)
-
-
-def stage_of(section: int | None, stage_sections: Sequence[int] = ()) -> int | None:
-    """Return the stage (1, 2, 3, ...) of a section, or None when the section is not a stage.
-
-    ``stage_sections[i]`` is the section that tells stage ``i + 1``.
-    """
-    if section is None or section not in stage_sections:
-        return None
-    return list(stage_sections).index(section) + 1
-
-
-def check_stage_sections(stage_sections: object) -> tuple[int, ...]:
-    """Check the ``stage_sections`` parameter: a list of distinct section numbers."""
-    if not isinstance(stage_sections, list | tuple) or not all(
-        isinstance(s, int) and not isinstance(s, bool) for s in stage_sections
-    ):
-        raise ParameterError(
-            f"parameter 'stage_sections' must be a list of section numbers, e.g. [2, 3, 4]; "
-            f"got {stage_sections!r}"
-        )
-    if len(set(stage_sections)) != len(stage_sections):
-        raise ParameterError(f"parameter 'stage_sections' names a section twice: {list(stage_sections)!r}")
-    return tuple(stage_sections)
 
 
 def citations_table(article: Article, stage_sections: Sequence[int] | None = None) -> pd.DataFrame:
@@ -316,6 +332,7 @@ def citations_table(article: Article, stage_sections: Sequence[int] | None = Non
                     "year": work.year,
                     "year_first": work.year_first,
                     "year_last": work.year_last,
+                    "year_original": work.year_original,
                     "pages": work.pages,
                     "page_first": work.page_first,
                     "page_last": work.page_last,
@@ -363,7 +380,8 @@ def _repeat(work: Work, previous: Work | None, before: list[Work]) -> Work:
     if target is None:
         return work
     return replace(
-        work, authors=target.authors, year=target.year, year_first=target.year_first, year_last=target.year_last
+        work, authors=target.authors, year=target.year, year_first=target.year_first, year_last=target.year_last,
+        year_original=target.year_original,
     )
 
 

@@ -17,7 +17,8 @@ _ARTICLE = re.compile(
     r"(?:, *(?P<pages>\d+ ?[-–] ?\d+))?\.?$"
 )
 _CHAPTER = re.compile(r"(?P<title>.+?)\. +In:? +(?P<host>[A-ZÀ-Þ].+)$")
-_BOOK = re.compile(r"(?P<title>.+?) ?\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.)+?): +(?P<publisher>[^:]+?)\.?$")
+# The place is bounded in length (as in :mod:`histkit.extract.references`): linear on a run of initials.
+_BOOK = re.compile(r"(?P<title>.+?) ?\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.){1,120}?): +(?P<publisher>[^:]+?)\.?$")
 
 
 def clean(text: str) -> str:

@@ -24,17 +24,20 @@ _URL = re.compile(r"<?(?:https?://|www\.|doi\.org/)\S+>?|(?<![\w/.])10\.\d{4,9}/
 _IDENTIFIER = re.compile(r"\b(?:e-?)?IS[SB]N\b *:? *[\dXx][\dXx\-–]*")
 # "Acesso em: 6 set. 2021", "Acesso: 10 maio. 2022", "Acesso em20/03/2021", "Last access: Jan. 14, 2024".
 _ACCESS = re.compile(
-    r"(?i:acess(?:o|ado)(?: em| *(?=:))|accessed(?: on)?|last access(?:ed)?|consultado (?:el|en)|accedido (?:el|en)"
+    r"(?i:acess(?:o|ado)(?: em| *(?=:))|accessed(?: on)?|last access(?:ed)?|access *(?=:)|consultado (?:el|en)"
+    r"|accedido (?:el|en)"
     r"|fecha de consulta|retrieved(?: on)?)"
     r" *:? *(?:\d{1,2}[/.-]\d{1,2}[/.-]|\d{1,2}º? *(?:de )?)?(?:[^\W\d_]{3,10}\.? *(?:de )?)?"
     r"(?:\d{1,2},? *)?(?:1[5-9]\d\d|20\d\d)\b\.?"
 )
 _ONLINE_LABEL = re.compile(
-    r"<?(?i:dispon[ií]vel em|disponible en|available (?:at|from|in|on)|recuperado de|retrieved from|doi) *:? *"
+    r"<?(?i:dispon[ií]vel em|disponible en|available(?: (?:at|from|in|on)| *(?=:))|recuperado de|retrieved from"
+    r"|doi) *:? *"
 )
 _ANY_YEAR = re.compile(r"(?<![\d/.])(1[5-9]\d\d|20\d\d)(?![\d])")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
-_PAGE_RANGE = re.compile(r"\bpp?\. ?\d+ ?[-–] ?\d+")
+# Pages: "p. 47-53", and after a volume and issue with no "p." (CSE, APA): "22(3): 143-148", "*16* (6), 333-342".
+_PAGE_RANGE = re.compile(r"\bpp?\. ?\d+ ?[-–] ?\d+|(?<=\d)\)[:,] ?\d+ ?[-–] ?\d+")
 _BOUNDED_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 
 
@@ -82,3 +85,41 @@ def year_span(first: int, second: str | None, expand: Callable[[int, str | None]
     if second and len(second) == 4 and int(second) < first:
         return first, first, True
     return first, expand(first, second), False
+
+
+# A translation's note after the original's imprint, with the translation's year (NBR 6023 7.3.1, Chicago
+# 14.108): "Paris: Gallimard, 1975 (Trad. bras. Petrópolis: Vozes, 1987)", "(Translated ..., 1987)".
+_TRANSLATION_NOTE = re.compile(
+    r"(?<!\d)(?P<original>1[5-9]\d\d|20\d\d)[a-z]?\.? *"
+    r"\((?i:trad|tradu[çc][ãa]o|traducci[óo]n|transl|translated|trans\.)"
+    r"[^()]{0,300}?(?<!\d)(?P<translation>1[5-9]\d\d|20\d\d)(?!\d)[^()]{0,40}\)"
+)
+# An original's year in brackets, after the title or the imprint year: "[1963]", "[1951-1953]", "2017 [1929]".
+_ORIGINAL_BRACKET = re.compile(r"\[(?P<original>1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?\]")
+
+
+def original_year(text: str, imprint: int | None) -> str:
+    """The original's year an entry prints beside the edition it cites, or ``""``.
+
+    Three forms: a translation's note after the original's imprint ("1975 (Trad. bras. ..., 1987)": the
+    original is 1975); a bracketed year earlier than the imprint ("[1963] ... 2008"); and an edition's
+    year paired with the original's ("2011/1979"). The edition cited keeps the imprint year.
+
+    Parameters
+    ----------
+    text : str
+        The entry without markdown residue.
+    imprint : int or None
+        The year the entry is cited by (its imprint year).
+
+    """
+    plain = _PAGE_RANGE.sub(" ", _offline(text))
+    if (note := _TRANSLATION_NOTE.search(plain)) and int(note.group("original")) < int(note.group("translation")):
+        return note.group("original")
+    for m in _ORIGINAL_BRACKET.finditer(plain):
+        if imprint is None or int(m.group("original")) < imprint:
+            return m.group("original")
+    for m in _BOUNDED_YEAR.finditer(plain):
+        if m.group("y2") and len(m.group("y2")) == 4 and int(m.group("y2")) < int(m.group("y1")):
+            return m.group("y2")
+    return ""

@@ -34,17 +34,19 @@ class Name:
         return f"{self.family}, {self.given}" if self.given else self.family
 
 
-_FAMILY = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’\-]*)*"
+# Repetitions are bounded (a family of at most 8 words, at most 100 persons) so that a hostile entry is
+# read in linear time.
+_FAMILY = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’\-]*){0,7}"
 # An initial ("M.", "Ch.", or "K" right before the next author's ";"); a particle among or after
 # the initials ("J. L. S. de", "G. H. de A."), never before the first one.
 _INITIAL = r"(?:[A-ZÀ-Þ][a-z]?\.|[A-ZÀ-Þ](?= ?;|$))"
-_INITIALS = rf"{_INITIAL}(?: (?:{_INITIAL}|{PARTICLE_RE}(?=[ ;.]|$)))*"
-_WRITTEN = rf"[A-ZÀ-Þ][a-zß-ÿ]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][a-zß-ÿ]+)*(?: {PARTICLE_RE}(?=[;.]|$))?"
+_INITIALS = rf"{_INITIAL}(?: (?:{_INITIAL}|{PARTICLE_RE}(?=[ ;.]|$))){{0,12}}"
+_WRITTEN = rf"[A-ZÀ-Þ][a-zß-ÿ]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][a-zß-ÿ]+){{0,8}}(?: {PARTICLE_RE}(?=[;.]|$))?"
 _GIVEN = rf"(?:{_INITIALS}|{_WRITTEN})"
 _PERSON = rf"{_FAMILY}, {_GIVEN}"
 _SEPARATOR = r"(?: ?; ?| ?/ ?| (?:&|e|y|and) )"
 NAMES = re.compile(
-    rf"(?P<names>{_PERSON}(?:{_SEPARATOR}{_PERSON})*)(?:,? \*?et al\.?\*?)?"
+    rf"(?P<names>{_PERSON}(?:{_SEPARATOR}{_PERSON}){{0,100}})(?:,? \*?et al\.?\*?)?"
     r"(?: \((?P<role>(?i:eds?|orgs?|coords?))\.\))?"
     r"\.? +(?P<rest>.+)$"
 )
@@ -56,21 +58,50 @@ APA = re.compile(
     r"(?P<names>[^()]+?)(?: \((?P<role>(?i:eds?|orgs?|coords?)\.)\)\.?)? "
     r"\((?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?|s\.d\.|n\.d\.)\)\.? +(?P<rest>.+)$"
 )
-_APA_FAMILY = rf"[A-ZÀ-Þ][\w'’\-]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-]+)*"
+_APA_FAMILY = rf"[A-ZÀ-Þ][\w'’\-‐‑]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+)*"
 _APA_PERSON = re.compile(rf"(?<![\w.])(?P<family>{_APA_FAMILY}), ")
 # Initials after the family with the comma left out: "Paddison B., e Walmsley A. (2018)".
 _APA_BARE = re.compile(rf"(?:^|,? (?:e|y|and|&) )(?P<family>{_APA_FAMILY}) (?=[A-ZÀ-Þ]\.)")
+# Persons in mixed case with initials, as CSE, APA and many ABNT lists print them: "Ghizoni-Jr., I.R.",
+# "Batista, R.O", "da Fonseca, G.A.B.", "Souza, M. A.". Each initial ends with a period, or without one
+# right before the next separator ("R.O;"), so a title's first word is never read as an initial.
+_SPACED_INITIAL = r"(?:[A-ZÀ-Þ][a-z]?\.|[A-ZÀ-Þ](?=[;,&]| &))"
+_MIXED_PERSON = (
+    rf"(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}, "
+    rf"{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}}"
+)
+_MIXED_SEPARATOR = r"(?:;? ?& |; ?|, (?=(?:[a-z]{1,3} )?[A-ZÀ-Þ][\w'’\-‐‑]+, [A-ZÀ-Þ]))"
+_MIXED_BLOCK = rf"(?P<names>{_MIXED_PERSON}(?:{_MIXED_SEPARATOR}{_MIXED_PERSON}){{0,60}})"
+# CSE name-year (Scientific Style and Format 29.3): "Aleixo, A. 1997. Title." -- the year right after the
+# names, with no parentheses; it is the work's year, whatever other years the entry prints later.
+NAME_YEAR = re.compile(
+    rf"{_MIXED_BLOCK}(?:,? \*?et al\.?\*?)?\.? (?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$"
+)
+# ABNT (NBR 6023 8.1.1.1) with names in mixed case: "Souza, M. A.; Lima, R. C. B. Title. Place: ..."
+MIXED_NAMES = re.compile(rf"{_MIXED_BLOCK}(?:,? \*?et al\.?\*?)? +(?P<rest>[^\W\d_*“\"].+)$")
+_ONE_MIXED = re.compile(rf"(?P<family>(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?(?: (?:{PARTICLE_RE} )?"
+                        rf"[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}), (?P<given>{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}})")
+
+
+def mixed_persons(block: str) -> tuple[Name, ...]:
+    """The persons of a :data:`NAME_YEAR` or :data:`MIXED_NAMES` block, in order."""
+    return tuple(Name(m.group("family"), m.group("given")) for m in _ONE_MIXED.finditer(block))
+
+
 # A corporate author, an author without given names or a title entry: the upper-case words at the
 # start ("BRASIL.", "WORLD BANK.", "SÃO PAULO (Estado).", "PORTAL G1.", "A HORAS de ...").
 _UPPER_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?<=[A-ZÀ-Þ'’\-])\d*"
 _UPPER_LEAD = re.compile(rf"(?P<family>{_UPPER_WORD}(?: {_UPPER_WORD})*)(?=[ ,.;:/(*–—-]|$)")
 _CO_FAMILY = re.compile(r"[;/] *(?P<family>[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]*[A-ZÀ-Þ]),")
-_MIXED_LEAD = re.compile(r"(?P<family>[A-ZÀ-Þ][\w'’\-]+(?: [A-ZÀ-Þ][\w'’\-]+)*)(?=,| \d)")
+_MIXED_LEAD = re.compile(r"(?P<family>[A-ZÀ-Þ][\w'’\-‐‑]+(?: [A-ZÀ-Þ][\w'’\-‐‑]+)*)(?=,| \d)")
 _ACRONYM = r"[A-ZÀ-Þ][A-ZÀ-Þ]+[a-z]?"
 # "NBS – National Bureau of Statistics of China. Title": the acronym before the name, with a dash.
 DASH_LEAD = re.compile(rf"(?P<acronym>{_ACRONYM}) +[-–—] +(?P<name>[^.]+)\. +(?P<rest>.+)$")
 # "SISTEMA NACIONAL DE BIBLIOTECAS PÚBLICAS. SNBP. Title" and "Name (ACRONYM). Title".
-_ACRONYM_AFTER = re.compile(rf"(?:\. +(?P<after>{_ACRONYM})\.|,? +\((?P<paren>{_ACRONYM})\)\.?)(?= |$)")
+# NBR 6023 also prints it after a dash: "INSTITUTO NACIONAL DE ESTUDOS ... ANÍSIO TEIXEIRA – INEP.".
+_ACRONYM_AFTER = re.compile(
+    rf"(?:\. +(?P<after>{_ACRONYM})\.|,? +\((?P<paren>{_ACRONYM})\)\.?| +[–—-] +(?P<dash>{_ACRONYM})\.)(?= |$)"
+)
 _NAMED_BODY = re.compile(
     r"(?P<family>[A-ZÀ-Þ][\w'’\-]*(?: (?:[a-zà-ÿ]{1,3} ){0,2}[A-ZÀ-Þ][\w'’\-]*)*)"
     rf",? +\((?P<acronym>{_ACRONYM})\)\.? +(?P<rest>.+)$"
@@ -92,6 +123,23 @@ def abbreviates(acronym: str, name: str) -> bool:
     letters = iter(_initials(name))
     wanted = re.sub(r"[^\w]", "", acronym).casefold()
     return len(wanted) >= 2 and all(letter in letters for letter in wanted)
+
+
+def declares(acronym: str, name: str) -> bool:
+    """Whether "Name (ACRONYM)" declares the acronym: it abbreviates the name, or is made of its syllables.
+
+    APA 9.11 and NBR 6023 print an organisation's abbreviation in parentheses after its name; some
+    take syllables rather than initials ("Empresa de Pesquisa Agropecuária ... (EPAGRI)", "Instituto
+    Brasileiro do Meio Ambiente ... (IBAMA)"): the first letters agree and every letter is in the name, in order.
+    """
+    if abbreviates(acronym, name):
+        return True
+    plain = _initials(name) and "".join(
+        c for c in unicodedata.normalize("NFKD", name).casefold() if c.isalpha() and not unicodedata.combining(c)
+    )
+    wanted = re.sub(r"[^\w]", "", acronym).casefold()
+    letters = iter(plain)
+    return len(wanted) >= 2 and plain[:1] == wanted[:1] and all(letter in letters for letter in wanted)
 
 
 def persons(block: str) -> tuple[Name, ...]:
@@ -123,11 +171,12 @@ def lead_names(rest: str) -> tuple[tuple[Name, ...], str, str]:
     if (m := _UPPER_LEAD.match(text)) and len(m.group("family")) >= 2:
         family = m.group("family").strip()
         acronym, end = "", m.end()
-        if (a := _ACRONYM_AFTER.match(text, m.end())) and abbreviates(a.group("after") or a.group("paren"), family):
-            acronym, end = a.group("after") or a.group("paren"), a.end()
+        a = _ACRONYM_AFTER.match(text, m.end())
+        if a and abbreviates(short := a.group("after") or a.group("paren") or a.group("dash"), family):
+            acronym, end = short, a.end()
         co = [c.group("family").strip() for c in _CO_FAMILY.finditer(text[: text.find(". ", m.end() + 3) + 1 or 200])]
         return (Name(family), *(Name(c) for c in co)), text[end:].lstrip(" ,.;"), acronym
-    if (m := _NAMED_BODY.match(text)) and abbreviates(m.group("acronym"), m.group("family")):
+    if (m := _NAMED_BODY.match(text)) and declares(m.group("acronym"), m.group("family")):
         return (Name(m.group("family")),), m.group("rest"), m.group("acronym")
     if m := _MIXED_LEAD.match(text):
         return (Name(m.group("family")),), text[m.end() :].lstrip(" ,.;"), ""

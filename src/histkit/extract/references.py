@@ -34,8 +34,18 @@ import pandas as pd
 from histkit.core.errors import SeedError
 from histkit.extract.date_phrases import last_year
 from histkit.extract.reference_apa import apa_body, clean
-from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, year_span
-from histkit.extract.reference_names import APA, NAMES, Name, lead_names, persons
+from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, original_year, year_span
+from histkit.extract.reference_names import (
+    APA,
+    MIXED_NAMES,
+    NAME_YEAR,
+    NAMES,
+    Name,
+    lead_names,
+    mixed_persons,
+    persons,
+)
+from histkit.extract.title_language import detect_language as detect_language  # re-exported for callers
 from histkit.text.ingest import Article
 
 MONTHS = {
@@ -49,9 +59,11 @@ _REPEAT = re.compile(r"_{3,}\. *(?P<rest>.+)$")
 _ARCHIVE = re.compile(r"(?P<acronym>[A-ZÀ-Þ]{2,}) +[-–—] +(?P<archive>[^.]+)\. +(?P<rest>.+)$")
 _DATE = r"(?P<date>(?:(?P<day>\d{1,2}) )?(?:(?P<month>[A-Z][a-z]+) )?" + _YEAR + r")"
 # "Place: Publisher, Year." with an optional chapter's "pp. A-B." after it. A place may hold the
-# periods of initials ("Ithaca, N. Y."), never a sentence's period.
+# periods of initials ("Ithaca, N. Y."), never a sentence's period. Places, call numbers and locations
+# are bounded in length, so that each candidate title end costs a bounded scan: a long run of initials
+# ("A. A. A. ...") is read in linear time.
 _IMPRINT = re.compile(
-    r"(?P<title>.+?)\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.)+?): +(?P<publisher>[^:]+?), +"
+    r"(?P<title>.+?)\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.){1,120}?): +(?P<publisher>[^:]+?), +"
     + _YEAR
     + r"\.(?: +pp?\. ?(?P<pages>\d+[-–]\d+)\.?)?$"
 )
@@ -59,7 +71,7 @@ _IMPRINT = re.compile(
 _ARTICLE_BOLD = re.compile(r"(?P<title>[^*]+?)\. +\*\*?(?P<container>[^*]+?),?\*\*?,? *(?P<tail>.+)$")
 _ARTICLE_TAIL = re.compile(r"(?P<head>.*?),? +" + _DATE + r"\.$")
 _ARCHIVAL_TAIL = re.compile(
-    r"(?P<title>.+?)\.(?: +(?P<location>.+?)\.)? +(?P<place>[A-ZÀ-Þ][^.]*?), +" + _DATE + r"\.$"
+    r"(?P<title>.+?)\.(?: +(?P<location>.{1,300}?)\.)? +(?P<place>[A-ZÀ-Þ][^.]{0,120}?), +" + _DATE + r"\.$"
 )
 _ARCHIVE_NAME = re.compile(r"\b(?:Arch|Arqu|Acervo|Fond|Hemeroteca|Collection|Colecci|Cole[çc]|Papers)", re.I)
 _CALL_NUMBER = re.compile(r"\b(?:fond|fondo|file|reel|box|folder|leg|exp|caja|carpeta)\b", re.IGNORECASE)
@@ -67,24 +79,6 @@ _IN = re.compile(r"(?P<title>.+?)\. +In: +(?P<host>.+)$")
 _VOLUME = re.compile(r"(?:^|[ .,])(?:v\. ?)?(?P<volume>[IVXLC]+|\d+), n\. ?(?P<issue>[\w/]+)")
 _PAGES = re.compile(r"\bpp?\. ?(?P<pages>\d+[-–]\d+)")
 _MEMOIR = re.compile(r"\b(?:memoirs?|memorias|mémoires|wspomnienia|vospominaniia)\b", re.IGNORECASE)
-
-# Function words and spelling cues of the languages met in Latin-American and Comintern
-# historiography; a heuristic for titles, which are short: "und" when nothing speaks.
-_LANG_WORDS = {
-    "en": {"the", "of", "and", "to", "in", "from", "with", "a", "an", "on", "for", "its"},
-    "es": {"el", "la", "los", "las", "de", "del", "y", "en", "para", "con", "otros", "una", "un"},
-    "pt": {"o", "os", "as", "da", "do", "das", "dos", "e", "em", "na", "no", "com", "uma"},
-    "fr": {"le", "les", "des", "du", "et", "une", "dans", "avec", "sur"},
-    "de": {"der", "die", "das", "und", "mit", "von", "im", "zur", "zum"},
-    "pl": {"i", "w", "z", "na", "się", "oraz", "od", "do"},
-}
-_LANG_CUES = {
-    "es": ("ción", "ñ", "ía "),
-    "pt": ("ção", "ões", "ã"),
-    "pl": ("cj", "sz", "rz", "ł", "ś", "ż", "wsp"),
-    "de": ("sch", "ß"),
-}
-
 
 class ReferenceListError(SeedError):
     """A reference list entry cannot be read (e.g. ``_____.`` with no previous entry)."""
@@ -119,6 +113,8 @@ class Reference:
     acronym: str = ""
     language: str = "und"
     years: tuple[int, ...] = ()
+    # The original's year when the entry cites a later edition or translation ("[1929]", "1975 (Trad. ..., 1987)").
+    original_year: str = ""
     start: int = 0
     end: int = 0
     notes: list[str] = field(default_factory=list)
@@ -142,29 +138,6 @@ def _set_date(ref: Reference, m: re.Match[str]) -> None:
         ref.date = f"{ref.year_first:04d}-{month:02d}-{int(groups['day']):02d}"
     elif month:
         ref.date = f"{ref.year_first:04d}-{month:02d}"
-
-
-def detect_language(title: str) -> str:
-    """Guess the language of a title from function words and spelling cues (``"und"`` if none).
-
-    Parameters
-    ----------
-    title : str
-        A title as printed.
-
-    Returns
-    -------
-    str
-        An ISO 639-1 code (``en``, ``es``, ``pt``, ``fr``, ``de``, ``pl``) or ``und``.
-
-    """
-    words = re.findall(r"[^\W\d_]+", title.casefold())
-    scores = {lang: 2 * sum(w in vocab for w in words) for lang, vocab in _LANG_WORDS.items()}
-    lowered = title.casefold() + " "
-    for lang, cues in _LANG_CUES.items():
-        scores[lang] += sum(cue in lowered for cue in cues)
-    best = max(sorted(scores), key=lambda lang: scores[lang])
-    return best if scores[best] > 0 else "und"
 
 
 def _dated_document(rest: str) -> re.Match[str] | None:
@@ -235,7 +208,7 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
         else:
             ref.title = clean(m.group("rest"))
             ref.notes.append("no 'Place, D Month YYYY.' at the end of the archival entry")
-        ref.language = detect_language(ref.title)
+        ref.language = _language(ref)
         return ref
     elif m := NAMES.match(rest):
         names = persons(m.group("names"))
@@ -244,6 +217,13 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
         else:
             ref.authors = names
         rest = m.group("rest")
+    elif m := NAME_YEAR.match(rest):
+        # CSE name-year: "Ghizoni-Jr., I.R. & Azevedo, M.A.G. 2006. Title."
+        ref.authors, ref.year, rest = mixed_persons(m.group("names")), m.group("year"), m.group("rest")
+        ref.year_first = ref.year_last = int(ref.year[:4])
+    elif not APA.match(rest) and (m := MIXED_NAMES.match(rest)) and (names := mixed_persons(m.group("names"))):
+        # ABNT in mixed case: "Souza, M. A.; Lima, R. C. B. Title. Place: Publisher, Year."
+        ref.authors, rest = names, m.group("rest")
     else:
         names, rest_after, ref.acronym = lead_names(rest)
         if names:
@@ -268,8 +248,21 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
         # A form the parser does not know (a chapter with "(Ed.)", a report): the imprint year.
         _set_date(ref, year)
         ref.notes.append("year read as the last year outside brackets and the online part")
-    ref.language = detect_language(ref.title)
+    ref.original_year = original_year(clean(raw), ref.year_first)
+    ref.language = _language(ref)
     return ref
+
+
+def _language(ref: Reference) -> str:
+    """The language of the work: its title read with the journal, place and publisher of the edition.
+
+    A title alone is often too short to tell ("Mao: The Unknown Story", "Comintern in Asia, 1919-39");
+    the imprint is in the edition's language. An archival document is read by its title alone: its place
+    is where it was written, and the archive's name is in the archive's language.
+    """
+    if ref.kind in ("archival document", "manuscript"):
+        return detect_language(ref.title)
+    return detect_language(" ".join(p for p in (ref.title, ref.container, ref.place, ref.publisher) if p))
 
 
 def _parse_body(ref: Reference, rest: str) -> None:
@@ -396,6 +389,7 @@ COLUMNS = [
     "archive_location",
     "acronym",
     "kind",
+    "original_year",
     "language",
     "notes",
     "line",
@@ -435,6 +429,7 @@ def references_table(article: Article, refs: Sequence[Reference] | None = None) 
             "archive_location": r.archive_location,
             "acronym": r.acronym,
             "kind": r.kind,
+            "original_year": r.original_year,
             "language": r.language,
             "notes": "; ".join(r.notes),
             "line": article.line_of(r.start),

@@ -178,6 +178,9 @@ def to_csl(refs: Sequence[Reference]) -> list[dict[str, object]]:
         item.update({k: v for k, v in fields.items() if v})
         if issued := _date_parts(r):
             item["issued"] = issued
+        if r.original_year:
+            # The original of a translation or later edition (issue 19): CSL's own variable for it.
+            item["original-date"] = {"date-parts": [[int(r.original_year)]]}
         items.append(item)
     return items
 
@@ -187,7 +190,10 @@ def csl_json(refs: Sequence[Reference]) -> str:
     return json.dumps(to_csl(refs), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-LANGIDS = {"en": "english", "es": "spanish", "pt": "portuguese", "fr": "french", "de": "german", "pl": "polish"}
+LANGIDS = {
+    "en": "english", "es": "spanish", "pt": "portuguese", "fr": "french", "de": "german", "pl": "polish",
+    "it": "italian", "ru": "russian", "nl": "dutch", "ca": "catalan",
+}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # TeX's special characters, each with what prints it as itself (biber reads UTF-8 letters as they are).
 _TEX_SPECIALS = {
@@ -273,6 +279,7 @@ def to_bibtex_entries(refs: Sequence[Reference]) -> list[dict[str, str]]:
             "publisher": tex_escape(r.publisher),
             "location": tex_escape(r.place) if r.kind != "article" else "",
             "date": _biblatex_date(r),
+            "origdate": r.original_year,
             # The archive and the call number in fields of their own, as CSL's archive and
             # archive_location: pandoc reads them back as publisher and note, not run together.
             "howpublished": tex_escape(archive),

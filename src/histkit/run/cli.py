@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("list", help="show the notebooks and their parameters with defaults")
 
     new = sub.add_parser("new", help="make a seed folder for another article (verbatim copy, SHA-256, metadata)")
-    new.add_argument("article", type=Path, help="the article as plain UTF-8 text")
+    new.add_argument("article", type=Path, help="the article: .pdf .docx .odt .xml (JATS) .html .htm .md .txt")
     new.add_argument("--name", default="", help="the seed folder's name (default: from the title)")
     new.add_argument("--notebooks", action="store_true",
                      help="also copy the generic workbook into <seed>/notebooks/, for its author to edit")

@@ -247,6 +247,8 @@ def build(
             raise ParameterError(f"the seed is given twice (--seed {seed} and -p seed {given['seed']}); give it once")
         given["seed"] = seed
     seed_dir = resolve_seed_dir(given["seed"], root) if isinstance(given.get("seed"), str) and given["seed"] else None
+    if seed_dir is not None and not seed_dir.is_dir():
+        check_seed(seed_dir)  # a seed that does not exist is named as such, before its workbook is chosen
     paths = notebooks(root, names, workbooks.workbook_for(root, seed_dir))
     tree, planned = run_plan.make(root, paths, {p: parameters(p, save=False) for p in paths}, given,
                                   allow_outside=allow_outside)

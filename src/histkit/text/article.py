@@ -14,6 +14,7 @@ from pathlib import Path
 
 from histkit.core.errors import SeedError
 from histkit.core.paths import resolve_seed_dir
+from histkit.file.blocks import REASONS as CONVERSION_REASONS
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -28,6 +29,8 @@ REASONS: dict[str, str] = {
     "blockquote-marker": "markdown residue: '>' marks a block quotation",
     "footnote-marker": "superscript footnote marker, moved out of the text into the notes column",
     "keyword-spacing": "spaces between words were lost in the conversion",
+    # Repairs made while converting the file as received (PDF, DOCX, ...) into article.txt (conversion.tsv).
+    **CONVERSION_REASONS,
 }
 
 @dataclass(frozen=True)

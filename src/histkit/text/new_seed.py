@@ -1,7 +1,8 @@
-"""A new seed folder from an article's text: a verbatim copy, its SHA-256 and what the front matter says.
+"""A new seed folder from an article: its text (converted when not .txt), SHA-256 and what the front matter says.
 
-``histkit new PATH/article.txt`` calls :func:`new_seed`; ``histkit build --seed DIR`` then runs the
-workbook on the folder. Nothing is curated: annotations can be added beside the text later.
+``histkit new PATH/article.pdf`` (or .docx .odt .xml .html .md .txt) calls :func:`new_seed`;
+``histkit build --seed DIR`` then runs the workbook on the folder. Nothing is curated: annotations can be
+added beside the text later.
 
 To record another front-matter field in seed.toml: read it in :func:`front_metadata` and add a
 case to ``tests/text/test_new_seed.py``.
@@ -17,6 +18,8 @@ from pathlib import Path
 
 from histkit.core.errors import SeedError
 from histkit.core.files import atomic_write, ensure_dir
+from histkit.file.blocks import Converted
+from histkit.file.convert import convert
 from histkit.text.ingest import Article, parse_article
 
 
@@ -67,13 +70,44 @@ def _toml(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _keep_received(source: Path, folder: Path, converted: Converted) -> list[str]:
+    """Keep the file as received beside the text, and its repairs; the ``[conversion]`` table for seed.toml."""
+    if converted.fmt == "text":
+        return []
+    received = source.read_bytes()
+    name = f"received{source.suffix.casefold()}"
+    atomic_write(folder / name, received)
+    rows = ["offset\tkind\tpage\ttext\treason"]
+    rows += [f"{c.offset}\t{c.kind}\t{c.page}\t{_cell(c.text)}\t{c.reason}" for c in converted.changes]
+    atomic_write(folder / "conversion.tsv", "\n".join(rows) + "\n")
+    return [
+        "# The file as received, and how article.txt was made from it (repeat with the same converter and settings).",
+        "[conversion]",
+        f"file = {_toml(name)}",
+        f'sha256 = "{hashlib.sha256(received).hexdigest()}"',
+        f"format = {_toml(converted.fmt)}",
+        f"converter = {_toml(converted.converter)}",
+        f"version = {_toml(converted.version)}",
+        'repairs = "conversion.tsv"',
+        "",
+        "[conversion.settings]",
+        *[f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in converted.settings.items()],
+        "",
+    ]
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split())
+
+
 def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
     """Copy ``source`` verbatim into ``seeds_dir/<name>/article.txt`` and write its seed.toml.
 
     Parameters
     ----------
     source : Path
-        The article as plain text (UTF-8).
+        The article: .pdf, .docx, .odt, .xml (JATS), .html/.htm, .md or .txt (UTF-8). Any but .txt is
+        converted (``histkit.file``) and kept beside ``article.txt`` as ``received.<ext>``.
     seeds_dir : Path
         The folder that holds seed folders (the project's ``seeds/``).
     name : str
@@ -83,15 +117,15 @@ def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
     ------
     SeedError
         If the file is missing, not UTF-8 or has no body, or the seed folder already exists.
+    ConversionError
+        If the file's content is not what its extension says, it is encrypted, or a PDF has no text.
 
     """
     if not source.is_file():
-        raise SeedError(f"{source}: no such file; give the path of the article's plain text")
-    raw = source.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise SeedError(f"{source}: not UTF-8 (byte offset {err.start}); convert the file to UTF-8") from err
+        raise SeedError(f"{source}: no such file; give the path of the article (.pdf .docx .odt .xml .html .md .txt)")
+    converted = convert(source)
+    text = converted.text
+    raw = text.encode("utf-8")
     article = parse_article(text, name or "new", str(source))
     meta = front_metadata(article)
     name = name or slug(meta.get("title", source.stem))
@@ -101,6 +135,7 @@ def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
     digest = hashlib.sha256(raw).hexdigest()
     ensure_dir(folder)
     atomic_write(folder / "article.txt", raw)
+    conversion = _keep_received(source, folder, converted)
     lines = [
         "# Made by `histkit new`: the verbatim article beside this file, never edited.",
         "[seed]",
@@ -112,6 +147,7 @@ def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
         "[bibliographic]",
         *[f"{key} = {_toml(value)}" for key, value in meta.items()],
         "",
+        *conversion,
     ]
     atomic_write(folder / "seed.toml", "\n".join(lines))
     found = [
@@ -123,6 +159,8 @@ def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
         f"sections: {sum(1 for s in article.sections if not s.is_references)}",
         f"reference entries: {len(article.references)}",
         f"footnotes: {len(article.footnotes)}",
+        *([f"converted from {converted.fmt} by {converted.converter} {converted.version}: "
+           f"{len(converted.changes)} repairs (conversion.tsv)"] if converted.fmt != "text" else []),
         *[f"warning (line {article.line_of(w.start)}): {w.message}" for w in article.warnings],
     ]
     return NewSeed(folder, digest, meta, article, found)

@@ -35,6 +35,20 @@ SCHEMA: dict[str, Any] = {
             },
             "additionalProperties": _TEXT,
         },
+        "conversion": {
+            "type": "object",
+            "required": ["file", "sha256", "format", "converter", "version"],
+            "properties": {
+                "file": {"type": "string", "minLength": 1},
+                "sha256": {"type": "string", "pattern": r"^[0-9a-f]{64}$"},
+                "format": {"enum": ["pdf", "docx", "odt", "jats", "html", "markdown"]},
+                "converter": _TEXT,
+                "version": _TEXT,
+                "repairs": _TEXT,
+                "settings": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]}},
+            },
+            "additionalProperties": _TEXT,
+        },
         "bibliographic": {
             "type": "object",
             "properties": {"received": _DAY, "approved": _DAY, "language": _TEXT, "title": _TEXT,

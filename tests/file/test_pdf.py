@@ -1,0 +1,110 @@
+"""The PDF reader on the corpus's publisher PDFs, checked against the same articles' JATS text."""
+
+from __future__ import annotations
+
+import pytest
+
+from histkit.core.errors import ConversionError
+from histkit.file.pdf import convert_pdf
+from histkit.text.ingest import parse_article
+
+from ..conftest import CORPUS
+
+ECOS, ACTA, HOEHNEA = "ecos-china-new-normal", "acta-amazonica-land-cover", "hoehnea-senna-extracts"
+
+
+@pytest.fixture(scope="module")
+def made():
+    return {name: convert_pdf(CORPUS / name / "article.pdf") for name in (ECOS, ACTA, HOEHNEA)}
+
+
+def _jats(name):
+    return parse_article((CORPUS / name / "article.txt").read_text(encoding="utf-8"), name)
+
+
+@pytest.mark.parametrize("name", [ECOS, ACTA, HOEHNEA])
+def test_sections_and_reference_entries_of_the_jats_are_found(made, name):
+    jats, pdf = _jats(name), parse_article(made[name].text, name)
+    headings = [s.heading for s in pdf.sections]
+    # hoehnea's JATS glues a table label to a heading ("Resultados e discussãoTabela 3"); the PDF prints it apart
+    wanted = [s.heading.split("Tabela")[0] for s in jats.sections]
+    assert [h for h in wanted if h not in headings] == []
+    assert abs(len(pdf.references) - len(jats.references)) <= 3
+
+
+def test_two_columns_are_read_left_then_right(made):
+    # acta-amazonica is set in two columns: the paragraphs of its introduction come out whole, as the JATS
+    # prints them (italics and spaces aside: the JATS drops a space after an italic word, "*sensu*Whittaker")
+    def plain(text):
+        return "".join(text.replace("*", "").split())
+
+    pdf = {plain(e.text) for e in parse_article(made[ACTA].text, ACTA).of_kind("paragraph")}
+    jats = [plain(e.text) for e in _jats(ACTA).of_kind("paragraph") if e.section == 1]
+    assert len(jats) >= 4 and all(p in pdf for p in jats)
+
+
+def test_running_heads_and_page_numbers_are_removed_and_recorded(made):
+    text, changes = made[HOEHNEA].text, made[HOEHNEA].changes
+    heads = [c for c in changes if c.kind == "running-head"]
+    assert "Hoehnea 49: e1112020, 2022" not in text.split("ISSN")[0][2000:]
+    assert {c.page for c in heads} >= set(range(2, 11))
+    assert any(c.text.endswith("Hoehnea 49: e1112020, 2022") for c in heads)
+    numbers = [c for c in made[ACTA].changes if c.kind == "page-number"]
+    assert [c.text for c in numbers if c.page in (2, 3, 4)] == ["272", "273", "274"]
+    assert all(0 <= c.offset <= len(made[name].text) for name in made for c in made[name].changes)
+
+
+def test_page_foot_notes_follow_the_paragraph_that_calls_them(made):
+    blocks = made[ECOS].text.split("\n\n")
+    at = next(i for i, b in enumerate(blocks) if "large proportions¹, signaling" in b)
+    assert blocks[at + 1].startswith("¹ A representative synthesis is provided in the 2023 Trade Development Report")
+    notes = {n.number: n.text for n in parse_article(made[ECOS].text, ECOS).footnotes}
+    jats = {n.number: n.text for n in _jats(ECOS).footnotes}
+    # the PDF prints an ellipsis character where the JATS has three full stops: "[…]" and "[...]"
+    assert notes[1].replace("…", "...") == jats[1]
+    assert len(notes) >= 0.7 * len(jats)
+
+
+def test_tables_are_kept_apart_and_captions_bracketed(made):
+    text = made[ACTA].text
+    assert "\n\n[Table 2. Values for 26 diversity measures (mean + standard deviation) in the lower stratum" in text
+    cells = [c for c in made[ACTA].changes if c.kind == "table-cells"]
+    assert len(cells) >= 4
+    assert all(c.text not in text for c in cells)
+
+
+def test_italic_type_is_marked(made):
+    assert "(Pellerin *et al*. 2019)" in made[HOEHNEA].text
+
+
+def _scan(path):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    bitmap = pdfium.PdfBitmap.new_native(200, 100, raw.FPDFBitmap_BGRA)
+    bitmap.fill_rect((90, 90, 90, 255), 0, 0, 200, 100)
+    image = pdfium.PdfImage.new(pdf)
+    image.set_bitmap(bitmap)
+    image.set_matrix(pdfium.PdfMatrix().scale(400, 200).translate(100, 500))
+    page.insert_obj(image)
+    page.gen_content()
+    pdf.save(str(path))
+    return path
+
+
+def test_a_scan_without_text_is_refused(tmp_path):
+    with pytest.raises(ConversionError, match=r"scan\.pdf: the PDF has no text layer \(a scan\?\); run OCR on it"):
+        convert_pdf(_scan(tmp_path / "scan.pdf"))
+
+
+def test_an_encrypted_pdf_is_refused(tmp_path):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=str(CORPUS / HOEHNEA / "article.pdf"))
+    writer.encrypt("secret", algorithm="AES-128")
+    locked = tmp_path / "locked.pdf"
+    writer.write(str(locked))
+    with pytest.raises(ConversionError, match=r"locked\.pdf: the PDF is encrypted with a password; save a copy"):
+        convert_pdf(locked)

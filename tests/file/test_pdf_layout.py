@@ -1,0 +1,71 @@
+"""Lines from characters: superscripts, columns, running heads and page-foot notes, on pages the tests draw."""
+
+from __future__ import annotations
+
+from histkit.file.pdf_chars import Char, Page
+from histkit.file.pdf_layout import margin_lines, page_lines, reading_order, split_notes
+
+
+def _word(text, x, y, size=10.0, raised=0.0, small=1.0):
+    chars, at = [], x
+    for c in text:
+        width = 0.5 * size * small
+        chars.append(Char(c, at, y + raised, at + width, y + raised + 0.7 * size * small, size * small, False))
+        at += width
+    return chars
+
+
+def _line(words, x, y, size=10.0):
+    chars, at = [], x
+    for word in words:
+        made = _word(word, at, y, size)
+        chars += [*made, Char(" ", made[-1].x1, y, made[-1].x1 + 2, y + 7, size, False)]
+        at = made[-1].x1 + 0.3 * size
+    return chars[:-1]
+
+
+def test_a_raised_small_number_is_a_superscript_note_call():
+    chars = _line(["a", "claim"], 50, 700) + _word("1", 78, 700, raised=4, small=0.6) + _word(",", 81, 700)
+    assert [line.text for line in page_lines(Page(1, 600, 800, chars))] == ["a claim¹,"]
+
+
+def test_two_columns_read_left_column_first():
+    chars = []
+    for i in range(6):
+        chars += _line(["left", "column", "words", "here", "and", "more", "words"], 40, 700 - 12 * i)
+    for i in range(6):
+        chars += _line(["right", "column", "words", "here", "and", "more", "words"], 320, 700 - 12 * i)
+    page = Page(1, 600, 800, chars)
+    ordered = reading_order(page_lines(page), page.width)
+    assert [line.text.split()[0] for line in ordered] == ["left"] * 6 + ["right"] * 6
+
+
+def test_running_heads_repeated_on_pages_and_page_numbers_are_margins():
+    pages = []
+    for n in range(1, 5):
+        chars = _line(["Journal", "of", "Things", f"{n}"], 40, 770) + _line(["body", "text"], 40, 400)
+        chars += _word(str(n), 290, 20)
+        pages.append(page_lines(Page(n, 600, 800, chars)))
+    found = margin_lines(pages, [800.0] * 4)
+    texts = {pages[p][i].text for p, i in found}
+    assert texts == {"Journal of Things 1", "Journal of Things 2", "Journal of Things 3", "Journal of Things 4",
+                     "1", "2", "3", "4"}
+
+
+def test_small_type_under_the_text_led_by_a_label_is_a_note():
+    chars = _line(["body", "text", "here"], 40, 400) + _line(["1", "The", "note."], 40, 100, size=8)
+    body, notes = split_notes(page_lines(Page(1, 600, 800, chars)), 10.0)
+    assert [n.text for n in notes] == ["1 The note."]
+    assert [b.text for b in body] == ["body text here"]
+
+
+def test_ligatures_are_read_as_their_letters_and_counted():
+    (line,) = page_lines(Page(1, 600, 800, _line(["ﬁrst", "ﬂow"], 40, 500)))
+    assert (line.text, line.ligatures) == ("first flow", 2)
+
+
+def test_a_subscript_drawn_after_its_line_is_read_into_it():
+    chars = _line(["the", "CE"], 40, 500) + _line(["is", "low"], 40 + 6 * 5 + 20, 500)
+    chars += _word("50", 68, 500, raised=-2, small=0.6)  # right after "CE" (58-68), drawn last, lowered, small
+    (line,) = page_lines(Page(1, 600, 800, chars))
+    assert line.text == "the CE50 is low"
