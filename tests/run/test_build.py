@@ -182,25 +182,3 @@ def test_a_full_disk_while_writing_the_executed_copy_leaves_no_half_file(tmp_pat
     assert result.error == "cannot write in build/notebooks: the disk is full; free some space"
     assert not target.exists()
 
-
-def test_progress_lines_never_run_together():
-    """Notebooks ending at once print whole lines: one reporter at a time, even when writing is slow."""
-    import io
-    import time
-
-    out = io.StringIO()
-
-    def slow_print(line):
-        # like print(): the line, then its newline, in two writes
-        out.write(line)
-        time.sleep(0.001)
-        out.write("\n")
-
-    report = runner.one_line_at_a_time(slow_print)
-    lines = [f"{n:02d}-notebook ok {n:6.1f} s" for n in range(40)]
-    threads = [threading.Thread(target=report, args=(line,)) for line in lines]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert sorted(out.getvalue().splitlines()) == sorted(lines)

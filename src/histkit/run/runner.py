@@ -32,6 +32,7 @@ from histkit.core.inputs import check_writable, problem_of
 from histkit.core.paths import project_root, relative, resolve_seed_dir
 from histkit.run import cache, kernels, workbooks
 from histkit.run import plan as run_plan
+from histkit.run.progress import one_line_at_a_time
 
 KERNEL = "python3"
 # ipykernel warns on every start that loopback TCP is unencrypted, and logs the interrupt that
@@ -350,7 +351,6 @@ def _run_all(
     manager: type,
 ) -> list[Result]:
     report = one_line_at_a_time(report)
-
     def one(job: run_plan.Job) -> Result:
         try:
             return run_one(job)
@@ -379,15 +379,6 @@ def _run_all(
         raise
     pool.shutdown()
     return results
-
-
-def one_line_at_a_time(report: Callable[[str], None]) -> Callable[[str], None]:
-    """``report`` for notebooks ending in parallel: ``print`` writes a line and its newline apart."""
-    lock = threading.Lock()
-    def say(line: str) -> None:
-        with lock:
-            report(line)
-    return say
 
 
 def _close_thread_loop() -> None:
