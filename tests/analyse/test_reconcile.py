@@ -60,7 +60,7 @@ def test_reconcile_small():
     out = reconcile(cites, LIST)
     assert out["match"].tolist() == ["exact", "folded", "none"]
     assert out["ref_id"].tolist() == ["ref02", "ref01", ""]
-    assert out["score"].tolist() == ["100.0", "100.0", "0.0"]
+    assert out["score"].tolist() == [100.0, 100.0, 0.0]  # numbers, typed "number" in the data package
 
 
 def test_mark_cited_with_no_citation_at_all():

@@ -130,7 +130,9 @@ ENTRIES = [
             "kind": "chapter",
             "title": "Comintern in Asia, 1919-39",
             "container": "The Comintern: A History of International Communism from Lenin to Stalin",
-            "container_editors": (Name("MCDERMOTT", "K."), Name("AGNEW", "J.")),
+            # the list does not say "(Org.)" or "(ed.)": the book's authors, not its editors
+            "container_authors": (Name("MCDERMOTT", "K."), Name("AGNEW", "J.")),
+            "container_editors": (),
             "place": "New York",
             "publisher": "St. Martin's Press",
             "pages": "158-190",
@@ -184,6 +186,16 @@ ENTRIES = [
     (
         "SPENSER, Daniela. **El triángulo imposible**. Mexico City: CIESAS, 1998.",
         {"kind": "book", "authors": (Name("SPENSER", "Daniela"),), "title": "El triángulo imposible"},
+    ),
+    (
+        # the book's people called editors by the list itself ("(Orgs.)", NBR 6023 7.3)
+        "SILVA, J. Um capítulo. In: SOUZA, A.; LIMA, B. (Orgs.). **Um livro**. São Paulo: Editora, 2001. p. 1-20.",
+        {
+            "kind": "chapter",
+            "container_editors": (Name("SOUZA", "A."), Name("LIMA", "B.")),
+            "container_authors": (),
+            "container": "Um livro",
+        },
     ),
 ]
 

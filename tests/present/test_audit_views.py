@@ -36,3 +36,22 @@ def test_ages_figure(audit, article):
     fig = ages_figure(ages)
     points = sum(len(c.get_offsets()) for c in fig.axes[0].collections)
     assert points == int(ages["event_last"].notna().sum())
+
+
+def test_explorer_passage_reads_as_printed(audit, article):
+    """"... (BARTRA, 1986, p. 321)." (line 33): no space before the period after the citation."""
+    assert "(BARTRA, 1986, p. 321)." in article.text
+    view = make_explorer(audit, article).children[1].value
+    assert "p. 321)</b></mark>." in view
+    assert "</mark> ." not in view
+
+
+def test_references_view_names_every_entry(audit):
+    """No blank author: "BARTRA, A. (ed.)" (the most cited work) and "GAA (Genaro Amezcua Archive)"."""
+    from histkit.present.audit_explorer import references_view
+
+    shown = references_view(audit.references).frame
+    assert (shown["Authors"] != "").all()
+    assert "BARTRA, A. (ed.)" in set(shown["Authors"])
+    assert "GAA (Genaro Amezcua Archive)" in set(shown["Authors"])
+    assert "AHSRE (Acervo Histórico de la Secretaría de Relaciones Exteriores)" in set(shown["Authors"])

@@ -132,3 +132,30 @@ def test_declarations_for_absent_columns_are_left_out(article, tmp_path):
     assert "foreignKeys" not in res["citations"]["schema"]
     assert res["citations"]["schema"]["primaryKey"] == ["citation_id"]
     assert validate(tmp_path)[0]
+
+
+def test_citation_tables_package(article, tmp_path):
+    """The citation notebook's tables: ids that are citation ids, numeric scores, one list separator."""
+    from histkit.analyse.audit import run_audit
+
+    audit = run_audit(article)
+    tables = {"citations": audit.citations, "references": audit.references, "citation_findings": audit.findings,
+              "footnote_sources": audit.footnote_sources}  # fmt: skip
+    hk.export_tables(tables, tmp_path)
+    assert validate(tmp_path) == (True, [])
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {r["name"]: {f["name"]: f for f in r["schema"]["fields"]} for r in package["resources"]}
+    assert fields["citations"]["score"]["type"] == "number"
+    assert fields["footnote_sources"]["score"]["type"] == "number"
+    assert {f["delimiter"] for t in fields.values() for f in t.values() if f["type"] == "list"} == {dp.LIST_SEPARATOR}
+    findings = pd.read_csv(tmp_path / "citation_findings.csv", keep_default_na=False)
+    citation_ids = set(pd.read_csv(tmp_path / "citations.csv")["citation_id"])
+    listed = {i for v in findings["citation_ids"] if v for i in v.split(";")}
+    assert listed and listed <= citation_ids
+    # footnote 2's archive ("... reel 83, 812.00/27508") is named by its footnote and place, not as a citation
+    archive = findings[findings["kind"] == "footnote-archive"].iloc[0]
+    assert (archive["footnote"], archive["item"], archive["citation_ids"]) == ("2", "1", "")
+    assert fields["citation_findings"]["footnote"]["type"] == "integer"
+    references = pd.read_csv(tmp_path / "references.csv", keep_default_na=False)
+    assert "KHEIFETS, V.;KHEIFETS, L." in set(references["authors"])  # "KHEIFETS, V.; KHEIFETS, L." in the list
+    assert not any("; " in v for v in references["authors"])

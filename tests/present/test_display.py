@@ -193,3 +193,33 @@ def test_prose_renders_as_markdown() -> None:
 )
 def test_codes_in_words(text: str, words: str) -> None:
     assert display.codes_in_words(text) == words
+
+
+def test_reader_table_is_not_read_as_math():
+    """A "\\$" repair beside a "$" would be typeset by MathJax as "$ → $": the table opts out."""
+    import pandas as pd
+
+    from histkit.present.display import reader_table
+
+    html = reader_table(pd.DataFrame({"quote": ["\\$"], "replacement": ["$"]}))._repr_html_()
+    # JupyterLab 4 runs MathJax 3 (ignoreHtmlClass "mathjax_ignore"); nbconvert's pages MathJax 2 ("tex2jax_ignore")
+    assert 'class="histkit-reader mathjax_ignore tex2jax_ignore"' in html
+    assert "\\$" in html
+
+
+def test_repairs_view_shows_what_each_repair_reads(article):
+    """Page-break rows say what is read and that a page break stood there, never a fragment and a blank."""
+    from histkit.present.overview_views import repairs_view
+    from histkit.text.tables import repairs_table
+
+    assert "determination\n\nand resources" in article.text  # line 43, as printed
+    table = repairs_view(repairs_table(article))
+    shown = table.frame
+    joins = shown[shown["Kind"] == "page-break-join"]
+    assert (joins["Read as"] != "").all()
+    assert "determination and" in set(joins["As printed"])  # the printed words, linked to the article
+    assert "determination and (one sentence across a page break)" in set(joins["Read as"])
+    assert ("organized workers (one sentence across a page break; the line between goes back to its footnote)"
+            in set(joins["Read as"]))  # fmt: skip
+    assert set(shown[shown["Kind"] == "footnote-continuation"]["Read as"]) == {"the end of footnote 2"}
+    assert all(span is not None for span in table.spans)  # offsets kept: the site links each quote

@@ -26,6 +26,17 @@ def test_svg_has_no_date_or_version():
     assert "Matplotlib v" not in svg
 
 
+def test_svg_text_is_searchable():
+    """Labels are <text> a reader can search and select, not outlines; in the style's own font."""
+    from xml.etree import ElementTree
+
+    svg = render(_figure(), "svg")
+    texts = [t.text for t in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+    assert {"title", "a", "b"} <= set(texts)
+    assert b"DejaVu Sans" in svg
+    assert render(_figure(), "svg") == svg
+
+
 def test_pdf_has_no_creation_date():
     assert b"CreationDate" not in render(_figure(), "pdf")
 

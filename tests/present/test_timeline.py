@@ -42,7 +42,8 @@ def test_timeline_year_range_checked(chron):
 def test_lifespans_figure(chron):
     fig = tl.lifespans_figure(chron)
     texts = [t.get_text() for t in fig.axes[0].texts]
-    assert "Alexandra Kollontai (1872-1952)" in texts
+    names = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "Alexandra Kollontai (1872-1952)" in names
     # Kollontai "born in 1872" stayed from December 1926 to June 1927: 53 at the youngest on
     # arrival, 55 at the oldest on leaving (only her birth year is known)
     assert "in Mexico 1926-1927, aged 53-55" in texts
@@ -72,6 +73,42 @@ def test_explorer_builds_and_filters(chron):
     stage.value = ""
     slider.value = (1926, 1926)
     assert table.value.startswith("<p>1 event</p>")  # one event, not "1 events"
+
+
+def test_lifespans_axis_starts_at_the_first_births_decade(chron):
+    """Names stand beside the axes: the years start at the first birth's decade, not 30-40 years before it."""
+    fig = tl.lifespans_figure(chron)
+    first = int(chron.people.dropna(subset=["born", "died"])["born"].min())
+    lo, _ = fig.axes[0].get_xlim()
+    assert first - 10 < lo <= first
+
+
+def _stems_and_labels(fig):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    ax = fig.axes[0]
+    stems = []
+    for line in ax.lines:
+        xs, ys = line.get_xdata(), line.get_ydata()
+        if len(xs) == 2 and xs[0] == xs[1] and ys[0] != ys[1] and line.get_linewidth() == 0.5:
+            a, b = ax.transData.transform([(xs[0], ys[0]), (xs[1], ys[1])])
+            stems.append((a[0], min(a[1], b[1]), max(a[1], b[1])))
+    labels = [t.get_window_extent(renderer) for t in ax.texts if t.get_text().endswith(")")]
+    return stems, labels
+
+
+@pytest.mark.parametrize(("years", "width"), [((1917, 1930), 10.0), ((1919, 1927), 10.0), ((1917, 1930), 7.0)])
+def test_stems_never_cross_a_label(chron, years, width):
+    """No event's stem runs through the words of another event's label (also in the explorer's redraws)."""
+    events = ch.filter_events(chron.events, years)
+    fig = tl.timeline_figure(chron, years, events=events, width=width)
+    stems, labels = _stems_and_labels(fig)
+    assert stems
+    for x, y0, y1 in stems:
+        for box in labels:
+            inside = box.x0 + 1 < x < box.x1 - 1 and y0 < box.y1 - 1 and y1 > box.y0 + 1
+            assert not inside, (x, y0, y1, box)
 
 
 def test_without_years_the_explorer_spans_the_chronologys_own_events(chron):

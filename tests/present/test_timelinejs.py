@@ -122,3 +122,33 @@ def test_eras_never_overlap(chron, mode):
     eras = sorted(tjs.timelinejs(chron, mode)["eras"], key=lambda e: _key(e["start_date"]))
     for before, after in itertools.pairwise(eras):
         assert _key(before["end_date"]) < _key(after["start_date"]), (before["text"], after["text"])
+
+
+@pytest.mark.parametrize("mode", ["sections", "presence"])
+def test_rows_come_in_stage_order(chron, mode):
+    """TimelineJS stacks its rows in the order their first slide comes in time (TimeScale._computePositionInfo,
+    after the slides are sorted by date): context, then stage 1, 2, 3, never stage 3 above stage 2."""
+    events = sorted(tjs.timelinejs(chron, mode)["events"], key=lambda e: _key(e["start_date"]))
+    rows = list(dict.fromkeys(e["group"] for e in events))
+    assert rows[0] == "Context"
+    assert [r.split(":")[0] for r in rows[1:]] == ["Stage 1", "Stage 2", "Stage 3"]
+    # "Kollontai enters the diplomatic service" (1922) prepares stage 3: it says so, in the context row
+    by_id = {e["unique_id"]: e for e in tjs.timelinejs(chron, mode)["events"]}
+    kollontai = [e for e in by_id.values() if e["text"]["headline"] == "Kollontai enters the diplomatic service"]
+    assert kollontai and kollontai[0]["group"] == "Context" and "Before stage 3" in kollontai[0]["text"]["text"]
+
+
+def test_no_edtf_code_in_slide_text(chron):
+    """A reader sees dates in words (display_date), never "1926-06/1927-21" or "EDTF"."""
+    doc = tjs.timelinejs(chron)
+    for e in doc["events"]:
+        assert "EDTF" not in e["text"]["text"]
+        edtf = chron.events.set_index("event_id").loc[e["unique_id"], "edtf"]
+        if not edtf.isdigit():  # a plain year may be the article's own words
+            assert edtf not in e["text"]["text"].replace(e["text"]["text"].split("”")[0], "")
+
+
+def test_era_labels_fit_their_band(chron):
+    """An era shorter than TimelineJS's 100-pixel minimum still shows its label inside it: "Stage N" only."""
+    for era in tjs.timelinejs(chron)["eras"]:
+        assert len(era["text"]["headline"]) <= len("Stage 9")

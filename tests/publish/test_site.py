@@ -89,7 +89,7 @@ def test_quote_cells_link_to_the_article_and_keep_their_escaping():
 def test_the_article_is_the_verbatim_text_with_every_span_anchored_and_linked_back():
     index = _index((12, 47), (19, 24), (30, 60))  # overlapping and nested spans
     refs = [QuoteRef((12, 47), "00-demo.html", "c4-o0-t0-r0-quote", "00-demo, cell 5")]
-    page = BeautifulSoup(article_html(index, refs), "html.parser")
+    page = BeautifulSoup(article_html(index, refs), "html.parser").pre
     for back in page.select(".q-back"):
         back.extract()
     assert page.get_text() == TEXT
@@ -97,6 +97,43 @@ def test_the_article_is_the_verbatim_text_with_every_span_anchored_and_linked_ba
     html = article_html(index, refs)
     assert '<a href="00-demo.html#c4-o0-t0-r0-quote"' in html
     assert "&lt;to&gt;" in html and "<to>" not in html
+
+
+def test_typesetting_residue_is_kept_but_not_shown(article):
+    """``*e.g.*``, ``> `` and ``\\$`` stay in the page's text, hidden; the words keep their emphasis."""
+    from histkit.run.site_article import typesetting_marks
+
+    marks = typesetting_marks(article.text, article.repairs)
+    at = article.text.index("*e.g.*")
+    assert marks[(at, at + 1)] == marks[(at + 5, at + 6)] == "residue"
+    assert marks[(at + 1, at + 5)] == "em"
+    quote = article.text.index("\n> ") + 1
+    assert marks[(quote, quote + 2)] == "residue"
+    dollar = article.text.index("\\$")
+    assert marks[(dollar, dollar + 1)] == "residue"
+    page = BeautifulSoup(article_html(QuoteIndex(article.text), [], marks), "html.parser").pre
+    assert page.get_text() == article.text  # still the file, byte for byte
+    for hidden in page.select(".residue"):
+        hidden.extract()
+    shown = page.get_text()
+    assert "*e.g.*" not in shown and "e.g." in shown
+    assert "\n> " not in shown and "\\$" not in shown
+
+
+def test_a_link_lands_on_its_whole_passage_without_a_script():
+    """#q-19-24 marks every piece of 19-24 (and nothing else) when it is the page's target: one CSS rule."""
+    page = BeautifulSoup(article_html(_index((12, 47), (19, 24), (30, 60)), []), "html.parser")
+    rule = "#q-19-24:target ~ .s-19-24 { background: #ffd84d; }"
+    assert rule in page.style.get_text()
+    assert "".join(p.get_text() for p in page.select(".s-19-24")) == TEXT[19:24]
+    assert "".join(p.get_text() for p in page.select(".s-12-47")) == TEXT[12:47]
+    assert page.find(id="q-19-24").find_next_siblings(class_="s-19-24")  # the pieces follow their anchor
+    assert "<script" not in str(page)
+
+
+def test_back_links_say_they_lead_back():
+    html = article_html(_index((12, 47)), [QuoteRef((12, 47), "01-demo.html", "c4-o0-t0-r0-quote", "01-demo")])
+    assert ">↩01</a>" in html
 
 
 def _snapshot(root):

@@ -86,7 +86,7 @@ def _title_only(text: str) -> str:
     return text.split("\n")[0] + "\n"
 
 
-# Each bad seed of WORKBOOK.md section 7: (how to spoil the text, rehash after?, message)
+# Each bad seed of docs/data-contract.md, section 7: (how to spoil the text, rehash after?, message)
 BAD_SEEDS = [
     (lambda b: b + b"x", False, r"article.txt: SHA-256 is [0-9a-f]+ but seed.toml records"),
     (lambda b: b"", True, r"article.txt is empty"),

@@ -171,7 +171,7 @@ def test_seed_block_quotes(article):
     ]
 
 
-# The five page breaks inside body paragraphs (WORKBOOK.md section 1 names the first).
+# The five page breaks inside body paragraphs (docs/data-contract.md, section 1, names the kind).
 PAGE_BREAKS = [
     "determination\n\nand",
     "conducted\n\nwith",

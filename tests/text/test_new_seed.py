@@ -28,6 +28,19 @@ def test_new_seed_from_a_corpus_article(tmp_path, name, title, author):
     assert any(line.startswith("reference entries: ") for line in made.found)
 
 
+def test_new_seed_says_the_keywords_and_dates_it_found(tmp_path):
+    """What the README promises `histkit new` prints: the keywords and dates of the front matter."""
+    from tests.conftest import ROOT
+
+    made = new_seed(CORPUS / "ciedu-saresp" / "article.txt", tmp_path)
+    assert "keywords pt: Avaliação do rendimento escolar; Proficiência em matemática; Escola pública; SARESP" in (
+        made.found
+    )
+    # the first article prints "RECEBIDO EM: 04/06/2017" and "APROVADO EM: 28/11/2017"
+    made = new_seed(ROOT / "seeds" / "spenser-bolsheviks-mexico" / "article.txt", tmp_path, "spenser")
+    assert {"received: 2017-06-04", "approved: 2017-11-28"} <= set(made.found)
+
+
 def test_new_seed_refuses_an_existing_folder(tmp_path):
     source = CORPUS / "ciedu-saresp" / "article.txt"
     new_seed(source, tmp_path, "x")

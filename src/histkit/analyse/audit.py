@@ -47,7 +47,11 @@ def _finding(
     citation_ids: str,
     start: int,
     end: int,
+    footnote_item: tuple[int, int] | None = None,
 ) -> dict[str, object]:
+    # A source in a footnote is no citation: it is named by its footnote and its place there
+    # (footnote_sources' key), so citation_ids only ever holds ids of the citations table.
+    footnote, item = footnote_item or (pd.NA, pd.NA)
     return {
         "seed": article.seed_id,
         "kind": kind,
@@ -55,6 +59,8 @@ def _finding(
         "detail": detail,
         "ref_id": ref_id,
         "citation_ids": citation_ids,
+        "footnote": footnote,
+        "item": item,
         "line": article.line_of(start),
         "start": start,
         "end": end,
@@ -188,9 +194,10 @@ def audit_findings(
                     f.archive_cited,
                     detail,
                     f.ref_id,
-                    f"fn{f.footnote}.{f.item}",
+                    "",
                     f.start,
                     f.end,
+                    (f.footnote, f.item),
                 )
             )
         elif f.kind in ("archival", "press", "article"):
@@ -201,16 +208,17 @@ def audit_findings(
                     f"fn{f.footnote}.{f.item}",
                     f"{f.kind} source of {f.year or 'no year'} in footnote {f.footnote}, not in the reference list",
                     "",
-                    f"fn{f.footnote}.{f.item}",
+                    "",
                     f.start,
                     f.end,
+                    (f.footnote, f.item),
                 )
             )
     for p in (problems if problems is not None else pd.DataFrame()).itertuples(index=False):
         rows.append(_finding(article, "not-read-as-citation", p.quote, p.reason, "", "", p.start, p.end))
     # With no finding the table still has its columns (an article whose every citation matches).
-    frame = pd.DataFrame(rows, columns=["seed", "kind", "subject", "detail", "ref_id", "citation_ids", "line", "start",
-                                        "end", "quote"])
+    frame = pd.DataFrame(rows, columns=["seed", "kind", "subject", "detail", "ref_id", "citation_ids", "footnote",
+                                        "item", "line", "start", "end", "quote"])
     order = {
         k: i
         for i, k in enumerate(
@@ -232,7 +240,7 @@ def audit_findings(
         ["kind", "start"], key=lambda s: s.map(order) if s.name == "kind" else s, ignore_index=True
     )
     frame.insert(1, "finding_id", [f"a{i:02d}" for i in range(1, len(frame) + 1)])
-    return frame
+    return frame.astype({"footnote": "Int64", "item": "Int64"})
 
 
 def _ambiguous(article: Article, reconciled: pd.DataFrame, refs: Sequence[Reference]) -> list[dict[str, object]]:

@@ -113,7 +113,7 @@ def footnote_sources(article: Article, refs: Sequence[Reference], threshold: flo
                     "year": year.group("year") if year else "",
                     "ref_id": match.ref_id,
                     "match": match.kind,
-                    "score": f"{match.score:.1f}",
+                    "score": round(float(match.score), 1),
                     "document_listed": listed,
                     "text": text,
                     "line": article.line_of(start),

@@ -72,8 +72,8 @@ def dates_check(article: Article) -> pd.DataFrame:
     for name, parsed in (("received", article.received), ("approved", article.approved)):
         recorded = str(article.metadata.get(name, ""))
         found = parsed.isoformat() if parsed else ""
-        rows.append({"date": name, "front matter (DD/MM/YYYY read as ISO)": found, "seed.toml": recorded,
-                     "agree": found == recorded})
+        rows.append({"date": name, "front matter (DD/MM/YYYY read as ISO)": found,
+                     "recorded in the seed's metadata": recorded, "agree": found == recorded})
     return pd.DataFrame(rows)
 
 

@@ -57,6 +57,10 @@ def citing_passages(audit: Audit, article: Article, ref_id: str, context: int = 
                 "before": before,
                 "citation": c.group_quote,
                 "after": after,
+                # whether the article has a space between the citation and the words around it
+                # ("... (BARTRA, 1986, p. 321)." has none before the period)
+                "before_gap": gs > lo and article.text[gs - 1].isspace(),
+                "after_gap": hi > ge and article.text[ge].isspace(),
                 "match": c.match,
                 "seed": c.seed,
                 "start": gs,
@@ -74,6 +78,8 @@ def citing_passages(audit: Audit, article: Article, ref_id: str, context: int = 
             "before",
             "citation",
             "after",
+            "before_gap",
+            "after_gap",
             "match",
             "seed",
             "start",

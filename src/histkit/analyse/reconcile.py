@@ -292,7 +292,7 @@ def reconcile(citations: pd.DataFrame, refs: Sequence[Reference], threshold: flo
     out = citations.copy()
     out["ref_id"] = [m.ref_id for m in matches]
     out["match"] = [m.kind for m in matches]
-    out["score"] = [f"{m.score:.1f}" for m in matches]
+    out["score"] = [round(float(m.score), 1) for m in matches]
     return out
 
 

@@ -47,7 +47,7 @@ _PERSON = rf"{_FAMILY}, {_GIVEN}"
 _SEPARATOR = r"(?: ?; ?| ?/ ?| (?:&|e|y|and) )"
 NAMES = re.compile(
     rf"(?P<names>{_PERSON}(?:{_SEPARATOR}{_PERSON}){{0,100}})(?:,? \*?et al\.?\*?)?"
-    r"(?: \((?P<role>eds?|orgs?|coords?)\.\))?"
+    r"(?: \((?P<role>(?i:eds?|orgs?|coords?))\.\))?"
     r"\.? +(?P<rest>.+)$"
 )
 _ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY}), (?P<given>{_GIVEN})")

@@ -10,7 +10,7 @@ Forms read, tried in this order:
 - ``_____.`` at the start: the same authors as the previous entry (an error on the first entry);
 - ``ACRONYM - Archive name. Document. [Call number.] Place, D Month YYYY.``: archival document
   (without the dated document at the end, a corporate author with its acronym);
-- ``AUTHORS. Title. In: EDITORS. Book. Place: Publisher, Year. pp. A-B.``: chapter;
+- ``AUTHORS. Title. In: NAMES [(Org.)]. Book. Place: Publisher, Year. pp. A-B.``: chapter;
 - ``AUTHORS. Title. **Journal**, place. vol, n. X, p. A-B, Year.``: article;
 - ``AUTHORS. Title. ARCHIVE, fond ..., file N. Place, D Month YYYY.``: manuscript;
 - ``AUTHORS [(ed.)]. Title. Place: Publisher, Year.``: book (``memoir`` when the title says so).
@@ -101,6 +101,7 @@ class Reference:
     title: str = ""
     container: str = ""
     container_editors: tuple[Name, ...] = ()
+    container_authors: tuple[Name, ...] = ()
     volume: str = ""
     issue: str = ""
     pages: str = ""
@@ -276,7 +277,9 @@ def _parse_body(ref: Reference, rest: str) -> None:
         ref.kind, ref.title = "chapter", m.group("title")
         host = m.group("host")
         if hm := NAMES.match(host):
-            ref.container_editors = persons(hm.group("names"))
+            # The book's editors where "(Org.)"/"(ed.)" says so; "In: McDERMOTT, K.; AGNEW, J.": its authors
+            people = persons(hm.group("names"))
+            ref.container_editors, ref.container_authors = (people, ()) if hm.group("role") else ((), people)
             host = hm.group("rest")
         if im := _IMPRINT.fullmatch(host):
             ref.container, ref.place, ref.publisher = (
@@ -376,6 +379,7 @@ COLUMNS = [
     "title",
     "container",
     "container_editors",
+    "container_authors",
     "volume",
     "issue",
     "pages",
@@ -415,6 +419,7 @@ def references_table(article: Article, refs: Sequence[Reference] | None = None) 
             "title": r.title,
             "container": r.container,
             "container_editors": "; ".join(str(n) for n in r.container_editors),
+            "container_authors": "; ".join(str(n) for n in r.container_authors),
             "volume": r.volume,
             "issue": r.issue,
             "pages": r.pages,

@@ -22,11 +22,16 @@ def _passages_html(passages: pd.DataFrame, title: str) -> str:
     if passages.empty:
         return f"<p><b>{escape(title)}</b>: never cited in author-date form.</p>"
     items = "".join(
-        f"<li>section {p.section}, line {p.line}: {escape(p.before)} "
-        f"<mark><b>{escape(p.citation)}</b></mark> {escape(p.after)}</li>"
+        f"<li>section {p.section}, line {p.line}: {escape(p.before)}{_gap(p.before_gap)}"
+        f"<mark><b>{escape(p.citation)}</b></mark>{_gap(p.after_gap)}{escape(p.after)}</li>"
         for p in passages.itertuples(index=False)
     )
     return f"<p><b>{escape(title)}</b></p><ol>{items}</ol>"
+
+
+def _gap(spaced: bool) -> str:
+    # as the article prints it: "(BARTRA, 1986, p. 321)." has no space before the period
+    return " " if spaced else ""
 
 
 def explorer_options(audit: Audit) -> list[tuple[str, str]]:
@@ -91,3 +96,26 @@ def findings_view(findings: pd.DataFrame) -> ReaderTable:
 
     shown = findings.assign(subject=findings["subject"].map(words), detail=findings["detail"].map(words))
     return reader_table(shown, ["kind", "subject", "detail", "line"])
+
+
+def listed_by(row: object) -> str:
+    """Who an entry of the list is by, as a reader reads it: authors, else editors "(ed.)", else the archive.
+
+    "BARTRA, A. (ed.)" for an edited book, "AHSRE (Acervo Histórico de la Secretaría de Relaciones
+    Exteriores)" for an archival document with no personal author.
+    """
+    authors, editors = getattr(row, "authors", ""), getattr(row, "editors", "")
+    if isinstance(authors, str) and authors:
+        return authors
+    if isinstance(editors, str) and editors:
+        return f"{editors} ({'eds.' if ';' in editors else 'ed.'})"
+    acronym, archive = getattr(row, "archive_acronym", ""), getattr(row, "archive", "")
+    if isinstance(archive, str) and archive and archive != acronym:
+        return f"{acronym} ({archive})" if isinstance(acronym, str) and acronym else archive
+    return acronym if isinstance(acronym, str) else ""
+
+
+def references_view(references: pd.DataFrame) -> ReaderTable:
+    """The reference list, entry by entry, with who each entry is by (:func:`listed_by`), never blank."""
+    shown = references.assign(authors=[listed_by(r) for r in references.itertuples(index=False)])
+    return reader_table(shown, ["authors", "year", "title", "kind", "language", "cited", "line"])

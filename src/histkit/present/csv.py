@@ -16,7 +16,7 @@ import pandas as pd
 
 from histkit.core.files import WrittenFiles, atomic_write
 from histkit.core.paths import from_root
-from histkit.present.datapackage import update_package
+from histkit.present.datapackage import list_columns, update_package
 
 
 class ExportedTables(WrittenFiles):
@@ -38,7 +38,7 @@ def export_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> Exp
     for name in sorted(tables):
         # No float_format: pandas writes each float's shortest exact form (Python's repr), so the CSV
         # keeps full precision and is the same on every run; readers see rounded values in notebooks.
-        csv = tables[name].to_csv(index=False, lineterminator="\n")
+        csv = list_columns(name, tables[name]).to_csv(index=False, lineterminator="\n")
         written.append(atomic_write(target / f"{name}.csv", csv))
     update_package(target, tables)
     return ExportedTables(written)

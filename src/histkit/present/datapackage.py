@@ -35,6 +35,9 @@ from filelock import FileLock
 from histkit.core.files import atomic_write, current, lock_file
 
 PACKAGE = "datapackage.json"
+# One separator for every list in every CSV, with no space around it, so a tool splits each list
+# the same way and gets its items exact ("KHEIFETS; KHEIFETS" in a table is "KHEIFETS;KHEIFETS").
+LIST_SEPARATOR = ";"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 UNDESCRIBED = "No description yet: add a TableInfo for this table to TABLES in src/histkit/present/datapackage.py."
 
@@ -51,8 +54,8 @@ class TableInfo:
         The columns that identify a row.
     foreign_keys : mapping
         Column -> ``"table.column"`` it refers to.
-    lists : mapping
-        Column -> the separator of its ``;``-joined items.
+    lists : tuple of str
+        The columns that hold lists: written with :data:`LIST_SEPARATOR` between the items.
     fields : mapping
         Column -> description (the common columns are described in :data:`COMMON_FIELDS`).
     """
@@ -60,7 +63,7 @@ class TableInfo:
     description: str
     primary_key: tuple[str, ...] = ()
     foreign_keys: Mapping[str, str] = field(default_factory=dict)
-    lists: Mapping[str, str] = field(default_factory=dict)
+    lists: tuple[str, ...] = ()
     fields: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -112,7 +115,7 @@ TABLES: dict[str, TableInfo] = {
     "paragraphs": TableInfo(
         "One row per repaired paragraph, block quote, footnote, front-matter field and reference entry.",
         primary_key=("element_id",),
-        lists={"pieces": ";"},
+        lists=("pieces",),
         fields={
             "pieces": "The verbatim spans (start-end) it was joined from (several where a page break split it).",
             "text": "The repaired text.",
@@ -161,7 +164,7 @@ TABLES: dict[str, TableInfo] = {
     "events": TableInfo(
         "One row per dated event, curated in annotations.yaml and anchored by a quote.",
         primary_key=("event_id",),
-        lists={"actors": ";"},
+        lists=("actors",),
         fields={
             "actors": "person_id of each actor (see people).",
             "key": "Shown on the timeline.",
@@ -171,7 +174,7 @@ TABLES: dict[str, TableInfo] = {
     "people": TableInfo(
         "One row per person, with the aliases the article uses and the years of birth and death.",
         primary_key=("person_id",),
-        lists={"aliases": ";"},
+        lists=("aliases",),
         fields={
             "aliases": "Other names and spellings the text uses.",
             "born": "Year of birth.",
@@ -185,7 +188,7 @@ TABLES: dict[str, TableInfo] = {
         "One row per envoy's stay in Mexico, from an arrival event to a departure event.",
         primary_key=("stay_id",),
         foreign_keys={"person_id": "people.person_id", "arrival": "events.event_id", "departure": "events.event_id"},
-        lists={"members": ";"},
+        lists=("members",),
         fields={
             "members": "person_id of each member of the mission.",
             "arrival": "The event of the arrival.",
@@ -223,7 +226,7 @@ TABLES: dict[str, TableInfo] = {
         "One row per cited work inside an in-text (ABNT author-date) citation, matched to the reference list.",
         primary_key=("citation_id",),
         foreign_keys={"ref_id": "references.ref_id", "element_id": "paragraphs.element_id"},
-        lists={"authors": "; "},
+        lists=("authors",),
         fields={
             "group": "The in-text citation (parentheses) the work is cited in.",
             "position": "Place of the work in its group (1-based).",
@@ -238,7 +241,7 @@ TABLES: dict[str, TableInfo] = {
     "references": TableInfo(
         "One row per entry of the reference list, parsed into its parts (see also references.json and .bib).",
         primary_key=("ref_id",),
-        lists={"key": "; ", "authors": "; ", "editors": "; ", "container_editors": "; ", "citing_groups": ";"},
+        lists=("key", "authors", "editors", "container_editors", "container_authors", "citing_groups"),
         fields={
             "number": "Place in the reference list (1-based).",
             "key": "The name a citation uses: family names, or the archive's acronym.",
@@ -255,14 +258,20 @@ TABLES: dict[str, TableInfo] = {
     "citation_findings": TableInfo(
         "One row per finding of the citation audit (uncited references, unmatched citations, ...).",
         primary_key=("finding_id",),
-        lists={"ref_id": ";", "citation_ids": ";"},
-        fields={"subject": "What the finding is about.", "detail": "The finding in words."},
+        lists=("ref_id", "citation_ids"),
+        fields={
+            "subject": "What the finding is about.",
+            "detail": "The finding in words.",
+            "citation_ids": "The in-text citations the finding is about (citations.citation_id); blank for others.",
+            "footnote": "For a source named in a footnote: the footnote's number (see footnote_sources).",
+            "item": "For a source named in a footnote: its place in the footnote (footnote_sources.item).",
+        },
     ),
     "footnote_sources": TableInfo(
         "One row per source named in a footnote, matched to the reference list where it is listed.",
         primary_key=("footnote", "item"),
         foreign_keys={"ref_id": "references.ref_id"},
-        lists={"pieces": ";"},
+        lists=("pieces",),
         fields={
             "footnote": "The footnote's number.",
             "item": "Place of the source in its footnote (1-based).",
@@ -275,7 +284,7 @@ TABLES: dict[str, TableInfo] = {
         "One row per citation: the years between the events it supports and the source's publication.",
         primary_key=("citation_id",),
         foreign_keys={"citation_id": "citations.citation_id", "ref_id": "references.ref_id"},
-        lists={"key": "; ", "event_years": ";"},
+        lists=("key", "event_years"),
         fields={
             "published": "Year the source was published or written.",
             "event_years": "The years the citing passage names.",
@@ -285,6 +294,20 @@ TABLES: dict[str, TableInfo] = {
         },
     ),
 }
+
+
+def list_columns(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The table as its CSV holds it: each list column's items joined by :data:`LIST_SEPARATOR`.
+
+    Tables join names with "; " for readers; the file has one separator for every list.
+    """
+    info = TABLES.get(name) or TableInfo(UNDESCRIBED)
+    out = frame.copy()
+    for column in (c for c in info.lists if c in frame.columns):
+        out[column] = frame[column].map(
+            lambda v: LIST_SEPARATOR.join(p.strip() for p in v.split(LIST_SEPARATOR)) if isinstance(v, str) else v
+        )
+    return out
 
 
 def _is_whole(values: pd.Series) -> bool:
@@ -323,12 +346,12 @@ def resource(name: str, frame: pd.DataFrame) -> dict[str, Any]:
     # What TABLES declares for a column the table lacks (a table exported before the audit added
     # its match columns, say) is left out: the descriptor only ever describes the file beside it.
     columns = set(frame.columns)
-    lists = {c: sep for c, sep in info.lists.items() if c in columns}
+    lists = [c for c in info.lists if c in columns]
     fields = []
     for column in frame.columns:
         spec: dict[str, Any] = {"name": str(column)}
         if column in lists:
-            spec |= {"type": "list", "delimiter": lists[column], "itemType": "string"}
+            spec |= {"type": "list", "delimiter": LIST_SEPARATOR, "itemType": "string"}
         else:
             spec["type"] = field_type(frame[column])
         if spec["type"] == "boolean":

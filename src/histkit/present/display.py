@@ -34,6 +34,7 @@ from edtf.parser.edtf_exceptions import EDTFParseException
 
 from histkit.core.errors import DateError
 from histkit.core.memo import Memo, remembered, source_digest
+from histkit.present.reader_words import in_words
 
 _WORDS = Memo("edtf-words", f"edtf {version('edtf')}; {source_digest(__file__)}")  # parsing: ~11 ms a date
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -327,8 +328,9 @@ class ReaderTable:
             for row, span in zip(self.frame.itertuples(index=False, name=None), spans, strict=True)
         )
         caption = f'<caption style="text-align:left">{html.escape(self.caption)}</caption>' if self.caption else ""
-        return (
-            f'<table class="histkit-reader" style="white-space:normal;overflow-wrap:break-word">{caption}'
+        return (  # no MathJax (3 in JupyterLab: mathjax_ignore; 2: tex2jax_ignore), which reads "\$" as "$"
+            '<table class="histkit-reader mathjax_ignore tex2jax_ignore" '
+            f'style="white-space:normal;overflow-wrap:break-word">{caption}'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         )
 
@@ -404,7 +406,7 @@ def reader_table(
         if column in date_columns:
             text = [date_in_words(v) if isinstance(v, str) and v.strip() else cell_text(v) for v in values]
         else:
-            text = [cell_text(v, digits.get(column)) for v in values]
+            text = [cell_text(in_words(str(column), v), digits.get(column)) for v in values]
         if column in code_columns:
             text = [codes_in_words(t) for t in text]
         shown[names.get(column, heading(column))] = text

@@ -1,10 +1,14 @@
-"""What notebook 00 draws and offers: the words-per-section figure and the section browser."""
+"""What notebook 00 draws and offers: the words-per-section figure, the repairs and the section browser."""
 
 from __future__ import annotations
 
+import re
+
 import ipywidgets as widgets
+import pandas as pd
 
 from histkit.analyse.overview import stage_sections
+from histkit.present.display import ReaderTable, reader_table
 from histkit.present.style import PALETTE, new_figure
 from histkit.text.ingest import Article
 from histkit.text.tables import sections_table
@@ -24,6 +28,33 @@ def words_figure(article: Article):
     ax.set_title("Words per section: the three stages (orange) carry the narrative")
     ax.margins(x=0.12)
     return fig
+
+
+def repairs_view(repairs: pd.DataFrame) -> ReaderTable:
+    """Repairs as a reader checks them: the words as printed (linked to the article), and as read.
+
+    A page-break join's quote runs across the break ("determination", blank lines, "and"): it is
+    read as the two pieces joined by a space, and the view says a page break stood between them.
+    When a stray footnote line sits between them (footnote 2's last line inside section 3), it says
+    that the line goes back to its note. The quote keeps its offsets, so the site links it.
+    """
+    rows = []
+    continuations = repairs[repairs["kind"] == "footnote-continuation"]
+    for r in repairs.itertuples(index=False):
+        pieces = [" ".join(p.split()) for p in str(r.quote).split("\n\n") if p.strip()]
+        read_as = str(r.replacement)
+        if r.kind == "page-break-join" and len(pieces) > 1:
+            inside = continuations[(continuations["start"] > r.start) & (continuations["end"] < r.end)]
+            between = ("; the line between goes back to its footnote" if len(inside)
+                       else "; the text between is read apart") if len(pieces) > 2 else ""  # fmt: skip
+            read_as = f"{pieces[0]} {pieces[-1]} (one sentence across a page break{between})"
+        if r.kind == "footnote-continuation" and not read_as:
+            note = re.search(r"footnote (\d+)", str(r.reason))
+            read_as = f"the end of footnote {note.group(1)}" if note else "the end of its footnote"
+        rows.append({"kind": r.kind, "line": r.line, "quote": r.quote, "read_as": read_as,
+                     "seed": r.seed, "start": r.start, "end": r.end})  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["kind", "line", "quote", "read_as", "seed", "start", "end"])
+    return reader_table(frame, headings={"quote": "As printed", "read_as": "Read as"})
 
 
 class SectionBrowser(widgets.VBox):

@@ -64,6 +64,20 @@ def events_span(chron: Chronology) -> tuple[int, int]:
 NO_STAGE = "#666666"
 
 
+def _stem_top(
+    i: int, x: float, lanes: dict[int, int], extents: dict[int, tuple[float, float]], n_lanes: int
+) -> float:
+    """Where an event's stem stops: at the top of the event rows, or under the first label above it.
+
+    A stem runs up from its event's lane; a label in a lane above that reaches across its year
+    would have the stem drawn through its words, so the stem ends just below that label.
+    """
+    above = [lanes[j] for j, (lo, hi) in extents.items() if lanes[j] < lanes[i] and lo <= x <= hi]
+    if not above:
+        return float(n_lanes)
+    return n_lanes - max(above) - 0.5 - 0.4  # the label's lane centre, less half a row
+
+
 def span_days(event: pd.Series) -> int:
     """Days between an event's earliest and latest possible day (0 for a day-precise event)."""
     return (date.fromisoformat(event["latest"]) - date.fromisoformat(event["earliest"])).days
@@ -141,6 +155,7 @@ def timeline_figure(
     lane_of = _lanes([extents[k] for k in by_start])
     lanes = {order[k]: lane for k, lane in zip(by_start, lane_of, strict=True)}
     n_lanes = max(lanes.values(), default=-1) + 1
+    extent_of = {order[k]: extents[k] for k in range(len(order))}
 
     n_rows = len(stages) + len(stays) + n_lanes
     top_in, bottom_in = 0.35, 0.7
@@ -174,7 +189,6 @@ def timeline_figure(
                     clip_on=True)
         ticks.append(y)
         ticklabels.append(str(s["label"]))
-    line_top = top - len(stages) - len(stays)
     for i, r in events.iterrows():
         x = xs[i]
         y = n_lanes - lanes[i] - 0.5
@@ -184,7 +198,7 @@ def timeline_figure(
             ax.plot([x, x], [y - 0.33, y - 0.15], color=colour, lw=1)
             ax.plot([ends[i], ends[i]], [y - 0.33, y - 0.15], color=colour, lw=1)
         else:
-            ax.plot([x, x], [y, line_top], color=colour, lw=0.5, alpha=0.6)
+            ax.plot([x, x], [y, _stem_top(i, x, lanes, extent_of, n_lanes)], color=colour, lw=0.5, alpha=0.6)
             ax.plot([x], [y], marker="o", ms=3.5, color=colour)
         gap = 0.06 if sides[i] else -0.06
         ax.text(
@@ -245,21 +259,25 @@ def lifespans_figure(chron: Chronology, width: float = 8.0):  # -> matplotlib Fi
                 fontsize=9, va="center")
         return fig
     stays = chron.stays
+    names = []
     for k, p in people.iterrows():
         y = len(people) - k - 1
         born, died = int(p["born"]), int(p["died"])
         ax.barh(y, died - born + 1, left=born, height=0.5, color="#bbbbbb")
-        ax.text(born - 0.5, y, f"{p['name']} ({born}-{died})", va="center", ha="right", fontsize=8)
+        names.append((y, f"{p['name']} ({born}-{died})"))
         mine = stays[stays["members"].str.split(";").apply(lambda m, pid=p["person_id"]: pid in m)]
         for _, s in mine.iterrows():
             lo, hi = _x(s["arrival_earliest"]), _x(s["departure_latest"]) + 1 / 365
             ax.barh(y, max(hi - lo, 0.4), left=lo, height=0.5, color=PALETTE[5])
             ax.text(hi + 0.6, y, stay_ages(s, born), va="center", ha="left", fontsize=7.5)
-    lo = int(people["born"].min()) - 40
-    ax.set_xlim(lo, int(people["died"].max()) + 25)
-    ax.set_yticks([])
+    # The names stand beside the axes, so the years start at the decade of the first birth rather
+    # than decades before it, where the names used to be written.
+    ax.set_yticks([y for y, _ in names], [name for _, name in names], fontsize=8)
+    ax.tick_params(axis="y", length=0)
+    lo = int(people["born"].min()) // 10 * 10
+    ax.set_xlim(lo, int(people["died"].max()) + 12)
     ax.spines["left"].set_visible(False)
-    ax.set_xticks(range((lo // 10 + 1) * 10, int(people["died"].max()) + 20, 10))
+    ax.set_xticks(range(lo, int(people["died"].max()) + 12, 10))
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", color="#dddddd", lw=0.5)
     ax.set_axisbelow(True)

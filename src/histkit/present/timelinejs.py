@@ -7,6 +7,13 @@ start of the span at the span's own precision (Borodin's arrival, "[1919-09..191
 September 1919, no longer on 1 January), and a span keeps its end as ``end_date``. The eras are the
 stage spans of the timeline figure (:func:`histkit.analyse.chronology.stages_table`), to the day.
 
+What TimelineJS shows is for readers: a slide's text is the article's words and its line, never an
+EDTF code. TimelineJS stacks its rows (``group``) in the order their first slide comes in time, so
+a stage's row holds its events from the stage's start on, and what comes before (a stage's
+background: "Kollontai enters the diplomatic service", 1922) stands in the context row, saying
+which stage it prepares: the rows then read context, stage 1, stage 2, stage 3. Eras are labelled
+"Stage N" only, short enough to stay inside their band; the row labels name the stages in full.
+
 :func:`edtf_in_words` writes a date with :func:`histkit.present.display.date_in_words`, the one
 reader of EDTF in words that the notebooks use too.
 """
@@ -89,18 +96,26 @@ def timelinejs(chron: Chronology, stage_mode: str = "presence") -> dict[str, Any
     A date's parts follow its precision: a year-only date has no month, a month no day. A date that is
     a span, a season or uncertain has its words in ``display_date``; the span's end is ``end_date``.
     """
+    stages = stages_table(chron, stage_mode)
+    starts = {int(s["stage"]): s["earliest"] for _, s in stages.iterrows()}
+    rows = {int(s["stage"]): f"Stage {int(s['stage'])}: {s['label']}" for _, s in stages.iterrows()}
     items = []
     for _, r in chron.events.iterrows():
         low, high = _ends(r["edtf"])
         start_iso, start_point = (r["earliest"], low) if r["earliest"] else (r["latest"], high)
+        text = f"“{r['quote']}” (article line {r['line']})"
+        group = "Context"
+        if not pd.isna(r["stage"]):
+            stage = int(r["stage"])
+            if stage in starts and start_iso < starts[stage]:
+                text += f". Before stage {stage}."
+            else:
+                group = rows.get(stage, f"Stage {stage}")
         item: dict[str, Any] = {
             "unique_id": r["event_id"],
             "start_date": _parts(start_iso, start_point),
-            "text": {
-                "headline": r["label"],
-                "text": f"“{r['quote']}” (article line {r['line']}; EDTF {r['edtf']})",
-            },
-            "group": "context" if pd.isna(r["stage"]) else f"stage {int(r['stage'])}",
+            "text": {"headline": r["label"], "text": text},
+            "group": group,
         }
         if r["earliest"] and r["latest"] and r["latest"] != r["earliest"] and low != high:
             item["end_date"] = _parts(r["latest"], high)
@@ -112,9 +127,9 @@ def timelinejs(chron: Chronology, stage_mode: str = "presence") -> dict[str, Any
             # to the day, so that one era ends before the next begins
             "start_date": _day(s["earliest"]),
             "end_date": _day(s["latest"]),
-            "text": {"headline": f"Stage {int(s['stage'])}: {s['label']}"},
+            "text": {"headline": f"Stage {int(s['stage'])}"},
         }
-        for _, s in stages_table(chron, stage_mode).iterrows()
+        for _, s in stages.iterrows()
     ]
     title = chron.article.front.get("title")
     return {

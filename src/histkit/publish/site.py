@@ -27,8 +27,9 @@ from typing import Any
 
 from histkit.publish.executed import Run, quiet_build, write_tree
 from histkit.publish.quotes import QuoteIndex
-from histkit.publish.site_article import article_html
+from histkit.publish.site_article import article_html, typesetting_marks
 from histkit.publish.site_tables import QuoteRef, link_quotes
+from histkit.text.ingest import parse_article
 from histkit.text.seed import Seed, read_seed
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -131,15 +132,19 @@ def _article_page(seed: Seed, index: QuoteIndex, refs: list[QuoteRef]) -> Any:
     import nbformat
 
     title, author = _title_author(seed)
+    marks = typesetting_marks(seed.text, parse_article(seed.text, seed.seed_id, str(seed.article_path)).repairs)
     page = nbformat.v4.new_notebook()
     page.cells = [
         nbformat.v4.new_markdown_cell(
             f"# {_esc(title)}\n\n{_esc(author)}. The verbatim text of `{_esc(seed.article_path.name)}` in the seed "
             f"folder `{_esc(seed.folder.name)}` (SHA-256 `{seed.sha256[:16]}...`). A shaded passage is quoted in a "
-            "table of the notebooks; the small links after its start lead to those tables."
+            "table of the notebooks. The small links after its start (↩00, ↩01, ...) lead back to those tables, "
+            "by the notebook's number (00 is the overview). A link from a table lands on its passage, marked in "
+            "yellow. What the conversion left of the typesetting (asterisks, `>` marks, a backslash before a "
+            "dollar sign) is kept in the page but not shown: the words are set in italics or bold, as printed."
         ),
         nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
-            "display_data", data={"text/html": article_html(index, refs), "text/plain": seed.text})]),
+            "display_data", data={"text/html": article_html(index, refs, marks), "text/plain": seed.text})]),
     ]
     return page
 

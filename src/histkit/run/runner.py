@@ -32,6 +32,7 @@ from histkit.core.inputs import check_writable, problem_of
 from histkit.core.paths import project_root, relative, resolve_seed_dir
 from histkit.run import cache, kernels, reproducible, seedcheck, workbooks
 from histkit.run import plan as run_plan
+from histkit.run.progress import one_line_at_a_time
 
 KERNEL = "python3"
 # ipykernel warns on every start that loopback TCP is unencrypted, and logs the interrupt that
@@ -356,6 +357,7 @@ def _run_all(
     timeout: float,
     manager: Callable[[], type],
 ) -> list[Result]:
+    report = one_line_at_a_time(report)
     def one(job: run_plan.Job) -> Result:
         try:
             return run_one(job)

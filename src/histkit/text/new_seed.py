@@ -158,6 +158,9 @@ def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
     found = [
         f"title: {meta.get('title', '(none found)')}",
         f"author: {meta.get('author', '(none found)')}",
+        # every keyword list and date the front matter prints, as seed.toml now records them
+        *[f"{key.replace('_', ' ')}: {value}" for key, value in meta.items() if key.startswith("keywords_")],
+        *[f"{key}: {meta[key]}" for key in ("received", "approved") if key in meta],
         f"sections: {sum(1 for s in article.sections if not s.is_references)}",
         f"reference entries: {len(article.references)}",
         f"footnotes: {len(article.footnotes)}",

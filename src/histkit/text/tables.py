@@ -1,7 +1,7 @@
 """Tables of the ingested article, as pandas DataFrames with provenance columns.
 
 Every row derived from the article carries ``seed``, ``start``, ``end`` and ``quote`` with
-``article.text[start:end] == quote`` (WORKBOOK.md section 3); :func:`check_provenance` proves it.
+``article.text[start:end] == quote`` (docs/data-contract.md, section 3); :func:`check_provenance` proves it.
 Rows are sorted by position, so the tables are the same on every run.
 """
 
