@@ -1,9 +1,9 @@
 """What a reader sees: dates in words, plain tables and short Markdown summaries.
 
-The tables and CSV files keep everything exact (EDTF codes, ids, every decimal). A notebook shows a
-historian something else: "spring 1927" rather than ``1927-21``, "by March 1927" rather than
-``../1927-03``, headings in words, no index, no internal ids, text that wraps instead of being cut
-with "…", and numbers at the precision a historian would write.
+The tables and CSV files keep everything exact (EDTF codes, ids, every decimal). A notebook shows a historian
+something else: "spring 1927" rather than ``1927-21``, "by March 1927" rather than ``../1927-03``, headings in
+words, no index, no internal ids, text that wraps instead of being cut with "…", and numbers at the precision a
+historian would write.
 
 - :func:`date_in_words` turns one EDTF string (parsed by the ``edtf`` package) into words, and
   :data:`DATE_LEGEND` says in one line what the words mean.

@@ -4,11 +4,10 @@ It knows notebooks and parameters, not history. Parameters come from each notebo
 ``parameters``; a value given on the command line goes to every notebook that declares that name,
 and a name no notebook declares is an error (papermill would only warn).
 
-Before any kernel starts, :mod:`histkit.run.plan` checks every parameter and seed and chooses where the
-run writes. A build is cached per notebook (see :mod:`histkit.run.cache`), runs notebooks in parallel
-threads each with its own kernel on private IPC sockets (:mod:`histkit.run.kernels`), holds a lock so
-that two builds never interleave, stages every output and moves them into place only when every
-notebook succeeded.
+Before any kernel starts, :mod:`histkit.run.plan` checks every parameter and seed and chooses where the run
+writes. A build is cached per notebook (:mod:`histkit.run.cache`), runs notebooks in parallel threads each with
+its own kernel on private IPC sockets (:mod:`histkit.run.kernels`), holds a lock so that two builds never
+interleave, stages every output and moves them into place only when every notebook succeeded.
 """
 
 from __future__ import annotations
