@@ -5,12 +5,10 @@ something else: "spring 1927" rather than ``1927-21``, "by March 1927" rather th
 words, no index, no internal ids, text that wraps instead of being cut with "…", and numbers at the precision a
 historian would write.
 
-- :func:`date_in_words` turns one EDTF string (parsed by the ``edtf`` package) into words, and
-  :data:`DATE_LEGEND` says in one line what the words mean.
-- :func:`reader_table` turns a DataFrame into a :class:`ReaderTable` (HTML with wrapping text, and a
-  plain-text form), and :func:`cell_text` is how one value is written in it.
-- :func:`figure` writes a number at a reader's precision; :func:`markdown` and :func:`summary` give
-  prose that JupyterLab renders as Markdown, not as a monospace print.
+- :func:`date_in_words` turns one EDTF string into words; :data:`DATE_LEGEND` says what the words mean.
+- :func:`reader_table` turns a DataFrame into a :class:`ReaderTable` (wrapping HTML and a plain-text form);
+  :func:`cell_text` is how one value is written in it.
+- :func:`figure` writes a number at a reader's precision; :func:`markdown` and :func:`summary` give Markdown.
 
 To add a new kind of EDTF value: add a branch to ``_words`` for its ``edtf`` parser class and a case
 to ``tests/present/test_display.py``.
