@@ -27,7 +27,7 @@ def test_the_reader_table_has_no_machine_words(article):
     shown = " ".join(table.drop(columns=["start", "end"]).astype(str).to_numpy().ravel())
     assert "<=" not in shown and "1919-09-30" not in shown and "..1918" not in shown
     assert "30 September 1919, no later than 1 November 1919" in shown
-    readings = table.loc[table["The article says"] == "225%", "Reading"].tolist()
+    readings = table.loc[table["quote"] == "225%", "Reading"].tolist()
     assert sorted(readings) == ["as a ratio", "as an increase"]
     assert set(table["Checked"]) == {"by hand (curated)", "automatically"}
 

@@ -127,8 +127,8 @@ def claims_reader_table(claims: pd.DataFrame) -> pd.DataFrame:
     """The claims table in words, one row per check, for :func:`histkit.present.display.reader_table`.
 
     Columns: ``start``/``end`` (kept for links to the text, never shown), ``line`` when present,
-    and "The article says", "What is checked", "Reading", "Stated", "Its own figures give",
-    "Verdict", "Why", "Checked".
+    ``quote`` (headed "The article says": the static site links it to the article), "What is checked",
+    "Reading", "Stated", "Its own figures give", "Verdict", "Why", "Checked".
     """
     rows = []
     for _, row in claims.iterrows():
@@ -136,7 +136,7 @@ def claims_reader_table(claims: pd.DataFrame) -> pd.DataFrame:
             "start": row["start"],
             "end": row["end"],
             **({"line": row["line"]} if "line" in claims.columns else {}),
-            "The article says": " ".join(str(row["quote"]).split()),
+            "quote": " ".join(str(row["quote"]).split()),
             "What is checked": _KIND_WORDS.get(str(row["kind"]), str(row["kind"]).replace("_", " ")),
             "Reading": reading(row),
             "Stated": in_words(row["stated"]),
@@ -145,4 +145,6 @@ def claims_reader_table(claims: pd.DataFrame) -> pd.DataFrame:
             "Why": in_words(row.get("reason") or row.get("explanation", "")),
             "Checked": "automatically" if row.get("checker") == "automatic" else "by hand (curated)",
         })
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    frame.attrs["headings"] = {"quote": "The article says"}  # reader_table heads the column so
+    return frame

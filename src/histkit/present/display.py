@@ -366,7 +366,7 @@ def reader_table(
         The columns to show, in order; default all. Provenance offsets (``seed``, ``start``,
         ``end``) and internal ids (``*_id``) are never shown: they stay in the CSV files.
     headings : mapping, optional
-        A heading for a column; others are written from the name (``"months_min"`` → ``"Months min"``).
+        A heading for a column (the frame's ``attrs["headings"]`` first); others from the name ("Months min").
     dates : iterable of str
         Columns holding EDTF strings, written in words (default ``edtf``, headed "Date").
     digits : mapping, optional
@@ -396,7 +396,7 @@ def reader_table(
         raise KeyError(f"no column {unknown} in this table; it has {list(frame.columns)}")
     chosen = [c for c in chosen if not _hidden(str(c))]
     date_columns, code_columns = set(dates), set(codes)
-    names = {"edtf": "Date", **(headings or {})}
+    names = {"edtf": "Date", **frame.attrs.get("headings", {}), **(headings or {})}
     digits = dict(digits or {})
     shown = {}
     for column in chosen:
