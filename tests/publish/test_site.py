@@ -101,7 +101,7 @@ def test_the_article_is_the_verbatim_text_with_every_span_anchored_and_linked_ba
 
 def test_typesetting_residue_is_kept_but_not_shown(article):
     """``*e.g.*``, ``> `` and ``\\$`` stay in the page's text, hidden; the words keep their emphasis."""
-    from histkit.run.site_article import typesetting_marks
+    from histkit.publish.site_article import typesetting_marks
 
     marks = typesetting_marks(article.text, article.repairs)
     at = article.text.index("*e.g.*")

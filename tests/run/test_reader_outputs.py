@@ -38,7 +38,7 @@ def test_committed_tables_are_written_for_readers(notebook: Path) -> None:
     assert tables, f"{notebook.name} shows no table"
     for index, html in tables:
         where = f"{notebook.name}, cell {index}"
-        assert 'class="histkit-reader"' in html, f"{where}: a table not made by histkit.present.display"
+        assert 'class="histkit-reader' in html, f"{where}: a table not made by histkit.present.display"
         assert "…" not in html, f"{where}: text cut with '…'"
         assert "&lt;NA&gt;" not in html and "\\n" not in html, f"{where}: <NA> or an escape sequence"
         codes = [c for c in EDTF.findall(html) if _is_edtf(c)]

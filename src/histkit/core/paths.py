@@ -24,10 +24,11 @@ def project_root(start: Path | None = None) -> Path:
         # Checked as the search below checks: an empty or mistyped folder was taken as the project,
         # and a build there exited 0 having done nothing but leave a lock file (issue 21).
         folder = Path(env).resolve()
-        if not is_project(folder):
+        # A folder holding seeds/ is enough here: an exported workbook (the JDH copy) has no pyproject.toml.
+        if not (is_project(folder) or (folder / "seeds").is_dir()):
             raise HistkitError(
-                f"HISTKIT_ROOT is {env!r}, which is not a histkit project (no pyproject.toml naming histkit "
-                "beside a seeds/ folder); set it to the project's folder, or unset it to search from here"
+                f"HISTKIT_ROOT is {env!r}, which is not a histkit project (no seeds/ folder); set it to the "
+                "project's folder, or unset it to search from here"
             )
         return folder
     here = (start or Path.cwd()).resolve()

@@ -49,7 +49,9 @@ def fingerprint(folder: Path) -> str:
     digest = hashlib.sha256(f"histkit {__version__}\n{sys.version}\n".encode())
     for path in sorted(folder.rglob("*")):
         if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            # where a link leads is part of what was checked: a link moved outside must be checked again
+            where = str(path.resolve()) if path.is_symlink() else ""
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + where.encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     for name, file_digest in package_files():
         digest.update(name.encode() + b"\0" + file_digest)
