@@ -54,3 +54,10 @@ def test_pt_es_words_pattern_leaves_out_common_words() -> None:
     # "dos" is Portuguese "of the", "um/una" are articles, "once" is an English word.
     for word in ("dos", "um", "una", "once"):
         assert not re.fullmatch(numbers.WORDS_PATTERN_PT_ES, word)
+
+
+@pytest.mark.parametrize(("word", "value"), [("12", 12), ("twelve", 12), ("doze", 12), ("doce", 12), ("dozen", None)])
+def test_a_whole_number_in_digits_or_words_of_any_of_the_three_languages(word, value):
+    from histkit.text.numbers import whole_number
+
+    assert whole_number(word) == value

@@ -28,8 +28,7 @@ from histkit.analyse.check_rows import Check
 from histkit.analyse.check_tables import TABLE
 from histkit.analyse.figures import Figure, Passage
 from histkit.analyse.tolerance import exact, fmt, judge
-from histkit.core.errors import AnnotationError
-from histkit.text.numbers import read_digit_groups, words_to_number
+from histkit.text.numbers import read_digit_groups, whole_number
 
 _NAME = re.compile(r"\*+(?P<g>[A-Z][a-z]+|[A-Z]\.)\s+(?P<s>[a-z][a-z-]+)\*+")
 _PARENS = re.compile(r"\([^()]*\)")
@@ -201,7 +200,7 @@ def taxon_count_checks(passages: list[Passage], captions: list[Passage]) -> Iter
     totals, under = _taxa(caption)
     for passage in passages:
         for a, b in passage.sentences:
-            counted = [(m, _number(m["n"] or m["n2"]), (m["what"] or m["what2"]).lower())
+            counted = [(m, whole_number(m["n"] or m["n2"]), (m["what"] or m["what2"]).lower())
                        for m in _COUNTED.finditer(passage.text, a, b)]
             counted = [(m, v, what) for m, v, what in counted if v is not None]
             ranks = {_RANKS[what] for _, _, what in counted}
@@ -214,15 +213,6 @@ def taxon_count_checks(passages: list[Passage], captions: list[Passage]) -> Iter
                 yield passage, _count_check(passage, caption, pairs, "the species under each heading")
 
 
-def _number(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    for lang in ("en", "pt", "es"):
-        try:
-            return words_to_number(word, lang)
-        except AnnotationError:
-            continue
-    return None
 
 
 def _title(caption: Passage) -> tuple[int, int]:

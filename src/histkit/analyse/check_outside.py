@@ -21,8 +21,7 @@ from collections.abc import Iterator
 
 from histkit.analyse.check_rows import Check
 from histkit.analyse.figures import Passage
-from histkit.core.errors import AnnotationError
-from histkit.text.numbers import words_to_number
+from histkit.text.numbers import whole_number
 
 _PER_PEOPLE = re.compile(
     r"\b(?:one|uma?|un[ao]?)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:for\s+every|per|para\s+cada|por\s+cada)\s+"
@@ -42,18 +41,6 @@ _PERIOD_WORDS = ("regime", "dictatorship", "military rule", "ditadura", "dictadu
 _PEOPLE_WORDS = ("inhabitants", "residents", "people", "habitantes", "pessoas", "personas")
 _PEOPLE = re.compile(r"\b(?:inhabitants|residents|people|habitantes|pessoas|personas)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
-
-
-def _is_number(word: str) -> bool:
-    if word.isdigit():
-        return True
-    for lang in ("en", "pt", "es"):
-        try:
-            words_to_number(word, lang)
-        except AnnotationError:
-            continue
-        return True
-    return False
 
 
 def outside_value_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
@@ -77,7 +64,7 @@ def outside_value_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Che
             continue  # a cheap test first: the pattern below tries every word
         for m in _PERIOD.finditer(passage.text):
             a, b = passage.sentence_of(m.start())
-            if _YEAR.search(passage.text, a, b) or not _is_number(m["n"]):
+            if _YEAR.search(passage.text, a, b) or whole_number(m["n"]) is None:
                 continue  # "muitos anos de ditadura" states no figure
             yield passage, Check(
                 kind="duration", span=m.span(), inputs=[m.span("n")], stated=m.group(0),

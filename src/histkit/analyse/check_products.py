@@ -22,9 +22,8 @@ from collections.abc import Iterator
 from histkit.analyse.check_rows import Check
 from histkit.analyse.figures import Passage
 from histkit.analyse.tolerance import exact, judge
-from histkit.core.errors import AnnotationError
 from histkit.extract.date_words import MONTHS, MONTHS_PT_ES
-from histkit.text.numbers import words_to_number
+from histkit.text.numbers import whole_number
 
 _N = r"(?P<n>\d+|[^\W\d_]+(?:-[^\W\d_]+)?)"
 _TOTAL = re.compile(
@@ -47,20 +46,9 @@ _MONTH_RANGE = re.compile(
 )
 
 
-def _value(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    for lang in ("en", "pt", "es"):
-        try:
-            return words_to_number(word, lang)
-        except AnnotationError:
-            continue
-    return None
-
-
 def _one(pattern: re.Pattern[str], text: str, end: int) -> tuple[int, tuple[int, int]] | None:
     """The one value a factor takes before ``end`` (None when absent or printed with two values)."""
-    found = [(v, m.span("n")) for m in pattern.finditer(text, 0, end) if (v := _value(m.group("n"))) is not None]
+    found = [(v, m.span("n")) for m in pattern.finditer(text, 0, end) if (v := whole_number(m.group("n"))) is not None]
     return found[0] if found and len({v for v, _ in found}) == 1 else None
 
 

@@ -93,6 +93,18 @@ def words_to_number(words: str, lang: str = "en") -> int:
         ) from err
 
 
+def whole_number(word: str) -> int | None:
+    """The value of ``word`` in digits or as a number word of English, Portuguese or Spanish; None if neither."""
+    if word.isdigit():
+        return int(word)
+    for lang in ("en", "pt", "es"):
+        try:
+            return words_to_number(word, lang)
+        except AnnotationError:
+            continue
+    return None
+
+
 def digits_to_number(digits: str) -> float:
     """Return the value of ``"25,000"`` or ``"56.13"`` (commas group thousands)."""
     return float(digits.replace(",", ""))
