@@ -9,6 +9,8 @@ left. Most cases fail before any kernel starts; the few marked ``kernel`` run on
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import errno
 import hashlib
 import os
@@ -463,6 +465,77 @@ def test_an_interrupted_build_stops_its_kernels_and_changes_nothing(
     assert "stopped" in err and "no output was changed" in err
     assert snapshot(project) == before
     assert leftovers(project) == []  # no kernel connection file or socket either
+
+
+def _threads_taking_sigint(pid: int) -> list[int]:
+    """The threads of process ``pid`` other than its main thread that do not block SIGINT (Linux)."""
+    found = []
+    for task in sorted(Path(f"/proc/{pid}/task").iterdir(), key=lambda p: int(p.name)):
+        with contextlib.suppress(OSError):
+            blocked = next(line for line in (task / "status").read_text().splitlines() if line.startswith("SigBlk:"))
+            if int(task.name) != pid and not int(blocked.split()[1], 16) >> (signal.SIGINT - 1) & 1:
+                found.append(int(task.name))
+    return found
+
+
+def _kernels_of(project: Path) -> list[str]:
+    """Command lines of the processes still running with a connection file of this project's build."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):
+            words = cmdline.read_bytes().split(b"\0")
+            if any(str(project / "build" / ".kernels").encode() in word for word in words):
+                found.append(b" ".join(words).decode(errors="replace"))
+    return found
+
+
+def _wait_for(condition: Callable[[], object], seconds: float) -> None:
+    """Poll for an event; the bound only keeps a broken build from hanging the suite (grows with load)."""
+    deadline = time.monotonic() + patience(seconds)
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+@pytest.mark.skipif(not (sys.platform.startswith("linux") and hasattr(os, "pidfd_open")),
+                    reason="aims a signal at one thread of another process: Linux only (tgkill, /proc)")
+@pytest.mark.parametrize("moment", ["threads-up", "kernel-running", "one-notebook-done"])
+def test_ctrl_c_landing_in_a_worker_thread_stops_the_build(project: Path, tmp_path: Path, moment: str) -> None:
+    """Issue 21: Python handles signals in the main thread only. A Ctrl-C the system delivered to a
+    worker thread left the main thread blocked in ``future.result()`` until the running notebook
+    ended (here: ten minutes). The main thread now waits in short slices."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    before = snapshot(project)
+    out, err = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
+    with out.open("w") as stdout, err.open("w") as stderr:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "histkit.run.cli", "build", "05-sleeps", "00-ok", "-p", "seconds", "600",
+             "-p", "repeat", "4", "--jobs", "2", "--force"],
+            cwd=project, stdout=stdout, stderr=stderr, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+    try:
+        kernels = project / "build" / ".kernels"
+        ready = {
+            "threads-up": lambda: _threads_taking_sigint(proc.pid) or proc.poll() is not None,
+            "kernel-running": lambda: list(kernels.glob("kernel-*.json")) or proc.poll() is not None,
+            "one-notebook-done": lambda: "00-ok.ipynb" in out.read_text() or proc.poll() is not None,
+        }[moment]
+        _wait_for(ready, 60)
+        assert proc.poll() is None, err.read_text()
+        _wait_for(lambda: _threads_taking_sigint(proc.pid), 60)
+        target = _threads_taking_sigint(proc.pid)[0]
+        assert libc.tgkill(proc.pid, target, signal.SIGINT) == 0, ctypes.get_errno()
+        proc.wait(timeout=patience(30))  # the sleeping notebook would hold a blocked build for 600 s
+    finally:
+        proc.kill()
+        proc.wait(timeout=patience(30))
+    message = err.read_text()
+    assert proc.returncode == 130, message
+    assert message.count("\n") == 1 and "Traceback" not in message, message
+    assert "stopped (Ctrl-C)" in message and "no output was changed" in message
+    _wait_for(lambda: not _kernels_of(project), 10)
+    assert _kernels_of(project) == []
+    assert snapshot(project) == before
+    assert leftovers(project) == []
 
 
 def test_a_killed_build_is_recovered_by_the_next_without_force(project: Path, tmp_path: Path) -> None:

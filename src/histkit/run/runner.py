@@ -19,7 +19,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from histkit.core.inputs import check_writable, problem_of
 from histkit.core.paths import project_root, relative, resolve_seed_dir
 from histkit.run import cache, kernels, reproducible, seedcheck, workbooks
 from histkit.run import plan as run_plan
+from histkit.run.pool import run_in_threads
 from histkit.run.progress import one_line_at_a_time
 
 KERNEL = "python3"
@@ -375,16 +375,8 @@ def _run_all(
         report(result.line())
         return result
 
-    pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(work) or 1)))
-    try:
-        results = list(pool.map(one, work))
-    except BaseException:
-        # Ctrl-C (or a bug): start nothing more, and stop the kernels now (the caller does), not
-        # when their notebooks end.
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
-    return results
+    # Waits in short slices: a Ctrl-C that lands in a worker thread still stops the build (issue 21).
+    return run_in_threads(one, work, jobs)
 
 
 def _close_thread_loop() -> None:
