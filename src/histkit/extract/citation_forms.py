@@ -121,6 +121,33 @@ _BARE = re.compile(
     rf"(?P<inner>{_YEARS}(?: ?[,:] ?{_PAGES})?)(?![\w/])"
 )
 _SPACES = re.compile(r"\s+")
+# Any character a narrative citation's names cannot hold (a digit, ";", a bracket, a line break, ...).
+_NOT_IN_NAMES = re.compile(r"[^A-Za-zÀ-ÿ '’\-‑.…*,/&]+")
+
+
+def narrative_windows(text: str) -> list[tuple[int, int]]:
+    """Where in ``text`` a :data:`_NARRATIVE` match can lie: ``(start, end)`` spans, in order, disjoint.
+
+    Its names hold none of :data:`_NOT_IN_NAMES` and its bracket opens a run of them, so a match
+    starts after the last such run before that bracket and ends at the line's end at the latest.
+    Scanning only these spans finds the same matches, and skips at once a long run of words with
+    no bracket ("May May May ...", "DA SILVA DA SILVA ..."), where the pattern tries several
+    names at every word (issue 21).
+    """
+    windows: list[tuple[int, int]] = []
+    after = 0  # where the run of name characters before this barrier starts
+    end = -1  # the end of the line of the last bracket (found once per line: linear)
+    for m in _NOT_IN_NAMES.finditer(text):
+        if text[m.start()] in "([":
+            if end < m.start():
+                end = text.find("\n", m.start())
+                end = len(text) if end < 0 else end
+            if windows and windows[-1][1] >= after:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((after, end))
+        after = m.end()
+    return windows
 
 
 # Capitalised words that precede a year in parentheses without naming an author.

@@ -36,6 +36,7 @@ from histkit.extract.citation_forms import (
     _split_names,
     _strip_etal,
     fold,
+    narrative_windows,
 )
 from histkit.extract.citation_groups import (
     REASON_TAXON,
@@ -278,8 +279,8 @@ def find_groups(
             if group is not None and group.works and names_listed(group.works[0].authors, listed):
                 groups.append(group)
                 take(m.start("open"), m.end())
-    if narrative:
-        for m in _NARRATIVE.finditer(text):
+    for a, b in narrative_windows(text) if narrative else []:
+        for m in _NARRATIVE.finditer(text, a, b):  # the same matches as over the whole text
             if covered[m.start("open")]:
                 continue
             group = _narrative(m, offset, listed=listed)
