@@ -1,13 +1,12 @@
 """Date phrases normalised to EDTF: the forms histkit reads, and relative phrases resolved.
 
-Every phrase that names a time ("In February of 1918", "the fall of 1926", "from 1923 to 1927",
-"mid-1925", "two years later") becomes an EDTF string (Library of Congress Extended Date/Time
-Format), parsed and bounded by the maintained ``edtf`` package: EDTF can say "autumn 1926"
-(``1926-23``), "some year of the 1920s" (``192X``) or "between August and September 1919"
-(``1919-08/1919-09``) without pretending to a precision the text does not have. A phrase EDTF has
-no word for (``mid-1925``, ``the early 1920s``) is mapped to an explicit interval and the reason is
-recorded in the ``note`` column, never dropped. A relative phrase ("a year later") is found here
-and resolved in :mod:`histkit.extract.relative_dates`.
+Every phrase that names a time ("In February of 1918", "the fall of 1926", "from 1923 to 1927", "mid-1925",
+"two years later") becomes an EDTF string (Library of Congress Extended Date/Time Format), parsed and bounded by
+the maintained ``edtf`` package: EDTF can say "autumn 1926" (``1926-23``), "some year of the 1920s" (``192X``)
+or "between August and September 1919" (``1919-08/1919-09``) without pretending to a precision the text does
+not have. A phrase EDTF has no word for (``mid-1925``, ``the early 1920s``) is mapped to an explicit interval
+and the reason is recorded in the ``note`` column, never dropped. A relative phrase ("a year later") is found
+here and resolved in :mod:`histkit.extract.relative_dates`.
 
 To add a new form: add a pattern to :data:`PATTERNS` (longest forms first, as the first match wins), a
 builder returning a :class:`DateValue` (or ``None`` where the match is not a date after all), and a case to
@@ -349,26 +348,28 @@ def find_in(text: str) -> list[Found]:
     Returns
     -------
     list of Found
-        Sorted by position. A phrase preceded by "by" or "since" gets that word as ``qualifier``
-        and an open interval (``../1927-03``, ``1923/..``) as its EDTF, because "by March 1927"
-        means "no later than".
+        Sorted by position. A phrase preceded by "by" or "since" gets that word as ``qualifier`` and an
+        open interval (``../1927-03``, ``1923/..``) as its EDTF, because "by March 1927" means "no later than".
 
     """
     # The digits of a web address or DOI ("/2023-10-16/", "wei-2021-11") are not dates of the text.
     taken = Spans([m.span() for m in _ADDRESS.finditer(text)])
     found: list[Found] = []
-    for _name, pattern, build in PATTERNS:
+    built: dict[tuple[str, str, tuple[str | None, ...]], DateValue | None] = {}
+    for name, pattern, build in PATTERNS:
         # One pattern's matches never overlap each other: check them against the earlier patterns'
         # only, and add them all at once (one linear merge per pattern, not a scan per match).
         new: list[tuple[int, int]] = []
         for m in pattern.finditer(text):
-            if taken.overlaps(m.start(), m.end()):
+            start, end = m.span()
+            if taken.overlaps(start, end):
                 continue
-            value = build(m)
+            key = (name, m.group(0), m.groups())  # a builder reads only the groups: one value per phrase
+            value = built[key] if key in built else built.setdefault(key, build(m))
             if value is None:
                 continue
-            new.append((m.start(), m.end()))
-            found.append(Found(m.start(), m.end(), m.group(0), value))
+            new.append((start, end))
+            found.append(Found(start, end, key[1], value))
         taken.add_all(new)
     found.sort(key=lambda f: f.start)
     return [_qualify(text, f) for f in found]
@@ -402,10 +403,7 @@ def _qualify(text: str, f: Found) -> Found:
 
 
 def _expand(edtf: str) -> str:
-    """Write a decade or century with unspecified digits ("192X") as a year interval ("1920/1929").
-
-    EDTF cannot put an unspecified year at the end of an open interval ("../192X" is invalid).
-    """
+    """A decade or century with unspecified digits ("192X") as years ("1920/1929"): EDTF has no "../192X"."""
     if re.fullmatch(r"\d{3}X", edtf):
         return f"{edtf[:3]}0/{edtf[:3]}9"
     if re.fullmatch(r"\d{2}XX", edtf):

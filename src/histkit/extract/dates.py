@@ -78,6 +78,9 @@ def dates_table(
     """
     references = references or {}
     rows: list[dict[str, object]] = []
+    # The bounds of each EDTF value, as printed, computed once per value: a text of 166,000 years
+    # holds a few hundred values (issue 21).
+    printed: dict[str, tuple[str, str]] = {}
     for element in _elements(article):
         previous: tuple[str, str] | None = None
         for a, b in element.pieces:
@@ -104,10 +107,13 @@ def dates_table(
                             # Kept as a row with the reason: one phrase must not sink the table.
                             value = replace(value, note=f"relative to {quote!r} ({edtf}), which cannot be "
                                             f"shifted: {err}; curate its referent in annotations.yaml")
-                elif value.precision != "open" and not in_citation(f):
+                cited = in_citation(f)
+                if f.value.form != "relative" and value.precision != "open" and not cited:
                     # A publication year in "(SMITH, 1990)" is not what "two years later" counts from.
                     previous = (value.edtf, f.phrase)
-                earliest, latest = bounds(value.edtf) if value.edtf else (None, None)
+                if value.edtf not in printed:
+                    earliest, latest = bounds(value.edtf) if value.edtf else (None, None)
+                    printed[value.edtf] = (_iso(earliest), _iso(latest))
                 rows.append(
                     {
                         "seed": article.seed_id,
@@ -119,12 +125,12 @@ def dates_table(
                         "end": end,
                         "quote": article.text[start:end],
                         "edtf": value.edtf,
-                        "earliest": _iso(earliest),
-                        "latest": _iso(latest),
+                        "earliest": printed[value.edtf][0],
+                        "latest": printed[value.edtf][1],
                         "precision": value.precision,
                         "form": value.form,
                         "qualifier": f.qualifier,
-                        "in_citation": in_citation(f),
+                        "in_citation": cited,
                         "refers_to": value.refers_to,
                         "note": value.note,
                     }
