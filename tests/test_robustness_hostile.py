@@ -2,7 +2,7 @@
 
 Hypothesis builds a body from a few units repeated (years, per cents, sums, initials, sentence
 ends, number words, dates...) of 150,000 characters, wraps it in the least an article needs, and
-runs ingest and the date and quantity extractors on it. Every row keeps its provenance. The
+runs ingest, the date, quantity and citation extractors and the audit on it. Every row keeps its provenance. The
 deadline is no speed measurement (benchmarks/bench_hostile.py measures): it is a bound, scaled to
 the machine's load, that a linear pass meets a hundred times over and a quadratic one does not
 (a 20,000-character list of years took 15 s before, so 150,000 took minutes; now about a second).
@@ -15,8 +15,9 @@ from datetime import timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from histkit.analyse import audit
 from histkit.core.errors import HistkitError
-from histkit.extract import dates, quantities
+from histkit.extract import citations, dates, quantities
 from histkit.text.ingest import parse_article
 from histkit.text.numbers import WORDS_PATTERN
 from histkit.text.tables import check_provenance
@@ -52,6 +53,26 @@ def test_hostile_text_goes_through_ingest_dates_and_quantities(text: str) -> Non
     found = quantities.quantities_table(article, notes=[])
     if len(found):
         check_provenance(found, text, "quantities")
+
+
+@settings(max_examples=12, deadline=timedelta(seconds=patience(5)), derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(hostile())
+def test_hostile_text_goes_through_citations_and_the_audit(text: str) -> None:
+    """The citation extractor (narrative citations tried at every word of a run of names, issue 21)
+    and the audit, which reads citations and references together."""
+    try:
+        article = parse_article(text, "hostile", "hostile/article.txt")
+    except HistkitError:
+        return
+    found = citations.citations_table(article)
+    if len(found):
+        check_provenance(found, text, "citations")
+    problems = citations.citation_problems(article)
+    if len(problems):
+        check_provenance(problems, text, "citation problems")
+    result = audit.run_audit(article)
+    assert len(result.references) == 1  # the one entry of the tail: no hostile body leaks into the list
 
 
 def test_a_long_run_of_number_words_is_read_in_short_matches() -> None:
