@@ -3,9 +3,10 @@
 Each hostile body (the same few characters repeated, the shapes that once made a pattern backtrack)
 is wrapped in the least an article needs (a title, one numbered section, a reference list) and
 given to ingest and to every extractor in turn. Each step runs in its own process with a time
-budget, so one that never finishes is reported as such rather than holding the table. Prints two
-tables: seconds per step and size, and the ratio of the 100x time to the 10x time (linear: about
-10). Asserts nothing; tests never time anything.
+budget, so one that never finishes is reported as such rather than holding the table. Prints the
+seconds per step and size (and of all steps together, **all**: the 10-second goal of issue 21 is for
+them), the ratio of the 100x time to the 10x time (linear: about 10), and the load average before
+and after (on a shared machine the times grow with it). Asserts nothing; tests never time anything.
 
 Run: .venv/bin/python benchmarks/bench_hostile.py [--budget SECONDS] [--only NAME]
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -109,9 +111,11 @@ def main() -> None:
     parser.add_argument("--steps", nargs="*", default=list(STEP_NAMES))
     args = parser.parse_args()
     names = args.only or list(UNITS)
+    print(f"load average at the start: {_load()} on {os.cpu_count()} cores")
     print(f"| text | step | {' | '.join(f'{n}x s' for n in SIZES)} | 100x/10x |")
     print("|---|---|" + "---:|" * (len(SIZES) + 1))
     for name in names:
+        totals = [0.0] * len(SIZES)  # every step in turn: what one build spends on the text
         for step in args.steps:
             cells = [timed(name, ONE * n, step, args.budget) for n in SIZES]
             try:
@@ -119,6 +123,19 @@ def main() -> None:
             except ValueError:
                 ratio = "-"
             print(f"| {name} | {step} | {' | '.join(cells)} | {ratio} |", flush=True)
+            totals = [t + (float(c) if c.replace(".", "", 1).isdigit() else float("nan"))
+                      for t, c in zip(totals, cells, strict=True)]
+        ratio = f"{totals[2] / max(totals[1], 1e-3):.1f}"
+        print(f"| {name} | **all** | {' | '.join(f'{t:.3f}' for t in totals)} | {ratio} |", flush=True)
+    print(f"load average at the end: {_load()}")
+
+
+def _load() -> str:
+    """The 1-, 5- and 15-minute load averages: on a shared machine the times grow with them."""
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except (AttributeError, OSError):
+        return "unknown"
 
 
 if __name__ == "__main__":
