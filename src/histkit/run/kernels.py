@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 import os
 import shutil
 import signal
@@ -51,6 +52,7 @@ def manager_class(folder: str, env: tuple[tuple[str, str], ...] = (), transport:
 
     base = Path(folder)
     extra = dict(env)
+    logging.getLogger("papermill").addFilter(_quiet_while_stopping)  # once: a filter is added only once
 
     class IpcKernelManager(AsyncKernelManager):
         @default("transport")
@@ -96,6 +98,15 @@ def manager_class(folder: str, env: tuple[tuple[str, str], ...] = (), transport:
             _remove_sockets(self.ip)
 
     return IpcKernelManager
+
+
+def _quiet_while_stopping(record: logging.LogRecord) -> bool:
+    """Keep papermill's log records, except while the whole build stops (Ctrl-C, SIGTERM).
+
+    A kernel stopped while its client was still connecting makes nbclient log "Error occurred
+    while starting new kernel client ... Kernel died" on stderr, past the command's one line.
+    """
+    return not STOPPING.is_set()
 
 
 class KernelStartRefused(Exception):
