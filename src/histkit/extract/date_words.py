@@ -107,3 +107,36 @@ DECADES_PT_ES = (
     r"\s*(?P<join>e|y|a|até|hasta|[-–])\s*(?:(?:os|los|la|a)\s+)?"
     r"(?:(?P<d2>(?:1[5-9]|20)\d0|[1-9]0))\b"
 )
+
+
+def _initials(words: object) -> str:
+    return "".join(sorted({w[0] for w in words}))  # type: ignore[attr-defined]
+
+
+# What a match of each pattern of histkit.extract.date_phrases.PATTERNS can start with, as a look-ahead
+# put before it (under the pattern's own flags): the regex engine then skips every other position at
+# once instead of trying each word list there, a third of the date extractor's time on a hostile text
+# of 1,000,000 characters (issue 21). A superset of the true first characters finds the same matches.
+PATTERN_STARTS = {
+    "full-date": r"\d",
+    "full-date-pt-es": r"[\dp]",
+    "numeric-date": "[0-3]",
+    "iso-date": "[12]",
+    "month-pair": f"[{_initials(m.capitalize() for m in MONTHS)}]",
+    "month": f"[{_initials(m.capitalize() for m in MONTHS)}]",
+    "month-pt-es": f"(?i:[{_initials(MONTHS_PT_ES)}])",  # the pattern's month is case-blind, not all of it
+    "season-pt-es": f"[{_initials(SEASONS_PT_ES)}]",
+    "decades-pt-es": "[da]",
+    "from-to-pt-es": "[de]",
+    "season": f"[t{_initials(SEASONS)}]",  # "the fall of 1926"
+    "from-to": "f",
+    "year-range": "[12]",
+    "part-of-decade": f"[t{_initials(DECADE_PARTS)}]",
+    "part-of-decade-pt-es": f"[{_initials(PARTS_PT_ES)}]",
+    "decade": "[t12]",
+    "decade-pt-es": "[ad]",
+    "part-of-year": f"[{_initials(YEAR_PARTS)}]",
+    "part-of-year-pt-es": f"[{_initials(PARTS_PT_ES)}]",
+    "year": "[12]",
+    "relative": f"[{_initials([*ARTICLES, *ONES])}]",
+}
