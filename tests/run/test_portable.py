@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -141,3 +142,49 @@ def test_stopping_kernels_works_without_posix_process_groups(monkeypatch, tmp_pa
     finally:
         sleeper.terminate()
         kernels.STOPPING.clear()
+
+
+def _cffconvert() -> str | None:
+    """cffconvert where .ci/run puts it (a virtualenv of its own), or on the PATH.
+
+    Not in the test extra: cffconvert 2.0.0 (the last release) requires jsonschema < 4, and frictionless
+    requires jsonschema >= 4.20, so pip cannot install both in one environment.
+    """
+    own = ROOT / "build" / "tools" / "cffconvert" / "bin" / "cffconvert"
+    return str(own) if own.is_file() else shutil.which("cffconvert")
+
+
+needs_cffconvert = pytest.mark.skipif(
+    _cffconvert() is None, reason="cffconvert is not installed (CI installs it in build/tools/cffconvert: .ci/run)"
+)
+
+
+def _convert(fmt: str) -> str:
+    done = subprocess.run([_cffconvert(), "-f", fmt, "-i", str(ROOT / "CITATION.cff")],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+@needs_cffconvert
+def test_cffconvert_validates_the_citation_file():
+    done = subprocess.run([_cffconvert(), "--validate", "-i", str(ROOT / "CITATION.cff")],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0 and "valid according to schema version 1.2.0" in done.stdout, done.stderr
+
+
+@needs_cffconvert
+def test_cffconvert_cites_the_entity_and_the_version():
+    """APA: "histkit contributors (2026). histkit: ... (version 0.1.0)."; BibTeX: the name as written.
+
+    cffconvert 2.0.0's BibTeX has no version field and writes the entity's name without braces (a BibTeX
+    reader then splits it into a person): both are in its code, not in the file (see the README).
+    """
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    apa = _convert("apalike")
+    assert apa.startswith("histkit contributors (2026). histkit: a computational history workbook")
+    assert f"(version {version})" in apa
+    bib = _convert("bibtex")
+    assert "author = {histkit contributors}" in bib
+    for text in (apa, bib, _convert("endnote"), _convert("ris")):
+        assert "contributors, histkit" not in text
