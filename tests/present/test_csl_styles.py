@@ -89,7 +89,30 @@ def test_other_entries_unchanged_from_the_base_style(refs, abnt):
     base = render_bibliography(refs, BASE)
     changed = {a for a, b in zip(abnt, base, strict=True) if a != b}
     assert len(abnt) == len(base) == 25
-    assert {line.split(".")[0] for line in changed} == {"AHSRE", "GAA", "PHILLIPS, C"}
+    assert {line.split(".")[0] for line in changed} == {"AHSRE", "GAA", "PHILLIPS, C", "WEINER, M"}
+
+
+def test_a_chapters_book_authors_carry_no_label(seed, abnt):
+    # "WEINER, M. Comintern in Asia, 1919-39. In: MCDERMOTT, K.; AGNEW, J. **The Comintern**: A History ..."
+    assert "In: MCDERMOTT, K.; AGNEW, J. **The Comintern**: A History" in seed.text
+    line = _line(abnt, "Comintern in Asia")
+    assert "In: MCDERMOTT, K.; AGNEW, J. The Comintern: A History of International Communism" in line
+    assert "(Eds.)" in _line(render_bibliography(article_references(seed), BASE), "Comintern in Asia")  # the base
+
+
+# NBR 6023 chapter forms: by the book's editor (organiser), and by the book's own author.
+CHAPTERS = [
+    "SILVA, J. Um capítulo. In: SOUZA, A. (Org.). **Um livro**. São Paulo: Editora, 2000. p. 1-10.",
+    "LIMA, R. Outro capítulo. In: LIMA, R. **Livro dele**. Rio de Janeiro: Editora, 2001. p. 5-9.",
+]
+
+
+def test_a_chapters_editor_keeps_the_label_and_its_author_gets_none():
+    from histkit.extract.references import parse_references
+
+    silva, lima = render_bibliography(parse_references(CHAPTERS), ABNT_ARCHIVES)
+    assert "In: SOUZA, A. (Org.). Um livro. São Paulo: Editora, 2000." in silva
+    assert "In: LIMA, R. Livro dele. Rio de Janeiro: Editora, 2001." in lima
 
 
 def test_no_line_ends_in_a_space(abnt):
