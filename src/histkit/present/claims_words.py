@@ -67,6 +67,10 @@ def _rounded(computed: str, stated: str) -> str:
     return f"{float(match.group(1)):.{decimals}f}%"
 
 
+# "'1926' (1926)": a quoted phrase and, in brackets, how it was read (negated classes: linear time).
+_PHRASE_AND_READING = re.compile(r"'([^'()]+)' \(([^()]+)\)")
+
+
 def in_words(text: str) -> str:
     """Machine notation in a stated or computed value written out: dates, ``<=``, ``..``, units."""
     text = str(text)
@@ -77,7 +81,8 @@ def in_words(text: str) -> str:
     text = codes_in_words(text)
     text = text.replace("RUB/USD", "roubles to the dollar").replace(" points;", " percentage points;")
     text = re.sub(r"([+-]?\d+(?:\.\d+)?)% relative", r"\1% of the starting level", text)
-    return text
+    # A phrase followed by its own reading, "'1926' (1926)", is said once: "1926".
+    return _PHRASE_AND_READING.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else m.group(0), text)
 
 
 def claim_sentence(row: pd.Series, readings: list[tuple[str, str]] | None = None) -> str:
