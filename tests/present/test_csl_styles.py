@@ -89,7 +89,8 @@ def test_other_entries_unchanged_from_the_base_style(refs, abnt):
     base = render_bibliography(refs, BASE)
     changed = {a for a, b in zip(abnt, base, strict=True) if a != b}
     assert len(abnt) == len(base) == 25
-    assert {line.split(".")[0] for line in changed} == {"AHSRE", "GAA", "PHILLIPS, C", "WEINER, M"}
+    assert {line.split(".")[0] for line in changed} == {
+        "AHSRE", "GAA", "PHILLIPS, C", "WEINER, M", "GÓMEZ, M", "KHEIFETS, V"}  # fmt: skip
 
 
 def test_a_chapters_book_authors_carry_no_label(seed, abnt):
@@ -98,6 +99,21 @@ def test_a_chapters_book_authors_carry_no_label(seed, abnt):
     line = _line(abnt, "Comintern in Asia")
     assert "In: MCDERMOTT, K.; AGNEW, J. The Comintern: A History of International Communism" in line
     assert "(Eds.)" in _line(render_bibliography(article_references(seed), BASE), "Comintern in Asia")  # the base
+
+
+@pytest.mark.parametrize(
+    ("printed", "rendered"),
+    [
+        ("GÓMEZ, M. From Mexico to Moscow. **Survey 55**, London, Great Britain, October 1964.",
+         "Survey, London, Great Britain, v. 55, out. 1964."),
+        ("**The International Newsletter of Historical Studies on Comintern, Communism and Stalinism**, Manchester, "
+         "Great Britain. II, n. 5/6, p. 340-367, 1994/95.",
+         "Communism and Stalinism, Manchester, Great Britain, v. II, n. 5/6, p. 340–367, 1994–1995."),
+    ],
+)  # fmt: skip
+def test_a_periodicals_place_follows_its_title(seed, abnt, printed, rendered):
+    assert printed in seed.text
+    assert any(line.endswith(rendered) for line in abnt), rendered
 
 
 # NBR 6023 chapter forms: by the book's editor (organiser), and by the book's own author.
