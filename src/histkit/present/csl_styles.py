@@ -43,6 +43,28 @@ def style_path(style: str) -> str:
     return get_style_filepath(style)
 
 
+def style_locale(style: str, language: str) -> str | None:
+    """The CSL locale to render ``style`` in for an article in ``language`` (ISO 639-1); None: the style's own.
+
+    The language's primary dialect as CSL's locales file names it ("en" -> "en-US"), unless the
+    style's default locale is already of that language (ABNT's "pt-BR" for "pt"), whose terms it
+    defines itself. A language CSL has no locale for leaves the style's own.
+    """
+    import json
+    import xml.etree.ElementTree as ET
+
+    from citeproc import LOCALES_PATH, STYLES_PATH
+
+    if not language:
+        return None
+    path = Path(style) if Path(style).is_file() else Path(STYLES_PATH) / f"{style}.csl"
+    own = ET.parse(path).getroot().get("default-locale", "")
+    if own.split("-")[0] == language:
+        return None
+    dialects = json.loads((Path(LOCALES_PATH) / "locales.json").read_text(encoding="utf-8"))["primary-dialects"]
+    return dialects.get(language)
+
+
 def hyphenated_names(source: dict) -> None:
     """Let citeproc-py find a name variable spelt with a hyphen, as styles spell it.
 
