@@ -60,7 +60,20 @@ def test_the_when_figure_spans_the_articles_own_years(corpus):
     fig = dated_statements.when_figure(dates, article)
     low, high = fig.axes[0].get_xlim()
     assert low <= first and high >= last + 1 and high - low < (last - first) * 1.2 + 4
-    assert f"{first}-{last}" in fig.axes[0].get_title()
+    assert f"{first}-{last}" in fig.get_suptitle()
+
+
+@pytest.mark.parametrize("name", ["mediacoes-cambiemos", "ciedu-saresp"])
+def test_the_when_figure_reads_whole_years_and_its_title_fits(corpus, name):
+    # Their statements span under twenty years, where the default ticks fell on half years ("2002.5").
+    article = corpus[name]
+    dates = dated_statements.dated_statements(article)
+    fig = dated_statements.when_figure(dates, article)
+    fig.canvas.draw()
+    ticks = [t for t in fig.axes[0].get_xticks() if fig.axes[0].get_xlim()[0] <= t <= fig.axes[0].get_xlim()[1]]
+    assert ticks and all(float(t).is_integer() for t in ticks)
+    title = fig._suptitle.get_window_extent()
+    assert 0 <= title.x0 and title.x1 <= fig.bbox.x1
 
 
 def test_no_figure_without_data(tiny):
