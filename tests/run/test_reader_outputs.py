@@ -18,6 +18,8 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 EDTF = re.compile(
     r"(?<![\w-])(?:\.\./)?\[?\d{4}-(?:0[1-9]|1[0-2]|2[1-4])(?:-\d\d)?[~?%]?(?:(?:/|\.\.)[\d.-]*\]?)?(?![\w-])"
 )
+# a comparison sign, or a phrase followed by its own reading ("'1926' (1926)"), quotes as HTML escapes them
+MACHINE_SIGNS = re.compile(r"&lt;=|&gt;=|(?:'|&#x27;|&#39;)(\d{4})(?:'|&#x27;|&#39;) \(\1\)")
 INTERNAL_ID = re.compile(r"\b(?:ref\d\d|s\dp\d\d|fn\d+\.\d+|stay-[a-z]+|c\d\d|q\d{3})\b")
 
 
@@ -45,6 +47,8 @@ def test_committed_tables_are_written_for_readers(notebook: Path) -> None:
         assert codes == [], f"{where}: raw EDTF codes {codes[:5]}"
         ids = INTERNAL_ID.findall(html)
         assert ids == [], f"{where}: internal ids {ids[:5]}"
+        signs = [m.group(0) for m in MACHINE_SIGNS.finditer(html)]
+        assert signs == [], f"{where}: machine notation {signs[:5]}"
 
 
 def _is_edtf(code: str) -> bool:
