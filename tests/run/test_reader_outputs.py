@@ -73,3 +73,20 @@ def test_setup_and_export_cells_are_collapsed() -> None:
         # the question still opens the notebook, and it ends with what it cannot tell
         assert nb["cells"][0]["cell_type"] == "markdown" and "question" in "".join(nb["cells"][0]["source"]).lower()
         assert "cannot" in "".join(nb["cells"][-1]["source"]) or "cannot" in "".join(nb["cells"][-2]["source"])
+
+
+def test_the_bibliography_shown_keeps_the_archives_and_call_numbers() -> None:
+    """Notebook 03 shows the list in ABNT with what the article prints of each archival item."""
+    article = (ROOT / "seeds" / "spenser-bolsheviks-mexico" / "article.txt").read_text(encoding="utf-8")
+    nb = json.loads((ROOT / "notebooks" / "03-citations.ipynb").read_text(encoding="utf-8"))
+    shown = [
+        "".join(o["data"]["text/markdown"])
+        for c in nb["cells"] for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})
+    ]  # fmt: skip
+    [bibliography] = [text for text in shown if text.startswith("AHSRE. ")]
+    for printed in ("Acervo Histórico de la Secretaría de Relaciones Exteriores", "Genaro Amezcua Archive",
+                    "Fondo VIII-2, file 4", "RGASPI, fond 495, reg. 108, file 4",
+                    "In: MCDERMOTT, K.; AGNEW, J. **The Comintern**"):  # fmt: skip
+        assert printed in article
+        assert printed.replace("**", "") in bibliography, printed
+    assert "(Eds.)" not in bibliography
