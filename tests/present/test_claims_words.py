@@ -43,3 +43,11 @@ def test_in_words():
     assert in_words("'the next spring' (1925-03..1925-05)") == "'the next spring' (March-May 1925)"  # differ: both
     assert in_words("1918-02-14..1918-02-14") == "14 February 1918"
     assert in_words("2.0000 RUB/USD") == "2.0000 roubles to the dollar"
+
+
+def test_a_check_that_needs_an_outside_value_says_so_in_a_sentence(corpus):
+    # bak-p59610 line 110: "30 anos de regime" prints no dates for the period it measures.
+    sentences = claim_sentences(automatic_claims(corpus["bak-p59610"]))
+    (regime,) = [s for s in sentences if "30 anos de regime" in s]
+    assert regime == ("The article says “30 anos de regime”; the article alone cannot settle it: "
+                      "the check needs the dates of the period.")
