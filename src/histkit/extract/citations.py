@@ -14,7 +14,7 @@ articles (or a tiny fixture) to ``tests/extract/test_citations.py``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -48,6 +48,7 @@ from histkit.extract.citation_groups import (
 )
 from histkit.extract.citation_groups import parse_group as parse_group  # re-exported: callers read groups here
 from histkit.extract.citation_names import listed_names, names_listed, trim_to_listed
+from histkit.extract.citation_split import person_years, split_narratives
 from histkit.extract.name_particles import PARTICLE_WORDS
 from histkit.extract.stages import check_stage_sections, curated_stage_sections, stage_of
 from histkit.text.ingest import Article, Element
@@ -197,6 +198,7 @@ def find_groups(
     narrative: bool = True,
     bare: str = "remarks",
     listed: frozenset[str] = frozenset(),
+    persons: Mapping[str, frozenset[int]] | None = None,
 ) -> list[Group]:
     """Find every citation group in ``text``; spans are shifted by ``offset``.
 
@@ -215,6 +217,10 @@ def find_groups(
         Folded name words of the reference list (:func:`~histkit.extract.citation_names.listed_names`):
         a narrative citation's authors start at the first listed name, and a narrative candidate
         with a bare year and no listed name is a problem, not a citation. Empty: no such check.
+    persons : mapping of str to frozenset of int, optional
+        The list's personal first authors and their years (:func:`~histkit.extract.citation_split.person_years`):
+        a year alone in parentheses cites the one named earlier in the sentence
+        (:func:`~histkit.extract.citation_split.split_narratives`). None: no such citation.
 
     """
     groups = []
@@ -285,6 +291,10 @@ def find_groups(
             group = _narrative(m, offset, listed=listed)
             if group is not None:
                 groups.append(group)
+                take(m.start(), m.end())
+    if narrative and persons:
+        for a, b, works, problems in split_narratives(text, covered, persons):
+            groups.append(Group(offset + a, offset + b, works, problems, content_offset=0))
     return sorted(groups, key=lambda g: g.start)
 
 
@@ -363,10 +373,12 @@ def _found_groups(article: Article) -> list[tuple[Group, Element]]:
     elements = sorted(article.of_kind("paragraph", "blockquote", "caption", "footnote"), key=lambda e: e.start)
     found: list[tuple[Group, Element]] = []
     listed = listed_names(article.text[e.start : e.end] for e in article.references)
+    persons = person_years(article.text[e.start : e.end] for e in article.references)
     for element in elements:
         for a, b in element.pieces:
             bare = "all" if element.kind == "footnote" else "remarks"
-            found.extend((g, element) for g in find_groups(article.text[a:b], a, bare=bare, listed=listed))
+            groups = find_groups(article.text[a:b], a, bare=bare, listed=listed, persons=persons)
+            found.extend((g, element) for g in groups)
     found.sort(key=lambda ge: ge[0].start)
     return found
 
