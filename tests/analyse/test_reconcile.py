@@ -207,3 +207,49 @@ def test_et_al_compares_a_misspelt_first_author_with_the_first_listed():
     ])
     assert match_name("Arroyo-Rodrigues *et al.*", "2017", refs).ref_id == refs[0].ref_id
     assert match_name("Sanchez-Moreno *et al*.", "1998", refs).ref_id == refs[1].ref_id
+
+
+_OMOTE = [
+    # ensaio-deficiencia prints these two 2005 entries, the one alone first
+    "OMOTE, S. A construção de uma escala de atitudes sociais. Revista Brasileira de Educação Especial, v. 11, 2005.",
+    "OMOTE, S. A. et al. Mudança de atitudes sociais em relação à inclusão. Paidéia, v. 15, n. 32, 2005.",
+]
+
+
+@pytest.mark.parametrize("entries", [_OMOTE, _OMOTE[::-1]])
+@pytest.mark.parametrize(
+    ("name", "with_coauthors"),
+    [("OMOTE *et al* .", True), ("Omote et al.", True), ("OMOTE", False)],
+)
+def test_et_al_cites_the_entry_with_coauthors(entries, name, with_coauthors):
+    # APA 8.17, NBR 10520: "et al." stands for co-authors, so of two entries of one name and year it is
+    # the one with co-authors; a name alone is the one alone, whatever the list's order.
+    refs = parse_references(entries)
+    m = match_name(name, "2005", refs)
+    (ref,) = [r for r in refs if r.ref_id == m.ref_id]
+    assert ref.et_al is with_coauthors
+
+
+def test_et_al_with_two_authors_listed():
+    # Fixture (mixed-case ABNT): "Smith, J.; Jones, K. Title" has co-authors without printing "et al."
+    refs = parse_references(
+        ["Smith, J. Alone. London: Verso, 2001.", "Smith, J.; Jones, K. Together. London: Verso, 2001."]
+    )
+    assert match_name("Smith et al.", "2001", refs).ref_id == "ref02"
+    assert match_name("Smith", "2001", refs).ref_id == "ref01"
+
+
+def test_et_al_in_the_corpus(corpus):
+    # ensaio-deficiencia: "( ANTONAK; LIVNEH, 1988 ; OMOTE, 2005 , 2016 ; OMOTE *et al* ., 2005)"
+    from histkit.extract.citations import citations_table
+    from histkit.extract.references import article_references
+
+    art = corpus["ensaio-deficiencia"]
+    refs = article_references(art)
+    rows = reconcile(citations_table(art), refs)
+    at = art.text.index("OMOTE *et al* ., 2005")
+    (row,) = rows[rows["start"] == at].itertuples()
+    assert row.quote == "OMOTE *et al* ., 2005"
+    assert next(r for r in refs if r.ref_id == row.ref_id).title.startswith("Mudança de atitudes")
+    (alone,) = rows[(rows["start"] == art.text.index("OMOTE, 2005")) & (rows["year"] == "2005")].itertuples()
+    assert next(r for r in refs if r.ref_id == alone.ref_id).title.startswith("A construção")

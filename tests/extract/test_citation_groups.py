@@ -378,3 +378,16 @@ def test_finding_citations_grows_linearly_on_hostile_text(make):
     # of best times, not a wall-clock limit, so a loaded machine does not fail it.
     run = lambda text: find_groups(text, bare="all", listed=frozenset({"silva", "aaaa"}))  # noqa: E731
     assert growth(make, run, 1250) < 32
+
+
+@pytest.mark.parametrize(
+    ("content", "authors"),
+    [
+        ("OMOTE, 2005 , 2016 ; OMOTE *et al* ., 2005", ("OMOTE", "OMOTE *et al* .")),  # ensaio-deficiencia
+        ("Silva *et al* ., 2010, p. 4", ("Silva *et al* .",)),  # fixture: mixed case, with a locator
+    ],
+)
+def test_et_al_with_a_space_before_its_period(content, authors):
+    works, problems = read_group(content)
+    assert tuple(dict.fromkeys(w.authors[0] for w in works)) == authors
+    assert problems == []

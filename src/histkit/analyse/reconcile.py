@@ -64,6 +64,8 @@ class Match:
 
 
 _SUFFIXES = {"junior", "jr", "filho", "neto", "sobrinho"}
+# "et al." closing a cited name: "et al.", "*et al.,*", "*et al*." and "*et al* ." (a space before the period).
+_ETAL_END = r"et al\.?,?\*?(?: ?\.)?$"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -71,7 +73,7 @@ def _families(name: str) -> list[str]:
     """Folded family names of a cited or listed name: no accents, apostrophes, "et al." or ellipsis."""
     out = []
     for part in name.split(";"):
-        part = re.sub(r"\s+\*?et al\.?,?\*?\.?$|\.\.\.$|…$", "", part.strip())
+        part = re.sub(rf"\s+\*?{_ETAL_END}|\.\.\.$|…$", "", part.strip())
         # Any hyphen (U+2010, U+2011 too: "Sánchez‐Moreno", "Hernández‑de‑Menéndez") parts a compound name.
         words = re.sub(r"[^\w ]+", "", re.sub(r"[-‐‑]", " ", fold(part))).split()
         # A generational suffix is not the family name: "GABRIEL JÚNIOR" is cited "Gabriel" too.
@@ -93,7 +95,7 @@ def _same_names(cited: str, listed: str) -> bool:
     # and a first name printed before the family ("Ruth Glass").
     if sorted(n.split()[-1] for n in a) == sorted(n.split()[-1] for n in b):
         return True
-    if re.search(r"et al\.?,?\*?\.?$", cited.strip()) and a[0] == b[0]:
+    if re.search(_ETAL_END, cited.strip()) and a[0] == b[0]:
         return True
     # A title entry or a corporate author printed long ("NBS – National Bureau ..."), cited short.
     return len(a) == 1 and len(b) == 1 and (f"{b[0]} ".startswith(f"{a[0]} ") or f"{a[0]} ".startswith(f"{b[0]} "))
@@ -146,7 +148,7 @@ def _similarity(cited: str, listed: str) -> float:
     a, b = _families(cited), _families(listed)
     if len(a) == 1 and len(b) == 1 and len(a[0].split()) > 1 and len(b[0].split()) == 1:
         score = max(score, fuzz.ratio(b[0], a[0].split()[-1]))
-    if a and b and re.search(r"et al\.?,?\*?\.?$", cited.strip()):
+    if a and b and re.search(_ETAL_END, cited.strip()):
         # "Arroyo-Rodrigues *et al.*" for ARROYO-RODRÍGUEZ; MELO; ...: "et al." stands for the co-authors, so
         # the first authors are compared.
         score = max(score, fuzz.ratio(a[0], b[0]))
@@ -206,6 +208,10 @@ def match_name(
     """
     threshold = check_threshold(threshold)
     pool = [r for r in refs if not by_year or r.year == year]
+    # "OMOTE *et al.*, 2005" is the entry of 2005 with co-authors, "OMOTE, 2005" the one alone (APA 8.17,
+    # NBR 10520): entries that agree come first, list order kept among them.
+    etal = re.search(_ETAL_END, name.strip()) is not None
+    pool.sort(key=lambda r: etal != (len(r.authors) > 1 or r.et_al))
     for r in pool:
         if r.key == name:
             return Match(r.ref_id, "exact", 100.0)

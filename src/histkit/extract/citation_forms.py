@@ -35,8 +35,9 @@ _WORD = (
 _PARTICLE = PARTICLE_RE
 _MIXED = rf"{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
 _ACRONYM_MIXED = r"[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ][a-zß-ÿ]+){0,3}"
-# "*et al.,*": the comma typed inside the emphasis (paz-mixed-flocks, fixture).
-_ETAL = r"(?: \*?et al\.?,?\*?\.?| et alii| e outros| e colaboradores| y otros| and others)"
+# "*et al.,*": the comma typed inside the emphasis (paz-mixed-flocks, fixture); "*et al* .": the period set
+# after the emphasis with a space (ensaio-deficiencia, fixture).
+_ETAL = r"(?: \*?et al\.?,?\*?(?: ?\.)?| et alii| e outros| e colaboradores| y otros| and others)"
 _NAME = rf"(?:{_UPPER}|{_MIXED}|{_ACRONYM_MIXED})(?:\.\.\.|…)?{_ETAL}?"
 _CONNECTOR = r"(?:, (?:and |e |y |& )?| (?:and|e|y|&) |/)"
 # What may open a cited work without being part of it: "cf. BRAIT, 2006", "see also Harvey, 1996".

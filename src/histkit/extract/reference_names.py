@@ -46,7 +46,7 @@ _GIVEN = rf"(?:{_INITIALS}|{_WRITTEN})"
 _PERSON = rf"{_FAMILY}, {_GIVEN}"
 _SEPARATOR = r"(?: ?; ?| ?/ ?| (?:&|e|y|and) )"
 NAMES = re.compile(
-    rf"(?P<names>{_PERSON}(?:{_SEPARATOR}{_PERSON}){{0,100}})(?:,? \*?et al\.?\*?)?"
+    rf"(?P<names>{_PERSON}(?:{_SEPARATOR}{_PERSON}){{0,100}})(?P<etal>,? \*?et al\.?\*?)?"
     r"(?: \((?P<role>(?i:eds?|orgs?|coords?))\.\))?"
     r"\.? +(?P<rest>.+)$"
 )
@@ -78,7 +78,7 @@ NAME_YEAR = re.compile(
     rf"{_MIXED_BLOCK}(?:,? \*?et al\.?\*?)?\.? (?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$"
 )
 # ABNT (NBR 6023 8.1.1.1) with names in mixed case: "Souza, M. A.; Lima, R. C. B. Title. Place: ..."
-MIXED_NAMES = re.compile(rf"{_MIXED_BLOCK}(?:,? \*?et al\.?\*?)? +(?P<rest>[^\W\d_*“\"].+)$")
+MIXED_NAMES = re.compile(rf"{_MIXED_BLOCK}(?P<etal>,? \*?et al\.?\*?)? +(?P<rest>[^\W\d_*“\"].+)$")
 _ONE_MIXED = re.compile(rf"(?P<family>(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?(?: (?:{PARTICLE_RE} )?"
                         rf"[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}), (?P<given>{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}})")
 
