@@ -253,3 +253,30 @@ def test_et_al_in_the_corpus(corpus):
     assert next(r for r in refs if r.ref_id == row.ref_id).title.startswith("Mudança de atitudes")
     (alone,) = rows[(rows["start"] == art.text.index("OMOTE, 2005")) & (rows["year"] == "2005")].itertuples()
     assert next(r for r in refs if r.ref_id == alone.ref_id).title.startswith("A construção")
+
+
+def test_a_country_cited_in_the_articles_language():
+    # Fixtures: NBR 6023 enters a government's works under the jurisdiction, printed in the list's language.
+    refs = parse_references(
+        [
+            "ESPAÑA. Ley Orgánica 2/2006, de 3 de mayo, de Educación. Madrid: BOE, 2006.",
+            "PORTUGAL. Lei de Bases do Sistema Educativo. Lisboa: Diário da República, 2006.",
+        ]
+    )
+    assert (match_name("Spain", "2006", refs).ref_id, match_name("Spain", "2006", refs).kind) == ("ref01", "folded")
+    assert match_name("Portugal", "2006", refs).ref_id == "ref02"
+    assert match_name("Brazil", "2006", refs).kind == "none"  # another country is not taken for a listed one
+
+
+def test_a_country_cited_in_english_in_the_corpus(corpus):
+    # oes-tourism-gentrification (English): "(Brazil, 2022)" for "Brasil. (2022). Ministério do Turismo ..."
+    from histkit.extract.citations import citations_table
+    from histkit.extract.references import article_references
+
+    art = corpus["oes-tourism-gentrification"]
+    refs = article_references(art)
+    rows = reconcile(citations_table(art), refs)
+    (row,) = rows[rows["quote"] == "Brazil, 2022"].itertuples()
+    ref = next(r for r in refs if r.ref_id == row.ref_id)
+    assert (ref.key, ref.year) == ("Brasil", "2022")
+    assert "Ministério do Turismo" in art.text[ref.start : ref.end]

@@ -38,6 +38,7 @@ from rapidfuzz import fuzz
 
 from histkit.core.errors import ParameterError
 from histkit.extract.citations import fold
+from histkit.extract.jurisdictions import territory
 from histkit.extract.references import Reference
 
 DEFAULT_THRESHOLD = 85.0
@@ -97,8 +98,13 @@ def _same_names(cited: str, listed: str) -> bool:
         return True
     if re.search(_ETAL_END, cited.strip()) and a[0] == b[0]:
         return True
+    if len(a) != 1 or len(b) != 1:
+        return False
     # A title entry or a corporate author printed long ("NBS – National Bureau ..."), cited short.
-    return len(a) == 1 and len(b) == 1 and (f"{b[0]} ".startswith(f"{a[0]} ") or f"{a[0]} ".startswith(f"{b[0]} "))
+    if f"{b[0]} ".startswith(f"{a[0]} ") or f"{a[0]} ".startswith(f"{b[0]} "):
+        return True
+    # A country as author cited in the article's language: "Brazil" for "Brasil." (CLDR names, via Babel).
+    return a[0] != b[0] and (code := territory(a[0])) is not None and code == territory(b[0])
 
 
 def _same_first(cited: str, listed: str) -> bool:
