@@ -37,6 +37,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from histkit.core.errors import ParameterError
+from histkit.extract.citation_lowercase import DOMAIN
 from histkit.extract.citations import fold
 from histkit.extract.jurisdictions import territory
 from histkit.extract.references import Reference
@@ -74,7 +75,7 @@ def _families(name: str) -> list[str]:
     """Folded family names of a cited or listed name: no accents, apostrophes, "et al." or ellipsis."""
     out = []
     for part in name.split(";"):
-        part = re.sub(rf"\s+\*?{_ETAL_END}|\.\.\.$|…$", "", part.strip())
+        part = DOMAIN.sub("", re.sub(rf"\s+\*?{_ETAL_END}|\.\.\.$|…$", "", part.strip()))
         # Any hyphen (U+2010, U+2011 too: "Sánchez‐Moreno", "Hernández‑de‑Menéndez") parts a compound name.
         words = re.sub(r"[^\w ]+", "", re.sub(r"[-‐‑]", " ", fold(part))).split()
         # A generational suffix is not the family name: "GABRIEL JÚNIOR" is cited "Gabriel" too.

@@ -47,6 +47,7 @@ from histkit.extract.citation_groups import (
     read_group,
 )
 from histkit.extract.citation_groups import parse_group as parse_group  # re-exported: callers read groups here
+from histkit.extract.citation_lowercase import lead_years, lowercase_citations
 from histkit.extract.citation_names import listed_names, names_listed, trim_to_listed
 from histkit.extract.citation_split import person_years, split_narratives
 from histkit.extract.name_particles import PARTICLE_WORDS
@@ -199,6 +200,7 @@ def find_groups(
     bare: str = "remarks",
     listed: frozenset[str] = frozenset(),
     persons: Mapping[str, frozenset[int]] | None = None,
+    leads: Mapping[str, frozenset[int]] | None = None,
 ) -> list[Group]:
     """Find every citation group in ``text``; spans are shifted by ``offset``.
 
@@ -221,6 +223,9 @@ def find_groups(
         The list's personal first authors and their years (:func:`~histkit.extract.citation_split.person_years`):
         a year alone in parentheses cites the one named earlier in the sentence
         (:func:`~histkit.extract.citation_split.split_narratives`). None: no such citation.
+    leads : mapping of str to frozenset of int, optional
+        The entries led by one word and their years (:func:`~histkit.extract.citation_lowercase.lead_years`):
+        that word cited in lower case before one of its years is a citation ("laodongqushi.com (2022)").
 
     """
     groups = []
@@ -292,6 +297,10 @@ def find_groups(
             if group is not None:
                 groups.append(group)
                 take(m.start(), m.end())
+    if narrative and leads:
+        for a, b, works in lowercase_citations(text, covered, leads):
+            groups.append(Group(offset + a, offset + b, works, [], content_offset=0))
+            take(a, b)
     if narrative and persons:
         for a, b, works, problems in split_narratives(text, covered, persons):
             groups.append(Group(offset + a, offset + b, works, problems, content_offset=0))
@@ -374,10 +383,11 @@ def _found_groups(article: Article) -> list[tuple[Group, Element]]:
     found: list[tuple[Group, Element]] = []
     listed = listed_names(article.text[e.start : e.end] for e in article.references)
     persons = person_years(article.text[e.start : e.end] for e in article.references)
+    leads = lead_years(article.text[e.start : e.end] for e in article.references)
     for element in elements:
         for a, b in element.pieces:
             bare = "all" if element.kind == "footnote" else "remarks"
-            groups = find_groups(article.text[a:b], a, bare=bare, listed=listed, persons=persons)
+            groups = find_groups(article.text[a:b], a, bare=bare, listed=listed, persons=persons, leads=leads)
             found.extend((g, element) for g in groups)
     found.sort(key=lambda ge: ge[0].start)
     return found
