@@ -391,3 +391,4 @@ def test_et_al_with_a_space_before_its_period(content, authors):
     works, problems = read_group(content)
     assert tuple(dict.fromkeys(w.authors[0] for w in works)) == authors
     assert problems == []
+

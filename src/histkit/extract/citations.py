@@ -49,6 +49,7 @@ from histkit.extract.citation_groups import (
 from histkit.extract.citation_groups import parse_group as parse_group  # re-exported: callers read groups here
 from histkit.extract.citation_lowercase import lead_years, lowercase_citations
 from histkit.extract.citation_names import listed_names, names_listed, trim_to_listed
+from histkit.extract.citation_sources import REASON_SOURCE, unlisted_source
 from histkit.extract.citation_split import person_years, split_narratives
 from histkit.extract.name_particles import PARTICLE_WORDS
 from histkit.extract.stages import check_stage_sections, curated_stage_sections, stage_of
@@ -252,7 +253,14 @@ def find_groups(
             names_listed(w.authors, listed) for w in works
         ):
             continue  # "Heródoto (II, 1999, p. 12)": the book of the work named before; read as narrative
-        if works:
+        if works and listed and unlisted_source(text, m.start(1) + works[0].start, works, listed):
+            # "Fonte: (Curitiba, 2021)": a place as the data's source, or a work missing from the list; the
+            # text does not say which, so it is reported, not counted.
+            problem = Problem(0, m.end() - m.start() - 2, m.group(1), REASON_SOURCE)
+            groups.append(Group(offset + m.start(), offset + m.end(), [], [problem]))
+            take(m.start(), m.end())
+            paren_spans.add((m.start(), m.end()))
+        elif works:
             groups.append(Group(offset + m.start(), offset + m.end(), works, problems))
             take(m.start(), m.end())
             paren_spans.add((m.start(), m.end()))
@@ -268,7 +276,11 @@ def find_groups(
                 if covered[m.start()]:
                     continue
                 group = _narrative(m, offset, "bare", listed)
-                if group is not None:
+                if group is not None and listed and unlisted_source(text, m.start(), group.works, listed):
+                    quote = text[group.start - offset : group.end - offset]
+                    groups.append(Group(group.start, group.end, [], [Problem(0, len(quote), quote, REASON_SOURCE)], 0))
+                    take(m.start(), m.end())
+                elif group is not None:
                     groups.append(group)
                     take(m.start(), m.end())
     if narrative and listed and ("* (" in text or "*, (" in text):
