@@ -7,6 +7,7 @@ import pytest
 from histkit.analyse.reconcile import reconcile
 from histkit.extract.citation_lowercase import lead_years
 from histkit.extract.citations import citations_table, find_groups
+from histkit.extract.list_clues import ListClues
 from histkit.extract.references import article_references
 
 _ENTRIES = [
@@ -27,7 +28,7 @@ def test_lead_years_reads_one_word_leads():
     ],
 )
 def test_a_listed_lead_in_lower_case(text, name):
-    (group,) = find_groups(text, leads=lead_years(_ENTRIES))
+    (group,) = find_groups(text, clues=ListClues(leads=lead_years(_ENTRIES)))
     (work,) = group.works
     assert (work.authors, work.year, text[group.start : group.end]) == ((name,), "1994", f"{name} (1994)")
 
@@ -41,7 +42,7 @@ def test_a_listed_lead_in_lower_case(text, name):
     ],
 )
 def test_other_lower_case_words_are_prose(text):
-    assert find_groups(text, leads=lead_years(_ENTRIES)) == []
+    assert find_groups(text, clues=ListClues(leads=lead_years(_ENTRIES))) == []
 
 
 @pytest.mark.parametrize("quote", ["laodongqushi.com (2022)", "laodongqushi (2022)"])

@@ -11,6 +11,7 @@ import pytest
 from histkit.analyse.reconcile import reconcile
 from histkit.extract.citation_split import person_years
 from histkit.extract.citations import citations_table, find_groups
+from histkit.extract.list_clues import ListClues
 from histkit.extract.references import article_references
 
 _ENTRIES = [
@@ -52,23 +53,23 @@ def test_year_after_the_author_named_in_the_sentence(corpus, article, name_at, p
 def test_year_alone_after_a_corporate_author_is_a_date():
     # Fixture: "o Brasil ... (1996)": BRASIL prints 1996 but is no person; the year is a date, not a citation.
     text = "Em 1996 o Brasil aprovou a nova lei de diretrizes (1996) para a educação."
-    assert find_groups(text, persons=person_years(_ENTRIES)) == []
+    assert find_groups(text, clues=ListClues(persons=person_years(_ENTRIES))) == []
 
 
 def test_the_author_must_be_in_the_same_sentence():
     # Fixture: Searle is named in the sentence before; "(1983)" stands alone.
     text = "Searle wrote on acts. The theory of mind came later (1983) in another book."
-    assert find_groups(text, persons=person_years(_ENTRIES)) == []
+    assert find_groups(text, clues=ListClues(persons=person_years(_ENTRIES))) == []
 
 
 def test_the_year_must_be_one_the_person_is_listed_for():
     # Fixture: Searle is listed for 1983 only; "(1990)" is a date.
     text = "Searle, in a later interview (1990), said so."
-    assert find_groups(text, persons=person_years(_ENTRIES)) == []
+    assert find_groups(text, clues=ListClues(persons=person_years(_ENTRIES))) == []
 
 
 def test_a_name_already_cited_in_between_is_not_taken_again():
     # Fixture: "(SEARLE, 1983)" is cited in full; the "(1983)" after it is not a second citation of it.
     text = "as Searle says (SEARLE, 1983) in the book (1983) he wrote."
-    groups = find_groups(text, persons=person_years(_ENTRIES))
+    groups = find_groups(text, clues=ListClues(persons=person_years(_ENTRIES)))
     assert [text[g.start : g.end] for g in groups] == ["(SEARLE, 1983)"]

@@ -14,7 +14,7 @@ articles (or a tiny fixture) to ``tests/extract/test_citations.py``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -47,10 +47,9 @@ from histkit.extract.citation_groups import (
     read_group,
 )
 from histkit.extract.citation_groups import parse_group as parse_group  # re-exported: callers read groups here
-from histkit.extract.citation_lowercase import lead_years, lowercase_citations
 from histkit.extract.citation_names import listed_names, names_listed, trim_to_listed
 from histkit.extract.citation_sources import REASON_SOURCE, unlisted_source
-from histkit.extract.citation_split import person_years, split_narratives
+from histkit.extract.list_clues import ListClues, list_clues, vouched_groups
 from histkit.extract.name_particles import PARTICLE_WORDS
 from histkit.extract.stages import check_stage_sections, curated_stage_sections, stage_of
 from histkit.text.ingest import Article, Element
@@ -200,8 +199,7 @@ def find_groups(
     narrative: bool = True,
     bare: str = "remarks",
     listed: frozenset[str] = frozenset(),
-    persons: Mapping[str, frozenset[int]] | None = None,
-    leads: Mapping[str, frozenset[int]] | None = None,
+    clues: ListClues | None = None,
 ) -> list[Group]:
     """Find every citation group in ``text``; spans are shifted by ``offset``.
 
@@ -220,13 +218,9 @@ def find_groups(
         Folded name words of the reference list (:func:`~histkit.extract.citation_names.listed_names`):
         a narrative citation's authors start at the first listed name, and a narrative candidate
         with a bare year and no listed name is a problem, not a citation. Empty: no such check.
-    persons : mapping of str to frozenset of int, optional
-        The list's personal first authors and their years (:func:`~histkit.extract.citation_split.person_years`):
-        a year alone in parentheses cites the one named earlier in the sentence
-        (:func:`~histkit.extract.citation_split.split_narratives`). None: no such citation.
-    leads : mapping of str to frozenset of int, optional
-        The entries led by one word and their years (:func:`~histkit.extract.citation_lowercase.lead_years`):
-        that word cited in lower case before one of its years is a citation ("laodongqushi.com (2022)").
+    clues : ListClues, optional
+        What the list vouches for (:func:`~histkit.extract.list_clues.list_clues`): a lower-case lead, a
+        year alone after a listed person or title in the sentence. None: none of these.
 
     """
     groups = []
@@ -308,14 +302,15 @@ def find_groups(
             group = _narrative(m, offset, listed=listed)
             if group is not None:
                 groups.append(group)
-                take(m.start(), m.end())
-    if narrative and leads:
-        for a, b, works in lowercase_citations(text, covered, leads):
-            groups.append(Group(offset + a, offset + b, works, [], content_offset=0))
-            take(a, b)
-    if narrative and persons:
-        for a, b, works, problems in split_narratives(text, covered, persons):
-            groups.append(Group(offset + a, offset + b, works, problems, content_offset=0))
+                if group.works:
+                    take(m.start(), m.end())
+    if narrative and clues is not None:
+        vouched, mark = vouched_groups(text, covered, clues), bytearray(len(text) + 1)
+        for a, b, _ in vouched:
+            mark[a:b] = b"\x01" * (b - a)
+        # "*Mikhaïl Bakhtin:* an Aesthetic for Democracy (1999)": the list vouches for what read as a date.
+        groups = [g for g in groups if g.works or not any(mark[g.start - offset : g.end - offset])]
+        groups += [Group(offset + a, offset + b, works, [], 0) for a, b, works in vouched]
     return sorted(groups, key=lambda g: g.start)
 
 
@@ -394,12 +389,11 @@ def _found_groups(article: Article) -> list[tuple[Group, Element]]:
     elements = sorted(article.of_kind("paragraph", "blockquote", "caption", "footnote"), key=lambda e: e.start)
     found: list[tuple[Group, Element]] = []
     listed = listed_names(article.text[e.start : e.end] for e in article.references)
-    persons = person_years(article.text[e.start : e.end] for e in article.references)
-    leads = lead_years(article.text[e.start : e.end] for e in article.references)
+    clues = list_clues(article.text[e.start : e.end] for e in article.references)
     for element in elements:
         for a, b in element.pieces:
             bare = "all" if element.kind == "footnote" else "remarks"
-            groups = find_groups(article.text[a:b], a, bare=bare, listed=listed, persons=persons, leads=leads)
+            groups = find_groups(article.text[a:b], a, bare=bare, listed=listed, clues=clues)
             found.extend((g, element) for g in groups)
     found.sort(key=lambda ge: ge[0].start)
     return found
