@@ -74,12 +74,12 @@ def split_narratives(
         if covered[m.start()] or not (y := _YEAR_ONLY.fullmatch(inner)) or not y.group("years")[:1].isdigit():
             continue
         years = {int(x) for x in re.findall(r"(?<!\d)\d{4}(?!\d)", y.group("years"))}
-        lo = _sentence_start(text, max(0, m.start() - _WINDOW), m.start())
-        name = None
+        lo, name = max(0, m.start() - _WINDOW), None
         for word in _CAPITAL.finditer(text, lo, m.start()):
             if not covered[word.start()] and years & persons.get(fold(word.group().split("-")[-1]), frozenset()):
                 name = word
-        if name is None or any(covered[name.start() : m.end()]):
+        # The sentence is looked for only when a listed person stands in the window (most years have none).
+        if name is None or name.start() < _sentence_start(text, lo, m.start()) or any(covered[name.start() : m.end()]):
             continue
         works = _works((name.group(),), y.group("years"), y.group("pages"), 0, m.end() - name.start(),
                        "narrative", "cited")
