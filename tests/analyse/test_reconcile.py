@@ -280,3 +280,17 @@ def test_a_country_cited_in_english_in_the_corpus(corpus):
     ref = next(r for r in refs if r.ref_id == row.ref_id)
     assert (ref.key, ref.year) == ("Brasil", "2022")
     assert "Ministério do Turismo" in art.text[ref.start : ref.end]
+
+
+def test_a_body_cited_by_its_acronym_or_in_full():
+    # Fixtures: "(Ipea, 2021b)" against an APA entry that prints the acronym after the name, and the name in
+    # full with "[FAPESP]" against an ABNT entry "FUNDAÇÃO ... (FAPESP)".
+    refs = parse_references(
+        [
+            "Instituto de Pesquisa Econômica Aplicada (Ipea). (2021b). Atlas da violência. Brasília: Ipea.",
+            "FUNDAÇÃO DE AMPARO À PESQUISA DO ESTADO DE SÃO PAULO (FAPESP). Relatório. São Paulo: FAPESP, 2018.",
+        ]
+    )
+    assert match_name("Ipea", "2021b", refs).ref_id == "ref01"
+    assert match_name("Fundação de Amparo à Pesquisa do Estado de São Paulo [Fapesp]", "2018", refs).ref_id == "ref02"
+    assert match_name("FAPESP", "2018", refs).ref_id == "ref02"

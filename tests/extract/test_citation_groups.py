@@ -392,3 +392,27 @@ def test_et_al_with_a_space_before_its_period(content, authors):
     assert tuple(dict.fromkeys(w.authors[0] for w in works)) == authors
     assert problems == []
 
+
+
+@pytest.mark.parametrize(
+    ("content", "authors"),
+    [
+        # fixtures in the form (APA 8.21: the name in full, the acronym in brackets, at first citation)
+        ("Fundação de Amparo à Pesquisa do Estado de São Paulo [Fapesp], 2019",
+         [("Fundação de Amparo à Pesquisa do Estado de São Paulo [Fapesp]",)]),
+        ("Food and Agriculture Organization of the United Nations [FAO], 2019",
+         [("Food and Agriculture Organization of the United Nations [FAO]",)]),
+        ("Fundação Getulio Vargas [FGV], 2020; Silva e Souza, 2001", [("Fundação Getulio Vargas [FGV]",),
+                                                                     ("Silva", "Souza")]),
+    ],
+)
+def test_a_body_with_its_acronym_in_brackets(content, authors):
+    works, problems = read_group(content)
+    assert [w.authors for w in works] == authors
+    assert problems == []
+
+
+def test_a_body_with_its_acronym_in_brackets_narrative():
+    text = "segundo a Fundação de Amparo à Pesquisa do Estado de São Paulo [Fapesp] (2019), os dados"
+    (group,) = find_groups(text, listed=frozenset({"fapesp"}))
+    assert group.works[0].authors == ("Fundação de Amparo à Pesquisa do Estado de São Paulo [Fapesp]",)

@@ -493,3 +493,24 @@ def test_an_acronym_in_brackets_must_come_from_the_name():
 )
 def test_language_of_an_entry(entry, lang):
     assert parse_entry(entry, "r", 1).language == lang
+
+
+@pytest.mark.parametrize(
+    ("entry", "key", "acronym", "year"),
+    [
+        # fixtures in the form: APA 9.11 prints a body's acronym in parentheses after its name
+        ("Instituto de Pesquisa Econômica Aplicada (Ipea). (2021b). Atlas da violência. Brasília: Ipea.",
+         "Instituto de Pesquisa Econômica Aplicada", "Ipea", "2021b"),
+        ("Organização Mundial da Saúde (OMS). (2020). Relatório mundial. Genebra: OMS.",
+         "Organização Mundial da Saúde", "OMS", "2020"),
+    ],
+)
+def test_apa_body_with_its_acronym_in_parentheses(entry, key, acronym, year):
+    (ref,) = parse_references([entry])
+    assert (ref.key, ref.acronym, ref.year) == (key, acronym, year)
+
+
+def test_apa_parenthesis_that_declares_nothing_is_no_acronym():
+    # "(Kim)" abbreviates nothing in "Smith, J.": not read as a body's acronym.
+    (ref,) = parse_references(["Smith, J. (Kim). (2001). Odd title. London: Verso."])
+    assert ref.acronym == ""

@@ -38,7 +38,12 @@ _ACRONYM_MIXED = r"[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ][a-zß-ÿ]+){0,3}"
 # "*et al.,*": the comma typed inside the emphasis (paz-mixed-flocks, fixture); "*et al* .": the period set
 # after the emphasis with a space (ensaio-deficiencia, fixture).
 _ETAL = r"(?: \*?et al\.?,?\*?(?: ?\.)?| et alii| e outros| e colaboradores| y otros| and others)"
-_NAME = rf"(?:{_UPPER}|{_MIXED}|{_ACRONYM_MIXED})(?:\.\.\.|…)?{_ETAL}?"
+# A body named in full with its acronym in brackets (APA 8.21): "Fundação de Amparo à Pesquisa do Estado de
+# São Paulo [Fapesp], 2019".
+_BODY_LINK = r"(?:de|da|do|das|dos|del|la|las|los|à|às|ao|aos|a|e|y|and|of|for|the|para|em|no|na|en|des|du|für|und)"
+_BODY = rf"{_WORD}(?: (?:{_BODY_LINK} ){{0,2}}{_WORD}){{1,9}} \[[A-ZÀ-Þ][A-Za-zÀ-ÿ]{{1,14}}\]"
+_BODY_RE = re.compile(_BODY)
+_NAME = rf"(?:{_BODY}|{_UPPER}|{_MIXED}|{_ACRONYM_MIXED})(?:\.\.\.|…)?{_ETAL}?"
 _CONNECTOR = r"(?:, (?:and |e |y |& )?| (?:and|e|y|&) |/)"
 # What may open a cited work without being part of it: "cf. BRAIT, 2006", "see also Harvey, 1996".
 # In italics, the comma inside and the space left out after the emphasis: "*e.g.,*Machado, 1999", "*sensu*Whittaker".
@@ -148,6 +153,8 @@ def _strip_etal(name: str) -> str:
 
 def _split_names(names: str) -> tuple[str, ...]:
     """Split "Hou, Gelb, and Calabrese" or "Araújo e Posenatto" into single names."""
+    if names.endswith("]") and _BODY_RE.fullmatch(names):
+        return (names,)  # "Food and Agriculture Organization [FAO]": one body, its "and" no connector
     parts = [p for p in re.split(_CONNECTOR, names) if p]
     return tuple(parts)
 

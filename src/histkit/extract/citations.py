@@ -157,14 +157,16 @@ def _narrative(
     if connectors and connectors[-1].group().strip() == ",":
         skip += connectors[-1].end()
     names = _split_names(names_text[skip:])
-    run_in = re.match(rf".*? {_PARTICLE} (?=[A-ZÀ-Þ])", names[0]) if names else None
+    # "Fundação de Amparo ... [Fapesp]": a body named in full with its acronym is kept whole.
+    body = bool(names) and names[-1].endswith("]")
+    run_in = re.match(rf".*? {_PARTICLE} (?=[A-ZÀ-Þ])", names[0]) if names and not body else None
     if run_in and names[0].split()[0].casefold() in PARTICLE_WORDS:
         run_in = None  # "De la Torre (2001)": a capitalised particle opens the family name
     if names and run_in and not names[0].isupper():
         # "Tradução de Austin, 1990": outside parentheses, words before a particle may be prose.
         skip += run_in.end()
         names = (names[0][run_in.end() :], *names[1:])
-    if names and listed:
+    if names and listed and not body:
         # "Specifically, Savage and Warde (1993)", "Davi Kopenawa (2010)": the authors start at
         # the first name the reference list prints.
         first, chars = trim_to_listed(names, listed)

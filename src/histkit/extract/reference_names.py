@@ -54,8 +54,10 @@ _ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY}), (?P<given>{_GIVEN})")
 
 # APA (7th ed.): "Aguiar, L. B. (2016). Title..." and "Almeida-García, F., Cortés-Macías, R. (2021)."
 # "Steinberger, M. (Org.) (2009)": editors, with the role before the year.
+# "Instituto de Pesquisa Econômica Aplicada (Ipea). (2021b).": a body's acronym in parentheses (APA 9.11).
 APA = re.compile(
-    r"(?P<names>[^()]+?)(?: \((?P<role>(?i:eds?|orgs?|coords?)\.)\)\.?)? "
+    r"(?P<names>[^()]+?)(?: \((?P<acronym>[A-ZÀ-Þ][A-Za-zÀ-ÿ]{1,14})\)\.?)?"
+    r"(?: \((?P<role>(?i:eds?|orgs?|coords?)\.)\)\.?)? "
     r"\((?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?|s\.d\.|n\.d\.)\)\.? +(?P<rest>.+)$"
 )
 _APA_FAMILY = rf"[A-ZÀ-Þ][\w'’\-‐‑]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+)*"
@@ -164,7 +166,11 @@ def lead_names(rest: str) -> tuple[tuple[Name, ...], str, str]:
     if m := APA.match(rest):
         found = _APA_PERSON.findall(m.group("names") + ", ") or _APA_BARE.findall(m.group("names"))
         # "Brasil. (2022)." and "Iphan. (2018).": a corporate author in APA form.
-        return tuple(Name(f) for f in found) or (Name(m.group("names").rstrip(". ")),), m.group("rest"), ""
+        body = m.group("names").rstrip(". ")
+        acronym = m.group("acronym") or ""
+        if acronym and not declares(acronym, body):
+            return (), rest, ""  # "Smith (Kim). (2001)": not a body's acronym; read no lead rather than guess
+        return tuple(Name(f) for f in found) or (Name(body),), m.group("rest"), acronym
     text = rest.lstrip("*")
     if m := DASH_LEAD.match(text):
         return (Name(text[: m.end("name")]),), m.group("rest"), m.group("acronym")
