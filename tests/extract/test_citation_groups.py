@@ -416,3 +416,28 @@ def test_a_body_with_its_acronym_in_brackets_narrative():
     text = "segundo a Fundação de Amparo à Pesquisa do Estado de São Paulo [Fapesp] (2019), os dados"
     (group,) = find_groups(text, listed=frozenset({"fapesp"}))
     assert group.works[0].authors == ("Fundação de Amparo à Pesquisa do Estado de São Paulo [Fapesp]",)
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("segundo Gómez De la Torre (2015), a", ("Gómez De la Torre",)),  # fixture: the form
+        ("Martínez Van der Berg (2010) mostra", ("Martínez Van der Berg",)),  # fixture
+        ("Silva da Costa (2001) mostra", ("Silva da Costa",)),  # fixture: the list prints SILVA
+        ("Tradução de Austin (1990)", ("Austin",)),  # prose before a particle is still cut
+    ],
+)
+def test_particles_inside_a_family_name(text, authors):
+    listed = frozenset({"gomez", "torre", "martinez", "berg", "austin", "silva", "costa"})
+    (group,) = [g for g in find_groups(text, listed=listed) if g.works]
+    assert group.works[0].authors == authors
+
+
+def test_a_listed_title_name_with_a_particle_is_kept_whole(corpus):
+    # bak-p59610: "ecoam o art. 1 da Declaração Universal dos Direitos Humanos (1948)", the entry
+    # "DECLARAÇÃO UNIVERSAL DOS DIREITOS HUMANOS. Adotada ..."; before, "Direitos Humanos" alone.
+    art = corpus["bak-p59610"]
+    rows = citations_table(art)
+    at = art.text.index("Declaração Universal dos Direitos Humanos (1948)")
+    (row,) = rows[rows["start"] == at].itertuples()
+    assert (row.authors, row.year) == ("Declaração Universal dos Direitos Humanos", "1948")

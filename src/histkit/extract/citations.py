@@ -160,8 +160,12 @@ def _narrative(
     # "Fundação de Amparo ... [Fapesp]": a body named in full with its acronym is kept whole.
     body = bool(names) and names[-1].endswith("]")
     run_in = re.match(rf".*? {_PARTICLE} (?=[A-ZÀ-Þ])", names[0]) if names and not body else None
-    if run_in and names[0].split()[0].casefold() in PARTICLE_WORDS:
-        run_in = None  # "De la Torre (2001)": a capitalised particle opens the family name
+    prefix = re.sub(rf" {_PARTICLE} $", "", run_in.group()) if run_in else ""
+    if run_in and (prefix.split()[0].casefold() in PARTICLE_WORDS or prefix.split()[-1].casefold() in PARTICLE_WORDS
+                   or (listed and names_listed((prefix,), listed))):
+        # "De la Torre (2001)", "Gómez De la Torre (2015)": a capitalised particle opens the family name;
+        # "Silva da Costa": the words before the particle are a name the list prints, not prose.
+        run_in = None
     if names and run_in and not names[0].isupper():
         # "Tradução de Austin, 1990": outside parentheses, words before a particle may be prose.
         skip += run_in.end()
