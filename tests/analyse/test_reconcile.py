@@ -294,3 +294,38 @@ def test_a_body_cited_by_its_acronym_or_in_full():
     assert match_name("Ipea", "2021b", refs).ref_id == "ref01"
     assert match_name("Fundação de Amparo à Pesquisa do Estado de São Paulo [Fapesp]", "2018", refs).ref_id == "ref02"
     assert match_name("FAPESP", "2018", refs).ref_id == "ref02"
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "number"),
+    [
+        ("SILVA", "s.d.", 2),  # NBR 10520: an online page with only an access date
+        ("Silva", "s/d", 2),
+        ("Smith", "n.d.", 3),  # APA 8.19: "(n.d.)" in the entry
+        ("Lee", "in press", 5),
+        ("GÓMEZ", "en prensa", 6),
+    ],
+)
+def test_an_undated_citation_finds_its_undated_entry(name, year, number):
+    # Fixtures of the forms: the match is no "year differs" (author-only) but the names and no date.
+    refs = parse_references(
+        [
+            "SILVA, A. Um livro. São Paulo: Cortez, 2001.",
+            "SILVA, A. Página oficial. Disponível em: https://x.org. Acesso em: 3 mar. 2020.",
+            "Smith, J. (n.d.). Web page. Retrieved from https://x.org",
+            "Smith, J. (2019). Book. London: Verso.",
+            "Lee, K. (in press). Paper. Journal of Things.",
+            "GÓMEZ, L. Libro. Madrid: Akal, en prensa.",
+        ]
+    )
+    m = match_name(name, year, refs)
+    assert (m.ref_id, m.kind in ("exact", "folded")) == (refs[number - 1].ref_id, True)
+
+
+def test_abnt_persons_in_mixed_case_with_a_particle():
+    # A second fixture of the mixed-case ABNT form: initials, a particle, three persons.
+    from histkit.extract.references import parse_entry
+
+    ref = parse_entry("Oliveira, J. L. S. de; Pereira, A.; Costa, B. C. Título. Rio de Janeiro: FGV, 2015.", "r", 1)
+    assert [n.family for n in ref.authors] == ["Oliveira", "Pereira", "Costa"]
+    assert ref.year == "2015"

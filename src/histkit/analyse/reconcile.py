@@ -6,7 +6,8 @@
 - ``folded``: equal once case, accents and apostrophes are folded ("Bartra" and "BARTRA"), with
   co-authors in any order, "et al." for the co-authors, compound surnames by their last part, a
   corporate name printed short or by the acronym its entry prints ("SNBP" for "SISTEMA NACIONAL
-  DE BIBLIOTECAS PÚBLICAS. SNBP."), or a year label ("2023c") the list leaves out;
+  DE BIBLIOTECAS PÚBLICAS. SNBP."), a year label ("2023c") the list leaves out, or an undated
+  citation ("s.d.", "n.d.", "no prelo", "in press") and the one undated entry of these names;
 - ``fuzzy``: same year, and the folded names are at least ``threshold`` similar (rapidfuzz's
   normalised Indel ratio, 0-100), e.g. "LAZITCH; DRACHKOVITCH" in the text and "LAZITCH;
   DRCHKOVITCH" in the list, or "Paul Krugmam" (a first name before a misprinted family) and KRUGMAN;
@@ -245,6 +246,11 @@ def match_name(
         return Match(firsts[0].ref_id, "first-author", 100.0)
     if by_year:
         named = [r for r in refs if _named(name, r)]
+        undated = [r for r in named if r.year_first is None]
+        if year and not any(c.isdigit() for c in year) and len(undated) == 1:
+            # "(SILVA, s.d.)", "(Lee, in press)": an undated citation and the one undated entry of these names
+            # (NBR 10520, APA 8.19) agree; no year differs.
+            return Match(undated[0].ref_id, "folded", 100.0)
         carrying = [r for r in named if _carries(r, year)]
         if carrying:
             return Match(carrying[0].ref_id, "other-year", 100.0)

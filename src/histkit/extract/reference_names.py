@@ -70,7 +70,8 @@ _APA_BARE = re.compile(rf"(?:^|,? (?:e|y|and|&) )(?P<family>{_APA_FAMILY}) (?=[A
 _SPACED_INITIAL = r"(?:[A-ZÀ-Þ][a-z]?\.|[A-ZÀ-Þ](?=[;,&]| &))"
 _MIXED_PERSON = (
     rf"(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}, "
-    rf"{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}}"
+    # a particle after the initials ("Oliveira, J. L. S. de;"), as in the upper-case form
+    rf"{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}}(?: {PARTICLE_RE}(?=[;,]| &))?"
 )
 _MIXED_SEPARATOR = r"(?:;? ?& |; ?|, (?=(?:[a-z]{1,3} )?[A-ZÀ-Þ][\w'’\-‐‑]+, [A-ZÀ-Þ]))"
 _MIXED_BLOCK = rf"(?P<names>{_MIXED_PERSON}(?:{_MIXED_SEPARATOR}{_MIXED_PERSON}){{0,60}})"
