@@ -329,3 +329,28 @@ def test_abnt_persons_in_mixed_case_with_a_particle():
     ref = parse_entry("Oliveira, J. L. S. de; Pereira, A.; Costa, B. C. Título. Rio de Janeiro: FGV, 2015.", "r", 1)
     assert [n.family for n in ref.authors] == ["Oliveira", "Pereira", "Costa"]
     assert ref.year == "2015"
+
+
+def test_a_newspaper_issue_finds_the_entry_of_its_date():
+    # mediacoes-cambiemos prints one entry per issue ("El Cronista, 24/5/17 falta referencia"); fixture of that form.
+    refs = parse_references(
+        [
+            "El Cronista, 13/5/16 falta referencia",
+            "El Cronista, 24/5/17 falta referencia",
+            "Clarín, 15/5/18 falta referencia",
+        ]
+    )
+    assert match_name("El Cronista", "24/5/17", refs).ref_id == "ref02"
+    assert match_name("El Cronista", "13/5/16", refs).ref_id == "ref01"
+    assert match_name("Clarín", "31/12/16", refs).kind == "none"  # an issue the list does not hold
+
+
+def test_newspaper_issues_in_the_corpus(corpus):
+    from histkit.extract.citations import citations_table
+    from histkit.extract.references import article_references
+
+    art = corpus["mediacoes-cambiemos"]
+    refs = {r.ref_id: r for r in article_references(art)}
+    rows = reconcile(citations_table(art), list(refs.values()))
+    got = {(r.year, refs[r.ref_id].title[:8]) for r in rows.itertuples() if r.ref_id and "/" in r.year}
+    assert {("24/5/17", "24/5/17 "), ("13/5/16", "13/5/16 "), ("9/11/17", "9/11/17."), ("31/8/2017", "31/8/201")} <= got

@@ -441,3 +441,23 @@ def test_a_listed_title_name_with_a_particle_is_kept_whole(corpus):
     at = art.text.index("Declaração Universal dos Direitos Humanos (1948)")
     (row,) = rows[rows["start"] == at].itertuples()
     assert (row.authors, row.year) == ("Declaração Universal dos Direitos Humanos", "1948")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # mediacoes-cambiemos: newspapers cited by the date of the issue
+        ("La Nación, 14/9/16", [(("La Nación",), "14/9/16", 2016)]),
+        (" El Cronista, 24/5/17 ", [(("El Cronista",), "24/5/17", 2017)]),
+        ("La Nación 31/8/2017", [(("La Nación",), "31/8/2017", 2017)]),
+        ("El Cronista, 12/12/16 y 9/11/17",
+         [(("El Cronista",), "12/12/16", 2016), (("El Cronista",), "9/11/17", 2017)]),
+        # fixtures: Chicago 14.89 in English; not a date (day 32, month 13); two names are no newspaper
+        ("New York Times, 5/6/2019", [(("New York Times",), "5/6/2019", 2019)]),
+        ("Silva, 32/13/17", []),
+        ("Nuestro Rol, Coloquio de Idea 18/10/2018", []),
+    ],
+)
+def test_a_newspaper_by_the_date_of_its_issue(content, expected):
+    works, _ = read_group(content)
+    assert [(w.authors, w.year, w.year_first) for w in works] == expected

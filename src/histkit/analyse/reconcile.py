@@ -38,6 +38,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from histkit.core.errors import ParameterError
+from histkit.extract.citation_forms import ISSUE_DATE
 from histkit.extract.citation_lowercase import DOMAIN
 from histkit.extract.citations import fold
 from histkit.extract.jurisdictions import territory
@@ -220,6 +221,13 @@ def match_name(
     # NBR 10520): entries that agree come first, list order kept among them.
     etal = re.search(_ETAL_END, name.strip()) is not None
     pool.sort(key=lambda r: etal != (len(r.authors) > 1 or r.et_al))
+    if by_year and ISSUE_DATE.fullmatch(year):
+        # "(El Cronista, 24/5/17)": of the entries of this newspaper, the one that prints this issue's date.
+        printed = re.compile(rf"(?<![\d/]){re.escape(year)}(?![\d/])")
+        for r in refs:
+            if _named(name, r) and printed.search(f"{r.date} {r.title}"):
+                return Match(r.ref_id, "exact" if r.key == name else "folded", 100.0)
+        return Match("", "none", 0.0)  # another issue of the paper is another work
     for r in pool:
         if r.key == name:
             return Match(r.ref_id, "exact", 100.0)

@@ -88,6 +88,13 @@ _WORK_NO_COMMA = re.compile(rf"(?P<name>.+?) {_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?
 # The work at the head of a segment that goes on with prose: "FOTION, 2021, sobre a pesquisa ...".
 _WORK_HEAD = re.compile(rf"(?P<name>[^,;]+?)(?:, ?| ){_YEARS}(?: ?[,:.] ?{_PAGES})?(?=, )")
 _YEAR_ITEM = re.compile(_YEAR_ONE)
+# A newspaper cited by the date of its issue (Chicago 14.89, APA 10.2; ABNT for an unsigned news item): "(La
+# Nación, 14/9/16)", "(El Cronista, 12/12/16 y 9/11/17)", "(La Nación 31/8/2017)". Day and month are checked.
+ISSUE_DATE = re.compile(r"(?<![\d/])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
+_DATES = rf"(?P<dates>{ISSUE_DATE.pattern}(?:(?:, ?| y | e | and | & ){ISSUE_DATE.pattern}){{0,5}})".replace(
+    "?P<y>", "?:"
+)
+_DATED = re.compile(rf"(?P<name>.+?)(?:, ?| ){_DATES}\.?")
 # A classical or ancient work cited by book and chapter before the edition's year (NBR 10520, Chicago
 # 14.242): "(PLATÃO, IV 3, 2001, p. 45)", "Heródoto (II, 1999, p. 12)". The book is a locator of the work.
 CLASSICAL_BOOK = re.compile(r"(?P<book>[IVXLC]{1,6}(?:[ ,.] ?\d{1,3}){0,3}), ?(?=(?:1[5-9]|20)\d\d)")
