@@ -35,3 +35,11 @@ def test_the_reader_table_has_no_machine_words(article):
 def test_in_words():
     assert in_words("1918-02-14..1918-02-14") == "14 February 1918"
     assert in_words("2.0000 RUB/USD") == "2.0000 roubles to the dollar"
+
+
+def test_a_check_that_needs_an_outside_value_says_so_in_a_sentence(corpus):
+    # bak-p59610 line 110: "30 anos de regime" prints no dates for the period it measures.
+    sentences = claim_sentences(automatic_claims(corpus["bak-p59610"]))
+    (regime,) = [s for s in sentences if "30 anos de regime" in s]
+    assert regime == ("The article says “30 anos de regime”; the article alone cannot settle it: "
+                      "the check needs the dates of the period.")

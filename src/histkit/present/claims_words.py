@@ -48,7 +48,7 @@ _ISO_DAY = re.compile(r"\b(\d{4}-\d\d-\d\d)\b")
 def reading(row: pd.Series) -> str:
     """Which reading of its statement a row tests ("as an increase", "as a ratio"), or ``""``."""
     text = f"{row.get('claim_id', '')} {row.get('formula', '')} {row.get('explanation', '')}".lower()
-    if "as a ratio" in text or "expressed as a percentage" in text or text.startswith("wage-225-share"):
+    if "as a ratio" in text or "expressed as a percentage" in text:
         return "as a ratio"
     if "as an increase" in text or "read as an increase" in text:
         return "as an increase"
@@ -90,6 +90,9 @@ def claim_sentence(row: pd.Series, readings: list[tuple[str, str]] | None = None
         computed = in_words(_rounded(str(row["computed"]), str(row["stated"])))
     verdict = _VERDICT_WORDS[str(row["status"])]
     said = f"“{quote}”" if stated.strip() in quote else f"“{quote}” ({stated})"
+    if computed.startswith("needs "):
+        # What is missing is an outside value, not a figure the article gives.
+        return f"The article says {said}; {verdict}: the check {computed}."
     return f"The article says {said}; its own figures give {computed}: {verdict}."
 
 
