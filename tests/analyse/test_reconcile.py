@@ -354,3 +354,29 @@ def test_newspaper_issues_in_the_corpus(corpus):
     rows = reconcile(citations_table(art), list(refs.values()))
     got = {(r.year, refs[r.ref_id].title[:8]) for r in rows.itertuples() if r.ref_id and "/" in r.year}
     assert {("24/5/17", "24/5/17 "), ("13/5/16", "13/5/16 "), ("9/11/17", "9/11/17."), ("31/8/2017", "31/8/201")} <= got
+
+
+def test_a_body_cited_by_the_initials_of_its_name():
+    # APA 8.21: "(CLSI, 2008)" (hoehnea-senna-extracts) and "(IBGE, 2010)" (fixture) for entries that spell the
+    # name out and print no acronym; initials must agree exactly ("CLS" is no match).
+    refs = parse_references(
+        [
+            "Clinical and Laboratory Standards Institute. 2008. Reference Method. Wayne: CLSI.",
+            "INSTITUTO BRASILEIRO DE GEOGRAFIA E ESTATÍSTICA. Censo demográfico. Rio de Janeiro, 2010.",
+        ]
+    )
+    assert match_name("CLSI", "2008", refs).ref_id == "ref01"
+    assert match_name("IBGE", "2010", refs).ref_id == "ref02"
+    assert match_name("CLS", "2008", refs).kind == "none"
+
+
+def test_a_standard_in_the_corpus(corpus):
+    # hoehnea-senna-extracts: "... do documento M38-A (CLSI M38-A2, 2008)"
+    from histkit.extract.citations import citations_table
+    from histkit.extract.references import article_references
+
+    art = corpus["hoehnea-senna-extracts"]
+    refs = {r.ref_id: r for r in article_references(art)}
+    rows = reconcile(citations_table(art), list(refs.values()))
+    (row,) = rows[rows["quote"] == "CLSI M38-A2, 2008"].itertuples()
+    assert refs[row.ref_id].key == "Clinical and Laboratory Standards Institute"

@@ -461,3 +461,17 @@ def test_a_listed_title_name_with_a_particle_is_kept_whole(corpus):
 def test_a_newspaper_by_the_date_of_its_issue(content, expected):
     works, _ = read_group(content)
     assert [(w.authors, w.year, w.year_first) for w in works] == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("CLSI M38-A2, 2008", [(("CLSI",), "2008", "M38-A2")]),  # hoehnea-senna-extracts
+        ("ABNT NBR 6023, 2018", [(("ABNT",), "2018", "NBR 6023")]),  # fixture: ABNT's own norm
+        ("ISO 690, 2010", [(("ISO",), "2010", "690")]),  # fixture
+    ],
+)
+def test_a_standard_by_its_body_and_code(content, expected):
+    works, problems = read_group(content)
+    assert [(w.authors, w.year, w.pages) for w in works] == expected
+    assert problems == []

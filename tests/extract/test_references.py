@@ -514,3 +514,19 @@ def test_apa_parenthesis_that_declares_nothing_is_no_acronym():
     # "(Kim)" abbreviates nothing in "Smith, J.": not read as a body's acronym.
     (ref,) = parse_references(["Smith, J. (Kim). (2001). Odd title. London: Verso."])
     assert ref.acronym == ""
+
+
+@pytest.mark.parametrize(
+    ("entry", "key", "year"),
+    [
+        # hoehnea-senna-extracts and acta-amazonica-land-cover (CSE name-year, a body as author)
+        ("Clinical and Laboratory Standards Institute. 2008. Reference Method for Broth Dilution. Wayne: CLSI.",
+         "Clinical and Laboratory Standards Institute", "2008"),
+        ("R Core Team. 2019. R: A language and environment for statistical computing. Vienna.", "R Core Team", "2019"),
+        ("Empresa Brasileira de Pesquisa Agropecuária. 2018. Sistema brasileiro. Brasília: Embrapa.",
+         "Empresa Brasileira de Pesquisa Agropecuária", "2018"),  # fixture
+    ],
+)
+def test_cse_body_as_author(entry, key, year):
+    (ref,) = parse_references([entry])
+    assert (ref.key, ref.year) == (key, year)

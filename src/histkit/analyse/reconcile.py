@@ -42,6 +42,7 @@ from histkit.extract.citation_forms import ISSUE_DATE
 from histkit.extract.citation_lowercase import DOMAIN
 from histkit.extract.citations import fold
 from histkit.extract.jurisdictions import territory
+from histkit.extract.name_particles import PARTICLE_WORDS
 from histkit.extract.references import Reference
 
 DEFAULT_THRESHOLD = 85.0
@@ -116,9 +117,21 @@ def _same_first(cited: str, listed: str) -> bool:
     return bool(a and b) and (a[0] == b[0] or a[0].split()[-1] == b[0].split()[-1])
 
 
+_LINKS = frozenset({"e", "y", "and", "of", "for", "the", "a", "em", "para", "no", "na", "en", "und", "fur"})
+
+
+def _initials(key: str) -> str:
+    """First letters of a corporate name's words, particles and links left out ("CLSI" of "Clinical and ...")."""
+    words = re.findall(r"[^\W\d_]+", fold(key))
+    return "".join(w[0] for w in words if w not in _LINKS and w not in PARTICLE_WORDS) if len(words) > 1 else ""
+
+
 def _named(name: str, ref: Reference) -> bool:
     """The cited names are the entry's (:func:`_same_names`) or the acronym a corporate entry prints."""
     if _same_names(name, ref.key):
+        return True
+    if name.isupper() and 2 <= len(name) <= 8 and name.isalpha() and _initials(ref.key) == fold(name):
+        # "(CLSI, 2008)", "(IBGE, 2010)": a body cited by the initials of the name its entry spells out (APA 8.21).
         return True
     if not ref.acronym:
         return False

@@ -88,6 +88,11 @@ _WORK_NO_COMMA = re.compile(rf"(?P<name>.+?) {_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?
 # The work at the head of a segment that goes on with prose: "FOTION, 2021, sobre a pesquisa ...".
 _WORK_HEAD = re.compile(rf"(?P<name>[^,;]+?)(?:, ?| ){_YEARS}(?: ?[,:.] ?{_PAGES})?(?=, )")
 _YEAR_ITEM = re.compile(_YEAR_ONE)
+# A standard cited by its body's acronym and its code before the year: "(CLSI M38-A2, 2008)", "(ABNT NBR 6023,
+# 2018)", "(ISO 690, 2010)". The code locates the document as a page would.
+_STANDARD = re.compile(
+    rf"(?P<body>[A-ZÀ-Þ]{{2,8}}) (?P<code>(?:[A-Z]{{2,5}} )?[A-Z]{{0,4}}\d[\w.:/-]{{0,20}}),? {_YEARS}"
+)
 # A newspaper cited by the date of its issue (Chicago 14.89, APA 10.2; ABNT for an unsigned news item): "(La
 # Nación, 14/9/16)", "(El Cronista, 12/12/16 y 9/11/17)", "(La Nación 31/8/2017)". Day and month are checked.
 ISSUE_DATE = re.compile(r"(?<![\d/])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")

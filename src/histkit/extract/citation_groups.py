@@ -19,6 +19,7 @@ from histkit.extract.citation_forms import (
     _NOT_AUTHORS,
     _REMARK_ONLY,
     _SPACES,
+    _STANDARD,
     _WORK,
     _WORK_HEAD,
     _WORK_NO_COMMA,
@@ -111,6 +112,9 @@ def _parse_segment(body: str, start: int) -> tuple[list[Work], bool]:
             if form is _WORK_NO_COMMA and any(_strip_etal(n).casefold() in _NOT_AUTHORS for n in names):
                 continue  # "(February 1927)" is a date
             return _works(names, m.group("years"), m.group("pages"), start, end, "parenthetical", "cited"), False
+    if m := _STANDARD.fullmatch(body):
+        return [replace(w, pages=m.group("code")) for w in _works((m.group("body"),), m.group("years"), None, start,
+                                                                   end, "parenthetical", "cited")], False
     if (m := _DATED.fullmatch(body)) and _NAMES.fullmatch(name := m.group("name").strip()) and len(
         _split_names(name)
     ) == 1:

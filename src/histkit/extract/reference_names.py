@@ -60,6 +60,12 @@ APA = re.compile(
     r"(?: \((?P<role>(?i:eds?|orgs?|coords?)\.)\)\.?)? "
     r"\((?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?|s\.d\.|n\.d\.)\)\.? +(?P<rest>.+)$"
 )
+# CSE name-year with a body as author: "Clinical and Laboratory Standards Institute. 2008. Title." (the year
+# right after the name, as NAME_YEAR reads persons; "role" never matches, so the APA branch reads both).
+CSE_BODY = re.compile(
+    r"(?P<names>[A-ZÀ-Þ][\w'’\-]*(?: (?:[a-zà-ÿ]{1,3} ){0,2}[A-ZÀ-Þ][\w'’\-]*){1,12})\. "
+    r"(?P<role>(?!))?(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$"
+)
 _APA_FAMILY = rf"[A-ZÀ-Þ][\w'’\-‐‑]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+)*"
 _APA_PERSON = re.compile(rf"(?<![\w.])(?P<family>{_APA_FAMILY}), ")
 # Initials after the family with the comma left out: "Paddison B., e Walmsley A. (2018)".
@@ -164,6 +170,8 @@ def lead_names(rest: str) -> tuple[tuple[Name, ...], str, str]:
         (``""`` when none is printed).
 
     """
+    if m := CSE_BODY.match(rest):
+        return (Name(m.group("names")),), m.group("rest"), ""
     if m := APA.match(rest):
         found = _APA_PERSON.findall(m.group("names") + ", ") or _APA_BARE.findall(m.group("names"))
         # "Brasil. (2022)." and "Iphan. (2018).": a corporate author in APA form.

@@ -37,6 +37,7 @@ from histkit.extract.reference_apa import apa_body, clean
 from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, original_year, year_span
 from histkit.extract.reference_names import (
     APA,
+    CSE_BODY,
     MIXED_NAMES,
     NAME_YEAR,
     NAMES,
@@ -230,7 +231,7 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
         if names:
             ref.authors = names
             ref.notes.append("authors read without ABNT person form (corporate, title or APA lead)")
-            if apa := APA.match(rest):
+            if apa := APA.match(rest) or CSE_BODY.match(rest):
                 if apa.group("role"):
                     ref.authors, ref.editors = (), names
                 ref.year = apa.group("year")
