@@ -475,3 +475,16 @@ def test_a_standard_by_its_body_and_code(content, expected):
     works, problems = read_group(content)
     assert [(w.authors, w.year, w.pages) for w in works] == expected
     assert problems == []
+
+
+def test_a_body_opening_with_a_one_letter_word(corpus):
+    # acta-amazonica-land-cover "using R 3.6.1 Software (R Core Team 2019)"; fixture in ABNT's comma form.
+    art = corpus["acta-amazonica-land-cover"]
+    rows = citations_table(art)
+    (row,) = rows[rows["start"] == art.text.index("R Core Team 2019")].itertuples()
+    assert (row.authors, row.year) == ("R Core Team", "2019")
+    assert [w.authors for w in read_group("R Core Team, 2020")[0]] == [("R Core Team",)]
+    # the article "A" before a name is still no part of it
+    groups = find_groups("A Silva Santos (2001) mostra", listed=frozenset({"silva", "santos"}))
+    (group,) = [g for g in groups if g.works]
+    assert group.works[0].authors == ("Silva Santos",)

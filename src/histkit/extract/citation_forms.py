@@ -33,7 +33,8 @@ _WORD = (
     r"(?:(?<=[-‑]Jr)\.)?"
 )
 _PARTICLE = PARTICLE_RE
-_MIXED = rf"{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
+# A body whose name opens with a one-letter word: "R Core Team" (CSE and APA cite it so).
+_MIXED = rf"(?:[A-Z] (?={_WORD} {_WORD}))?{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
 _ACRONYM_MIXED = r"[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ][a-zß-ÿ]+){0,3}"
 # "*et al.,*": the comma typed inside the emphasis (paz-mixed-flocks, fixture); "*et al* .": the period set
 # after the emphasis with a space (ensaio-deficiencia, fixture).
