@@ -488,3 +488,16 @@ def test_a_body_opening_with_a_one_letter_word(corpus):
     groups = find_groups("A Silva Santos (2001) mostra", listed=frozenset({"silva", "santos"}))
     (group,) = [g for g in groups if g.works]
     assert group.works[0].authors == ("Silva Santos",)
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "date"),
+    [
+        (" Kaufman, CEO de Accenture, 18/10/2018 ", "Kaufman", "18/10/2018"),  # mediacoes-cambiemos
+        ("Silva, entrevista concedida ao autor, 12/3/2019", "Silva", "12/3/2019"),  # fixture (APA 8.9's form)
+    ],
+)
+def test_who_speaks_what_they_are_and_the_date(content, name, date):
+    (work,) = read_group(content)[0]
+    assert (work.authors, work.year) == ((name,), date)
+    assert read_group("Silva, Souza, 12/3/2019")[0] == []  # two names and a date: no newspaper, no speaker

@@ -115,9 +115,13 @@ def _parse_segment(body: str, start: int) -> tuple[list[Work], bool]:
     if m := _STANDARD.fullmatch(body):
         return [replace(w, pages=m.group("code")) for w in _works((m.group("body"),), m.group("years"), None, start,
                                                                    end, "parenthetical", "cited")], False
-    if (m := _DATED.fullmatch(body)) and _NAMES.fullmatch(name := m.group("name").strip()) and len(
-        _split_names(name)
-    ) == 1:
+    dated = _DATED.fullmatch(body)
+    name = dated.group("name").strip() if dated else ""
+    if dated and "," in name and not _NAMES.fullmatch(name) and re.fullmatch(r"[^,;\d]{2,60}", name.split(",", 1)[1]):
+        # "Kaufman, CEO de Accenture, 18/10/2018": who speaks, what they are, the date (as APA 8.9 cites a
+        # personal communication); the descriptor is no author.
+        name = name.split(",", 1)[0]
+    if dated and (m := dated) and _NAMES.fullmatch(name) and len(_split_names(name)) == 1:
         # A newspaper by its issue's date: the printed date is the "year" the entry is found by.
         works = []
         for d in ISSUE_DATE.finditer(m.group("dates")):
