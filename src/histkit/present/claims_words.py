@@ -67,17 +67,31 @@ def _rounded(computed: str, stated: str) -> str:
     return f"{float(match.group(1)):.{decimals}f}%"
 
 
+# "'1926' (1926)": a quoted phrase and, in brackets, how it was read (negated classes: linear time).
+_PHRASE_AND_READING = re.compile(r"'([^'()]+)' \(([^()]+)\)")
+
+
 def in_words(text: str) -> str:
     """Machine notation in a stated or computed value written out: dates, ``<=``, ``..``, units."""
     text = str(text)
-    text = re.sub(r"\s*<=\s*", ", no later than ", text)
+    text = no_later_than(text)
     text = re.sub(r"(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)",
                   lambda m: m.group(1) if m.group(1) == m.group(2) else f"between {m.group(1)} and {m.group(2)}", text)
     text = _ISO_DAY.sub(lambda m: codes_in_words(m.group(1)), text)
     text = codes_in_words(text)
     text = text.replace("RUB/USD", "roubles to the dollar").replace(" points;", " percentage points;")
     text = re.sub(r"([+-]?\d+(?:\.\d+)?)% relative", r"\1% of the starting level", text)
-    return text
+    return said_once(text)
+
+
+def no_later_than(text: str) -> str:
+    """``a <= b`` in words: "30 September 1919, no later than 1 November 1919"."""
+    return re.sub(r"\s*<=\s*", ", no later than ", text)
+
+
+def said_once(text: str) -> str:
+    """A quoted phrase followed by its own reading is said once: "'1926' (1926)" -> "1926"."""
+    return _PHRASE_AND_READING.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else m.group(0), text)
 
 
 def claim_sentence(row: pd.Series, readings: list[tuple[str, str]] | None = None) -> str:
