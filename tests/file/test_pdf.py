@@ -73,6 +73,15 @@ def test_tables_are_kept_apart_and_captions_bracketed(made):
     assert all(c.text not in text for c in cells)
 
 
+def test_a_hyphen_printed_at_a_lines_end_before_a_capital_or_a_digit_is_kept_without_a_space(made):
+    # the JATS prints these as one word or span: the hyphen is the article's, the line break is not
+    text = made[HOEHNEA].text
+    jats = (CORPUS / HOEHNEA / "article.txt").read_text(encoding="utf-8")
+    for word in ("Folin-Ciocalteau", "Sanchez-Moreno", "0,60-0,79", "934-940", "El-Naggar"):
+        assert word in jats and word in text, word
+    assert "Sanchez- Moreno" not in text and "- 940" not in text and "El- Naggar" not in text
+
+
 def test_italic_type_is_marked(made):
     assert "(Pellerin *et al*. 2019)" in made[HOEHNEA].text
 

@@ -81,6 +81,9 @@ class _Paragraphs:
             else:
                 self.changes.append(Change("hyphenation", line.page, f"{head}-{tail}", len(self.text) - len(head) - 1))
                 self.text = self.text[:-1] + text
+        elif self.text.endswith("-") and self.text[-2:-1].isalnum() and (text[:1].isupper() or text[:1].isdigit()):
+            # a hyphen before a capital or a digit is printed ("Folin-Ciocalteau", "934-940"): no space
+            self.text += text
         elif _URL_OPEN.match(self.text.rsplit(" ", 1)[-1]):
             self.text += text  # a web address broken at the line's end goes on without a space
         else:
