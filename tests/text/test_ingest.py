@@ -442,3 +442,13 @@ def test_note_markers_joined_by_commas_and_a_label_led_by_a_dash_leave_nothing_b
                          "RESUMO — Um resumo.\n\nABSTRACT - An abstract.\n\n1 INTRODUCTION\n\nA paragraph.\n", "tiny")
     assert tiny.front["author"].text == "Ana Souza, João Silva and Pedro Paz"
     assert tiny.front["abstract_pt"].text == "Um resumo." and tiny.front["abstract"].text == "An abstract."
+
+
+def test_a_superscript_after_a_minus_sign_is_a_units_exponent_not_a_note():
+    # hoehnea-senna-extracts' PDF prints concentrations as "0,15 mg mL-¹": the paragraph keeps its unit
+    text = ("A Title\n\nAn Author\n\n1 INTRODUCTION\n\nAt 0,15 mg mL-¹ the extract acted, as Silva¹ saw.\n\n"
+            "¹ A note.\n")
+    art = parse_article(text, "tiny-units")
+    (para,) = art.of_kind("paragraph")
+    assert para.text == "At 0,15 mg mL-¹ the extract acted, as Silva saw."
+    assert [art.text[r.start : r.end] for r in art.repairs if r.kind == "footnote-marker"] == ["¹"]

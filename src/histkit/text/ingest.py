@@ -57,8 +57,9 @@ _MARKUP = re.compile(
     r"(?P<dollar>\\\$)"
     r"|\*\*(?P<bold>[^*\n]+?)\*\*"
     r"|(?<![*\w])\*(?P<em>[^*\n]+?)\*(?![*\w])"
-    # markers of several notes joined by commas ("Neves¹,⁴") are one marker: the comma is not the text's
-    rf"|(?P<sup>[{SUPERSCRIPTS}]+(?:,[{SUPERSCRIPTS}]+)*)"
+    # markers of several notes joined by commas ("Neves¹,⁴") are one marker: the comma is not the text's;
+    # after a minus sign a superscript is a unit's exponent ("mg mL-¹"), not a note's marker
+    rf"|(?<![-−⁻{SUPERSCRIPTS}])(?P<sup>[{SUPERSCRIPTS}]+(?:,[{SUPERSCRIPTS}]+)*)"
 )
 # A block ending in an author-date citation, e.g. "... (PHILLIPS, 1920, p. 5-8)."
 _ENDS_WITH_CITATION = re.compile(r"\([A-ZÀ-Þ][^()]*?,\s*\d{4}[^()]*\)\.?$")
