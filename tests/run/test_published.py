@@ -121,6 +121,10 @@ def test_the_jdh_copy_of_another_article_is_its_own(published, name):
         assert title in cells["title"]
         contributors = ["".join(c["source"]) for c in nb["cells"] if "contributor" in c["metadata"].get("tags", [])]
         assert [c.split("\n")[0] for c in contributors] == [f"### {a}" for a in authors]
+        # the licence the article states (hoehnea's PDF prints it at its foot), else said to be unrecorded
+        stated = "distributed under the terms of the Creative Commons Attribution License" in text
+        assert ("Creative Commons Attribution License, as the article prints it" in cells["copyright"]) is stated
+        assert ("seed.toml records no licence" in cells["copyright"]) is not stated
         shown = json.dumps(nb, ensure_ascii=False)
         foreign[path.name] = [w for w in _foreign(text) if w.lower() in shown.lower()]
     # last: it failed while the workbook's notebooks spoke of the first article
