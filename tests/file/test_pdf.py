@@ -82,6 +82,17 @@ def test_a_hyphen_printed_at_a_lines_end_before_a_capital_or_a_digit_is_kept_wit
     assert "Sanchez- Moreno" not in text and "- 940" not in text and "El- Naggar" not in text
 
 
+def test_a_tables_last_row_stays_in_the_table_when_one_of_its_cells_spans_the_gutter(made):
+    # hoehnea's Tabela 1 ends "*S. trachypus* ... pau-de-besouro | Graça | 21776": its first cells cross the middle
+    # of the page, its last two sit in the right column; they went into the next paragraph, which the JATS prints
+    # whole ("... a partir dos valores das concentrações finais da amostra ...")
+    text = made[HOEHNEA].text
+    assert "a partir dos valores das concentrações finais da amostra" in text
+    assert "\n\nGraça\n\n" not in text and "21776" not in text
+    (cells,) = [c.text for c in made[HOEHNEA].changes if c.kind == "table-cells" and "pau-de-besouro" in c.text]
+    assert "Graça | 21776" in cells  # recorded with the table's other cells
+
+
 def test_italic_type_is_marked(made):
     assert "(Pellerin *et al*. 2019)" in made[HOEHNEA].text
 
