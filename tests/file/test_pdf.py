@@ -91,6 +91,8 @@ def test_a_tables_last_row_stays_in_the_table_when_one_of_its_cells_spans_the_gu
     assert "\n\nGraça\n\n" not in text and "21776" not in text
     (cells,) = [c.text for c in made[HOEHNEA].changes if c.kind == "table-cells" and "pau-de-besouro" in c.text]
     assert "Graça | 21776" in cells  # recorded with the table's other cells
+    # the caption ends where it does on the page; the table's first cell ("Espécies") is not the caption's
+    assert "Source: Herbário Francisco José de Abreu Matos (HUVA).]" in text and cells.startswith("Espécies")
 
 
 def test_italic_type_is_marked(made):
