@@ -17,6 +17,8 @@ import pandas as pd
 from histkit.core.dating import bounds
 from histkit.core.errors import DateError
 from histkit.core.spans import Spans
+from histkit.extract.citation_names import listed_names
+from histkit.extract.citations import find_groups
 from histkit.extract.date_phrases import Found, find_in
 from histkit.extract.relative_dates import resolve_relative
 from histkit.text.ingest import Article, Element
@@ -53,6 +55,17 @@ _STREET_NUMBER = re.compile(
 )
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined, so that each character lies in at most one."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _iso(d: date | None) -> str:
     return d.isoformat() if d else ""
 
@@ -84,11 +97,18 @@ def dates_table(
     """
     references = references or {}
     rows: list[dict[str, object]] = []
+    listed = listed_names(article.text[e.start : e.end] for e in article.references)
     for element in _elements(article):
         previous: tuple[str, str] | None = None
         for a, b in element.pieces:
             piece = article.text[a:b]
-            citations = Spans(m.span() for m in _CITATION.finditer(piece))
+            # The citation audit's own reading of the piece, so that the year of "Soares (2003)" is a
+            # publication year here as it is there; a bare "Portugal (1974)" the list does not print
+            # stays a date.
+            groups = [] if element.kind == "reference" else find_groups(
+                piece, bare="all" if element.kind == "footnote" else "remarks", listed=listed)
+            citations = Spans(_merged([*(m.span() for m in _CITATION.finditer(piece)),
+                                       *((g.start, g.end) for g in groups if g.works)]))
             streets = Spans(m.span("number") for m in _STREET_NUMBER.finditer(piece))
 
             def in_citation(f: Found, citations: Spans = citations, kind: str = element.kind) -> bool:
