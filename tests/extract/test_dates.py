@@ -99,6 +99,18 @@ def test_pt_es_relative_phrase_in_the_dates_table():
     assert "nearest date before it" in found.loc["Dois anos depois", "note"]
 
 
+@pytest.mark.parametrize(("sentence", "dates"), [
+    # as the affiliations of hoehnea-senna-extracts and acta-amazonica-land-cover print them
+    ("Avenida Doutor Silas Muguba, 1700, Itaperi, 60740-000 Fortaleza, CE, Brasil. Founded in 1975.", ["1975"]),
+    ("Av. Feliciano Coelho 1509, CEP 68901-025, Macapá, Amapá, Brazil.", []),
+    # a street named in prose is not an address: its year stays a date
+    ("The Wall Street crash, 1929, ended it.", ["1929"]),
+])
+def test_the_number_of_a_street_address_is_not_a_year(sentence, dates):
+    # the tiny article's paragraph goes on with a date of its own, 1926
+    assert list(_tiny_dates(sentence).index) == [*dates, "1926"]
+
+
 @pytest.mark.parametrize(("name", "passage", "year"), [
     ("ciedu-saresp", "como aponta o estudo de Soares (2003)", "2003"),  # narrative, Portuguese
     ("ecos-china-new-normal", "as discussed in Medeiros (2006)", "2006"),  # narrative, English

@@ -47,6 +47,12 @@ DATE_COLUMNS = [
 ]
 
 _CITATION = re.compile(r"\([A-ZÀ-Þ][^()]*\d{4}[^()]*\)")
+# The number of a street address in an author's note ("Avenida Doutor Silas Muguba, 1700", "Av. Feliciano Coelho
+# 1509") is not a year: a street's name (capitalised words and particles) then the number, a comma between or not.
+_STREET_NUMBER = re.compile(
+    r"\b(?:Av\.|Avda\.|Avenida|Rua|Rodovia|Estrada|Travessa|Alameda|Praça|Calle|Carrera|Avenue|Street|Road|Boulevard)"
+    r"(?: +(?:[A-ZÀ-Þ][\w.'’-]*|d[aeo]s?|del|la)){1,6},? +(?P<number>\d{1,5})\b"
+)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -106,10 +112,11 @@ def dates_table(
                 piece, bare="all" if element.kind == "footnote" else "remarks", listed=listed)
             citations = Spans(_merged([*(m.span() for m in _CITATION.finditer(piece)),
                                        *((g.start, g.end) for g in groups if g.works)]))
+            streets = Spans(m.span("number") for m in _STREET_NUMBER.finditer(piece))
 
             def in_citation(f: Found, citations: Spans = citations, kind: str = element.kind) -> bool:
                 return kind == "reference" or citations.contains(f.start, f.end)
-            for f in find_in(piece):
+            for f in (f for f in find_in(piece) if not streets.overlaps(f.start, f.end)):
                 start, end = a + f.start, a + f.end
                 value = f.value
                 if value.form == "relative":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -26,9 +27,15 @@ def citations_figure(audit: Audit, article: Article) -> Figure:
     for s in sections:
         stage = c.loc[c["section"] == s.number, "stage"].dropna()
         extra = f"\nstage {int(stage.iloc[0])}" if len(stage) else ""
-        labels.append(f"{s.number} {s.title.title()}{extra}")
-    # Up to six sections stand side by side with their titles; more are bars across, one per line.
+        # a title printed in capitals is set in title case; one printed in small letters stays as printed
+        # ("Resultados e discussão", never "Resultados E Discussão")
+        labels.append(f"{s.number} {s.title.title() if s.title.isupper() else s.title}{extra}")
+    # Up to six sections stand side by side with their titles, each wrapped to its bar's width so that
+    # neighbours do not overlap; more are bars across, one per line.
     across = len(sections) > 6
+    if not across:
+        width = max(10, 100 // max(1, len(sections)))
+        labels = ["\n".join(textwrap.fill(part, width) for part in label.split("\n")) for label in labels]
     fig = new_figure(7.5, max(2.2, 0.9 + 0.32 * len(sections))) if across else new_figure(7.5, 4.0)
     ax = fig.add_subplot()
     bottom = [0] * len(sections)
