@@ -266,9 +266,11 @@ def build(
         stage = Stage(root, build_dir / f".stage-{os.getpid()}")
         env = {STAGE_ENV: str(stage.folder), "HISTKIT_ROOT": str(root)}
         try:
-            # The manager class is made when a notebook first runs: a no-change build never imports Jupyter.
+            # The manager class (and the zygote kernels fork from) is made when a notebook first runs:
+            # a no-change build never imports Jupyter.
             results = _run_all(planned, root, tree, stage, report, jobs or os.cpu_count() or 1, force, timeout,
-                               lambda: ipc_kernel_manager(root, env))
+                               lambda: kernels.start_zygote(root, env, [job.path for job in planned])
+                               or ipc_kernel_manager(root, env))
             failed = [r for r in results if r.status == "failed"]
             if failed:
                 kept = _keep_failed(stage, tree, failed)
@@ -286,6 +288,7 @@ def build(
             kernels.stop(grace=0.1)
             raise
         finally:
+            kernels.stop_zygote()
             stage.discard()
             kernels.clear(root)
     if tree.name:
