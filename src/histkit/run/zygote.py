@@ -164,18 +164,19 @@ def _child(conn: socket.socket, listener: socket.socket, request: dict, ready: i
         os.close(ready)
         os.chdir(request["cwd"])
         os.environ.clear()
-        # The kernel's parent poller ends it when its parent changes: the zygote ends with the build.
-        os.environ.update(request["env"], JPY_PARENT_PID=str(os.getppid()))
+        os.environ.update(request["env"])
         sys.path[0] = os.getcwd()  # as python -m puts the kernel's folder first
         null = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(null, fd)
-        argv = request["argv"]
-        sys.argv = [argv[0], *argv[3:]]
+        # The kernel's parent poller ends it when its parent changes (the zygote ends with the build);
+        # ipykernel read JPY_PARENT_PID when the zygote imported it, so it is given here.
+        argv = [*request["argv"][3:], f"--IPKernelApp.parent_handle={os.getppid()}"]
+        sys.argv = [request["argv"][0], *argv]
         from ipykernel import kernelapp
 
         code = 0
-        kernelapp.launch_new_instance(argv=argv[3:])
+        kernelapp.launch_new_instance(argv=argv)
     except SystemExit as stop:
         code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
     except BaseException:
