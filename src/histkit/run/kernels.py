@@ -37,7 +37,8 @@ def kernels_dir(root: Path) -> Path:
 
 
 def clear(root: Path) -> None:
-    """Remove the sockets and connection files a build (or a killed one) left behind."""
+    """Stop the build's zygote; remove the sockets and connection files a build (or a killed one) left behind."""
+    stop_zygote()
     shutil.rmtree(kernels_dir(root), ignore_errors=True)
 
 

@@ -266,11 +266,10 @@ def build(
         stage = Stage(root, build_dir / f".stage-{os.getpid()}")
         env = {STAGE_ENV: str(stage.folder), "HISTKIT_ROOT": str(root)}
         try:
-            # The manager class (and the zygote kernels fork from) is made when a notebook first runs:
-            # a no-change build never imports Jupyter.
+            # Made when a notebook first runs: a no-change build imports no Jupyter and starts no zygote.
+            paths = [job.path for job in planned]
             results = _run_all(planned, root, tree, stage, report, jobs or os.cpu_count() or 1, force, timeout,
-                               lambda: kernels.start_zygote(root, env, [job.path for job in planned])
-                               or ipc_kernel_manager(root, env))
+                               lambda: kernels.start_zygote(root, env, paths) or ipc_kernel_manager(root, env))
             failed = [r for r in results if r.status == "failed"]
             if failed:
                 kept = _keep_failed(stage, tree, failed)
@@ -288,7 +287,6 @@ def build(
             kernels.stop(grace=0.1)
             raise
         finally:
-            kernels.stop_zygote()
             stage.discard()
             kernels.clear(root)
     if tree.name:
@@ -402,8 +400,7 @@ def _close_thread_loop() -> None:
 
 
 def _first_line(message: object) -> str:
-    lines = str(message or "").strip().splitlines()
-    return lines[0] if lines else ""
+    return (str(message or "").strip().splitlines() or [""])[0]
 
 
 def _cell_name(path: Path, source: str) -> str:
