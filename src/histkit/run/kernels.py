@@ -142,7 +142,7 @@ def _forked(kernel_cmd: list[str], kw: dict[str, Any]) -> int | None:
         found = _ZYGOTE[0] if _ZYGOTE else None
     if found is None or list(kernel_cmd[1:3]) != ["-m", "ipykernel_launcher"] or STOPPING.is_set():
         return None
-    return found.fork(list(kernel_cmd), kw.get("env") or dict(os.environ), str(kw.get("cwd") or os.getcwd()))
+    return found.fork(list(kernel_cmd), kw.get("env") or dict(os.environ), os.path.abspath(kw.get("cwd") or os.curdir))
 
 
 class KernelStartRefused(Exception):

@@ -32,8 +32,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 LAUNCHER = ("-m", "ipykernel_launcher")
-# What every kernel imports before a notebook's first line (ipykernel itself), then what notebooks import.
-BASE = ("ipykernel.kernelapp", "ipykernel.ipkernel", "matplotlib_inline.backend_inline")
+# What every kernel imports before a notebook's first line (ipykernel itself), then what a notebook's first
+# saved figure loads (matplotlib's SVG, PNG and PDF writers, fontTools for the PDF's fonts, Pillow's formats).
+BASE = ("ipykernel.kernelapp", "ipykernel.ipkernel", "matplotlib_inline.backend_inline",
+        "matplotlib.backends.backend_agg", "matplotlib.backends.backend_svg", "matplotlib.backends.backend_pdf",
+        "fontTools.subset", "fontTools.ttLib", "PIL.PngImagePlugin", "PIL.JpegImagePlugin")
 INLINE = "module://matplotlib_inline.backend_inline"
 WAIT = 0.5  # seconds between checks that the build is still there
 
