@@ -36,9 +36,10 @@ def kernels_dir(root: Path) -> Path:
     return root / "build" / ".kernels"
 
 
-def clear(root: Path) -> None:
-    """Stop the build's zygote; remove the sockets and connection files a build (or a killed one) left behind."""
-    stop_zygote()
+def clear(root: Path, zygote: bool = True) -> None:
+    """Remove the sockets and connection files a build (or a killed one) left behind; stop its zygote too."""
+    if zygote:
+        stop_zygote()
     shutil.rmtree(kernels_dir(root), ignore_errors=True)
 
 
@@ -125,7 +126,8 @@ def start_zygote(root: Path, env: dict[str, str], notebooks: list[Path]) -> None
     with _LOCK:
         if _ZYGOTE or STOPPING.is_set() or not zygote.available() or not process_groups():
             return
-        _ZYGOTE.append(zygote.Zygote(kernels_dir(root), {**os.environ, **env}, zygote.imports_of(notebooks)))
+        # Its socket is in the temporary folder: it starts before the build takes its lock and clears build/.
+        _ZYGOTE.append(zygote.Zygote(Path(tempfile.gettempdir()), {**os.environ, **env}, zygote.imports_of(notebooks)))
 
 
 def stop_zygote() -> None:

@@ -28,6 +28,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -71,7 +72,7 @@ class Zygote:
 
     def __init__(self, folder: Path, env: Mapping[str, str], modules: Iterable[str]) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        self.socket_path = str(folder / f"zygote-{os.getpid()}.sock")
+        self.socket_path = str(folder / f"histkit-zygote-{os.getpid()}-{uuid.uuid4().hex[:8]}.sock")
         self.process = subprocess.Popen(
             [sys.executable, "-m", __name__, self.socket_path, str(os.getpid()), *BASE, *modules],
             env=dict(env), cwd=str(folder), start_new_session=True,
@@ -207,12 +208,18 @@ def serve(socket_path: str, build_pid: int, modules: list[str]) -> None:
     # CPU time is counted as the zygote's children's and, once the build waits for the zygote, the build's.
     signal.signal(signal.SIGCHLD, lambda *_: _reap())
     # Ending at once: tearing down an interpreter that holds pandas and matplotlib takes most of a second.
-    signal.signal(signal.SIGTERM, lambda *_: (_reap(), os._exit(0)))
+    signal.signal(signal.SIGTERM, lambda *_: (_reap(), _unlink(socket_path), os._exit(0)))
     listener.settimeout(WAIT)
     try:
         _accept(listener, build_pid)
     finally:
         _reap()
+        _unlink(socket_path)
+
+
+def _unlink(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
 
 
 def _reap() -> None:
