@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,8 +17,9 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from histkit.core.errors import SeedError
 from histkit.run import kernels, runner, zygote
-from tests.conftest import patience
+from tests.conftest import DATA, patience
 
 pytestmark = pytest.mark.skipif(not zygote.available(), reason="no fork() here: kernels start as new processes")
 
@@ -137,3 +139,31 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_a_build_refused_by_its_seed_check_stops_its_zygote_and_forks_nothing(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "histkit"\n')
+    shutil.copytree(DATA / "tiny", tmp_path / "seeds" / "tiny")
+    shutil.copytree(DATA / "notebooks", tmp_path / "notebooks")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("HISTKIT_ROOT", raising=False)
+    article = tmp_path / "seeds" / "tiny" / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "changed\n", encoding="utf-8")  # its SHA-256 no longer
+    started: list[zygote.Zygote] = []
+    forks: list[list[str]] = []
+    monkeypatch.setattr(zygote.Zygote, "__init__", _recording(zygote.Zygote.__init__, started))
+    monkeypatch.setattr(zygote.Zygote, "fork", lambda self, argv, *a, **k: forks.append(argv))
+    with pytest.raises(SeedError):
+        runner.build(["00-ok"], root=tmp_path, report=lambda line: None, force=True)
+    assert started, "a forced build starts its zygote while the seed is checked"
+    assert not forks  # no kernel before the check passed
+    assert not kernels._ZYGOTE and started[0].process.poll() is not None  # stopped
+    assert not Path(started[0].socket_path).exists()
+
+
+def _recording(init, started):
+    def record(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        started.append(self)
+
+    return record
