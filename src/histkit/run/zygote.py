@@ -1,12 +1,13 @@
 """Kernels forked from one process that has already imported what the notebooks import (issue 23).
 
-A cold build spends about 1.3 s of CPU per notebook starting a Python kernel and importing IPython,
+A cold build spent about 1.3 s of CPU per notebook starting a Python kernel and importing IPython,
 pandas, matplotlib and histkit, on a machine with two cores. Instead, once a build has something to
-run (after every pre-kernel check passed), it starts one *zygote*: a process with the kernels'
-environment that imports those modules once (the notebooks' own import lines, read from their first
-code cell by name, so that this layer imports no history) and then waits on a Unix socket under
-``build/.kernels/``. Each kernel is then a ``fork()`` of it, which runs ``ipykernel`` as
-``python -m ipykernel_launcher`` would, with the notebook's folder, environment and arguments.
+run, it starts one *zygote*: a process with the kernels' environment that imports those modules once
+(the notebooks' own import lines, read from their first code cell by name, so that this layer imports
+no history) while the build checks the seeds, and then waits on a Unix socket in the temporary folder.
+No kernel is forked before every pre-kernel check passed. Each kernel is then a ``fork()`` of it,
+which runs ``ipykernel`` as ``python -m ipykernel_launcher`` would, with the notebook's folder,
+environment and arguments.
 
 Each forked kernel is a process of its own in a session of its own (``setsid``), as jupyter_client
 starts kernels: it is interrupted and killed by its process group, as before (:mod:`kernels`), and
