@@ -32,3 +32,13 @@ def test_cited_sections_exist():
     for path in [*(ROOT / "src").rglob("*.py"), *(ROOT / "tests").rglob("*.py")]:
         for section in re.findall(r"docs/data-contract\.md, section (\d+)", path.read_text(encoding="utf-8")):
             assert section in headings["data-contract.md"], (path, section)
+
+
+def test_the_readme_says_how_long_the_test_command_takes():
+    """Right after the test command, the README says how long the whole suite took, and on what."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = list(re.finditer(r"^```sh\n(.*?)\n```$", readme, re.MULTILINE | re.DOTALL))
+    assert len(commands) == 2 and "python -m pytest" in commands[1][1]
+    after = readme[commands[1].end():].split("\n## ", 1)[0]
+    assert re.search(r"the whole suite \([^)]*\d[\d,]* tests\) took \d+ min \d+ s", after), after[:400]
+    assert "2-core" in after

@@ -51,13 +51,14 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'histkit' has no attribute {name!r}")
 
 
-def load_seed(seed: str = "spenser-bolsheviks-mexico") -> Article:
+def load_seed(seed: str | None = None) -> Article:
     """Read, check and ingest a seed folder.
 
     Parameters
     ----------
-    seed : str
-        A seed folder path, or the name of a folder under the project's ``seeds/``.
+    seed : str, optional
+        A seed folder path, or the name of a folder under the project's ``seeds/``; by default the project's
+        default seed (``[tool.histkit] default-seed``, or its only seed).
 
     Returns
     -------
@@ -69,6 +70,10 @@ def load_seed(seed: str = "spenser-bolsheviks-mexico") -> Article:
     from histkit.text.ingest import parse_article
     from histkit.text.seed import read_seed
 
+    if seed is None:
+        from histkit.core.paths import default_seed, project_root
+
+        seed = str(default_seed(project_root()))
     checked = read_seed(seed)
     article = parse_article(checked.text, checked.seed_id, str(checked.article_path))
     repairs = article.repairs + conversion_repairs(checked, article)

@@ -17,10 +17,13 @@ class _Body:
     seed_id = "tiny"
 
     def __init__(self, *texts):
-        self.texts = texts
+        self.text = "\n\n".join(texts)
+        starts = [sum(len(t) + 2 for t in texts[:i]) for i in range(len(texts))]
+        self.elements = [SimpleNamespace(text=t, start=a, pieces=[(a, a + len(t))])
+                         for t, a in zip(texts, starts, strict=True)]
 
     def of_kind(self, *kinds):
-        return [SimpleNamespace(text=t) for t in self.texts]
+        return self.elements
 
 
 def test_source_ages(audit, article):
@@ -100,3 +103,19 @@ def test_gap_summary_keeps_a_half_year_median():
     assert summary.loc["published", "median gap"] == "1.5"
     assert summary.loc["published", "citations"] == 2
     assert "archival" not in summary.index
+
+
+@pytest.mark.parametrize(("name", "before", "quote"), [
+    # its sentence names only the years of three works it cites
+    ("ciedu-saresp", "tais como ", "Alves e Soares (2008)"),
+    # its paragraph's only other year is "Ives (2009)", a source too
+    ("mediacoes-cambiemos", "el rol social del enunciador ( ", "VERÓN, 1987"),
+])
+def test_the_years_of_narrative_citations_are_not_events(corpus, name, before, quote):
+    from histkit.analyse.audit import run_audit
+
+    audit = run_audit(corpus[name])
+    ages = source_ages(audit.citations, audit.refs, corpus[name])
+    at = corpus[name].text.index(before + quote) + len(before)
+    (row,) = (r for _, r in ages.iterrows() if r["start"] == at and r["quote"] == quote)
+    assert row["event_years"] == "" and pd.isna(row["gap"])

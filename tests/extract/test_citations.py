@@ -23,7 +23,7 @@ from tests.conftest import patience
 
 @pytest.fixture(scope="module")
 def article():
-    return hk.load_seed()
+    return hk.load_seed("spenser-bolsheviks-mexico")
 
 
 @pytest.fixture(scope="module")
@@ -194,7 +194,7 @@ def test_non_citations_of_seed_absent(table):
 # Build the table and export it as the notebook does, in a fresh interpreter.
 _EXPORT = (
     "import sys, histkit as hk; from histkit.extract.citations import citations_table; "
-    "hk.export_tables({'citations': citations_table(hk.load_seed())}, sys.argv[1])"
+    "hk.export_tables({'citations': citations_table(hk.load_seed('spenser-bolsheviks-mexico'))}, sys.argv[1])"
 )
 
 

@@ -97,3 +97,35 @@ def test_pt_es_relative_phrase_in_the_dates_table():
     found = _tiny_dates("Em 1921 chegaram (SILVA, 1990). Dois anos depois partiram.")
     assert found.loc["Dois anos depois", "edtf"] == "1923"
     assert "nearest date before it" in found.loc["Dois anos depois", "note"]
+
+
+@pytest.mark.parametrize(("sentence", "dates"), [
+    # as the affiliations of hoehnea-senna-extracts and acta-amazonica-land-cover print them
+    ("Avenida Doutor Silas Muguba, 1700, Itaperi, 60740-000 Fortaleza, CE, Brasil. Founded in 1975.", ["1975"]),
+    ("Av. Feliciano Coelho 1509, CEP 68901-025, Macapá, Amapá, Brazil.", []),
+    # a street named in prose is not an address: its year stays a date
+    ("The Wall Street crash, 1929, ended it.", ["1929"]),
+])
+def test_the_number_of_a_street_address_is_not_a_year(sentence, dates):
+    # the tiny article's paragraph goes on with a date of its own, 1926
+    assert list(_tiny_dates(sentence).index) == [*dates, "1926"]
+
+
+@pytest.mark.parametrize(("name", "passage", "year"), [
+    ("ciedu-saresp", "como aponta o estudo de Soares (2003)", "2003"),  # narrative, Portuguese
+    ("ecos-china-new-normal", "as discussed in Medeiros (2006)", "2006"),  # narrative, English
+    ("mediacoes-cambiemos", "*campo de fuerzas sociales* ( ALONSO, 1998 )", "1998"),  # a space inside "( "
+])
+def test_the_year_of_a_citation_in_any_form_is_a_publication_year(corpus, name, passage, year):
+    article = corpus[name]
+    at = article.text.index(passage) + passage.index(year)
+    frame = dates_table(article)
+    (row,) = frame[frame["start"] == at].itertuples()
+    assert row.quote == year and row.in_citation
+
+
+def test_a_name_the_list_does_not_print_before_a_year_is_still_a_date():
+    # The tiny article's list prints SMITH (1990), not Portugal.
+    found = _tiny_dates("Portugal (1974) changed; as Smith (1990) wrote, it was new.")
+    assert not bool(found.loc["1974", "in_citation"])
+    assert bool(found.loc["1990", "in_citation"])

@@ -14,7 +14,7 @@ from histkit.text.tables import check_provenance
 
 @pytest.fixture(scope="module")
 def article():
-    return hk.load_seed()
+    return hk.load_seed("spenser-bolsheviks-mexico")
 
 
 @pytest.fixture(scope="module")

@@ -73,6 +73,28 @@ def test_tables_are_kept_apart_and_captions_bracketed(made):
     assert all(c.text not in text for c in cells)
 
 
+def test_a_hyphen_printed_at_a_lines_end_before_a_capital_or_a_digit_is_kept_without_a_space(made):
+    # the JATS prints these as one word or span: the hyphen is the article's, the line break is not
+    text = made[HOEHNEA].text
+    jats = (CORPUS / HOEHNEA / "article.txt").read_text(encoding="utf-8")
+    for word in ("Folin-Ciocalteau", "Sanchez-Moreno", "0,60-0,79", "934-940", "El-Naggar"):
+        assert word in jats and word in text, word
+    assert "Sanchez- Moreno" not in text and "- 940" not in text and "El- Naggar" not in text
+
+
+def test_a_tables_last_row_stays_in_the_table_when_one_of_its_cells_spans_the_gutter(made):
+    # hoehnea's Tabela 1 ends "*S. trachypus* ... pau-de-besouro | Graça | 21776": its first cells cross the middle
+    # of the page, its last two sit in the right column; they went into the next paragraph, which the JATS prints
+    # whole ("... a partir dos valores das concentrações finais da amostra ...")
+    text = made[HOEHNEA].text
+    assert "a partir dos valores das concentrações finais da amostra" in text
+    assert "\n\nGraça\n\n" not in text and "21776" not in text
+    (cells,) = [c.text for c in made[HOEHNEA].changes if c.kind == "table-cells" and "pau-de-besouro" in c.text]
+    assert "Graça | 21776" in cells  # recorded with the table's other cells
+    # the caption ends where it does on the page; the table's first cell ("Espécies") is not the caption's
+    assert "Source: Herbário Francisco José de Abreu Matos (HUVA).]" in text and cells.startswith("Espécies")
+
+
 def test_italic_type_is_marked(made):
     assert "(Pellerin *et al*. 2019)" in made[HOEHNEA].text
 

@@ -55,3 +55,21 @@ def test_references_view_names_every_entry(audit):
     assert "BARTRA, A. (ed.)" in set(shown["Authors"])
     assert "GAA (Genaro Amezcua Archive)" in set(shown["Authors"])
     assert "AHSRE (Acervo Histórico de la Secretaría de Relaciones Exteriores)" in set(shown["Authors"])
+
+
+def test_section_titles_in_small_letters_are_shown_as_printed_and_do_not_overlap(corpus):
+    # hoehnea-senna-extracts prints "Materiais e métodos": title case made it "Materiais E Métodos"
+    from itertools import pairwise
+
+    from matplotlib.transforms import Bbox
+
+    from histkit.analyse.audit import run_audit
+
+    art = corpus["hoehnea-senna-extracts"]
+    fig = citations_figure(run_audit(art), art)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert " ".join(labels[1].split()) == "2 Materiais e métodos"
+    fig.canvas.draw()
+    boxes = [t.get_window_extent() for t in ax.get_xticklabels()]
+    assert not any(Bbox.intersection(a, b) for a, b in pairwise(boxes))

@@ -137,6 +137,16 @@ def test_checks_name_events_by_their_labels_not_ids(chron, article):
     claims = cv.claims_view(chron.claims).frame
     row = claims[claims["The article's words"].str.startswith("Borodin arrived in Mexico after")].iloc[0]
     assert row["Stated"] == "First National Socialist Congress before Borodin organizes the Mexican Communist Party"
-    assert row["Computed"] == "30 September 1919 <= 1 November 1919"
+    assert row["Computed"] == "30 September 1919, no later than 1 November 1919"
     page = cv.claims_view(chron.claims)._repr_html_()
     assert "socialist-congress" not in page and "1919-09-30" not in page
+    assert "&lt;=" not in page and "<=" not in page
+
+
+def test_checks_say_a_year_once(chron, article):
+    # "Pestkovsky was recalled in 1926" (line 71): "1926", never "'1926' (1926)"
+    assert "Pestkovsky was recalled in 1926" in article.text
+    claims = cv.claims_view(chron.claims).frame
+    row = claims[claims["The article's words"] == "Pestkovsky was recalled in 1926"].iloc[0]
+    assert row["Stated"] == "1926"
+    assert row["Explanation"].endswith("lies within 1926")

@@ -27,11 +27,27 @@ def test_the_reader_table_has_no_machine_words(article):
     shown = " ".join(table.drop(columns=["start", "end"]).astype(str).to_numpy().ravel())
     assert "<=" not in shown and "1919-09-30" not in shown and "..1918" not in shown
     assert "30 September 1919, no later than 1 November 1919" in shown
+    # "Pestkovsky was recalled in 1926" (line 71): the year said once, not "'1926' (1926)"
+    assert "'1926' (1926)" not in shown
+    recalled = table[table["quote"] == "Pestkovsky was recalled in 1926"].iloc[0]
+    assert recalled["Stated"] == "1926"
+    assert recalled["Why"].endswith("lies within 1926")
     readings = table.loc[table["quote"] == "225%", "Reading"].tolist()
     assert sorted(readings) == ["as a ratio", "as an increase"]
     assert set(table["Checked"]) == {"by hand (curated)", "automatically"}
 
 
 def test_in_words():
+    assert in_words("'1926' (1926)") == "1926"
+    assert in_words("'a year later' from 1921") == "'a year later' from 1921"  # a phrase and its anchor: kept
+    assert in_words("'the next spring' (1925-03..1925-05)") == "'the next spring' (March-May 1925)"  # differ: both
     assert in_words("1918-02-14..1918-02-14") == "14 February 1918"
     assert in_words("2.0000 RUB/USD") == "2.0000 roubles to the dollar"
+
+
+def test_a_check_that_needs_an_outside_value_says_so_in_a_sentence(corpus):
+    # bak-p59610 line 110: "30 anos de regime" prints no dates for the period it measures.
+    sentences = claim_sentences(automatic_claims(corpus["bak-p59610"]))
+    (regime,) = [s for s in sentences if "30 anos de regime" in s]
+    assert regime == ("The article says “30 anos de regime”; the article alone cannot settle it: "
+                      "the check needs the dates of the period.")

@@ -60,7 +60,22 @@ def test_the_when_figure_spans_the_articles_own_years(corpus):
     fig = dated_statements.when_figure(dates, article)
     low, high = fig.axes[0].get_xlim()
     assert low <= first and high >= last + 1 and high - low < (last - first) * 1.2 + 4
-    assert f"{first}-{last}" in fig.axes[0].get_title()
+    assert f"{first}-{last}" in fig.get_suptitle()
+
+
+@pytest.mark.parametrize("name", ["mediacoes-cambiemos", "ciedu-saresp"])
+def test_the_when_figure_reads_whole_years_and_its_title_fits(corpus, name):
+    # Their statements span under twenty years, where the default ticks fell on half years ("2002.5").
+    article = corpus[name]
+    dates = dated_statements.dated_statements(article)
+    fig = dated_statements.when_figure(dates, article)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig.draw(FigureCanvasAgg(fig).get_renderer())  # lays the figure out as saving it does
+    ticks = [t for t in fig.axes[0].get_xticks() if fig.axes[0].get_xlim()[0] <= t <= fig.axes[0].get_xlim()[1]]
+    assert ticks and all(float(t).is_integer() for t in ticks)
+    title = fig._suptitle.get_window_extent()
+    assert 0 <= title.x0 and title.x1 <= fig.bbox.x1
 
 
 def test_no_figure_without_data(tiny):
@@ -106,3 +121,20 @@ def test_the_explorer_keeps_dates_that_overlap_the_years(corpus):
     assert len(repr(box)) <= 110
     box.place.value = "section 1"
     assert f"of {len(dates)} dated statements" in box.count.value and "section 1" in box.table.value
+
+
+@pytest.mark.parametrize("name", ["ciedu-saresp", "mediacoes-cambiemos"])
+def test_every_word_of_the_figures_figure_lies_inside_it(corpus, name):
+    # Long section titles pushed the axes right, and the axis label centred under them ran off the edge.
+    from histkit.extract.quantities import quantities_table
+
+    article = corpus[name]
+    fig = numbers_views.figures_by_section(quantities_table(article), article)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)  # lays the figure out as saving it does
+    ax = fig.axes[0]
+    for text in [ax.xaxis.label, fig._suptitle, *ax.get_yticklabels()]:
+        box = text.get_window_extent(renderer)
+        assert 0 <= box.x0 and box.x1 <= fig.bbox.x1 + 0.5, text.get_text()

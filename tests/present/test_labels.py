@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from matplotlib.text import Text
 
 from histkit.analyse.source_ages import source_ages
@@ -86,12 +87,13 @@ def test_source_ages_figure_labels_every_point_without_overlap(audit, article):
     assert not any(path.intersects_bbox(box, filled=False) for box in boxes)
 
 
-def test_crowded_names_are_said_below_the_figure(corpus):
-    # bak-p59099 cites Bakhtin's circle around 2008-2021 so densely that some names find no place:
-    # they are named in a line under the figure instead of printed over one another.
+@pytest.mark.parametrize("name", ["bak-p59610", "paz-mixed-flocks"])
+def test_crowded_names_are_said_below_the_figure(corpus, name):
+    # Both cite several works of the same years for the same events, so that some names find no
+    # place: they are named in a line under the figure instead of printed over one another.
     from histkit.analyse.audit import run_audit
 
-    art = corpus["bak-p59099"]
+    art = corpus[name]
     audit = run_audit(art)
     fig = ages_figure(source_ages(audit.citations, audit.refs, art))
     notes = [t.get_text() for t in fig.texts]
@@ -109,3 +111,25 @@ def test_same_point_shares_one_label_and_names_read_as_names():
     assert short_name("NBS – National Bureau of Statistics of China") == "NBS"  # ecos-china
     assert short_name("SISTEMA NACIONAL DE BIBLIOTECAS PÚBLICAS") == "Sistema Nacional de…"  # rdbci
     assert short_name("DE PAULA") == "De Paula"  # bak-p59099
+
+
+@pytest.mark.parametrize(("key", "printed", "label"), [
+    ("KOO", "Koo (2023)", "Koo"),  # ecos-china: a short surname, not an acronym
+    ("XU; LIU", "Xu and Liu (2018)", "Xu"),
+    ("NBS – National Bureau of Statistics of China", "(NBS, 2013)", "NBS"),  # printed in capitals: kept
+    ("SOARES; ALVES", "(SOARES; ALVES, 2003)", "Soares"),  # ciedu-saresp, ABNT capitals
+])
+def test_a_name_is_labelled_as_the_citation_prints_it(key, printed, label):
+    from histkit.present.audit_figures import short_name
+
+    assert short_name(key, printed) == label
+
+
+def test_a_figure_whose_labels_all_found_room_says_nothing_was_left_off(corpus):
+    # ecos-china-new-normal: crowded at first, every label fits once room is made below the axes.
+    from histkit.analyse.audit import run_audit
+
+    art = corpus["ecos-china-new-normal"]
+    audit = run_audit(art)
+    fig = ages_figure(source_ages(audit.citations, audit.refs, art))
+    assert not any(t.get_text().startswith("Not labelled where points crowd:  ") for t in fig.texts)

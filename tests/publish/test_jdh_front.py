@@ -49,3 +49,18 @@ def test_the_licence_is_one_the_jdh_publishes_under():
     with pytest.raises(ParameterError, match=r"--licence 'CC0' is not one the JDH publishes under; choose one of "
                                              r"CC-BY-4.0, "):
         jdh_front.check_licence("CC0")
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    # as hoehnea-senna-extracts prints its authors under the title (its PDF; the JATS separates them with ";")
+    ("Andréa Maria Neves, Selene Maia de Morais, Hélcio Silva dos Santos and Raquel Oliveira dos Santos Fontenelle",
+     ("Andréa Maria Neves", "Selene Maia de Morais", "Hélcio Silva dos Santos",
+      "Raquel Oliveira dos Santos Fontenelle")),
+    ("Francisco J. Cantamutto; Emiliano López", ("Francisco J. Cantamutto", "Emiliano López")),
+    ("Ana Souza, João Silva y Pedro Paz", ("Ana Souza", "João Silva", "Pedro Paz")),
+    ("Silva, J. and Souza, M.", ("Silva, J.", "Souza, M.")),  # surnames first: the commas do not part names
+    ("Pedro de Alcântara e Silva", ("Pedro de Alcântara e Silva",)),  # one name holding "e"
+    ("Daniela Spenser", ("Daniela Spenser",)),
+])
+def test_each_author_an_author_line_names_gets_a_contributor_cell(line, names):
+    assert jdh_front.author_names(line) == names

@@ -45,6 +45,17 @@ def test_a_quote_shown_with_its_line_breaks_as_spaces_is_still_found():
     assert index.locate("line. Zap...") == (6, 24)
 
 
+def test_a_quote_shown_in_italics_is_found_without_its_marks():
+    # a reader's table shows "Pellerin *et al*. 2019" (hoehnea-senna-extracts) as "Pellerin <em>et al</em>. 2019"
+    text = "As (Pellerin *et al*. 2019) and (Pellerin *et al*. 2019) say."
+    index = QuoteIndex(text)
+    index.add((4, 26), "citations")
+    assert text[4:26] == "Pellerin *et al*. 2019"
+    assert index.locate("Pellerin et al. 2019") == (4, 26)
+    # the row's own offsets, read without the marks, tell the two apart
+    assert index.locate("Pellerin et al. 2019", start=33, end=55) == (33, 55)
+
+
 def test_the_rows_own_offsets_win_and_are_checked():
     index = _index()
     assert index.locate("Zapata wrote", start=48, end=60) == (48, 60)

@@ -1,8 +1,9 @@
 """Publishing any run: `histkit site --seed` and `histkit export jdh --seed` on articles of the corpus (issue 24).
 
-Each corpus article becomes a seed with `histkit new`, is built with `histkit build --seed`, then published; the site
-and the JDH copy are written in that run's own tree, name that article, show none of the first article's words, and
-every quote link lands inside the run's site. The default run's `build/site` and `build/jdh` stay byte-identical.
+Each corpus article becomes a seed with `histkit new` (from its text, or from its publisher's PDF), is built with
+`histkit build --seed`, then published; the site and the JDH copy are written in that run's own tree, name that
+article, show none of the first article's words, and every quote link lands inside the run's site. The default
+run's `build/site` and `build/jdh` stay byte-identical.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from histkit.run import cli, runner
+from histkit.text.emphasis import unmarked
 from tests.conftest import CORPUS, ROOT
 
 from ..publish.test_jdh import jdh_problems, run_in_fresh_venv
@@ -22,13 +24,23 @@ from ..publish.test_jdh import jdh_problems, run_in_fresh_venv
 #: Words of the first article (and of the notebooks written for it) that no other article's publication may show.
 FIRST_ARTICLE = ["Spenser", "Borodin", "Bolshevik", "railway", "envoy", "pesos", "gold parity", "three stages",
                  "stage 1", "56.13"]
-#: Two articles of the development corpus in two languages (both from their text; no PDF ingest yet).
-ARTICLES = {"mediacoes-cambiemos": "es", "oes-tourism-gentrification": "en"}
+#: Two articles of the development corpus in two languages, one made a seed from its text and one from its
+#: publisher's PDF (the first article, in English, is published by the default run).
+ARTICLES = {"mediacoes-cambiemos": ("es", "article.txt"), "hoehnea-senna-extracts": ("pt", "article.pdf")}
 
 
 def _foreign(article: str) -> list[str]:
     """The first article's words this article does not use itself (an Argentine article speaks of pesos too)."""
     return [w for w in [*FIRST_ARTICLE, "spenser-bolsheviks-mexico"] if w.lower() not in article.lower()]
+
+
+def _printed(name: str) -> tuple[str, list[str]]:
+    """The title and the authors as the publisher's JATS prints them (corpus article.txt), markup left out.
+
+    The truth for an article made from its PDF too: the seed's text is the PDF's, this one the JATS's.
+    """
+    lines = (CORPUS / name / "article.txt").read_text(encoding="utf-8").split("\n")
+    return lines[0].strip().replace("*", ""), lines[2].strip().split("; ")
 
 
 def _tree(root):
@@ -48,7 +60,7 @@ def published(built, tmp_path_factory):
         runs = {}
         for name in ARTICLES:
             # named apart from any seed the project already holds for the same article
-            assert cli.main(["new", str(CORPUS / name / "article.txt"), "--name", f"new-{name}"]) == 0
+            assert cli.main(["new", str(CORPUS / name / ARTICLES[name][1]), "--name", f"new-{name}"]) == 0
             seed = f"seeds/new-{name}"
             runner.build(seed=seed, root=built, jobs=2, report=lambda line: None)
             assert cli.main(["site", "--seed", seed]) == 0
@@ -68,12 +80,15 @@ def test_the_default_sites_are_untouched_by_publishing_another_seed(published):
 @pytest.mark.parametrize("name", ARTICLES)
 def test_the_site_of_another_article_names_it_and_links_inside_itself(published, name):
     base = published["runs"][name]
-    title = (CORPUS / name / "article.txt").read_text(encoding="utf-8").split("\n", 1)[0].strip()
+    title, authors = _printed(name)
     text = (base.parents[2] / "seeds" / f"new-{name}" / "article.txt").read_text(encoding="utf-8")
     pages = {p.name: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
              for p in (base / "site").glob("*.html")}
     assert {"index.html", "article.html"} <= set(pages)
     assert title in pages["index.html"].get_text() and title in pages["article.html"].get_text()
+    # each author by name, with nothing of a note's marker left beside it ("Neves¹,⁴," once read "Neves,,")
+    heading = " ".join(pages["index.html"].find("h1").get_text().split())
+    assert all(a in heading for a in authors) and ",," not in heading, heading
     ids = {page: {tag["id"] for tag in soup.find_all(id=True)} for page, soup in pages.items()}
     links = 0
     foreign = {}
@@ -85,7 +100,9 @@ def test_the_site_of_another_article_names_it_and_links_inside_itself(published,
             assert target == "article.html" and anchor in ids["article.html"], (page, link["href"])
             start, end = map(int, anchor.removeprefix("q-").split("-"))
             head = link.get_text().removesuffix("...").replace("\\n", "\n")
-            assert " ".join(text[start:end].split()).startswith(" ".join(head.split())), (page, link.get_text())
+            # a table shows the article's emphasis marks as type: "Pellerin *et al*. 2019" reads "Pellerin et al. 2019"
+            quoted = " ".join(unmarked(text[start:end]).split())
+            assert quoted.startswith(" ".join(head.split())), (page, link.get_text())
             links += 1
     assert links > 20
     # last: it failed while the workbook's notebooks spoke of the first article
@@ -95,11 +112,10 @@ def test_the_site_of_another_article_names_it_and_links_inside_itself(published,
 @pytest.mark.parametrize("name", ARTICLES)
 def test_the_jdh_copy_of_another_article_is_its_own(published, name):
     folder = published["runs"][name] / "jdh"
-    text = (CORPUS / name / "article.txt").read_text(encoding="utf-8")
-    title = text.split("\n", 1)[0].strip()
+    text = (published["root"] / "seeds" / f"new-{name}" / "article.txt").read_text(encoding="utf-8")
+    title, authors = _printed(name)
     assert (folder / "seeds" / f"new-{name}" / "article.txt").read_text(encoding="utf-8") == text
-    # the authors as the article prints them under its title, one contributor cell each
-    authors = text.split("\n")[2].split("; ")
+    # the authors as the publisher lists them, one contributor cell each (the PDF prints "A, B and C")
     foreign = {}
     for path in sorted(folder.glob("*.ipynb")):
         nb = json.loads(path.read_text(encoding="utf-8"))
@@ -108,13 +124,17 @@ def test_the_jdh_copy_of_another_article_is_its_own(published, name):
         assert title in cells["title"]
         contributors = ["".join(c["source"]) for c in nb["cells"] if "contributor" in c["metadata"].get("tags", [])]
         assert [c.split("\n")[0] for c in contributors] == [f"### {a}" for a in authors]
+        # the licence the article states (hoehnea's PDF prints it at its foot), else said to be unrecorded
+        stated = "distributed under the terms of the Creative Commons Attribution License" in text
+        assert ("Creative Commons Attribution License, as the article prints it" in cells["copyright"]) is stated
+        assert ("seed.toml records no licence" in cells["copyright"]) is not stated
         shown = json.dumps(nb, ensure_ascii=False)
         foreign[path.name] = [w for w in _foreign(text) if w.lower() in shown.lower()]
     # last: it failed while the workbook's notebooks spoke of the first article
     assert foreign == {name: [] for name in foreign}
 
 
-@pytest.mark.parametrize("name", ["mediacoes-cambiemos"])
+@pytest.mark.parametrize("name", ARTICLES)
 def test_the_jdh_copy_of_another_article_runs_from_its_own_folder(published, name, tmp_path):
     folder = published["runs"][name] / "jdh"
     assert sorted(run_in_fresh_venv(folder, tmp_path)) == sorted(p.name for p in folder.glob("*.ipynb"))

@@ -18,6 +18,8 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 EDTF = re.compile(
     r"(?<![\w-])(?:\.\./)?\[?\d{4}-(?:0[1-9]|1[0-2]|2[1-4])(?:-\d\d)?[~?%]?(?:(?:/|\.\.)[\d.-]*\]?)?(?![\w-])"
 )
+# a comparison sign, or a phrase followed by its own reading ("'1926' (1926)"), quotes as HTML escapes them
+MACHINE_SIGNS = re.compile(r"&lt;=|&gt;=|(?:'|&#x27;|&#39;)(\d{4})(?:'|&#x27;|&#39;) \(\1\)")
 INTERNAL_ID = re.compile(r"\b(?:ref\d\d|s\dp\d\d|fn\d+\.\d+|stay-[a-z]+|c\d\d|q\d{3})\b")
 
 
@@ -45,6 +47,8 @@ def test_committed_tables_are_written_for_readers(notebook: Path) -> None:
         assert codes == [], f"{where}: raw EDTF codes {codes[:5]}"
         ids = INTERNAL_ID.findall(html)
         assert ids == [], f"{where}: internal ids {ids[:5]}"
+        signs = [m.group(0) for m in MACHINE_SIGNS.finditer(html)]
+        assert signs == [], f"{where}: machine notation {signs[:5]}"
 
 
 def _is_edtf(code: str) -> bool:
@@ -69,3 +73,20 @@ def test_setup_and_export_cells_are_collapsed() -> None:
         # the question still opens the notebook, and it ends with what it cannot tell
         assert nb["cells"][0]["cell_type"] == "markdown" and "question" in "".join(nb["cells"][0]["source"]).lower()
         assert "cannot" in "".join(nb["cells"][-1]["source"]) or "cannot" in "".join(nb["cells"][-2]["source"])
+
+
+def test_the_bibliography_shown_keeps_the_archives_and_call_numbers() -> None:
+    """Notebook 03 shows the list in ABNT with what the article prints of each archival item."""
+    article = (ROOT / "seeds" / "spenser-bolsheviks-mexico" / "article.txt").read_text(encoding="utf-8")
+    nb = json.loads((ROOT / "notebooks" / "03-citations.ipynb").read_text(encoding="utf-8"))
+    shown = [
+        "".join(o["data"]["text/markdown"])
+        for c in nb["cells"] for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})
+    ]  # fmt: skip
+    [bibliography] = [text for text in shown if text.startswith("AHSRE. ")]
+    for printed in ("Acervo Histórico de la Secretaría de Relaciones Exteriores", "Genaro Amezcua Archive",
+                    "Fondo VIII-2, file 4", "RGASPI, fond 495, reg. 108, file 4",
+                    "In: MCDERMOTT, K.; AGNEW, J. **The Comintern**"):  # fmt: skip
+        assert printed in article
+        assert printed.replace("**", "") in bibliography, printed
+    assert "(Eds.)" not in bibliography

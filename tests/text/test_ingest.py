@@ -423,3 +423,32 @@ def test_a_title_printed_without_its_own_abstract_is_a_title_in_another_language
     assert front["title_en"].text.startswith("Voices That Shout Loudly")
     assert front["author_note"].text.startswith("Investigador de Conicet")
     assert "title_pt" not in front
+
+
+def test_note_markers_joined_by_commas_and_a_label_led_by_a_dash_leave_nothing_behind():
+    # as hoehnea-senna-extracts' PDF prints its front matter: "Neves¹,⁴," and "ABSTRACT – (Chemical ..."
+    from histkit.file.pdf import convert_pdf
+    from tests.conftest import CORPUS
+
+    folder = CORPUS / "hoehnea-senna-extracts"
+    front = parse_article(convert_pdf(folder / "article.pdf").text, "hoehnea").front
+    jats = parse_article((folder / "article.txt").read_text(encoding="utf-8"), "hoehnea-jats").front
+    names = jats["author"].text.split("; ")
+    assert len(names) == 8
+    assert front["author"].text == ", ".join(names[:-1]) + " and " + names[-1]
+    assert front["abstract"].text.startswith("(Chemical prospecting and antioxidant")
+    assert front["abstract_pt"].text.startswith("(Prospecção química, atividade antioxidante")
+    tiny = parse_article("A Title\n\nAna Souza¹,², João Silva² and Pedro Paz¹\n\n¹ Somewhere.\n\n² Elsewhere.\n\n"
+                         "RESUMO — Um resumo.\n\nABSTRACT - An abstract.\n\n1 INTRODUCTION\n\nA paragraph.\n", "tiny")
+    assert tiny.front["author"].text == "Ana Souza, João Silva and Pedro Paz"
+    assert tiny.front["abstract_pt"].text == "Um resumo." and tiny.front["abstract"].text == "An abstract."
+
+
+def test_a_superscript_after_a_minus_sign_is_a_units_exponent_not_a_note():
+    # hoehnea-senna-extracts' PDF prints concentrations as "0,15 mg mL-¹": the paragraph keeps its unit
+    text = ("A Title\n\nAn Author\n\n1 INTRODUCTION\n\nAt 0,15 mg mL-¹ the extract acted, as Silva¹ saw.\n\n"
+            "¹ A note.\n")
+    art = parse_article(text, "tiny-units")
+    (para,) = art.of_kind("paragraph")
+    assert para.text == "At 0,15 mg mL-¹ the extract acted, as Silva saw."
+    assert [art.text[r.start : r.end] for r in art.repairs if r.kind == "footnote-marker"] == ["¹"]

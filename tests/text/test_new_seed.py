@@ -50,3 +50,17 @@ def test_new_seed_refuses_an_existing_folder(tmp_path):
 
 def test_slug():
     assert slug("Análise regional dos resultados do Saresp: uma") == "analise-regional-dos-resultados-do-saresp"
+
+
+def test_new_seed_records_the_licence_the_article_prints(tmp_path):
+    # hoehnea-senna-extracts' PDF prints, at the foot of its last page: "This is an open-access article distributed
+    # under the terms of the Creative Commons Attribution License"
+    made = new_seed(CORPUS / "hoehnea-senna-extracts" / "article.pdf", tmp_path, "hoehnea")
+    licence = read_seed(made.folder).bibliographic["licence"]
+    assert licence.startswith("Creative Commons Attribution License, as the article prints it (line ")
+    line = int(licence.rsplit("line ", 1)[1].rstrip(")"))
+    printed = (made.folder / "article.txt").read_text(encoding="utf-8").split("\n")[line - 1]
+    assert "distributed under the terms of the Creative Commons Attribution License" in printed
+    assert f"licence: {licence}" in made.found
+    # an article that states no licence gets none (seed.toml then says nothing, and the JDH copy says so)
+    assert "licence" not in new_seed(CORPUS / "ciedu-saresp" / "article.txt", tmp_path).metadata

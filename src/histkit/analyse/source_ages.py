@@ -14,6 +14,7 @@ import pandas as pd
 from histkit.analyse.reconcile import ARCHIVAL_KINDS
 from histkit.analyse.sentences import sentence_span
 from histkit.core.errors import SeedError
+from histkit.core.spans import Spans
 from histkit.extract.citations import _PAREN, parse_group
 from histkit.extract.references import Reference
 from histkit.text.ingest import Article
@@ -21,17 +22,42 @@ from histkit.text.ingest import Article
 _ANY_YEAR = re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)\b")
 
 
-def _years_in(text: str, low: int, high: int) -> list[int]:
-    """Years named in a passage, citation groups left out (their years are publication years)."""
-    text = _PAREN.sub(lambda m: "" if parse_group(m.group(1)) else m.group(), text)
-    return sorted({int(y) for y in _ANY_YEAR.findall(text) if low <= int(y) <= high})
+def _years_in(text: str, low: int, high: int, at: int = 0, cited: Spans | None = None) -> list[int]:
+    """Years named in a passage, citation groups left out (their years are publication years).
+
+    ``at`` is the passage's offset in the article and ``cited`` the spans of its citation groups as
+    the audit found them, narrative ones included: the year of "Soares (2003)" is a source's, not an
+    event's. Without them, parenthetical groups are still left out.
+    """
+    parens = Spans((m.start(), m.end()) for m in _PAREN.finditer(text) if parse_group(m.group(1)))
+    return sorted({
+        int(m.group()) for m in _ANY_YEAR.finditer(text)
+        if low <= int(m.group()) <= high and not parens.contains(m.start(), m.end())
+        and not (cited is not None and cited.contains(at + m.start(), at + m.end()))
+    })
 
 
-def _citing_sentence(article: Article, element: object, gs: int, ge: int) -> str:
-    """The verbatim sentence around the citation group ``[gs, ge)`` (see :func:`sentence_span`)."""
+def _element_years(article: Article, element: object, low: int, high: int, cited: Spans | None) -> list[int]:
+    """Years named in an element's verbatim pieces (see :func:`_years_in`)."""
+    return sorted({y for a, b in element.pieces for y in _years_in(article.text[a:b], low, high, a, cited)})
+
+
+def _citing_sentence(article: Article, element: object, gs: int, ge: int) -> tuple[int, str]:
+    """Where the verbatim sentence around the citation group ``[gs, ge)`` starts, and the sentence."""
     a, b = next(((a, b) for a, b in element.pieces if a <= gs and ge <= b), (element.start, element.end))
     lo, hi = sentence_span(article.text, a, b, gs, ge)
-    return article.text[lo:hi]
+    return lo, article.text[lo:hi]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined (a group may hold another's span), so that each character lies in one."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def gap_summary(ages: pd.DataFrame) -> pd.DataFrame:
@@ -51,7 +77,7 @@ def gap_summary(ages: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def story_period(article: Article) -> tuple[int, int]:
+def story_period(article: Article, cited: Spans | None = None) -> tuple[int, int]:
     """The years of the story: the earliest and the latest year the article's body names.
 
     Years inside citation groups are left out (they are publication years, not events); every
@@ -67,7 +93,8 @@ def story_period(article: Article) -> tuple[int, int]:
     # the article, and a hand-typed span (it was 1900-1945) silently dropped the events the
     # article tells after it, Borodin's arrest in 1949 and death in 1951. The bound still keeps
     # out any year written only in a citation, which is the source's, not the event's.
-    years = [y for e in article.of_kind("paragraph", "blockquote") for y in _years_in(e.text, 1500, 2099)]
+    years = [y for e in article.of_kind("paragraph", "blockquote")
+             for y in _element_years(article, e, 1500, 2099, cited)]
     if not years:
         raise SeedError(
             f"seed {article.seed_id!r}: the article's body names no year outside its citations, so the "
@@ -90,11 +117,13 @@ def source_ages(
     quotation is dated by the paragraph that introduces it). ``gap`` is the source's first year
     minus the latest event year; empty when neither names a year.
     """
+    groups = reconciled[["group_start", "group_end"]].drop_duplicates().astype(int).itertuples(index=False)
+    cited = Spans(_merged(sorted((a, b) for a, b in groups)))
     if period is None:
-        if not any(_years_in(e.text, 1500, 2099) for e in article.of_kind("paragraph", "blockquote")):
+        if not any(_element_years(article, e, 1500, 2099, cited) for e in article.of_kind("paragraph", "blockquote")):
             # A body that names no year has no events to date its sources against: no rows, not an error.
             return pd.DataFrame(columns=AGE_COLUMNS)
-        period = story_period(article)
+        period = story_period(article, cited)
     by_id = {r.ref_id: r for r in refs}
     elements = article.of_kind("paragraph", "blockquote")
     index = {e.element_id: i for i, e in enumerate(elements)}
@@ -107,14 +136,15 @@ def source_ages(
             element = elements[i]
             if element.kind == "blockquote":
                 # a quotation tells what it quotes, dated by the paragraph that introduces it
-                years = _years_in(element.text, *period)
+                years = _element_years(article, element, *period, cited)
                 if not years and i > 0 and elements[i - 1].section == element.section:
-                    years = _years_in(elements[i - 1].text, *period)
+                    years = _element_years(article, elements[i - 1], *period, cited)
             else:
                 # the sentence the citation closes, else its own paragraph; never the paragraph before:
                 # "(KATZ, 1981)" documents Pestkovsky's retreat, not Borodin's arrest told just before
-                sentence = _citing_sentence(article, element, int(c.group_start), int(c.group_end))
-                years = _years_in(sentence, *period) or _years_in(element.text, *period)
+                lo, sentence = _citing_sentence(article, element, int(c.group_start), int(c.group_end))
+                years = (_years_in(sentence, *period, lo, cited)
+                         or _element_years(article, element, *period, cited))
             source = element.element_id if years else ""
         ref = by_id[c.ref_id]
         archival = ref.kind in ARCHIVAL_KINDS

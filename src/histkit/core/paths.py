@@ -7,11 +7,10 @@ every path is resolved from the project root, found by walking up to ``pyproject
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 
 from histkit.core.errors import HistkitError
-
-DEFAULT_SEED = "spenser-bolsheviks-mexico"
 
 
 def project_root(start: Path | None = None) -> Path:
@@ -49,6 +48,37 @@ def is_project(folder: Path) -> bool:
             encoding="utf-8", errors="replace")
     except OSError:
         return False
+
+
+def default_seed(root: Path) -> Path:
+    """The seed a command works on when none is named.
+
+    The project names it in ``pyproject.toml`` (``[tool.histkit] default-seed``); a folder holding one seed
+    (an exported workbook, a new project) needs no setting. The generic code names no article of its own.
+
+    Raises
+    ------
+    HistkitError
+        When the project holds several seeds and names none of them.
+    """
+    setting = None
+    marker = root / "pyproject.toml"
+    if marker.is_file():
+        try:
+            setting = tomllib.loads(marker.read_text(encoding="utf-8")).get("tool", {}).get("histkit", {}).get(
+                "default-seed")
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as err:
+            raise HistkitError(f"{marker}: cannot be read as TOML ({err}); mend it") from err
+    if isinstance(setting, str) and setting.strip():
+        return resolve_seed_dir(setting, root)
+    seeds = sorted(p for p in (root / "seeds").glob("*") if (p / "seed.toml").is_file())
+    if len(seeds) == 1:
+        return seeds[0]
+    names = ", ".join(p.name for p in seeds) or "none"
+    raise HistkitError(
+        f"{root / 'seeds'} holds {len(seeds)} seeds ({names}) and {marker} names no default; pass "
+        "--seed NAME, or set default-seed under [tool.histkit] in pyproject.toml"
+    )
 
 
 def resolve_seed_dir(seed: str | os.PathLike[str], root: Path | None = None) -> Path:

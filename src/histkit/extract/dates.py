@@ -17,6 +17,8 @@ import pandas as pd
 from histkit.core.dating import bounds
 from histkit.core.errors import DateError
 from histkit.core.spans import Spans
+from histkit.extract.citation_names import listed_names
+from histkit.extract.citations import find_groups
 from histkit.extract.date_phrases import Found, find_in
 from histkit.extract.relative_dates import resolve_relative
 from histkit.text.ingest import Article, Element
@@ -45,6 +47,23 @@ DATE_COLUMNS = [
 ]
 
 _CITATION = re.compile(r"\([A-ZÀ-Þ][^()]*\d{4}[^()]*\)")
+# The number of a street address in an author's note ("Avenida Doutor Silas Muguba, 1700", "Av. Feliciano Coelho
+# 1509") is not a year: a street's name (capitalised words and particles) then the number, a comma between or not.
+_STREET_NUMBER = re.compile(
+    r"\b(?:Av\.|Avda\.|Avenida|Rua|Rodovia|Estrada|Travessa|Alameda|Praça|Calle|Carrera|Avenue|Street|Road|Boulevard)"
+    r"(?: +(?:[A-ZÀ-Þ][\w.'’-]*|d[aeo]s?|del|la)){1,6},? +(?P<number>\d{1,5})\b"
+)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined, so that each character lies in at most one."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _iso(d: date | None) -> str:
@@ -78,15 +97,23 @@ def dates_table(
     """
     references = references or {}
     rows: list[dict[str, object]] = []
+    listed = listed_names(article.text[e.start : e.end] for e in article.references)
     for element in _elements(article):
         previous: tuple[str, str] | None = None
         for a, b in element.pieces:
             piece = article.text[a:b]
-            citations = Spans(m.span() for m in _CITATION.finditer(piece))
+            # The citation audit's own reading of the piece, so that the year of "Soares (2003)" is a
+            # publication year here as it is there; a bare "Portugal (1974)" the list does not print
+            # stays a date.
+            groups = [] if element.kind == "reference" else find_groups(
+                piece, bare="all" if element.kind == "footnote" else "remarks", listed=listed)
+            citations = Spans(_merged([*(m.span() for m in _CITATION.finditer(piece)),
+                                       *((g.start, g.end) for g in groups if g.works)]))
+            streets = Spans(m.span("number") for m in _STREET_NUMBER.finditer(piece))
 
             def in_citation(f: Found, citations: Spans = citations, kind: str = element.kind) -> bool:
                 return kind == "reference" or citations.contains(f.start, f.end)
-            for f in find_in(piece):
+            for f in (f for f in find_in(piece) if not streets.overlaps(f.start, f.end)):
                 start, end = a + f.start, a + f.end
                 value = f.value
                 if value.form == "relative":

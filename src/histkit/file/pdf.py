@@ -81,6 +81,9 @@ class _Paragraphs:
             else:
                 self.changes.append(Change("hyphenation", line.page, f"{head}-{tail}", len(self.text) - len(head) - 1))
                 self.text = self.text[:-1] + text
+        elif self.text.endswith("-") and self.text[-2:-1].isalnum() and (text[:1].isupper() or text[:1].isdigit()):
+            # a hyphen before a capital or a digit is printed ("Folin-Ciocalteau", "934-940"): no space
+            self.text += text
         elif _URL_OPEN.match(self.text.rsplit(" ", 1)[-1]):
             self.text += text  # a web address broken at the line's end goes on without a space
         else:
@@ -189,7 +192,9 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
             new = new or bool(_CAPTION.match(line.text))
             label = _CAPTION.match(para.text)
             label_only = label is not None and len(para.text) <= label.end() + 3  # "Graph 2" over its title
-            ends = gap > 1.3 * pitch or right - prev.x1 > 0.15 * (right - left)
+            # a caption ends short of its own frame's right edge (not the next line's: a table's first cell)
+            prev_left, prev_right = frames[(prev.page, prev.column)]
+            ends = gap > 1.3 * pitch or prev_right - prev.x1 > 0.15 * (prev_right - prev_left)
             new = (new or (kind == "caption" and ends)) and not (kind == "caption" and label_only)
         if new and para.text:
             flush()

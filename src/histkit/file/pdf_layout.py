@@ -232,8 +232,20 @@ def reading_order(lines: list[Line], width: float) -> list[Line]:
         ordered.extend(band)
         band.clear()
 
-    for line in sorted(lines, key=lambda ln: -ln.y1):
+    order = sorted(lines, key=lambda ln: -ln.y1)
+    taken: set[int] = set()
+    for i, line in enumerate(order):
+        if id(line) in taken:
+            continue
         if line.column == "full":
+            # a table's cells on the same row as a wide cell (its baseline, its top a little lower) are read
+            # with the rows above, not after the band that the wide cell would otherwise close
+            for other in order[i + 1 :]:
+                if other.y1 < line.y0:
+                    break
+                if other.column != "full" and abs(other.y0 - line.y0) <= 0.15 * line.size:
+                    band.append(other)
+                    taken.add(id(other))
             flush()
             ordered.append(line)
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -26,9 +27,15 @@ def citations_figure(audit: Audit, article: Article) -> Figure:
     for s in sections:
         stage = c.loc[c["section"] == s.number, "stage"].dropna()
         extra = f"\nstage {int(stage.iloc[0])}" if len(stage) else ""
-        labels.append(f"{s.number} {s.title.title()}{extra}")
-    # Up to six sections stand side by side with their titles; more are bars across, one per line.
+        # a title printed in capitals is set in title case; one printed in small letters stays as printed
+        # ("Resultados e discussão", never "Resultados E Discussão")
+        labels.append(f"{s.number} {s.title.title() if s.title.isupper() else s.title}{extra}")
+    # Up to six sections stand side by side with their titles, each wrapped to its bar's width so that
+    # neighbours do not overlap; more are bars across, one per line.
     across = len(sections) > 6
+    if not across:
+        width = max(10, 100 // max(1, len(sections)))
+        labels = ["\n".join(textwrap.fill(part, width) for part in label.split("\n")) for label in labels]
     fig = new_figure(7.5, max(2.2, 0.9 + 0.32 * len(sections))) if across else new_figure(7.5, 4.0)
     ax = fig.add_subplot()
     bottom = [0] * len(sections)
@@ -53,14 +60,16 @@ def citations_figure(audit: Audit, article: Article) -> Figure:
     return fig
 
 
-def short_name(key: str) -> str:
+def short_name(key: str, printed: str = "") -> str:
     """The first author as a label: "CARR; HALLIDAY" -> "Carr", "NBS – National Bureau ..." -> "NBS".
 
-    Names printed in capitals are set in title case, except acronyms ("NBS", "SNBP") and particles;
-    a corporate name is cut at its dash or after three words.
+    A name the citation prints in ordinary case is written as printed ("Koo (2023)" -> "Koo", not an
+    acronym "KOO"); else names printed in capitals are set in title case, except acronyms ("NBS",
+    "SNBP") and particles. A corporate name is cut at its dash or after three words.
     """
     words = re.split(r" +[-–—] +", key.split(";")[0].strip())[0].split()
-    label = " ".join(_word_case(w) for w in words[:3]) + ("…" if len(words) > 3 else "")
+    as_printed = {w.casefold(): w for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", printed) if not w.isupper()}
+    label = " ".join(as_printed.get(w.casefold()) or _word_case(w) for w in words[:3]) + ("…" if len(words) > 3 else "")
     return label[:1].upper() + label[1:]
 
 
@@ -107,7 +116,7 @@ def ages_figure(ages: pd.DataFrame) -> Figure | None:
     labelled = dated.drop_duplicates(["key", "event_last", "published"]).sort_values(["event_last", "published", "key"])
     by_point: dict[tuple[int, int], list[str]] = {}
     for r in labelled.itertuples(index=False):
-        name = short_name(r.key) if r.source_class != "archival" else r.key.split(";")[0]
+        name = short_name(r.key, r.quote) if r.source_class != "archival" else r.key.split(";")[0]
         names_here = by_point.setdefault((int(r.event_last), int(r.published)), [])
         if name not in names_here:
             names_here.append(name)
@@ -120,6 +129,7 @@ def ages_figure(ages: pd.DataFrame) -> Figure | None:
             text.remove()
         fig.get_layout_engine().set(rect=(0, 0.06, 1, 0.94))
         left_off = place_labels(ax, points, names)
+    if left_off:  # in the new layout every label may have found its place
         fig.text(0.01, 0.01, f"Not labelled where points crowd: {'; '.join(left_off)} (see the table above).",
                  fontsize=7, ha="left", va="bottom", wrap=True)
     return fig

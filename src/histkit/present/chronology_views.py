@@ -17,7 +17,8 @@ import pandas as pd
 from histkit.analyse.chronology import Chronology
 from histkit.analyse.chronology_checks import count_range
 from histkit.analyse.chronology_tables import completed_years
-from histkit.present.display import DATE_LEGEND, ReaderTable, figure, reader_table
+from histkit.present.claims_words import no_later_than, said_once
+from histkit.present.display import DATE_LEGEND, ReaderTable, codes_in_words, figure, reader_table
 
 LINE = {"line": "Line in article.txt"}
 
@@ -150,6 +151,11 @@ def people_view(chron: Chronology) -> ReaderTable:
 
 def claims_view(claims: pd.DataFrame) -> ReaderTable:
     """The article's relative statements and their verdicts, as a reader reads them."""
+    claims = claims.copy()
+    # no "<=" and no "'1926' (1926)": the words notebook 00's claims table uses
+    for column in ("stated", "computed", "explanation"):
+        claims[column] = [no_later_than(said_once(codes_in_words(v))) if isinstance(v, str) else v
+                          for v in claims[column]]
     return reader_table(
         claims,
         ["quote", "stated", "computed", "status", "explanation"],

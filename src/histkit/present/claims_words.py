@@ -48,7 +48,7 @@ _ISO_DAY = re.compile(r"\b(\d{4}-\d\d-\d\d)\b")
 def reading(row: pd.Series) -> str:
     """Which reading of its statement a row tests ("as an increase", "as a ratio"), or ``""``."""
     text = f"{row.get('claim_id', '')} {row.get('formula', '')} {row.get('explanation', '')}".lower()
-    if "as a ratio" in text or "expressed as a percentage" in text or text.startswith("wage-225-share"):
+    if "as a ratio" in text or "expressed as a percentage" in text:
         return "as a ratio"
     if "as an increase" in text or "read as an increase" in text:
         return "as an increase"
@@ -67,17 +67,31 @@ def _rounded(computed: str, stated: str) -> str:
     return f"{float(match.group(1)):.{decimals}f}%"
 
 
+# "'1926' (1926)": a quoted phrase and, in brackets, how it was read (negated classes: linear time).
+_PHRASE_AND_READING = re.compile(r"'([^'()]+)' \(([^()]+)\)")
+
+
 def in_words(text: str) -> str:
     """Machine notation in a stated or computed value written out: dates, ``<=``, ``..``, units."""
     text = str(text)
-    text = re.sub(r"\s*<=\s*", ", no later than ", text)
+    text = no_later_than(text)
     text = re.sub(r"(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)",
                   lambda m: m.group(1) if m.group(1) == m.group(2) else f"between {m.group(1)} and {m.group(2)}", text)
     text = _ISO_DAY.sub(lambda m: codes_in_words(m.group(1)), text)
     text = codes_in_words(text)
     text = text.replace("RUB/USD", "roubles to the dollar").replace(" points;", " percentage points;")
     text = re.sub(r"([+-]?\d+(?:\.\d+)?)% relative", r"\1% of the starting level", text)
-    return text
+    return said_once(text)
+
+
+def no_later_than(text: str) -> str:
+    """``a <= b`` in words: "30 September 1919, no later than 1 November 1919"."""
+    return re.sub(r"\s*<=\s*", ", no later than ", text)
+
+
+def said_once(text: str) -> str:
+    """A quoted phrase followed by its own reading is said once: "'1926' (1926)" -> "1926"."""
+    return _PHRASE_AND_READING.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else m.group(0), text)
 
 
 def claim_sentence(row: pd.Series, readings: list[tuple[str, str]] | None = None) -> str:
@@ -90,6 +104,9 @@ def claim_sentence(row: pd.Series, readings: list[tuple[str, str]] | None = None
         computed = in_words(_rounded(str(row["computed"]), str(row["stated"])))
     verdict = _VERDICT_WORDS[str(row["status"])]
     said = f"“{quote}”" if stated.strip() in quote else f"“{quote}” ({stated})"
+    if computed.startswith("needs "):
+        # What is missing is an outside value, not a figure the article gives.
+        return f"The article says {said}; {verdict}: the check {computed}."
     return f"The article says {said}; its own figures give {computed}: {verdict}."
 
 

@@ -97,8 +97,11 @@ def when_figure(dates: pd.DataFrame, article: Article):  # -> matplotlib Figure,
     first, last = span
     pad = max(1, (last - first) // 30)
     ax.set_xlim(first - pad, last + 1 + pad)
+    ax.xaxis.get_major_locator().set_params(integer=True)  # years, never "2002.5"
     ax.set_xlabel("year")
-    ax.set_title(f"When the article speaks about: dated statements, {first}-{last}")
+    # Over the whole figure, not the axes: long section titles push the axes right, and a title
+    # centred on them ran off the figure's edge.
+    fig.suptitle(f"When the article speaks about: dated statements, {first}-{last}", fontsize="medium")
     ax.grid(axis="x", alpha=0.3)
     return fig
 

@@ -10,8 +10,7 @@ historian would write.
   :func:`cell_text` is how one value is written in it.
 - :func:`figure` writes a number at a reader's precision; :func:`markdown` and :func:`summary` give Markdown.
 
-To add a new kind of EDTF value: add a branch to ``_words`` for its ``edtf`` parser class and a case
-to ``tests/present/test_display.py``.
+To add a new kind of EDTF value: add a branch to ``_words`` for its ``edtf`` parser class and a test case.
 """
 
 from __future__ import annotations
@@ -33,6 +32,7 @@ from edtf.parser.edtf_exceptions import EDTFParseException
 from histkit.core.errors import DateError
 from histkit.core.memo import Memo, remembered, source_digest
 from histkit.present.reader_words import in_words
+from histkit.text.emphasis import typeset
 
 _WORDS = Memo("edtf-words", f"edtf {version('edtf')}; {source_digest(__file__)}")  # parsing: ~11 ms a date
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -299,8 +299,8 @@ def cell_text(value: object, digits: int | None = None) -> str:
 class ReaderTable:
     """A table as a reader sees it: strings only, plain headings, no index.
 
-    Shows as HTML whose cells wrap (CSS ``white-space: normal``) and are never cut; its plain-text
-    form lists the same strings. ``frame`` holds the shown strings (for tests and for reuse).
+    Shows as HTML whose cells wrap (CSS ``white-space: normal``), are never cut and set the article's emphasis marks
+    as type; its plain-text form lists the same strings. ``frame`` holds the shown strings (for tests and reuse).
     """
 
     frame: pd.DataFrame
@@ -321,7 +321,7 @@ class ReaderTable:
         spans = self.spans or (None,) * len(self.frame)
         body = "".join(
             (f'<tr data-start="{span[0]}" data-end="{span[1]}">' if span else "<tr>")
-            + "".join(f'<td style="{cell}">{html.escape(v)}</td>' for v in row)
+            + "".join(f'<td style="{cell}">{typeset(html.escape(v))}</td>' for v in row)
             + "</tr>"
             for row, span in zip(self.frame.itertuples(index=False, name=None), spans, strict=True)
         )

@@ -61,9 +61,11 @@ def figures_by_section(quantities: pd.DataFrame, article: Article):  # -> matplo
         counts = [int(((body["section"] == s.number) & (body["kind"] == kind)).sum()) for s in sections][::-1]
         ax.barh(labels, counts, left=left, color=colour, label=KIND_WORDS[kind])
         left = [a + b for a, b in zip(left, counts, strict=True)]
-    ax.set_xlabel("figures printed in the section's paragraphs and notes")
-    ax.set_title("Where the article's figures are")
-    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    # Short, and the title over the whole figure: long section titles push the axes right, and
+    # words centred on them ran off the figure's edge.
+    ax.set_xlabel("figures printed")
+    fig.suptitle("Where the article's figures are", fontsize="medium")
+    ax.legend(frameon=False, fontsize=8, loc="best")
     ax.xaxis.get_major_locator().set_params(integer=True)
     return fig
 

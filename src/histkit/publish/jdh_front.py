@@ -10,6 +10,7 @@ words and a note says what stands in.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,7 +75,7 @@ def front_matter(seed: Seed, licence: str = DEFAULT_LICENCE) -> Front:
         (words for _, words in sorted(article.keywords.items())), [])
     return Front(
         title=str(meta.get("title") or (front["title"].text if "title" in front else "")),
-        authors=tuple(a.strip() for a in authors.split(";") if a.strip()),
+        authors=author_names(authors),
         affiliation=str(meta.get("affiliation", "")),
         abstract=front["abstract"].text if "abstract" in front else "",
         keywords=tuple(keywords),
@@ -83,6 +84,27 @@ def front_matter(seed: Seed, licence: str = DEFAULT_LICENCE) -> Front:
         approved=str(meta.get("approved", "")),
         licence=check_licence(licence),
     )
+
+
+def author_names(line: str) -> tuple[str, ...]:
+    """The names in an author line: "A; B", or as prose prints them, "A, B and C" (also "e", "y", "&").
+
+    A part is a name only if it has two words or more: "Silva, J. and Souza, M." (surnames before initials) is
+    split at its "and" alone, and "Pedro de Alcântara e Silva" is one name.
+    """
+    if ";" in line:
+        return tuple(a.strip() for a in line.split(";") if a.strip())
+    line = line.strip()
+    last = max(re.finditer(r" (?:and|e|y|&) ", line), key=lambda m: m.start(), default=None)
+    if last is None:
+        return (line,) if line else ()
+    head, tail = line[: last.start()].strip(), line[last.end() :].strip()
+    if len(tail.split()) < 2 or len(head.split()) < 2:
+        return (line,)
+    parts = [p.strip() for p in head.split(",")]
+    if all(len(p.split()) >= 2 for p in parts):
+        return (*parts, tail)
+    return (head, tail)
 
 
 def esc(text: str) -> str:

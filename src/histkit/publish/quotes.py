@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from histkit.core.errors import OutputError
+from histkit.text.emphasis import unmarked
 
 #: What pandas puts at the end of a cell it has cut to ``display.max_colwidth``.
 CUT = "..."
@@ -28,6 +29,11 @@ SPAN_COLUMNS = (("start", "end", "quote"), ("group_start", "group_end", "group_q
 def _squash(text: str) -> str:
     """``text`` with every run of whitespace as one space, and none at the ends."""
     return " ".join(text.split())
+
+
+def _plain(text: str) -> str:
+    """``text`` as a reader's table shows it, read as text: emphasis marks left out, whitespace squashed."""
+    return _squash(unmarked(text))
 
 
 def anchor_id(start: int, end: int) -> str:
@@ -132,7 +138,7 @@ class QuoteIndex:
         head = shown[: -len(CUT)] if cut else shown
         if start is not None and end is not None:
             quoted = self.text[start:end]
-            if (quoted.startswith(head) if cut else quoted == shown):
+            if (quoted.startswith(head) if cut else quoted == shown) or _plain(quoted) == _plain(shown):
                 return (start, end)
         known = self._matching(head, cut, str)
         if not cut:
@@ -140,6 +146,9 @@ class QuoteIndex:
         if not known:
             # a table that shows a line break as a space (or a run of spaces as one) still quotes the span
             known = self._matching(head, cut, _squash)
+        if not known:
+            # a reader's table shows "*et al*" in italics: its text has no marks
+            known = self._matching(head, cut, _plain)
         if line is not None and len(known) > 1:
             near = [span for span in known if self.line_of(span[0]) == line]
             # a second quote of a row (``born_quote``) lies near the row's line, not always on it

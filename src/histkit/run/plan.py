@@ -20,7 +20,7 @@ from typing import Any
 
 from histkit.core.errors import ParameterError
 from histkit.core.params import RULES, check_parameters
-from histkit.core.paths import DEFAULT_SEED, resolve_seed_dir
+from histkit.core.paths import default_seed, resolve_seed_dir
 
 OUTPUT_DIRS = ("figures_dir", "tables_dir", "exports_dir")
 NO_DEFAULT = object()
@@ -98,7 +98,7 @@ def tree_for(root: Path, seed: Path | None, changed: Mapping[str, Any], own_seed
     if not (own_seed and seed) and not changed:
         return Tree(root / "build", {"figures_dir": root / "figures", "tables_dir": root / "build" / "tables",
                                      "exports_dir": root / "build" / "exports"})
-    seed = seed or resolve_seed_dir(DEFAULT_SEED, root)
+    seed = seed or default_seed(root)
     digest = hashlib.sha256(
         json.dumps({"seed": str(seed), **changed}, sort_keys=True, default=str).encode()
     ).hexdigest()[:8]
@@ -148,7 +148,7 @@ def make(root: Path, paths: Sequence[Path], declared: Mapping[Path, Mapping[str,
     if seed_value:
         seed = resolve_seed_dir(seed_value, root)
     else:
-        seed = min(seed_defaults) if len(seed_defaults) == 1 else resolve_seed_dir(DEFAULT_SEED, root)
+        seed = min(seed_defaults) if len(seed_defaults) == 1 else default_seed(root)
     tree = tree_for(root, seed, changed, own_seed=seed_value is not None and seed_defaults != {seed})
     for name in OUTPUT_DIRS:
         if name in changed:  # the run writes there, and its figures' manifest goes with them

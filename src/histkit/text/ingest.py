@@ -57,7 +57,9 @@ _MARKUP = re.compile(
     r"(?P<dollar>\\\$)"
     r"|\*\*(?P<bold>[^*\n]+?)\*\*"
     r"|(?<![*\w])\*(?P<em>[^*\n]+?)\*(?![*\w])"
-    rf"|(?P<sup>[{SUPERSCRIPTS}]+)"
+    # markers of several notes joined by commas ("Neves¹,⁴") are one marker: the comma is not the text's;
+    # after a minus sign a superscript is a unit's exponent ("mg mL-¹"), not a note's marker
+    rf"|(?<![-−⁻{SUPERSCRIPTS}])(?P<sup>[{SUPERSCRIPTS}]+(?:,[{SUPERSCRIPTS}]+)*)"
 )
 # A block ending in an author-date citation, e.g. "... (PHILLIPS, 1920, p. 5-8)."
 _ENDS_WITH_CITATION = re.compile(r"\([A-ZÀ-Þ][^()]*?,\s*\d{4}[^()]*\)\.?$")
@@ -98,7 +100,7 @@ class _Builder:
                 kind, replacement = "markdown-emphasis", m.group("em")
             else:
                 kind, replacement = "footnote-marker", ""
-                numbers = [int(c.translate(_FROM_SUPERSCRIPT)) for c in m.group("sup")]
+                numbers = [int(c.translate(_FROM_SUPERSCRIPT)) for c in m.group("sup") if c != ","]
                 markers.extend(numbers)
             out.append(replacement)
             self.repairs.append(Repair(kind, start + m.start(), start + m.end(), replacement, element_id))

