@@ -21,6 +21,7 @@ from pathlib import Path
 
 from histkit.analyse.reconcile import reconcile
 from histkit.extract.citations import citations_table, find_groups
+from histkit.extract.list_clues import list_clues
 from histkit.extract.references import article_references, parse_entry
 from histkit.text.ingest import parse_article
 
@@ -35,6 +36,16 @@ CITATION_CASES: dict[str, Callable[[int], str]] = {
     "10,000 upper-case words, then a year": lambda n: "SILVA " * n + "(2001)",
     "one name and 10,000 years": lambda n: "(Silva, " + "2001, " * n + ")",
     "10,000 'et al.' names": lambda n: "Silva et al. " * n + "(2001)",
+}
+# The forms the reference list vouches for (issue 19): a year alone after a listed person, a lower-case lead,
+# an italic title the list prints.
+CLUES = list_clues(["SILVA, A. *Aaaa bbbb*. Place: Pub, 2001.", "AAAA. Site. Online, 2001."])
+CLUE_CASES: dict[str, Callable[[int], str]] = {
+    "10,000 years alone after a listed person": lambda n: "Silva wrote " + "(2001) " * n,
+    "10,000 'Silva said (2001)' in one sentence": lambda n: "Silva said (2001), " * n + ".",
+    "10,000 lower-case leads 'aaaa (2001)'": lambda n: "aaaa (2001) " * n,
+    "10,000 titles then a year": lambda n: "*Aaaa bbbb* (2001) " * n,
+    "10,000 quotations, then a year": lambda n: "Silva: “a. B” " * n + "(2001)",
 }
 REFERENCE_CASES: dict[str, Callable[[int], str]] = {
     "entry with 10,000 initials (ABNT)": lambda n: "SILVA, " + "A. " * n + "Title. Place: Pub, 2001.",
@@ -77,12 +88,15 @@ def main() -> None:
     rows += [
         (k, lambda m, mk=mk: lambda: find_groups(mk(m), bare="all", listed=LISTED)) for k, mk in CITATION_CASES.items()
     ]
+    rows += [
+        (k, lambda m, mk=mk: lambda: find_groups(mk(m), listed=LISTED, clues=CLUES)) for k, mk in CLUE_CASES.items()
+    ]
     rows += [(k, lambda m, mk=mk: lambda: parse_entry(mk(m), "r", 1)) for k, mk in REFERENCE_CASES.items()]
     for label, make in rows:
         times = [best_ms(make(n * k), repeats) for k in (1, 4, 16)]
         print(f"{label:<42} {times[0]:>8.1f} {times[1]:>8.1f} {times[2]:>9.1f} {times[1] / times[0]:>6.1f} "
               f"{times[2] / times[0]:>6.1f}")
-    for name in ("paz-mixed-flocks", "bak-p59099"):
+    for name in ("paz-mixed-flocks", "bak-p59099", "bak-p58270"):
         if not (CORPUS / name).exists():
             continue
 

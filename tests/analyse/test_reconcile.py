@@ -207,3 +207,176 @@ def test_et_al_compares_a_misspelt_first_author_with_the_first_listed():
     ])
     assert match_name("Arroyo-Rodrigues *et al.*", "2017", refs).ref_id == refs[0].ref_id
     assert match_name("Sanchez-Moreno *et al*.", "1998", refs).ref_id == refs[1].ref_id
+
+
+_OMOTE = [
+    # ensaio-deficiencia prints these two 2005 entries, the one alone first
+    "OMOTE, S. A construção de uma escala de atitudes sociais. Revista Brasileira de Educação Especial, v. 11, 2005.",
+    "OMOTE, S. A. et al. Mudança de atitudes sociais em relação à inclusão. Paidéia, v. 15, n. 32, 2005.",
+]
+
+
+@pytest.mark.parametrize("entries", [_OMOTE, _OMOTE[::-1]])
+@pytest.mark.parametrize(
+    ("name", "with_coauthors"),
+    [("OMOTE *et al* .", True), ("Omote et al.", True), ("OMOTE", False)],
+)
+def test_et_al_cites_the_entry_with_coauthors(entries, name, with_coauthors):
+    # APA 8.17, NBR 10520: "et al." stands for co-authors, so of two entries of one name and year it is
+    # the one with co-authors; a name alone is the one alone, whatever the list's order.
+    refs = parse_references(entries)
+    m = match_name(name, "2005", refs)
+    (ref,) = [r for r in refs if r.ref_id == m.ref_id]
+    assert ref.et_al is with_coauthors
+
+
+def test_et_al_with_two_authors_listed():
+    # Fixture (mixed-case ABNT): "Smith, J.; Jones, K. Title" has co-authors without printing "et al."
+    refs = parse_references(
+        ["Smith, J. Alone. London: Verso, 2001.", "Smith, J.; Jones, K. Together. London: Verso, 2001."]
+    )
+    assert match_name("Smith et al.", "2001", refs).ref_id == "ref02"
+    assert match_name("Smith", "2001", refs).ref_id == "ref01"
+
+
+def test_et_al_in_the_corpus(corpus):
+    # ensaio-deficiencia: "( ANTONAK; LIVNEH, 1988 ; OMOTE, 2005 , 2016 ; OMOTE *et al* ., 2005)"
+    from histkit.extract.citations import citations_table
+    from histkit.extract.references import article_references
+
+    art = corpus["ensaio-deficiencia"]
+    refs = article_references(art)
+    rows = reconcile(citations_table(art), refs)
+    at = art.text.index("OMOTE *et al* ., 2005")
+    (row,) = rows[rows["start"] == at].itertuples()
+    assert row.quote == "OMOTE *et al* ., 2005"
+    assert next(r for r in refs if r.ref_id == row.ref_id).title.startswith("Mudança de atitudes")
+    (alone,) = rows[(rows["start"] == art.text.index("OMOTE, 2005")) & (rows["year"] == "2005")].itertuples()
+    assert next(r for r in refs if r.ref_id == alone.ref_id).title.startswith("A construção")
+
+
+def test_a_country_cited_in_the_articles_language():
+    # Fixtures: NBR 6023 enters a government's works under the jurisdiction, printed in the list's language.
+    refs = parse_references(
+        [
+            "ESPAÑA. Ley Orgánica 2/2006, de 3 de mayo, de Educación. Madrid: BOE, 2006.",
+            "PORTUGAL. Lei de Bases do Sistema Educativo. Lisboa: Diário da República, 2006.",
+        ]
+    )
+    assert (match_name("Spain", "2006", refs).ref_id, match_name("Spain", "2006", refs).kind) == ("ref01", "folded")
+    assert match_name("Portugal", "2006", refs).ref_id == "ref02"
+    assert match_name("Brazil", "2006", refs).kind == "none"  # another country is not taken for a listed one
+
+
+def test_a_country_cited_in_english_in_the_corpus(corpus):
+    # oes-tourism-gentrification (English): "(Brazil, 2022)" for "Brasil. (2022). Ministério do Turismo ..."
+    from histkit.extract.citations import citations_table
+    from histkit.extract.references import article_references
+
+    art = corpus["oes-tourism-gentrification"]
+    refs = article_references(art)
+    rows = reconcile(citations_table(art), refs)
+    (row,) = rows[rows["quote"] == "Brazil, 2022"].itertuples()
+    ref = next(r for r in refs if r.ref_id == row.ref_id)
+    assert (ref.key, ref.year) == ("Brasil", "2022")
+    assert "Ministério do Turismo" in art.text[ref.start : ref.end]
+
+
+def test_a_body_cited_by_its_acronym_or_in_full():
+    # Fixtures: "(Ipea, 2021b)" against an APA entry that prints the acronym after the name, and the name in
+    # full with "[FAPESP]" against an ABNT entry "FUNDAÇÃO ... (FAPESP)".
+    refs = parse_references(
+        [
+            "Instituto de Pesquisa Econômica Aplicada (Ipea). (2021b). Atlas da violência. Brasília: Ipea.",
+            "FUNDAÇÃO DE AMPARO À PESQUISA DO ESTADO DE SÃO PAULO (FAPESP). Relatório. São Paulo: FAPESP, 2018.",
+        ]
+    )
+    assert match_name("Ipea", "2021b", refs).ref_id == "ref01"
+    assert match_name("Fundação de Amparo à Pesquisa do Estado de São Paulo [Fapesp]", "2018", refs).ref_id == "ref02"
+    assert match_name("FAPESP", "2018", refs).ref_id == "ref02"
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "number"),
+    [
+        ("SILVA", "s.d.", 2),  # NBR 10520: an online page with only an access date
+        ("Silva", "s/d", 2),
+        ("Smith", "n.d.", 3),  # APA 8.19: "(n.d.)" in the entry
+        ("Lee", "in press", 5),
+        ("GÓMEZ", "en prensa", 6),
+    ],
+)
+def test_an_undated_citation_finds_its_undated_entry(name, year, number):
+    # Fixtures of the issue's forms: the match is no "year differs" (author-only) but the names and no date.
+    refs = parse_references(
+        [
+            "SILVA, A. Um livro. São Paulo: Cortez, 2001.",
+            "SILVA, A. Página oficial. Disponível em: https://x.org. Acesso em: 3 mar. 2020.",
+            "Smith, J. (n.d.). Web page. Retrieved from https://x.org",
+            "Smith, J. (2019). Book. London: Verso.",
+            "Lee, K. (in press). Paper. Journal of Things.",
+            "GÓMEZ, L. Libro. Madrid: Akal, en prensa.",
+        ]
+    )
+    m = match_name(name, year, refs)
+    assert (m.ref_id, m.kind in ("exact", "folded")) == (refs[number - 1].ref_id, True)
+
+
+def test_abnt_persons_in_mixed_case_with_a_particle():
+    # A second fixture of the issue's mixed-case ABNT form: initials, a particle, three persons.
+    from histkit.extract.references import parse_entry
+
+    ref = parse_entry("Oliveira, J. L. S. de; Pereira, A.; Costa, B. C. Título. Rio de Janeiro: FGV, 2015.", "r", 1)
+    assert [n.family for n in ref.authors] == ["Oliveira", "Pereira", "Costa"]
+    assert ref.year == "2015"
+
+
+def test_a_newspaper_issue_finds_the_entry_of_its_date():
+    # mediacoes-cambiemos prints one entry per issue ("El Cronista, 24/5/17 falta referencia"); fixture of that form.
+    refs = parse_references(
+        [
+            "El Cronista, 13/5/16 falta referencia",
+            "El Cronista, 24/5/17 falta referencia",
+            "Clarín, 15/5/18 falta referencia",
+        ]
+    )
+    assert match_name("El Cronista", "24/5/17", refs).ref_id == "ref02"
+    assert match_name("El Cronista", "13/5/16", refs).ref_id == "ref01"
+    assert match_name("Clarín", "31/12/16", refs).kind == "none"  # an issue the list does not hold
+
+
+def test_newspaper_issues_in_the_corpus(corpus):
+    from histkit.extract.citations import citations_table
+    from histkit.extract.references import article_references
+
+    art = corpus["mediacoes-cambiemos"]
+    refs = {r.ref_id: r for r in article_references(art)}
+    rows = reconcile(citations_table(art), list(refs.values()))
+    got = {(r.year, refs[r.ref_id].title[:8]) for r in rows.itertuples() if r.ref_id and "/" in r.year}
+    assert {("24/5/17", "24/5/17 "), ("13/5/16", "13/5/16 "), ("9/11/17", "9/11/17."), ("31/8/2017", "31/8/201")} <= got
+
+
+def test_a_body_cited_by_the_initials_of_its_name():
+    # APA 8.21: "(CLSI, 2008)" (hoehnea-senna-extracts) and "(IBGE, 2010)" (fixture) for entries that spell the
+    # name out and print no acronym; initials must agree exactly ("CLS" is no match).
+    refs = parse_references(
+        [
+            "Clinical and Laboratory Standards Institute. 2008. Reference Method. Wayne: CLSI.",
+            "INSTITUTO BRASILEIRO DE GEOGRAFIA E ESTATÍSTICA. Censo demográfico. Rio de Janeiro, 2010.",
+        ]
+    )
+    assert match_name("CLSI", "2008", refs).ref_id == "ref01"
+    assert match_name("IBGE", "2010", refs).ref_id == "ref02"
+    assert match_name("CLS", "2008", refs).kind == "none"
+
+
+def test_a_standard_in_the_corpus(corpus):
+    # hoehnea-senna-extracts: "... do documento M38-A (CLSI M38-A2, 2008)"
+    from histkit.extract.citations import citations_table
+    from histkit.extract.references import article_references
+
+    art = corpus["hoehnea-senna-extracts"]
+    refs = {r.ref_id: r for r in article_references(art)}
+    rows = reconcile(citations_table(art), list(refs.values()))
+    (row,) = rows[rows["quote"] == "CLSI M38-A2, 2008"].itertuples()
+    assert refs[row.ref_id].key == "Clinical and Laboratory Standards Institute"

@@ -378,3 +378,126 @@ def test_finding_citations_grows_linearly_on_hostile_text(make):
     # of best times, not a wall-clock limit, so a loaded machine does not fail it.
     run = lambda text: find_groups(text, bare="all", listed=frozenset({"silva", "aaaa"}))  # noqa: E731
     assert growth(make, run, 1250) < 32
+
+
+@pytest.mark.parametrize(
+    ("content", "authors"),
+    [
+        ("OMOTE, 2005 , 2016 ; OMOTE *et al* ., 2005", ("OMOTE", "OMOTE *et al* .")),  # ensaio-deficiencia
+        ("Silva *et al* ., 2010, p. 4", ("Silva *et al* .",)),  # fixture: mixed case, with a locator
+    ],
+)
+def test_et_al_with_a_space_before_its_period(content, authors):
+    works, problems = read_group(content)
+    assert tuple(dict.fromkeys(w.authors[0] for w in works)) == authors
+    assert problems == []
+
+
+
+@pytest.mark.parametrize(
+    ("content", "authors"),
+    [
+        # fixtures in the issue's form (APA 8.21: the name in full, the acronym in brackets, at first citation)
+        ("Fundação de Amparo à Pesquisa do Estado de São Paulo [Fapesp], 2019",
+         [("Fundação de Amparo à Pesquisa do Estado de São Paulo [Fapesp]",)]),
+        ("Food and Agriculture Organization of the United Nations [FAO], 2019",
+         [("Food and Agriculture Organization of the United Nations [FAO]",)]),
+        ("Fundação Getulio Vargas [FGV], 2020; Silva e Souza, 2001", [("Fundação Getulio Vargas [FGV]",),
+                                                                     ("Silva", "Souza")]),
+    ],
+)
+def test_a_body_with_its_acronym_in_brackets(content, authors):
+    works, problems = read_group(content)
+    assert [w.authors for w in works] == authors
+    assert problems == []
+
+
+def test_a_body_with_its_acronym_in_brackets_narrative():
+    text = "segundo a Fundação de Amparo à Pesquisa do Estado de São Paulo [Fapesp] (2019), os dados"
+    (group,) = find_groups(text, listed=frozenset({"fapesp"}))
+    assert group.works[0].authors == ("Fundação de Amparo à Pesquisa do Estado de São Paulo [Fapesp]",)
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("segundo Gómez De la Torre (2015), a", ("Gómez De la Torre",)),  # fixture: the issue's form
+        ("Martínez Van der Berg (2010) mostra", ("Martínez Van der Berg",)),  # fixture
+        ("Silva da Costa (2001) mostra", ("Silva da Costa",)),  # fixture: the list prints SILVA
+        ("Tradução de Austin (1990)", ("Austin",)),  # prose before a particle is still cut
+    ],
+)
+def test_particles_inside_a_family_name(text, authors):
+    listed = frozenset({"gomez", "torre", "martinez", "berg", "austin", "silva", "costa"})
+    (group,) = [g for g in find_groups(text, listed=listed) if g.works]
+    assert group.works[0].authors == authors
+
+
+def test_a_listed_title_name_with_a_particle_is_kept_whole(corpus):
+    # bak-p59610: "ecoam o art. 1 da Declaração Universal dos Direitos Humanos (1948)", the entry
+    # "DECLARAÇÃO UNIVERSAL DOS DIREITOS HUMANOS. Adotada ..."; before, "Direitos Humanos" alone.
+    art = corpus["bak-p59610"]
+    rows = citations_table(art)
+    at = art.text.index("Declaração Universal dos Direitos Humanos (1948)")
+    (row,) = rows[rows["start"] == at].itertuples()
+    assert (row.authors, row.year) == ("Declaração Universal dos Direitos Humanos", "1948")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # mediacoes-cambiemos: newspapers cited by the date of the issue
+        ("La Nación, 14/9/16", [(("La Nación",), "14/9/16", 2016)]),
+        (" El Cronista, 24/5/17 ", [(("El Cronista",), "24/5/17", 2017)]),
+        ("La Nación 31/8/2017", [(("La Nación",), "31/8/2017", 2017)]),
+        ("El Cronista, 12/12/16 y 9/11/17",
+         [(("El Cronista",), "12/12/16", 2016), (("El Cronista",), "9/11/17", 2017)]),
+        # fixtures: Chicago 14.89 in English; not a date (day 32, month 13); two names are no newspaper
+        ("New York Times, 5/6/2019", [(("New York Times",), "5/6/2019", 2019)]),
+        ("Silva, 32/13/17", []),
+        ("Nuestro Rol, Coloquio de Idea 18/10/2018", []),
+    ],
+)
+def test_a_newspaper_by_the_date_of_its_issue(content, expected):
+    works, _ = read_group(content)
+    assert [(w.authors, w.year, w.year_first) for w in works] == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("CLSI M38-A2, 2008", [(("CLSI",), "2008", "M38-A2")]),  # hoehnea-senna-extracts
+        ("ABNT NBR 6023, 2018", [(("ABNT",), "2018", "NBR 6023")]),  # fixture: ABNT's own norm
+        ("ISO 690, 2010", [(("ISO",), "2010", "690")]),  # fixture
+    ],
+)
+def test_a_standard_by_its_body_and_code(content, expected):
+    works, problems = read_group(content)
+    assert [(w.authors, w.year, w.pages) for w in works] == expected
+    assert problems == []
+
+
+def test_a_body_opening_with_a_one_letter_word(corpus):
+    # acta-amazonica-land-cover "using R 3.6.1 Software (R Core Team 2019)"; fixture in ABNT's comma form.
+    art = corpus["acta-amazonica-land-cover"]
+    rows = citations_table(art)
+    (row,) = rows[rows["start"] == art.text.index("R Core Team 2019")].itertuples()
+    assert (row.authors, row.year) == ("R Core Team", "2019")
+    assert [w.authors for w in read_group("R Core Team, 2020")[0]] == [("R Core Team",)]
+    # the article "A" before a name is still no part of it
+    groups = find_groups("A Silva Santos (2001) mostra", listed=frozenset({"silva", "santos"}))
+    (group,) = [g for g in groups if g.works]
+    assert group.works[0].authors == ("Silva Santos",)
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "date"),
+    [
+        (" Kaufman, CEO de Accenture, 18/10/2018 ", "Kaufman", "18/10/2018"),  # mediacoes-cambiemos
+        ("Silva, entrevista concedida ao autor, 12/3/2019", "Silva", "12/3/2019"),  # fixture (APA 8.9's form)
+    ],
+)
+def test_who_speaks_what_they_are_and_the_date(content, name, date):
+    (work,) = read_group(content)[0]
+    assert (work.authors, work.year) == ((name,), date)
+    assert read_group("Silva, Souza, 12/3/2019")[0] == []  # two names and a date: no newspaper, no speaker

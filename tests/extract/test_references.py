@@ -493,3 +493,40 @@ def test_an_acronym_in_brackets_must_come_from_the_name():
 )
 def test_language_of_an_entry(entry, lang):
     assert parse_entry(entry, "r", 1).language == lang
+
+
+@pytest.mark.parametrize(
+    ("entry", "key", "acronym", "year"),
+    [
+        # fixtures in the form: APA 9.11 prints a body's acronym in parentheses after its name
+        ("Instituto de Pesquisa Econômica Aplicada (Ipea). (2021b). Atlas da violência. Brasília: Ipea.",
+         "Instituto de Pesquisa Econômica Aplicada", "Ipea", "2021b"),
+        ("Organização Mundial da Saúde (OMS). (2020). Relatório mundial. Genebra: OMS.",
+         "Organização Mundial da Saúde", "OMS", "2020"),
+    ],
+)
+def test_apa_body_with_its_acronym_in_parentheses(entry, key, acronym, year):
+    (ref,) = parse_references([entry])
+    assert (ref.key, ref.acronym, ref.year) == (key, acronym, year)
+
+
+def test_apa_parenthesis_that_declares_nothing_is_no_acronym():
+    # "(Kim)" abbreviates nothing in "Smith, J.": not read as a body's acronym.
+    (ref,) = parse_references(["Smith, J. (Kim). (2001). Odd title. London: Verso."])
+    assert ref.acronym == ""
+
+
+@pytest.mark.parametrize(
+    ("entry", "key", "year"),
+    [
+        # hoehnea-senna-extracts and acta-amazonica-land-cover (CSE name-year, a body as author)
+        ("Clinical and Laboratory Standards Institute. 2008. Reference Method for Broth Dilution. Wayne: CLSI.",
+         "Clinical and Laboratory Standards Institute", "2008"),
+        ("R Core Team. 2019. R: A language and environment for statistical computing. Vienna.", "R Core Team", "2019"),
+        ("Empresa Brasileira de Pesquisa Agropecuária. 2018. Sistema brasileiro. Brasília: Embrapa.",
+         "Empresa Brasileira de Pesquisa Agropecuária", "2018"),  # fixture
+    ],
+)
+def test_cse_body_as_author(entry, key, year):
+    (ref,) = parse_references([entry])
+    assert (ref.key, ref.year) == (key, year)

@@ -6,7 +6,8 @@
 - ``folded``: equal once case, accents and apostrophes are folded ("Bartra" and "BARTRA"), with
   co-authors in any order, "et al." for the co-authors, compound surnames by their last part, a
   corporate name printed short or by the acronym its entry prints ("SNBP" for "SISTEMA NACIONAL
-  DE BIBLIOTECAS PÚBLICAS. SNBP."), or a year label ("2023c") the list leaves out;
+  DE BIBLIOTECAS PÚBLICAS. SNBP."), a year label ("2023c") the list leaves out, or an undated
+  citation ("s.d.", "n.d.", "no prelo", "in press") and the one undated entry of these names;
 - ``fuzzy``: same year, and the folded names are at least ``threshold`` similar (rapidfuzz's
   normalised Indel ratio, 0-100), e.g. "LAZITCH; DRACHKOVITCH" in the text and "LAZITCH;
   DRCHKOVITCH" in the list, or "Paul Krugmam" (a first name before a misprinted family) and KRUGMAN;
@@ -37,7 +38,11 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from histkit.core.errors import ParameterError
+from histkit.extract.citation_forms import ISSUE_DATE
+from histkit.extract.citation_lowercase import DOMAIN
 from histkit.extract.citations import fold
+from histkit.extract.jurisdictions import territory
+from histkit.extract.name_particles import PARTICLE_WORDS
 from histkit.extract.references import Reference
 
 DEFAULT_THRESHOLD = 85.0
@@ -64,6 +69,8 @@ class Match:
 
 
 _SUFFIXES = {"junior", "jr", "filho", "neto", "sobrinho"}
+# "et al." closing a cited name: "et al.", "*et al.,*", "*et al*." and "*et al* ." (a space before the period).
+_ETAL_END = r"et al\.?,?\*?(?: ?\.)?$"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -71,7 +78,7 @@ def _families(name: str) -> list[str]:
     """Folded family names of a cited or listed name: no accents, apostrophes, "et al." or ellipsis."""
     out = []
     for part in name.split(";"):
-        part = re.sub(r"\s+\*?et al\.?,?\*?\.?$|\.\.\.$|…$", "", part.strip())
+        part = DOMAIN.sub("", re.sub(rf"\s+\*?{_ETAL_END}|\.\.\.$|…$", "", part.strip()))
         # Any hyphen (U+2010, U+2011 too: "Sánchez‐Moreno", "Hernández‑de‑Menéndez") parts a compound name.
         words = re.sub(r"[^\w ]+", "", re.sub(r"[-‐‑]", " ", fold(part))).split()
         # A generational suffix is not the family name: "GABRIEL JÚNIOR" is cited "Gabriel" too.
@@ -93,10 +100,15 @@ def _same_names(cited: str, listed: str) -> bool:
     # and a first name printed before the family ("Ruth Glass").
     if sorted(n.split()[-1] for n in a) == sorted(n.split()[-1] for n in b):
         return True
-    if re.search(r"et al\.?,?\*?\.?$", cited.strip()) and a[0] == b[0]:
+    if re.search(_ETAL_END, cited.strip()) and a[0] == b[0]:
         return True
+    if len(a) != 1 or len(b) != 1:
+        return False
     # A title entry or a corporate author printed long ("NBS – National Bureau ..."), cited short.
-    return len(a) == 1 and len(b) == 1 and (f"{b[0]} ".startswith(f"{a[0]} ") or f"{a[0]} ".startswith(f"{b[0]} "))
+    if f"{b[0]} ".startswith(f"{a[0]} ") or f"{a[0]} ".startswith(f"{b[0]} "):
+        return True
+    # A country as author cited in the article's language: "Brazil" for "Brasil." (CLDR names, via Babel).
+    return a[0] != b[0] and (code := territory(a[0])) is not None and code == territory(b[0])
 
 
 def _same_first(cited: str, listed: str) -> bool:
@@ -105,9 +117,21 @@ def _same_first(cited: str, listed: str) -> bool:
     return bool(a and b) and (a[0] == b[0] or a[0].split()[-1] == b[0].split()[-1])
 
 
+_LINKS = frozenset({"e", "y", "and", "of", "for", "the", "a", "em", "para", "no", "na", "en", "und", "fur"})
+
+
+def _initials(key: str) -> str:
+    """First letters of a corporate name's words, particles and links left out ("CLSI" of "Clinical and ...")."""
+    words = re.findall(r"[^\W\d_]+", fold(key))
+    return "".join(w[0] for w in words if w not in _LINKS and w not in PARTICLE_WORDS) if len(words) > 1 else ""
+
+
 def _named(name: str, ref: Reference) -> bool:
     """The cited names are the entry's (:func:`_same_names`) or the acronym a corporate entry prints."""
     if _same_names(name, ref.key):
+        return True
+    if name.isupper() and 2 <= len(name) <= 8 and name.isalpha() and _initials(ref.key) == fold(name):
+        # "(CLSI, 2008)", "(IBGE, 2010)": a body cited by the initials of the name its entry spells out (APA 8.21).
         return True
     if not ref.acronym:
         return False
@@ -146,7 +170,7 @@ def _similarity(cited: str, listed: str) -> float:
     a, b = _families(cited), _families(listed)
     if len(a) == 1 and len(b) == 1 and len(a[0].split()) > 1 and len(b[0].split()) == 1:
         score = max(score, fuzz.ratio(b[0], a[0].split()[-1]))
-    if a and b and re.search(r"et al\.?,?\*?\.?$", cited.strip()):
+    if a and b and re.search(_ETAL_END, cited.strip()):
         # "Arroyo-Rodrigues *et al.*" for ARROYO-RODRÍGUEZ; MELO; ...: "et al." stands for the co-authors, so
         # the first authors are compared.
         score = max(score, fuzz.ratio(a[0], b[0]))
@@ -206,6 +230,17 @@ def match_name(
     """
     threshold = check_threshold(threshold)
     pool = [r for r in refs if not by_year or r.year == year]
+    # "OMOTE *et al.*, 2005" is the entry of 2005 with co-authors, "OMOTE, 2005" the one alone (APA 8.17,
+    # NBR 10520): entries that agree come first, list order kept among them.
+    etal = re.search(_ETAL_END, name.strip()) is not None
+    pool.sort(key=lambda r: etal != (len(r.authors) > 1 or r.et_al))
+    if by_year and ISSUE_DATE.fullmatch(year):
+        # "(El Cronista, 24/5/17)": of the entries of this newspaper, the one that prints this issue's date.
+        printed = re.compile(rf"(?<![\d/]){re.escape(year)}(?![\d/])")
+        for r in refs:
+            if _named(name, r) and printed.search(f"{r.date} {r.title}"):
+                return Match(r.ref_id, "exact" if r.key == name else "folded", 100.0)
+        return Match("", "none", 0.0)  # another issue of the paper is another work
     for r in pool:
         if r.key == name:
             return Match(r.ref_id, "exact", 100.0)
@@ -232,6 +267,11 @@ def match_name(
         return Match(firsts[0].ref_id, "first-author", 100.0)
     if by_year:
         named = [r for r in refs if _named(name, r)]
+        undated = [r for r in named if r.year_first is None]
+        if year and not any(c.isdigit() for c in year) and len(undated) == 1:
+            # "(SILVA, s.d.)", "(Lee, in press)": an undated citation and the one undated entry of these names
+            # (NBR 10520, APA 8.19) agree; no year differs.
+            return Match(undated[0].ref_id, "folded", 100.0)
         carrying = [r for r in named if _carries(r, year)]
         if carrying:
             return Match(carrying[0].ref_id, "other-year", 100.0)

@@ -33,11 +33,18 @@ _WORD = (
     r"(?:(?<=[-‑]Jr)\.)?"
 )
 _PARTICLE = PARTICLE_RE
-_MIXED = rf"{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
+# A body whose name opens with a one-letter word: "R Core Team" (CSE and APA cite it so).
+_MIXED = rf"(?:[A-Z] (?={_WORD} {_WORD}))?{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
 _ACRONYM_MIXED = r"[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ][a-zß-ÿ]+){0,3}"
-# "*et al.,*": the comma typed inside the emphasis (paz-mixed-flocks, fixture).
-_ETAL = r"(?: \*?et al\.?,?\*?\.?| et alii| e outros| e colaboradores| y otros| and others)"
-_NAME = rf"(?:{_UPPER}|{_MIXED}|{_ACRONYM_MIXED})(?:\.\.\.|…)?{_ETAL}?"
+# "*et al.,*": the comma typed inside the emphasis (paz-mixed-flocks, fixture); "*et al* .": the period set
+# after the emphasis with a space (ensaio-deficiencia, fixture).
+_ETAL = r"(?: \*?et al\.?,?\*?(?: ?\.)?| et alii| e outros| e colaboradores| y otros| and others)"
+# A body named in full with its acronym in brackets (APA 8.21): "Fundação de Amparo à Pesquisa do Estado de
+# São Paulo [Fapesp], 2019".
+_BODY_LINK = r"(?:de|da|do|das|dos|del|la|las|los|à|às|ao|aos|a|e|y|and|of|for|the|para|em|no|na|en|des|du|für|und)"
+_BODY = rf"{_WORD}(?: (?:{_BODY_LINK} ){{0,2}}{_WORD}){{1,9}} \[[A-ZÀ-Þ][A-Za-zÀ-ÿ]{{1,14}}\]"
+_BODY_RE = re.compile(_BODY)
+_NAME = rf"(?:{_BODY}|{_UPPER}|{_MIXED}|{_ACRONYM_MIXED})(?:\.\.\.|…)?{_ETAL}?"
 _CONNECTOR = r"(?:, (?:and |e |y |& )?| (?:and|e|y|&) |/)"
 # What may open a cited work without being part of it: "cf. BRAIT, 2006", "see also Harvey, 1996".
 # In italics, the comma inside and the space left out after the emphasis: "*e.g.,*Machado, 1999", "*sensu*Whittaker".
@@ -82,6 +89,18 @@ _WORK_NO_COMMA = re.compile(rf"(?P<name>.+?) {_YEARS}(?: ?[,:.] ?{_PAGES})?(?:(?
 # The work at the head of a segment that goes on with prose: "FOTION, 2021, sobre a pesquisa ...".
 _WORK_HEAD = re.compile(rf"(?P<name>[^,;]+?)(?:, ?| ){_YEARS}(?: ?[,:.] ?{_PAGES})?(?=, )")
 _YEAR_ITEM = re.compile(_YEAR_ONE)
+# A standard cited by its body's acronym and its code before the year: "(CLSI M38-A2, 2008)", "(ABNT NBR 6023,
+# 2018)", "(ISO 690, 2010)". The code locates the document as a page would.
+_STANDARD = re.compile(
+    rf"(?P<body>[A-ZÀ-Þ]{{2,8}}) (?P<code>(?:[A-Z]{{2,5}} )?[A-Z]{{0,4}}\d[\w.:/-]{{0,20}}),? {_YEARS}"
+)
+# A newspaper cited by the date of its issue (Chicago 14.89, APA 10.2; ABNT for an unsigned news item): "(La
+# Nación, 14/9/16)", "(El Cronista, 12/12/16 y 9/11/17)", "(La Nación 31/8/2017)". Day and month are checked.
+ISSUE_DATE = re.compile(r"(?<![\d/])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
+_DATES = rf"(?P<dates>{ISSUE_DATE.pattern}(?:(?:, ?| y | e | and | & ){ISSUE_DATE.pattern}){{0,5}})".replace(
+    "?P<y>", "?:"
+)
+_DATED = re.compile(rf"(?P<name>.+?)(?:, ?| ){_DATES}\.?")
 # A classical or ancient work cited by book and chapter before the edition's year (NBR 10520, Chicago
 # 14.242): "(PLATÃO, IV 3, 2001, p. 45)", "Heródoto (II, 1999, p. 12)". The book is a locator of the work.
 CLASSICAL_BOOK = re.compile(r"(?P<book>[IVXLC]{1,6}(?:[ ,.] ?\d{1,3}){0,3}), ?(?=(?:1[5-9]|20)\d\d)")
@@ -147,6 +166,8 @@ def _strip_etal(name: str) -> str:
 
 def _split_names(names: str) -> tuple[str, ...]:
     """Split "Hou, Gelb, and Calabrese" or "Araújo e Posenatto" into single names."""
+    if names.endswith("]") and _BODY_RE.fullmatch(names):
+        return (names,)  # "Food and Agriculture Organization [FAO]": one body, its "and" no connector
     parts = [p for p in re.split(_CONNECTOR, names) if p]
     return tuple(parts)
 

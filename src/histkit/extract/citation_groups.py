@@ -12,17 +12,20 @@ import re
 from dataclasses import dataclass, replace
 
 from histkit.extract.citation_forms import (
+    _DATED,
     _IBIDEM,
     _LEAD,
     _NAMES,
     _NOT_AUTHORS,
     _REMARK_ONLY,
     _SPACES,
+    _STANDARD,
     _WORK,
     _WORK_HEAD,
     _WORK_NO_COMMA,
     _YEAR_ONLY,
     CLASSICAL_BOOK,
+    ISSUE_DATE,
     _pages,
     _split_names,
     _strip_etal,
@@ -109,6 +112,23 @@ def _parse_segment(body: str, start: int) -> tuple[list[Work], bool]:
             if form is _WORK_NO_COMMA and any(_strip_etal(n).casefold() in _NOT_AUTHORS for n in names):
                 continue  # "(February 1927)" is a date
             return _works(names, m.group("years"), m.group("pages"), start, end, "parenthetical", "cited"), False
+    if m := _STANDARD.fullmatch(body):
+        return [replace(w, pages=m.group("code")) for w in _works((m.group("body"),), m.group("years"), None, start,
+                                                                   end, "parenthetical", "cited")], False
+    dated = _DATED.fullmatch(body)
+    name = dated.group("name").strip() if dated else ""
+    if dated and "," in name and not _NAMES.fullmatch(name) and re.fullmatch(r"[^,;\d]{2,60}", name.split(",", 1)[1]):
+        # "Kaufman, CEO de Accenture, 18/10/2018": who speaks, what they are, the date (as APA 8.9 cites a
+        # personal communication); the descriptor is no author.
+        name = name.split(",", 1)[0]
+    if dated and (m := dated) and _NAMES.fullmatch(name) and len(_split_names(name)) == 1:
+        # A newspaper by its issue's date: the printed date is the "year" the entry is found by.
+        works = []
+        for d in ISSUE_DATE.finditer(m.group("dates")):
+            y = d.group("y")
+            first = int(y) if len(y) == 4 else (2000 if int(y) < 50 else 1900) + int(y)  # "14/9/16": 2016
+            works.append(Work(_split_names(name), d.group(), first, first, "", None, None, start, end))
+        return works, False
     if _NAMES.fullmatch(body):
         return [], True
     return [], False

@@ -48,6 +48,8 @@ from histkit.extract.citation_groups import (
 )
 from histkit.extract.citation_groups import parse_group as parse_group  # re-exported: callers read groups here
 from histkit.extract.citation_names import listed_names, names_listed, trim_to_listed
+from histkit.extract.citation_sources import REASON_SOURCE, unlisted_source
+from histkit.extract.list_clues import ListClues, list_clues, vouched_groups
 from histkit.extract.name_particles import PARTICLE_WORDS
 from histkit.extract.stages import check_stage_sections, curated_stage_sections, stage_of
 from histkit.text.ingest import Article, Element
@@ -155,14 +157,20 @@ def _narrative(
     if connectors and connectors[-1].group().strip() == ",":
         skip += connectors[-1].end()
     names = _split_names(names_text[skip:])
-    run_in = re.match(rf".*? {_PARTICLE} (?=[A-ZÀ-Þ])", names[0]) if names else None
-    if run_in and names[0].split()[0].casefold() in PARTICLE_WORDS:
-        run_in = None  # "De la Torre (2001)": a capitalised particle opens the family name
+    # "Fundação de Amparo ... [Fapesp]": a body named in full with its acronym is kept whole.
+    body = bool(names) and names[-1].endswith("]")
+    run_in = re.match(rf".*? {_PARTICLE} (?=[A-ZÀ-Þ])", names[0]) if names and not body else None
+    prefix = re.sub(rf" {_PARTICLE} $", "", run_in.group()) if run_in else ""
+    if run_in and (prefix.split()[0].casefold() in PARTICLE_WORDS or prefix.split()[-1].casefold() in PARTICLE_WORDS
+                   or (listed and names_listed((prefix,), listed))):
+        # "De la Torre (2001)", "Gómez De la Torre (2015)": a capitalised particle opens the family name;
+        # "Silva da Costa": the words before the particle are a name the list prints, not prose.
+        run_in = None
     if names and run_in and not names[0].isupper():
         # "Tradução de Austin, 1990": outside parentheses, words before a particle may be prose.
         skip += run_in.end()
         names = (names[0][run_in.end() :], *names[1:])
-    if names and listed:
+    if names and listed and not body:
         # "Specifically, Savage and Warde (1993)", "Davi Kopenawa (2010)": the authors start at
         # the first name the reference list prints.
         first, chars = trim_to_listed(names, listed)
@@ -197,6 +205,7 @@ def find_groups(
     narrative: bool = True,
     bare: str = "remarks",
     listed: frozenset[str] = frozenset(),
+    clues: ListClues | None = None,
 ) -> list[Group]:
     """Find every citation group in ``text``; spans are shifted by ``offset``.
 
@@ -215,6 +224,9 @@ def find_groups(
         Folded name words of the reference list (:func:`~histkit.extract.citation_names.listed_names`):
         a narrative citation's authors start at the first listed name, and a narrative candidate
         with a bare year and no listed name is a problem, not a citation. Empty: no such check.
+    clues : ListClues, optional
+        What the list vouches for (:func:`~histkit.extract.list_clues.list_clues`): a lower-case lead, a
+        year alone after a listed person or title in the sentence. None: none of these.
 
     """
     groups = []
@@ -241,7 +253,14 @@ def find_groups(
             names_listed(w.authors, listed) for w in works
         ):
             continue  # "Heródoto (II, 1999, p. 12)": the book of the work named before; read as narrative
-        if works:
+        if works and listed and unlisted_source(text, m.start(1) + works[0].start, works, listed):
+            # "Fonte: (Curitiba, 2021)": a place as the data's source, or a work missing from the list; the
+            # text does not say which, so it is reported, not counted.
+            problem = Problem(0, m.end() - m.start() - 2, m.group(1), REASON_SOURCE)
+            groups.append(Group(offset + m.start(), offset + m.end(), [], [problem]))
+            take(m.start(), m.end())
+            paren_spans.add((m.start(), m.end()))
+        elif works:
             groups.append(Group(offset + m.start(), offset + m.end(), works, problems))
             take(m.start(), m.end())
             paren_spans.add((m.start(), m.end()))
@@ -257,7 +276,11 @@ def find_groups(
                 if covered[m.start()]:
                     continue
                 group = _narrative(m, offset, "bare", listed)
-                if group is not None:
+                if group is not None and listed and unlisted_source(text, m.start(), group.works, listed):
+                    quote = text[group.start - offset : group.end - offset]
+                    groups.append(Group(group.start, group.end, [], [Problem(0, len(quote), quote, REASON_SOURCE)], 0))
+                    take(m.start(), m.end())
+                elif group is not None:
                     groups.append(group)
                     take(m.start(), m.end())
     if narrative and listed and ("* (" in text or "*, (" in text):
@@ -285,6 +308,15 @@ def find_groups(
             group = _narrative(m, offset, listed=listed)
             if group is not None:
                 groups.append(group)
+                if group.works:
+                    take(m.start(), m.end())
+    if narrative and clues is not None:
+        vouched, mark = vouched_groups(text, covered, clues), bytearray(len(text) + 1)
+        for a, b, _ in vouched:
+            mark[a:b] = b"\x01" * (b - a)
+        # "*Mikhaïl Bakhtin:* an Aesthetic for Democracy (1999)": the list vouches for what read as a date.
+        groups = [g for g in groups if g.works or not any(mark[g.start - offset : g.end - offset])]
+        groups += [Group(offset + a, offset + b, works, [], 0) for a, b, works in vouched]
     return sorted(groups, key=lambda g: g.start)
 
 
@@ -363,10 +395,12 @@ def _found_groups(article: Article) -> list[tuple[Group, Element]]:
     elements = sorted(article.of_kind("paragraph", "blockquote", "caption", "footnote"), key=lambda e: e.start)
     found: list[tuple[Group, Element]] = []
     listed = listed_names(article.text[e.start : e.end] for e in article.references)
+    clues = list_clues(article.text[e.start : e.end] for e in article.references)
     for element in elements:
         for a, b in element.pieces:
             bare = "all" if element.kind == "footnote" else "remarks"
-            found.extend((g, element) for g in find_groups(article.text[a:b], a, bare=bare, listed=listed))
+            groups = find_groups(article.text[a:b], a, bare=bare, listed=listed, clues=clues)
+            found.extend((g, element) for g in groups)
     found.sort(key=lambda ge: ge[0].start)
     return found
 

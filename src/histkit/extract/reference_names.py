@@ -46,7 +46,7 @@ _GIVEN = rf"(?:{_INITIALS}|{_WRITTEN})"
 _PERSON = rf"{_FAMILY}, {_GIVEN}"
 _SEPARATOR = r"(?: ?; ?| ?/ ?| (?:&|e|y|and) )"
 NAMES = re.compile(
-    rf"(?P<names>{_PERSON}(?:{_SEPARATOR}{_PERSON}){{0,100}})(?:,? \*?et al\.?\*?)?"
+    rf"(?P<names>{_PERSON}(?:{_SEPARATOR}{_PERSON}){{0,100}})(?P<etal>,? \*?et al\.?\*?)?"
     r"(?: \((?P<role>(?i:eds?|orgs?|coords?))\.\))?"
     r"\.? +(?P<rest>.+)$"
 )
@@ -54,9 +54,17 @@ _ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY}), (?P<given>{_GIVEN})")
 
 # APA (7th ed.): "Aguiar, L. B. (2016). Title..." and "Almeida-García, F., Cortés-Macías, R. (2021)."
 # "Steinberger, M. (Org.) (2009)": editors, with the role before the year.
+# "Instituto de Pesquisa Econômica Aplicada (Ipea). (2021b).": a body's acronym in parentheses (APA 9.11).
 APA = re.compile(
-    r"(?P<names>[^()]+?)(?: \((?P<role>(?i:eds?|orgs?|coords?)\.)\)\.?)? "
+    r"(?P<names>[^()]+?)(?: \((?P<acronym>[A-ZÀ-Þ][A-Za-zÀ-ÿ]{1,14})\)\.?)?"
+    r"(?: \((?P<role>(?i:eds?|orgs?|coords?)\.)\)\.?)? "
     r"\((?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?|s\.d\.|n\.d\.)\)\.? +(?P<rest>.+)$"
+)
+# CSE name-year with a body as author: "Clinical and Laboratory Standards Institute. 2008. Title." (the year
+# right after the name, as NAME_YEAR reads persons; "role" never matches, so the APA branch reads both).
+CSE_BODY = re.compile(
+    r"(?P<names>[A-ZÀ-Þ][\w'’\-]*(?: (?:[a-zà-ÿ]{1,3} ){0,2}[A-ZÀ-Þ][\w'’\-]*){1,12})\. "
+    r"(?P<role>(?!))?(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$"
 )
 _APA_FAMILY = rf"[A-ZÀ-Þ][\w'’\-‐‑]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+)*"
 _APA_PERSON = re.compile(rf"(?<![\w.])(?P<family>{_APA_FAMILY}), ")
@@ -68,7 +76,8 @@ _APA_BARE = re.compile(rf"(?:^|,? (?:e|y|and|&) )(?P<family>{_APA_FAMILY}) (?=[A
 _SPACED_INITIAL = r"(?:[A-ZÀ-Þ][a-z]?\.|[A-ZÀ-Þ](?=[;,&]| &))"
 _MIXED_PERSON = (
     rf"(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}, "
-    rf"{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}}"
+    # a particle after the initials ("Oliveira, J. L. S. de;"), as in the upper-case form
+    rf"{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}}(?: {PARTICLE_RE}(?=[;,]| &))?"
 )
 _MIXED_SEPARATOR = r"(?:;? ?& |; ?|, (?=(?:[a-z]{1,3} )?[A-ZÀ-Þ][\w'’\-‐‑]+, [A-ZÀ-Þ]))"
 _MIXED_BLOCK = rf"(?P<names>{_MIXED_PERSON}(?:{_MIXED_SEPARATOR}{_MIXED_PERSON}){{0,60}})"
@@ -78,7 +87,7 @@ NAME_YEAR = re.compile(
     rf"{_MIXED_BLOCK}(?:,? \*?et al\.?\*?)?\.? (?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$"
 )
 # ABNT (NBR 6023 8.1.1.1) with names in mixed case: "Souza, M. A.; Lima, R. C. B. Title. Place: ..."
-MIXED_NAMES = re.compile(rf"{_MIXED_BLOCK}(?:,? \*?et al\.?\*?)? +(?P<rest>[^\W\d_*“\"].+)$")
+MIXED_NAMES = re.compile(rf"{_MIXED_BLOCK}(?P<etal>,? \*?et al\.?\*?)? +(?P<rest>[^\W\d_*“\"].+)$")
 _ONE_MIXED = re.compile(rf"(?P<family>(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?(?: (?:{PARTICLE_RE} )?"
                         rf"[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}), (?P<given>{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}})")
 
@@ -161,10 +170,16 @@ def lead_names(rest: str) -> tuple[tuple[Name, ...], str, str]:
         (``""`` when none is printed).
 
     """
+    if m := CSE_BODY.match(rest):
+        return (Name(m.group("names")),), m.group("rest"), ""
     if m := APA.match(rest):
         found = _APA_PERSON.findall(m.group("names") + ", ") or _APA_BARE.findall(m.group("names"))
         # "Brasil. (2022)." and "Iphan. (2018).": a corporate author in APA form.
-        return tuple(Name(f) for f in found) or (Name(m.group("names").rstrip(". ")),), m.group("rest"), ""
+        body = m.group("names").rstrip(". ")
+        acronym = m.group("acronym") or ""
+        if acronym and not declares(acronym, body):
+            return (), rest, ""  # "Smith (Kim). (2001)": not a body's acronym; read no lead rather than guess
+        return tuple(Name(f) for f in found) or (Name(body),), m.group("rest"), acronym
     text = rest.lstrip("*")
     if m := DASH_LEAD.match(text):
         return (Name(text[: m.end("name")]),), m.group("rest"), m.group("acronym")

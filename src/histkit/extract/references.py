@@ -37,6 +37,7 @@ from histkit.extract.reference_apa import apa_body, clean
 from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, original_year, year_span
 from histkit.extract.reference_names import (
     APA,
+    CSE_BODY,
     MIXED_NAMES,
     NAME_YEAR,
     NAMES,
@@ -115,6 +116,7 @@ class Reference:
     years: tuple[int, ...] = ()
     # The original's year when the entry cites a later edition or translation ("[1929]", "1975 (Trad. ..., 1987)").
     original_year: str = ""
+    et_al: bool = False  # the names close with "et al.": more authors than the entry prints
     start: int = 0
     end: int = 0
     notes: list[str] = field(default_factory=list)
@@ -216,20 +218,20 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
             ref.editors = names
         else:
             ref.authors = names
-        rest = m.group("rest")
+        rest, ref.et_al = m.group("rest"), m.group("etal") is not None
     elif m := NAME_YEAR.match(rest):
         # CSE name-year: "Ghizoni-Jr., I.R. & Azevedo, M.A.G. 2006. Title."
         ref.authors, ref.year, rest = mixed_persons(m.group("names")), m.group("year"), m.group("rest")
         ref.year_first = ref.year_last = int(ref.year[:4])
     elif not APA.match(rest) and (m := MIXED_NAMES.match(rest)) and (names := mixed_persons(m.group("names"))):
         # ABNT in mixed case: "Souza, M. A.; Lima, R. C. B. Title. Place: Publisher, Year."
-        ref.authors, rest = names, m.group("rest")
+        ref.authors, rest, ref.et_al = names, m.group("rest"), m.group("etal") is not None
     else:
         names, rest_after, ref.acronym = lead_names(rest)
         if names:
             ref.authors = names
             ref.notes.append("authors read without ABNT person form (corporate, title or APA lead)")
-            if apa := APA.match(rest):
+            if apa := APA.match(rest) or CSE_BODY.match(rest):
                 if apa.group("role"):
                     ref.authors, ref.editors = (), names
                 ref.year = apa.group("year")
