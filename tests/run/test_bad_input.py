@@ -478,15 +478,25 @@ def _threads_taking_sigint(pid: int) -> list[int]:
     return found
 
 
-def _kernels_of(project: Path) -> list[str]:
-    """Command lines of the processes still running with a connection file of this project's build."""
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        with contextlib.suppress(OSError):
-            words = cmdline.read_bytes().split(b"\0")
-            if any(str(project / "build" / ".kernels").encode() in word for word in words):
-                found.append(b" ".join(words).decode(errors="replace"))
+def _descendants(pid: int) -> set[int]:
+    """The processes started by ``pid``, and by those (its kernels, or the zygote and the kernels it forked)."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    found, new = set(), {pid}
+    while new:
+        new = {child for child, parent in parents.items() if parent in new} - found
+        found |= new
     return found
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` still runs (a zombie waiting to be reaped does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
 
 
 def _wait_for(condition: Callable[[], object], seconds: float) -> None:
@@ -523,8 +533,13 @@ def test_ctrl_c_landing_in_a_worker_thread_stops_the_build(project: Path, tmp_pa
         assert proc.poll() is None, err.read_text()
         _wait_for(lambda: _threads_taking_sigint(proc.pid), 60)
         target = _threads_taking_sigint(proc.pid)[0]
+        started = _descendants(proc.pid)  # its kernels (or its zygote and their forks), and any started later:
         assert libc.tgkill(proc.pid, target, signal.SIGINT) == 0, ctypes.get_errno()
-        proc.wait(timeout=patience(30))  # the sleeping notebook would hold a blocked build for 600 s
+        deadline = time.monotonic() + patience(30)  # the sleeping notebook would hold a blocked build for 600 s
+        while proc.poll() is None and time.monotonic() < deadline:
+            started |= _descendants(proc.pid)
+            time.sleep(0.05)
+        assert proc.poll() is not None, "the build did not stop on Ctrl-C"
     finally:
         proc.kill()
         proc.wait(timeout=patience(30))
@@ -532,8 +547,8 @@ def test_ctrl_c_landing_in_a_worker_thread_stops_the_build(project: Path, tmp_pa
     assert proc.returncode == 130, message
     assert message.count("\n") == 1 and "Traceback" not in message, message
     assert "stopped (Ctrl-C)" in message and "no output was changed" in message
-    _wait_for(lambda: not _kernels_of(project), 10)
-    assert _kernels_of(project) == []
+    _wait_for(lambda: not any(_running(pid) for pid in started), 10)
+    assert [pid for pid in started if _running(pid)] == []  # no kernel (nor zygote) left behind
     assert snapshot(project) == before
     assert leftovers(project) == []
 

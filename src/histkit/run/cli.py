@@ -15,7 +15,7 @@ from histkit.core import safe_yaml
 from histkit.core.errors import HistkitError, NotebookError, OutputError, ParameterError
 from histkit.core.inputs import problem_of
 from histkit.core.paths import project_root
-from histkit.run import examples, runner, workbooks
+from histkit.run import examples, freeze, runner, workbooks
 from histkit.run.argv import split_parameters
 
 
@@ -198,7 +198,7 @@ def _command(args: argparse.Namespace) -> int:
                 paths = runner.notebooks(project_root())
                 for name in examples.example_names(project_root()):
                     paths += examples.write_example(project_root(), name)
-            runner.freeze(paths)
+            freeze.freeze(paths)
             for path in paths:
                 print(f"froze {path.name}")
         elif args.command in ("site", "export"):

@@ -29,6 +29,7 @@ MAX_SOCKET_PREFIX = 90
 _LIVE: dict[Any, int] = {}  # kernel manager -> thread ident of the notebook it runs
 _LOCK = threading.Lock()
 STOPPING = threading.Event()  # set when the whole build stops: no kernel may start after it
+_ZYGOTE: list[Any] = []  # the build's zygote (see :mod:`zygote`), once a notebook needs a kernel
 
 
 def kernels_dir(root: Path) -> Path:
@@ -36,8 +37,10 @@ def kernels_dir(root: Path) -> Path:
     return root / "build" / ".kernels"
 
 
-def clear(root: Path) -> None:
-    """Remove the sockets and connection files a build (or a killed one) left behind."""
+def clear(root: Path, zygote: bool = True) -> None:
+    """Remove the sockets and connection files a build (or a killed one) left behind; stop its zygote too."""
+    if zygote:
+        stop_zygote()
     shutil.rmtree(kernels_dir(root), ignore_errors=True)
 
 
@@ -84,6 +87,24 @@ def manager_class(folder: str, env: tuple[tuple[str, str], ...] = (), transport:
             kw.setdefault("stderr", subprocess.DEVNULL)
             return await super()._async_pre_start_kernel(**kw)
 
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+            pid = _forked(kernel_cmd, kw)
+            if pid is None:
+                await super()._async_launch_kernel(kernel_cmd, **kw)
+                return
+            from histkit.run.zygote import Forked
+
+            # What LocalProvisioner.launch_kernel records of the process it starts, for a forked one.
+            provisioner = self.provisioner
+            provisioner.process, provisioner.pid, provisioner.pgid = Forked(pid), pid, pid
+            provisioner.cwd = kw.get("cwd")
+            try:
+                self._reconcile_connection_info(provisioner.connection_info)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.killpg(pid, signal.SIGKILL)  # a kernel no one will talk to
+                raise
+
         async def _async_post_start_kernel(self, **kw: Any) -> None:
             await super()._async_post_start_kernel(**kw)
             with _LOCK:
@@ -107,6 +128,34 @@ def _quiet_while_stopping(record: logging.LogRecord) -> bool:
     while starting new kernel client ... Kernel died" on stderr, past the command's one line.
     """
     return not STOPPING.is_set()
+
+
+def start_zygote(root: Path, env: dict[str, str], notebooks: list[Path]) -> None:
+    """Start the build's zygote (once; a no-op where kernels cannot be forked): kernels are forked from it."""
+    from histkit.run import zygote
+
+    with _LOCK:
+        if _ZYGOTE or STOPPING.is_set() or not zygote.available() or not process_groups():
+            return
+        # Its socket is in the temporary folder: it starts before the build takes its lock and clears build/.
+        _ZYGOTE.append(zygote.Zygote(Path(tempfile.gettempdir()), {**os.environ, **env}, zygote.imports_of(notebooks)))
+
+
+def stop_zygote() -> None:
+    """Stop the build's zygote, if one was started (the kernels it forked are stopped as any kernel)."""
+    with _LOCK:
+        found, _ZYGOTE[:] = list(_ZYGOTE), []
+    for zygote in found:
+        zygote.stop()
+
+
+def _forked(kernel_cmd: list[str], kw: dict[str, Any]) -> int | None:
+    """A kernel forked by the build's zygote for this command, or None: start it as a new process then."""
+    with _LOCK:
+        found = _ZYGOTE[0] if _ZYGOTE else None
+    if found is None or list(kernel_cmd[1:3]) != ["-m", "ipykernel_launcher"] or STOPPING.is_set():
+        return None
+    return found.fork(list(kernel_cmd), kw.get("env") or dict(os.environ), os.path.abspath(kw.get("cwd") or os.curdir))
 
 
 class KernelStartRefused(Exception):
@@ -178,6 +227,7 @@ def stop(thread: int | None = None, grace: float = 0.5) -> int:
     """
     if thread is None:
         STOPPING.set()
+        stop_zygote()
     with _LOCK:
         chosen = [km for km, ident in _LIVE.items() if thread in (None, ident)]
     if process_groups():

@@ -25,7 +25,7 @@ from typing import Any
 
 from histkit.core import errors
 from histkit.core.errors import NotebookError, ParameterError
-from histkit.core.files import STAGE_ENV, Stage, atomic_write, ensure_dir, exclusive_lock
+from histkit.core.files import STAGE_ENV, Stage, ensure_dir, exclusive_lock
 from histkit.core.inputs import check_writable, problem_of
 from histkit.core.paths import project_root, relative, resolve_seed_dir
 from histkit.run import cache, kernels, reproducible, seedcheck, workbooks
@@ -254,21 +254,29 @@ def build(
     """
     root = root or project_root()
     tree, planned = plan_run(names, given, seed, root, allow_outside)
-    seedcheck.check_all(root, sorted({job.seed for job in planned if "seed" in job.values}))
-    for folder in (tree.base, tree.notebooks, tree.cache):
-        check_writable(folder)
-    build_dir = ensure_dir(root / "build")
     kernels.STOPPING.clear()
-    with exclusive_lock(build_dir / ".lock"):
+    env = {STAGE_ENV: str(root / "build" / f".stage-{os.getpid()}"), "HISTKIT_ROOT": str(root)}
+    paths = [job.path for job in planned]
+    if force or not _all_fresh(root, tree, planned):
+        kernels.start_zygote(root, env, paths)  # it imports while the seeds are checked; no kernel forks before
+    held = contextlib.ExitStack()
+    try:
+        seedcheck.check_all(root, sorted({job.seed for job in planned if "seed" in job.values}))
+        for folder in (tree.base, tree.notebooks, tree.cache):
+            check_writable(folder)
+        held.enter_context(exclusive_lock(ensure_dir(root / "build") / ".lock"))
+    except BaseException:
+        kernels.stop_zygote()
+        raise
+    with held:
         clear_leftovers(root)
         cache.save_parameters()
         seedcheck.save_records()
-        stage = Stage(root, build_dir / f".stage-{os.getpid()}")
-        env = {STAGE_ENV: str(stage.folder), "HISTKIT_ROOT": str(root)}
+        stage = Stage(root, Path(env[STAGE_ENV]))
         try:
-            # The manager class is made when a notebook first runs: a no-change build never imports Jupyter.
+            # Made when a notebook first runs: a no-change build imports no Jupyter and starts no zygote.
             results = _run_all(planned, root, tree, stage, report, jobs or os.cpu_count() or 1, force, timeout,
-                               lambda: ipc_kernel_manager(root, env))
+                               lambda: kernels.start_zygote(root, env, paths) or ipc_kernel_manager(root, env))
             failed = [r for r in results if r.status == "failed"]
             if failed:
                 kept = _keep_failed(stage, tree, failed)
@@ -323,7 +331,16 @@ def clear_leftovers(root: Path) -> None:
     """Remove what a killed build left (staging folders, kernel sockets); called under the lock."""
     for folder in (root / "build").glob(".stage-*"):
         shutil.rmtree(folder, ignore_errors=True)
-    kernels.clear(root)
+    kernels.clear(root, zygote=False)
+
+
+def _all_fresh(root: Path, tree: run_plan.Tree, planned: Sequence[run_plan.Job]) -> bool:
+    """Whether no notebook will run (as :func:`_run_all` finds under the lock); False when unsure."""
+    try:
+        return all(cache.is_fresh(root, tree.cache, j.path, cache.key(root, j.path, j.params, j.seed),
+                                  tree.notebooks / j.path.name) for j in planned)
+    except (OSError, ValueError, errors.HistkitError):
+        return False
 
 
 def _keep_failed(stage: Stage, tree: run_plan.Tree, failed: Sequence[Result]) -> dict[str, str]:
@@ -391,8 +408,7 @@ def _close_thread_loop() -> None:
 
 
 def _first_line(message: object) -> str:
-    lines = str(message or "").strip().splitlines()
-    return lines[0] if lines else ""
+    return (str(message or "").strip().splitlines() or [""])[0]
 
 
 def _cell_name(path: Path, source: str) -> str:
@@ -412,31 +428,3 @@ def _bad_input(name: str) -> type[errors.HistkitError] | None:
     if isinstance(found, type) and issubclass(found, errors.HistkitError) and found is not NotebookError:
         return found
     return None
-
-
-def freeze(paths: Sequence[Path], timeout: int = 600) -> None:
-    """Re-execute notebooks in place, for committing their outputs (a developer's command).
-
-    Uses nbclient directly with no timing records, and drops papermill's metadata, widget state and
-    widget views, so the stored notebook holds nothing that changes from one run to the next.
-    """
-    import nbformat
-    from nbclient import NotebookClient
-
-    for path in paths:
-        nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(
-            nb, kernel_manager_class=ipc_kernel_manager(), timeout=timeout, kernel_name=KERNEL, record_timing=False,
-            store_widget_state=False, extra_arguments=KERNEL_ARGS,
-            resources={"metadata": {"path": str(path.parent)}},
-        )
-        client.execute()
-        nb.metadata.pop("papermill", None)
-        nb.metadata.pop("widgets", None)
-        for cell in nb.cells:
-            cell.metadata.pop("execution", None)
-            cell.metadata.pop("papermill", None)
-            # A widget view names a random model id; the text/plain beside it says what to do instead.
-            for output in cell.get("outputs", []):
-                output.get("data", {}).pop(WIDGET_VIEW, None)
-        atomic_write(path, nbformat.writes(nb) + "\n")
