@@ -167,3 +167,14 @@ def _recording(init, started):
         started.append(self)
 
     return record
+
+
+def test_a_forked_kernel_that_ended_unreaped_has_ended() -> None:
+    # A child of this process, ended and not yet waited for, is a zombie: the kernel it stood for is gone.
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    deadline = time.monotonic() + patience(30)
+    while not zygote._zombie(child.pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert zygote.Forked(child.pid).poll() == 0
+    child.wait()
+    assert zygote.Forked(child.pid).poll() == 0  # and once reaped, gone

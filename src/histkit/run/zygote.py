@@ -95,7 +95,8 @@ class Zygote:
                     conn.settimeout(max(1.0, deadline - time.monotonic()))
                     conn.connect(self.socket_path)
                     conn.sendall(request)
-                    reply = conn.makefile("rb").readline()
+                    with conn.makefile("rb") as reader:  # closed with the socket: no descriptor left to the collector
+                        reply = reader.readline()
                 return int(json.loads(reply)["pid"]) if reply else None
             except (FileNotFoundError, ConnectionRefusedError):
                 if self.process.poll() is not None:
@@ -131,11 +132,14 @@ class Forked:
         """None while the kernel runs, else its end (0: the zygote reaped it)."""
         if self.returncode is None:
             try:
-                os.kill(self.pid, 0)  # the zygote reaps its children, so a gone kernel is no zombie
+                os.kill(self.pid, 0)  # the zygote reaps its children, so a gone kernel is soon no zombie
             except ProcessLookupError:
                 self.returncode = 0
             except OSError:
                 pass
+            else:
+                if _zombie(self.pid):  # ended, not yet reaped by the zygote: ended all the same
+                    self.returncode = 0
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
@@ -158,6 +162,15 @@ class Forked:
     def terminate(self) -> None:
         """Ask the kernel's process to end."""
         self.send_signal(signal.SIGTERM)
+
+
+def _zombie(pid: int) -> bool:
+    """Whether ``pid`` has ended and waits to be reaped (Linux's /proc; elsewhere, never said)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    return stat[stat.rfind(")") + 2 : stat.rfind(")") + 3] == "Z"
 
 
 def _child(conn: socket.socket, listener: socket.socket, request: dict, ready: int) -> None:
@@ -238,7 +251,8 @@ def _accept(listener: socket.socket, build_pid: int) -> None:
         with conn:
             conn.settimeout(10)
             try:
-                request = json.loads(conn.makefile("rb").readline())
+                with conn.makefile("rb") as reader:
+                    request = json.loads(reader.readline())
             except (OSError, ValueError):
                 continue
             read, write = os.pipe()
