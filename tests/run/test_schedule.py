@@ -25,6 +25,12 @@ def test_a_notebook_never_run_starts_before_the_measured_ones():
     assert longest_first([None, None]) == [0, 1]
 
 
+def test_notebooks_never_run_start_largest_first():
+    # The first article's notebooks by their files' bytes (saved outputs, mostly figures): as their times order them.
+    assert longest_first([None] * 4, sizes=[133_680, 433_325, 273_146, 276_197]) == [1, 3, 2, 0]
+    assert longest_first([None, 5.0, None], sizes=[1, 10**9, 2]) == [2, 0, 1]  # a measured one waits, however large
+
+
 def test_a_build_starts_the_notebook_its_records_say_is_longest(project):  # noqa: F811
     shutil.copy(project / "notebooks" / "00-ok.ipynb", project / "notebooks" / "03-ok.ipynb")
     started: list[str] = []
@@ -32,7 +38,7 @@ def test_a_build_starts_the_notebook_its_records_say_is_longest(project):  # noq
     assert [r.notebook for r in first] == ["00-ok.ipynb", "03-ok.ipynb"]
     if sys.platform.startswith("linux"):
         assert all(r.cpu is not None and r.cpu >= 0 for r in first)  # its kernel's CPU, read from /proc
-    assert [line.split()[0] for line in started] == ["00-ok.ipynb", "03-ok.ipynb"]  # nothing known: name order
+    assert [line.split()[0] for line in started] == ["00-ok.ipynb", "03-ok.ipynb"]  # same size, nothing known: by name
     records = {name: project / "build" / "cache" / f"{name}.json" for name in ("00-ok", "03-ok")}
     for name, seconds in (("00-ok", 1.0), ("03-ok", 9.0)):
         data = json.loads(records[name].read_text(encoding="utf-8"))

@@ -8,8 +8,10 @@ first", within a third of the best order for any number of workers), the two thr
 together.
 
 How long a notebook takes is read from its build record (:func:`histkit.run.cache.last_seconds`): the
-seconds its last successful run took. A notebook never run (a fresh clone, a new seed's run) is taken
-as the longest, since nothing says it is short; notebooks with nothing known keep their name order.
+CPU seconds its kernel used in its last successful run. A notebook never run (a fresh clone, a new
+seed's run) is taken as longer than any measured one, since nothing says it is short, and those are
+started largest file first: a notebook's saved outputs are mostly its figures, and drawing figures is
+most of a notebook's time (the first article's four, by size, are in the order their times give).
 The order changes only when notebooks start, never what they compute: each runs in a kernel of its
 own, and the executed copies and outputs are the same bytes in any order.
 """
@@ -19,15 +21,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
-def longest_first(expected: Sequence[float | None]) -> list[int]:
+def longest_first(expected: Sequence[float | None], sizes: Sequence[int] | None = None) -> list[int]:
     """Indices of the items in the order to start them: unknown durations first, then longest first.
 
-    Ties (and unknowns among themselves) keep the given order.
+    Unknowns among themselves start largest first (by ``sizes``); ties keep the given order.
 
     Parameters
     ----------
     expected : sequence of float or None
         Each item's expected seconds, None where nothing is known.
+    sizes : sequence of int, optional
+        Each item's size (a notebook file's bytes), which orders the unknown ones.
 
     Returns
     -------
@@ -40,5 +44,13 @@ def longest_first(expected: Sequence[float | None]) -> list[int]:
     [1, 3, 2, 0]
     >>> longest_first([1.0, None, 3.0])
     [1, 2, 0]
+    >>> longest_first([None, None, 2.0], sizes=[10, 30, 20])
+    [1, 0, 2]
     """
-    return sorted(range(len(expected)), key=lambda i: (expected[i] is not None, -(expected[i] or 0.0)))
+    size = sizes or [0] * len(expected)
+
+    def rank(i: int) -> tuple[bool, float, int]:
+        known = expected[i] is not None
+        return known, -(expected[i] or 0.0), 0 if known else -size[i]
+
+    return sorted(range(len(expected)), key=rank)
