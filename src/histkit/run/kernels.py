@@ -30,6 +30,7 @@ _LIVE: dict[Any, int] = {}  # kernel manager -> thread ident of the notebook it 
 _LOCK = threading.Lock()
 STOPPING = threading.Event()  # set when the whole build stops: no kernel may start after it
 _ZYGOTE: list[Any] = []  # the build's zygote (see :mod:`zygote`), once a notebook needs a kernel
+SHUTDOWN_POLL = 0.01  # seconds between looks at a kernel asked to end
 _CPU: dict[int, float] = {}  # worker thread -> CPU seconds of the kernel it last shut down (Linux)
 
 
@@ -128,6 +129,12 @@ def manager_class(folder: str, env: tuple[tuple[str, str], ...] = (), transport:
         async def _async_kill_kernel(self, restart: bool = False) -> None:
             self._note_cpu()
             await super()._async_kill_kernel(restart=restart)
+
+        async def _async_finish_shutdown(self, waittime: float | None = None, pollinterval: float = 0.1,
+                                         restart: bool = False) -> None:
+            # A kernel ends some 40 ms after it is asked to; looking every 0.1 s kept each worker
+            # waiting some 60 ms more per notebook (issue 23). Looking costs a signal 0 and a read of /proc.
+            await super()._async_finish_shutdown(waittime, min(pollinterval, SHUTDOWN_POLL), restart)
 
         async def _async_cleanup_resources(self, restart: bool = False) -> None:
             with _LOCK:
