@@ -69,8 +69,9 @@ class Match:
 
 
 _SUFFIXES = {"junior", "jr", "filho", "neto", "sobrinho"}
-# "et al." closing a cited name: "et al.", "*et al.,*", "*et al*." and "*et al* ." (a space before the period).
-_ETAL_END = r"et al\.?,?\*?(?: ?\.)?$"
+# "et al." closing a cited name: "et al.", "*et al.,*", "*et al*." and "*et al* ." (a space before the period);
+# the slips "et. al." and "et al. al." (:data:`histkit.extract.citation_forms._ETAL`).
+_ETAL_END = r"et\.? al\.?(?: al\.)?,?\*?(?: ?\.)?$"
 
 
 @functools.lru_cache(maxsize=4096)

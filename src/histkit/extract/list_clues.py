@@ -1,10 +1,11 @@
 """What the reference list tells the citation finder about forms it cannot read from the text alone.
 
-Three forms are citations only because the list vouches for them: a lower-case name that is an entry's
+Four forms are citations only because the list vouches for them: a lower-case name that is an entry's
 whole lead (:mod:`~histkit.extract.citation_lowercase`), a year alone in parentheses after a person the
-list prints (:mod:`~histkit.extract.citation_split`), and after a title it prints
-(:mod:`~histkit.extract.citation_titles`). :func:`list_clues` reads the list once per article;
-:func:`vouched_groups` finds the three in a text, in that order, none overlapping another citation.
+list prints (:mod:`~histkit.extract.citation_split`), after a title it prints
+(:mod:`~histkit.extract.citation_titles`), and a listed person's work with one of its parentheses left
+out (:mod:`~histkit.extract.citation_unbalanced`). :func:`list_clues` reads the list once per article;
+:func:`vouched_groups` finds the four in a text, in that order, none overlapping another citation.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from histkit.extract.citation_groups import Work
 from histkit.extract.citation_lowercase import lead_years, lowercase_citations
 from histkit.extract.citation_split import person_years, split_narratives
 from histkit.extract.citation_titles import entry_titles, titled_citations
+from histkit.extract.citation_unbalanced import unbalanced_citations
 
 
 @dataclass(frozen=True)
@@ -45,4 +47,5 @@ def vouched_groups(text: str, covered: bytearray, clues: ListClues) -> list[tupl
     take(lowercase_citations(text, covered, clues.leads))
     take((a, b, works) for a, b, works, _ in split_narratives(text, covered, clues.persons))
     take(titled_citations(text, covered, clues.titles))
+    take(unbalanced_citations(text, covered, clues.persons))
     return found

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from histkit.extract.name_particles import PARTICLE_RE
+from histkit.extract.name_particles import FAMILY_JOINER, PARTICLE_RE
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,8 @@ _APA_BARE = re.compile(rf"(?:^|,? (?:e|y|and|&) )(?P<family>{_APA_FAMILY}) (?=[A
 # right before the next separator ("R.O;"), so a title's first word is never read as an initial.
 _SPACED_INITIAL = r"(?:[A-ZÀ-Þ][a-z]?\.|[A-ZÀ-Þ](?=[;,&]| &))"
 _MIXED_PERSON = (
-    rf"(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}, "
+    rf"(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?"
+    rf"(?: (?:{PARTICLE_RE} |{FAMILY_JOINER} )?[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}, "
     # a particle after the initials ("Oliveira, J. L. S. de;"), as in the upper-case form
     rf"{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}}(?: {PARTICLE_RE}(?=[;,]| &))?"
 )
@@ -88,8 +89,9 @@ NAME_YEAR = re.compile(
 )
 # ABNT (NBR 6023 8.1.1.1) with names in mixed case: "Souza, M. A.; Lima, R. C. B. Title. Place: ..."
 MIXED_NAMES = re.compile(rf"{_MIXED_BLOCK}(?P<etal>,? \*?et al\.?\*?)? +(?P<rest>[^\W\d_*“\"].+)$")
-_ONE_MIXED = re.compile(rf"(?P<family>(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?(?: (?:{PARTICLE_RE} )?"
-                        rf"[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}), (?P<given>{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}})")
+_ONE_MIXED = re.compile(rf"(?P<family>(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?"
+                        rf"(?: (?:{PARTICLE_RE} |{FAMILY_JOINER} )?[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}), "
+                        rf"(?P<given>{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}})")
 
 
 def mixed_persons(block: str) -> tuple[Name, ...]:
