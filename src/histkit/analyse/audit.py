@@ -30,6 +30,7 @@ from histkit.analyse.reconcile import (
     mark_cited,
     reconcile,
     same_work_candidates,
+    same_year_other_names,
 )
 from histkit.extract.citations import fold
 from histkit.extract.references import Reference
@@ -136,6 +137,11 @@ def audit_findings(
                 else f"the list's entry {ref.key} prints no year of its own (an access date is not one)"
             )
             detail = f"cited as {c.authors}, {c.year}; {listed}: matched by the name alone"
+            if others := same_year_other_names(c.authors, c.year, refs):
+                # The year fits another entry with one of these names: either may be the slip; read the passage.
+                detail += "; or " + ", ".join(f"{r.key} {r.year} ({r.ref_id})" for r in others) + (
+                    ", which has the year cited and one of the names: read the passage"
+                )
             rows.append(_finding(article, "year-differs", c.authors, detail, c.ref_id, c.citation_id, c.start, c.end))
         elif c.match in ("fuzzy", "first-author"):
             ref = by_id[c.ref_id]
