@@ -33,6 +33,11 @@ _HEAD = 40
 # Where a parenthetical work without its "(" may start: a capital after a non-letter ("*T. albicollis*Brandt").
 _WORK_START = re.compile(r"(?<![^\W\d_])[A-ZÀ-Þ]")
 _WINDOW = 120
+# A year (or an undated mark) within the last characters before a ")" that may close a work.
+_YEAR_BEFORE = re.compile(r"(?:1[5-9]\d\d|20\d\d|[sn]\.? ?d\.?|s/d)")
+# At most this many starts are read per unmatched ")": a hostile run of "A)A)A)..." stays linear, with a
+# small constant (a real work before its ")" opens at one of its first capitals).
+_TRIES = 12
 
 
 def _unmatched(text: str) -> tuple[list[int], list[int]]:
@@ -94,12 +99,19 @@ def unbalanced_citations(
             found.append((name.start(), end, works))
     for at in closes:
         lo = max(0, at - _WINDOW)
-        for start in _WORK_START.finditer(text, lo, at):
+        # A work without its "(" holds no parenthesis: it starts after the last one before its ")".
+        lo = max(lo, text.rfind(")", lo, at) + 1, text.rfind("(", lo, at) + 1)
+        if not _YEAR_BEFORE.search(text, max(lo, at - 40), at):
+            continue  # no year just before the ")": no work ends there
+        for tries, start in enumerate(_WORK_START.finditer(text, lo, at)):
+            if tries == _TRIES:
+                break
             if any(covered[start.start() : at + 1]):
                 continue
             works, problems = read_group(text[start.start() : at])
             if works and not problems and works[0].start == 0:
                 if _vouched(works[0].authors[0], [w.year_first for w in works], persons):
                     found.append((start.start(), at + 1, works))
+                    covered[start.start() : at + 1] = b"\x01" * (at + 1 - start.start())
                 break  # the longest run that reads as works; a shorter one would drop its first names
     return found
