@@ -1,9 +1,10 @@
 """What the reference list tells the citation finder about forms it cannot read from the text alone.
 
-Four forms are citations only because the list vouches for them: a lower-case name that is an entry's
+Five forms are citations only because the list vouches for them: a lower-case name that is an entry's
 whole lead (:mod:`~histkit.extract.citation_lowercase`), a year alone in parentheses after a person the
 list prints (:mod:`~histkit.extract.citation_split`), after a title it prints or a year in the prose
-right after that title (:mod:`~histkit.extract.citation_titles`), and a listed person's work with one
+right after that title (:mod:`~histkit.extract.citation_titles`), a classical work by its author and
+title (:mod:`~histkit.extract.citation_classical`), and a listed person's work with one
 of its parentheses left out (:mod:`~histkit.extract.citation_unbalanced`). :func:`list_clues` reads the
 list once per article; :func:`vouched_groups` finds them in a text, in that order, none overlapping
 another citation (but a title dated in the prose may lie inside the span of a year after its author).
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from histkit.extract.citation_classical import classical_citations
 from histkit.extract.citation_groups import Work
 from histkit.extract.citation_lowercase import lead_years, lowercase_citations
 from histkit.extract.citation_split import person_years, split_narratives
@@ -52,5 +54,6 @@ def vouched_groups(text: str, covered: bytearray, clues: ListClues) -> list[tupl
     take((a, b, works) for a, b, works, _ in split_narratives(text, covered, clues.persons))
     take(titled_citations(text, covered, clues.titles))
     take(titled_mentions(text, before_split, clues.titles))
+    take(classical_citations(text, covered, clues.titles))
     take(unbalanced_citations(text, covered, clues.persons))
     return found
