@@ -144,11 +144,25 @@ def names_substituted_once() -> Iterator[None]:
         finally:
             rendering.pop()
 
+    add = model.Substitute.add_to_repressed_list
+
+    def add_to_repressed_list(self, child, context):
+        add(self, child, context)
+        if child.get("macro") and not child.get("variable"):
+            # A title standing in for the author through a macro (``<text macro="title"/>``): the
+            # variables of the macro are the ones substituted ("A HORAS de aprobarse ...", an entry
+            # under its title, printed its title twice).
+            tags = context.get_layout().repressed.setdefault(child.tag, [])
+            macro = child.get_macro(child.get("macro"))
+            tags += [t.get("variable") for t in macro.iter(child.tag) if t.get("variable")]
+
     model.Names.process, model.Layout.render_bibliography = names_process, render_bibliography
+    model.Substitute.add_to_repressed_list = add_to_repressed_list
     try:
         yield
     finally:
         model.Names.process, model.Layout.render_bibliography = process, render
+        model.Substitute.add_to_repressed_list = add
 
 
 def no_invented_labels(entry: str) -> str:
