@@ -330,16 +330,6 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
 
 PATTERNS = [(n, re.compile(f"(?={_w.PATTERN_STARTS[n]})" + p.pattern, p.flags) if n in _w.PATTERN_STARTS else p, b)
             for n, p, b in PATTERNS]  # each behind a look-ahead for what it can start with (issue 21)
-_ADDRESS = re.compile(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,}/)\S+", re.I)
-# A year that is part of a program's name ("Software Excel 2019", "o software Microsoft Excel 2019", "the package
-# Stata 2017") is its version, not a date the text speaks of: a word for software, one to three capitalised words
-# (its maker and name), then the year, with no preposition between. A name alone ("ENANCIB 2021", "Copa 2014")
-# stays a date: a conference or a cup of that year took place then; so does a government's "Programa Brasil
-# Alfabetizado 2004" ("programa" and "program" name policies as often as software, and are not read here).
-_PROGRAM_YEAR = re.compile(
-    r"\b(?i:(?:software|aplicativo|aplicación|application|app|pacote|package|paquete)s?)"
-    r"(?:\s+[A-ZÀ-Þ][\w®™+.-]*){1,3}\s+(?P<year>(?:1[5-9]|20)\d\d)\b"
-)
 
 
 @dataclass(frozen=True)
@@ -363,10 +353,9 @@ def find_in(text: str) -> list[Found]:
         open interval (``../1927-03``, ``1923/..``) as its EDTF, because "by March 1927" means "no later than".
 
     """
-    # The digits of a web address or DOI ("/2023-10-16/", "wei-2021-11") and a program's version year are not dates
-    # of the text.
-    taken = Spans([m.span() for m in _ADDRESS.finditer(text)])
-    taken.add_all([m.span("year") for m in _PROGRAM_YEAR.finditer(text) if not taken.overlaps(*m.span("year"))])
+    # The digits of a web address or DOI ("/2023-10-16/", "wei-2021-11") and a program's year are not dates.
+    taken = Spans([m.span() for m in _w.ADDRESS.finditer(text)])
+    taken.add_all([m.span("year") for m in _w.PROGRAM_YEAR.finditer(text) if not taken.overlaps(*m.span("year"))])
     found: list[Found] = []
     built: dict[tuple[str, str, tuple[str | None, ...]], DateValue | None] = {}
     for name, pattern, build in PATTERNS:
