@@ -299,6 +299,21 @@ def test_a_year_in_a_programs_name_is_not_a_date(text, found):
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # hoehnea-senna-extracts: "apresentaram um CIM que variou de 500 a 2000 µg/mL contra diferentes espécies"
+        ("apresentaram um CIM que variou de 500 a 2000 µg/mL contra diferentes espécies", []),
+        ("a 1500 m de altitude, em 1998", ["1998"]),
+        # a lone capital after a year is an initial, not litres or watts
+        ("In 1920 L. Trotsky wrote", ["1920"]),
+        ("the 1920s", ["192X"]),
+    ],
+)
+def test_a_number_before_its_unit_is_not_a_year(text, found):
+    assert [f.value.edtf for f in find_in(text)] == found
+
+
+@pytest.mark.parametrize(
     ("phrase", "edtf", "form"),
     [
         ("2010-04-15", "2010-04-15", "full-date"),

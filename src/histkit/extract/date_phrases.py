@@ -22,7 +22,6 @@ from datetime import date
 
 from histkit.core.dating import bounds, check_edtf
 from histkit.core.errors import DateError
-from histkit.core.spans import Spans
 from histkit.extract import date_words as _w
 from histkit.extract.date_words import (
     DECADE_PARTS,
@@ -353,9 +352,8 @@ def find_in(text: str) -> list[Found]:
         open interval (``../1927-03``, ``1923/..``) as its EDTF, because "by March 1927" means "no later than".
 
     """
-    # The digits of a web address or DOI ("/2023-10-16/", "wei-2021-11") and a program's year are not dates.
-    taken = Spans([m.span() for m in _w.ADDRESS.finditer(text)])
-    taken.add_all([m.span("year") for m in _w.PROGRAM_YEAR.finditer(text) if not taken.overlaps(*m.span("year"))])
+    # Digits that are no date: a web address or DOI ("/2023-10-16/"), a program's year, a number before its unit.
+    taken = _w.not_dates(text)
     found: list[Found] = []
     built: dict[tuple[str, str, tuple[str | None, ...]], DateValue | None] = {}
     for name, pattern, build in PATTERNS:
