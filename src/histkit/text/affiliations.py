@@ -29,7 +29,8 @@ _INSTITUTION = re.compile(
     r"Embrapa|Hospital|Herb[aá]rio|Programa de P[oó]s|Postgraduate|Graduate Program)\b"
 )
 # Where contact details begin: an e-mail label, an address with "@", an ORCID or a web address.
-_CONTACT = re.compile(r"(?i:\be-?mail\b|\bcorreo\b|\borcid\b|https?://|www\.)|[^\s;,()<>]+@")
+# (an address is tried from a word's start only: linear in a long run without spaces)
+_CONTACT = re.compile(r"(?i:\be-?mail\b|\bcorreo\b|\borcid\b|https?://|www\.)|(?<![^\s;,()<>])[^\s;,()<>@]+@")
 # A sentence ends at ". " before a capital, outside brackets, after a word of four letters or more (not "Av.",
 # "Ph.D." or "IE." inside "(IE. UFRJ)").
 _SENTENCE_END = re.compile(r"(?<=[\w)][\w)]{3}[.;])\s+(?=[A-ZÀ-Þ])")
