@@ -3,8 +3,9 @@
 The characters come from pypdfium2 (:mod:`histkit.file.pdf_chars`), the lines and their order from
 :mod:`histkit.file.pdf_layout`. Here the lines become blocks: a paragraph ends where the next line is
 indented, a wider gap opens, or the line before stops short after a full stop; a page or column break
-does not end it. Words hyphenated at a line's end are joined; running heads, page numbers and ligatures
-are repaired; every repair is recorded as a :class:`histkit.file.blocks.Change`.
+does not end it. Words hyphenated at a line's end are joined; running heads, page numbers, the first page's banner
+(journal, volume, DOI above the title) and ligatures are repaired; every repair is recorded as a
+:class:`histkit.file.blocks.Change`.
 """
 
 from __future__ import annotations
