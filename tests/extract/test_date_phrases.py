@@ -355,3 +355,21 @@ def test_pt_es_relative_forms_read_by_text2num(phrase, reference, edtf, count, u
     assert relative_offset(phrase) == (count, unit)
     assert resolve_relative(phrase, reference).edtf == edtf
 
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # paz-mixed-flocks: "participated in the flocks from October 24, 2016, to April 20, 2017"
+        ("from October 24, 2016, to April 20, 2017 (first and last records)", ["2016-10-24", "2017-04-20"]),
+        # oes-tourism-gentrification
+        ("and Tourism Cycle (1989 - 2018). On November 22, 1989, Pirenópolis was listed by Iphan",
+         ["1989/2018", "1989-11-22"]),
+        ("was signed on March 1st, 1989 by", ["1989-03-01"]),  # the ordinal form
+        ("on May 45, 2010 the", ["2010"]),  # no such day: the year alone is read
+        ("Gold Cycle (1727 - 1800), Agriculture", ["1727/1800"]),  # oes-tourism-gentrification
+        ("from 2018 – 1989 back", ["2018", "1989"]),  # backwards: two years, not a span
+    ],
+)
+def test_english_month_day_year_is_a_day_and_spaced_dashes_join_years(text, found):
+    assert [f.value.edtf for f in find_in(text)] == found

@@ -120,8 +120,10 @@ _NARRATIVE = re.compile(
 )
 # A narrative citation with the work's title (in italics) between the authors and the year: "Searle, em
 # *Expression and Meaning* (1979)", "Bakhtin em *Problemas da poética de Dostoiévski* (2008 [1963])".
+# An italic "*et al.*" is no title: "Brandt *et al.* (2009)" is the narrative form with co-authors.
 _TITLED = re.compile(
-    rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_COAUTHOR}){{0,15}}),? (?:(?:em|in|en) )?\*[^*\n]{{1,150}}\*,? "
+    rf"(?<![\w.])(?P<names>{_NAME}(?:{_CONNECTOR}{_COAUTHOR}){{0,15}}),? (?:(?:em|in|en) )?"
+    r"\*(?!et al)[^*\n]{1,150}\*,? "
     r"(?P<open>\()(?P<inner>(?:[^()\[\]\n]|\[[^()\[\]\n]*\])*)\)"
 )
 # A possessive before the year (Chicago and APA in English): "Weber's (1922)", "Coombe’s recommended

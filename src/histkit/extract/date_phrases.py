@@ -88,6 +88,15 @@ def _full_date(m: re.Match[str]) -> DateValue:
     return DateValue(f"{year:04d}-{month:02d}-{day:02d}", "day", "full-date")
 
 
+def _month_day_year(m: re.Match[str]) -> DateValue | None:
+    # "October 24, 2016": the American order, the English articles' own (paz-mixed-flocks, bak-p58270).
+    try:
+        date(int(m["year"]), _month_number(m["month"]), int(m["day"]))
+    except ValueError:
+        return None  # "May 45, 2010" is no day: its year is still read, alone
+    return _full_date(m)
+
+
 def _numeric_date(m: re.Match[str]) -> DateValue:
     # DD/MM/YYYY, as in the front matter ("RECEBIDO EM: 04/06/2017").
     day, month, year = int(m["day"]), int(m["mon"]), int(m["year"])
@@ -146,6 +155,12 @@ def _year_range(m: re.Match[str]) -> DateValue | None:
             )
         return None
     return DateValue(f"{first:04d}/{last_year(first, second):04d}", "interval", "range")
+
+
+def _spaced_year_range(m: re.Match[str]) -> DateValue | None:
+    # "Tourism Cycle (1989 - 2018)": a dash with spaces joins two years in full, in that order; two
+    # years that go backwards ("2018 - 1989") are read one by one.
+    return _year_range(m) if int(m["y2"]) >= int(m["y1"]) else None
 
 
 def _part_word(word: str) -> str:
@@ -242,6 +257,11 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
         _full_date,
     ),
     (
+        "month-day-year",
+        re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}\b"),
+        _month_day_year,
+    ),
+    (
         "numeric-date",
         re.compile(r"\b(?P<day>[0-3]\d)/(?P<mon>[01]\d)/(?P<year>1[5-9]\d\d|20\d\d)\b"),
         _numeric_date,
@@ -285,6 +305,11 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
         "from-to",
         re.compile(r"\bfrom\s+(?P<y1>1[5-9]\d\d|20\d\d)\s+to\s+(?P<y2>1[5-9]\d\d|20\d\d)\b"),
         _year_range,
+    ),
+    (
+        "spaced-year-range",
+        re.compile(r"(?<![\d./])(?P<y1>1[5-9]\d\d|20\d\d) [\-–—] (?P<y2>1[5-9]\d\d|20\d\d)(?![\d/])"),
+        _spaced_year_range,
     ),
     (
         "year-range",

@@ -128,6 +128,7 @@ PATTERN_STARTS = {
     "full-date-pt-es": r"[\dp]",
     "numeric-date": "[0-3]",
     "iso-date": "[12]",
+    "month-day-year": f"[{_initials(m.capitalize() for m in MONTHS)}]",
     "month-pair": f"[{_initials(m.capitalize() for m in MONTHS)}]",
     "month": f"[{_initials(m.capitalize() for m in MONTHS)}]",
     "month-pt-es": f"(?i:[{_initials(MONTHS_PT_ES)}])",  # the pattern's month is case-blind, not all of it
@@ -136,6 +137,7 @@ PATTERN_STARTS = {
     "from-to-pt-es": "[de]",
     "season": f"[t{_initials(SEASONS)}]",  # "the fall of 1926"
     "from-to": "f",
+    "spaced-year-range": "[12]",
     "year-range": "[12]",
     "part-of-decade": f"[t{_initials(DECADE_PARTS)}]",
     "part-of-decade-pt-es": f"[{_initials(PARTS_PT_ES)}]",

@@ -84,10 +84,10 @@ _MIXED_BLOCK = rf"(?P<names>{_MIXED_PERSON}(?:{_MIXED_SEPARATOR}{_MIXED_PERSON})
 # CSE name-year (Scientific Style and Format 29.3): "Aleixo, A. 1997. Title." -- the year right after the
 # names, with no parentheses; it is the work's year, whatever other years the entry prints later.
 NAME_YEAR = re.compile(
-    rf"{_MIXED_BLOCK}(?:,? \*?et al\.?\*?)?\.? (?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$"
+    rf"{_MIXED_BLOCK}(?:[,;]? \*?et al\.?\*?)?\.? (?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$"
 )
 # ABNT (NBR 6023 8.1.1.1) with names in mixed case: "Souza, M. A.; Lima, R. C. B. Title. Place: ..."
-MIXED_NAMES = re.compile(rf"{_MIXED_BLOCK}(?P<etal>,? \*?et al\.?\*?)? +(?P<rest>[^\W\d_*“\"].+)$")
+MIXED_NAMES = re.compile(rf"{_MIXED_BLOCK}(?P<etal>[,;]? \*?et al\.?\*?)? +(?P<rest>[^\W\d_*“\"].+)$")
 _ONE_MIXED = re.compile(rf"(?P<family>(?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?(?: (?:{PARTICLE_RE} )?"
                         rf"[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}), (?P<given>{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}})")
 
