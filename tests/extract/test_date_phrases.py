@@ -133,7 +133,7 @@ def test_find_in_prefers_longest_form():
     (1995, "7", 1997), (1999, "1", 2001),
 ])
 def test_last_year_of_a_short_range(first, second, last):
-    from histkit.extract.date_phrases import last_year
+    from histkit.extract.date_values import last_year
 
     assert last_year(first, second) == last
 

@@ -15,7 +15,7 @@ import functools
 import re
 import unicodedata
 
-from histkit.extract.date_phrases import last_year
+from histkit.extract.date_values import last_year
 from histkit.extract.name_particles import PARTICLE_RE
 
 # A family name: upper case ("KHEIFETS", "GÓMEZ", "D'ARCY", "SISTEMA NACIONAL DE BIBLIOTECAS") or mixed

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from histkit.core.errors import SeedError
-from histkit.extract.date_phrases import last_year
+from histkit.extract.date_values import last_year
 from histkit.extract.reference_apa import apa_body, clean
 from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, original_year, year_span
 from histkit.extract.reference_names import (
