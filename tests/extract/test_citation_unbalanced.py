@@ -70,7 +70,6 @@ def test_unopened_parenthesis_after_a_listed_work():
         "O Brasil (1996, ano da nova lei, reformou o ensino.",
         # an unlisted name before an unopened parenthesis
         "as found by Moreira, 2009), and in the north.",
-        # both parentheses present: read by the ordinary forms, not twice
     ],
 )
 def test_unvouched_half_marked_years_are_not_citations(text):
