@@ -108,6 +108,7 @@ def ages_figure(ages: pd.DataFrame) -> Figure | None:
     high = int(dated["event_last"].max()) + 2
     ax.plot([low, high], [low, high], color=PALETTE[7], linewidth=0.8, linestyle="--", label="written at the time")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # "2012.5" is no year (ciedu-saresp)
     ax.set_xlabel("latest year named in the citing passage")
     ax.set_ylabel("year of the cited source")
     ax.set_title("Age of the sources against the events they document")
