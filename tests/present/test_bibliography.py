@@ -480,3 +480,14 @@ def test_an_entry_under_its_title_and_a_body_as_author(corpus):
     assert item["author"] == [{"literal": "Brasil"}]
     (entry,) = render_bibliography(laws, ABNT_ARCHIVES, "pt")
     assert entry.startswith("BRASIL. Decreto nº 5.296")
+
+
+def test_an_entry_histkit_could_not_read_is_given_no_invented_imprint(corpus):
+    """mediacoes-cambiemos: "EL CRONISTA. 24/5/17 falta referencia." had "[S.l.: S.n.]" (no place, no publisher)
+    added by the ABNT style, and so had newspaper items that print their place: the list says neither."""
+    refs = article_references(corpus["mediacoes-cambiemos"])
+    entries = render_bibliography(refs, ABNT_ARCHIVES, "es")
+    assert "EL CRONISTA. 24/5/17 falta referencia." in entries
+    cayon = [e for e in entries if e.startswith("CAYÓN, D. Entre autocriticas")]
+    assert cayon and cayon[0].endswith("20 abr. 2017a. Economia y política.")
+    assert not any("[S.l.: S.n.]" in e for e in entries)

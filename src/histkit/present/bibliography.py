@@ -41,10 +41,11 @@ from pathlib import Path
 from histkit.core.files import WrittenFiles, atomic_write
 from histkit.core.paths import from_root
 from histkit.extract.citations import fold
-from histkit.extract.references import Name, Reference
+from histkit.extract.references import WHOLE_ENTRY, Name, Reference
 from histkit.present.csl_styles import (
     hyphenated_names,
     names_substituted_once,
+    no_invented_imprint,
     no_invented_labels,
     style_locale,
     style_path,
@@ -356,7 +357,8 @@ def render_bibliography(
     edited book's editor came out twice ("Bartra, A. (ed.) (1986) ... Edited by A. Bartra.").
     :func:`~histkit.present.csl_styles.names_substituted_once` applies the rule to names while the bibliography is made.
     The style's "[Preprint]" label for a journal article given without volume or pages is left
-    out: nothing in the reference list says it is a preprint.
+    out: nothing in the reference list says it is a preprint. Nor is ABNT's "[S.l.: S.n.]" (no place,
+    no publisher) given to an entry histkit could not read into its parts.
 
     """
     import warnings
@@ -376,7 +378,9 @@ def render_bibliography(
         for item in items:
             bibliography.register(Citation([CitationItem(str(item["id"]))]))
         # rstrip: a style whose last element has a suffix (". ") leaves a space at the end of the line.
-        return [no_invented_labels(str(entry)).rstrip() for entry in bibliography.bibliography()]
+        unread = [r.title for r in refs if WHOLE_ENTRY in r.notes and r.title]
+        return [no_invented_imprint(no_invented_labels(str(entry)).rstrip(), unread)
+                for entry in bibliography.bibliography()]
 
 
 def write_exports(refs: Sequence[Reference], folder: str | Path) -> WrittenFiles:

@@ -17,6 +17,7 @@ and a rendering test in ``tests/present/test_csl_styles.py``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -163,6 +164,17 @@ def names_substituted_once() -> Iterator[None]:
     finally:
         model.Names.process, model.Layout.render_bibliography = process, render
         model.Substitute.add_to_repressed_list = add
+
+
+def no_invented_imprint(entry: str, unread: Sequence[str]) -> str:
+    """Leave out the "[S.l.: S.n.]" ABNT gives an entry histkit could not read into its parts.
+
+    Such an entry keeps its whole text as its title (``unread``: those titles), place and publisher
+    included when it prints them: "no place, no publisher" would say what the list does not.
+    """
+    if not any(title in entry for title in unread):
+        return entry
+    return re.sub(r" ?\[S\.l\.: S\.n\.\]\.?$", "", entry.rstrip()) or entry
 
 
 def no_invented_labels(entry: str) -> str:
