@@ -158,6 +158,20 @@ def test_title_form_needs_a_listed_author(text):
 
 
 @pytest.mark.parametrize(
+    ("article", "quote", "authors"),
+    [
+        # the italic "et al." is the co-authors, not a title between the author and the year
+        ("paz-mixed-flocks", "Brandt *et al.* (2009)", "Brandt *et al.*"),
+        ("paz-mixed-flocks", "Batista *et al.* (2013)", "Batista *et al.*"),
+        ("hoehnea-senna-extracts", "Ellman *et al.* (1961)", "Ellman *et al.*"),
+    ],
+)
+def test_an_italic_et_al_in_a_narrative_citation_is_not_a_title(corpus, article, quote, authors):
+    rows = citations_table(corpus[article])
+    assert list(rows.loc[rows["quote"] == quote, "authors"].unique()) == [authors]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "by applying Lett and Banister (2009) proposed methodology",  # ecos: co-authors, a work not listed

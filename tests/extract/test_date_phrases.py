@@ -133,7 +133,7 @@ def test_find_in_prefers_longest_form():
     (1995, "7", 1997), (1999, "1", 2001),
 ])
 def test_last_year_of_a_short_range(first, second, last):
-    from histkit.extract.date_phrases import last_year
+    from histkit.extract.date_values import last_year
 
     assert last_year(first, second) == last
 
@@ -281,6 +281,39 @@ def test_dates_inside_web_addresses_are_not_dates_of_the_text(text, found):
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # hoehnea-senna-extracts names the program its figures were computed with, twice
+        ("(CE50) foi obtida com auxílio do Software Excel 2019, onde, a partir dos valores", []),
+        ("coeficiente de correlação de Pearson no software Microsoft Excel 2019, a qual mede", []),
+        ("analysed with the packages Stata 2017 and R in March 2020", ["2020-03"]),
+        # a name alone with its year is an edition that took place then (rdbci-bibliotecas), or a plan's name
+        ("Durante o ENANCIB 2021, os autores", ["2021"]),
+        ("the Made in China 2025 plan, presented in 2015", ["2025", "2015"]),
+        # a preposition between: the year is a date
+        ("o software foi lançado em 2019", ["2019"]),
+    ],
+)
+def test_a_year_in_a_programs_name_is_not_a_date(text, found):
+    assert [f.value.edtf for f in find_in(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # hoehnea-senna-extracts: "apresentaram um CIM que variou de 500 a 2000 µg/mL contra diferentes espécies"
+        ("apresentaram um CIM que variou de 500 a 2000 µg/mL contra diferentes espécies", []),
+        ("a 1500 m de altitude, em 1998", ["1998"]),
+        # a lone capital after a year is an initial, not litres or watts
+        ("In 1920 L. Trotsky wrote", ["1920"]),
+        ("the 1920s", ["192X"]),
+    ],
+)
+def test_a_number_before_its_unit_is_not_a_year(text, found):
+    assert [f.value.edtf for f in find_in(text)] == found
+
+
+@pytest.mark.parametrize(
     ("phrase", "edtf", "form"),
     [
         ("2010-04-15", "2010-04-15", "full-date"),
@@ -322,3 +355,21 @@ def test_pt_es_relative_forms_read_by_text2num(phrase, reference, edtf, count, u
     assert relative_offset(phrase) == (count, unit)
     assert resolve_relative(phrase, reference).edtf == edtf
 
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # paz-mixed-flocks: "participated in the flocks from October 24, 2016, to April 20, 2017"
+        ("from October 24, 2016, to April 20, 2017 (first and last records)", ["2016-10-24", "2017-04-20"]),
+        # oes-tourism-gentrification
+        ("and Tourism Cycle (1989 - 2018). On November 22, 1989, Pirenópolis was listed by Iphan",
+         ["1989/2018", "1989-11-22"]),
+        ("was signed on March 1st, 1989 by", ["1989-03-01"]),  # the ordinal form
+        ("on May 45, 2010 the", ["2010"]),  # no such day: the year alone is read
+        ("Gold Cycle (1727 - 1800), Agriculture", ["1727/1800"]),  # oes-tourism-gentrification
+        ("from 2018 – 1989 back", ["2018", "1989"]),  # backwards: two years, not a span
+    ],
+)
+def test_english_month_day_year_is_a_day_and_spaced_dashes_join_years(text, found):
+    assert [f.value.edtf for f in find_in(text)] == found

@@ -31,6 +31,9 @@ CASES = [
     ("two hundred and fifty pesos", [("money", 250.0, "peso", "", "two hundred and fifty pesos")]),
     ("1,910 pesos", [("money", 1910.0, "peso", "", "1,910 pesos")]),
     ("to send three envoys to Mexico", [("count", 3.0, "envoys", "", "three envoys")]),
+    # hours and minutes are lengths of time, not counts of things (paz-mixed-flocks, hoehnea-senna-extracts)
+    ("sampling sessions of six hours each", [("duration", 6.0, "hours", "", "six hours")]),
+    ("O meio reacional ficou por 30 minutos na", [("duration", 30.0, "minutes", "", "30 minutos")]),
     # not quantities: years, pages, decades, file numbers, ordinal-like words
     ("In February of 1918, the agrarian leader", []),
     ("(BARTRA, 1986, p. 320)", []),

@@ -55,3 +55,46 @@ def test_abnt_entry_is_not_read_as_apa():
     assert (ref.kind, ref.place, ref.year) == ("book", "Mexico City", "1978")
     assert apa_body("Something without any shape") is None
     assert clean("**Survey 55**, *Cities*") == "Survey 55, Cities"
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (
+            # paz-mixed-flocks: CSE name-year, the journal in roman type, "volume(issue): pages"
+            "Aleixo, A. 1997. Composition of mixed-species bird flocks and abundance of flocking species in a "
+            "semideciduous forest of southeastern Brazil. Ararajuba, 5(6): 11-18.",
+            {"kind": "article", "container": "Ararajuba", "volume": "5", "issue": "6", "pages": "11-18",
+             "year": "1997", "place": "", "publisher": ""},
+        ),
+        (
+            # acta-amazonica-land-cover: the journal in italics, no issue; it had been a book published by "105-113"
+            "Almeida, A.S.; Vieira, I.C.G.; Moura, N.; Lees, A.C. 2020b. Heterogeneity of tree diversity and carbon "
+            "stocks in Amazonian oil palm landscapes. *Plant Ecology and Diversity*, 13: 105-113.",
+            {"kind": "article", "container": "Plant Ecology and Diversity", "volume": "13", "pages": "105-113",
+             "publisher": ""},
+        ),
+        (
+            # hoehnea-senna-extracts: no comma before the volume, an article number for pages
+            "Barnaby, A.G., Reid, R. & Warren, D. 2016. Antioxidant activity, total phenolics and fatty acid profile "
+            "of *Delonix regia*, *Cassia fistula*, *Spathodea campanulata*, *Senna siamea* and *Tibouchina "
+            "granulosa*. J Anal Pharm Res 3: 00056.",
+            {"kind": "article", "container": "J Anal Pharm Res", "volume": "3", "pages": "00056"},
+        ),
+        (
+            # acta-amazonica-land-cover: "; *et al*." closes a long list of names before the year
+            "Gibson, L.; Lee, T.M.; Koh, L.P.; Brook, B.W.; Gardner, T.A.; Barlow, J.; *et al*. 2011. Primary "
+            "forests are irreplaceable for sustaining tropical biodiversity. *Nature*, 478: 378-381.",
+            {"kind": "article", "container": "Nature", "volume": "478", "pages": "378-381", "year": "2011",
+             "title": "Primary forests are irreplaceable for sustaining tropical biodiversity"},
+        ),
+        (
+            # a book keeps its place and publisher (acta-amazonica-land-cover)
+            "Magurran, A.E. 2012. *Ecological Diversity and Its Measurement*. Springer, New York, 179p.",
+            {"kind": "book", "container": ""},
+        ),
+    ],
+)
+def test_journal_volume_colon_pages_is_an_article(entry, expected):
+    ref = parse_entry(entry, "r", 1)
+    assert {k: getattr(ref, k) for k in expected} == expected

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from histkit.extract.date_phrases import last_year
+from histkit.extract.date_values import last_year
 from histkit.extract.reference_forms import entry_years, imprint_year, year_span
 from histkit.extract.references import parse_entry
 

@@ -51,3 +51,11 @@ def test_a_check_that_needs_an_outside_value_says_so_in_a_sentence(corpus):
     (regime,) = [s for s in sentences if "30 anos de regime" in s]
     assert regime == ("The article says “30 anos de regime”; the article alone cannot settle it: "
                       "the check needs the dates of the period.")
+
+
+def test_a_computed_share_that_is_itself_rounded_is_not_rounded_twice(corpus):
+    # paz-mixed-flocks line 60: three regular species of 76 "representing 3.9% of the total richness".
+    # 3/76 is 3.947%, stored as 3.95%: rounded again it read "its own figures give 4.0%: it holds".
+    sentences = claim_sentences(automatic_claims(corpus["paz-mixed-flocks"]))
+    (share,) = [s for s in sentences if "representing 3.9%" in s]
+    assert share == "The article says “representing 3.9%”; its own figures give 3.95%: it holds."

@@ -56,3 +56,19 @@ def test_another_output_folder_is_another_run(name: str) -> None:
     assert tree.notebooks != ROOT / "build" / "notebooks" and tree.figures != ROOT / "figures"
     main, _ = plan.make(ROOT, paths, declared, {name: str(plan.tree_for(ROOT, None, {}).outputs[name])})
     assert main.name == ""  # the main folder itself, named: the plain default run
+
+
+def test_the_generic_workbook_s_parameters_are_remembered_in_the_project_not_the_package(tmp_path: Path) -> None:
+    """They were written to ``histkit/build/cache/`` beside the installed package, named like the project's."""
+    from histkit.run import workbooks
+
+    package_cache = workbooks.GENERIC.parent / "build"
+    before = sorted(package_cache.rglob("*")) if package_cache.exists() else []
+    root = tmp_path / "project"
+    for path in workbooks.notebooks_in(workbooks.GENERIC):
+        declared = runner.parameters(path, root=root)
+        assert "seed" in declared  # every generic notebook is run with a seed
+    stored = sorted(p.name for p in (root / "build" / "cache" / "parameters").iterdir())
+    assert stored == sorted(f"workbook-{p.stem}.json" for p in workbooks.notebooks_in(workbooks.GENERIC))
+    after = sorted(package_cache.rglob("*")) if package_cache.exists() else []
+    assert after == before

@@ -20,57 +20,26 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from histkit.core.dating import bounds, check_edtf
+from histkit.core.dating import check_edtf
 from histkit.core.errors import DateError
-from histkit.core.spans import Spans
 from histkit.extract import date_words as _w
+from histkit.extract.date_values import (
+    DateValue,
+    decade,
+    decade_pt_es,
+    decades_pt_es,
+    part_of_decade,
+    part_of_year,
+    spaced_year_range,
+    year_range,
+    year_range_pt_es,
+)
 from histkit.extract.date_words import (
-    DECADE_PARTS,
     MONTHS,
     MONTHS_PT_ES,
-    PARTS_PT_ES,
     SEASONS,
     SEASONS_PT_ES,
-    YEAR_PARTS,
 )
-from histkit.text.numbers import words_to_number
-
-
-@dataclass(frozen=True)
-class DateValue:
-    """One normalised date expression.
-
-    Attributes
-    ----------
-    edtf : str
-        The EDTF string (validated by the ``edtf`` package).
-    precision : str
-        ``day``, ``month``, ``season``, ``year``, ``decade``, ``interval`` or ``open``.
-    form : str
-        Which kind of phrase it was (``full-date``, ``month``, ``season``, ``range``, ``relative``...).
-    note : str
-        Why a phrase was mapped to an explicit interval, or how a relative phrase was resolved.
-    refers_to : str
-        For a relative phrase, the EDTF of the date it counts from.
-
-    """
-
-    edtf: str
-    precision: str
-    form: str
-    note: str = ""
-    refers_to: str = ""
-
-    @property
-    def earliest(self) -> date | None:
-        """First day the expression can mean (``None`` for an open start)."""
-        return bounds(self.edtf)[0]
-
-    @property
-    def latest(self) -> date | None:
-        """Last day the expression can mean (``None`` for an open end)."""
-        return bounds(self.edtf)[1]
-
 
 # --- the forms -------------------------------------------------------------------------------
 
@@ -87,6 +56,15 @@ def _full_date(m: re.Match[str]) -> DateValue:
     day = 1 if m.groupdict().get("first") else int(m["day"])
     month, year = _month_number(m["month"]), int(m["year"])
     return DateValue(f"{year:04d}-{month:02d}-{day:02d}", "day", "full-date")
+
+
+def _month_day_year(m: re.Match[str]) -> DateValue | None:
+    # "October 24, 2016": the American order, the English articles' own (paz-mixed-flocks, bak-p58270).
+    try:
+        date(int(m["year"]), _month_number(m["month"]), int(m["day"]))
+    except ValueError:
+        return None  # "May 45, 2010" is no day: its year is still read, alone
+    return _full_date(m)
 
 
 def _numeric_date(m: re.Match[str]) -> DateValue:
@@ -114,114 +92,6 @@ def _season_pt_es(m: re.Match[str]) -> DateValue:
     return DateValue(f"{int(m['year']):04d}-{SEASONS_PT_ES[m['season'].lower()]}", "season", "season", note=note)
 
 
-def last_year(first: int, second: str | None) -> int:
-    """Expand the second year of "1994/95", "1919-39" or "1999/2000" to a full year.
-
-    A short second year shares the first one's century, or the next century when it would
-    otherwise come before the first ("1999/00" is 2000).
-    """
-    if not second:
-        return first
-    if len(second) >= 4:
-        return int(second)
-    width = 10 ** len(second)
-    last = first - first % width + int(second)
-    return last if last >= first else last + width
-
-
-def _year_range(m: re.Match[str]) -> DateValue | None:
-    first = int(m["y1"])
-    second = m["y2"]
-    sep = m.group(0)[4]
-    if len(second) == 2 and int(second) < first % 100:
-        # Across a century: "1994/95" and "1999/00" (a season, a harvest) or "1999–00" are ranges; with a
-        # hyphen only from a 9x year to a 0x one ("1998-02"), else "2010-04" is ISO April 2010, not 2010-2104.
-        if sep != "-" or (first % 100 >= 90 and int(second) < 10):
-            return DateValue(f"{first:04d}/{last_year(first, second):04d}", "interval", "range")
-        if 1 <= int(second) <= 12:
-            return DateValue(
-                f"{first:04d}-{second}",
-                "month",
-                "iso-month",
-                note=f"'{m.group(0)}' read as a month (ISO 8601): a range across a century prints its end in full",
-            )
-        return None
-    return DateValue(f"{first:04d}/{last_year(first, second):04d}", "interval", "range")
-
-
-def _part_word(word: str) -> str:
-    """"early"/"mid"/"late" for an English word or its Portuguese/Spanish equivalent."""
-    word = word.lower()
-    return PARTS_PT_ES.get(word, word)
-
-
-def _year_range_pt_es(m: re.Match[str]) -> DateValue:
-    first = int(m["y1"] or m["y1b"])
-    return DateValue(f"{first:04d}/{int(m['y2']):04d}", "interval", "range")
-
-
-def _part_of_decade(m: re.Match[str]) -> DateValue:
-    tens = m.groupdict().get("tens")
-    decade = 1900 + int(tens) if tens else int(m["decade"])
-    part = _part_word(m["part"])
-    lo, hi = DECADE_PARTS[part]
-    century = f"; the text does not print the century, read as the {decade}s" if tens else ""
-    return DateValue(
-        f"{decade + lo:04d}/{decade + hi:04d}",
-        "interval",
-        "part-of-decade",
-        note=f"EDTF has no qualifier for '{part}' in a decade; mapped to the years "
-        f"{decade + lo}-{decade + hi} by convention{century}",
-    )
-
-
-def _decade(m: re.Match[str]) -> DateValue:
-    return DateValue(f"{m['decade'][:3]}X", "decade", "decade")
-
-
-def _decade_pt_es(m: re.Match[str]) -> DateValue:
-    """"anos 1970", "década de 70", "los años veinte": a decade; two digits or a word read in the 1900s."""
-    if m["decade"]:
-        return _decade(m)
-    word = (m["word"] or "").lower()
-    tens = int(m["tens"]) if m["tens"] else words_to_number(word, _w.DECADE_WORDS_PT_ES[word])
-    return DateValue(
-        f"19{tens // 10}X",
-        "decade",
-        "decade",
-        note=f"the text does not print the century; '{m.group(0)}' read as the {1900 + tens}s",
-    )
-
-
-def _decades_pt_es(m: re.Match[str]) -> DateValue | None:
-    """"décadas de 70 e 80", "los años 1960 a 1980": the years from the first decade to the end of the last.
-
-    Two decades joined by "e"/"y" must follow each other (else they are a list, not a span).
-    """
-    d1, d2 = m["d1"] or m["e1"] or m["f1"], m["d2"]
-    if len(d1) != len(d2):
-        return None
-    first, last = (int(d) if len(d) == 4 else 1900 + int(d) for d in (d1, d2))
-    if last <= first or (m["join"].lower() in ("e", "y") and last != first + 10):
-        return None
-    century = f"; the text does not print the century, read as the {first}s to the {last}s" if len(d1) == 2 else ""
-    return DateValue(f"{first:04d}/{last + 9:04d}", "interval", "decades",
-                     note=f"'{m.group(0)}': from the first year of the first decade to the last of the last{century}")
-
-
-def _part_of_year(m: re.Match[str]) -> DateValue:
-    year = int(m["year"])
-    part = _part_word(m["part"])
-    lo, hi = YEAR_PARTS[part]
-    return DateValue(
-        f"{year:04d}-{lo:02d}/{year:04d}-{hi:02d}",
-        "interval",
-        "part-of-year",
-        note=f"EDTF has no qualifier for '{part}' in a year; mapped to the months "
-        f"{lo:02d}-{hi:02d} by convention",
-    )
-
-
 def _year(m: re.Match[str]) -> DateValue:
     return DateValue(f"{int(m['year']):04d}", "year", "year")
 
@@ -241,6 +111,11 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
             rf"(?i:{_w.MONTH_PT_ES})(?:\s+del?|,)?\s+{_YEAR}\b"
         ),
         _full_date,
+    ),
+    (
+        "month-day-year",
+        re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}\b"),
+        _month_day_year,
     ),
     (
         "numeric-date",
@@ -266,7 +141,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
     ("month-pt-es", re.compile(rf"\b(?i:{_w.MONTH_PT_ES_NO_MARCO})(?:\s+del?)?\s+{_YEAR}\b"), _month),
     # no verão de 1925 / el invierno de 1925
     ("season-pt-es", re.compile(rf"\b(?P<season>{_w.SEASON_PT_ES})\s+del?\s+{_YEAR}\b", re.I), _season_pt_es),
-    ("decades-pt-es", re.compile(_w.DECADES_PT_ES, re.I), _decades_pt_es),
+    ("decades-pt-es", re.compile(_w.DECADES_PT_ES, re.I), decades_pt_es),
     (
         # de 2014 a 2018 / de 1923 até 1927 / desde 1923 hasta 1927 / entre 2003 y 2015
         "from-to-pt-es",
@@ -275,7 +150,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
             r"|entre\s+(?P<y1b>1[5-9]\d\d|20\d\d)\s+[ey])\s+(?P<y2>1[5-9]\d\d|20\d\d)\b",
             re.I,
         ),
-        _year_range_pt_es,
+        year_range_pt_es,
     ),
     (
         "season",
@@ -285,17 +160,22 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
     (
         "from-to",
         re.compile(r"\bfrom\s+(?P<y1>1[5-9]\d\d|20\d\d)\s+to\s+(?P<y2>1[5-9]\d\d|20\d\d)\b"),
-        _year_range,
+        year_range,
+    ),
+    (
+        "spaced-year-range",
+        re.compile(r"(?<![\d./])(?P<y1>1[5-9]\d\d|20\d\d) [\-–—] (?P<y2>1[5-9]\d\d|20\d\d)(?![\d/])"),
+        spaced_year_range,
     ),
     (
         "year-range",
         re.compile(r"(?<![\d./])(?P<y1>1[5-9]\d\d|20\d\d)[/\-–](?P<y2>\d{2}(?:\d\d)?)(?![\d/])"),
-        _year_range,
+        year_range,
     ),
     (
         "part-of-decade",
         re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)[\s\-]+(?P<decade>1[5-9]\d0|20\d0)s\b", re.I),
-        _part_of_decade,
+        part_of_decade,
     ),
     (
         # meados da década de 1920 / finales de la década de 1920
@@ -305,9 +185,9 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
             r"(?:(?P<decade>1[5-9]\d0|20\d0)|(?P<tens>[1-9]0))\b",
             re.I,
         ),
-        _part_of_decade,
+        part_of_decade,
     ),
-    ("decade", re.compile(r"\b(?:the\s+)?(?P<decade>1[5-9]\d0|20\d0)s\b"), _decade),
+    ("decade", re.compile(r"\b(?:the\s+)?(?P<decade>1[5-9]\d0|20\d0)s\b"), decade),
     (
         # anos 1970 / nos anos de 1970 / la década de 1920 / década de 70 / los años veinte
         "decade-pt-es",
@@ -316,11 +196,11 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
             rf"|(?P<word>{_w.DECADE_WORD_PT_ES}))\b{_w.NOT_A_DECADE_AFTER}",
             re.I,
         ),
-        _decade_pt_es,
+        decade_pt_es,
     ),
-    ("part-of-year", re.compile(rf"\b(?P<part>early|mid|late)-{_YEAR}\b", re.I), _part_of_year),
+    ("part-of-year", re.compile(rf"\b(?P<part>early|mid|late)-{_YEAR}\b", re.I), part_of_year),
     # meados de 1925 / mediados de 2018 / início de 1925 / principios de 1925 / fines de 2017
-    ("part-of-year-pt-es", re.compile(rf"\b(?P<part>{_w.PART_PT_ES})\s+(?:del?|do)\s+{_YEAR}\b", re.I), _part_of_year),
+    ("part-of-year-pt-es", re.compile(rf"\b(?P<part>{_w.PART_PT_ES})\s+(?:del?|do)\s+{_YEAR}\b", re.I), part_of_year),
     ("year", re.compile(rf"(?<![\d./,\-\w]){_YEAR}(?![\d/\w]|-\d|\.\d)"), _year),
     ("relative", re.compile(rf"\b{_w.RELATIVE_RE}\b", re.I), _relative),
     # the lookahead (a word, then a unit) skips most positions quickly: the count list is long
@@ -330,7 +210,6 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
 
 PATTERNS = [(n, re.compile(f"(?={_w.PATTERN_STARTS[n]})" + p.pattern, p.flags) if n in _w.PATTERN_STARTS else p, b)
             for n, p, b in PATTERNS]  # each behind a look-ahead for what it can start with (issue 21)
-_ADDRESS = re.compile(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,}/)\S+", re.I)
 
 
 @dataclass(frozen=True)
@@ -354,8 +233,8 @@ def find_in(text: str) -> list[Found]:
         open interval (``../1927-03``, ``1923/..``) as its EDTF, because "by March 1927" means "no later than".
 
     """
-    # The digits of a web address or DOI ("/2023-10-16/", "wei-2021-11") are not dates of the text.
-    taken = Spans([m.span() for m in _ADDRESS.finditer(text)])
+    # Digits that are no date: a web address or DOI ("/2023-10-16/"), a program's year, a number before its unit.
+    taken = _w.not_dates(text)
     found: list[Found] = []
     built: dict[tuple[str, str, tuple[str | None, ...]], DateValue | None] = {}
     for name, pattern, build in PATTERNS:

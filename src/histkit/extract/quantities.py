@@ -3,7 +3,7 @@ r"""Quantities: every number with a unit in the article (table ``quantities``).
 A quantity is a number (written in digits, ``56.13``, ``25,000``, or in words, ``fifty thousand``,
 ``thirty-five``) tied to a unit: a currency (ISO 4217 code: ``MXN``, ``RUB``, ``USD``; a bare peso is ``peso``
 until the text or the seed's ``quantities.yaml`` says whose, :func:`histkit.extract.units.name_pesos`), ``percent``,
-an age or a duration in ``years``/``months``/``weeks``/``days``, or a count of something
+an age or a duration in ``years``/``months``/``weeks``/``days``/``hours``/``minutes``, or a count of something
 (``three envoys``). A number without a unit is not a quantity: years (``in 1910``), page numbers
 (``p. 320``), reel and file numbers are left out on purpose. The one exception is a bare decimal
 figure in a sentence that already gave a sum of money ("56.13 pesos a month ... it had risen to

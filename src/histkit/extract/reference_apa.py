@@ -5,6 +5,7 @@ here fills the same fields as the ABNT forms of :mod:`histkit.extract.references
 
 - ``Title. *Journal* , *16* (6), 333-342.``: article (volume, issue, pages);
 - ``Title. In A. B. Editor (Ed.), *Book* ...``: chapter;
+- ``Title. Journal, 13: 105-113.`` (biology and earth sciences, italics or not): article;
 - ``Title. Place: Publisher.``: book.
 """
 
@@ -15,6 +16,13 @@ import re
 _ARTICLE = re.compile(
     r"(?P<title>[^*]+?)\. +\*(?P<container>[^*]+?),?\* *, *\*?(?P<volume>\d+)\*? *(?:\((?P<issue>[^)]+)\))?"
     r"(?:, *(?P<pages>\d+ ?[-–] ?\d+))?\.?$"
+)
+# The biology and earth-science form, journal italic or not: ``Title. Journal, 13: 105-113.``,
+# ``Title. Ciência Rural 9: 1546-1552.``, ``Title. Ararajuba, 5(6): 11-18.`` (read on the cleaned text).
+# The journal holds no digit and no full stop but an initial's, and is bounded: linear in the entry.
+_ARTICLE_COLON = re.compile(
+    r"(?P<title>.+?) ?\. +(?P<container>(?:[^.:\d()]|(?<=\b[A-ZÀ-Þ])\.){1,160}?),? +(?P<volume>\d+) ?"
+    r"(?:\((?P<issue>[^()]{1,20})\))? ?: ?(?P<pages>[A-Za-z]{0,8}\d+(?: ?[-–] ?[A-Za-z]{0,8}\d+)?)\.?$"
 )
 _CHAPTER = re.compile(r"(?P<title>.+?)\. +In:? +(?P<host>[A-ZÀ-Þ].+)$")
 # The place is bounded in length (as in :mod:`histkit.extract.references`): linear on a run of initials.
@@ -54,6 +62,16 @@ def apa_body(rest: str) -> dict[str, str] | None:
     text = clean(rest)
     if m := _CHAPTER.fullmatch(text):
         return {"kind": "chapter", "title": m.group("title")}
+    if m := _ARTICLE_COLON.fullmatch(text):
+        # Before the book: "Oikos, 26: 222-227" has the shape of "Place: Publisher", with pages for a publisher.
+        return {
+            "kind": "article",
+            "title": m.group("title"),
+            "container": m.group("container").strip(),
+            "volume": m.group("volume"),
+            "issue": m.group("issue") or "",
+            "pages": re.sub(r" ?[-–] ?", "-", m.group("pages")),
+        }
     if m := _BOOK.fullmatch(text):
         return {"kind": "book", "title": m.group("title"), "place": m.group("place"), "publisher": m.group("publisher")}
     return None

@@ -80,7 +80,7 @@ def year_span(first: int, second: str | None, expand: Callable[[int, str | None]
 
     A second year earlier than the first is not a range: "2011/1979" is the edition's year and the
     original's (the third value is then true and the imprint year is the first printed). Otherwise
-    ``expand`` (:func:`histkit.extract.date_phrases.last_year`) gives the range's last year.
+    ``expand`` (:func:`histkit.extract.date_values.last_year`) gives the range's last year.
     """
     if second and len(second) == 4 and int(second) < first:
         return first, first, True

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from histkit.core.errors import SeedError
-from histkit.extract.date_phrases import last_year
+from histkit.extract.date_values import last_year
 from histkit.extract.reference_apa import apa_body, clean
 from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, original_year, year_span
 from histkit.extract.reference_names import (
@@ -79,6 +79,8 @@ _CALL_NUMBER = re.compile(r"\b(?:fond|fondo|file|reel|box|folder|leg|exp|caja|ca
 _IN = re.compile(r"(?P<title>.+?)\. +In: +(?P<host>.+)$")
 _VOLUME = re.compile(r"(?:^|[ .,])(?:v\. ?)?(?P<volume>[IVXLC]+|\d+), n\. ?(?P<issue>[\w/]+)")
 _PAGES = re.compile(r"\bpp?\. ?(?P<pages>\d+[-–]\d+)")
+# The note of an entry no form reads: its title holds the rest of the entry, imprint and all.
+WHOLE_ENTRY = "no imprint ('Place: Publisher, Year.') found; title is the whole entry"
 _MEMOIR = re.compile(r"\b(?:memoirs?|memorias|mémoires|wspomnienia|vospominaniia)\b", re.IGNORECASE)
 
 class ReferenceListError(SeedError):
@@ -321,7 +323,7 @@ def _parse_body(ref: Reference, rest: str) -> None:
         ref.kind = "memoir" if _MEMOIR.search(ref.title) else "book"
         return
     ref.title = text
-    ref.notes.append("no imprint ('Place: Publisher, Year.') found; title is the whole entry")
+    ref.notes.append(WHOLE_ENTRY)
     if not ref.year and (year := imprint_year(text)):
         _set_date(ref, year)
 

@@ -13,7 +13,7 @@ import re
 from histkit.core.dating import check_edtf
 from histkit.core.errors import DateError
 from histkit.extract import date_words as _w
-from histkit.extract.date_phrases import DateValue
+from histkit.extract.date_values import DateValue
 from histkit.text.numbers import words_to_number
 
 

@@ -27,6 +27,8 @@ UNITS: dict[str, tuple[str, str]] = {
     "month": ("duration", "months"), "months": ("duration", "months"),
     "week": ("duration", "weeks"), "weeks": ("duration", "weeks"),
     "day": ("duration", "days"), "days": ("duration", "days"),
+    "hour": ("duration", "hours"), "hours": ("duration", "hours"),
+    "minute": ("duration", "minutes"), "minutes": ("duration", "minutes"),
 }
 # Portuguese and Spanish units. "pesos" is shared; "real" (singular) is left out, as it is an
 # English word ("real wages"). A number in Portuguese or Spanish words is read only before one of
@@ -42,6 +44,8 @@ UNITS_PT_ES: dict[str, tuple[str, str]] = {
     "semana": ("duration", "weeks"), "semanas": ("duration", "weeks"),
     "dia": ("duration", "days"), "dias": ("duration", "days"),
     "día": ("duration", "days"), "días": ("duration", "days"),
+    "hora": ("duration", "hours"), "horas": ("duration", "hours"),
+    "minuto": ("duration", "minutes"), "minutos": ("duration", "minutes"),
 }
 UNITS.update(UNITS_PT_ES)
 SHARED_UNITS = frozenset({"peso", "pesos"})  # the same word in all three languages

@@ -64,6 +64,11 @@ def _rounded(computed: str, stated: str) -> str:
     if not match or not shown:
         return computed
     decimals = len(shown.group(1) or "")
+    digits = match.group(1).partition(".")[2]
+    if len(digits) > decimals and digits[decimals:].rstrip("0") == "5":
+        # "3.95%" is itself rounded (from 3.947%): rounding it again would say 4.0% beside a stated
+        # 3.9% that holds. A tie keeps the precision it has.
+        return computed
     return f"{float(match.group(1)):.{decimals}f}%"
 
 

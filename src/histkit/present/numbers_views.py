@@ -15,7 +15,7 @@ from histkit.present.style import PALETTE, new_figure
 from histkit.text.ingest import Article
 
 KIND_WORDS = {"money": "sums of money", "percent": "percentages", "age": "ages", "duration": "lengths of time",
-              "count": "counts of people or things"}
+              "count": "counts and other measures"}
 
 
 def _sentence(article: Article, start: int, end: int) -> str:

@@ -95,16 +95,20 @@ _PENDING: dict[Path, str] = {}  # parameter records read but not yet saved
 
 
 def remembered_parameters(
-    notebook: Path, inspect: Callable[[Path], dict[str, dict[str, Any]]], save: bool = True
+    notebook: Path, inspect: Callable[[Path], dict[str, dict[str, Any]]], root: Path, save: bool = True
 ) -> dict[str, dict[str, Any]]:
     """A notebook's declared parameters, read by ``inspect`` once per version of the notebook.
 
     Reading them needs papermill (and its imports take longer than a whole no-change build), so
-    they are kept in ``build/cache/parameters/`` under the notebook's SHA-256. With ``save`` false
-    the record waits for :func:`save_parameters` (a build writes nothing before its checks pass).
+    they are kept in the project ``root``'s ``build/cache/parameters/`` under the notebook's SHA-256.
+    With ``save`` false the record waits for :func:`save_parameters` (a build writes nothing before
+    its checks pass).
     """
     digest = sha256_file(notebook)
-    store = notebook.parent.parent / "build" / "cache" / "parameters" / f"{notebook.stem}.json"
+    # Named after the notebook's folder too: the generic workbook's notebooks share their names
+    # with the project's, and live inside the installed package, where nothing may be written.
+    stem = notebook.stem if notebook.parent.name == "notebooks" else f"{notebook.parent.name}-{notebook.stem}"
+    store = root / "build" / "cache" / "parameters" / f"{stem}.json"
     data = _load(store)
     if data and data.get("sha256") == digest:
         return data["parameters"]

@@ -89,12 +89,13 @@ def notebooks(root: Path | None = None, names: Sequence[str] = (), folder: Path 
     return wanted
 
 
-def parameters(path: Path, save: bool = True) -> dict[str, Parameter]:
+def parameters(path: Path, save: bool = True, root: Path | None = None) -> dict[str, Parameter]:
     """The parameters a notebook declares, with their types and defaults, in declaration order.
 
-    Read by papermill, and remembered under ``build/cache/`` for as long as the notebook is unchanged.
+    Read by papermill, and remembered under the project's ``build/cache/`` (``root``, by default the
+    project of the current folder) for as long as the notebook is unchanged.
     """
-    found = cache.remembered_parameters(path, _inspect, save)
+    found = cache.remembered_parameters(path, _inspect, root or project_root(), save)
     return {
         name: Parameter(name, str(p.get("inferred_type_name", "None")), str(p.get("default")), p.get("help", ""))
         for name, p in found.items()
@@ -139,7 +140,7 @@ def plan(paths: Sequence[Path], given: Mapping[str, Any], root: Path | None = No
         If a name is declared by no notebook, or a value (given or default) is bad.
     """
     root = root or project_root()
-    _, jobs = run_plan.make(root, paths, {p: parameters(p, save=False) for p in paths}, given,
+    _, jobs = run_plan.make(root, paths, {p: parameters(p, save=False, root=root) for p in paths}, given,
                             allow_outside=allow_outside)
     return [(job.path, job.params) for job in jobs]
 
@@ -329,7 +330,7 @@ def plan_run(names: Sequence[str] = (), given: Mapping[str, Any] | None = None, 
     if seed_dir is not None and not seed_dir.is_dir():
         seedcheck.check_seed(seed_dir)  # a seed that does not exist is named as such, before its workbook is chosen
     paths = notebooks(root, names, workbooks.workbook_for(root, seed_dir))
-    return run_plan.make(root, paths, {p: parameters(p, save=False) for p in paths}, given,
+    return run_plan.make(root, paths, {p: parameters(p, save=False, root=root) for p in paths}, given,
                          allow_outside=allow_outside)
 
 
