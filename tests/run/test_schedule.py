@@ -7,7 +7,7 @@ import shutil
 import sys
 
 from histkit.run import runner
-from histkit.run.schedule import longest_first
+from histkit.run.schedule import file_size, longest_first
 
 from .test_cli import project  # noqa: F401  (the throwaway project fixture)
 
@@ -29,6 +29,12 @@ def test_notebooks_never_run_start_largest_first():
     # The first article's notebooks by their files' bytes (saved outputs, mostly figures): as their times order them.
     assert longest_first([None] * 4, sizes=[133_680, 433_325, 273_146, 276_197]) == [1, 3, 2, 0]
     assert longest_first([None, 5.0, None], sizes=[1, 10**9, 2]) == [2, 0, 1]  # a measured one waits, however large
+
+
+def test_a_file_size_is_its_bytes_and_a_missing_file_none(tmp_path):
+    (tmp_path / "a.ipynb").write_bytes(b"x" * 12)
+    assert file_size(tmp_path / "a.ipynb") == 12
+    assert file_size(tmp_path / "gone.ipynb") == 0
 
 
 def test_a_build_starts_the_notebook_its_records_say_is_longest(project):  # noqa: F811

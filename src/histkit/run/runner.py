@@ -401,17 +401,10 @@ def _run_all(
 
     # The longest notebook first, so that the workers end together (issue 23); results in the given order.
     order = schedule.longest_first([cache.last_seconds(tree.cache, job.path) for job in work],
-                                   [_size(job.path) for job in work])
+                                   [schedule.file_size(job.path) for job in work])
     # Waits in short slices: a Ctrl-C that lands in a worker thread still stops the build (issue 21).
     results = run_in_threads(one, [work[i] for i in order], jobs)
     return [results[order.index(i)] for i in range(len(work))]
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _close_thread_loop() -> None:
