@@ -98,3 +98,51 @@ def test_abnt_entry_is_not_read_as_apa():
 def test_journal_volume_colon_pages_is_an_article(entry, expected):
     ref = parse_entry(entry, "r", 1)
     assert {k: getattr(ref, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (
+            # bragantia-grapevine: APA with the italics lost, "Journal, volume, pages", a DOI after
+            "Ahmad, I. and Maathuis, F. J. M. (2014). Cellular and tissue distribution of potassium: physiological "
+            "relevance, mechanisms and regulation. Journal of Plant Physiology, 171, 708-714. "
+            "https://doi.org/10.1016/j.jplph.2013.10.016",
+            {"kind": "article", "container": "Journal of Plant Physiology", "volume": "171", "issue": "",
+             "pages": "708-714", "year": "2014",
+             "title": "Cellular and tissue distribution of potassium: physiological relevance, mechanisms and "
+             "regulation"},
+        ),
+        (
+            # edur-metodologias-ativas: "volume(issue), pages"; the title's own "2." is not its end
+            "Felder, R. M. (2010). Random thoughts: The link between teaching and research. 2. How to strengthen "
+            "each without weakening the other. Chemical Engineering Education, 44(3), 213-214.",
+            {"kind": "article", "container": "Chemical Engineering Education", "volume": "44", "issue": "3",
+             "pages": "213-214", "title": "Random thoughts: The link between teaching and research. 2. How to "
+             "strengthen each without weakening the other"},
+        ),
+        (
+            # edur-metodologias-ativas: an issue and no pages
+            "Reis, A. C., Barbalho, S. C., Zanette, A. C. (2017). A bibliometric and classification study of "
+            "Project-Based Learning in Engineering Education. Production, 27(spe). "
+            "https://doi.org/10.1590/0103-6513.225816",
+            {"kind": "article", "container": "Production", "volume": "27", "issue": "spe", "pages": ""},
+        ),
+        (
+            # oes-tourism-gentrification: a title that ends with its question mark, the journal in italics
+            "Weber, F. (2009). A entrevista, a pesquisa e o íntimo, ou: por que censurar seu diário de campo? "
+            "*Horizontes Antropológicos* , *15* (32), 157-170. 10.1590/S0104-71832009000200007",
+            {"kind": "article", "container": "Horizontes Antropológicos", "volume": "15", "issue": "32",
+             "pages": "157-170",
+             "title": "A entrevista, a pesquisa e o íntimo, ou: por que censurar seu diário de campo?"},
+        ),
+        (
+            # a place and a number with neither issue nor pages is no journal: left as it is
+            "Smith, J. (2001). A history of the port. Lisbon, 12.",
+            {"kind": "book", "container": ""},
+        ),
+    ],
+)
+def test_journal_volume_comma_pages_is_an_article(entry, expected):
+    ref = parse_entry(entry, "r", 1)
+    assert {k: getattr(ref, k) for k in expected} == expected

@@ -6,6 +6,7 @@ here fills the same fields as the ABNT forms of :mod:`histkit.extract.references
 - ``Title. *Journal* , *16* (6), 333-342.``: article (volume, issue, pages);
 - ``Title. In A. B. Editor (Ed.), *Book* ...``: chapter;
 - ``Title. Journal, 13: 105-113.`` (biology and earth sciences, italics or not): article;
+- ``Title. Journal, 46(4), 586-595.`` (the journal not in italics, as many publishers' lists print it): article;
 - ``Title. Place: Publisher.``: book.
 """
 
@@ -23,6 +24,15 @@ _ARTICLE = re.compile(
 _ARTICLE_COLON = re.compile(
     r"(?P<title>.+?) ?\. +(?P<container>(?:[^.:\d()]|(?<=\b[A-ZÀ-Þ])\.){1,160}?),? +(?P<volume>\d+) ?"
     r"(?:\((?P<issue>[^()]{1,20})\))? ?: ?(?P<pages>[A-Za-z]{0,8}\d+(?: ?[-–] ?[A-Za-z]{0,8}\d+)?)\.?$"
+)
+# APA 7 (10.1) with the italics lost: ``Title. Journal of Plant Physiology, 171, 708-714.``,
+# ``Title? Journal, 46(4), 586-595.``, ``Title. Journal, 27(spe).``. An issue or pages must follow the
+# volume, so that no "Title. Place, 12." reads as a journal. The journal holds no digit, comma or full
+# stop but an initial's, and is bounded: linear in the entry.
+_ARTICLE_PLAIN = re.compile(
+    r"(?P<title>.+?)(?:\.|(?<=\?)) +(?P<container>[A-ZÀ-Þ](?:[^.,:;\d]|(?<=\b[A-ZÀ-Þ])\.){0,160}?), +"
+    r"(?P<volume>\d{1,5}) ?(?:\((?P<issue>[^()]{1,20})\))?"
+    r"(?:, *(?P<pages>[A-Za-z]{0,8}\d+(?: ?[-–] ?[A-Za-z]{0,8}\d+)?))?\.?$"
 )
 _CHAPTER = re.compile(r"(?P<title>.+?)\. +In:? +(?P<host>[A-ZÀ-Þ].+)$")
 # The place is bounded in length (as in :mod:`histkit.extract.references`): linear on a run of initials.
@@ -71,6 +81,15 @@ def apa_body(rest: str) -> dict[str, str] | None:
             "volume": m.group("volume"),
             "issue": m.group("issue") or "",
             "pages": re.sub(r" ?[-–] ?", "-", m.group("pages")),
+        }
+    if (m := _ARTICLE_PLAIN.fullmatch(text)) and (m.group("issue") or m.group("pages")):
+        return {
+            "kind": "article",
+            "title": m.group("title"),
+            "container": m.group("container").strip(),
+            "volume": m.group("volume"),
+            "issue": m.group("issue") or "",
+            "pages": re.sub(r" ?[-–] ?", "-", m.group("pages") or ""),
         }
     if m := _BOOK.fullmatch(text):
         return {"kind": "book", "title": m.group("title"), "place": m.group("place"), "publisher": m.group("publisher")}
