@@ -464,3 +464,34 @@ def test_an_entry_without_an_original_has_no_original_date(refs):
     # The seed's list prints no original beside an edition: no item gets the field.
     assert not any("original-date" in item for item in to_csl(refs))
     assert not any("origdate" in e for e in to_bibtex_entries(refs))
+
+
+# Entries read from their words (ensaio-deficiencia, rdbci-bibliotecas): a thesis and a journal article
+# without bold. Their parts reach CSL and biblatex, and ABNT prints the place they give.
+WORDED = [
+    "ALVARENGA, B. T. Inclusão na Universidade: concepções e ações na organização do ensino. Dissertação "
+    "(Mestrado em Educação) – Universidade Federal do Rio Grande, Rio Grande, 2016.",
+    "ANACHE, A.; ROVETTO, S.; OLIVEIRA, R. Desafios da implantação do atendimento educacional especializado no "
+    "Ensino Superior. Revista Educação Especial, Santa Maria, v. 27, n. 49, p. 299-312, maio/ago. 2014.",
+]
+
+
+def test_thesis_and_plain_article_exported():
+    refs = parse_references(WORDED)
+    csl = to_csl(refs)
+    jsonschema.validate(csl, SCHEMA)
+    thesis, article = csl
+    assert (thesis["type"], thesis["genre"], thesis["publisher"], thesis["publisher-place"]) == (
+        "thesis", "Dissertação (Mestrado em Educação)", "Universidade Federal do Rio Grande", "Rio Grande"
+    )
+    assert (article["type"], article["container-title"], article["volume"], article["issue"], article["page"]) == (
+        "article-journal", "Revista Educação Especial", "27", "49", "299-312"
+    )
+    thesis_bib, article_bib = to_bibtex_entries(refs)
+    assert thesis_bib["ENTRYTYPE"] == "thesis" and "publisher" not in thesis_bib
+    assert thesis_bib["institution"] == "Universidade Federal do Rio Grande"
+    assert thesis_bib["type"] == "Dissertação (Mestrado em Educação)"
+    assert article_bib["ENTRYTYPE"] == "article" and article_bib["journaltitle"] == "{Revista Educação Especial}"
+    lines = render_bibliography(refs, ABNT_ARCHIVES)
+    assert not any("S.l." in line for line in lines), lines
+    assert any("Rio Grande" in line and "Universidade Federal do Rio Grande" in line for line in lines), lines

@@ -12,6 +12,8 @@ Forms read, tried in this order:
   (without the dated document at the end, a corporate author with its acronym);
 - ``AUTHORS. Title. In: NAMES [(Org.)]. Book. Place: Publisher, Year. pp. A-B.``: chapter;
 - ``AUTHORS. Title. **Journal**, place. vol, n. X, p. A-B, Year.``: article;
+- the same without bold, and ``Title. Tese (Doutorado em X) – University, Place, Year.``: article and
+  thesis, read by :mod:`histkit.extract.reference_abnt`;
 - ``AUTHORS. Title. ARCHIVE, fond ..., file N. Place, D Month YYYY.``: manuscript;
 - ``AUTHORS [(ed.)]. Title. Place: Publisher, Year.``: book (``memoir`` when the title says so).
 
@@ -33,6 +35,7 @@ import pandas as pd
 
 from histkit.core.errors import SeedError
 from histkit.extract.date_values import last_year
+from histkit.extract.reference_abnt import academic_work, is_serial, issue_place, numbering, periodical_article
 from histkit.extract.reference_apa import apa_body, clean
 from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, original_year, year_span
 from histkit.extract.reference_names import (
@@ -108,6 +111,7 @@ class Reference:
     pages: str = ""
     place: str = ""
     publisher: str = ""
+    genre: str = ""  # a thesis's type and degree as printed: "Tese (Doutorado em Educação)"
     archive: str = ""
     archive_acronym: str = ""
     archive_location: str = ""
@@ -157,10 +161,13 @@ def _parse_article_tail(ref: Reference, tail: str) -> bool:
     if vol := _VOLUME.search(head):
         ref.volume, ref.issue = vol.group("volume"), vol.group("issue")
         head = head[: vol.start()]
+    elif (found := numbering(head))[0]:  # "v. 25, p. 1-24", "n. 28": a volume or an issue alone
+        ref.volume, ref.issue = found[0].get("volume", ""), found[0].get("issue", "")
+        head = head[: found[1]]
     if pages := _PAGES.search(m.group("head")):
         ref.pages = pages.group("pages").replace("–", "-")
         head = head[: pages.start()] if pages.start() < len(head) else head
-    ref.place = head.strip(" .,")
+    ref.place = issue_place(head)
     return True
 
 
@@ -305,6 +312,17 @@ def _parse_body(ref: Reference, rest: str) -> None:
                 setattr(ref, name, getattr(candidate, name))
             return
     text = clean(rest)
+    # Without bold, a periodical's numbering or an academic work's type says what the entry is.
+    # A journal's name with a colon ("*Psicologia*: teoria e pesquisa, Brasília, v. 23") has the shape of
+    # "Place: Publisher": numbering in the publisher says it is a periodical.
+    imprint = _IMPRINT.fullmatch(text)
+    if found := academic_work(text) or (
+        None if imprint and not is_serial(imprint.group("publisher")) else periodical_article(text)
+    ):
+        for name, value in found[0].items():
+            setattr(ref, name, value)
+        _set_date(ref, found[1])
+        return
     if (m := _ARCHIVAL_TAIL.fullmatch(text)) and _CALL_NUMBER.search(m.group("location") or ""):
         ref.kind, ref.title = "manuscript", m.group("title")
         location = m.group("location")
@@ -367,38 +385,10 @@ def article_references(article: Article) -> list[Reference]:
 
 
 COLUMNS = [
-    "seed",
-    "ref_id",
-    "number",
-    "key",
-    "authors",
-    "editors",
-    "repeated",
-    "year",
-    "year_first",
-    "year_last",
-    "date",
-    "title",
-    "container",
-    "container_editors",
-    "container_authors",
-    "volume",
-    "issue",
-    "pages",
-    "place",
-    "publisher",
-    "archive",
-    "archive_acronym",
-    "archive_location",
-    "acronym",
-    "kind",
-    "original_year",
-    "language",
-    "notes",
-    "line",
-    "start",
-    "end",
-    "quote",
+    "seed", "ref_id", "number", "key", "authors", "editors", "repeated", "year", "year_first", "year_last", "date",
+    "title", "container", "container_editors", "container_authors", "volume", "issue", "pages", "place",
+    "publisher", "archive", "archive_acronym", "archive_location", "acronym", "kind", "original_year", "language",
+    "notes", "line", "start", "end", "quote",
 ]
 
 

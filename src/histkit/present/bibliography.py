@@ -55,6 +55,7 @@ CSL_TYPES = {
     "memoir": "book",
     "chapter": "chapter",
     "article": "article-journal",
+    "thesis": "thesis",  # its type and degree as CSL's genre, its school as the publisher
     # Letters and reports kept in an archive: unpublished, which is what CSL's "manuscript" means;
     # it is the type in which ABNT, APA and Chicago styles print the archive.
     "archival document": "manuscript",
@@ -65,6 +66,7 @@ BIBTEX_TYPES = {
     "memoir": "book",
     "chapter": "incollection",
     "article": "article",
+    "thesis": "thesis",
     "archival document": "unpublished",
     "manuscript": "unpublished",
 }
@@ -175,6 +177,7 @@ def to_csl(refs: Sequence[Reference]) -> list[dict[str, object]]:
             "issue": issue,
             "page": r.pages,
             "publisher": r.publisher,
+            "genre": r.genre,
             # For an archival document the place is where it was written (as Zotero's "place"),
             # not where the archive is, so it is never CSL's "archive-place".
             "publisher-place": r.place,
@@ -283,7 +286,10 @@ def to_bibtex_entries(refs: Sequence[Reference]) -> list[dict[str, str]]:
             "volume": volume,
             "number": number,
             "pages": tex_escape(r.pages.replace("-", "--")),
-            "publisher": tex_escape(r.publisher),
+            # biblatex's @thesis names its school ``institution`` and its degree ``type``.
+            "publisher": tex_escape(r.publisher) if r.kind != "thesis" else "",
+            "institution": tex_escape(r.publisher) if r.kind == "thesis" else "",
+            "type": tex_escape(r.genre),
             "location": tex_escape(r.place) if r.kind != "article" else "",
             "date": _biblatex_date(r),
             "origdate": r.original_year,

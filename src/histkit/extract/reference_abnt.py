@@ -1,0 +1,130 @@
+"""ABNT (NBR 6023) forms read from their words, not their typography: a periodical's article, an academic work.
+
+Many lists lose the bold or italics that set a journal's name apart (SciELO's markdown, a PDF's text), so
+:mod:`histkit.extract.references` finds no "**Journal**". Two forms are still plain from their words:
+
+- NBR 6023 7.7.5 (article in a periodical): ``Title. Journal, Place, v. 27, n. 49, p. 299-312, maio/ago.
+  2014.`` The numbering (``v.``, ``n.``, ``p.``) after a comma says the entry is in a periodical; the
+  journal is what stands between the title's full stop and the first comma, the place what follows it
+  (``[S.l.]``, no place, is left out);
+- NBR 6023 7.1.2 (academic work): ``Title. [Year.] [230 f.] Tese (Doutorado em X) – University, Place,
+  Year.`` The type of work (Tese, Dissertação, Monografia, Trabalho de Conclusão de Curso) and its dash.
+
+Each reader returns the fields of :class:`histkit.extract.references.Reference` it found and the match
+of the year that closes the entry, or ``None``: an entry that does not have the shape is left to the
+other forms. Every scan is bounded or a single pass: linear in the entry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from histkit.extract.reference_forms import _YEAR
+
+# The year that closes the entry, after a month ("maio/ago. 2014.", "Set. 2012.") or the pages ("p. 1-33. 2010.").
+_END_YEAR = re.compile(r"(?<![\w/\-–])" + _YEAR + r"\.?$")
+# The first numbering of a periodical after a comma: "v. 27", "v.15", "n. 24", "n. S1", "p. 299-312".
+_NUMBERING = re.compile(r", +(?:v\. ?[\dIVXLC]|n\. ?\w|p\. ?\d)")
+# A volume or an issue: what tells a periodical from a book printed with its pages.
+_SERIAL = re.compile(r", +(?:v\. ?[\dIVXLC]|n\. ?\w)")
+# The end of a title: a full stop or question mark and a capital, digit or quotation mark after it; the
+# full stop of an initial ("D. C.") or of "[s. l.]" does not end a title.
+_TITLE_END = re.compile(r"(?<!\b[A-ZÀ-Þa-z])[.?!] +(?=[A-ZÀ-Þ0-9\"“‘'])")
+_NO_PLACE = re.compile(r"\[ ?s\. ?l\. ?\]", re.IGNORECASE)
+_VOLUME = re.compile(r"\bv\. ?(?P<volume>[\dIVXLC]+[a-z]?)\b")
+_ISSUE = re.compile(r"\bn\. ?(?P<issue>[\w/-]{1,20}?)(?=[,.]? |[,.]?$)")
+_PAGES = re.compile(r"\bp\. ?(?P<pages>\d+(?: ?[-–] ?\d+)?)")
+# A month or two after the place, the date of an issue: "Brasília, 14 jul.", "Santa Maria, maio/ago.". A month
+# is abbreviated ("jul.") or follows its day: "Rio de Janeiro" and "Santa Maria" keep their last word.
+_MONTHS = r"(?:jan|fev|feb|mar|abr|apr|may|jun|jul|ago|aug|set|sept?|out|oct|nov|dez|dec|ene|dic)"
+_MONTH = rf"(?:{_MONTHS}\.|maio|mayo)"
+_ISSUE_DATE = re.compile(
+    rf"(?:^|,? +)(?:\d{{1,2}}º? +(?:de +)?{_MONTHS}[a-zç]{{0,7}}\.?|{_MONTH}(?: ?[/-] ?{_MONTH})?)$", re.IGNORECASE
+)
+
+_THESIS = re.compile(
+    r"(?P<title>.+?)[.?] +(?:" + _YEAR.replace("?P<", "?P<d_") + r"\. +)?(?:\d{1,4} ?f\.(?: ?il\.)? +)?"
+    r"(?P<genre>(?:Tese|Disserta[çc][ãa]o|Monografia|Trabalho de [Cc]onclus[ãa]o de [Cc]urso|TCC)\b[^–—]{0,160}?)"
+    r"(?: +[-–—] *| *[–—] *)(?P<rest>[A-ZÀ-Þ].{1,400})$"
+)
+
+_SCHOOL = re.compile(
+    r"\b(?:Universi|Faculdade|Faculty|Instituto|Institute|Escola|School|Programa|Centro|Center|Centre|Coll?[eè]g"
+    r"|Funda[çc][ãa]o|Pontif)", re.IGNORECASE)
+
+
+def periodical_article(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
+    """Read ``Title. Journal, Place, v. 27, n. 49, p. 299-312, mês Year.`` (NBR 6023 7.7.5).
+
+    Parameters
+    ----------
+    text : str
+        The entry after its authors, without markdown residue or its online part.
+
+    """
+    year = _END_YEAR.search(text)
+    first = _NUMBERING.search(text)
+    if not year or not first:
+        return None
+    head, tail = text[: first.start()], text[first.start() : year.start()]
+    ends = list(_TITLE_END.finditer(head))
+    if not ends or ends[-1].start() == 0:
+        return None
+    end = ends[-1]
+    title = head[: end.start()] + ("?" if end.group().startswith("?") else "")
+    container, _, place = head[end.end() :].partition(", ")
+    fields = {"kind": "article", "title": title.strip(), "container": container.strip(),
+              "place": "" if _NO_PLACE.fullmatch(place.strip()) else issue_place(place)}
+    found, _ = numbering(tail)
+    fields.update(found)
+    return fields, year
+
+
+def numbering(tail: str) -> tuple[dict[str, str], int]:
+    """The volume (``v.``), issue (``n.``) and pages (``p.``) a periodical's entry prints, each where found.
+
+    Returns them with the offset of the first of them in ``tail`` (its length when there is none).
+    """
+    found: dict[str, str] = {}
+    first = len(tail)
+    for name, pattern in (("volume", _VOLUME), ("issue", _ISSUE), ("pages", _PAGES)):
+        if m := pattern.search(tail):
+            found[name] = re.sub(r" ?[-–] ?", "-", m.group(name))
+            first = min(first, m.start())
+    return found, first
+
+
+def is_serial(text: str) -> bool:
+    """Whether ``text`` prints a volume (``v. 23``) or an issue (``n. 4``) after a comma."""
+    return _SERIAL.search(text) is not None
+
+
+def issue_place(place: str) -> str:
+    """The place of a periodical without the months of its issue after it ("Brasília, 14 jul." -> "Brasília")."""
+    return _ISSUE_DATE.sub("", place).strip(" ,.")
+
+
+def academic_work(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
+    """Read ``Title. [Year.] [N f.] Tese (Doutorado em X) – University, Place, Year.`` (NBR 6023 7.1.2).
+
+    The institution is everything between the dash and the place ("Faculdade de Psicologia,
+    Universidade de Lisboa"); it goes to ``publisher``, as CSL's thesis type puts it.
+    """
+    m = _THESIS.fullmatch(text)
+    if not m:
+        return None
+    rest = m.group("rest")
+    year = _END_YEAR.search(rest)
+    if not year:
+        return None
+    pieces = rest[: year.start()].rstrip(" ,.").split(", ")
+    # The place follows the last part that names a school ("Bauru, São Paulo, Brasil" after "Universidade
+    # Estadual Paulista"); with none named, the last part is the place; a school last means no place.
+    schools = [i for i, piece in enumerate(pieces) if _SCHOOL.search(piece)]
+    cut = schools[-1] + 1 if schools else len(pieces) - 1
+    institution, place = ", ".join(pieces[:cut]), ", ".join(pieces[cut:])
+    if not institution:
+        return None
+    fields = {"kind": "thesis", "title": m.group("title").strip(), "genre": m.group("genre").strip(),
+              "publisher": institution.strip(), "place": place.strip()}
+    return fields, year
