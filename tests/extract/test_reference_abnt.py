@@ -117,6 +117,7 @@ def test_forms_that_are_neither_are_left_alone():
         ("Rio de Janeiro", "Rio de Janeiro"),  # "Janeiro" is no month after a place without a day
         ("Santa Maria", "Santa Maria"),
         ("12 mar.", ""),
+        ("Marrakech, Oct. 13", "Marrakech"),  # month first (ecos-china-new-normal)
     ],
 )
 def test_issue_place(place, expected):

@@ -89,6 +89,20 @@ def test_abnt_entry_is_not_read_as_apa():
              "title": "Primary forests are irreplaceable for sustaining tropical biodiversity"},
         ),
         (
+            # acta-amazonica-land-cover: a title that ends with its question mark
+            "Balmford, B.; Green, R.E.; Onial, M.; Phalan, B.; Balmford, A. 2019. How imperfect can land sparing be "
+            "before land sharing is more favourable for wild species? *Journal of Applied Ecology*, 56: 73-84.",
+            {"kind": "article", "container": "Journal of Applied Ecology", "volume": "56", "pages": "73-84",
+             "title": "How imperfect can land sparing be before land sharing is more favourable for wild species?"},
+        ),
+        (
+            # paz-mixed-flocks: the same, the journal in roman type
+            "Merritt, M.; Maldaner, M.E. & de Almeida, A.M.R. 2019. What are biodiversity hotspots? Frontiers for "
+            "Young Minds, 7: 1-7. https://doi.org/10.3389/frym.2019.00029.",
+            {"kind": "article", "container": "Frontiers for Young Minds", "volume": "7", "pages": "1-7",
+             "title": "What are biodiversity hotspots?"},
+        ),
+        (
             # a book keeps its place and publisher (acta-amazonica-land-cover)
             "Magurran, A.E. 2012. *Ecological Diversity and Its Measurement*. Springer, New York, 179p.",
             {"kind": "book", "container": ""},

@@ -34,12 +34,14 @@ _NO_PLACE = re.compile(r"\[ ?s\. ?l\. ?\]", re.IGNORECASE)
 _VOLUME = re.compile(r"\bv\. ?(?P<volume>[\dIVXLC]+[a-z]?)\b")
 _ISSUE = re.compile(r"\bn\. ?(?P<issue>[\w/-]{1,20}?)(?=[,.]? |[,.]?$)")
 _PAGES = re.compile(r"\bp\. ?(?P<pages>\d+(?: ?[-–] ?\d+)?)")
-# A month or two after the place, the date of an issue: "Brasília, 14 jul.", "Santa Maria, maio/ago.". A month
-# is abbreviated ("jul.") or follows its day: "Rio de Janeiro" and "Santa Maria" keep their last word.
+# A month or two after the place, the date of an issue: "Brasília, 14 jul.", "Santa Maria, maio/ago.", "Aug. 31".
+# A month is abbreviated ("jul.") or has its day: "Rio de Janeiro" and "Santa Maria" keep their last word.
 _MONTHS = r"(?:jan|fev|feb|mar|abr|apr|may|jun|jul|ago|aug|set|sept?|out|oct|nov|dez|dec|ene|dic)"
 _MONTH = rf"(?:{_MONTHS}\.|maio|mayo)"
 _ISSUE_DATE = re.compile(
-    rf"(?:^|,? +)(?:\d{{1,2}}º? +(?:de +)?{_MONTHS}[a-zç]{{0,7}}\.?|{_MONTH}(?: ?[/-] ?{_MONTH})?)$", re.IGNORECASE
+    rf"(?:^|,? +)(?:\d{{1,2}}º? +(?:de +)?{_MONTHS}[a-zç]{{0,7}}\.?|{_MONTHS}[a-z]{{0,7}}\.? +\d{{1,2}}"
+    rf"|{_MONTH}(?: ?[/-] ?{_MONTH})?)$",
+    re.IGNORECASE,
 )
 
 _THESIS = re.compile(

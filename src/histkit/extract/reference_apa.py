@@ -22,7 +22,7 @@ _ARTICLE = re.compile(
 # ``Title. Ciência Rural 9: 1546-1552.``, ``Title. Ararajuba, 5(6): 11-18.`` (read on the cleaned text).
 # The journal holds no digit and no full stop but an initial's, and is bounded: linear in the entry.
 _ARTICLE_COLON = re.compile(
-    r"(?P<title>.+?) ?\. +(?P<container>(?:[^.:\d()]|(?<=\b[A-ZÀ-Þ])\.){1,160}?),? +(?P<volume>\d+) ?"
+    r"(?P<title>.+?)(?: ?\.|(?<=\?)) +(?P<container>(?:[^.:\d()]|(?<=\b[A-ZÀ-Þ])\.){1,160}?),? +(?P<volume>\d+) ?"
     r"(?:\((?P<issue>[^()]{1,20})\))? ?: ?(?P<pages>[A-Za-z]{0,8}\d+(?: ?[-–] ?[A-Za-z]{0,8}\d+)?)\.?$"
 )
 # APA 7 (10.1) with the italics lost: ``Title. Journal of Plant Physiology, 171, 708-714.``,

@@ -68,11 +68,12 @@ _DATE = r"(?P<date>(?:(?P<day>\d{1,2}) )?(?:(?P<month>[A-Z][a-z]+) )?" + _YEAR +
 # ("A. A. A. ...") is read in linear time.
 _IMPRINT = re.compile(
     r"(?P<title>.+?)\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.){1,120}?): +(?P<publisher>[^:]+?), +"
+    + r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]{0,6}\.? +(?:\d{1,2},? +)?)?"  # "Dec. 2023"
     + _YEAR
     + r"\.(?: +pp?\. ?(?P<pages>\d+[-–]\d+)\.?)?$"
 )
 # The journal set in bold (the seed) or in italics (SciELO's markdown), its comma inside or after.
-_ARTICLE_BOLD = re.compile(r"(?P<title>[^*]+?)\. +\*\*?(?P<container>[^*]+?),?\*\*?,? *(?P<tail>.+)$")
+_ARTICLE_BOLD = re.compile(r"(?P<title>[^*]+?)(?:\.|(?<=\?)) +\*\*?(?P<container>[^*]+?),?\*\*?,? *(?P<tail>.+)$")
 _ARTICLE_TAIL = re.compile(r"(?P<head>.*?),? +" + _DATE + r"\.$")
 _ARCHIVAL_TAIL = re.compile(
     r"(?P<title>.+?)\.(?: +(?P<location>.{1,300}?)\.)? +(?P<place>[A-ZÀ-Þ][^.]{0,120}?), +" + _DATE + r"\.$"
