@@ -137,3 +137,34 @@ def test_hostile_entries_are_read_in_bounded_time():
                  "Tese (x) – " * 3000 + "Universidade, São Paulo, 2001."):
         periodical_article(text)
         academic_work(text)
+
+
+LAWS = [
+    (
+        # ensaio-deficiencia: NBR 6023 7.11.1, the act and its summary, the gazette, its place and date
+        "BRASIL. Decreto nº 5.622, de 19 de dezembro de 2005. Regulamenta o art. 80 da Lei no 9.394, de 20 de "
+        "dezembro de 1996, que estabelece as diretrizes e bases da Educação nacional. Diário Oficial da União, "
+        "Brasília, DF, 20 dez. 2005a.",
+        {"kind": "legislation", "container": "Diário Oficial da União", "place": "Brasília, DF", "year": "2005a",
+         "title": "Decreto nº 5.622, de 19 de dezembro de 2005. Regulamenta o art. 80 da Lei no 9.394, de 20 de "
+         "dezembro de 1996, que estabelece as diretrizes e bases da Educação nacional"},
+    ),
+    (
+        # the form NBR 6023 7.11.1 gives, with the gazette's section, year of issue, number and pages
+        "BRASIL. Lei nº 9.394, de 20 de dezembro de 1996. Estabelece as diretrizes e bases da educação nacional. "
+        "Diário Oficial da União: seção 1, Brasília, DF, ano 134, n. 248, p. 27833-27841, 23 dez. 1996.",
+        {"kind": "legislation", "container": "Diário Oficial da União", "place": "Brasília, DF", "year": "1996",
+         "pages": "27833-27841"},
+    ),
+    (
+        # without a gazette an act is left as it was (edur-literatura-indigena)
+        "BRASIL. *Lei n.º 6001, de 19 de dezembro de 1973*. Dispões sobre o Estatuto do Índio. Brasília, 1973.",
+        {"kind": "book", "container": ""},
+    ),
+]
+
+
+@pytest.mark.parametrize(("entry", "expected"), LAWS)
+def test_legislation(entry, expected):
+    ref = parse_entry(entry, "r", 1)
+    assert {k: getattr(ref, k) for k in expected} == expected

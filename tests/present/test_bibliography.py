@@ -473,6 +473,8 @@ WORDED = [
     "(Mestrado em Educação) – Universidade Federal do Rio Grande, Rio Grande, 2016.",
     "ANACHE, A.; ROVETTO, S.; OLIVEIRA, R. Desafios da implantação do atendimento educacional especializado no "
     "Ensino Superior. Revista Educação Especial, Santa Maria, v. 27, n. 49, p. 299-312, maio/ago. 2014.",
+    "BRASIL. Decreto nº 5.773, de 9 de maio de 2006. Dispõe sobre o exercício das funções de regulação. Diário "
+    "Oficial da União, Brasília, DF, 10 maio 2006.",
 ]
 
 
@@ -480,14 +482,18 @@ def test_thesis_and_plain_article_exported():
     refs = parse_references(WORDED)
     csl = to_csl(refs)
     jsonschema.validate(csl, SCHEMA)
-    thesis, article = csl
+    thesis, article, law = csl
+    assert (law["type"], law["container-title"], law["publisher-place"]) == (
+        "legislation", "Diário Oficial da União", "Brasília, DF"
+    )
     assert (thesis["type"], thesis["genre"], thesis["publisher"], thesis["publisher-place"]) == (
         "thesis", "Dissertação (Mestrado em Educação)", "Universidade Federal do Rio Grande", "Rio Grande"
     )
     assert (article["type"], article["container-title"], article["volume"], article["issue"], article["page"]) == (
         "article-journal", "Revista Educação Especial", "27", "49", "299-312"
     )
-    thesis_bib, article_bib = to_bibtex_entries(refs)
+    thesis_bib, article_bib, law_bib = to_bibtex_entries(refs)
+    assert law_bib["ENTRYTYPE"] == "misc" and law_bib["howpublished"] == "Diário Oficial da União"
     assert thesis_bib["ENTRYTYPE"] == "thesis" and "publisher" not in thesis_bib
     assert thesis_bib["institution"] == "Universidade Federal do Rio Grande"
     assert thesis_bib["type"] == "Dissertação (Mestrado em Educação)"
@@ -495,3 +501,12 @@ def test_thesis_and_plain_article_exported():
     lines = render_bibliography(refs, ABNT_ARCHIVES)
     assert not any("S.l." in line for line in lines), lines
     assert any("Rio Grande" in line and "Universidade Federal do Rio Grande" in line for line in lines), lines
+
+
+@pytest.mark.skipif(shutil.which("biber") is None, reason="biber is not installed (CI installs it: .ci/run)")
+def test_biber_validates_thesis_and_law(tmp_path):
+    (tmp_path / "references.bib").write_text(bibtex(parse_references(WORDED)), encoding="utf-8")
+    done = subprocess.run(["biber", "--tool", "--validate-datamodel", "--nolog", "references.bib"],
+                          cwd=tmp_path, capture_output=True, text=True, check=False)  # fmt: skip
+    output = done.stdout + done.stderr
+    assert done.returncode == 0 and "WARN" not in output, output

@@ -8,7 +8,9 @@ Many lists lose the bold or italics that set a journal's name apart (SciELO's ma
   journal is what stands between the title's full stop and the first comma, the place what follows it
   (``[S.l.]``, no place, is left out);
 - NBR 6023 7.1.2 (academic work): ``Title. [Year.] [230 f.] Tese (Doutorado em X) – University, Place,
-  Year.`` The type of work (Tese, Dissertação, Monografia, Trabalho de Conclusão de Curso) and its dash.
+  Year.`` The type of work (Tese, Dissertação, Monografia, Trabalho de Conclusão de Curso) and its dash;
+- NBR 6023 7.11.1 (legislation): ``Decreto nº 5.622, de 19 de dezembro de 2005. Ementa. Diário Oficial da
+  União, Brasília, DF, 20 dez. 2005.`` The official gazette that published the act.
 
 Each reader returns the fields of :class:`histkit.extract.references.Reference` it found and the match
 of the year that closes the entry, or ``None``: an entry that does not have the shape is left to the
@@ -53,6 +55,13 @@ _THESIS = re.compile(
 _SCHOOL = re.compile(
     r"\b(?:Universi|Faculdade|Faculty|Instituto|Institute|Escola|School|Programa|Centro|Center|Centre|Coll?[eè]g"
     r"|Funda[çc][ãa]o|Pontif)", re.IGNORECASE)
+
+# The official gazette an act was published in, its place ("Brasília, DF") and the rest: date, section, pages.
+_GAZETTE = re.compile(
+    r"(?P<title>.+?)\. +(?P<container>(?:Di[áa]rio Oficial|Bolet[íi]n Oficial|Official Gazette|Journal [Oo]fficiel"
+    r"|Gazzetta Ufficiale)[^,:.\d]{0,80})(?:: [^,]{1,40})?, +(?P<place>[^,\d]{1,60}(?:, [A-Z]{2})?), +"
+    r"(?P<rest>.{1,200})$"
+)
 
 
 def periodical_article(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
@@ -130,3 +139,41 @@ def academic_work(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
     fields = {"kind": "thesis", "title": m.group("title").strip(), "genre": m.group("genre").strip(),
               "publisher": institution.strip(), "place": place.strip()}
     return fields, year
+
+
+def legislation(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
+    """Read ``Act, date. Summary. Diário Oficial da União, Place, D mês Year.`` (NBR 6023 7.11.1).
+
+    The act with its summary is the title, the gazette the container; the year is the gazette's (the
+    issue that published the act), which NBR 6023 puts last.
+    """
+    m = _GAZETTE.fullmatch(text)
+    if not m:
+        return None
+    rest = m.group("rest")
+    year = _END_YEAR.search(rest) or _END_YEAR.search(rest.split(". ")[0] + ".")
+    if not year:
+        return None
+    found, _ = numbering(rest)
+    fields = {"kind": "legislation", "title": m.group("title").strip(), "container": m.group("container").strip(),
+              "place": m.group("place").strip(), **{k: v for k, v in found.items() if k == "pages"}}
+    return fields, year
+
+
+def worded_body(text: str, imprint_publisher: str | None) -> tuple[dict[str, str], re.Match[str]] | None:
+    """The first of the three forms that reads ``text``: academic work, legislation, periodical article.
+
+    Parameters
+    ----------
+    text : str
+        The entry after its authors, without markdown residue or its online part.
+    imprint_publisher : str or None
+        The publisher when the entry also has the shape "Place: Publisher, Year." (``None`` when not): it is
+        a book unless its "publisher" prints a volume or an issue, as a journal's name with a colon does
+        ("*Psicologia*: teoria e pesquisa, Brasília, v. 23, n. 1, p. 33-42, 2007.").
+    """
+    if found := academic_work(text) or legislation(text):
+        return found
+    if imprint_publisher is not None and not is_serial(imprint_publisher):
+        return None
+    return periodical_article(text)

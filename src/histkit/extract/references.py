@@ -12,8 +12,9 @@ Forms read, tried in this order:
   (without the dated document at the end, a corporate author with its acronym);
 - ``AUTHORS. Title. In: NAMES [(Org.)]. Book. Place: Publisher, Year. pp. A-B.``: chapter;
 - ``AUTHORS. Title. **Journal**, place. vol, n. X, p. A-B, Year.``: article;
-- the same without bold, and ``Title. Tese (Doutorado em X) – University, Place, Year.``: article and
-  thesis, read by :mod:`histkit.extract.reference_abnt`;
+- the same without bold, ``Title. Tese (Doutorado em X) – University, Place, Year.`` and ``Act. Summary.
+  Diário Oficial da União, Place, D mês Year.``: article, thesis and legislation, read by
+  :mod:`histkit.extract.reference_abnt`;
 - ``AUTHORS. Title. ARCHIVE, fond ..., file N. Place, D Month YYYY.``: manuscript;
 - ``AUTHORS [(ed.)]. Title. Place: Publisher, Year.``: book (``memoir`` when the title says so).
 
@@ -35,7 +36,7 @@ import pandas as pd
 
 from histkit.core.errors import SeedError
 from histkit.extract.date_values import last_year
-from histkit.extract.reference_abnt import academic_work, is_serial, issue_place, numbering, periodical_article
+from histkit.extract.reference_abnt import issue_place, numbering, worded_body
 from histkit.extract.reference_apa import apa_body, clean
 from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, original_year, year_span
 from histkit.extract.reference_names import (
@@ -316,13 +317,8 @@ def _parse_body(ref: Reference, rest: str) -> None:
                 setattr(ref, name, getattr(candidate, name))
             return
     text = clean(rest)
-    # Without bold, a periodical's numbering or an academic work's type says what the entry is.
-    # A journal's name with a colon ("*Psicologia*: teoria e pesquisa, Brasília, v. 23") has the shape of
-    # "Place: Publisher": numbering in the publisher says it is a periodical.
-    imprint = _IMPRINT.fullmatch(text)
-    if found := academic_work(text) or (
-        None if imprint and not is_serial(imprint.group("publisher")) else periodical_article(text)
-    ):
+    # Without bold, a periodical's numbering, an academic work's type or a gazette says what the entry is.
+    if found := worded_body(text, m.group("publisher") if (m := _IMPRINT.fullmatch(text)) else None):
         for name, value in found[0].items():
             setattr(ref, name, value)
         _set_date(ref, found[1])

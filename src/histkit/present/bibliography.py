@@ -16,7 +16,12 @@ Nothing the list prints is lost, and nothing is added that it does not say:
 - A volume keeps the numeral it is printed with ("II"): biblatex types ``volume`` as an
   integer for sorting, so ``biber --validate-datamodel`` notes it, but biber passes it on as
   printed and biblatex prints it so.
-- No ``genre``; places, dates (ISO 8601, ranges as ``1994/1995``), ``langid``, ``journaltitle``,
+- A thesis is CSL's ``thesis`` with its type and degree as printed ("Dissertação (Mestrado em
+  Educação)") as ``genre`` and its school as ``publisher``; biblatex's ``@thesis`` with ``type`` and
+  ``institution``. An act published in an official gazette is CSL's ``legislation`` with the gazette as
+  ``container-title``; biblatex's data model gives ``@legislation`` no fields, so it is ``@misc`` with
+  the gazette as ``howpublished``.
+- No ``genre`` but a thesis's; places, dates (ISO 8601, ranges as ``1994/1995``), ``langid``, ``journaltitle``,
   ``location`` and ``@collection`` for edited books, titles in braces (printed in the case the
   list gives), TeX specials escaped.
 
@@ -56,6 +61,7 @@ CSL_TYPES = {
     "chapter": "chapter",
     "article": "article-journal",
     "thesis": "thesis",  # its type and degree as CSL's genre, its school as the publisher
+    "legislation": "legislation",  # the gazette that published the act as its container
     # Letters and reports kept in an archive: unpublished, which is what CSL's "manuscript" means;
     # it is the type in which ABNT, APA and Chicago styles print the archive.
     "archival document": "manuscript",
@@ -67,6 +73,8 @@ BIBTEX_TYPES = {
     "chapter": "incollection",
     "article": "article",
     "thesis": "thesis",
+    # biblatex's data model gives @legislation no fields: a law is @misc, its gazette ``howpublished``.
+    "legislation": "misc",
     "archival document": "unpublished",
     "manuscript": "unpublished",
 }
@@ -295,7 +303,7 @@ def to_bibtex_entries(refs: Sequence[Reference]) -> list[dict[str, str]]:
             "origdate": r.original_year,
             # The archive and the call number in fields of their own, as CSL's archive and
             # archive_location: pandoc reads them back as publisher and note, not run together.
-            "howpublished": tex_escape(archive),
+            "howpublished": tex_escape(archive or (r.container if r.kind == "legislation" else "")),
             "addendum": tex_escape(r.archive_location),
             "langid": LANGIDS.get(r.language, ""),
             "sortkey": "" if personal else tex_escape(r.archive_acronym),
