@@ -168,3 +168,29 @@ LAWS = [
 def test_legislation(entry, expected):
     ref = parse_entry(entry, "r", 1)
     assert {k: getattr(ref, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("entry", "title", "year"),
+    [
+        # rdbci-bibliotecas: a document seen online, the title and the year and nothing else (NBR 6023 7.5)
+        ("KELMAN, S. Public libraries and government innovation. 2021. Disponível em: https://fcw.com/blogs/"
+         "lectern/2021/08/kelman-innovation-libararies.aspx?m=1. Acesso em: 09 ago. 2021.",
+         "Public libraries and government innovation", "2021"),
+        # bak-p58270: the year after the link
+        ("GALVÃO, M. Atos de fala indiretos e implicaturas conversacionais. Disponível em: https://www.academia.edu/"
+         "42733938/Atos_de_fala_indiretos_e_implicaturas_conversacionais, 2007.",
+         "Atos de fala indiretos e implicaturas conversacionais", "2007"),
+    ],
+)
+def test_title_and_year_only(entry, title, year):
+    ref = parse_entry(entry, "r", 1)
+    assert (ref.title, ref.year, ref.place, ref.publisher) == (title, year, "", "")
+    assert not any("whole entry" in n for n in ref.notes)
+
+
+def test_a_month_is_no_title_end():
+    # ecos-china-new-normal: "Aug. 2017." is a date; the entry stays as it was, whole
+    ref = parse_entry("HOU, J.; GELB, S. *The shift in manufacturing employment in China.* Background Paper. The "
+                      "Overseas Development Institute, Aug. 2017.", "r", 1)
+    assert any("whole entry" in n for n in ref.notes)

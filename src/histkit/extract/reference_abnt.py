@@ -63,6 +63,21 @@ _GAZETTE = re.compile(
     r"(?P<rest>.{1,200})$"
 )
 
+# "Title. 2021." once the online part is cut (NBR 6023 7.5: a document seen online, with no place or publisher).
+_TITLE_YEAR = re.compile(r"(?:\.|(?<=\?)) +" + _YEAR + r"\.$")
+# "Title. São Paulo: Cortez. 2001.": an imprint before the year, not a title alone.
+_PLACE_COLON = re.compile(r"\. +[^.:]{1,120}: ")
+
+
+def title_and_year(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
+    """Read ``Title. Year.``: the title and the year, and nothing else (no place, no publisher)."""
+    year = _TITLE_YEAR.search(text)
+    if not year or year.start() == 0 or _PLACE_COLON.search(text, 0, year.start()):
+        return None
+    title = text[: year.start()].strip()
+    # "Background Paper. The Overseas Development Institute, Aug. 2017.": a month's full stop is no title's end
+    return None if _ISSUE_DATE.search(title + ".") else ({"title": title}, year)
+
 
 def periodical_article(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
     """Read ``Title. Journal, Place, v. 27, n. 49, p. 299-312, mês Year.`` (NBR 6023 7.7.5).

@@ -36,7 +36,7 @@ import pandas as pd
 
 from histkit.core.errors import SeedError
 from histkit.extract.date_values import last_year
-from histkit.extract.reference_abnt import issue_place, numbering, worded_body
+from histkit.extract.reference_abnt import issue_place, numbering, title_and_year, worded_body
 from histkit.extract.reference_apa import apa_body, clean
 from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, original_year, year_span
 from histkit.extract.reference_names import (
@@ -337,6 +337,11 @@ def _parse_body(ref: Reference, rest: str) -> None:
         ref.title, ref.place, ref.publisher = m.group("title"), m.group("place"), m.group("publisher")
         _set_date(ref, m)
         ref.kind = "memoir" if _MEMOIR.search(ref.title) else "book"
+        return
+    if found := title_and_year(text):
+        ref.title = found[0]["title"]
+        ref.notes.append("no imprint: the title and the year only")
+        _set_date(ref, found[1])
         return
     ref.title = text
     ref.notes.append("no imprint ('Place: Publisher, Year.') found; title is the whole entry")
