@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import re
 
+from histkit.extract.reference_host import HOST, chapter_host, clean
+
+__all__ = ["apa_body", "clean"]
+
 _ARTICLE = re.compile(
     r"(?P<title>[^*]+?)\. +\*(?P<container>[^*]+?),?\* *, *\*?(?P<volume>\d+)\*? *(?:\((?P<issue>[^)]+)\))?"
     r"(?:, *(?P<pages>\d+ ?[-–] ?\d+))?\.?$"
@@ -37,11 +41,6 @@ _ARTICLE_PLAIN = re.compile(
 _CHAPTER = re.compile(r"(?P<title>.+?)\. +In:? +(?P<host>[A-ZÀ-Þ].+)$")
 # The place is bounded in length (as in :mod:`histkit.extract.references`): linear on a run of initials.
 _BOOK = re.compile(r"(?P<title>.+?) ?\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.){1,120}?): +(?P<publisher>[^:]+?)\.?$")
-
-
-def clean(text: str) -> str:
-    """Drop markdown residue: bold and italic markers and the escaped dollar."""
-    return re.sub(r"\*\*(.*?)\*\*", r"\1", text).replace("*", "").replace("\\$", "$").strip()
 
 
 def apa_body(rest: str) -> dict[str, str] | None:
@@ -71,7 +70,8 @@ def apa_body(rest: str) -> dict[str, str] | None:
         }
     text = clean(rest)
     if m := _CHAPTER.fullmatch(text):
-        return {"kind": "chapter", "title": m.group("title")}
+        host = HOST.search(rest)
+        return {"kind": "chapter", "title": m.group("title"), **(chapter_host(rest[host.end() :]) if host else {})}
     if m := _ARTICLE_COLON.fullmatch(text):
         # Before the book: "Oikos, 26: 222-227" has the shape of "Place: Publisher", with pages for a publisher.
         return {

@@ -39,6 +39,7 @@ from histkit.extract.date_values import last_year
 from histkit.extract.reference_abnt import issue_place, numbering, title_and_year, worded_body
 from histkit.extract.reference_apa import apa_body, clean
 from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, original_year, year_span
+from histkit.extract.reference_host import HOST, chapter_host
 from histkit.extract.reference_names import (
     APA,
     CSE_BODY,
@@ -301,6 +302,9 @@ def _parse_body(ref: Reference, rest: str) -> None:
             )
             ref.pages = (im.group("pages") or "").replace("–", "-")
             _set_date(ref, im)
+        elif h := HOST.search(rest):  # not ABNT's "Book. Place: Publisher, Year.": APA, CSE and other hosts
+            for name, value in chapter_host(rest[h.end() :]).items():
+                setattr(ref, name, value)
         return
     if (m := _ARTICLE_BOLD.fullmatch(rest)) and not _IMPRINT.fullmatch(clean(rest)):
         candidate = Reference(ref.ref_id, ref.number)
