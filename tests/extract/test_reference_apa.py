@@ -160,3 +160,31 @@ def test_journal_volume_colon_pages_is_an_article(entry, expected):
 def test_journal_volume_comma_pages_is_an_article(entry, expected):
     ref = parse_entry(entry, "r", 1)
     assert {k: getattr(ref, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        # oes-tourism-gentrification (APA) and paz-mixed-flocks (CSE): "Place, Publisher." with a comma for the colon
+        ("May, T. (2004). Pesquisa social: questões, métodos e processo. Porto Alegre, Artmed.",
+         {"kind": "book", "title": "Pesquisa social: questões, métodos e processo", "place": "Porto Alegre",
+          "publisher": "Artmed"}),
+        ("Sick, H. 1997. Ornitologia brasileira. Rio de Janeiro, Nova Fronteira.",
+         {"kind": "book", "title": "Ornitologia brasileira", "place": "Rio de Janeiro", "publisher": "Nova Fronteira"}),
+        # acta-amazonica-land-cover: a body's acronym first ("UFRA, Belém."), the other order: left as it was
+        ("Costa, L.G.S. 2019. *Desenvolvimento local: a geração de trabalho, renda e alimentos em comunidades do Vale "
+         "do Acará, Pará, Brasil*. Research Report PIRH362-2018. UFRA, Belém.",
+         {"place": "", "publisher": ""}),
+        # oes-tourism-gentrification: APA 6 thesis, its type in parentheses, the school and its place after it
+        ("Silva, F, C. (2015). A formação de agenda de políticas públicas de turismo em âmbito local: os casos de Ouro "
+         "Preto (MG) e Paraty (RJ) (Tese de Doutorado). Escola de Administração de Empresas de São Paulo da Fundação "
+         "Getúlio Vargas, São Paulo, SP.",
+         {"kind": "thesis", "genre": "Tese de Doutorado", "place": "São Paulo, SP",
+          "publisher": "Escola de Administração de Empresas de São Paulo da Fundação Getúlio Vargas",
+          "title": "A formação de agenda de políticas públicas de turismo em âmbito local: os casos de Ouro Preto (MG) "
+          "e Paraty (RJ)"}),
+    ],
+)
+def test_comma_imprint_and_thesis(entry, expected):
+    ref = parse_entry(entry, "r", 1)
+    assert {k: getattr(ref, k) for k in expected} == expected

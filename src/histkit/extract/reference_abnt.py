@@ -130,6 +130,18 @@ def issue_place(place: str) -> str:
     return _ISSUE_DATE.sub("", place).strip(" ,.")
 
 
+def school_and_place(text: str) -> tuple[str, str]:
+    """Split "Faculdade de Psicologia, Universidade de Lisboa, Lisboa" into the school and its place.
+
+    The place follows the last part that names a school ("Bauru, São Paulo, Brasil" after "Universidade
+    Estadual Paulista"); with none named, the last part is the place; a school last means no place.
+    """
+    pieces = text.rstrip(" ,.").split(", ")
+    schools = [i for i, piece in enumerate(pieces) if _SCHOOL.search(piece)]
+    cut = schools[-1] + 1 if schools else len(pieces) - 1
+    return ", ".join(pieces[:cut]).strip(), ", ".join(pieces[cut:]).strip()
+
+
 def academic_work(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
     """Read ``Title. [Year.] [N f.] Tese (Doutorado em X) – University, Place, Year.`` (NBR 6023 7.1.2).
 
@@ -143,12 +155,7 @@ def academic_work(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
     year = _END_YEAR.search(rest)
     if not year:
         return None
-    pieces = rest[: year.start()].rstrip(" ,.").split(", ")
-    # The place follows the last part that names a school ("Bauru, São Paulo, Brasil" after "Universidade
-    # Estadual Paulista"); with none named, the last part is the place; a school last means no place.
-    schools = [i for i, piece in enumerate(pieces) if _SCHOOL.search(piece)]
-    cut = schools[-1] + 1 if schools else len(pieces) - 1
-    institution, place = ", ".join(pieces[:cut]), ", ".join(pieces[cut:])
+    institution, place = school_and_place(rest[: year.start()])
     if not institution:
         return None
     fields = {"kind": "thesis", "title": m.group("title").strip(), "genre": m.group("genre").strip(),

@@ -7,13 +7,15 @@ here fills the same fields as the ABNT forms of :mod:`histkit.extract.references
 - ``Title. In A. B. Editor (Ed.), *Book* ...``: chapter;
 - ``Title. Journal, 13: 105-113.`` (biology and earth sciences, italics or not): article;
 - ``Title. Journal, 46(4), 586-595.`` (the journal not in italics, as many publishers' lists print it): article;
-- ``Title. Place: Publisher.``: book.
+- ``Title. Place: Publisher.``: book; ``Title. Place, Publisher.`` (a comma for the colon, two parts, no digit);
+- ``Title (Tese de Doutorado). School, Place.``: thesis (APA 6; APA 7 10.6 puts it in brackets).
 """
 
 from __future__ import annotations
 
 import re
 
+from histkit.extract.reference_abnt import school_and_place
 from histkit.extract.reference_host import HOST, chapter_host, clean
 
 __all__ = ["apa_body", "clean"]
@@ -41,6 +43,17 @@ _ARTICLE_PLAIN = re.compile(
 _CHAPTER = re.compile(r"(?P<title>.+?)\. +In:? +(?P<host>[A-ZÀ-Þ].+)$")
 # The place is bounded in length (as in :mod:`histkit.extract.references`): linear on a run of initials.
 _BOOK = re.compile(r"(?P<title>.+?) ?\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.){1,120}?): +(?P<publisher>[^:]+?)\.?$")
+
+# "Pesquisa social: questões, métodos e processo. Porto Alegre, Artmed.": exactly a place and a publisher. A first
+# part in capitals ("UFRA, Belém.") is a body's acronym, so the order is the other one: not read.
+_BOOK_COMMA = re.compile(
+    r"(?P<title>.+?) ?\. +(?P<place>[A-ZÀ-Þ][^.,:;\d()]{0,59}[a-zß-ÿ][^.,:;\d()]{0,59}), +"
+    r"(?P<publisher>[A-ZÀ-Þ][^.,:;\d()]{1,80}?) ?\.?$"
+)
+_THESIS = re.compile(
+    r"(?P<title>.+?) ?[(\[](?P<genre>(?:Tese|Disserta[çc][ãa]o|Doctoral dissertation|Master'?s thesis|Tesis)"
+    r"[^()\[\]]{0,80})[)\]]\. +(?P<rest>[A-ZÀ-Þ][^()]{1,300}?)\.?$"
+)
 
 
 def apa_body(rest: str) -> dict[str, str] | None:
@@ -91,6 +104,10 @@ def apa_body(rest: str) -> dict[str, str] | None:
             "issue": m.group("issue") or "",
             "pages": re.sub(r" ?[-–] ?", "-", m.group("pages") or ""),
         }
-    if m := _BOOK.fullmatch(text):
+    if m := _THESIS.fullmatch(text):
+        school, place = school_and_place(m.group("rest"))
+        return {"kind": "thesis", "title": m.group("title").rstrip(" ."), "genre": m.group("genre").strip(),
+                "publisher": school, "place": place}
+    if m := _BOOK.fullmatch(text) or _BOOK_COMMA.fullmatch(text):
         return {"kind": "book", "title": m.group("title"), "place": m.group("place"), "publisher": m.group("publisher")}
     return None
