@@ -23,3 +23,20 @@ def test_an_article_without_notes_still_shows_its_notes_table(corpus, name):
     notes = overview.footnotes_table(corpus[name])
     assert notes.empty and set(NOTEBOOK_COLUMNS) <= set(notes.columns)
     reader_table(notes, NOTEBOOK_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [
+        ("bak-p58270", "pt"),  # its front matter prints an English abstract too
+        ("mediacoes-cambiemos", "es"),
+        ("paz-mixed-flocks", "en"),
+    ],
+)
+def test_an_article_s_language_is_read_from_its_body_when_the_seed_records_none(corpus, name, language):
+    assert "language" not in corpus[name].metadata
+    assert overview.article_language(corpus[name]) == language
+
+
+def test_the_language_a_seed_records_is_kept(article):
+    assert overview.article_language(article) == article.metadata["language"] == "en"

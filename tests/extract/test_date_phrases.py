@@ -281,6 +281,39 @@ def test_dates_inside_web_addresses_are_not_dates_of_the_text(text, found):
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # hoehnea-senna-extracts names the program its figures were computed with, twice
+        ("(CE50) foi obtida com auxílio do Software Excel 2019, onde, a partir dos valores", []),
+        ("coeficiente de correlação de Pearson no software Microsoft Excel 2019, a qual mede", []),
+        ("analysed with the packages Stata 2017 and R in March 2020", ["2020-03"]),
+        # a name alone with its year is an edition that took place then (rdbci-bibliotecas), or a plan's name
+        ("Durante o ENANCIB 2021, os autores", ["2021"]),
+        ("the Made in China 2025 plan, presented in 2015", ["2025", "2015"]),
+        # a preposition between: the year is a date
+        ("o software foi lançado em 2019", ["2019"]),
+    ],
+)
+def test_a_year_in_a_programs_name_is_not_a_date(text, found):
+    assert [f.value.edtf for f in find_in(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # hoehnea-senna-extracts: "apresentaram um CIM que variou de 500 a 2000 µg/mL contra diferentes espécies"
+        ("apresentaram um CIM que variou de 500 a 2000 µg/mL contra diferentes espécies", []),
+        ("a 1500 m de altitude, em 1998", ["1998"]),
+        # a lone capital after a year is an initial, not litres or watts
+        ("In 1920 L. Trotsky wrote", ["1920"]),
+        ("the 1920s", ["192X"]),
+    ],
+)
+def test_a_number_before_its_unit_is_not_a_year(text, found):
+    assert [f.value.edtf for f in find_in(text)] == found
+
+
+@pytest.mark.parametrize(
     ("phrase", "edtf", "form"),
     [
         ("2010-04-15", "2010-04-15", "full-date"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from histkit.extract.dates import dates_table
@@ -109,6 +111,15 @@ def test_pt_es_relative_phrase_in_the_dates_table():
 def test_the_number_of_a_street_address_is_not_a_year(sentence, dates):
     # the tiny article's paragraph goes on with a date of its own, 1926
     assert list(_tiny_dates(sentence).index) == [*dates, "1926"]
+
+
+def test_the_version_year_of_the_software_an_article_used_is_not_a_dated_statement(corpus):
+    # hoehnea-senna-extracts prints "Software Excel 2019" and "software Microsoft Excel 2019": the program's name
+    article = corpus["hoehnea-senna-extracts"]
+    dates = dates_table(article)
+    excel = [m.start() for m in re.finditer(r"Excel 2019", article.text)]
+    assert len(excel) == 2
+    assert not any(s <= at + 6 < e for at in excel for s, e in zip(dates["start"], dates["end"], strict=True))
 
 
 @pytest.mark.parametrize(("name", "passage", "year"), [

@@ -54,6 +54,24 @@ def test_running_heads_and_page_numbers_are_removed_and_recorded(made):
     assert all(0 <= c.offset <= len(made[name].text) for name in made for c in made[name].changes)
 
 
+@pytest.mark.parametrize(("name", "banner"), [
+    # "Hoehnea 49:" alone is one of hoehnea's banner lines too, but its "Como citar" line prints it again
+    (HOEHNEA, ["Artigo", "e1112020, 4 tab., 3 fig., 2022 http://dx.doi.org/10.1590/2236-8906-111/2020"]),
+    (ACTA, ["http://dx.doi.org/10.1590/1809-4392202202951", "AGRONOMY AND FORESTRY | ORIGINAL ARTICLE"]),
+    (ECOS, ["Economia e Sociedade, Campinas, Unicamp. IE", "http://dx.doi.org/10.1590/1982-3533.2024v33n3.282794"]),
+])
+def test_the_first_pages_banner_above_the_title_is_removed_and_recorded(made, name, banner):
+    # The journal's name, volume, year, DOI and section printed above the title on page 1 only: the publisher's
+    # JATS text prints none of them, and the PDF's text must not read them as author notes (hoehnea's "2022" became
+    # a dated statement)
+    jats = (CORPUS / name / "article.txt").read_text(encoding="utf-8")
+    recorded = [c.text for c in made[name].changes if c.kind == "banner"]
+    assert all(line in recorded and line not in made[name].text and line not in jats for line in banner)
+    assert {c.page for c in made[name].changes if c.kind == "banner"} == {1}
+    front = parse_article(made[name].text, name).of_kind("front-matter")
+    assert not any(line in e.text for e in front for line in banner)
+
+
 def test_page_foot_notes_follow_the_paragraph_that_calls_them(made):
     blocks = made[ECOS].text.split("\n\n")
     at = next(i for i, b in enumerate(blocks) if "large proportions¹, signaling" in b)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from histkit.file.pdf_chars import Char, Page
-from histkit.file.pdf_layout import margin_lines, page_lines, reading_order, split_notes
+from histkit.file.pdf_layout import banner_lines, margin_lines, page_lines, reading_order, split_notes
 
 
 def _word(text, x, y, size=10.0, raised=0.0, small=1.0):
@@ -69,3 +69,19 @@ def test_a_subscript_drawn_after_its_line_is_read_into_it():
     chars += _word("50", 68, 500, raised=-2, small=0.6)  # right after "CE" (58-68), drawn last, lowered, small
     (line,) = page_lines(Page(1, 600, 800, chars))
     assert line.text == "the CE50 is low"
+
+
+def test_what_the_first_page_prints_above_a_title_near_its_top_is_the_journals_banner():
+    chars = _line(["Journal", "of", "Things", "12:"], 40, 760) + _line(["Original", "article"], 400, 775)
+    chars += _line(["A", "Title", "in", "Large", "Type"], 40, 700, size=20)
+    chars += _line(["Second", "title", "line"], 40, 675, size=20)
+    chars += _line(["Ann", "Author"], 40, 640) + _line(["Body", "text", "of", "1920"], 40, 400)
+    lines = page_lines(Page(1, 600, 800, chars))
+    assert sorted(lines[i].text for i in banner_lines(lines, 800.0)) == ["Journal of Things 12:", "Original article"]
+
+
+def test_a_page_whose_largest_type_is_low_on_it_has_no_banner():
+    # a heading in the middle of a page (no title near the top): the prose above it is the article's
+    chars = _line(["prose", "at", "the", "top"], 40, 760) + _line(["A", "Heading"], 40, 400, size=14)
+    lines = page_lines(Page(1, 600, 800, chars))
+    assert banner_lines(lines, 800.0) == set()

@@ -73,3 +73,15 @@ def test_section_titles_in_small_letters_are_shown_as_printed_and_do_not_overlap
     fig.canvas.draw()
     boxes = [t.get_window_extent() for t in ax.get_xticklabels()]
     assert not any(Bbox.intersection(a, b) for a, b in pairwise(boxes))
+
+
+def test_the_ages_figure_ticks_whole_years_on_both_axes(corpus):
+    """ciedu-saresp: sources of 2001-2014 against passages of 1999-2001 gave "2012.5" on the year axis."""
+    from histkit.analyse.audit import run_audit
+
+    art = corpus["ciedu-saresp"]
+    found = run_audit(art)
+    fig = ages_figure(source_ages(found.citations, found.refs, art))
+    fig.canvas.draw()
+    for ticks in (fig.axes[0].get_xticks(), fig.axes[0].get_yticks()):
+        assert len(ticks) > 1 and all(float(t).is_integer() for t in ticks)

@@ -510,3 +510,30 @@ def test_biber_validates_thesis_and_law(tmp_path):
                           cwd=tmp_path, capture_output=True, text=True, check=False)  # fmt: skip
     output = done.stdout + done.stderr
     assert done.returncode == 0 and "WARN" not in output, output
+
+
+def test_an_entry_under_its_title_and_a_body_as_author(corpus):
+    """NBR 6023: "A HORAS de aprobarse ..." is made under its title; "BRASIL." is a body, not "BRASIL, ."."""
+    refs = {r.title[:20]: r for r in article_references(corpus["mediacoes-cambiemos"])}
+    horas = refs["A HORAS de aprobarse"]  # line 234, cited "( A HORAS…, 2018)" at line 134
+    (item,) = to_csl([horas])
+    assert "author" not in item and item["title"].startswith("A HORAS de aprobarse en el Congreso")
+    (entry,) = render_bibliography([horas], ABNT_ARCHIVES, "es")
+    assert entry.count("A HORAS") == 1 and ", ." not in entry  # the title once, no empty given name
+    assert "author" not in to_bibtex_entries([horas])[0]
+    laws = [r for r in article_references(corpus["ensaio-deficiencia"]) if r.title.startswith("Decreto nº 5.296")]
+    (item,) = to_csl(laws)
+    assert item["author"] == [{"literal": "Brasil"}]
+    (entry,) = render_bibliography(laws, ABNT_ARCHIVES, "pt")
+    assert entry.startswith("BRASIL. Decreto nº 5.296")
+
+
+def test_an_entry_histkit_could_not_read_is_given_no_invented_imprint(corpus):
+    """mediacoes-cambiemos: "EL CRONISTA. 24/5/17 falta referencia." had "[S.l.: S.n.]" (no place, no publisher)
+    added by the ABNT style, and so had newspaper items that print their place: the list says neither."""
+    refs = article_references(corpus["mediacoes-cambiemos"])
+    entries = render_bibliography(refs, ABNT_ARCHIVES, "es")
+    assert "EL CRONISTA. 24/5/17 falta referencia." in entries
+    cayon = [e for e in entries if e.startswith("CAYÓN, D. Entre autocriticas")]
+    assert cayon and cayon[0].endswith("20 abr. 2017a. Economia y política.")
+    assert not any("[S.l.: S.n.]" in e for e in entries)

@@ -9,7 +9,7 @@ import pytest
 import histkit as hk
 from histkit.extract.references import article_references
 from histkit.present.bibliography import render_bibliography
-from histkit.present.csl_styles import ABNT_ARCHIVES, STYLES, style_path
+from histkit.present.csl_styles import ABNT_ARCHIVES, HARVARD, STYLES, style_of_list, style_path
 
 BASE = "associacao-brasileira-de-normas-tecnicas"
 CSL = "{http://purl.org/net/xbiblio/csl}"
@@ -182,3 +182,28 @@ def test_an_english_article_gets_its_list_in_english_words(seed, refs):
     assert _line(lines, "Leopoldo Ortiz").endswith("Berlin, Germany, 29 Dec. 1919.")
     assert not any(month in line for line in lines for month in ("dez.", "fev.", "out.", "(ORG.)"))
     assert "Fondo VIII-2, file 4" in _line(lines, "Emiliano Zapata")
+
+
+@pytest.mark.parametrize(
+    ("name", "style"),
+    [
+        # ABNT lists: "BANIWA, G.", "ALVARENGA, ..."; the first article too (21 of its 25 entries)
+        ("edur-literatura-indigena", ABNT_ARCHIVES),
+        ("ensaio-deficiencia", ABNT_ARCHIVES),
+        ("mediacoes-cambiemos", ABNT_ARCHIVES),
+        # APA and CSE name-year lists in mixed case: "Aguiar, ... (2016)", "Aleixo, A. 1997."
+        ("oes-tourism-gentrification", HARVARD),
+        ("paz-mixed-flocks", HARVARD),
+        ("edur-metodologias-ativas", HARVARD),
+    ],
+)
+def test_a_list_is_rendered_in_the_style_closest_to_its_own(corpus, name, style):
+    chosen, why = style_of_list(article_references(corpus[name]))
+    assert chosen == style
+    assert ("ABNT (NBR 6023)" in why) == (style == ABNT_ARCHIVES)
+
+
+def test_the_first_article_s_list_is_abnt(seed):
+    chosen, why = style_of_list(article_references(seed))
+    # 21 authors and 2 editors (BARTRA, CLISSOLD), all in capitals; the two archives (AHSRE, GAA) have no person
+    assert chosen == ABNT_ARCHIVES and why.startswith("23 of its 23 entries")

@@ -30,6 +30,13 @@ def test_title_block_names_the_article_and_its_languages(corpus):
     assert "4 sections" in text
 
 
+def test_title_block_gives_the_affiliations_the_article_prints(corpus):
+    # ciedu-saresp prints its one author's affiliation under the abstracts (line 16 of its text)
+    text = repr(article_views.title_block(corpus["ciedu-saresp"]))
+    assert ("- Affiliations as printed: Universidade Estadual Paulista (UNESP), Faculdade de Ciências e Letras, "
+            "Departamento de Educação, Araraquara, SP, Brasil (line 16).") in text
+
+
 def test_abstracts_are_the_articles_own_words(corpus):
     text = repr(article_views.abstracts(corpus["ecos-china-new-normal"]))
     assert "**Abstract (English)**" in text and "**Abstract (Portuguese)**" in text

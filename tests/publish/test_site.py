@@ -216,3 +216,15 @@ def test_every_quote_cell_of_every_notebook_links_to_its_span(site):
                     checked += 1
     # the argument steps, claims, dates, quantities, citations, people's birth and death quotes...
     assert checked >= 140
+
+
+def test_the_byline_gives_the_affiliations_seed_toml_records(tmp_path):
+    from histkit.publish.site import byline
+    from histkit.text.new_seed import new_seed
+    from histkit.text.seed import read_seed
+    from tests.conftest import CORPUS
+
+    # ciedu-saresp prints one author and her affiliation; `histkit new` records it
+    seed = read_seed(new_seed(CORPUS / "ciedu-saresp" / "article.txt", tmp_path, "saresp").folder)
+    assert byline(seed) == ("Camila Fernanda Bassetto (Universidade Estadual Paulista (UNESP), Faculdade de Ciências "
+                            "e Letras, Departamento de Educação, Araraquara, SP, Brasil)")

@@ -64,3 +64,30 @@ def test_new_seed_records_the_licence_the_article_prints(tmp_path):
     assert f"licence: {licence}" in made.found
     # an article that states no licence gets none (seed.toml then says nothing, and the JDH copy says so)
     assert "licence" not in new_seed(CORPUS / "ciedu-saresp" / "article.txt", tmp_path).metadata
+
+
+def test_new_seed_records_each_affiliation_anchored_in_the_text(tmp_path):
+    # hoehnea-senna-extracts' PDF prints three under its authors ("¹ Universidade Estadual do Ceará, ...")
+    made = new_seed(CORPUS / "hoehnea-senna-extracts" / "article.pdf", tmp_path, "hoehnea")
+    seed = read_seed(made.folder)
+    recorded = seed.bibliographic["affiliations"]
+    assert [a["quote"].split(",")[0] for a in recorded] == [
+        "Universidade Estadual do Ceará", *["Universidade Estadual Vale do Acaraú"] * 2]
+    assert all(seed.text[a["start"] : a["end"]] == a["quote"] for a in recorded)
+    assert all(seed.text.split("\n")[a["line"] - 1].lstrip("¹²³⁴ ").startswith(a["quote"]) for a in recorded)
+    assert seed.bibliographic["affiliation"] == "; ".join(a["quote"] for a in recorded)
+    assert f"affiliation (line {recorded[0]['line']}): {recorded[0]['quote']}" in made.found
+    # an article that prints none gets none (no line saying there is one)
+    text = tmp_path / "plain.txt"
+    text.write_text("A Title\n\nAnn Author\n\n\n1 Introduction\n\nThe body of the text, in 1920.\n", encoding="utf-8")
+    assert "affiliation" not in new_seed(text, tmp_path, "plain").metadata
+
+
+def test_an_affiliation_whose_quote_is_not_at_its_place_is_refused(tmp_path):
+    made = new_seed(CORPUS / "ciedu-saresp" / "article.txt", tmp_path, "saresp")
+    toml = made.folder / "seed.toml"
+    start = read_seed(made.folder).bibliographic["affiliations"][0]["start"]
+    toml.write_text(toml.read_text(encoding="utf-8").replace(f"start = {start}\n", f"start = {start + 1}\n"),
+                    encoding="utf-8")
+    with pytest.raises(SeedError, match=r"seed\.toml: \[\[bibliographic\.affiliations\]\] number 1: article\.txt\["):
+        read_seed(made.folder)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from histkit.extract.title_language import detect_language
 from histkit.text.anchor import LINE, anchor, load_annotations, read_yaml
 from histkit.text.ingest import Article
 from histkit.text.tables import repairs_table
@@ -99,3 +100,16 @@ def repair_summary(article: Article) -> pd.DataFrame:
     summary = table.groupby(["kind", "reason"], as_index=False).size()
     return summary.rename(columns={"size": "count"}).sort_values(["count", "kind"], ascending=[False, True],
                                                                   ignore_index=True)
+
+
+def article_language(article: Article) -> str:
+    """The article's language (ISO 639-1): as its seed records it, else read from its body's paragraphs.
+
+    The front matter is left out: a Portuguese article prints an English abstract too. ``"und"`` when
+    the paragraphs are too few or too mixed to tell.
+    """
+    recorded = article.metadata.get("language")
+    if recorded:
+        return str(recorded)
+    body = [e.text for e in article.elements if e.kind == "paragraph" and e.section]
+    return detect_language(" ".join(body)[:20_000])

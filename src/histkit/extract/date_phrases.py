@@ -22,7 +22,6 @@ from datetime import date
 
 from histkit.core.dating import check_edtf
 from histkit.core.errors import DateError
-from histkit.core.spans import Spans
 from histkit.extract import date_words as _w
 from histkit.extract.date_values import (
     DateValue,
@@ -211,7 +210,6 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
 
 PATTERNS = [(n, re.compile(f"(?={_w.PATTERN_STARTS[n]})" + p.pattern, p.flags) if n in _w.PATTERN_STARTS else p, b)
             for n, p, b in PATTERNS]  # each behind a look-ahead for what it can start with (issue 21)
-_ADDRESS = re.compile(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,}/)\S+", re.I)
 
 
 @dataclass(frozen=True)
@@ -235,8 +233,8 @@ def find_in(text: str) -> list[Found]:
         open interval (``../1927-03``, ``1923/..``) as its EDTF, because "by March 1927" means "no later than".
 
     """
-    # The digits of a web address or DOI ("/2023-10-16/", "wei-2021-11") are not dates of the text.
-    taken = Spans([m.span() for m in _ADDRESS.finditer(text)])
+    # Digits that are no date: a web address or DOI ("/2023-10-16/"), a program's year, a number before its unit.
+    taken = _w.not_dates(text)
     found: list[Found] = []
     built: dict[tuple[str, str, tuple[str | None, ...]], DateValue | None] = {}
     for name, pattern, build in PATTERNS:

@@ -8,10 +8,16 @@ Portuguese and Spanish forms are read too ("12 de outubro de 1924", "1º de maio
 "3 de mayo de 1925", "junho de 2020", "meados de 1925", "fines de 2017", "verão de 1925",
 "de 2014 a 2018", "entre 2003 y 2015", "desde 2015", "dois anos depois"); their number words
 are read by :func:`histkit.text.numbers.words_to_number` (``text2num``).
+
+Here too is what holds a year that is not a date: a web address, a program's name ("Software Excel 2019"), a
+quantity ("2000 µg/mL").
 """
 
 from __future__ import annotations
 
+import re
+
+from histkit.core.spans import Spans
 from histkit.text.numbers import ONES, SMALL_PT_ES
 
 MONTHS = {
@@ -142,3 +148,29 @@ PATTERN_STARTS = {
     "year": "[12]",
     "relative": f"[{_initials([*ARTICLES, *ONES])}]",
 }
+
+# A web address or DOI: the digits in it ("/2023-10-16/", "wei-2021-11") are not dates of the text.
+ADDRESS = re.compile(r"(?:https?://|www\.|doi:\s*|\b10\.\d{4,}/)\S+", re.I)
+# A year that is part of a program's name ("Software Excel 2019", "o software Microsoft Excel 2019", "the package
+# Stata 2017") is its version, not a date the text speaks of: a word for software, one to three capitalised words
+# (its maker and name), then the year, with no preposition between. A name alone ("ENANCIB 2021", "Copa 2014")
+# stays a date: a conference or a cup of that year took place then; so does a government's "Programa Brasil
+# Alfabetizado 2004" ("programa" and "program" name policies as often as software, and are not read here).
+PROGRAM_YEAR = re.compile(
+    r"\b(?i:(?:software|aplicativo|aplicación|application|app|pacote|package|paquete)s?)"
+    r"(?:\s+[A-ZÀ-Þ][\w®™+.-]*){1,3}\s+(?P<year>(?:1[5-9]|20)\d\d)\b"
+)
+# A number before a unit of measure ("de 500 a 2000 µg/mL", "1500 m de altitude") is a quantity, not a year. Symbols
+# only, as printed after a number; a lone capital ("L.", "W.") is more often an initial and is not read.
+MEASURE = re.compile(
+    r"(?<![\d.,])(?P<year>(?:1[5-9]|20)\d\d)\s?(?:[µμ]g|mg|ng|kg|g|mL|ml|[µμ]L|km|cm|mm|nm|[µμ]m|m|ha|°C|ºC|mM|[µμ]M|"
+    r"rpm|kcal|ppm|m²|m³|km²|kW|MW|Hz)(?!\w)"
+)
+
+
+def not_dates(text: str) -> Spans:
+    """The spans of ``text`` whose digits are no date: web addresses, programs' years, numbers before a unit."""
+    taken = Spans([m.span() for m in ADDRESS.finditer(text)])
+    for pattern in (PROGRAM_YEAR, MEASURE):
+        taken.add_all([m.span("year") for m in pattern.finditer(text) if not taken.overlaps(*m.span("year"))])
+    return taken

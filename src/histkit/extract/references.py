@@ -86,6 +86,8 @@ _CALL_NUMBER = re.compile(r"\b(?:fond|fondo|file|reel|box|folder|leg|exp|caja|ca
 _IN = re.compile(r"(?P<title>.+?)\. +In: +(?P<host>.+)$")
 _VOLUME = re.compile(r"(?:^|[ .,])(?:v\. ?)?(?P<volume>[IVXLC]+|\d+), n\. ?(?P<issue>[\w/]+)")
 _PAGES = re.compile(r"\bpp?\. ?(?P<pages>\d+[-–]\d+)")
+# The note of an entry no form reads: its title holds the rest of the entry, imprint and all.
+WHOLE_ENTRY = "no imprint ('Place: Publisher, Year.') found; title is the whole entry"
 _MEMOIR = re.compile(r"\b(?:memoirs?|memorias|mémoires|wspomnienia|vospominaniia)\b", re.IGNORECASE)
 
 class ReferenceListError(SeedError):
@@ -348,7 +350,7 @@ def _parse_body(ref: Reference, rest: str) -> None:
         _set_date(ref, found[1])
         return
     ref.title = text
-    ref.notes.append("no imprint ('Place: Publisher, Year.') found; title is the whole entry")
+    ref.notes.append(WHOLE_ENTRY)
     if not ref.year and (year := imprint_year(text)):
         _set_date(ref, year)
 

@@ -23,6 +23,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 REASONS = {
     "running-head": "a running head or footer repeated on every page, removed",
     "page-number": "a page number, removed",
+    "banner": "the journal's banner printed above the title on the first page (journal, volume, year, DOI, "
+    "section), removed",
     "hyphenation": "a word hyphenated at the end of a line, joined",
     "ligature": "a typographic ligature (ﬁ, ﬂ) read as its letters",
     "column-order": "two columns read left column first, then right",

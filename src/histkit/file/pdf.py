@@ -3,8 +3,9 @@
 The characters come from pypdfium2 (:mod:`histkit.file.pdf_chars`), the lines and their order from
 :mod:`histkit.file.pdf_layout`. Here the lines become blocks: a paragraph ends where the next line is
 indented, a wider gap opens, or the line before stops short after a full stop; a page or column break
-does not end it. Words hyphenated at a line's end are joined; running heads, page numbers and ligatures
-are repaired; every repair is recorded as a :class:`histkit.file.blocks.Change`.
+does not end it. Words hyphenated at a line's end are joined; running heads, page numbers, the first page's banner
+(journal, volume, DOI above the title) and ligatures are repaired; every repair is recorded as a
+:class:`histkit.file.blocks.Change`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from histkit.file.pdf_chars import Page, pdfium_pages
 from histkit.file.pdf_layout import (
     NOTE_LABEL,
     Line,
+    banner_lines,
     body_size,
     margin_lines,
     page_lines,
@@ -45,6 +47,7 @@ _END = tuple(".!?:;\"”’)")
 SETTINGS: dict[str, str | int | float | bool] = {
     "reading_order": "bands cut by full-width lines; left column, then right",
     "margins": "top and bottom tenth; repeated on 3 pages (digits aside) or a page number",
+    "banner": "what the first page prints above the title, when the title starts in its top quarter",
     "notes": "smaller type below the lowest running line, led by a label",
     "hyphenation": "joined, unless the hyphenated form, or both halves as words, are printed elsewhere",
     "tables": "cells after a table's caption kept apart until a full line of running text",
@@ -313,10 +316,13 @@ def pdf_text(pages: list[Page], source: Path) -> tuple[str, list[Change]]:
     notes: list[Line] = []
     for p, (page, page_lines_) in enumerate(zip(pages, lines, strict=True)):
         kept = []
+        banner = banner_lines(page_lines_, page.height) if p == 0 else set()
         for i, line in enumerate(page_lines_):
             if (p, i) in margins:
                 kind = "page-number" if line.text.strip().isdigit() else "running-head"
                 removed.append(Change(kind, page.number, line.text))
+            elif i in banner:
+                removed.append(Change("banner", page.number, line.text))
             else:
                 kept.append(line)
         body, notes = split_notes(kept, size, continuing=bool(notes))

@@ -215,6 +215,24 @@ def margin_lines(pages: list[list[Line]], heights: list[float]) -> set[tuple[int
     return found
 
 
+def banner_lines(lines: list[Line], height: float) -> set[int]:
+    """Indices of the lines a first page prints above the article's title: the journal's banner.
+
+    The title is the page's largest type (lines of words, its lines within a twentieth of that size). When it
+    starts in the page's top quarter, what stands wholly above it is the journal's, not the article's: its name,
+    volume, pages, year and DOI, the section's label ("Artigo", "Original article"), the page number. These are
+    printed once, on the first page only, so the repetition :func:`margin_lines` looks for does not find them.
+    """
+    words = [ln for ln in lines if " " in ln.text.strip()]
+    if not words:
+        return set()
+    size = max(ln.size for ln in words)
+    top = max(ln.y1 for ln in words if ln.size >= 0.95 * size)
+    if top < 0.75 * height:
+        return set()
+    return {i for i, ln in enumerate(lines) if ln.y0 > top and ln.size < 0.95 * size}
+
+
 def reading_order(lines: list[Line], width: float) -> list[Line]:
     """Lines of one page in reading order: full-width lines cut the page in bands; in a band, left column first."""
     mid = width / 2

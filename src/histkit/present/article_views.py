@@ -13,6 +13,7 @@ import pandas as pd
 
 from histkit.present.display import Prose, ReaderTable, date_in_words, markdown, reader_table
 from histkit.present.style import PALETTE, new_figure
+from histkit.text.affiliations import affiliations
 from histkit.text.ingest import Article
 from histkit.text.tables import repairs_table, sections_table, warnings_table
 
@@ -89,9 +90,12 @@ def title_block(article: Article) -> Prose:
     title = front["title"].text if "title" in front else str(article.metadata.get("title") or "")
     authors = front["author"].text if "author" in front else str(article.metadata.get("author") or "")
     numbered = [s for s in article.sections if s.number is not None]
+    printed = affiliations(article)
+    places = "; ".join(f"{a.quote} (line {article.line_of(a.start)})" for a in printed)
     lines = [
         f"**{title or 'No title is printed'}**" + (f", by {authors}." if authors else " (no authors are printed)."),
         "",
+        f"- Affiliations as printed: {places}." if printed else "- No affiliation was found in the front matter.",
         f"- Abstracts printed in: {', '.join(_languages(article, 'abstract')) or 'none'}.",
         f"- Keywords printed in: {', '.join(_languages(article, 'keywords')) or 'none'}.",
         f"- {len(numbered)} sections, {len(article.of_kind('paragraph'))} paragraphs, "

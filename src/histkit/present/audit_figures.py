@@ -107,7 +107,9 @@ def ages_figure(ages: pd.DataFrame) -> Figure | None:
     low = int(dated["event_last"].min()) - 2
     high = int(dated["event_last"].max()) + 2
     ax.plot([low, high], [low, high], color=PALETTE[7], linewidth=0.8, linestyle="--", label="written at the time")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
+    # Whole years in steps of 1, 2, 5 or 10: "2012.5" is no year (ciedu-saresp), and "1935" no round one.
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
     ax.set_xlabel("latest year named in the citing passage")
     ax.set_ylabel("year of the cited source")
     ax.set_title("Age of the sources against the events they document")

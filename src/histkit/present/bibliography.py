@@ -46,10 +46,11 @@ from pathlib import Path
 from histkit.core.files import WrittenFiles, atomic_write
 from histkit.core.paths import from_root
 from histkit.extract.citations import fold
-from histkit.extract.references import Name, Reference
+from histkit.extract.references import WHOLE_ENTRY, Name, Reference
 from histkit.present.csl_styles import (
     hyphenated_names,
     names_substituted_once,
+    no_invented_imprint,
     no_invented_labels,
     style_locale,
     style_path,
@@ -115,7 +116,20 @@ def citation_keys(refs: Sequence[Reference]) -> dict[str, str]:
 
 
 def _csl_names(names: Sequence[Name]) -> list[dict[str, str]]:
-    return [{"family": display_family(n.family), "given": n.given} for n in names]
+    # A name with no given name is a body's ("BRASIL", "IBGE"): CSL's literal, never "BRASIL, ." in a style.
+    return [{"family": display_family(n.family), "given": n.given} if n.given else {"literal": display_family(n.family)}
+            for n in names]
+
+
+def title_entry(r: Reference) -> bool:
+    """An entry made under its title, for want of an author (NBR 6023 8.1.1.6: "A HORAS de aprobarse ...").
+
+    Its lead is kept as its author, for the citations that cite it by it ("(A HORAS..., 2018)"), but the
+    exports give the title alone: the lead is not a person, and it is the title's own first words.
+    """
+    if len(r.authors) != 1 or r.authors[0].given:
+        return False
+    return fold(r.title).startswith(fold(r.authors[0].family))
 
 
 def _date_parts(r: Reference) -> dict[str, list[list[int]]]:
@@ -164,9 +178,9 @@ def to_csl(refs: Sequence[Reference]) -> list[dict[str, object]]:
             "type": CSL_TYPES[r.kind],
             "citation-key": keys[r.ref_id],
         }
-        if r.authors:
+        if r.authors and not title_entry(r):
             item["author"] = _csl_names(r.authors)
-        elif not r.editors and (r.archive or r.archive_acronym):
+        elif not r.authors and not r.editors and (r.archive or r.archive_acronym):
             # An archival document with no personal author stands under the acronym the article
             # cites it by ("(AHSRE, 1919)", "AHSRE - Acervo Histórico ..."), as an institutional
             # (literal) name; the archive's full name is given once, as ``archive``.
@@ -285,7 +299,7 @@ def to_bibtex_entries(refs: Sequence[Reference]) -> list[dict[str, str]]:
         institution = "" if personal else f"{{{tex_escape(r.archive_acronym)}}}"
         archive = r.archive if r.archive != r.archive_acronym or personal else ""
         fields = {
-            "author": _bib_names(r.authors) if r.authors else institution,
+            "author": _bib_names(r.authors) if r.authors and not title_entry(r) else institution,
             "editor": _bib_names(r.editors or r.container_editors),
             "bookauthor": _bib_names(r.container_authors),
             "title": f"{{{tex_escape(r.title)}}}" if r.title else "",
@@ -357,7 +371,8 @@ def render_bibliography(
     edited book's editor came out twice ("Bartra, A. (ed.) (1986) ... Edited by A. Bartra.").
     :func:`~histkit.present.csl_styles.names_substituted_once` applies the rule to names while the bibliography is made.
     The style's "[Preprint]" label for a journal article given without volume or pages is left
-    out: nothing in the reference list says it is a preprint.
+    out: nothing in the reference list says it is a preprint. Nor is ABNT's "[S.l.: S.n.]" (no place,
+    no publisher) given to an entry histkit could not read into its parts.
 
     """
     import warnings
@@ -377,7 +392,9 @@ def render_bibliography(
         for item in items:
             bibliography.register(Citation([CitationItem(str(item["id"]))]))
         # rstrip: a style whose last element has a suffix (". ") leaves a space at the end of the line.
-        return [no_invented_labels(str(entry)).rstrip() for entry in bibliography.bibliography()]
+        unread = [r.title for r in refs if WHOLE_ENTRY in r.notes and r.title]
+        return [no_invented_imprint(no_invented_labels(str(entry)).rstrip(), unread)
+                for entry in bibliography.bibliography()]
 
 
 def write_exports(refs: Sequence[Reference], folder: str | Path) -> WrittenFiles:

@@ -17,13 +17,38 @@ and a rendering test in ``tests/present/test_csl_styles.py``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+
+from histkit.extract.references import Reference
 
 STYLES = Path(__file__).parent / "styles"
 # ABNT (NBR 6023) with the archive and call number of archival documents; derived, CC BY-SA 3.0.
 ABNT_ARCHIVES = "associacao-brasileira-de-normas-tecnicas-arquivos"
+# A general author-date style bundled with citeproc-py: for a list of no form histkit renders.
+HARVARD = "harvard-cite-them-right"
+
+
+def style_of_list(refs: Sequence[Reference]) -> tuple[str, str]:
+    """The style to render an article's list in, closest to its own, and why (a sentence for readers).
+
+    A list whose entries mostly print the first author's family name in capitals ("BARRIOS, E.") follows
+    ABNT (NBR 6023 8.1.1), and is rendered in :data:`ABNT_ARCHIVES`; any other in :data:`HARVARD`.
+    """
+    firsts = [(r.authors or r.editors)[0].family for r in refs if r.authors or r.editors]
+    families = [f for f in firsts if sum(c.isalpha() for c in f) > 1]  # not an initial alone
+    capitals = sum(f.isupper() for f in families)
+    if families and 2 * capitals > len(families):
+        return ABNT_ARCHIVES, (
+            f"{capitals} of its {len(families)} entries with a personal author print the family name in capitals, "
+            "as ABNT (NBR 6023) does: the list is rendered in the ABNT style"
+        )
+    return HARVARD, (
+        "its entries do not print family names in capitals as ABNT does: the list is rendered in Harvard "
+        "(Cite Them Right), a general author-date style"
+    )
 
 
 def style_path(style: str) -> str:
@@ -120,11 +145,36 @@ def names_substituted_once() -> Iterator[None]:
         finally:
             rendering.pop()
 
+    add = model.Substitute.add_to_repressed_list
+
+    def add_to_repressed_list(self, child, context):
+        add(self, child, context)
+        if child.get("macro") and not child.get("variable"):
+            # A title standing in for the author through a macro (``<text macro="title"/>``): the
+            # variables of the macro are the ones substituted ("A HORAS de aprobarse ...", an entry
+            # under its title, printed its title twice).
+            tags = context.get_layout().repressed.setdefault(child.tag, [])
+            macro = child.get_macro(child.get("macro"))
+            tags += [t.get("variable") for t in macro.iter(child.tag) if t.get("variable")]
+
     model.Names.process, model.Layout.render_bibliography = names_process, render_bibliography
+    model.Substitute.add_to_repressed_list = add_to_repressed_list
     try:
         yield
     finally:
         model.Names.process, model.Layout.render_bibliography = process, render
+        model.Substitute.add_to_repressed_list = add
+
+
+def no_invented_imprint(entry: str, unread: Sequence[str]) -> str:
+    """Leave out the "[S.l.: S.n.]" ABNT gives an entry histkit could not read into its parts.
+
+    Such an entry keeps its whole text as its title (``unread``: those titles), place and publisher
+    included when it prints them: "no place, no publisher" would say what the list does not.
+    """
+    if not any(title in entry for title in unread):
+        return entry
+    return re.sub(r" ?\[S\.l\.: S\.n\.\]\.?$", "", entry.rstrip()) or entry
 
 
 def no_invented_labels(entry: str) -> str:

@@ -11,8 +11,8 @@ nothing loaded from the network), it holds:
   points into ``article.txt``) with links back to the table cells that quote it;
 - ``tables/``: the run's CSV tables.
 
-Everything on the pages comes from the run: its notebooks, its tables, and its seed (title and authors from
-``seed.toml``, the verbatim ``article.txt``).
+Everything on the pages comes from the run: its notebooks, its tables, and its seed (title, authors and their
+affiliations from ``seed.toml``, the verbatim ``article.txt``).
 
 The pages hold no date, version or random id: two runs on the same build write the same bytes.
 """
@@ -127,11 +127,18 @@ def _title_author(seed: Seed) -> tuple[str, str]:
     return str(meta.get("title") or f"{seed.seed_id} (seed.toml records no title)"), names
 
 
+def byline(seed: Seed) -> str:
+    """The authors, then the affiliations seed.toml records in brackets (``histkit new`` takes them from the text)."""
+    affiliation = str(seed.bibliographic.get("affiliation") or "")
+    names = _title_author(seed)[1]
+    return f"{names} ({affiliation})" if affiliation else names
+
+
 def _article_page(seed: Seed, index: QuoteIndex, refs: list[QuoteRef]) -> Any:
     """The article page as a notebook: a heading, then the verbatim text as one HTML output."""
     import nbformat
 
-    title, author = _title_author(seed)
+    title, author = _title_author(seed)[0], byline(seed)
     marks = typesetting_marks(seed.text, parse_article(seed.text, seed.seed_id, str(seed.article_path)).repairs)
     page = nbformat.v4.new_notebook()
     page.cells = [

@@ -20,6 +20,7 @@ from histkit.core.errors import SeedError
 from histkit.core.files import atomic_write, ensure_dir
 from histkit.file.blocks import Converted
 from histkit.file.convert import convert
+from histkit.text.affiliations import Affiliation, affiliations
 from histkit.text.ingest import Article, parse_article
 from histkit.text.seed import SEED_ID
 
@@ -54,7 +55,7 @@ _LICENCE = re.compile(
 
 
 def front_metadata(article: Article) -> dict[str, str]:
-    """Title, authors, keywords, dates and licence as the article prints them (only what is there)."""
+    """Title, authors, keywords, dates, licence and affiliations as the article prints them (only what is there)."""
     front = article.front
     meta: dict[str, str] = {}
     for name in ("title", "author"):
@@ -75,7 +76,22 @@ def front_metadata(article: Article) -> dict[str, str]:
     licence = _LICENCE.search(article.text)
     if licence:
         meta["licence"] = f"{licence['name']}, as the article prints it (line {article.line_of(licence.start('name'))})"
+    printed = affiliations(article)
+    if printed:
+        # one line for readers (the JDH contributor cells); each quote with its place in [[bibliographic.affiliations]]
+        meta["affiliation"] = "; ".join(a.quote for a in printed)
     return meta
+
+
+def _affiliation_tables(article: Article, printed: list[Affiliation]) -> list[str]:
+    """``[[bibliographic.affiliations]]``: each affiliation the article prints, anchored in article.txt."""
+    lines = []
+    for a in printed:
+        lines += ["[[bibliographic.affiliations]]", f"quote = {_toml(a.quote)}", f"start = {a.start}",
+                  f"end = {a.end}", f"line = {article.line_of(a.start)}", ""]
+    if lines:
+        lines.insert(0, "# Each affiliation as printed: article.txt[start:end] == quote (checked when the seed loads).")
+    return lines
 
 
 def _toml(value: str) -> str:
@@ -145,6 +161,7 @@ def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
     raw = text.encode("utf-8")
     article = parse_article(text, name or "new", str(source))
     meta = front_metadata(article)
+    printed = affiliations(article)
     name = name or slug(meta.get("title", source.stem))
     folder = seeds_dir / name
     if folder.exists():
@@ -164,6 +181,7 @@ def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
         "[bibliographic]",
         *[f"{key} = {_toml(value)}" for key, value in meta.items()],
         "",
+        *_affiliation_tables(article, printed),
         *conversion,
     ]
     atomic_write(folder / "seed.toml", "\n".join(lines))
@@ -173,6 +191,7 @@ def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
         # every keyword list and date the front matter prints, as seed.toml now records them
         *[f"{key.replace('_', ' ')}: {value}" for key, value in meta.items() if key.startswith("keywords_")],
         *[f"{key}: {meta[key]}" for key in ("received", "approved", "licence") if key in meta],
+        *[f"affiliation (line {article.line_of(a.start)}): {a.quote}" for a in printed],
         f"sections: {sum(1 for s in article.sections if not s.is_references)}",
         f"reference entries: {len(article.references)}",
         f"footnotes: {len(article.footnotes)}",

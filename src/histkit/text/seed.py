@@ -60,7 +60,13 @@ SCHEMA: dict[str, Any] = {
         "bibliographic": {
             "type": "object",
             "properties": {"received": _DAY, "approved": _DAY, "language": _TEXT, "title": _TEXT,
-                           "author": _TEXT},
+                           "author": _TEXT, "affiliation": _TEXT,
+                           # each affiliation as printed, anchored in the article (``histkit new`` writes them)
+                           "affiliations": {"type": "array", "items": {
+                               "type": "object", "required": ["quote", "start", "end"],
+                               "properties": {"quote": _TEXT, "start": {"type": "integer", "minimum": 0},
+                                              "end": {"type": "integer", "minimum": 0},
+                                              "line": {"type": "integer", "minimum": 1}}}}},
             "additionalProperties": {"type": ["string", "integer", "array"]},
         },
     },
@@ -161,7 +167,20 @@ def read_seed(seed: str | os.PathLike[str]) -> Seed:
             f"{article}: SHA-256 is {digest} but {toml_path.name} records {expected}; restore the "
             "verbatim text (corrections belong in annotations), or update sha256 if the new text is intended"
         )
+    _check_anchored(meta.get("bibliographic", {}).get("affiliations", []), text, toml_path)
     return Seed(seed_id=table.get("id", folder.name), folder=folder, text=text, sha256=digest, meta=meta)
+
+
+def _check_anchored(quotes: list[dict[str, Any]], text: str, toml_path: Path) -> None:
+    """Each ``[[bibliographic.affiliations]]`` quote is the article's text at its ``start``/``end``."""
+    for n, item in enumerate(quotes, start=1):
+        start, end, quote = item["start"], item["end"], item["quote"]
+        if text[start:end] != quote:
+            found = text[start:end][:60]
+            raise SeedError(
+                f"{toml_path}: [[bibliographic.affiliations]] number {n}: article.txt[{start}:{end}] is {found!r}, "
+                f"not the quote {quote[:60]!r}; correct start and end (or the quote), or run `histkit new` again"
+            )
 
 
 def inside(folder: Path, path: Path) -> Path:
