@@ -559,19 +559,6 @@ DATED = [
         {"kind": "book", "place": "Washington, DC", "publisher": "World Bank", "year": "2023a"},
     ),
     (
-        # mediacoes-cambiemos: a newspaper's section after the date (NBR 6023 7.7.7)
-        "CAYÓN, D. Entre autocriticas y la pesada herencia, empresarios pidem acelerar la infraestructura. *El "
-        "Cronista* , 20 abr. 2017a. Economia y política.",
-        {"kind": "article", "container": "El Cronista", "place": "", "year": "2017a",
-         "title": "Entre autocriticas y la pesada herencia, empresarios pidem acelerar la infraestructura"},
-    ),
-    (
-        # mediacoes-cambiemos: a daily's number is its name, not an issue
-        "DELLATORRE, R. La Asociación Empresaria Argentina y las medidas para después de las elecciones. *Página "
-        "12* , Argentina, 3 sep. 2017. Economia.",
-        {"kind": "article", "container": "Página 12", "issue": "", "place": "Argentina", "year": "2017"},
-    ),
-    (
         # a publisher's initials are no month: "T. A. Queiroz. 1984." (ensaio-deficiencia) is left as it was
         "PESSOTTI, I. Deficiência mental: da superstição à ciência. São Paulo: T. A. Queiroz. 1984.",
         {"publisher": "", "place": ""},

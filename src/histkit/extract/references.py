@@ -76,8 +76,7 @@ _IMPRINT = re.compile(
 )
 # The journal set in bold (the seed) or in italics (SciELO's markdown), its comma inside or after.
 _ARTICLE_BOLD = re.compile(r"(?P<title>[^*]+?)(?:\.|(?<=\?)) +\*\*?(?P<container>[^*]+?),?\*\*?,? *(?P<tail>.+)$")
-# A newspaper's section may follow the date (NBR 6023 7.7.7): "*El Cronista*, 20 abr. 2017a. Economia y política."
-_ARTICLE_TAIL = re.compile(r"(?P<head>.*?),? +" + _DATE + r"\.(?: +[A-ZÀ-Þ][^.\d]{0,60}\.)?$")
+_ARTICLE_TAIL = re.compile(r"(?P<head>.*?),? +" + _DATE + r"\.$")
 _ARCHIVAL_TAIL = re.compile(
     r"(?P<title>.+?)\.(?: +(?P<location>.{1,300}?)\.)? +(?P<place>[A-ZÀ-Þ][^.]{0,120}?), +" + _DATE + r"\.$"
 )
@@ -313,10 +312,8 @@ def _parse_body(ref: Reference, rest: str) -> None:
         if _parse_article_tail(candidate, clean(m.group("tail"))):
             ref.kind, ref.title = "article", clean(m.group("title"))
             container = clean(m.group("container"))
-            # "**Survey 55**": the number set in bold with the journal's name is its issue; a daily's is its
-            # name ("*Página 12*, Argentina, 3 sep. 2017.").
-            daily = re.search(r"\b\d{1,2}º? +(?:de +)?[A-Za-z]{3}", m.group("tail"))
-            if (num := re.fullmatch(r"(.+?) (\d+)", container)) and not candidate.issue and not daily:
+            # "**Survey 55**": the number set in bold with the journal's name is its issue.
+            if (num := re.fullmatch(r"(.+?) (\d+)", container)) and not candidate.issue:
                 container, candidate.issue = num.group(1), num.group(2)
             ref.container = container
             for name in ("year", "year_first", "year_last", "date", "volume", "issue", "pages", "place"):
