@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from histkit.extract.reference_abnt import academic_work, issue_place, numbering, periodical_article
+from histkit.extract.reference_abnt import academic_work, issue_date, issue_place, numbering, periodical_article
 from histkit.extract.references import parse_entry
 
 ARTICLES = [
@@ -194,3 +194,19 @@ def test_a_month_is_no_title_end():
     ref = parse_entry("HOU, J.; GELB, S. *The shift in manufacturing employment in China.* Background Paper. The "
                       "Overseas Development Institute, Aug. 2017.", "r", 1)
     assert any("whole entry" in n for n in ref.notes)
+
+
+@pytest.mark.parametrize(
+    ("head", "year", "date"),
+    [
+        ("Brasília, 14 jul.", 2003, "2003-07-14"),  # ciedu-saresp
+        ("Argentina, 24 dic.", 2015, "2015-12-24"),  # mediacoes-cambiemos, Spanish
+        ("Aug. 31,", 2023, "2023-08-31"),  # ecos-china-new-normal, month first
+        ("p. 2435-2445, Set.", 2012, "2012-09"),  # ensaio-deficiencia, the month alone
+        ("Rio de Janeiro", 2001, ""),  # "Janeiro" after a place is no month
+        ("p. 299-312, maio/ago.", 2014, ""),  # two months: no one date
+        ("31 fev.", 2001, ""),  # no such day
+    ],
+)
+def test_issue_date(head, year, date):
+    assert issue_date(head, year) == date

@@ -539,7 +539,7 @@ DATED = [
         "KRUGMAN, P. Why is China in so much Trouble? *The New York Times,* Aug. 31, 2023. Available at: "
         "https://www.nytimes.com/2023/08/31/opinion/china-xi-jinping-policy-thrift.html. Last access: Jan. 14, 2024.",
         {"kind": "article", "title": "Why is China in so much Trouble?", "container": "The New York Times",
-         "place": "", "year": "2023"},
+         "place": "", "year": "2023", "date": "2023-08-31"},
     ),
     (
         "KIHARA, L. IMF warning on China puts ‘Japanization’ risk in spotlight. *Reuters,* Marrakech, Oct. 13, "

@@ -19,6 +19,7 @@ other forms. Every scan is bounded or a single pass: linear in the entry.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from histkit.extract.reference_forms import _YEAR
@@ -103,6 +104,8 @@ def periodical_article(text: str) -> tuple[dict[str, str], re.Match[str]] | None
               "place": "" if _NO_PLACE.fullmatch(place.strip()) else issue_place(place)}
     found, _ = numbering(tail)
     fields.update(found)
+    if date := issue_date(tail, int(year.group("y1"))):
+        fields["date"] = date
     return fields, year
 
 
@@ -118,6 +121,29 @@ def numbering(tail: str) -> tuple[dict[str, str], int]:
             found[name] = re.sub(r" ?[-–] ?", "-", m.group(name))
             first = min(first, m.start())
     return found, first
+
+_MONTH_NUMBER = {"jan": 1, "ene": 1, "fev": 2, "feb": 2, "mar": 3, "abr": 4, "apr": 4, "mai": 5, "may": 5, "jun": 6,
+                 "jul": 7, "ago": 8, "aug": 8, "set": 9, "sep": 9, "out": 10, "oct": 10, "nov": 11, "dez": 12,
+                 "dic": 12, "dec": 12}
+# The date of an issue before its year: "20 abr.", "10 maio", "Aug. 31", "Set." (one month, not "maio/ago.").
+_DAY_MONTH = re.compile(
+    rf"(?:^|[ ,])(?:(?P<day>\d{{1,2}})º? +(?:de +)?(?P<month>{_MONTHS}|mai)[a-zç]{{0,7}}\.?"
+    rf"|(?P<month2>{_MONTHS})[a-z]{{0,7}}\.? +(?P<day2>\d{{1,2}})|(?P<month3>{_MONTHS}|maio|mayo)\.?)$",
+    re.IGNORECASE,
+)
+
+
+def issue_date(head: str, year: int | None) -> str:
+    """The ISO date of an issue ("2017-04-20", "2012-09") from its day and month before the year, or ``""``."""
+    m = _DAY_MONTH.search(head.rstrip(" ,"))
+    if not m or year is None:
+        return ""
+    month = _MONTH_NUMBER[(m.group("month") or m.group("month2") or m.group("month3"))[:3].lower()]
+    day = m.group("day") or m.group("day2")
+    try:
+        return dt.date(year, month, int(day or 1)).isoformat()[: 10 if day else 7]
+    except ValueError:  # "31 fev.": no such day; the year alone
+        return ""
 
 
 def is_serial(text: str) -> bool:

@@ -36,7 +36,7 @@ import pandas as pd
 
 from histkit.core.errors import SeedError
 from histkit.extract.date_values import last_year
-from histkit.extract.reference_abnt import issue_place, numbering, title_and_year, worded_body
+from histkit.extract.reference_abnt import issue_date, issue_place, numbering, title_and_year, worded_body
 from histkit.extract.reference_apa import apa_body, clean
 from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, original_year, year_span
 from histkit.extract.reference_host import HOST, chapter_host
@@ -172,6 +172,7 @@ def _parse_article_tail(ref: Reference, tail: str) -> bool:
     if pages := _PAGES.search(m.group("head")):
         ref.pages = pages.group("pages").replace("–", "-")
         head = head[: pages.start()] if pages.start() < len(head) else head
+    ref.date = ref.date or issue_date(head, ref.year_first)  # "20 abr.", "Aug. 31": the issue's day and month
     ref.place = issue_place(head)
     return True
 
@@ -403,43 +404,15 @@ COLUMNS = [
 def references_table(article: Article, refs: Sequence[Reference] | None = None) -> pd.DataFrame:
     """One row per entry of the reference list (names joined by "; ", each "FAMILY, Given")."""
     refs = article_references(article) if refs is None else refs
-    rows = [
-        {
-            "seed": article.seed_id,
-            "ref_id": r.ref_id,
-            "number": r.number,
-            "key": r.key,
-            "authors": "; ".join(str(n) for n in r.authors),
-            "editors": "; ".join(str(n) for n in r.editors),
-            "repeated": r.repeated,
-            "year": r.year,
-            "year_first": r.year_first,
-            "year_last": r.year_last,
-            "date": r.date,
-            "title": r.title,
-            "container": r.container,
-            "container_editors": "; ".join(str(n) for n in r.container_editors),
-            "container_authors": "; ".join(str(n) for n in r.container_authors),
-            "volume": r.volume,
-            "issue": r.issue,
-            "pages": r.pages,
-            "place": r.place,
-            "publisher": r.publisher,
-            "archive": r.archive,
-            "archive_acronym": r.archive_acronym,
-            "archive_location": r.archive_location,
-            "acronym": r.acronym,
-            "kind": r.kind,
-            "original_year": r.original_year,
-            "language": r.language,
-            "notes": "; ".join(r.notes),
-            "line": article.line_of(r.start),
-            "start": r.start,
-            "end": r.end,
-            "quote": article.text[r.start : r.end],
-        }
-        for r in refs
-    ]
+    names = ("authors", "editors", "container_editors", "container_authors")
+
+    def row(r: Reference) -> dict[str, object]:
+        given = {"seed": article.seed_id, "key": r.key, "notes": "; ".join(r.notes), "line": article.line_of(r.start),
+                 "quote": article.text[r.start : r.end]}
+        return {c: given[c] if c in given else "; ".join(str(n) for n in getattr(r, c)) if c in names
+                else getattr(r, c) for c in COLUMNS}
+
+    rows = [row(r) for r in refs]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for column in ("year_first", "year_last"):
         frame[column] = frame[column].astype("Int64")
