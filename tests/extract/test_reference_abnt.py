@@ -58,7 +58,7 @@ def test_periodical_article_without_bold(entry, expected):
 
 THESES = [
     (
-        # ensaio-deficiencia: NBR 6023 7.1.2, no deposit year before the type of work
+        # ensaio-deficiencia: NBR 6023 7.1, no deposit year before the type of work
         "ALVARENGA, B. T. Inclusão na Universidade: concepções e ações na organização do ensino. Dissertação "
         "(Mestrado em Educação) – Universidade Federal do Rio Grande, Rio Grande, 2016.",
         {"kind": "thesis", "title": "Inclusão na Universidade: concepções e ações na organização do ensino",

@@ -1,16 +1,18 @@
-"""ABNT (NBR 6023) forms read from their words, not their typography: a periodical's article, an academic work.
+"""ABNT (NBR 6023) forms read from their words, not their typography: article, academic work, law, title and year.
 
 Many lists lose the bold or italics that set a journal's name apart (SciELO's markdown, a PDF's text), so
-:mod:`histkit.extract.references` finds no "**Journal**". Two forms are still plain from their words:
+:mod:`histkit.extract.references` finds no "**Journal**". These forms are still plain from their words:
 
 - NBR 6023 7.7.5 (article in a periodical): ``Title. Journal, Place, v. 27, n. 49, p. 299-312, maio/ago.
   2014.`` The numbering (``v.``, ``n.``, ``p.``) after a comma says the entry is in a periodical; the
   journal is what stands between the title's full stop and the first comma, the place what follows it
-  (``[S.l.]``, no place, is left out);
-- NBR 6023 7.1.2 (academic work): ``Title. [Year.] [230 f.] Tese (Doutorado em X) – University, Place,
-  Year.`` The type of work (Tese, Dissertação, Monografia, Trabalho de Conclusão de Curso) and its dash;
+  (``[S.l.]``, no place, is left out); a day and month before the year are the issue's date;
+- NBR 6023 7.1 (a monograph, academic works included): ``Title. [Year.] [230 f.] Tese (Doutorado em X) –
+  University, Place, Year.`` The type of work (Tese, Dissertação, Monografia, Trabalho de Conclusão de
+  Curso) and its dash;
 - NBR 6023 7.11.1 (legislation): ``Decreto nº 5.622, de 19 de dezembro de 2005. Ementa. Diário Oficial da
-  União, Brasília, DF, 20 dez. 2005.`` The official gazette that published the act.
+  União, Brasília, DF, 20 dez. 2005.`` The official gazette that published the act;
+- ``Title. Year.`` and nothing else once the online part is cut (a document seen online).
 
 Each reader returns the fields of :class:`histkit.extract.references.Reference` it found and the match
 of the year that closes the entry, or ``None``: an entry that does not have the shape is left to the
@@ -169,7 +171,7 @@ def school_and_place(text: str) -> tuple[str, str]:
 
 
 def academic_work(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
-    """Read ``Title. [Year.] [N f.] Tese (Doutorado em X) – University, Place, Year.`` (NBR 6023 7.1.2).
+    """Read ``Title. [Year.] [N f.] Tese (Doutorado em X) – University, Place, Year.`` (NBR 6023 7.1).
 
     The institution is everything between the dash and the place ("Faculdade de Psicologia,
     Universidade de Lisboa"); it goes to ``publisher``, as CSL's thesis type puts it.
