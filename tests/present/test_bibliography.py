@@ -537,3 +537,21 @@ def test_an_entry_histkit_could_not_read_is_given_no_invented_imprint(corpus):
     cayon = [e for e in entries if e.startswith("CAYÓN, D. Entre autocriticas")]
     assert cayon and cayon[0].endswith("20 abr. 2017a. Economia y política.")
     assert not any("[S.l.: S.n.]" in e for e in entries)
+
+
+def test_edition_and_translators_rendered_as_printed():
+    """bak-p59099: "Tradução de Paulo Bezerra. 4. ed." after the title, ABNT prints both where the list does."""
+    refs = parse_references([
+        "BAKHTIN, M. M. *Estética da criação verbal* [1951-1953]. Tradução de Paulo Bezerra. 4. ed. São Paulo: "
+        "Martins Fontes, 2011.",
+    ])
+    (item,) = to_csl(refs)
+    assert (item["title"], item["note"], item["edition"]) == (
+        "Estética da criação verbal [1951-1953]", "Tradução de Paulo Bezerra", "4"
+    )
+    (entry,) = to_bibtex_entries(refs)
+    assert (entry["edition"], entry["note"]) == ("4", "Tradução de Paulo Bezerra")
+    assert render_bibliography(refs, ABNT_ARCHIVES, "pt") == [
+        "BAKHTIN, M. M. Estética da criação verbal [1951-1953]. Tradução de Paulo Bezerra. 4. ed. São Paulo: "
+        "Martins Fontes, 2011."
+    ]

@@ -38,6 +38,7 @@ from histkit.core.errors import SeedError
 from histkit.extract.date_values import last_year
 from histkit.extract.reference_abnt import issue_date, issue_place, numbering, title_and_year, worded_body
 from histkit.extract.reference_apa import apa_body, clean
+from histkit.extract.reference_edition import title_notes
 from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, original_year, year_span
 from histkit.extract.reference_host import HOST, chapter_host
 from histkit.extract.reference_names import (
@@ -117,6 +118,8 @@ class Reference:
     place: str = ""
     publisher: str = ""
     genre: str = ""  # a thesis's type and degree as printed: "Tese (Doutorado em Educação)"
+    edition: str = ""  # the edition's number, "2" for "2. ed." (reference_edition)
+    responsibility: str = ""  # translators, organisers after a book's title: "Tradução de Paulo Bezerra"
     archive: str = ""
     archive_acronym: str = ""
     archive_location: str = ""
@@ -263,6 +266,10 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
         # A form the parser does not know (a chapter with "(Ed.)", a report): the imprint year.
         _set_date(ref, year)
         ref.notes.append("year read as the last year outside brackets and the online part")
+    part = "title" if ref.kind in ("book", "memoir") else "container" if ref.kind == "chapter" else ""
+    if part and WHOLE_ENTRY not in ref.notes:  # translators and edition after a book's title
+        text, ref.responsibility, ref.edition = title_notes(getattr(ref, part))
+        setattr(ref, part, text)
     ref.original_year = original_year(clean(raw), ref.year_first)
     ref.language = _language(ref)
     return ref
