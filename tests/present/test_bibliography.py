@@ -555,3 +555,13 @@ def test_edition_and_translators_rendered_as_printed():
         "BAKHTIN, M. M. Estética da criação verbal [1951-1953]. Tradução de Paulo Bezerra. 4. ed. São Paulo: "
         "Martins Fontes, 2011."
     ]
+
+
+def test_an_issue_with_pages_stays_an_issue():
+    """mediacoes-cambiemos: "n. 311, p. 9-39" is an issue; only without pages does it stand in for the volume."""
+    refs = parse_references(["CANTAMUTTO, F. Disputa por la hegemonía: el kirchnerismo en la Argentina. Realidad "
+                             "Económica, Caba, AR, n. 311, p. 9-39, 2017."])
+    (item,) = to_csl(refs)
+    assert (item.get("volume"), item["issue"], item["page"]) == (None, "311", "9-39")
+    (entry,) = render_bibliography(refs, ABNT_ARCHIVES, "es")
+    assert entry.endswith("Realidad Económica, Caba, AR, n. 311, p. 9-39, 2017.")
