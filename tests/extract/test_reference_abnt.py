@@ -84,6 +84,19 @@ THESES = [
          "year": "2007"},
     ),
     (
+        # edur-literatura-indigena: no dash; the type of work "presented to" a programme, the school named last
+        "SANTOS, Franciele Silva. *Juvenal Payayá e a literatura de autoria indígena no Brasil*. Dissertação de "
+        "Mestrado apresentada ao Programa de Pós-graduação em literatura e cultura da UFBA. Salvador, 2016.",
+        {"kind": "thesis", "title": "Juvenal Payayá e a literatura de autoria indígena no Brasil", "place": "Salvador",
+         "publisher": "UFBA", "year": "2016"},
+    ),
+    (
+        # edur-literatura-indigena: the programme's name has a colon; it had been read as "Place: Publisher"
+        "LIMA, Amanda Machado Alves de. *O livro indígena e suas múltiplas grafias*. Dissertação apresentada ao "
+        "Programa de Pós-Graduação em Letras: Estudos Literários, da FaLe/UFMG. Belo Horizonte, 2012.",
+        {"kind": "thesis", "place": "Belo Horizonte", "publisher": "FaLe/UFMG", "year": "2012"},
+    ),
+    (
         # bak-p59610: the number of leaves ("230 f.") between the deposit year and the type
         "SOUZA, A. P. Análise dialógica dos discursos. 2021. 230 f. Tese (Doutorado em Linguística Aplicada) – "
         "Pontifícia Universidade Católica de São Paulo, São Paulo, 2021.",

@@ -81,6 +81,15 @@ def title_and_year(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
     # "Background Paper. The Overseas Development Institute, Aug. 2017.": a month's full stop is no title's end
     return None if _ISSUE_DATE.search(title + ".") else ({"title": title}, year)
 
+# Without the dash: "Title. Dissertação de Mestrado apresentada ao Programa de X da UFBA. Salvador, 2016."
+_THESIS_PRESENTED = re.compile(
+    r"(?P<title>.+?)[.?] +(?P<genre>(?:Tese|Disserta[çc][ãa]o|Monografia|Trabalho de [Cc]onclus[ãa]o de [Cc]urso)\b"
+    r"[^.()]{0,40}?(?: \([^()]{1,80}\))? (?:apresentad[ao]|defendid[ao])\b[^.]{1,200})\. +"
+    r"(?P<place>[A-ZÀ-Þ][^.,]{1,60}), +" + _YEAR.replace("?P<", "?P<p_") + r"\.$"
+)
+# The school a presented thesis names last: "... em literatura e cultura da UFBA".
+_SCHOOL_LAST = re.compile(r"\b(?:da|do|de|of) (?P<school>[A-ZÀ-Þ][\w/-]{1,40}(?: [A-ZÀ-Þ][\w/-]{1,40}){0,6})$")
+
 
 def periodical_article(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
     """Read ``Title. Journal, Place, v. 27, n. 49, p. 299-312, mês Year.`` (NBR 6023 7.7.5).
@@ -174,9 +183,17 @@ def academic_work(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
     """Read ``Title. [Year.] [N f.] Tese (Doutorado em X) – University, Place, Year.`` (NBR 6023 7.1).
 
     The institution is everything between the dash and the place ("Faculdade de Psicologia,
-    Universidade de Lisboa"); it goes to ``publisher``, as CSL's thesis type puts it.
+    Universidade de Lisboa"); it goes to ``publisher``, as CSL's thesis type puts it. Without the dash,
+    "Dissertação de Mestrado apresentada ao Programa de X da UFBA. Salvador, 2016." gives the school it
+    names last, when it names one.
     """
     m = _THESIS.fullmatch(text)
+    if not m and (p := _THESIS_PRESENTED.fullmatch(text)):
+        year = _END_YEAR.search(text)
+        school = _SCHOOL_LAST.search(p.group("genre"))
+        fields = {"kind": "thesis", "title": p.group("title").strip(), "genre": p.group("genre").strip(),
+                  "publisher": school.group("school") if school else "", "place": p.group("place").strip()}
+        return (fields, year) if year else None
     if not m:
         return None
     rest = m.group("rest")
