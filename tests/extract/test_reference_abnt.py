@@ -131,6 +131,8 @@ def test_forms_that_are_neither_are_left_alone():
         ("Santa Maria", "Santa Maria"),
         ("12 mar.", ""),
         ("Marrakech, Oct. 13", "Marrakech"),  # month first (ecos-china-new-normal)
+        ("São Paulo, 20 de novembro de", "São Paulo"),  # in words, before "de 2019" (bak-p59610)
+        ("19 a 25 de agosto de", ""),  # a week
     ],
 )
 def test_issue_place(place, expected):
@@ -219,6 +221,8 @@ def test_a_month_is_no_title_end():
         ("Rio de Janeiro", 2001, ""),  # "Janeiro" after a place is no month
         ("p. 299-312, maio/ago.", 2014, ""),  # two months: no one date
         ("31 fev.", 2001, ""),  # no such day
+        ("São Paulo, 20 de novembro de", 2019, "2019-11-20"),  # bak-p59610, in words
+        ("19 a 25 de agosto de", 2019, ""),  # bak-p59610, a week: no one day
     ],
 )
 def test_issue_date(head, year, date):

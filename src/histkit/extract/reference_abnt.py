@@ -44,8 +44,8 @@ _PAGES = re.compile(r"\bp\. ?(?P<pages>\d+(?: ?[-–] ?\d+)?)")
 _MONTHS = r"(?:jan|fev|feb|mar|abr|apr|may|jun|jul|ago|aug|set|sept?|out|oct|nov|dez|dec|ene|dic)"
 _MONTH = rf"(?:{_MONTHS}\.|maio|mayo)"
 _ISSUE_DATE = re.compile(
-    rf"(?:^|,? +)(?:\d{{1,2}}º? +(?:de +)?{_MONTHS}[a-zç]{{0,7}}\.?|{_MONTHS}[a-z]{{0,7}}\.? +\d{{1,2}}"
-    rf"|{_MONTH}(?: ?[/-] ?{_MONTH})?)$",
+    rf"(?:^|,? +)(?:(?:\d{{1,2}} ?(?:a|-|–) ?)?\d{{1,2}}º? +(?:de +)?{_MONTHS}[a-zç]{{0,7}}\.?(?: de)?"
+    rf"|{_MONTHS}[a-z]{{0,7}}\.? +\d{{1,2}}|{_MONTH}(?: ?[/-] ?{_MONTH})?)$",
     re.IGNORECASE,
 )
 
@@ -138,16 +138,18 @@ _MONTH_NUMBER = {"jan": 1, "ene": 1, "fev": 2, "feb": 2, "mar": 3, "abr": 4, "ap
                  "dic": 12, "dec": 12}
 # The date of an issue before its year: "20 abr.", "10 maio", "Aug. 31", "Set." (one month, not "maio/ago.").
 _DAY_MONTH = re.compile(
-    rf"(?:^|[ ,])(?:(?P<day>\d{{1,2}})º? +(?:de +)?(?P<month>{_MONTHS}|mai)[a-zç]{{0,7}}\.?"
+    rf"(?:^|[ ,])(?:(?P<day>\d{{1,2}})º? +(?:de +)?(?P<month>{_MONTHS}|mai)[a-zç]{{0,7}}\.?(?: de)?"
     rf"|(?P<month2>{_MONTHS})[a-z]{{0,7}}\.? +(?P<day2>\d{{1,2}})|(?P<month3>{_MONTHS}|maio|mayo)\.?)$",
     re.IGNORECASE,
 )
+
+_DAY_RANGE = re.compile(r"\d ?(?:a|-|–) ?\d{1,2}º? +(?:de +)?[A-Za-z]")  # "19 a 25 de agosto": no one day
 
 
 def issue_date(head: str, year: int | None) -> str:
     """The ISO date of an issue ("2017-04-20", "2012-09") from its day and month before the year, or ``""``."""
     m = _DAY_MONTH.search(head.rstrip(" ,"))
-    if not m or year is None:
+    if not m or year is None or _DAY_RANGE.search(head):
         return ""
     month = _MONTH_NUMBER[(m.group("month") or m.group("month2") or m.group("month3"))[:3].lower()]
     day = m.group("day") or m.group("day2")
