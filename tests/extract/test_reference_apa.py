@@ -175,6 +175,14 @@ def test_journal_volume_comma_pages_is_an_article(entry, expected):
         ("Costa, L.G.S. 2019. *Desenvolvimento local: a geração de trabalho, renda e alimentos em comunidades do Vale "
          "do Acará, Pará, Brasil*. Research Report PIRH362-2018. UFRA, Belém.",
          {"place": "", "publisher": ""}),
+        # acta-amazonica-land-cover and hoehnea-senna-extracts: the number of pages last, the publisher first
+        ("Magurran, A.E. 2012. *Ecological Diversity and Its Measurement*. Springer, New York, 179p.",
+         {"kind": "book", "title": "Ecological Diversity and Its Measurement", "place": "New York",
+          "publisher": "Springer"}),
+        ("Queiroz, L.P. 2009. Leguminosas da Caatinga. Universidade Estadual de Feira de Santana, Feira de Santana, "
+         "467 p.",
+         {"kind": "book", "title": "Leguminosas da Caatinga", "place": "Feira de Santana",
+          "publisher": "Universidade Estadual de Feira de Santana"}),
         # oes-tourism-gentrification: APA 6 thesis, its type in parentheses, the school and its place after it
         ("Silva, F, C. (2015). A formação de agenda de políticas públicas de turismo em âmbito local: os casos de Ouro "
          "Preto (MG) e Paraty (RJ) (Tese de Doutorado). Escola de Administração de Empresas de São Paulo da Fundação "

@@ -8,6 +8,7 @@ here fills the same fields as the ABNT forms of :mod:`histkit.extract.references
 - ``Title. Journal, 13: 105-113.`` (biology and earth sciences, italics or not): article;
 - ``Title. Journal, 46(4), 586-595.`` (the journal not in italics, as many publishers' lists print it): article;
 - ``Title. Place: Publisher.``: book; ``Title. Place, Publisher.`` (a comma for the colon, two parts, no digit);
+  ``Title. Publisher, Place, 179p.`` (the number of pages last, the publisher first);
 - ``Title (Tese de Doutorado). School, Place.``: thesis (APA 6; APA 7 10.6 puts it in brackets).
 """
 
@@ -49,6 +50,12 @@ _BOOK = re.compile(r"(?P<title>.+?) ?\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.)
 _BOOK_COMMA = re.compile(
     r"(?P<title>.+?) ?\. +(?P<place>[A-ZÀ-Þ][^.,:;\d()]{0,59}[a-zß-ÿ][^.,:;\d()]{0,59}), +"
     r"(?P<publisher>[A-ZÀ-Þ][^.,:;\d()]{1,80}?) ?\.?$"
+)
+# A book with its number of pages last, "Publisher, Place, 179p." (acta-amazonica-land-cover, hoehnea-senna-extracts):
+# the pages say it is a book, and these lists name the publisher first. The place holds no digit.
+_BOOK_EXTENT = re.compile(
+    r"(?P<title>.+?) ?\. +(?P<publisher>[A-ZÀ-Þ][^.,:;()]{1,100}), +(?P<place>[A-ZÀ-Þ][^.,:;\d()]{1,60}?) ?, +"
+    r"\d{1,5} ?pp?\.$"
 )
 _THESIS = re.compile(
     r"(?P<title>.+?) ?[(\[](?P<genre>(?:Tese|Disserta[çc][ãa]o|Doctoral dissertation|Master'?s thesis|Tesis)"
@@ -108,6 +115,6 @@ def apa_body(rest: str) -> dict[str, str] | None:
         school, place = school_and_place(m.group("rest"))
         return {"kind": "thesis", "title": m.group("title").rstrip(" ."), "genre": m.group("genre").strip(),
                 "publisher": school, "place": place}
-    if m := _BOOK.fullmatch(text) or _BOOK_COMMA.fullmatch(text):
+    if m := _BOOK.fullmatch(text) or _BOOK_COMMA.fullmatch(text) or _BOOK_EXTENT.fullmatch(text):
         return {"kind": "book", "title": m.group("title"), "place": m.group("place"), "publisher": m.group("publisher")}
     return None
