@@ -403,8 +403,8 @@ def article_references(article: Article) -> list[Reference]:
 COLUMNS = [
     "seed", "ref_id", "number", "key", "authors", "editors", "repeated", "year", "year_first", "year_last", "date",
     "title", "container", "container_editors", "container_authors", "volume", "issue", "pages", "place",
-    "publisher", "archive", "archive_acronym", "archive_location", "acronym", "kind", "original_year", "language",
-    "notes", "line", "start", "end", "quote",
+    "publisher", "genre", "edition", "responsibility", "archive", "archive_acronym", "archive_location", "acronym",
+    "kind", "original_year", "language", "notes", "line", "start", "end", "quote",
 ]
 
 
