@@ -565,3 +565,12 @@ def test_an_issue_with_pages_stays_an_issue():
     assert (item.get("volume"), item["issue"], item["page"]) == (None, "311", "9-39")
     (entry,) = render_bibliography(refs, ABNT_ARCHIVES, "es")
     assert entry.endswith("Realidad Económica, Caba, AR, n. 311, p. 9-39, 2017.")
+
+
+def test_an_issue_the_list_labels_stays_an_issue():
+    """mediacoes-cambiemos: "Polis, São Paulo, n. 46, 2017." prints "n.": not a volume, as "**Survey 55**" is."""
+    refs = parse_references(["TRUJILLO, L. La Argentina kirchnerista. Polis, São Paulo, n. 46, 2017."])
+    (item,) = to_csl(refs)
+    assert (item.get("volume"), item["issue"]) == (None, "46")
+    (entry,) = render_bibliography(refs, ABNT_ARCHIVES, "es")
+    assert entry.endswith("Polis, São Paulo, n. 46, 2017.")

@@ -114,6 +114,7 @@ class Reference:
     container_authors: tuple[Name, ...] = ()
     volume: str = ""
     issue: str = ""
+    issue_printed: bool = False  # printed with its label ("n. 46"): an issue, never read as a volume
     pages: str = ""
     place: str = ""
     publisher: str = ""
@@ -171,6 +172,7 @@ def _parse_article_tail(ref: Reference, tail: str) -> bool:
         head = head[: vol.start()]
     elif (found := numbering(head))[0]:  # "v. 25, p. 1-24", "n. 28": a volume or an issue alone
         ref.volume, ref.issue = found[0].get("volume", ""), found[0].get("issue", "")
+        ref.issue_printed = bool(ref.issue)
         head = head[: found[1]]
     if pages := _PAGES.search(m.group("head")):
         ref.pages = pages.group("pages").replace("–", "-")
@@ -332,6 +334,7 @@ def _parse_body(ref: Reference, rest: str) -> None:
     if found := worded_body(text, m.group("publisher") if (m := _IMPRINT.fullmatch(text)) else None):
         for name, value in found[0].items():
             setattr(ref, name, value)
+        ref.issue_printed = bool(ref.issue)  # "n. 46"
         _set_date(ref, found[1])
         return
     if (m := _ARCHIVAL_TAIL.fullmatch(text)) and _CALL_NUMBER.search(m.group("location") or ""):

@@ -149,10 +149,10 @@ def _volume_issue(r: Reference) -> tuple[str, str]:
     """A journal's volume and issue as printed; a journal numbered by issue only gets it as its volume.
 
     ("**Survey 55**": *Survey* numbered its issues and had no volumes.) Without a volume, a CSL
-    style takes a journal article for a preprint ("Survey [Preprint], (55)"). With pages it does not,
-    and the issue stays one ("Realidad Económica, Caba, AR, n. 311, p. 9-39, 2017": ABNT prints "n. 311").
+    style takes a journal article for a preprint ("Survey [Preprint], (55)"). With pages it does not, and
+    an issue the list labels as one ("Polis, São Paulo, n. 46, 2017") stays one: ABNT prints "n. 46".
     """
-    if r.kind == "article" and r.issue.isdigit() and not r.volume and not r.pages:
+    if r.kind == "article" and r.issue.isdigit() and not r.volume and not r.pages and not r.issue_printed:
         return r.issue, ""
     return r.volume, r.issue
 
