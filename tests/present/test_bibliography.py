@@ -569,8 +569,9 @@ def test_an_issue_with_pages_stays_an_issue():
 
 def test_an_issue_the_list_labels_stays_an_issue():
     """mediacoes-cambiemos: "Polis, São Paulo, n. 46, 2017." prints "n.": not a volume, as "**Survey 55**" is."""
-    refs = parse_references(["TRUJILLO, L. La Argentina kirchnerista. Polis, São Paulo, n. 46, 2017."])
-    (item,) = to_csl(refs)
-    assert (item.get("volume"), item["issue"]) == (None, "46")
-    (entry,) = render_bibliography(refs, ABNT_ARCHIVES, "es")
-    assert entry.endswith("Polis, São Paulo, n. 46, 2017.")
+    for printed in ("Polis", "*Polis*"):  # the journal in roman type or in italics
+        refs = parse_references([f"TRUJILLO, L. La Argentina kirchnerista. {printed}, São Paulo, n. 46, 2017."])
+        (item,) = to_csl(refs)
+        assert (item.get("volume"), item["issue"]) == (None, "46")
+        (entry,) = render_bibliography(refs, ABNT_ARCHIVES, "es")
+        assert entry.endswith("Polis, São Paulo, n. 46, 2017.")

@@ -326,7 +326,8 @@ def _parse_body(ref: Reference, rest: str) -> None:
             if (num := re.fullmatch(r"(.+?) (\d+)", container)) and not candidate.issue:
                 container, candidate.issue = num.group(1), num.group(2)
             ref.container = container
-            for name in ("year", "year_first", "year_last", "date", "volume", "issue", "pages", "place"):
+            parts = ("year", "year_first", "year_last", "date", "volume", "issue", "issue_printed", "pages", "place")
+            for name in parts:
                 setattr(ref, name, getattr(candidate, name))
             return
     text = clean(rest)
