@@ -197,6 +197,21 @@ def test_a_citation_matched_by_name_alone_is_queried(corpus):
     ecos = run_audit(corpus["ecos-china-new-normal"]).findings
     bank = ecos[(ecos["kind"] == "year-differs") & (ecos["subject"] == "World Bank")].iloc[0]
     assert "prints no year of its own" in bank["detail"]
+    assert "read the passage" not in krenak["detail"] + bank["detail"]  # no other entry of that year and name
+
+
+def test_a_year_that_fits_another_entry_of_one_of_the_names_is_named(corpus):
+    # ciedu-saresp: "Andrade e Laros (2008)" twice; the list has ANDRADE; LAROS 2007 (these names) and LAROS;
+    # MARCIANO 2008 (this year, one of the names). The text does not say which slipped: the finding names both.
+    ciedu = run_audit(corpus["ciedu-saresp"]).findings
+    rows = ciedu[(ciedu["kind"] == "year-differs") & (ciedu["quote"] == "Andrade e Laros (2008)")]
+    assert len(rows) == 2
+    for detail in rows["detail"]:
+        assert "for 2007 only" in detail and "LAROS; MARCIANO 2008" in detail and "read the passage" in detail
+    # fixture-like check on another article: bak-p59610 "Medviédev (2019, ...)" has no other 2019 Medviédev
+    bak = run_audit(corpus["bak-p59610"]).findings
+    (medv,) = bak[(bak["kind"] == "year-differs") & (bak["subject"] == "Medviédev")]["detail"]
+    assert "for 2012 only" in medv and "read the passage" not in medv
 
 
 @pytest.mark.parametrize(

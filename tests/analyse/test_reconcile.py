@@ -219,7 +219,9 @@ _OMOTE = [
 @pytest.mark.parametrize("entries", [_OMOTE, _OMOTE[::-1]])
 @pytest.mark.parametrize(
     ("name", "with_coauthors"),
-    [("OMOTE *et al* .", True), ("Omote et al.", True), ("OMOTE", False)],
+    # the slips "et. al." and "et al. al." (ecos-china-new-normal prints "Li et al. al., 2012") are "et al." too
+    [("OMOTE *et al* .", True), ("Omote et al.", True), ("OMOTE", False), ("Omote et. al.", True),
+     ("Omote et al. al.", True)],
 )
 def test_et_al_cites_the_entry_with_coauthors(entries, name, with_coauthors):
     # APA 8.17, NBR 10520: "et al." stands for co-authors, so of two entries of one name and year it is

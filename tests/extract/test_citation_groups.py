@@ -219,6 +219,13 @@ def test_long_capitalised_runs_and_roman_page_lists_are_read_in_linear_time():
         # "*et al.,*": the comma inside the emphasis (paz-mixed-flocks; fixture)
         ("Brandt *et al.,* 2009", [(("Brandt *et al.,*",), "2009", "Brandt *et al.,* 2009")]),
         ("Lima *et al.,* 2010, p. 4", [(("Lima *et al.,*",), "2010", "Lima *et al.,* 2010, p. 4")]),
+        # slips in "et al.": "al." doubled (ecos-china-new-normal), a period after "et" (fixture)
+        ("Li et al. al., 2012", [(("Li et al. al.",), "2012", "Li et al. al., 2012")]),
+        ("Costa et. al., 2015", [(("Costa et. al.",), "2015", "Costa et. al., 2015")]),
+        # Catalan "i" joins two family names of one person (acta-amazonica-land-cover prints it "I"; fixture)
+        ("Sherwin and Prat I Fornells 2019", [(("Sherwin", "Prat I Fornells"), "2019",
+                                               "Sherwin and Prat I Fornells 2019")]),
+        ("Puig i Cadafalch, 1909", [(("Puig i Cadafalch",), "1909", "Puig i Cadafalch, 1909")]),
         # a generational suffix joined by a hyphen (paz-mixed-flocks; fixture)
         ("Ghizoni-Jr., 2009", [(("Ghizoni-Jr.",), "2009", "Ghizoni-Jr., 2009")]),
         ("Pereira-Jr. & Lima, 2015", [(("Pereira-Jr.", "Lima"), "2015", "Pereira-Jr. & Lima, 2015")]),

@@ -75,3 +75,46 @@ def test_the_list_vouches_for_what_read_as_a_date(corpus):
     at = art.text.index("(1999)")
     (row,) = rows[(rows["start"] < at) & (rows["end"] == at + len("(1999)"))].itertuples()
     assert (row.authors, row.year) == ("Hirschkop", "1999")
+
+
+# --- a title dated in the prose, without parentheses ("*Speech Acts* em 1969") ----------------------------------
+
+
+def test_a_title_dated_in_the_prose_is_a_citation_of_the_entry_with_that_year():
+    # Fixture in English ("in"), and one in Portuguese with the comma (", de").
+    assert _found("the theory Vanderveken set out in *Meaning and Speech Acts* in 1990 was") == [
+        ("*Meaning and Speech Acts* in 1990", ("VANDERVEKEN",), "1990")
+    ]
+    assert _found("a obra *Meaning and Speech Acts*, de 1990, propõe") == [
+        ("*Meaning and Speech Acts*, de 1990", ("VANDERVEKEN",), "1990")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a obra *Meaning and Speech Acts*, de 1985, propõe",  # a year the entry does not print: a first edition
+        "no Teatro dos *Champs Elysées* em 1913",  # bak-p59553: a title the list does not print (a theatre)
+    ],
+)
+def test_a_title_dated_by_another_year_is_a_mention(text):
+    assert _found(text) == []
+
+
+def test_corpus_title_dated_inside_a_later_citation_of_its_author(corpus):
+    # bak-p58270: "Searle, apesar de ter escrito sua obra *Speech Acts* em 1969, notou apenas depois (1983)": two
+    # works, SEARLE 1969 (Speech Acts) dated in the prose and SEARLE 1983 (Intentionality) by the later year.
+    art = corpus["bak-p58270"]
+    refs = {r.ref_id: r for r in article_references(art)}
+    rows = reconcile(citations_table(art), list(refs.values()))
+    at = art.text.index("Searle, apesar de ter escrito")
+    near = rows[(rows["start"] >= at) & (rows["start"] < at + 100)]
+    assert sorted((r.quote, refs[r.ref_id].title) for r in near.itertuples()) == [
+        ("*Speech Acts* em 1969", "Speech Acts"),
+        ("Searle, apesar de ter escrito sua obra *Speech Acts* em 1969, notou apenas depois (1983)", "Intentionality"),
+    ]
+    # bak-p59384: "*Problemas da obra de Dostoiévski*, de 1929": the list holds the edition of 2022 only.
+    art = corpus["bak-p59384"]
+    rows = citations_table(art)
+    at = art.text.index("*Problemas da obra de Dostoiévski*, de 1929")
+    assert not ((rows["start"] <= at) & (rows["end"] > at)).any()

@@ -80,6 +80,14 @@ PERSONS = [
         ["González-Pérez"],
         [],
     ),
+    (
+        # acta-amazonica-land-cover (CSE): the Catalan "i" joins one person's two family names, printed "I"
+        "Sherwin, W.B.; Prat I Fornells, N. 2019. The introduction of entropy. *Entropy*, 21: 794.",
+        ["Sherwin", "Prat I Fornells"],
+        [],
+    ),
+    ("Puig i Cadafalch, J.; Soler, M. 1909. L'arquitectura romànica. Barcelona: IEC.",  # fixture
+     ["Puig i Cadafalch", "Soler"], []),
 ]
 
 

@@ -69,8 +69,9 @@ class Match:
 
 
 _SUFFIXES = {"junior", "jr", "filho", "neto", "sobrinho"}
-# "et al." closing a cited name: "et al.", "*et al.,*", "*et al*." and "*et al* ." (a space before the period).
-_ETAL_END = r"et al\.?,?\*?(?: ?\.)?$"
+# "et al." closing a cited name: "et al.", "*et al.,*", "*et al*." and "*et al* ." (a space before the period);
+# the slips "et. al." and "et al. al." (:data:`histkit.extract.citation_forms._ETAL`).
+_ETAL_END = r"et\.? al\.?(?: al\.)?,?\*?(?: ?\.)?$"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -289,6 +290,20 @@ def same_work_candidates(name: str, year: str, refs: Sequence[Reference]) -> lis
     if not year or _year_digits(year) != year:
         return []
     return [r for r in refs if r.year == year and _named(name, r)]
+
+
+def same_year_other_names(name: str, year: str, refs: Sequence[Reference]) -> list[Reference]:
+    """Entries of the cited year that share one of the cited family names but are not these names.
+
+    "Andrade e Laros (2008)" with ANDRADE; LAROS 2007 and LAROS; MARCIANO 2008 in the list: the names
+    fit the first, the year the second, and the text does not say which slipped; the audit names both.
+    """
+    cited = {f.split()[-1] for f in _families(name)}
+    digits = _year_digits(year)
+    return [
+        r for r in refs
+        if _year_digits(r.year) == digits and not _named(name, r) and cited & {f.split()[-1] for f in _families(r.key)}
+    ]
 
 
 def by_original(name: str, year: str, original: str, refs: Sequence[Reference]) -> Reference | None:

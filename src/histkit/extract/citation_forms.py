@@ -16,7 +16,7 @@ import re
 import unicodedata
 
 from histkit.extract.date_values import last_year
-from histkit.extract.name_particles import PARTICLE_RE
+from histkit.extract.name_particles import FAMILY_JOINER, PARTICLE_RE
 
 # A family name: upper case ("KHEIFETS", "GÓMEZ", "D'ARCY", "SISTEMA NACIONAL DE BIBLIOTECAS") or mixed
 # case ("Bartra", "McDermott", "Almeida-García", "World Bank", "Sousa de Oliveira"); a title used as an
@@ -34,11 +34,12 @@ _WORD = (
 )
 _PARTICLE = PARTICLE_RE
 # A body whose name opens with a one-letter word: "R Core Team" (CSE and APA cite it so).
-_MIXED = rf"(?:[A-Z] (?={_WORD} {_WORD}))?{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
+_MIXED = rf"(?:[A-Z] (?={_WORD} {_WORD}))?{_WORD}(?: (?:{_PARTICLE} |{FAMILY_JOINER} )?{_WORD}){{0,4}}"
 _ACRONYM_MIXED = r"[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ][a-zß-ÿ]+){0,3}"
 # "*et al.,*": the comma typed inside the emphasis (paz-mixed-flocks, fixture); "*et al* .": the period set
-# after the emphasis with a space (ensaio-deficiencia, fixture).
-_ETAL = r"(?: \*?et al\.?,?\*?(?: ?\.)?| et alii| e outros| e colaboradores| y otros| and others)"
+# after the emphasis with a space (ensaio-deficiencia, fixture). Two slips of typing: "et. al." (a period after
+# "et", which abbreviates nothing) and "et al. al." (the "al." doubled; ecos-china-new-normal, fixture).
+_ETAL = r"(?: \*?et\.? al\.?(?: al\.)?,?\*?(?: ?\.)?| et alii| e outros| e colaboradores| y otros| and others)"
 # A body named in full with its acronym in brackets (APA 8.21): "Fundação de Amparo à Pesquisa do Estado de
 # São Paulo [Fapesp], 2019".
 _BODY_LINK = r"(?:de|da|do|das|dos|del|la|las|los|à|às|ao|aos|a|e|y|and|of|for|the|para|em|no|na|en|des|du|für|und)"

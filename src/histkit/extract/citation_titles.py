@@ -7,6 +7,12 @@ poética sociológica (2012, p.193-210)". The rule: a parenthesis holding a year
 else, right after an italic title (with at most a subtitle in roman between), and exactly one entry of
 the list whose text holds that title and prints that year. The citation's authors are that entry's
 lead name, since the text may print none.
+
+The same holds when the prose dates the title without parentheses, "sua obra *Speech Acts* em 1969"
+(:func:`titled_mentions`): the preposition ("em", "in", "en", "de", "of") and the year right after the
+italic title, and again exactly one entry that holds the title and prints the year. A title dated by
+another year ("*Problemas da obra de Dostoiévski*, de 1929" against the edition of 2022) is a mention of
+the first edition, not a citation of the entry.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ _LEAD = re.compile(r"\s*\**(?P<lead>[^,.;(*]{2,80}?)\**[,.]")
 # An italic title, then at most a subtitle in roman (no sentence end), right before the parenthesis.
 _TITLE_BEFORE = re.compile(r"\*(?P<title>[^*\n]{6,150})\*(?P<tail>[^*()\n.!?]{0,100}|\.? [^*()\n!?]{0,100})$")
 _LOOK_BACK = 260
+# An italic title dated in the prose: "*Speech Acts* em 1969", "*Problemas da obra de Dostoiévski*, de 1929".
+_TITLE_DATED = re.compile(r"\*(?P<title>[^*\n]{6,150})\*,? (?:em|in|en|de|of) (?P<year>1[5-9]\d\d|20\d\d)(?![\d/])")
 
 
 def _plain(text: str) -> str:
@@ -64,4 +72,23 @@ def titled_citations(
         if len(fits) == 1 and not any(covered[start : m.end()]):
             works = _works((fits[0],), y.group("years"), y.group("pages"), 0, m.end() - start, "narrative", "cited")
             found.append((start, m.end(), works))
+    return found
+
+
+def titled_mentions(
+    text: str, covered: bytearray, titles: Sequence[tuple[str, frozenset[int], str]]
+) -> list[tuple[int, int, list[Work]]]:
+    """``(start, end, works)`` of each italic title dated in the prose, from the "*" to the year's end."""
+    found: list[tuple[int, int, list[Work]]] = []
+    if not titles or "*" not in text:
+        return found
+    for m in _TITLE_DATED.finditer(text):
+        title = f" {_plain(m.group('title'))} "
+        if any(covered[m.start() : m.end()]) or len(title.split()) < 2:
+            continue
+        year = int(m.group("year"))
+        fits = [lead for lead, printed, plain in titles if year in printed and title in plain]
+        if len(fits) == 1:
+            found.append((m.start(), m.end(), _works((fits[0],), m.group("year"), None, 0, m.end() - m.start(),
+                                                     "narrative", "cited")))
     return found

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from histkit.extract.citation_blockquotes import quoted_after_lead_in
 from histkit.extract.citation_forms import (
     _BARE,
     _CONNECTOR,
@@ -402,6 +403,8 @@ def _found_groups(article: Article) -> list[tuple[Group, Element]]:
             bare = "all" if element.kind == "footnote" else "remarks"
             groups = find_groups(article.text[a:b], a, bare=bare, listed=listed, clues=clues)
             found.extend((g, element) for g in groups)
+    quoted = quoted_after_lead_in(article.text, elements, found, clues.persons)  # "Para Coelho, > ... (2000)"
+    found += [(Group(a, b, w, [], 0), e) for a, b, w, e in quoted]
     found.sort(key=lambda ge: ge[0].start)
     return found
 

@@ -16,3 +16,7 @@ NAME_PARTICLES: tuple[str, ...] = (
 PARTICLE_RE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 # Every word of a particle ("van der" gives "van" and "der").
 PARTICLE_WORDS: frozenset[str] = frozenset(w for p in NAME_PARTICLES for w in p.split())
+# The Catalan conjunction that joins a person's two family names into one ("Prat i Fornells", "Puig i
+# Cadafalch"; some lists print it "Prat I Fornells"). Unlike "e"/"y"/"and" it never joins co-authors
+# in these styles, so a name may hold it between two capitalised words.
+FAMILY_JOINER = "[iI]"

@@ -180,6 +180,15 @@ def _pid(km: Any) -> int | None:
     return getattr(provisioner, "pid", None) or getattr(_process(km), "pid", None)
 
 
+def _ended(km: Any) -> bool:
+    """Whether the kernel's process has ended (as far as its provisioner's process tells)."""
+    poll = getattr(_process(km), "poll", None)
+    try:
+        return poll is not None and poll() is not None
+    except OSError:
+        return False
+
+
 def process_groups() -> bool:
     """Whether POSIX process groups can be signalled here (not on Windows: no killpg, getpgid, SIGKILL)."""
     return all(hasattr(os, name) for name in ("getpgid", "getpgrp", "killpg")) and hasattr(signal, "SIGKILL")
@@ -229,6 +238,11 @@ def stop(thread: int | None = None, grace: float = 0.5) -> int:
         STOPPING.set()
         stop_zygote()
     with _LOCK:
+        # A kernel that ended without its client's cleanup (killed while it started) is forgotten
+        # here: a thread's id is reused once it ends, and such a kernel stood for a new thread's,
+        # so that stopping that thread stopped nothing (seen once in a suite run beside a build).
+        for km in [km for km in _LIVE if _ended(km)]:
+            del _LIVE[km]
         chosen = [km for km, ident in _LIVE.items() if thread in (None, ident)]
     if process_groups():
         _kill_groups(chosen, grace)
