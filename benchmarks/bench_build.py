@@ -2,7 +2,8 @@
 
 In one run (issue 23), each step timed as a whole command, process start included, median of ``--runs``:
 
-- **cold build** (`histkit build --force`, nothing remembered: `build/cache/` deleted first) against **plain
+- **cold build** (`histkit build --force`, no result remembered: `build/cache/memo/` and `build/cache/seeds/`
+  deleted first; the run records, which keep each notebook's parameters and last CPU time, stay) against **plain
   papermill serial** (one Python process running the same notebooks one after another with papermill's own
   kernel manager, from the same empty cache), and their ratio (target <= 0.35);
 - a forced build with the cache of remembered results (`build/cache/memo/`) warm, as after a code change;

@@ -25,10 +25,10 @@ from functools import lru_cache
 from importlib.metadata import version
 
 import pandas as pd
-from edtf import parse_edtf
 from edtf.parser import parser_classes as edtf_classes
 from edtf.parser.edtf_exceptions import EDTFParseException
 
+from histkit.core.dating import parse as parse_edtf
 from histkit.core.errors import DateError
 from histkit.core.memo import Memo, remembered, source_digest
 from histkit.present.reader_words import in_words

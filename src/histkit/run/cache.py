@@ -162,12 +162,18 @@ def _portable(root: Path, params: dict[str, Any]) -> dict[str, Any]:
 
 
 def record(
-    root: Path, cache_dir: Path, notebook: Path, run_key: str, params: dict[str, Any], seed: Path, executed: Path
+    root: Path, cache_dir: Path, notebook: Path, run_key: str, params: dict[str, Any], seed: Path, executed: Path,
+    seconds: float | None = None,
 ) -> None:
-    """Remember a successful run: its key, its executed copy and the files it wrote."""
+    """Remember a successful run: its key, its executed copy, the files it wrote and how long it took.
+
+    ``seconds`` (its kernel's CPU time, or its wall time where that is unknown) orders the next build's
+    notebooks (:mod:`histkit.run.schedule`); it is no part of the key.
+    """
     outputs = _outputs(executed)
     data = {
         "notebook": notebook.name,
+        "seconds": None if seconds is None else round(seconds, 2),
         "key": run_key,
         "seed": seed.name,
         "parameters": _portable(root, params),
@@ -179,6 +185,15 @@ def record(
         ],
     }
     atomic_write(_record_path(cache_dir, notebook), json.dumps(data, indent=1, sort_keys=True) + "\n")
+
+
+def last_seconds(cache_dir: Path, notebook: Path) -> float | None:
+    """How long the notebook's last successful run took (see :func:`record`), or None if unknown."""
+    data = _load(_record_path(cache_dir, notebook))
+    seconds = data.get("seconds") if isinstance(data, dict) else None
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 <= seconds < float("inf"):
+        return None
+    return float(seconds)
 
 
 def forget(cache_dir: Path, notebook: Path) -> None:

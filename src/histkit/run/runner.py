@@ -28,7 +28,7 @@ from histkit.core.errors import NotebookError, ParameterError
 from histkit.core.files import STAGE_ENV, Stage, ensure_dir, exclusive_lock
 from histkit.core.inputs import check_writable, problem_of
 from histkit.core.paths import project_root, relative, resolve_seed_dir
-from histkit.run import cache, kernels, reproducible, seedcheck, workbooks
+from histkit.run import cache, kernels, reproducible, schedule, seedcheck, workbooks
 from histkit.run import plan as run_plan
 from histkit.run.pool import run_in_threads
 from histkit.run.progress import one_line_at_a_time
@@ -61,6 +61,7 @@ class Result:
     seconds: float
     error: str = ""
     error_name: str = ""
+    cpu: float | None = None  # CPU seconds of its kernel, where the system tells (Linux)
 
     def line(self) -> str:
         """One line for the terminal: name, status and seconds."""
@@ -172,6 +173,7 @@ def execute(path: Path, params: Mapping[str, Any], target: Path, manager: type |
 
     started = time.perf_counter()
     error = ename = ""
+    kernels.kernel_cpu(threading.get_ident())  # forget what an earlier kernel of this thread used
     ensure_dir(target.parent)
     timer = threading.Timer(timeout, kernels.stop, kwargs={"thread": threading.get_ident()})
     timer.daemon = True
@@ -222,7 +224,8 @@ def execute(path: Path, params: Mapping[str, Any], target: Path, manager: type |
     seconds = time.perf_counter() - started
     if error and seconds >= timeout:
         ename, error = "NotebookError", f"still running after the time limit of {timeout:g} s (--timeout); stopped"
-    return Result(path.name, "failed" if error else "ok", seconds, error, ename)
+    cpu = kernels.kernel_cpu(threading.get_ident())
+    return Result(path.name, "failed" if error else "ok", seconds, error, ename, cpu)
 
 
 def build(
@@ -283,10 +286,13 @@ def build(
                 kept = _keep_failed(stage, tree, failed)
             else:
                 stage.commit()
+                # Its kernel's CPU time orders the next build: wall time counts the wait for the zygote and
+                # whatever else shared the cores; without it (not Linux), the wall time.
+                ran = {r.notebook: r.seconds if r.cpu is None else r.cpu for r in results if r.status == "ok"}
                 for job in planned:
-                    if job.path.name in {r.notebook for r in results if r.status == "ok"}:
+                    if job.path.name in ran:
                         cache.record(root, tree.cache, job.path, job.key, job.params, job.seed,
-                                     tree.notebooks / job.path.name)
+                                     tree.notebooks / job.path.name, ran[job.path.name])
                 cache.write_manifest(root, tree.cache, tree.figures)
         except BaseException:
             kernels.stop()
@@ -393,8 +399,12 @@ def _run_all(
         report(result.line())
         return result
 
+    # The longest notebook first, so that the workers end together (issue 23); results in the given order.
+    order = schedule.longest_first([cache.last_seconds(tree.cache, job.path) for job in work],
+                                   [schedule.file_size(job.path) for job in work])
     # Waits in short slices: a Ctrl-C that lands in a worker thread still stops the build (issue 21).
-    return run_in_threads(one, work, jobs)
+    results = run_in_threads(one, [work[i] for i in order], jobs)
+    return [results[order.index(i)] for i in range(len(work))]
 
 
 def _close_thread_loop() -> None:
