@@ -53,6 +53,19 @@ REFERENCE_CASES: dict[str, Callable[[int], str]] = {
     "entry with 10,000 persons ';'": lambda n: "SILVA, A.; " * n + "Title. Place: Pub, 2001.",
     "entry with 10,000 APA names": lambda n: "Silva, A., " * n + "& Lima, B. (2001). Title.",
     "entry of 10,000 words": lambda n: "Aaa " * n + "2001.",
+    # the forms read from their words (reference_abnt, reference_apa, reference_host, reference_edition)
+    "entry with 10,000 ', v. 1' (periodical)": lambda n: "SILVA, A. Title. Journal" + ", v. 1" * n + ", 2001.",
+    "entry with 10,000 title ends '. Aaa'": lambda n: "SILVA, A. " + "Aaa. " * n + "Journal, v. 1, n. 2, 2001.",
+    "entry with 10,000 'Tese (x) –' (thesis)": lambda n: "SILVA, A. Title. " + "Tese (x) – " * n + "Universidade, "
+    "São Paulo, 2001.",
+    "entry with 10,000 gazettes (legislation)": lambda n: "BRASIL. Lei. " + "Diário Oficial da União, Brasília, " * n
+    + "2001.",
+    "entry with 10,000 '(Ed.),' (chapter host)": lambda n: "Silva, A. (2001). Title. In " + "A. B. (Ed.), " * n
+    + "*Book*. Place: Pub.",
+    "entry with 10,000 '. Trad' (edition notes)": lambda n: "SILVA, A. Title" + ". Trad" * n + ". Place: Pub, 2001.",
+    "entry with 10,000 'Title. Journal,' (APA)": lambda n: "Silva, A. (2001). " + "Title. Journal, " * n
+    + "12(3), 1-2.",
+    "entry with 10,000 '. 2001' (title, year)": lambda n: "SILVA, A. Title" + ". 2001" * n + ".",
 }
 
 

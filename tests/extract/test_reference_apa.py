@@ -89,6 +89,20 @@ def test_abnt_entry_is_not_read_as_apa():
              "title": "Primary forests are irreplaceable for sustaining tropical biodiversity"},
         ),
         (
+            # acta-amazonica-land-cover: a title that ends with its question mark
+            "Balmford, B.; Green, R.E.; Onial, M.; Phalan, B.; Balmford, A. 2019. How imperfect can land sparing be "
+            "before land sharing is more favourable for wild species? *Journal of Applied Ecology*, 56: 73-84.",
+            {"kind": "article", "container": "Journal of Applied Ecology", "volume": "56", "pages": "73-84",
+             "title": "How imperfect can land sparing be before land sharing is more favourable for wild species?"},
+        ),
+        (
+            # paz-mixed-flocks: the same, the journal in roman type
+            "Merritt, M.; Maldaner, M.E. & de Almeida, A.M.R. 2019. What are biodiversity hotspots? Frontiers for "
+            "Young Minds, 7: 1-7. https://doi.org/10.3389/frym.2019.00029.",
+            {"kind": "article", "container": "Frontiers for Young Minds", "volume": "7", "pages": "1-7",
+             "title": "What are biodiversity hotspots?"},
+        ),
+        (
             # a book keeps its place and publisher (acta-amazonica-land-cover)
             "Magurran, A.E. 2012. *Ecological Diversity and Its Measurement*. Springer, New York, 179p.",
             {"kind": "book", "container": ""},
@@ -96,5 +110,89 @@ def test_abnt_entry_is_not_read_as_apa():
     ],
 )
 def test_journal_volume_colon_pages_is_an_article(entry, expected):
+    ref = parse_entry(entry, "r", 1)
+    assert {k: getattr(ref, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (
+            # bragantia-grapevine: APA with the italics lost, "Journal, volume, pages", a DOI after
+            "Ahmad, I. and Maathuis, F. J. M. (2014). Cellular and tissue distribution of potassium: physiological "
+            "relevance, mechanisms and regulation. Journal of Plant Physiology, 171, 708-714. "
+            "https://doi.org/10.1016/j.jplph.2013.10.016",
+            {"kind": "article", "container": "Journal of Plant Physiology", "volume": "171", "issue": "",
+             "pages": "708-714", "year": "2014",
+             "title": "Cellular and tissue distribution of potassium: physiological relevance, mechanisms and "
+             "regulation"},
+        ),
+        (
+            # edur-metodologias-ativas: "volume(issue), pages"; the title's own "2." is not its end
+            "Felder, R. M. (2010). Random thoughts: The link between teaching and research. 2. How to strengthen "
+            "each without weakening the other. Chemical Engineering Education, 44(3), 213-214.",
+            {"kind": "article", "container": "Chemical Engineering Education", "volume": "44", "issue": "3",
+             "pages": "213-214", "title": "Random thoughts: The link between teaching and research. 2. How to "
+             "strengthen each without weakening the other"},
+        ),
+        (
+            # edur-metodologias-ativas: an issue and no pages
+            "Reis, A. C., Barbalho, S. C., Zanette, A. C. (2017). A bibliometric and classification study of "
+            "Project-Based Learning in Engineering Education. Production, 27(spe). "
+            "https://doi.org/10.1590/0103-6513.225816",
+            {"kind": "article", "container": "Production", "volume": "27", "issue": "spe", "pages": ""},
+        ),
+        (
+            # oes-tourism-gentrification: a title that ends with its question mark, the journal in italics
+            "Weber, F. (2009). A entrevista, a pesquisa e o íntimo, ou: por que censurar seu diário de campo? "
+            "*Horizontes Antropológicos* , *15* (32), 157-170. 10.1590/S0104-71832009000200007",
+            {"kind": "article", "container": "Horizontes Antropológicos", "volume": "15", "issue": "32",
+             "pages": "157-170",
+             "title": "A entrevista, a pesquisa e o íntimo, ou: por que censurar seu diário de campo?"},
+        ),
+        (
+            # a place and a number with neither issue nor pages is no journal: left as it is
+            "Smith, J. (2001). A history of the port. Lisbon, 12.",
+            {"kind": "book", "container": ""},
+        ),
+    ],
+)
+def test_journal_volume_comma_pages_is_an_article(entry, expected):
+    ref = parse_entry(entry, "r", 1)
+    assert {k: getattr(ref, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        # oes-tourism-gentrification (APA) and paz-mixed-flocks (CSE): "Place, Publisher." with a comma for the colon
+        ("May, T. (2004). Pesquisa social: questões, métodos e processo. Porto Alegre, Artmed.",
+         {"kind": "book", "title": "Pesquisa social: questões, métodos e processo", "place": "Porto Alegre",
+          "publisher": "Artmed"}),
+        ("Sick, H. 1997. Ornitologia brasileira. Rio de Janeiro, Nova Fronteira.",
+         {"kind": "book", "title": "Ornitologia brasileira", "place": "Rio de Janeiro", "publisher": "Nova Fronteira"}),
+        # acta-amazonica-land-cover: a body's acronym first ("UFRA, Belém."), the other order: left as it was
+        ("Costa, L.G.S. 2019. *Desenvolvimento local: a geração de trabalho, renda e alimentos em comunidades do Vale "
+         "do Acará, Pará, Brasil*. Research Report PIRH362-2018. UFRA, Belém.",
+         {"place": "", "publisher": ""}),
+        # acta-amazonica-land-cover and hoehnea-senna-extracts: the number of pages last, the publisher first
+        ("Magurran, A.E. 2012. *Ecological Diversity and Its Measurement*. Springer, New York, 179p.",
+         {"kind": "book", "title": "Ecological Diversity and Its Measurement", "place": "New York",
+          "publisher": "Springer"}),
+        ("Queiroz, L.P. 2009. Leguminosas da Caatinga. Universidade Estadual de Feira de Santana, Feira de Santana, "
+         "467 p.",
+         {"kind": "book", "title": "Leguminosas da Caatinga", "place": "Feira de Santana",
+          "publisher": "Universidade Estadual de Feira de Santana"}),
+        # oes-tourism-gentrification: APA 6 thesis, its type in parentheses, the school and its place after it
+        ("Silva, F, C. (2015). A formação de agenda de políticas públicas de turismo em âmbito local: os casos de Ouro "
+         "Preto (MG) e Paraty (RJ) (Tese de Doutorado). Escola de Administração de Empresas de São Paulo da Fundação "
+         "Getúlio Vargas, São Paulo, SP.",
+         {"kind": "thesis", "genre": "Tese de Doutorado", "place": "São Paulo, SP",
+          "publisher": "Escola de Administração de Empresas de São Paulo da Fundação Getúlio Vargas",
+          "title": "A formação de agenda de políticas públicas de turismo em âmbito local: os casos de Ouro Preto (MG) "
+          "e Paraty (RJ)"}),
+    ],
+)
+def test_comma_imprint_and_thesis(entry, expected):
     ref = parse_entry(entry, "r", 1)
     assert {k: getattr(ref, k) for k in expected} == expected

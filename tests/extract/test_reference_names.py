@@ -270,3 +270,32 @@ def test_long_leads_parse_in_one_pass():
     assert (ref.authors[0].family, ref.acronym) == (name, "ENT")
     ref = parse_entry(name + " x", "r", 1)  # no acronym at all: read as a lead name, no year
     assert ref.acronym == "" and ref.year == ""
+
+
+@pytest.mark.parametrize(
+    ("entry", "families", "year", "container"),
+    [
+        # hoehnea-senna-extracts: ", &" before the last person (as APA 9.8 prints it)
+        ("Macedo, E.M., Alan, J.G., & Silva, M.G.V. 2016. Quimiodiversidade e propriedades biofarmacológicas de "
+         "espécies de Senna nativas do Nordeste do Brasil. Revista Virtual de Química 8: 169-195.",
+         ["Macedo", "Alan", "Silva"], "2016", "Revista Virtual de Química"),
+        # hoehnea-senna-extracts: two particles ("van de"), after a comma
+        ("Rhee, I.K., van de Meent, M., Ingkaninan, K. & Verpoorte, R. 2001. Screening for acetylcholinesterase "
+         "inhibitors from Amaryllidaceae using silica gel thin-layer chromatography in combination with bioactivity "
+         "staining. Journal of Chromatography A 915: 217-223.",
+         ["Rhee", "van de Meent", "Ingkaninan", "Verpoorte"], "2001", "Journal of Chromatography A"),
+        # hoehnea-senna-extracts: a family of two words after a comma; particles in lower case
+        ("Penido, A.B., De Morais, S.M., Ribeiro, A.B., Alves, D.R., Rodrigues, A.L.M., dos Santos, L.H. & de "
+         "Menezes, J.E.S.A. 2017. Medicinal plants from northeastern Brazil against Alzheimer’s disease. "
+         "Evidence-Based Complementary and Alternative Medicine 2017: 1-7.",
+         ["Penido", "De Morais", "Ribeiro", "Alves", "Rodrigues", "dos Santos", "de Menezes"], "2017",
+         "Evidence-Based Complementary and Alternative Medicine"),
+        # hoehnea-senna-extracts: no space after the year's full stop
+        ("Lagrouh, F., Dakka, N. & Bakri, Y. 2017.The antifungal activity of Moroccan plants and the mechanism of "
+         "action of secondary metabolites from plants. Journal de Mycologie Medicale 27: 303-311.",
+         ["Lagrouh", "Dakka", "Bakri"], "2017", "Journal de Mycologie Medicale"),
+    ],
+)
+def test_cse_names_with_ampersand_particles_and_two_words(entry, families, year, container):
+    ref = parse_entry(entry, "r", 1)
+    assert ([n.family for n in ref.authors], ref.year, ref.container) == (families, year, container)

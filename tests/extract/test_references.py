@@ -530,3 +530,43 @@ def test_apa_parenthesis_that_declares_nothing_is_no_acronym():
 def test_cse_body_as_author(entry, key, year):
     (ref,) = parse_references([entry])
     assert (ref.key, ref.year) == (key, year)
+
+
+# ecos-china-new-normal: a title that ends with its question mark before the journal in italics, the
+# months of an issue after it, and an imprint with the month before its year.
+DATED = [
+    (
+        "KRUGMAN, P. Why is China in so much Trouble? *The New York Times,* Aug. 31, 2023. Available at: "
+        "https://www.nytimes.com/2023/08/31/opinion/china-xi-jinping-policy-thrift.html. Last access: Jan. 14, 2024.",
+        {"kind": "article", "title": "Why is China in so much Trouble?", "container": "The New York Times",
+         "place": "", "year": "2023", "date": "2023-08-31"},
+    ),
+    (
+        "KIHARA, L. IMF warning on China puts ‘Japanization’ risk in spotlight. *Reuters,* Marrakech, Oct. 13, "
+        "2023. Available at: https://www.reuters.com/markets/. Last access: Jan. 14, 2024.",
+        {"kind": "article", "container": "Reuters", "place": "Marrakech", "year": "2023"},
+    ),
+    (
+        "BLS – US Bureau of Labor Statistics. *The employment situation.* Washington, D.C.: Bureau of Labor "
+        "Statistics, Dec. 2023. Available at: https://www.bls.gov/news.release/pdf/empsit.pdf. Last access: Jan. "
+        "14, 2024.",
+        {"kind": "book", "title": "The employment situation", "place": "Washington, D.C.",
+         "publisher": "Bureau of Labor Statistics", "year": "2023"},
+    ),
+    (
+        "WORLD BANK. *Global economic prospects.* Washington, DC: World Bank, Jun. 2023a. Available at: "
+        "https://openknowledge.worldbank.org/. Last access: Jan. 14, 2024.",
+        {"kind": "book", "place": "Washington, DC", "publisher": "World Bank", "year": "2023a"},
+    ),
+    (
+        # a publisher's initials are no month: "T. A. Queiroz. 1984." (ensaio-deficiencia) is left as it was
+        "PESSOTTI, I. Deficiência mental: da superstição à ciência. São Paulo: T. A. Queiroz. 1984.",
+        {"publisher": "", "place": ""},
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), DATED)
+def test_dated_issues_and_imprints(raw, expected):
+    ref = parse_entry(raw, "r", 1)
+    assert {k: getattr(ref, k) for k in expected} == expected

@@ -466,6 +466,52 @@ def test_an_entry_without_an_original_has_no_original_date(refs):
     assert not any("origdate" in e for e in to_bibtex_entries(refs))
 
 
+# Entries read from their words (ensaio-deficiencia, rdbci-bibliotecas): a thesis and a journal article
+# without bold. Their parts reach CSL and biblatex, and ABNT prints the place they give.
+WORDED = [
+    "ALVARENGA, B. T. Inclusão na Universidade: concepções e ações na organização do ensino. Dissertação "
+    "(Mestrado em Educação) – Universidade Federal do Rio Grande, Rio Grande, 2016.",
+    "ANACHE, A.; ROVETTO, S.; OLIVEIRA, R. Desafios da implantação do atendimento educacional especializado no "
+    "Ensino Superior. Revista Educação Especial, Santa Maria, v. 27, n. 49, p. 299-312, maio/ago. 2014.",
+    "BRASIL. Decreto nº 5.773, de 9 de maio de 2006. Dispõe sobre o exercício das funções de regulação. Diário "
+    "Oficial da União, Brasília, DF, 10 maio 2006.",
+]
+
+
+def test_thesis_and_plain_article_exported():
+    refs = parse_references(WORDED)
+    csl = to_csl(refs)
+    jsonschema.validate(csl, SCHEMA)
+    thesis, article, law = csl
+    assert (law["type"], law["container-title"], law["publisher-place"]) == (
+        "legislation", "Diário Oficial da União", "Brasília, DF"
+    )
+    assert (thesis["type"], thesis["genre"], thesis["publisher"], thesis["publisher-place"]) == (
+        "thesis", "Dissertação (Mestrado em Educação)", "Universidade Federal do Rio Grande", "Rio Grande"
+    )
+    assert (article["type"], article["container-title"], article["volume"], article["issue"], article["page"]) == (
+        "article-journal", "Revista Educação Especial", "27", "49", "299-312"
+    )
+    thesis_bib, article_bib, law_bib = to_bibtex_entries(refs)
+    assert law_bib["ENTRYTYPE"] == "misc" and law_bib["howpublished"] == "Diário Oficial da União"
+    assert thesis_bib["ENTRYTYPE"] == "thesis" and "publisher" not in thesis_bib
+    assert thesis_bib["institution"] == "Universidade Federal do Rio Grande"
+    assert thesis_bib["type"] == "Dissertação (Mestrado em Educação)"
+    assert article_bib["ENTRYTYPE"] == "article" and article_bib["journaltitle"] == "{Revista Educação Especial}"
+    lines = render_bibliography(refs, ABNT_ARCHIVES)
+    assert not any("S.l." in line for line in lines), lines
+    assert any("Rio Grande" in line and "Universidade Federal do Rio Grande" in line for line in lines), lines
+
+
+@pytest.mark.skipif(shutil.which("biber") is None, reason="biber is not installed (CI installs it: .ci/run)")
+def test_biber_validates_thesis_and_law(tmp_path):
+    (tmp_path / "references.bib").write_text(bibtex(parse_references(WORDED)), encoding="utf-8")
+    done = subprocess.run(["biber", "--tool", "--validate-datamodel", "--nolog", "references.bib"],
+                          cwd=tmp_path, capture_output=True, text=True, check=False)  # fmt: skip
+    output = done.stdout + done.stderr
+    assert done.returncode == 0 and "WARN" not in output, output
+
+
 def test_an_entry_under_its_title_and_a_body_as_author(corpus):
     """NBR 6023: "A HORAS de aprobarse ..." is made under its title; "BRASIL." is a body, not "BRASIL, ."."""
     refs = {r.title[:20]: r for r in article_references(corpus["mediacoes-cambiemos"])}
@@ -491,3 +537,41 @@ def test_an_entry_histkit_could_not_read_is_given_no_invented_imprint(corpus):
     cayon = [e for e in entries if e.startswith("CAYÓN, D. Entre autocriticas")]
     assert cayon and cayon[0].endswith("20 abr. 2017a. Economia y política.")
     assert not any("[S.l.: S.n.]" in e for e in entries)
+
+
+def test_edition_and_translators_rendered_as_printed():
+    """bak-p59099: "Tradução de Paulo Bezerra. 4. ed." after the title, ABNT prints both where the list does."""
+    refs = parse_references([
+        "BAKHTIN, M. M. *Estética da criação verbal* [1951-1953]. Tradução de Paulo Bezerra. 4. ed. São Paulo: "
+        "Martins Fontes, 2011.",
+    ])
+    (item,) = to_csl(refs)
+    assert (item["title"], item["note"], item["edition"]) == (
+        "Estética da criação verbal [1951-1953]", "Tradução de Paulo Bezerra", "4"
+    )
+    (entry,) = to_bibtex_entries(refs)
+    assert (entry["edition"], entry["note"]) == ("4", "Tradução de Paulo Bezerra")
+    assert render_bibliography(refs, ABNT_ARCHIVES, "pt") == [
+        "BAKHTIN, M. M. Estética da criação verbal [1951-1953]. Tradução de Paulo Bezerra. 4. ed. São Paulo: "
+        "Martins Fontes, 2011."
+    ]
+
+
+def test_an_issue_with_pages_stays_an_issue():
+    """mediacoes-cambiemos: "n. 311, p. 9-39" is an issue; only without pages does it stand in for the volume."""
+    refs = parse_references(["CANTAMUTTO, F. Disputa por la hegemonía: el kirchnerismo en la Argentina. Realidad "
+                             "Económica, Caba, AR, n. 311, p. 9-39, 2017."])
+    (item,) = to_csl(refs)
+    assert (item.get("volume"), item["issue"], item["page"]) == (None, "311", "9-39")
+    (entry,) = render_bibliography(refs, ABNT_ARCHIVES, "es")
+    assert entry.endswith("Realidad Económica, Caba, AR, n. 311, p. 9-39, 2017.")
+
+
+def test_an_issue_the_list_labels_stays_an_issue():
+    """mediacoes-cambiemos: "Polis, São Paulo, n. 46, 2017." prints "n.": not a volume, as "**Survey 55**" is."""
+    for printed in ("Polis", "*Polis*"):  # the journal in roman type or in italics
+        refs = parse_references([f"TRUJILLO, L. La Argentina kirchnerista. {printed}, São Paulo, n. 46, 2017."])
+        (item,) = to_csl(refs)
+        assert (item.get("volume"), item["issue"]) == (None, "46")
+        (entry,) = render_bibliography(refs, ABNT_ARCHIVES, "es")
+        assert entry.endswith("Polis, São Paulo, n. 46, 2017.")

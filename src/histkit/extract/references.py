@@ -12,6 +12,9 @@ Forms read, tried in this order:
   (without the dated document at the end, a corporate author with its acronym);
 - ``AUTHORS. Title. In: NAMES [(Org.)]. Book. Place: Publisher, Year. pp. A-B.``: chapter;
 - ``AUTHORS. Title. **Journal**, place. vol, n. X, p. A-B, Year.``: article;
+- the same without bold, ``Title. Tese (Doutorado em X) – University, Place, Year.`` and ``Act. Summary.
+  Diário Oficial da União, Place, D mês Year.``: article, thesis and legislation, read by
+  :mod:`histkit.extract.reference_abnt`;
 - ``AUTHORS. Title. ARCHIVE, fond ..., file N. Place, D Month YYYY.``: manuscript;
 - ``AUTHORS [(ed.)]. Title. Place: Publisher, Year.``: book (``memoir`` when the title says so).
 
@@ -33,8 +36,11 @@ import pandas as pd
 
 from histkit.core.errors import SeedError
 from histkit.extract.date_values import last_year
+from histkit.extract.reference_abnt import issue_date, issue_place, numbering, title_and_year, worded_body
 from histkit.extract.reference_apa import apa_body, clean
+from histkit.extract.reference_edition import title_notes
 from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprint_year, original_year, year_span
+from histkit.extract.reference_host import HOST, chapter_host
 from histkit.extract.reference_names import (
     APA,
     CSE_BODY,
@@ -65,11 +71,12 @@ _DATE = r"(?P<date>(?:(?P<day>\d{1,2}) )?(?:(?P<month>[A-Z][a-z]+) )?" + _YEAR +
 # ("A. A. A. ...") is read in linear time.
 _IMPRINT = re.compile(
     r"(?P<title>.+?)\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.){1,120}?): +(?P<publisher>[^:]+?), +"
+    + r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]{0,6}\.? +(?:\d{1,2},? +)?)?"  # "Dec. 2023"
     + _YEAR
     + r"\.(?: +pp?\. ?(?P<pages>\d+[-–]\d+)\.?)?$"
 )
 # The journal set in bold (the seed) or in italics (SciELO's markdown), its comma inside or after.
-_ARTICLE_BOLD = re.compile(r"(?P<title>[^*]+?)\. +\*\*?(?P<container>[^*]+?),?\*\*?,? *(?P<tail>.+)$")
+_ARTICLE_BOLD = re.compile(r"(?P<title>[^*]+?)(?:\.|(?<=\?)) +\*\*?(?P<container>[^*]+?),?\*\*?,? *(?P<tail>.+)$")
 _ARTICLE_TAIL = re.compile(r"(?P<head>.*?),? +" + _DATE + r"\.$")
 _ARCHIVAL_TAIL = re.compile(
     r"(?P<title>.+?)\.(?: +(?P<location>.{1,300}?)\.)? +(?P<place>[A-ZÀ-Þ][^.]{0,120}?), +" + _DATE + r"\.$"
@@ -107,9 +114,13 @@ class Reference:
     container_authors: tuple[Name, ...] = ()
     volume: str = ""
     issue: str = ""
+    issue_printed: bool = False  # printed with its label ("n. 46"): an issue, never read as a volume
     pages: str = ""
     place: str = ""
     publisher: str = ""
+    genre: str = ""  # a thesis's type and degree as printed: "Tese (Doutorado em Educação)"
+    edition: str = ""  # the edition's number, "2" for "2. ed." (reference_edition)
+    responsibility: str = ""  # translators, organisers after a book's title: "Tradução de Paulo Bezerra"
     archive: str = ""
     archive_acronym: str = ""
     archive_location: str = ""
@@ -159,10 +170,15 @@ def _parse_article_tail(ref: Reference, tail: str) -> bool:
     if vol := _VOLUME.search(head):
         ref.volume, ref.issue = vol.group("volume"), vol.group("issue")
         head = head[: vol.start()]
+    elif (found := numbering(head))[0]:  # "v. 25, p. 1-24", "n. 28": a volume or an issue alone
+        ref.volume, ref.issue = found[0].get("volume", ""), found[0].get("issue", "")
+        ref.issue_printed = bool(ref.issue)
+        head = head[: found[1]]
     if pages := _PAGES.search(m.group("head")):
         ref.pages = pages.group("pages").replace("–", "-")
         head = head[: pages.start()] if pages.start() < len(head) else head
-    ref.place = head.strip(" .,")
+    ref.date = ref.date or issue_date(head, ref.year_first)  # "20 abr.", "Aug. 31": the issue's day and month
+    ref.place = issue_place(head)
     return True
 
 
@@ -252,6 +268,10 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
         # A form the parser does not know (a chapter with "(Ed.)", a report): the imprint year.
         _set_date(ref, year)
         ref.notes.append("year read as the last year outside brackets and the online part")
+    part = "title" if ref.kind in ("book", "memoir") else "container" if ref.kind == "chapter" else ""
+    if part and WHOLE_ENTRY not in ref.notes:  # translators and edition after a book's title
+        text, ref.responsibility, ref.edition = title_notes(getattr(ref, part))
+        setattr(ref, part, text)
     ref.original_year = original_year(clean(raw), ref.year_first)
     ref.language = _language(ref)
     return ref
@@ -293,6 +313,9 @@ def _parse_body(ref: Reference, rest: str) -> None:
             )
             ref.pages = (im.group("pages") or "").replace("–", "-")
             _set_date(ref, im)
+        elif h := HOST.search(rest):  # not ABNT's "Book. Place: Publisher, Year.": APA, CSE and other hosts
+            for name, value in chapter_host(rest[h.end() :]).items():
+                setattr(ref, name, value)
         return
     if (m := _ARTICLE_BOLD.fullmatch(rest)) and not _IMPRINT.fullmatch(clean(rest)):
         candidate = Reference(ref.ref_id, ref.number)
@@ -303,10 +326,18 @@ def _parse_body(ref: Reference, rest: str) -> None:
             if (num := re.fullmatch(r"(.+?) (\d+)", container)) and not candidate.issue:
                 container, candidate.issue = num.group(1), num.group(2)
             ref.container = container
-            for name in ("year", "year_first", "year_last", "date", "volume", "issue", "pages", "place"):
+            parts = ("year", "year_first", "year_last", "date", "volume", "issue", "issue_printed", "pages", "place")
+            for name in parts:
                 setattr(ref, name, getattr(candidate, name))
             return
     text = clean(rest)
+    # Without bold, a periodical's numbering, an academic work's type or a gazette says what the entry is.
+    if found := worded_body(text, m.group("publisher") if (m := _IMPRINT.fullmatch(text)) else None):
+        for name, value in found[0].items():
+            setattr(ref, name, value)
+        ref.issue_printed = bool(ref.issue)  # "n. 46"
+        _set_date(ref, found[1])
+        return
     if (m := _ARCHIVAL_TAIL.fullmatch(text)) and _CALL_NUMBER.search(m.group("location") or ""):
         ref.kind, ref.title = "manuscript", m.group("title")
         location = m.group("location")
@@ -321,6 +352,11 @@ def _parse_body(ref: Reference, rest: str) -> None:
         ref.title, ref.place, ref.publisher = m.group("title"), m.group("place"), m.group("publisher")
         _set_date(ref, m)
         ref.kind = "memoir" if _MEMOIR.search(ref.title) else "book"
+        return
+    if found := title_and_year(text):
+        ref.title = found[0]["title"]
+        ref.notes.append("no imprint: the title and the year only")
+        _set_date(ref, found[1])
         return
     ref.title = text
     ref.notes.append(WHOLE_ENTRY)
@@ -369,81 +405,25 @@ def article_references(article: Article) -> list[Reference]:
 
 
 COLUMNS = [
-    "seed",
-    "ref_id",
-    "number",
-    "key",
-    "authors",
-    "editors",
-    "repeated",
-    "year",
-    "year_first",
-    "year_last",
-    "date",
-    "title",
-    "container",
-    "container_editors",
-    "container_authors",
-    "volume",
-    "issue",
-    "pages",
-    "place",
-    "publisher",
-    "archive",
-    "archive_acronym",
-    "archive_location",
-    "acronym",
-    "kind",
-    "original_year",
-    "language",
-    "notes",
-    "line",
-    "start",
-    "end",
-    "quote",
+    "seed", "ref_id", "number", "key", "authors", "editors", "repeated", "year", "year_first", "year_last", "date",
+    "title", "container", "container_editors", "container_authors", "volume", "issue", "pages", "place",
+    "publisher", "genre", "edition", "responsibility", "archive", "archive_acronym", "archive_location", "acronym",
+    "kind", "original_year", "language", "notes", "line", "start", "end", "quote",
 ]
 
 
 def references_table(article: Article, refs: Sequence[Reference] | None = None) -> pd.DataFrame:
     """One row per entry of the reference list (names joined by "; ", each "FAMILY, Given")."""
     refs = article_references(article) if refs is None else refs
-    rows = [
-        {
-            "seed": article.seed_id,
-            "ref_id": r.ref_id,
-            "number": r.number,
-            "key": r.key,
-            "authors": "; ".join(str(n) for n in r.authors),
-            "editors": "; ".join(str(n) for n in r.editors),
-            "repeated": r.repeated,
-            "year": r.year,
-            "year_first": r.year_first,
-            "year_last": r.year_last,
-            "date": r.date,
-            "title": r.title,
-            "container": r.container,
-            "container_editors": "; ".join(str(n) for n in r.container_editors),
-            "container_authors": "; ".join(str(n) for n in r.container_authors),
-            "volume": r.volume,
-            "issue": r.issue,
-            "pages": r.pages,
-            "place": r.place,
-            "publisher": r.publisher,
-            "archive": r.archive,
-            "archive_acronym": r.archive_acronym,
-            "archive_location": r.archive_location,
-            "acronym": r.acronym,
-            "kind": r.kind,
-            "original_year": r.original_year,
-            "language": r.language,
-            "notes": "; ".join(r.notes),
-            "line": article.line_of(r.start),
-            "start": r.start,
-            "end": r.end,
-            "quote": article.text[r.start : r.end],
-        }
-        for r in refs
-    ]
+    names = ("authors", "editors", "container_editors", "container_authors")
+
+    def row(r: Reference) -> dict[str, object]:
+        given = {"seed": article.seed_id, "key": r.key, "notes": "; ".join(r.notes), "line": article.line_of(r.start),
+                 "quote": article.text[r.start : r.end]}
+        return {c: given[c] if c in given else "; ".join(str(n) for n in getattr(r, c)) if c in names
+                else getattr(r, c) for c in COLUMNS}
+
+    rows = [row(r) for r in refs]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for column in ("year_first", "year_last"):
         frame[column] = frame[column].astype("Int64")

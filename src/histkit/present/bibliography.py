@@ -16,7 +16,14 @@ Nothing the list prints is lost, and nothing is added that it does not say:
 - A volume keeps the numeral it is printed with ("II"): biblatex types ``volume`` as an
   integer for sorting, so ``biber --validate-datamodel`` notes it, but biber passes it on as
   printed and biblatex prints it so.
-- No ``genre``; places, dates (ISO 8601, ranges as ``1994/1995``), ``langid``, ``journaltitle``,
+- A thesis is CSL's ``thesis`` with its type and degree as printed ("Dissertação (Mestrado em
+  Educação)") as ``genre`` and its school as ``publisher``; biblatex's ``@thesis`` with ``type`` and
+  ``institution``. An act published in an official gazette is CSL's ``legislation`` with the gazette as
+  ``container-title``; biblatex's data model gives ``@legislation`` no fields, so it is ``@misc`` with
+  the gazette as ``howpublished``.
+- A book's edition is ``edition`` (its number); the translators and organisers it prints after the title
+  are ``note``, as printed ("Tradução de Paulo Bezerra"), not names read apart.
+- No ``genre`` but a thesis's; places, dates (ISO 8601, ranges as ``1994/1995``), ``langid``, ``journaltitle``,
   ``location`` and ``@collection`` for edited books, titles in braces (printed in the case the
   list gives), TeX specials escaped.
 
@@ -56,6 +63,8 @@ CSL_TYPES = {
     "memoir": "book",
     "chapter": "chapter",
     "article": "article-journal",
+    "thesis": "thesis",  # its type and degree as CSL's genre, its school as the publisher
+    "legislation": "legislation",  # the gazette that published the act as its container
     # Letters and reports kept in an archive: unpublished, which is what CSL's "manuscript" means;
     # it is the type in which ABNT, APA and Chicago styles print the archive.
     "archival document": "manuscript",
@@ -66,6 +75,9 @@ BIBTEX_TYPES = {
     "memoir": "book",
     "chapter": "incollection",
     "article": "article",
+    "thesis": "thesis",
+    # biblatex's data model gives @legislation no fields: a law is @misc, its gazette ``howpublished``.
+    "legislation": "misc",
     "archival document": "unpublished",
     "manuscript": "unpublished",
 }
@@ -137,9 +149,10 @@ def _volume_issue(r: Reference) -> tuple[str, str]:
     """A journal's volume and issue as printed; a journal numbered by issue only gets it as its volume.
 
     ("**Survey 55**": *Survey* numbered its issues and had no volumes.) Without a volume, a CSL
-    style takes a journal article for a preprint ("Survey [Preprint], (55)").
+    style takes a journal article for a preprint ("Survey [Preprint], (55)"). With pages it does not, and
+    an issue the list labels as one ("Polis, São Paulo, n. 46, 2017") stays one: ABNT prints "n. 46".
     """
-    if r.kind == "article" and r.issue.isdigit() and not r.volume:
+    if r.kind == "article" and r.issue.isdigit() and not r.volume and not r.pages and not r.issue_printed:
         return r.issue, ""
     return r.volume, r.issue
 
@@ -189,6 +202,10 @@ def to_csl(refs: Sequence[Reference]) -> list[dict[str, object]]:
             "issue": issue,
             "page": r.pages,
             "publisher": r.publisher,
+            "genre": r.genre,
+            "edition": r.edition,
+            # translators and organisers as the list prints them: a note, not names read apart
+            "note": r.responsibility,
             # For an archival document the place is where it was written (as Zotero's "place"),
             # not where the archive is, so it is never CSL's "archive-place".
             "publisher-place": r.place,
@@ -297,13 +314,18 @@ def to_bibtex_entries(refs: Sequence[Reference]) -> list[dict[str, str]]:
             "volume": volume,
             "number": number,
             "pages": tex_escape(r.pages.replace("-", "--")),
-            "publisher": tex_escape(r.publisher),
+            # biblatex's @thesis names its school ``institution`` and its degree ``type``.
+            "publisher": tex_escape(r.publisher) if r.kind != "thesis" else "",
+            "institution": tex_escape(r.publisher) if r.kind == "thesis" else "",
+            "type": tex_escape(r.genre),
+            "edition": r.edition,
+            "note": tex_escape(r.responsibility),
             "location": tex_escape(r.place) if r.kind != "article" else "",
             "date": _biblatex_date(r),
             "origdate": r.original_year,
             # The archive and the call number in fields of their own, as CSL's archive and
             # archive_location: pandoc reads them back as publisher and note, not run together.
-            "howpublished": tex_escape(archive),
+            "howpublished": tex_escape(archive or (r.container if r.kind == "legislation" else "")),
             "addendum": tex_escape(r.archive_location),
             "langid": LANGIDS.get(r.language, ""),
             "sortkey": "" if personal else tex_escape(r.archive_acronym),
