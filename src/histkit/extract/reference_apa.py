@@ -80,37 +80,16 @@ def apa_body(rest: str) -> dict[str, str] | None:
 
     """
     if m := _ARTICLE.fullmatch(rest.strip()):
-        return {
-            "kind": "article",
-            "title": clean(m.group("title")),
-            "container": clean(m.group("container")),
-            "volume": m.group("volume"),
-            "issue": m.group("issue") or "",
-            "pages": re.sub(r" ?[-–] ?", "-", m.group("pages") or ""),
-        }
+        return _article(m, clean(m.group("title")), clean(m.group("container")))
     text = clean(rest)
     if m := _CHAPTER.fullmatch(text):
         host = HOST.search(rest)
         return {"kind": "chapter", "title": m.group("title"), **(chapter_host(rest[host.end() :]) if host else {})}
+    # The colon form before the book: "Oikos, 26: 222-227" has the shape of "Place: Publisher", pages for a publisher.
     if m := _ARTICLE_COLON.fullmatch(text):
-        # Before the book: "Oikos, 26: 222-227" has the shape of "Place: Publisher", with pages for a publisher.
-        return {
-            "kind": "article",
-            "title": m.group("title"),
-            "container": m.group("container").strip(),
-            "volume": m.group("volume"),
-            "issue": m.group("issue") or "",
-            "pages": re.sub(r" ?[-–] ?", "-", m.group("pages")),
-        }
+        return _article(m, m.group("title"), m.group("container").strip())
     if (m := _ARTICLE_PLAIN.fullmatch(text)) and (m.group("issue") or m.group("pages")):
-        return {
-            "kind": "article",
-            "title": m.group("title"),
-            "container": m.group("container").strip(),
-            "volume": m.group("volume"),
-            "issue": m.group("issue") or "",
-            "pages": re.sub(r" ?[-–] ?", "-", m.group("pages") or ""),
-        }
+        return _article(m, m.group("title"), m.group("container").strip())
     if m := _THESIS.fullmatch(text):
         school, place = school_and_place(m.group("rest"))
         return {"kind": "thesis", "title": m.group("title").rstrip(" ."), "genre": m.group("genre").strip(),
@@ -118,3 +97,15 @@ def apa_body(rest: str) -> dict[str, str] | None:
     if m := _BOOK.fullmatch(text) or _BOOK_COMMA.fullmatch(text) or _BOOK_EXTENT.fullmatch(text):
         return {"kind": "book", "title": m.group("title"), "place": m.group("place"), "publisher": m.group("publisher")}
     return None
+
+
+def _article(m: re.Match[str], title: str, container: str) -> dict[str, str]:
+    """A journal article's fields from a match of one of the article forms (volume, issue, pages)."""
+    return {
+        "kind": "article",
+        "title": title,
+        "container": container,
+        "volume": m.group("volume"),
+        "issue": m.group("issue") or "",
+        "pages": re.sub(r" ?[-–] ?", "-", m.group("pages") or ""),
+    }
