@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from histkit.analyse import overview
@@ -38,5 +40,8 @@ def test_an_article_s_language_is_read_from_its_body_when_the_seed_records_none(
     assert overview.article_language(corpus[name]) == language
 
 
-def test_the_language_a_seed_records_is_kept(article):
+def test_the_language_a_seed_records_is_kept(article, corpus):
     assert overview.article_language(article) == article.metadata["language"] == "en"
+    # a seed's record wins over what the body reads as (paz-mixed-flocks is in English)
+    recorded = dataclasses.replace(corpus["paz-mixed-flocks"], metadata={"language": "pt"})
+    assert overview.article_language(recorded) == "pt"
