@@ -18,6 +18,8 @@ verdict (table ``claims``, ``checker="automatic"``). Each family of statements l
 - :mod:`histkit.analyse.check_ranges`: a range over a span of months beside the value of each month;
 - :mod:`histkit.analyse.check_outside`: a ratio to the population, the length of a regime with no
   dates (unverifiable: the outside value they need is named);
+- :mod:`histkit.analyse.check_repeats`: a share stated again elsewhere (the discussion repeating
+  the results), as right or wrong as where it was first stated with its inputs;
 - :mod:`histkit.analyse.check_averages`: an average beside the values it is the mean of;
 - :mod:`histkit.analyse.check_lists`: "respectively" lists longer or shorter than the works cited;
 - :mod:`histkit.analyse.check_conversions`: both amounts of a conversion printed (unverifiable: the
@@ -47,6 +49,7 @@ from histkit.analyse import (
     check_outside,
     check_products,
     check_ranges,
+    check_repeats,
     check_shares,
     check_tables,
     check_time,
@@ -116,5 +119,6 @@ def automatic_claims(article: Article) -> pd.DataFrame:
     checks += check_named_rows.taxon_share_checks(found, tables, mark)
     checks += check_named_rows.taxon_count_checks(found, tables)
     checks += [pair for family in FAMILIES for pair in family(found)]
+    checks += check_repeats.repeat_checks(found, checks)  # last: it reads the shares the others checked
     claims = [to_claim(article.text, article.seed_id, passage, check) for passage, check in checks]
     return claims_table(_one_per_statement(claims))
