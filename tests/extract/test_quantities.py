@@ -274,3 +274,10 @@ def test_an_endless_run_of_number_words_is_no_quantity_and_no_error(run: str) ->
 def test_numbers_with_three_scale_words_are_still_read() -> None:
     found = q.find_quantities("two million three hundred and five thousand rubles")
     assert [(f.value, f.unit) for f in found] == [(2_305_000.0, "RUB")]
+
+
+def test_a_name_suffix_ends_no_sentence():
+    # paz-mixed-flocks: "Ghizoni-Jr. & Azevedo (2006) and Ghizoni-Jr. (2009), who recorded 64 and 56 species"
+    text = "It was higher than that found by Ghizoni-Jr. (2009), who recorded 64 species. Then it rained."
+    assert [text[a:b] for a, b in q.sentences(text)] == [
+        "It was higher than that found by Ghizoni-Jr. (2009), who recorded 64 species.", "Then it rained."]

@@ -79,8 +79,8 @@ QUANTITY = re.compile(
 )
 YEAR = re.compile(r"(?<![\w$\\.,/-])(1[6-9]\d\d|20\d\d)(?![\w%/-]|[.,]\d)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”)]?\s+(?=[\"“(]?[A-Z0-9])")
-# A sentence break is not a break after these abbreviations ("p. 320", "e.g. Germany").
-_ABBREVIATIONS = frozenset({"p.", "pp.", "no.", "n.", "e.g.", "i.e.", "cf.", "vol.", "ed.", "mr.", "dr."})
+# No sentence break after these abbreviations ("p. 320", "e.g. Germany"), nor "Jr." hyphened ("Ghizoni-Jr. (2009)").
+_ABBREVIATIONS = frozenset({"p.", "pp.", "no.", "n.", "e.g.", "i.e.", "cf.", "vol.", "ed.", "mr.", "dr.", "jr.", "sr."})
 _ABBREVIATION_ENDS = frozenset(a[-2:] for a in _ABBREVIATIONS)
 
 
@@ -109,7 +109,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         # The word is read only where its end can be an abbreviation's ("A. A. A. ...": 333,000 breaks; issue 21).
         end = match.start()
         if text[end - 2 : end].lower() in _ABBREVIATION_ENDS and (
-            _last_word(text, begin, end).lstrip("(*").lower() in _ABBREVIATIONS
+            _last_word(text, begin, end).lstrip("(*").rpartition("-")[2].lower() in _ABBREVIATIONS
         ):
             continue
         spans.append((begin, match.start()))
