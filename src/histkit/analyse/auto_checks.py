@@ -20,6 +20,8 @@ verdict (table ``claims``, ``checker="automatic"``). Each family of statements l
   dates (unverifiable: the outside value they need is named);
 - :mod:`histkit.analyse.check_repeats`: a share stated again elsewhere (the discussion repeating
   the results), as right or wrong as where it was first stated with its inputs;
+- :mod:`histkit.analyse.check_comparisons`: the study's own count said to be higher or lower than
+  the counts it prints for other studies;
 - :mod:`histkit.analyse.check_averages`: an average beside the values it is the mean of;
 - :mod:`histkit.analyse.check_lists`: "respectively" lists longer or shorter than the works cited;
 - :mod:`histkit.analyse.check_conversions`: both amounts of a conversion printed (unverifiable: the
@@ -42,6 +44,7 @@ import pandas as pd
 from histkit.analyse import (
     check_averages,
     check_changes,
+    check_comparisons,
     check_conversions,
     check_grid_tables,
     check_lists,
@@ -78,6 +81,7 @@ FAMILIES: tuple[Family, ...] = (
     check_ranges.month_range_checks,
     check_outside.outside_value_checks,
     check_averages.average_checks,
+    check_comparisons.comparison_checks,
 )
 
 

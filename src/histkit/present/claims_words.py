@@ -41,6 +41,7 @@ _KIND_WORDS = {
     "product": "a total and the factors it multiplies",
     "range": "a range and the values it spans",
     "average": "an average and its values",
+    "comparison": "a figure said to be higher or lower than others",
 }
 _ISO_DAY = re.compile(r"\b(\d{4}-\d\d-\d\d)\b")
 
