@@ -1,5 +1,5 @@
 from histkit.text.ingest import parse_article
-from tests.analyse._claims_fixtures import fixture, only
+from tests.analyse._claims_fixtures import fixture, only, rows
 
 
 def test_durations_beside_their_ranges_in_three_languages(corpus):
@@ -32,3 +32,28 @@ def test_ages_in_the_fixtures_of_three_languages():
     assert only(fixture("pt"), "age", "então com 35 anos")["status"] == "consistent"  # nascida em 1900, em 1935
     spanish = only(fixture("es"), "age", "entonces con 45 años")  # nacido en 1910, en 1950: 39 or 40
     assert spanish["status"] == "inconsistent" and spanish["computed"] == "39-40 years"
+
+
+def test_before_an_event_dated_beside_its_name(corpus):
+    article = corpus["bak-p59610"]
+    # "publicado desde janeiro de 1973, surgido pouco antes da Revolução dos Cravos, ocorrida em 25 de abril de 1974"
+    assert "publicado desde janeiro de 1973, surgido pouco antes da Revolução dos Cravos" in article.text
+    row = only(article, "order", "pouco antes da Revolução dos Cravos")
+    assert row["input_quotes"] == "desde janeiro de 1973 | 25 de abril de 1974"
+    assert row["status"] == "consistent"  # January 1973, since when it is published, is before April 1974
+    assert "15 months" in row["reason"]
+
+
+def test_event_order_fixtures_in_three_languages():
+    # "founded in January 1975, shortly before the Carnation Revolution, which took place on 25 April 1974"
+    en = only(fixture("en"), "order", "shortly before the Carnation Revolution")
+    assert en["status"] == "inconsistent"
+    # "fundada em março de 1918, nasceu pouco depois da greve geral, ocorrida em julho de 1917"
+    assert only(fixture("pt"), "order", "pouco depois da greve geral")["status"] == "consistent"
+    # "fundado en enero de 1920, apareció poco antes de la huelga, ocurrida el 3 de mayo de 1920"
+    assert only(fixture("es"), "order", "poco antes de la huelga")["status"] == "consistent"
+
+
+def test_dates_that_overlap_tell_no_order():
+    # "sold in 1974, just before the strike, which took place in May 1974": 1974 holds May 1974
+    assert rows(fixture("en"), "order", "just before the strike").empty

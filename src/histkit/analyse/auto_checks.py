@@ -75,6 +75,7 @@ FAMILIES: tuple[Family, ...] = (
     check_time.age_checks,
     check_time.later_death_checks,
     check_time.order_checks,
+    check_time.event_order_checks,
     check_lists.respectively_checks,
     check_conversions.conversion_checks,
     check_products.effort_checks,

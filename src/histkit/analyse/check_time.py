@@ -18,7 +18,14 @@ EDTF bounds by :func:`histkit.core.dating.bounds`):
   years later"), against the death year printed for the one person of the passage whose death year
   the article gives (weak: kept only when it agrees);
 - the **order** of two years: "later (2014)", "depois (1983)", "más tarde (2014)" after a year
-  printed earlier in the sentence or the one before.
+  printed earlier in the sentence or the one before;
+- **before or after an event dated beside its name**: "publicado desde janeiro de 1973, surgido
+  pouco antes da Revolução dos Cravos, ocorrida em 25 de abril de 1974", "founded in January 1973,
+  shortly before the Carnation Revolution, which took place on 25 April 1974", "poco después de la
+  huelga, ocurrida el 3 de mayo de 1920": the last date of the sentence before "antes"/"before"
+  (its start where it is "desde"/"since" a date) against the date the apposition gives the event.
+  The event's name has no comma; where the two dates overlap at the precision printed, nothing is
+  said. "Shortly" is not judged: the gap is given.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 
 from histkit.analyse.check_rows import Check
 from histkit.analyse.figures import Figure, Passage
@@ -52,6 +60,19 @@ _NAME_WORD = re.compile(r"\b[A-ZÀ-Þ][\w'-]+")
 _DEATH_WORD = re.compile(r"\b(?:died|morreu|faleceu|murió|falleció)\b", re.IGNORECASE)
 _LATER = re.compile(r"\b(?:later|afterwards|after|depois|após|más\s+tarde|después|mais\s+tarde)\s*\(\s*$",
                     re.IGNORECASE)
+_EVENT_CUE = re.compile(
+    r"\b(?:(?:pouco|logo|muito|bem|poco|justo|mucho|shortly|just|long|soon|well|right)\s+)?"
+    r"(?P<dir>antes|before|depois|após|after|después|despues)\s+(?:d[aoe]s?|del|de\s+la|de\s+los|de\s+las|the)?\b",
+    re.IGNORECASE,
+)
+# ", ocorrida em", ", which took place on", ", ocurrida el": the apposition that dates the event named
+_EVENT_DATED = re.compile(
+    r",\s*(?:ocorrid[ao]s?|ocurrid[ao]s?|realizad[ao]s?|iniciad[ao]s?|which\s+(?:took\s+place|occurred|happened|began)|"
+    r"that\s+(?:took\s+place|occurred)|que\s+(?:ocorreu|aconteceu|ocurrió|tuvo\s+lugar|teve\s+lugar))"
+    r"\s+(?:em|en|in|on|el|no\s+dia|el\s+día)\s+",
+    re.IGNORECASE,
+)
+_EVENT_NAME = 80  # characters of an event's name, between the cue and its apposition
 _DEATH_VERB = re.compile(r"\b(?:died|morreu|faleceu|murió|falleció)\s+$", re.IGNORECASE)
 
 
@@ -306,4 +327,58 @@ def order_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
                 status="consistent" if ok else "inconsistent",
                 formula=f"{first.number} before {y.number}",
                 reason=f"the text says later; {y.number} is {'after' if ok else 'not after'} {first.number}",
+            )
+
+
+def _start_or_whole(found: Found) -> tuple[date, date] | None:
+    """The bounds of a date, or of its start where it is open at its end ("desde janeiro de 1973")."""
+    edtf = found.value.edtf
+    if "/" in edtf:
+        first, last = edtf.split("/", 1)
+        if first in ("", ".."):
+            return None
+        if last in ("", ".."):
+            edtf = first
+    lo, hi = bounds(edtf)
+    return (lo, hi) if lo is not None and hi is not None else None
+
+
+def event_order_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
+    """Every "(shortly) before/after EVENT, which took place on DATE" after a date of its sentence."""
+    for passage in passages:
+        for cue in _EVENT_CUE.finditer(passage.text):
+            comma = passage.text.find(",", cue.end(), cue.end() + _EVENT_NAME)
+            dated = _EVENT_DATED.match(passage.text, comma) if comma > cue.end() else None
+            if dated is None or any(c in passage.text[cue.end() : comma] for c in ".;:()"):
+                continue
+            a, b = passage.sentence_of(cue.start())
+            dates = _dates(passage, a, b)
+            event = next((d for d in dates if d.start == dated.end()), None)
+            before = [d for d in dates if d.end <= cue.start()]
+            if event is None or not before:
+                continue
+            subject, when = before[-1], _start_or_whole(before[-1])
+            event_when = _start_or_whole(event)
+            if when is None or event_when is None or "/" in event.value.edtf:
+                continue
+            earlier = cue.group("dir").lower() in ("antes", "before")
+            first, second = (when, event_when) if earlier else (event_when, when)
+            if first[1] < second[0]:
+                status = "consistent"
+            elif first[0] > second[1]:
+                status = "inconsistent"
+            else:
+                continue  # the dates overlap at the precision printed: the order cannot be told
+            relation = "before" if earlier else "after"
+            shown = f"{subject.value.edtf.split('/')[0]} {'<' if earlier else '>'} {event.value.edtf}"
+            gap = abs((event_when[0] - when[0]).days) // 30
+            yield passage, Check(
+                kind="order", span=(cue.start(), event.end),
+                inputs=[(subject.start, subject.end), (event.start, event.end)],
+                stated=f"{subject.phrase} {relation} {event.phrase}",
+                computed=shown if status == "consistent" else f"not {shown}",
+                status=status,
+                formula=f"{subject.phrase} {relation} the event dated {event.phrase}",
+                reason=(f"the event is dated beside its name; the dates are about {gap} months apart"
+                        + ("" if status == "consistent" else f", in the other order: not {relation}")),
             )
