@@ -22,6 +22,8 @@ verdict (table ``claims``, ``checker="automatic"``). Each family of statements l
   the results), as right or wrong as where it was first stated with its inputs;
 - :mod:`histkit.analyse.check_comparisons`: the study's own count said to be higher or lower than
   the counts it prints for other studies;
+- :mod:`histkit.analyse.check_remainders`: "the remaining N" against the total less the parts
+  whose shares the sentences before it give;
 - :mod:`histkit.analyse.check_averages`: an average beside the values it is the mean of;
 - :mod:`histkit.analyse.check_lists`: "respectively" lists longer or shorter than the works cited;
 - :mod:`histkit.analyse.check_conversions`: both amounts of a conversion printed (unverifiable: the
@@ -52,6 +54,7 @@ from histkit.analyse import (
     check_outside,
     check_products,
     check_ranges,
+    check_remainders,
     check_repeats,
     check_shares,
     check_tables,
@@ -124,6 +127,8 @@ def automatic_claims(article: Article) -> pd.DataFrame:
     checks += check_named_rows.taxon_share_checks(found, tables, mark)
     checks += check_named_rows.taxon_count_checks(found, tables)
     checks += [pair for family in FAMILIES for pair in family(found)]
-    checks += check_repeats.repeat_checks(found, checks)  # last: it reads the shares the others checked
+    # last: these read the shares the others checked
+    checks += check_repeats.repeat_checks(found, checks)
+    checks += check_remainders.remainder_checks(found, checks)
     claims = [to_claim(article.text, article.seed_id, passage, check) for passage, check in checks]
     return claims_table(_one_per_statement(claims))
