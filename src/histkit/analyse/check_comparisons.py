@@ -33,9 +33,11 @@ from histkit.analyse.check_rows import Check
 from histkit.analyse.figures import Figure, Passage
 from histkit.analyse.tolerance import as_input, fmt
 
-_STUDY = re.compile(
-    r"\b(?:present|current|our|this|presente|nosso|neste|deste|este|nesta|desta|esta|nossa|nuestro|nuestra)\s+"
-    r"(?:study|work|survey|research|estudo|trabalho|pesquisa|levantamento|estudio|trabajo|investigación)\b",
+# the study's name: a noun found with str.find (fast), then the word before it read by a pattern anchored there
+_STUDY_NOUNS = ("study", "work", "survey", "research", "estudo", "trabalho", "pesquisa", "levantamento", "estudio",
+                "trabajo", "investigación")
+_STUDY_BEFORE = re.compile(
+    r"\b(?:present|current|our|this|presente|nosso|neste|deste|este|nesta|desta|esta|nossa|nuestro|nuestra)\s+$",
     re.IGNORECASE,
 )
 _THAN = r"(?:than|do\s+que|que|a|ao|aos|à|às|al)\b"
@@ -51,6 +53,24 @@ _BACK = 5  # sentences read back for the study's own figure
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
+def _study_names(text: str) -> list[tuple[int, int]]:
+    """Where the text names its own study ("the present study", "neste estudo"), in order."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: offsets would shift
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    found = []
+    for noun in _STUDY_NOUNS:
+        at = low.find(noun)
+        while at >= 0:
+            end = at + len(noun)
+            whole = (at == 0 or not low[at - 1].isalnum()) and (end == len(low) or not low[end].isalnum())
+            before = _STUDY_BEFORE.search(low, max(0, at - 16), at) if whole else None
+            if before:
+                found.append((before.start(), end))
+            at = low.find(noun, end)
+    return sorted(found)
+
+
 def _noun(word: str) -> str:
     return word.lower().rstrip("s")
 
@@ -63,9 +83,10 @@ class _Counts:
     figures: tuple[Figure, ...]
     starts: tuple[int, ...]
     units: dict[int, str]
+    studies: tuple[tuple[int, int], ...]
 
     @classmethod
-    def of(cls, passage: Passage) -> _Counts:
+    def of(cls, passage: Passage, studies: list[tuple[int, int]]) -> _Counts:
         figures = tuple(f for f in passage.figures if f.kind == "count")
         units: dict[int, str] = {}
         following = ""
@@ -76,7 +97,11 @@ class _Counts:
             unit = following if joined and following else _noun(f.unit) if f.unit else ""
             units[f.start] = unit
             following = unit
-        return cls(passage, figures, tuple(f.start for f in figures), units)
+        return cls(passage, figures, tuple(f.start for f in figures), units, tuple(studies))
+
+    def study_in(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The names of the study inside ``[a, b)``."""
+        return [s for s in self.studies if a <= s[0] and s[1] <= b]
 
     def inside(self, a: int, b: int) -> list[Figure]:
         """The counts lying inside ``[a, b)``, found by bisection (a long paragraph stays linear)."""
@@ -85,10 +110,10 @@ class _Counts:
     def own(self, a: int, b: int) -> tuple[Figure, int] | None:
         """The count printed right after the study is named in ``[a, b)``, and where the name starts."""
         text = self.passage.text
-        for m in _STUDY.finditer(text, a, b):
-            near = [f for f in self.inside(m.end(), min(b, m.end() + _NEAR)) if self.units.get(f.start)]
-            if near and not _COMPARATIVE.search(text, m.end(), near[0].start):
-                return near[0], m.start()
+        for start, end in self.study_in(a, b):
+            near = [f for f in self.inside(end, min(b, end + _NEAR)) if self.units.get(f.start)]
+            if near and not _COMPARATIVE.search(text, end, near[0].start):
+                return near[0], start
         return None
 
 
@@ -112,14 +137,15 @@ def _clauses(passage: Passage, start: int, b: int) -> list[tuple[str, int, int, 
 def comparison_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     """Every sentence comparing the study's own count with counts it prints for other studies."""
     for passage in passages:
-        if not _STUDY.search(passage.text):
+        studies = _study_names(passage.text)
+        if not studies:
             continue
-        counts = _Counts.of(passage)
+        counts = _Counts.of(passage, studies)
         for index in range(len(passage.sentences)):
             yield from _sentence(counts, index)
 
 
-def _own_figure(counts: _Counts, index: int, study: re.Match[str], before: int) -> Figure | None:
+def _own_figure(counts: _Counts, index: int, study: tuple[int, int], before: int) -> Figure | None:
     """The study's own count, in its sentence before the comparative or in a sentence just before.
 
     A sentence before counts only when it speaks of the same thing (a word before the study's name).
@@ -129,7 +155,7 @@ def _own_figure(counts: _Counts, index: int, study: re.Match[str], before: int) 
     own = counts.own(a, before)
     if own is not None:
         return own[0]
-    subject = _subject(passage, a, study.start())
+    subject = _subject(passage, a, study[0])
     for a0, b0 in reversed(passage.sentences[max(0, index - _BACK) : index]):
         earlier = counts.own(a0, b0)
         if earlier and subject & _subject(passage, a0, earlier[1]):
@@ -140,10 +166,11 @@ def _own_figure(counts: _Counts, index: int, study: re.Match[str], before: int) 
 def _sentence(counts: _Counts, index: int) -> Iterator[tuple[Passage, Check]]:
     passage = counts.passage
     a, b = passage.sentences[index]
-    study = _STUDY.search(passage.text, a, b)
-    if study is None:
+    named = counts.study_in(a, b)
+    if not named:
         return
-    clauses = _clauses(passage, study.end(), b)
+    study = named[0]
+    clauses = _clauses(passage, study[1], b)
     if not clauses:
         return
     mine = _own_figure(counts, index, study, clauses[0][1])
@@ -168,7 +195,7 @@ def _sentence(counts: _Counts, index: int) -> Iterator[tuple[Passage, Check]]:
     after = _NEXT_WORD.match(passage.text, last, b)
     end = after.end() if after and _noun(after.group(1)) == unit else last
     yield passage, Check(
-        kind="comparison", span=(study.start(), end), inputs=inputs,
+        kind="comparison", span=(study[0], end), inputs=inputs,
         stated=f"{fmt(mine.value, mine.decimals)} {mine.unit}: {'; '.join(listed)}", computed=", ".join(orders),
         status="consistent" if holds else "inconsistent",
         formula=f"the study's own {mine.number} {mine.unit} against the figures it is compared with",

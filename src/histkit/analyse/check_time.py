@@ -346,11 +346,15 @@ def _start_or_whole(found: Found) -> tuple[date, date] | None:
 def event_order_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     """Every "(shortly) before/after EVENT, which took place on DATE" after a date of its sentence."""
     for passage in passages:
-        for cue in _EVENT_CUE.finditer(passage.text):
-            comma = passage.text.find(",", cue.end(), cue.end() + _EVENT_NAME)
-            dated = _EVENT_DATED.match(passage.text, comma) if comma > cue.end() else None
-            if dated is None or any(c in passage.text[cue.end() : comma] for c in ".;:()"):
+        # the apposition first: it opens with a comma and is rare, where "before" and "de" are everywhere
+        for dated in _EVENT_DATED.finditer(passage.text):
+            comma = dated.start()
+            window = max(0, comma - _EVENT_NAME)
+            cues = [c for c in _EVENT_CUE.finditer(passage.text, window, comma)
+                    if not any(ch in passage.text[c.end() : comma] for ch in ".;:(),")]
+            if not cues:
                 continue
+            cue = cues[-1]
             a, b = passage.sentence_of(cue.start())
             dates = _dates(passage, a, b)
             event = next((d for d in dates if d.start == dated.end()), None)
