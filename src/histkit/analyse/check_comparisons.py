@@ -100,8 +100,10 @@ class _Counts:
         return cls(passage, figures, tuple(f.start for f in figures), units, tuple(studies))
 
     def study_in(self, a: int, b: int) -> list[tuple[int, int]]:
-        """The names of the study inside ``[a, b)``."""
-        return [s for s in self.studies if a <= s[0] and s[1] <= b]
+        """The names of the study inside ``[a, b)``, found by bisection."""
+        lo = bisect_left(self.studies, a, key=lambda s: s[0])
+        hi = bisect_left(self.studies, b, lo, key=lambda s: s[0])
+        return [s for s in self.studies[lo:hi] if s[1] <= b]
 
     def inside(self, a: int, b: int) -> list[Figure]:
         """The counts lying inside ``[a, b)``, found by bisection (a long paragraph stays linear)."""

@@ -9,8 +9,8 @@ the total less the parts: 76 - 3 - 10 - 20 = 43. It is read so, in pt/es/en:
 - the **rest** is a count right after "the remaining", "os/as demais", "os/as restantes", "los/las
   restantes" (or followed by "restantes"), whose share another check has recomputed over a total;
 - the **parts** are the counts whose shares were recomputed over that same total, earlier in the
-  rest's sentence and in the sentences just before it, each holding such a share (a sentence with
-  none ends the list);
+  rest's sentence and in the sentences just before it (five at most), each holding such a share (a
+  sentence with none ends the list);
 - the groups are known to divide the total when the printed shares of the parts and the rest add up
   to 100% within their rounding; then a rest that differs is inconsistent. Otherwise the pairing is
   kept only when it agrees (the agreement being what shows the parts are the groups).
@@ -19,6 +19,7 @@ the total less the parts: 76 - 3 - 10 - 20 = 43. It is read so, in pt/es/en:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ _BEFORE = re.compile(r"\b(?:remaining|demais|restantes?)\s+$", re.IGNORECASE)
 _AFTER = re.compile(r"\s+(?:[^\W\d_]+\s+)?(?:restantes?|remaining)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+[^\W\d_]+")
 _WEAK = "paired by agreement"
+_READ_BACK = 5  # sentences read back for the parts
 
 
 @dataclass(frozen=True)
@@ -43,12 +45,12 @@ class _Share:
     decimals: int
 
 
-def _shares(passage: Passage, checks: list[tuple[Passage, Check]]) -> list[_Share]:
+def _shares(passage: Passage, checks: list[Check]) -> list[_Share]:
     """The strong share checks of a passage, in the order of their counts."""
     by_start = {f.start: f for f in passage.figures}
     out = []
-    for p, check in checks:
-        if p is not passage or check.kind != "share" or _WEAK in check.reason or len(check.inputs) != 2:
+    for check in checks:
+        if check.kind != "share" or _WEAK in check.reason or len(check.inputs) != 2:
             continue
         where = list(check.input_passages) or [passage, passage]
         count = by_start.get(check.inputs[0][0])
@@ -76,10 +78,13 @@ def remainder_checks(passages: list[Passage], checks: list[tuple[Passage, Check]
         The checks the other families made; the parts are read from their shares.
 
     """
+    by_passage: dict[int, list[Check]] = {}
+    for p, check in checks:
+        by_passage.setdefault(id(p), []).append(check)
     for passage in passages:
-        if not any(w in passage.text for w in ("emaining", "demais", "restante")):
+        if id(passage) not in by_passage or not any(w in passage.text for w in ("emaining", "demais", "restante")):
             continue
-        shares = _shares(passage, checks)
+        shares = _shares(passage, by_passage[id(passage)])
         for k, rest in enumerate(shares):
             if _is_rest(passage, rest.count):
                 yield from _rest_check(passage, rest, shares[:k])
@@ -87,11 +92,13 @@ def remainder_checks(passages: list[Passage], checks: list[tuple[Passage, Check]
 
 def _parts(passage: Passage, rest: _Share, before: list[_Share]) -> list[_Share]:
     """The shares of the same total in the rest's sentence and the run of sentences before it."""
-    index = passage.sentences.index(passage.sentence_of(rest.count.start))
+    index = bisect_right(passage.sentences, rest.count.start, key=lambda s: s[0]) - 1
     parts: list[_Share] = []
-    for k in range(index, -1, -1):
+    for k in range(index, max(-1, index - _READ_BACK - 1), -1):
         a, b = passage.sentences[k]
-        inside = [s for s in before if a <= s.count.start < b and s.base == rest.base]
+        lo = bisect_left(before, a, key=lambda s: s.count.start)
+        hi = bisect_left(before, b, lo, key=lambda s: s.count.start)
+        inside = [s for s in before[lo:hi] if s.base == rest.base]
         if not inside and k != index:
             break
         parts = inside + parts

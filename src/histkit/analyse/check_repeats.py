@@ -23,6 +23,7 @@ as one more input.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ _OF_TOTAL = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_READ_BACK = 8  # checked statements read back for an overlap: they are short and seldom nested
 # words too common to show that two sentences speak of the same thing
 _COMMON = frozenset({
     "total", "that", "this", "with", "from", "were", "which", "their", "than", "these", "those", "each",
@@ -85,6 +87,15 @@ def _firsts(checks: Iterable[tuple[Passage, Check]]) -> dict[tuple[float, int, s
     return index
 
 
+def _overlaps(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    """Whether a span meets one of ``spans`` (sorted; a statement is a sentence at most, read back so far)."""
+    at = bisect_left(spans, span[1], key=lambda s: s[0])
+    for a, b in reversed(spans[max(0, at - _READ_BACK) : at]):
+        if b > span[0] and a < span[1]:
+            return True
+    return False
+
+
 def repeat_checks(passages: list[Passage], checks: list[tuple[Passage, Check]]) -> Iterator[tuple[Passage, Check]]:
     """Every share of a total printed again, with no inputs, after another check recomputed it.
 
@@ -99,7 +110,11 @@ def repeat_checks(passages: list[Passage], checks: list[tuple[Passage, Check]]) 
     index = _firsts(checks)
     if not index:
         return
-    stated = {(p.element_id, c.span) for p, c in checks}
+    stated: dict[str, list[tuple[int, int]]] = {}  # the statements checked, by passage, in order
+    for p, c in checks:
+        stated.setdefault(p.element_id, []).append(c.span)
+    for spans in stated.values():
+        spans.sort()
     for passage in passages:
         for f in passage.figures:
             if f.kind != "percent" or not f.decimals:
@@ -113,7 +128,7 @@ def repeat_checks(passages: list[Passage], checks: list[tuple[Passage, Check]]) 
                 continue
             first = firsts[0]
             span = (f.start, m.end())
-            if any(e == passage.element_id and a < span[1] and span[0] < b for e, (a, b) in stated):
+            if _overlaps(stated.get(passage.element_id, []), span):
                 continue  # a statement already checked (the first one itself among them)
             if not first.words & _content_words(passage, f.start, noun):
                 continue

@@ -16,7 +16,9 @@ kept out, so that no check takes them for inputs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from histkit.core.errors import AnnotationError
 from histkit.extract.quantities import sentences
@@ -98,16 +100,22 @@ class Passage:
                 return a + offset - s
         raise AnnotationError(f"passage {self.element_id}: offset {offset} falls between its pieces")
 
+    @cached_property
+    def _figure_starts(self) -> list[int]:
+        return [f.start for f in self.figures]
+
     def sentence_of(self, offset: int) -> tuple[int, int]:
-        """The span of the sentence holding ``offset``."""
-        for a, b in self.sentences:
-            if a <= offset < b:
-                return a, b
+        """The span of the sentence holding ``offset`` (else the last one), found by bisection."""
+        at = bisect_right(self.sentences, offset, key=lambda s: s[0]) - 1
+        if at >= 0 and self.sentences[at][0] <= offset < self.sentences[at][1]:
+            return self.sentences[at]
         return self.sentences[-1]
 
     def figures_in(self, start: int, end: int) -> list[Figure]:
-        """The figures lying inside ``[start, end)``."""
-        return [f for f in self.figures if start <= f.start and f.end <= end]
+        """The figures lying inside ``[start, end)``, found by bisection: a long paragraph stays linear."""
+        lo = bisect_left(self._figure_starts, start)
+        hi = bisect_left(self._figure_starts, end, lo)
+        return [f for f in self.figures[lo:hi] if f.end <= end]
 
 
 def _open_parens(text: str, offset: int) -> bool:
