@@ -11,6 +11,8 @@ verdict (table ``claims``, ``checker="automatic"``). Each family of statements l
 - :mod:`histkit.analyse.check_tables`: prose restating a table flattened into its caption;
 - :mod:`histkit.analyse.check_grid_tables`: sums of two rows of a table with grouped columns, at the
   column and group the prose names;
+- :mod:`histkit.analyse.check_table_cells`: a percentage restating one cell (or the least and
+  greatest of a few) of a grouped table whose rows come in two levels (life form, ecological group);
 - :mod:`histkit.analyse.check_named_rows`: a taxon's percentage restated from a species table, over
   the one base that gives every row of the table its percentage, and the counts of species, families
   and orders against the table that lists them;
@@ -57,6 +59,7 @@ from histkit.analyse import (
     check_remainders,
     check_repeats,
     check_shares,
+    check_table_cells,
     check_tables,
     check_time,
 )
@@ -124,6 +127,7 @@ def automatic_claims(article: Article) -> pd.DataFrame:
     checks += check_tables.column_share_checks(found, tables, mark)
     checks += check_tables.row_total_checks(found, tables, mark)
     checks += check_grid_tables.grid_sum_checks(found, tables, mark)
+    checks += check_table_cells.table_cell_checks(found, tables, mark)
     checks += check_named_rows.taxon_share_checks(found, tables, mark)
     checks += check_named_rows.taxon_count_checks(found, tables)
     checks += [pair for family in FAMILIES for pair in family(found)]

@@ -42,6 +42,7 @@ _KIND_WORDS = {
     "range": "a range and the values it spans",
     "average": "an average and its values",
     "comparison": "a figure said to be higher or lower than others",
+    "table_cell": "a figure of a table restated",
 }
 _ISO_DAY = re.compile(r"\b(\d{4}-\d\d-\d\d)\b")
 
