@@ -55,3 +55,20 @@ def test_a_row_or_half_not_named_without_doubt_is_left_alone(corpus):
     for said in ("between 48 and 91%", "only 2.6% of the species"):
         at = corpus["acta-amazonica-land-cover"].text.index(said)
         assert not ((acta["start"] <= at) & (at < acta["end"])).any(), said
+
+
+def test_two_rows_named_together_over_columns_named_before(corpus):
+    article = corpus["acta-amazonica-land-cover"]
+    # "... in the lower stratum of the agricultural uses (oil palm plantation, SAF, cropland and pasture) ... Most of
+    # the species per LCT also were ..., except in the lower stratum of the agricultural uses, where pioneer herbs and
+    # shrubs predominated (36 to 67%)": species, Herb P + Shrub P, lower: SAF 18.1 + 18.1, AC 27.3 + 15.4,
+    # OP 36.0 + 30.0, PAS 38.5 + 28.2 = 36.2 to 66.7
+    assert "P (%) 2.0 3.7 18.1 27.3 36.0 38.5" in article.text and "P (%) 2.5 4.2 18.1 15.4 30.0 28.2" in article.text
+    row = only(article, "range", "pioneer herbs and shrubs predominated (36 to 67%")
+    assert (row["computed"], row["status"]) == ("36.2 to 66.7%", "consistent")
+    # en: "the open habitats (OM and YW)", then "resprouting grasses and bushes ... (67 to 72%)": taxa, dry zone,
+    # Grass R + Bush R: OM 12.0 + 60.0, YW 22.0 + 45.0
+    en = only(fixture("en"), "range", "resprouting grasses and bushes were most of the taxa (67 to 72%")
+    assert (en["computed"], en["status"]) == ("67.0 to 72.0%", "consistent")
+    # "resprouting grasses outnumbered bushes": two rows, not named together
+    assert rows(fixture("en"), "range", "outnumbered bushes").empty

@@ -23,7 +23,10 @@ doubt:
 - **one row**: a life form ("palm", "herbs") with its group when given ("pioneer", "shade-tolerant"),
   the life forms that name no single row dropped ("palm trees": trees are shade-tolerant and
   pioneer, palms only shade-tolerant); or, with no life form, one row named by itself
-  ("cultivated").
+  ("cultivated"); or two life forms named together with their group ("pioneer herbs and shrubs"),
+  whose cells are added up;
+- a set of columns named with its list earlier in the paragraph ("the agricultural uses (oil palm
+  plantation, SAF, cropland and pasture)") stands for them where it is named again.
 
 Anything else is not paired. A cell that disagrees is inconsistent, and the reason names any other
 cell of the same row that holds the stated figure (a group or column slip).
@@ -46,6 +49,11 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 _UNITS = frozenset({"(%)", "%", "(n)", "n"})
 _ARTICLES = frozenset({"the", "los", "las", "das", "dos", "del", "una", "uma", "and", "with", "for"})
 _RESPECTIVELY = re.compile(r"\brespectiv", re.IGNORECASE)
+# the two words before a "(" (read back from it, on a bounded window: linear) name the list inside
+_NAMED_SET = re.compile(r"(?P<name>[^\W\d_]+\s+[^\W\d_]+)\s*$")
+_ITEMS = re.compile(r",|\band\b|\be\b|\by\b")
+_JOINS = ("and", "or", "e", "ou", "y", "o")
+_NEAR = 200  # characters read around a figure for its parentheses: a list in them is short
 _RANGE_JOIN = re.compile(r"\s*%?\s*(?:to|a|até|-|–)\s*$", re.IGNORECASE)
 
 
@@ -119,8 +127,9 @@ def table_cell_checks(passages: list[Passage], captions: list[Passage], mark: st
         defined = {m.group(1).lower(): m.group(2).strip().lower() for m in _DEFINED.finditer(caption.text)}
         table = _Table(grid, rows, halves, groups, _column_words(grid, defined, rows))
         for passage in _near(passages, caption):
+            sets: dict[str, list[str]] = {}
             for a, b in passage.sentences:
-                yield from table.sentence(passage, a, b)
+                yield from table.sentence(passage, a, b, sets)
 
 
 def _near(passages: list[Passage], caption: Passage) -> list[Passage]:
@@ -142,7 +151,8 @@ class _Table:
     groups: dict[str, str]  # abbreviation -> words of its expansion ("st" -> "shade tolerant")
     columns: dict[str, str]  # word -> column
 
-    def sentence(self, passage: Passage, a: int, b: int) -> Iterator[tuple[Passage, Check]]:
+    def sentence(self, passage: Passage, a: int, b: int, sets: dict[str, list[str]]) -> Iterator[tuple[Passage, Check]]:
+        """The checks of one sentence; ``sets`` keeps the sets of columns the paragraph has named."""
         words = {_stem(w) for w in _WORD.findall(passage.text, a, b)}
         halves = words & self.halves.keys()
         if len(halves) != 1:
@@ -151,29 +161,52 @@ class _Table:
         done = a
         for items in _statements(passage, a, b):
             stretch = passage.text[done : items[0].start]
-            yield from self._read(passage, half, stretch, items, done)
+            yield from self._read(passage, half, stretch, items, done, sets)
             done = items[-1].end
 
+    def _named_sets(self, low: str, sets: dict[str, list[str]]) -> None:
+        """Remember "the agricultural uses (oil palm plantation, SAF, cropland and pasture)" as a set of columns."""
+        opened = low.find("(")
+        while opened >= 0:
+            closed = low.find(")", opened)
+            m = _NAMED_SET.search(low, max(0, opened - 60), opened)
+            if closed < 0:
+                return
+            items = [i for i in _ITEMS.split(low[opened + 1 : closed]) if i.strip()]
+            columns = [self._columns_of(i) for i in items]
+            if m and len(items) >= 2 and all(len(c) == 1 for c in columns):
+                sets[m.group("name")] = list(dict.fromkeys(c[0] for c in columns))
+            opened = low.find("(", closed)
+
+    def _columns_of(self, text: str) -> list[str]:
+        words = [_stem(w) for w in _WORD.findall(text.replace("-", " "))]
+        return list(dict.fromkeys(self.columns[w] for w in words if w in self.columns))
+
     def _read(
-        self, passage: Passage, half: str, stretch: str, items: list[Figure], at: int,
+        self, passage: Passage, half: str, stretch: str, items: list[Figure], at: int, sets: dict[str, list[str]],
     ) -> Iterator[tuple[Passage, Check]]:
         low = stretch.lower()
+        self._named_sets(low, sets)
         named_groups = [g for g in self.grid.groups if g[0] in low]
         if len(named_groups) != 1:
             return
         name, lo, hi = named_groups[0]
         words = [_stem(w) for w in _WORD.findall(low.replace("-", " "))]
-        columns = list(dict.fromkeys(self.columns[w] for w in words if w in self.columns))
-        row = self._row(half, words, " ".join(words))
-        if row is None:
+        columns = self._columns_of(low)
+        if not columns:  # "the agricultural uses", named with its columns earlier in the paragraph
+            known = [c for n, c in sets.items() if n in low]
+            columns = known[0] if len(known) == 1 else []
+        rows = self._rows_named(half, words, " ".join(words))
+        if not rows:
             return
         index = {c: [i for i in range(lo, hi) if self.grid.columns[i] == c] for c in columns}
         if any(len(v) != 1 for v in index.values()):
             return
-        cells = [(c, row.cells[index[c][0]]) for c in columns]
-        if any(cell is None for _, cell in cells):
+        cells = [(c, [r.cells[index[c][0]] for r in rows]) for c in columns]
+        if any(cell is None for _, parts in cells for cell in parts):
             return
-        label = f"{row.form}{' ' + row.group.upper() if row.group else ''} ({self.halves[half]}, {name})"
+        label = " + ".join(f"{r.form}{' ' + r.group.upper() if r.group else ''}" for r in rows)
+        label += f" ({self.halves[half]}, {name})"
         said = at + low.find(name)  # the statement opens where the group is named
         if len(items) == 2 and _RANGE_JOIN.search(passage.text[items[0].end : items[1].start]):
             if len(cells) >= 2:
@@ -181,61 +214,81 @@ class _Table:
             return
         if len(items) != len(cells):
             return
-        for fig, (column, cell) in zip(items, cells, strict=True):
-            assert cell is not None
+        for fig, (column, parts) in zip(items, cells, strict=True):
             # one figure: the whole statement; a "respectively" list: each figure its own row
-            yield passage, self._cell(fig, column, cell, row, label, said if len(items) == 1 else fig.start)
+            yield passage, self._cell(fig, column, parts, rows, label, said if len(items) == 1 else fig.start)
 
-    def _row(self, half: str, words: list[str], phrase: str) -> _Row | None:
+    def _rows_named(self, half: str, words: list[str], phrase: str) -> list[_Row]:
+        """The one row named, or two joined ("pioneer herbs and shrubs": added up), or none."""
         rows = [r for r in self.rows if r.half == half]
         said_groups = {g for g, w in self.groups.items() if w and w in phrase}
         forms = [f for f in dict.fromkeys(words) if any(r.form == f and r.group for r in rows)]
-        if forms:
-            found = []
-            for form in forms:
-                mine = [r for r in rows if r.form == form and (not said_groups or r.group in said_groups)]
-                if len(mine) == 1:  # a life form naming no single row names none
-                    found.append(mine[0])
-            return found[0] if len(found) == 1 else None
-        alone = [r for r in rows if not r.group and r.form in words]
-        return alone[0] if len(alone) == 1 else None
+        if not forms:
+            alone = [r for r in rows if not r.group and r.form in words]
+            return alone if len(alone) == 1 else []
+        found = []
+        for form in forms:
+            mine = [r for r in rows if r.form == form and (not said_groups or r.group in said_groups)]
+            if len(mine) == 1:  # a life form naming no single row names none
+                found.append(mine[0])
+        if len(found) == 2 and said_groups and _joined(words, found[0].form, found[1].form):
+            return found
+        return found if len(found) == 1 else []
 
-    def _cell(self, fig: Figure, column: str, cell: Cell, row: _Row, label: str, start: int) -> Check:
-        value = as_input_cell(cell)
+    def _cell(self, fig: Figure, column: str, parts: list[Cell | None], rows: list[_Row], label: str,
+              start: int) -> Check:
+        cells = [c for c in parts if c is not None]
+        value = _total(cells)
         status, reason = judge(fig.value, fig.decimals, value)
-        if status == "inconsistent":
-            elsewhere = [(self._where(i), c) for i, c in enumerate(row.cells)
-                         if c is not None and c is not cell and judge(fig.value, fig.decimals, as_input_cell(c))[0]
-                         == "consistent"]
+        if status == "inconsistent" and len(rows) == 1:
+            elsewhere = [(self._where(i), c) for i, c in enumerate(rows[0].cells)
+                         if c is not None and c is not cells[0]
+                         and judge(fig.value, fig.decimals, as_input_cell(c))[0] == "consistent"]
             if elsewhere:
                 reason += "; the table prints " + ", ".join(f"{fmt(c.value, c.decimals)} for {w}" for w, c in elsewhere)
         return Check(
-            kind="table_cell", span=(start, fig.end), inputs=[(cell.start, cell.end)],
-            stated=f"{fmt(fig.value, fig.decimals)}%", computed=f"{fmt(cell.value, cell.decimals)}%", status=status,
-            formula=f"the cell of {label} at {column.upper()}", reason=reason,
-            input_passages=[self.grid.caption],
+            kind="table_cell", span=(start, fig.end), inputs=[(c.start, c.end) for c in cells],
+            stated=f"{fmt(fig.value, fig.decimals)}%", computed=f"{fmt(value.mid, 1)}%", status=status,
+            formula=f"the cell{'s' if len(cells) > 1 else ''} of {label} at {column.upper()}", reason=reason,
+            input_passages=[self.grid.caption] * len(cells),
         )
 
     def _where(self, i: int) -> str:
         group = next(g[0] for g in self.grid.groups if g[1] <= i < g[2])
         return f"{self.grid.columns[i].upper()} in the {group}"
 
-    def _range(self, items: list[Figure], cells: list[tuple[str, Cell | None]], label: str, start: int) -> Check:
-        present = [c for _, c in cells if c is not None]
-        least = min(present, key=lambda c: c.value)
-        most = max(present, key=lambda c: c.value)
-        verdicts = [judge(f.value, f.decimals, as_input_cell(c)) for f, c in zip(items, (least, most), strict=True)]
+    def _range(self, items: list[Figure], cells: list[tuple[str, list[Cell | None]]], label: str, start: int) -> Check:
+        sums = [[c for c in parts if c is not None] for _, parts in cells]
+        least = min(sums, key=lambda c: _total(c).mid)
+        most = max(sums, key=lambda c: _total(c).mid)
+        verdicts = [judge(f.value, f.decimals, _total(c)) for f, c in zip(items, (least, most), strict=True)]
         status = "consistent" if all(v[0] == "consistent" for v in verdicts) else "inconsistent"
         reason = "; ".join(f"{end}: {v[1]}" for end, v in zip(("least", "greatest"), verdicts, strict=True))
         names = ", ".join(c.upper() for c, _ in cells)
-        span = Interval(least.value, most.value, (least.value + most.value) / 2)
+        inputs = [(c.start, c.end) for c in [*least, *most]]
         return Check(
-            kind="range", span=(start, items[1].end), inputs=[(least.start, least.end), (most.start, most.end)],
+            kind="range", span=(start, items[1].end), inputs=inputs,
             stated=f"{fmt(items[0].value, items[0].decimals)} to {fmt(items[1].value, items[1].decimals)}%",
-            computed=f"{fmt(span.lo, least.decimals)} to {fmt(span.hi, most.decimals)}%", status=status,
-            formula=f"least and greatest cell of {label} over {names}", reason=reason,
-            input_passages=[self.grid.caption, self.grid.caption],
+            computed=f"{fmt(_total(least).mid, 1)} to {fmt(_total(most).mid, 1)}%", status=status,
+            formula=f"least and greatest {'sum' if len(least) > 1 else 'cell'} of {label} over {names}", reason=reason,
+            input_passages=[self.grid.caption] * len(inputs),
         )
+
+
+def _total(cells: list[Cell]) -> Interval:
+    """A cell's range, or the sum of a few (a rounded cell stands for [v - h, v + h): never its top)."""
+    ranges = [as_input_cell(c) for c in cells]
+    if len(ranges) == 1:
+        return ranges[0]
+    lo = sum(r.lo for r in ranges)
+    hi = sum(r.hi for r in ranges)
+    return Interval(lo, hi - 1e-6 if hi > lo else hi, sum(r.mid for r in ranges))
+
+
+def _joined(words: list[str], first: str, second: str) -> bool:
+    """Whether two life forms are named together: "herbs and shrubs", "trees or shrubs"."""
+    return any(words[k : k + 3] in ([first, j, second], [second, j, first]) for k in range(len(words) - 2)
+               for j in _JOINS)
 
 
 def _statements(passage: Passage, a: int, b: int) -> list[list[Figure]]:
@@ -245,8 +298,8 @@ def _statements(passage: Passage, a: int, b: int) -> list[list[Figure]]:
     for f in figures:
         if f.kind == "count" and not _ends_in_percent(passage, f, b):
             continue
-        opened = passage.text.rfind("(", a, f.start)
-        closed = passage.text.rfind(")", a, f.start)
+        opened = passage.text.rfind("(", max(a, f.start - _NEAR), f.start)
+        closed = passage.text.rfind(")", max(a, f.start - _NEAR), f.start)
         if out and opened > closed and out[-1][-1].start > opened:
             out[-1].append(f)
         else:
@@ -256,7 +309,7 @@ def _statements(passage: Passage, a: int, b: int) -> list[list[Figure]]:
 
 def _ends_in_percent(passage: Passage, f: Figure, b: int) -> bool:
     """A count in a list or range closed by a percentage ("24 and 18%", "38 to 63%")."""
-    close = passage.text.find(")", f.end, b)
+    close = passage.text.find(")", f.end, min(b, f.end + _NEAR))
     if close < 0 or "(" in passage.text[f.end : close]:
         return False
     return passage.text[:close].rstrip().endswith("%") or bool(_RESPECTIVELY.search(passage.text, f.end, close))
@@ -265,7 +318,7 @@ def _ends_in_percent(passage: Passage, f: Figure, b: int) -> bool:
 def _is_list(passage: Passage, items: list[Figure]) -> bool:
     if len(items) == 1:
         return True
-    close = passage.text.find(")", items[-1].end)
+    close = passage.text.find(")", items[-1].end, items[-1].end + _NEAR)
     tail = passage.text[items[-1].end : close if close > 0 else items[-1].end + 40]
     between = passage.text[items[0].end : items[1].start]
     return bool(_RESPECTIVELY.search(tail)) or (len(items) == 2 and bool(_RANGE_JOIN.search(between)))
