@@ -36,3 +36,9 @@ def test_a_bound_or_a_likeness_is_not_a_comparison():
     assert rows(fixture("es"), "comparison", "similar").empty
     assert rows(fixture("pt"), "comparison", "semelhante").empty
 
+
+
+def test_a_comparison_of_something_the_figures_do_not_count_is_left_alone():
+    # "In the present study (120 participants), the response rate was higher than that found by Lee (2001), who
+    # surveyed 300 participants": rates are compared, not participants
+    assert rows(fixture("en"), "comparison", "response rate").empty

@@ -14,6 +14,9 @@ comparison can be recomputed. It is read so, in pt/es/en:
 - the **figures compared with** are the counts after the comparative, up to the next comparative or
   the sentence's end, that count the same thing as the study's own figure ("64 and 56 species": a
   list takes the noun of its last figure); years and labels are never compared;
+- the thing compared is what the figures count: its noun is said before the comparative, the study's
+  own figure aside ("the species richness recorded in our study was higher than"; "the response rate
+  of the present study (120 participants) was higher than ... 300 participants" compares no counts);
 - the **study's own figure** is a count of that thing printed right after the study is named ("in
   the present study (76 species)", "neste estudo, 76 espécies"), in the sentence itself before the
   comparative, or else in an earlier sentence of the paragraph that speaks of the same thing (a
@@ -48,6 +51,7 @@ _COMPARATIVE = re.compile(
 )
 _LIST_JOIN = re.compile(r"\s*,?\s*(?:(?:and|e|y|or|ou|o)\s+)?")
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_WORD_ANY = re.compile(r"[^\W\d_]+")
 _NEAR = 40  # characters between the study's name and its own figure ("present study (76 species)")
 _BACK = 5  # sentences read back for the study's own figure
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
@@ -165,6 +169,21 @@ def _own_figure(counts: _Counts, index: int, study: tuple[int, int], before: int
     return None
 
 
+def _compares(text: str, a: int, comparative: int, mine: Figure, unit: str) -> bool:
+    """Whether what is compared is what the figures count: its noun before the comparative.
+
+    The study's own figure is set aside: "the species richness recorded in our study was higher than"
+    compares species; "In the present study (120 participants), the response rate was higher than ...
+    300 participants" compares rates.
+    """
+    before = text[a:comparative]
+    if a <= mine.start < comparative:
+        after = _NEXT_WORD.match(text, mine.end, comparative)
+        cut = after.end() if after else mine.end
+        before = text[a : mine.start] + text[cut:comparative]
+    return unit in {_noun(w) for w in _WORD_ANY.findall(before)}
+
+
 def _sentence(counts: _Counts, index: int) -> Iterator[tuple[Passage, Check]]:
     passage = counts.passage
     a, b = passage.sentences[index]
@@ -179,6 +198,8 @@ def _sentence(counts: _Counts, index: int) -> Iterator[tuple[Passage, Check]]:
     if mine is None:
         return
     unit = counts.units[mine.start]
+    if not _compares(passage.text, a, clauses[0][1], mine, unit):
+        return
     orders, inputs, holds, listed = [], [(mine.start, mine.end)], True, []
     for direction, _, c0, c1 in clauses:
         inside = counts.inside(c0, c1)
