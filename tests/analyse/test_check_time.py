@@ -57,3 +57,9 @@ def test_event_order_fixtures_in_three_languages():
 def test_dates_that_overlap_tell_no_order():
     # "sold in 1974, just before the strike, which took place in May 1974": 1974 holds May 1974
     assert rows(fixture("en"), "order", "just before the strike").empty
+
+
+def test_a_date_of_another_clause_is_not_the_one_placed_before_the_event():
+    # "In 1980, the archive, created long before the revolution, which took place in 1974, was moved": 1980 dates
+    # the move, not the archive
+    assert rows(fixture("en"), "order", "long before the revolution").empty

@@ -23,7 +23,8 @@ EDTF bounds by :func:`histkit.core.dating.bounds`):
   pouco antes da Revolução dos Cravos, ocorrida em 25 de abril de 1974", "founded in January 1973,
   shortly before the Carnation Revolution, which took place on 25 April 1974", "poco después de la
   huelga, ocurrida el 3 de mayo de 1920": the last date of the sentence before "antes"/"before"
-  (its start where it is "desde"/"since" a date) against the date the apposition gives the event.
+  (its start where it is "desde"/"since" a date), with a comma and two words at most before the cue
+  ("1973, surgido pouco antes"), against the date the apposition gives the event.
   The event's name has no comma; where the two dates overlap at the precision printed, nothing is
   said. "Shortly" is not judged: the gap is given.
 """
@@ -73,6 +74,8 @@ _EVENT_DATED = re.compile(
     re.IGNORECASE,
 )
 _EVENT_NAME = 80  # characters of an event's name, between the cue and its apposition
+# between the date of what is placed before or after and the cue: a comma and a verb at most ("1973, surgido")
+_SUBJECT_GAP = re.compile(r"\s*,?\s*(?:[^\W\d_]+\s+){0,2}")
 _DEATH_VERB = re.compile(r"\b(?:died|morreu|faleceu|murió|falleció)\s+$", re.IGNORECASE)
 
 
@@ -361,6 +364,8 @@ def event_order_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check
             before = [d for d in dates if d.end <= cue.start()]
             if event is None or not before:
                 continue
+            if not _SUBJECT_GAP.fullmatch(passage.text, before[-1].end, cue.start()):
+                continue  # "In 1980, the archive, created long before ...": that date is not the archive's
             subject, when = before[-1], _start_or_whole(before[-1])
             event_when = _start_or_whole(event)
             if when is None or event_when is None or "/" in event.value.edtf:
