@@ -210,7 +210,8 @@ def _sentence(counts: _Counts, index: int) -> Iterator[tuple[Passage, Check]]:
         for other in others:
             ours, theirs = as_input(mine), as_input(other)
             ok = ours.hi > theirs.lo if direction == "higher" else ours.lo < theirs.hi
-            sign = (">" if ok else "<=") if direction == "higher" else ("<" if ok else ">=")
+            # words, not "<=": a reader's sentence reads "<=" as "no later than"
+            sign = (">" if direction == "higher" else "<") if ok else ("not >" if direction == "higher" else "not <")
             orders.append(f"{mine.number} {sign} {other.number}")
             holds = holds and ok
             inputs.append((other.start, other.end))
@@ -223,5 +224,5 @@ def _sentence(counts: _Counts, index: int) -> Iterator[tuple[Passage, Check]]:
         status="consistent" if holds else "inconsistent",
         formula=f"the study's own {mine.number} {mine.unit} against the figures it is compared with",
         reason=("every order stated holds" if holds else "an order stated does not hold: " + ", ".join(
-            o for o in orders if "<=" in o or ">=" in o)),
+            o for o in orders if " not " in o)),
     )

@@ -379,13 +379,15 @@ def event_order_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check
             else:
                 continue  # the dates overlap at the precision printed: the order cannot be told
             relation = "before" if earlier else "after"
-            shown = f"{subject.value.edtf.split('/')[0]} {'<' if earlier else '>'} {event.value.edtf}"
+            # in words for readers: "1973-01, before 1974-04-25" reads "January 1973, before 25 April 1974"
+            ordered = "before" if (status == "consistent") == earlier else "after"
+            shown = f"{subject.value.edtf.split('/')[0]}, {ordered} {event.value.edtf}"
             gap = abs((event_when[0] - when[0]).days) // 30
             yield passage, Check(
                 kind="order", span=(cue.start(), event.end),
                 inputs=[(subject.start, subject.end), (event.start, event.end)],
                 stated=f"{subject.phrase} {relation} {event.phrase}",
-                computed=shown if status == "consistent" else f"not {shown}",
+                computed=shown,
                 status=status,
                 formula=f"{subject.phrase} {relation} the event dated {event.phrase}",
                 reason=(f"the event is dated beside its name; the dates are about {gap} months apart"
