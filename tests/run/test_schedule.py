@@ -42,7 +42,8 @@ def test_a_build_runs_one_more_notebook_than_cores_when_kernels_are_forked(monke
 def test_a_build_without_jobs_uses_the_default(project, monkeypatch):  # noqa: F811
     asked: list[int] = []
     real = runner.run_in_threads
-    monkeypatch.setattr(runner, "run_in_threads", lambda work, items, jobs: asked.append(jobs) or real(work, items, jobs))
+    monkeypatch.setattr(runner, "run_in_threads",
+                        lambda work, items, jobs: asked.append(jobs) or real(work, items, jobs))
     runner.build(["00-ok"], root=project, report=lambda line: None, force=True)
     assert asked == [default_jobs(forked=runner.kernels.can_fork())]
 
