@@ -247,3 +247,20 @@ def test_a_bracketed_original_year_tells_two_entries_apart(corpus):
     assert chosen == {"1979": "Estética da criação verbal [19", "1954": "O problema do texto na linguís"}
     ambiguous = audit.findings[audit.findings["kind"] == "ambiguous-citation"]
     assert not set(ambiguous["citation_ids"]) & set(rows["citation_id"])
+
+
+@pytest.mark.parametrize(("name", "cited"), [
+    ("bak-p58270", "(LEVINSON, 2007)"),  # a note quoting Levinson's book, which the list holds
+    ("edur-literatura-indigena", "IBGE, 2012"),  # an institution as author, in capitals (ABNT)
+    ("ecos-china-new-normal", "UNDP, 2013"),
+])
+def test_an_author_date_citation_in_a_note_is_no_archive_and_call_number(corpus, name, cited):
+    from histkit.extract.references import article_references
+
+    article = corpus[name]
+    notes = footnote_sources(article, article_references(article))
+    (row,) = [r for r in notes.itertuples() if cited in r.text]
+    assert row.kind != "archival" and row.call_number == "" and row.archive_cited == ""
+    audit = run_audit(article)
+    assert not any(cited.strip("()").split(",")[0] == subject
+                   for subject in audit.findings.loc[audit.findings["kind"] == "footnote-archive", "subject"])
