@@ -264,3 +264,19 @@ def test_an_author_date_citation_in_a_note_is_no_archive_and_call_number(corpus,
     audit = run_audit(article)
     assert not any(cited.strip("()").split(",")[0] == subject
                    for subject in audit.findings.loc[audit.findings["kind"] == "footnote-archive", "subject"])
+
+
+def test_a_semicolon_inside_a_quotation_or_parentheses_does_not_split_a_note(corpus):
+    from histkit.extract.references import article_references
+
+    # bak-p58270's note 5 quotes Grice: "No original: “to calculate ... explanations; and if the list ...”".
+    article = corpus["bak-p58270"]
+    notes = footnote_sources(article, article_references(article))
+    five = notes[notes["footnote"] == 5]
+    (text,) = five["text"]
+    assert text.startswith("No original:") and "; and if the list" in text
+    # ecos-china-new-normal's note 13 closes with a group, "(... Pinto, 2017, p. 381, our translation)": one item.
+    article = corpus["ecos-china-new-normal"]
+    notes = footnote_sources(article, article_references(article))
+    assert len(notes[notes["footnote"] == 13]) == 1
+    check_provenance(notes, article.text)

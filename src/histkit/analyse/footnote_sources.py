@@ -30,6 +30,24 @@ _ANY_YEAR = re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)\b")
 _JOURNAL = re.compile(r"\bno\. ?\d+.*\b\d+[-–]\d+")
 _QUOTED = re.compile(r"[\"“][^\"”]+[\"”]")
 
+def _items_of(piece: str) -> list[str]:
+    """``piece.split(";")``, except at a ';' inside a quotation or parentheses.
+
+    A note that quotes a passage ("No original: “...; and if the list...”") or gives a citation group
+    ("(GRICE, 1975; SEARLE, 1969)") is one item there, not two.
+    """
+    parts, depth, last = [], 0, 0
+    for at, char in enumerate(piece):
+        if char in "“(":
+            depth += 1
+        elif char in "”)":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0:
+            parts.append(piece[last:at])
+            last = at + 1
+    return [*parts, piece[last:]]
+
+
 def _footnote_items(article: Article, element: Element) -> list[list[tuple[int, int]]]:
     """Split a footnote into its ';'-separated items, each a list of verbatim spans.
 
@@ -41,7 +59,7 @@ def _footnote_items(article: Article, element: Element) -> list[list[tuple[int, 
     for a, b in element.pieces:
         piece = article.text[a:b]
         pos = 0
-        parts = piece.split(";")
+        parts = _items_of(piece)
         for i, part in enumerate(parts):
             lead = len(part) - len(part.lstrip())
             span = (a + pos + lead, a + pos + len(part.rstrip()))
