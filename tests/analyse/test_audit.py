@@ -280,3 +280,10 @@ def test_a_semicolon_inside_a_quotation_or_parentheses_does_not_split_a_note(cor
     notes = footnote_sources(article, article_references(article))
     assert len(notes[notes["footnote"] == 13]) == 1
     check_provenance(notes, article.text)
+
+
+def test_an_entry_without_a_year_is_said_so_among_several_years(corpus):
+    # mediacoes-cambiemos lists "La Nación, 14/9/16 falta referencia" (no year read) and "La Nación 31/8/2017 ...".
+    findings = run_audit(corpus["mediacoes-cambiemos"]).findings
+    (detail,) = findings.loc[(findings["kind"] == "several-years") & (findings["subject"] == "La Nación"), "detail"]
+    assert detail == "La Nación is listed for 2017 and without a year; the year tells them apart"
