@@ -210,13 +210,14 @@ class _Table:
         said = at + low.find(name)  # the statement opens where the group is named
         if len(items) == 2 and _RANGE_JOIN.search(passage.text[items[0].end : items[1].start]):
             if len(cells) >= 2:
-                yield passage, self._range(items, cells, label, said)
+                yield passage, self._range(items, cells, label, (said, _closed(passage, said, items[1].end)))
             return
         if len(items) != len(cells):
             return
         for fig, (column, parts) in zip(items, cells, strict=True):
             # one figure: the whole statement; a "respectively" list: each figure its own row
-            yield passage, self._cell(fig, column, parts, rows, label, said if len(items) == 1 else fig.start)
+            start = said if len(items) == 1 else fig.start
+            yield passage, self._cell(fig, column, parts, rows, label, (start, _closed(passage, start, fig.end)))
 
     def _rows_named(self, half: str, words: list[str], phrase: str) -> list[_Row]:
         """The one row named, or two joined ("pioneer herbs and shrubs": added up), or none."""
@@ -236,7 +237,7 @@ class _Table:
         return found if len(found) == 1 else []
 
     def _cell(self, fig: Figure, column: str, parts: list[Cell | None], rows: list[_Row], label: str,
-              start: int) -> Check:
+              span: tuple[int, int]) -> Check:
         cells = [c for c in parts if c is not None]
         value = _total(cells)
         status, reason = judge(fig.value, fig.decimals, value)
@@ -247,7 +248,7 @@ class _Table:
             if elsewhere:
                 reason += "; the table prints " + ", ".join(f"{fmt(c.value, c.decimals)} for {w}" for w, c in elsewhere)
         return Check(
-            kind="table_cell", span=(start, fig.end), inputs=[(c.start, c.end) for c in cells],
+            kind="table_cell", span=span, inputs=[(c.start, c.end) for c in cells],
             stated=f"{fmt(fig.value, fig.decimals)}%", computed=f"{fmt(value.mid, 1)}%", status=status,
             formula=f"the cell{'s' if len(cells) > 1 else ''} of {label} at {column.upper()}", reason=reason,
             input_passages=[self.grid.caption] * len(cells),
@@ -257,7 +258,9 @@ class _Table:
         group = next(g[0] for g in self.grid.groups if g[1] <= i < g[2])
         return f"{self.grid.columns[i].upper()} in the {group}"
 
-    def _range(self, items: list[Figure], cells: list[tuple[str, list[Cell | None]]], label: str, start: int) -> Check:
+    def _range(
+        self, items: list[Figure], cells: list[tuple[str, list[Cell | None]]], label: str, span: tuple[int, int],
+    ) -> Check:
         sums = [[c for c in parts if c is not None] for _, parts in cells]
         least = min(sums, key=lambda c: _total(c).mid)
         most = max(sums, key=lambda c: _total(c).mid)
@@ -267,12 +270,18 @@ class _Table:
         names = ", ".join(c.upper() for c, _ in cells)
         inputs = [(c.start, c.end) for c in [*least, *most]]
         return Check(
-            kind="range", span=(start, items[1].end), inputs=inputs,
+            kind="range", span=span, inputs=inputs,
             stated=f"{fmt(items[0].value, items[0].decimals)} to {fmt(items[1].value, items[1].decimals)}%",
             computed=f"{fmt(_total(least).mid, 1)} to {fmt(_total(most).mid, 1)}%", status=status,
             formula=f"least and greatest {'sum' if len(least) > 1 else 'cell'} of {label} over {names}", reason=reason,
             input_passages=[self.grid.caption] * len(inputs),
         )
+
+
+def _closed(passage: Passage, start: int, end: int) -> int:
+    """The end of a statement, with the parenthesis its figure closes ("... predominated (48%)")."""
+    opened = passage.text.rfind("(", start, end) > passage.text.rfind(")", start, end)
+    return end + 1 if opened and passage.text[end : end + 1] == ")" else end
 
 
 def _total(cells: list[Cell]) -> Interval:
