@@ -10,7 +10,7 @@ def test_the_remaining_species_are_the_total_less_the_groups_before(corpus):
     assert "The remaining 43 species (56.5% of total richness) were rare" in article.text
     row = only(article, "sum", "remaining 43 species")
     assert row["input_quotes"] == "76 | three | 10 | 20"
-    assert (row["computed"], row["status"]) == ("76 - three - 10 - 20 = 43", "consistent")
+    assert (row["computed"], row["status"]) == ("76 - 3 - 10 - 20 = 43", "consistent")
     assert "add up to 100%" in row["reason"]  # 3.9 + 13.1 + 26.3 + 56.5 = 99.8, within the four roundings
 
 

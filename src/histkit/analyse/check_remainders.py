@@ -119,7 +119,7 @@ def _rest_check(passage: Passage, rest: _Share, before: list[_Share]) -> Iterato
     holds = computed == rest.count.value
     if not holds and not divides:
         return
-    numbers = " - ".join([base.number, *(p.count.number for p in parts)])
+    numbers = " - ".join(f"{v:g}" for v in [base.value, *(p.count.value for p in parts)])  # "three" as 3
     after = _NEXT_WORD.match(passage.text, rest.count.end)
     lo = max(0, rest.count.start - 16)
     cue = _BEFORE.search(passage.text[lo : rest.count.start])
