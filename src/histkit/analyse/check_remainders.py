@@ -119,18 +119,18 @@ def _rest_check(passage: Passage, rest: _Share, before: list[_Share]) -> Iterato
     holds = computed == rest.count.value
     if not holds and not divides:
         return
-    numbers = " - ".join(f"{v:g}" for v in [base.value, *(p.count.value for p in parts)])  # "three" as 3
+    numbers = " - ".join(str(int(v)) for v in [base.value, *(p.count.value for p in parts)])  # "three" as 3
     after = _NEXT_WORD.match(passage.text, rest.count.end)
     lo = max(0, rest.count.start - 16)
     cue = _BEFORE.search(passage.text[lo : rest.count.start])
     start = lo + cue.start() if cue else rest.count.start
-    reason = (f"{base.number} less the parts is {computed:g}; the text says {rest.count.number}"
+    reason = (f"{base.number} less the parts is {int(computed)}; the text says {rest.count.number}"
               + ("; their shares add up to 100%, so they are the groups of the total" if divides else
                  "; paired by agreement (the shares do not show the groups divide the total)"))
     yield passage, Check(
         kind="sum", span=(start, after.end() if after else rest.count.end),
         inputs=[base_span, *((p.count.start, p.count.end) for p in parts)],
-        stated=rest.count.number, computed=f"{numbers} = {computed:g}",
+        stated=rest.count.number, computed=f"{numbers} = {int(computed)}",
         status="consistent" if holds else "inconsistent",
         formula="the total less the parts stated before it", reason=reason,
         input_passages=[base_passage, *([passage] * len(parts))],
