@@ -134,12 +134,12 @@ def table_cell_checks(passages: list[Passage], captions: list[Passage], mark: st
 
 def _near(passages: list[Passage], caption: Passage) -> list[Passage]:
     """The paragraphs citing the table by its number, and the ones right before and after it."""
-    label = " ".join(caption.text.split()[:2]).lower()  # "table 1"
+    cited = re.compile(rf"\b{re.escape(' '.join(caption.text.split()[:2]))}\b", re.IGNORECASE)  # "Table 1", not 10
     at = caption.joined.pieces[0][0]
     before = [p for p in passages if p.joined.pieces[-1][1] <= at]
     after = [p for p in passages if p.joined.pieces[0][0] >= at]
-    near = [p for p in (before[-1:] + after[:1])]
-    near += [p for p in passages if label in p.text.lower() and p not in near]
+    near = before[-1:] + after[:1]
+    near += [p for p in passages if p not in near and cited.search(p.text)]
     return near
 
 
