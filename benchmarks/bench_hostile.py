@@ -47,6 +47,11 @@ UNITS: dict[str, str] = {
     "letters": "a",
     "dots": ". ",
     "footnote-marks": "¹",
+    # the statements of the automatic checks (issue 18), each repeated in one paragraph
+    "comparisons": "in the present study (76 species) was higher than that found by A (2001), who recorded 64 species. ",
+    "event-order": "founded in January 1973, shortly before the revolution, which took place on 25 April 1974. ",
+    "remainders": "10 were rare (25.0%) and 12 common (30.0%). The remaining 18 nests (45.0%) ",
+    "repeats": "grew rice (22.5% of the total farms) ",
     "article": "",  # the real article, repeated (the shape a long corpus article has)
 }
 
@@ -61,7 +66,7 @@ def article_text(name: str, chars: int) -> str:
 
 
 def _steps() -> dict[str, Callable[[object], object]]:
-    from histkit.analyse import audit
+    from histkit.analyse import audit, auto_checks
     from histkit.extract import citations, dates, quantities, references
 
     return {
@@ -70,10 +75,11 @@ def _steps() -> dict[str, Callable[[object], object]]:
         "citations": citations.citations_table,
         "references": references.references_table,
         "audit": audit.run_audit,
+        "checks": auto_checks.automatic_claims,
     }
 
 
-STEP_NAMES = ("ingest", "dates", "quantities", "citations", "references", "audit")
+STEP_NAMES = ("ingest", "dates", "quantities", "citations", "references", "audit", "checks")
 
 
 def _work(name: str, chars: int, step: str, out: multiprocessing.Queue) -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from histkit.analyse.check_rows import Check
 from histkit.analyse.figures import Figure, Passage
@@ -45,6 +45,8 @@ _PARTITION_CUE = re.compile(
     r"\bentre\s+(?:eles|elas|ellos|ellas)\b|\bdivid\w+|\bcompost[oa]s?\s+por|\bcomposed\s+of|:|\bde\s+los\s+cuales",
     re.IGNORECASE,
 )
+_LIST_GAP = 300  # characters between a total and its first part, or between two parts
+_LIST_ITEMS = 60  # parts of one total, at most
 _LAST_CONNECTIVE = re.compile(r"(?:\be\b|\by\b|\band\b)[^,;]*$", re.IGNORECASE)
 _SHARE_VERB = re.compile(
     r"\b(?:accounted\s+for|account\s+for|representing|represent(?:s|ed)?|correspond\w*|representa\w*|"
@@ -78,25 +80,24 @@ def share_pairs(passage: Passage, a: int, b: int) -> list[tuple[Figure, Figure]]
     figures = passage.figures_in(a, b)
     pairs = []
     for i, count in enumerate(figures):
-        if count.kind != "count" or count.decimals:
+        if count.kind != "count" or count.decimals or i + 1 == len(figures):
             continue
-        following = [f for f in figures[i + 1 :] if not f.in_parens or f is figures[i + 1]]
-        if not following:
-            continue
-        pct = following[0] if following[0] is figures[i + 1] else None
-        if pct is not None and pct.kind == "percent":
+        pct = figures[i + 1]
+        # distances first, then the gap read: a long sentence stays linear
+        if pct.kind == "percent" and pct.start - count.end <= 80:
             gap = passage.text[count.end : pct.start]
             # "(45,89%)" opens with the share; "(FO = 46.7%)" is another measure of the thing named
             opens = gap.rstrip().endswith("(")
-            if len(gap) <= 80 and ";" not in gap and ":" not in gap and (
-                    (opens and not count.in_parens) or _SHARE_VERB.search(gap)):
+            if ";" not in gap and ":" not in gap and ((opens and not count.in_parens) or _SHARE_VERB.search(gap)):
                 pairs.append((count, pct))
                 continue
-        later = [f for f in figures[i + 1 :] if not f.in_parens]
-        if not count.in_parens and later and later[0].kind == "percent":
-            gap = passage.text[count.end : later[0].start]
-            if len(gap) <= 240 and _SHARE_VERB.search(gap[-40:]) and ";" not in gap:
-                pairs.append((count, later[0]))
+        if count.in_parens:
+            continue
+        later = next((f for f in islice(figures, i + 1, None) if not f.in_parens), None)
+        if later is not None and later.kind == "percent" and later.start - count.end <= 240:
+            gap = passage.text[count.end : later.start]
+            if _SHARE_VERB.search(gap[-40:]) and ";" not in gap:
+                pairs.append((count, later))
     return pairs
 
 
@@ -221,7 +222,9 @@ def _parts_after(passage: Passage, total: Figure, end: int, begin: int | None = 
     for inside in (False, True):
         parts: list[Figure] = []
         begin = total.end if begin is None else begin
-        for f in passage.figures_in(begin, end):
+        for f in passage.iter_figures(begin, end):
+            if f.start - (parts[-1].end if parts else begin) > _LIST_GAP or len(parts) == _LIST_ITEMS:
+                break  # a list is short and its items near each other: reading on is quadratic in a long sentence
             if f.kind in ("percent", "year", "label") or f.in_parens != inside:
                 continue
             if f.kind != total.kind or f.value >= total.value or f.decimals:
@@ -270,10 +273,11 @@ def sum_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
             figures = [f for f in passage.figures_in(a, b) if f.kind in ("count", "money")]
             anaphora = _ANAPHORA.match(passage.text[a:b])
             if anaphora:
-                before = [f for f in passage.figures_in(0, a) if f.kind == "count" and not f.in_parens]
+                last = next((f for f in reversed(passage.figures_in(0, a)) if f.kind == "count" and not f.in_parens),
+                            None)
                 earlier = last_in_section.get(passage.section)
-                if before:
-                    found = (passage, before[-1], (before[-1].start, before[-1].end))
+                if last:
+                    found = (passage, last, (last.start, last.end))
                 elif earlier:
                     found = (earlier[0], earlier[1], (a, a + anaphora.end()))
                 else:
@@ -289,7 +293,6 @@ def sum_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
             for i, f in enumerate(figures):
                 if (f.decimals and f.kind == "count") or f.start in used:
                     continue
-                after = passage.text[f.end : b]
                 parts = _parts_after(passage, f, b)
                 cue_after = _PARTITION_CUE.search(passage.text[f.end : parts[0].start]) if parts else None
                 if _listed(passage, parts) and (_is_total(passage, f) or cue_after):
@@ -298,8 +301,10 @@ def sum_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
                         used.update(p.start for p in parts)
                         yield passage, check
                         continue
+                if not _is_total(passage, f):
+                    continue
                 before = [g for g in figures[:i] if g.kind == f.kind and g.unit == f.unit and not g.in_parens]
-                if _is_total(passage, f) and len(before) >= 2 and after is not None:
+                if len(before) >= 2:
                     check = _sum_check(passage, f, before, (f.start, f.end), passage)
                     if check:
                         yield passage, check

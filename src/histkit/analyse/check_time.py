@@ -359,7 +359,8 @@ def event_order_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check
                 continue
             cue = cues[-1]
             a, b = passage.sentence_of(cue.start())
-            dates = _dates(passage, a, b)
+            # the dates read near the cue only: the date placed is just before it, the event's just after
+            dates = _dates(passage, max(a, cue.start() - _EVENT_NAME - 40), min(b, dated.end() + _EVENT_NAME))
             event = next((d for d in dates if d.start == dated.end()), None)
             before = [d for d in dates if d.end <= cue.start()]
             if event is None or not before:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import islice
 
 from histkit.core.errors import AnnotationError
 from histkit.extract.quantities import sentences
@@ -110,6 +112,14 @@ class Passage:
         if at >= 0 and self.sentences[at][0] <= offset < self.sentences[at][1]:
             return self.sentences[at]
         return self.sentences[-1]
+
+    def iter_figures(self, start: int, end: int) -> Iterator[Figure]:
+        """The figures lying inside ``[start, end)``, one at a time: a reader that stops early reads no more."""
+        for f in islice(self.figures, bisect_left(self._figure_starts, start), None):
+            if f.start >= end:
+                return
+            if f.end <= end:
+                yield f
 
     def figures_in(self, start: int, end: int) -> list[Figure]:
         """The figures lying inside ``[start, end)``, found by bisection: a long paragraph stays linear."""
@@ -264,9 +274,10 @@ def _inherit_money(figures: list[Figure], spans: list[tuple[int, int]]) -> list[
     As :mod:`histkit.extract.quantities` reads "56.13 pesos a month ... it had risen to 124.78".
     """
     out = []
+    starts = [f.start for f in figures]  # in order: each sentence's figures found by bisection (linear)
     for a, b in spans:
         money: Figure | None = None
-        for f in (f for f in figures if a <= f.start < b):
+        for f in figures[bisect_left(starts, a) : bisect_left(starts, b)]:
             if f.kind == "money":
                 money = f
             elif money and f.kind == "count" and f.decimals and f.decimals == money.decimals:
