@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import islice, pairwise
+from itertools import pairwise
 
 from histkit.analyse.check_rows import Check
 from histkit.analyse.figures import Figure, Passage
@@ -93,7 +93,7 @@ def share_pairs(passage: Passage, a: int, b: int) -> list[tuple[Figure, Figure]]
                 continue
         if count.in_parens:
             continue
-        later = next((f for f in islice(figures, i + 1, None) if not f.in_parens), None)
+        later = next((figures[j] for j in range(i + 1, len(figures)) if not figures[j].in_parens), None)
         if later is not None and later.kind == "percent" and later.start - count.end <= 240:
             gap = passage.text[count.end : later.start]
             if _SHARE_VERB.search(gap[-40:]) and ";" not in gap:

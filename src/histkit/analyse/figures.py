@@ -20,7 +20,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
-from itertools import islice
 
 from histkit.core.errors import AnnotationError
 from histkit.extract.quantities import sentences
@@ -115,11 +114,12 @@ class Passage:
 
     def iter_figures(self, start: int, end: int) -> Iterator[Figure]:
         """The figures lying inside ``[start, end)``, one at a time: a reader that stops early reads no more."""
-        for f in islice(self.figures, bisect_left(self._figure_starts, start), None):
-            if f.start >= end:
+        figures = self.figures
+        for k in range(bisect_left(self._figure_starts, start), len(figures)):  # indexed: islice would walk from 0
+            if figures[k].start >= end:
                 return
-            if f.end <= end:
-                yield f
+            if figures[k].end <= end:
+                yield figures[k]
 
     def figures_in(self, start: int, end: int) -> list[Figure]:
         """The figures lying inside ``[start, end)``, found by bisection: a long paragraph stays linear."""
