@@ -452,3 +452,43 @@ def test_a_superscript_after_a_minus_sign_is_a_units_exponent_not_a_note():
     (para,) = art.of_kind("paragraph")
     assert para.text == "At 0,15 mg mL-¹ the extract acted, as Silva saw."
     assert [art.text[r.start : r.end] for r in art.repairs if r.kind == "footnote-marker"] == ["¹"]
+
+
+def test_a_label_alone_on_its_line_names_the_block_under_it():
+    # as the publishers' PDFs set it: "ABSTRACT" (acta-amazonica) or "Abstract" (ecos) as a heading over
+    # the abstract's paragraph, and "RESUMO" under the title in Portuguese
+    text = ("A Title\n\nAna Souza and João Silva\n\nABSTRACT\n\nWe measured things.\n\nKEYWORDS: one; two\n\n"
+            "Um título\n\nRESUMO\n\nMedimos coisas.\n\nPALAVRAS-CHAVE: um; dois\n\nINTRODUCTION\n\nA paragraph.\n")
+    front = parse_article(text, "tiny-lone").front
+    assert front["abstract"].text == "We measured things."
+    assert front["title_pt"].text == "Um título"
+    assert front["abstract_pt"].text == "Medimos coisas."
+    assert not any(name.startswith("author_note") for name in front)
+
+
+def test_a_label_over_a_title_in_italics_then_its_abstract():
+    # ecos-china-new-normal's PDF: "Resumo *O “novo normal” da economia chinesa*", the abstract below
+    text = ("The new normal\n\nAn Author\n\nAbstract\n\nWe examine growth.\n\nKeywords: China.\n\n"
+            "Resumo *O “novo normal” da economia chinesa*\n\nO presente artigo examina.\n\n"
+            "Palavras-chave: China.\n\nIntroduction\n\nA paragraph.\n")
+    front = parse_article(text, "tiny-italic-title").front
+    assert front["title_pt"].text == "O “novo normal” da economia chinesa"
+    assert front["abstract_pt"].text == "O presente artigo examina."
+    assert front["abstract"].text == "We examine growth."
+
+
+@pytest.mark.parametrize(("name", "fields"), [
+    ("acta-amazonica-land-cover", {"abstract": "Measurements of biodiversity can be used",
+                                   "title_pt": "Diferenciação da diversidade entre diferentes tipos",
+                                   "abstract_pt": "Medidas da biodiversidade podem ser usadas"}),
+    ("ecos-china-new-normal", {"abstract": "We examine the drivers of China’s recent",
+                               "title_pt": "O “novo normal” da economia chinesa",
+                               "abstract_pt": "O presente artigo examina os fundamentos"}),
+])
+def test_abstracts_of_the_publishers_pdfs(name, fields):
+    from histkit.file.pdf import convert_pdf
+    from tests.conftest import CORPUS
+
+    front = parse_article(convert_pdf(CORPUS / name / "article.pdf").text, name).front
+    for field, start in fields.items():
+        assert front[field].text.startswith(start), field

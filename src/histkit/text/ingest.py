@@ -251,11 +251,24 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
     keywords: dict[str, list[str]] = {}
     # Notes on the authors follow the last labelled block; a title in another language comes before it.
     last_label = max((n for n, (_, _, raw) in enumerate(blocks) if _LABEL.match(raw)), default=-1)
+    # A label alone on its line ("ABSTRACT" set as a heading) names the block under it.
+    labelled = ""
     for n, (start, end, raw) in enumerate(blocks):
         label = _LABEL.match(raw)
-        if label and (label.group("colon_tail") is not None or n > 0):
+        if label and label.group("alone") is not None and n > 0:
+            labelled = label_field(label)
+            continue
+        if labelled:
+            name, labelled = labelled, ""
+            value_start = start
+        elif label and (label.group("colon_tail") is not None or n > 0):
             name = label_field(label)
             value_start = start + label.end()
+            following = blocks[n + 1][2] if n + 1 < len(blocks) else ""
+            if name.startswith("abstract") and _set_title(raw[label.end():]) and not _LABEL.match(following):
+                # "Resumo *O novo normal da economia chinesa*": the label, the title in that language in
+                # italics, and the abstract in the block under them
+                name, labelled = "title_" + (name.split("_")[1] if "_" in name else "en"), name
         else:
             value_start = start
             following = blocks[n + 1][2] if n + 1 < len(blocks) else ""
@@ -286,6 +299,12 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
         if lang:
             keywords[lang] = _keywords(builder, element, value_start, end)
     return keywords
+
+
+def _set_title(value: str) -> bool:
+    """A label's value set wholly in italics with no sentence end: a title, not the start of an abstract."""
+    text = value.strip()
+    return len(text) > 2 and text[0] == "*" and text[-1] == "*" and "*" not in text[1:-1] and _title_like(text)
 
 
 def _title_like(raw: str) -> bool:

@@ -34,13 +34,14 @@ _REFERENCES = re.compile(
 _INTRO = re.compile(r"(?:\d{1,2}\.? +|[ivxlc]{1,6}\.? +)?(?:introducao|introduccion|introduction|apresentacao)\b")
 # Front-matter labels as printed, with or without a colon: "ABSTRACT:", "Resumen Desde 2008...",
 # "Palabras clave", "Key words", "**JEL:**", "Recebido em: 04/06/2017", "Received: 3 May 2020", or a dash:
-# "ABSTRACT – (Chemical prospecting...".
+# "ABSTRACT – (Chemical prospecting...", or alone on its line above the text it labels (``alone``), as a
+# publisher's PDF sets "ABSTRACT" or "RESUMO" as a heading over its paragraph.
 _LABEL = re.compile(
     r"(?:\*\*)?(?:(?P<label>abstract|resumo|resumen|keywords|key words|key-words|palavras-chave|"
     r"palavras chave|palabras clave|palabras-clave|jel(?: classification)?)"
     r"|(?P<date>recebido em|recebido|received on|received|recibido el|recibido|aprovado em|aprovado|"
     r"aceito em|aceito|accepted on|accepted|aceptado el|aceptado)(?= *(?::|\*\*:|\d)))"
-    r"(?::\*\*|\*\*:|(?= *:))? *(?::(?P<colon_tail> *)|[–—-] +(?=\S)|(?= *\S))",
+    r"(?::\*\*|\*\*:|(?= *:))? *(?::(?P<colon_tail> *)|[–—-] +(?=\S)|(?= *\S)|(?P<alone>(?:\*\*)? *\Z))",
     re.IGNORECASE,
 )
 _LABEL_FIELDS = {
