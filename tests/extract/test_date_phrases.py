@@ -314,6 +314,23 @@ def test_a_number_before_its_unit_is_not_a_year(text, found):
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # acta-amazonica-land-cover: the unit is printed once, after the range's second bound
+        ("annual average rainfall between 1750 and 3000 mm, and average relative humidity", []),
+        ("a chuva anual varia de 1800 a 2200 mm, em 1998", ["1998"]),
+        ("entre 1700–2100 m de altitude", []),
+        # a span of years with no unit after it stays a span of years
+        ("from 1990 to 2000 a new law applied", ["1990/2000"]),
+        # bragantia-grapevine: a year, then another measure (not a range's second bound)
+        ("minimum average temperature was 15.9 °C in 2017 and 15.8 °C in 2018", ["2017", "2018"]),
+    ],
+)
+def test_the_first_bound_of_a_range_of_measures_is_not_a_year(text, found):
+    assert [f.value.edtf for f in find_in(text)] == found
+
+
+@pytest.mark.parametrize(
     ("phrase", "edtf", "form"),
     [
         ("2010-04-15", "2010-04-15", "full-date"),
