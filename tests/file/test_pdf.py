@@ -83,6 +83,24 @@ def test_page_foot_notes_follow_the_paragraph_that_calls_them(made):
     assert len(notes) >= 0.7 * len(jats)
 
 
+def test_notes_on_the_title_and_authors_close_the_front_matter(made):
+    # ecos-china-new-normal's first page prints four notes labelled "*" to "****" under the introduction's first
+    # lines; its JATS prints the affiliations after the keywords, before "Introduction", and the paragraph whole
+    text = made[ECOS].text
+    assert text.startswith("The “new normal” of the Chinese economy\n\n*Carlos Aguiar de Medeiros*, "
+                           "*Esther Majerowicz Gouveia*\n\n")
+    front, intro = text.split("\n\nIntroduction\n\n")
+    assert front.endswith("\n\n**** Adjunct professor at the Federal University of Rio Grande do Norte, (UFRN), Natal, "
+                          "RN, Brazil. E-mail: estherzinhamj @yahoo.com.br. ORCID: https://orcid.org/0000-0001-6055-2788.")
+    assert "\n\n* Article received on January 30, 2024 and approved on March 19, 2024.\n\n" in front
+    assert "signaling a slowdown concerning China’s historically high growth regime expressed" in intro
+    marks = [c.text for c in made[ECOS].changes if c.kind == "note-mark"]
+    assert marks[0] == "*" and len(marks) == 3
+    article = parse_article(text, ECOS)
+    assert article.front["author"].text == "Carlos Aguiar de Medeiros, Esther Majerowicz Gouveia"
+    assert article.body[0].text.endswith("of large proportions, signaling major structural problems.")
+
+
 def test_tables_are_kept_apart_and_captions_bracketed(made):
     text = made[ACTA].text
     assert "\n\n[Table 2. Values for 26 diversity measures (mean + standard deviation) in the lower stratum" in text

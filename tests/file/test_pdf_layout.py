@@ -59,6 +59,24 @@ def test_small_type_under_the_text_led_by_a_label_is_a_note():
     assert [b.text for b in body] == ["body text here"]
 
 
+def test_a_raised_sign_after_a_name_is_a_note_mark_removed_and_recorded():
+    # ecos-china-new-normal prints "Medeiros**, ***" and "economy *" in raised small type
+    chars = _line(["Ana", "Souza"], 50, 700) + _word("**", 106, 700, raised=4, small=0.6) + _word(",", 113, 700)
+    chars += _line(["Rui", "Paz"], 125, 700) + _word("***", 165, 700, raised=4, small=0.6)
+    (line,) = page_lines(Page(1, 600, 800, chars))
+    assert line.text == "Ana Souza, Rui Paz"
+    assert [(c.kind, c.text) for c in line.removed] == [("note-mark", "*****")]
+
+
+def test_small_type_under_the_text_led_by_a_sign_is_a_note():
+    # ecos-china-new-normal's first page: "** Emeritus Professor ..." with its label raised in its own small type
+    chars = _line(["body", "text", "here"], 40, 400)
+    chars += _word("**", 40, 100, size=8, raised=3, small=0.8) + _line(["Emeritus", "Professor."], 50, 100, size=8)
+    body, notes = split_notes(page_lines(Page(1, 600, 800, chars)), 10.0)
+    assert [n.text for n in notes] == ["** Emeritus Professor."]
+    assert [b.text for b in body] == ["body text here"]
+
+
 def test_ligatures_are_read_as_their_letters_and_counted():
     (line,) = page_lines(Page(1, 600, 800, _line(["ﬁrst", "ﬂow"], 40, 500)))
     assert (line.text, line.ligatures) == ("first flow", 2)

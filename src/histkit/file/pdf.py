@@ -142,7 +142,7 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
                if a.page == b.page and a.column == b.column and 0 < a.y0 - b.y0 < 3 * size]
     pitch = statistics.median(pitches) if pitches else 1.2 * size
     para = _Paragraphs(size, words)
-    in_refs = hanging = in_table = False
+    in_refs = hanging = in_table = seen_paragraph = False
     kind = ""
     cells: list[str] = []
     para_head = ""
@@ -210,6 +210,11 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
                 continue
             in_table = False
         if new:
+            seen_paragraph = seen_paragraph or (kind == "paragraph" and prev is not None)
+            if heading_here and seen_paragraph:
+                # the front matter ends at the first heading in running type after a paragraph: the notes on
+                # the title and authors (labelled "*", "**") go there, where ingest reads notes on the authors
+                writer.flush_signed()
             kind = "heading" if heading else "caption" if _CAPTION.match(line.text) else "paragraph"
             para_head = line.text
             if heading and _REFERENCES.fullmatch(line.text.strip()):
@@ -226,8 +231,9 @@ def _notes(lines: list[Line], writer: Writer, last: list[str]) -> None:
     """Queue the notes printed at one page's foot; a first line without a label continues the last note."""
     for line in lines:
         m = NOTE_LABEL.match(line.text)
-        if m and (m.group(1) or m.group(2) or m.group(3)):
-            label = (m.group(1) or m.group(2) or m.group(3)).translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
+        if m and (m.group(1) or m.group(2) or m.group(3) or m.group(4)):
+            label = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).translate(
+                str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
             writer.notes[label] = (line.text[m.end():], [])
             last[:] = [label]
         elif last:
@@ -328,7 +334,7 @@ def pdf_text(pages: list[Page], source: Path) -> tuple[str, list[Change]]:
         body, notes = split_notes(kept, size, continuing=bool(notes))
         body = _without_figure_text(reading_order(body, page.width), size, page.width, removed)
         if body:  # removed lines are recorded where the text resumes
-            body[0].removed, removed = removed, []
+            body[0].removed, removed = removed + body[0].removed, []
         running += body
         _notes(notes, writer, last_note)
     _blocks(_title_first(_references_last(running, size), pages[0].number), size, _words(lines), writer, pending)

@@ -17,7 +17,9 @@ LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", 
 _PAGE_NUMBER = re.compile(r"(?:p(?:age|ág|ag)?\.? *)?\d{1,4}(?: *(?:de|of|/) *\d{1,4})?", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 # A page-foot note's label: "1 ", "¹", "(2) ", "3. ", "*".
-NOTE_LABEL = re.compile(r"(?:\((\d{1,3})\)|(\d{1,3})\.?(?= )|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}))\s*")
+NOTE_LABEL = re.compile(r"(?:\((\d{1,3})\)|(\d{1,3})\.?(?= )|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})|(\*{1,5}|[†‡§]{1,3})(?= ))\s*")
+# A note mark that is a sign, not a number: raised after a title or an author's name, it calls a note on them.
+NOTE_SIGNS = "*†‡§"
 
 
 @dataclass
@@ -48,6 +50,7 @@ def _line_of(chars: list[Char], page: int) -> Line | None:
     ligatures = 0
     prev: Char | None = None
     italic = False
+    marks: list[str] = []
     for c in chars:
         if c.c.isspace():
             if parts and parts[-1] != " ":
@@ -64,6 +67,10 @@ def _line_of(chars: list[Char], page: int) -> Line | None:
         if text in LIGATURES:
             text, ligatures = LIGATURES[text], ligatures + 1
         raised = c.size < 0.85 * size and c.y0 > base + 0.15 * size
+        if raised and text in NOTE_SIGNS and "".join(parts).strip(" " + NOTE_SIGNS):
+            # "Medeiros**": the sign is no text of the line, nor italics (at a line's start it labels a note)
+            marks.append(text)
+            continue
         if raised and text.isdigit():
             text = text.translate(SUPERSCRIPT)
             if parts and parts[-1] == " ":
@@ -76,8 +83,10 @@ def _line_of(chars: list[Char], page: int) -> Line | None:
     if italic:
         _mark(parts, opening=False)
     bold = sum(c.bold for c in main) > 0.6 * len(main)
-    return Line("".join(parts).strip(), min(c.x0 for c in solid), min(c.y0 for c in main),
-                max(c.x1 for c in solid), max(c.y1 for c in main), size, bold, page, ligatures)
+    text = re.sub(r" +(?=[,;])", "", "".join(parts)).strip() if marks else "".join(parts).strip()
+    removed = [Change("note-mark", page, "".join(marks))] if marks else []
+    return Line(text, min(c.x0 for c in solid), min(c.y0 for c in main),
+                max(c.x1 for c in solid), max(c.y1 for c in main), size, bold, page, ligatures, removed=removed)
 
 
 def _mark(parts: list[str], opening: bool) -> None:
