@@ -99,6 +99,10 @@ def test_notes_on_the_title_and_authors_close_the_front_matter(made):
     article = parse_article(text, ECOS)
     assert article.front["author"].text == "Carlos Aguiar de Medeiros, Esther Majerowicz Gouveia"
     assert article.body[0].text.endswith("of large proportions, signaling major structural problems.")
+    # acta-amazonica: "MIRANDA¹*", the sign in the names' own type; the JATS names the same six authors
+    names = _jats(ACTA).front["author"].text.split("; ")
+    assert parse_article(made[ACTA].text, ACTA).front["author"].text == ", ".join(names[:-1]) + " and " + names[-1]
+    assert "(*) or Dunn’s test" in made[ACTA].text and "*Exótica, **Endêmica do Brasil" in made[HOEHNEA].text
 
 
 def test_tables_are_kept_apart_and_captions_bracketed(made):

@@ -68,6 +68,15 @@ def test_a_raised_sign_after_a_name_is_a_note_mark_removed_and_recorded():
     assert [(c.kind, c.text) for c in line.removed] == [("note-mark", "*****")]
 
 
+def test_a_sign_raised_in_the_lines_own_type_is_a_mark_after_a_word_and_a_key_after_a_space():
+    # acta-amazonica prints "MIRANDA¹*" with its "*" raised in the names' own type; hoehnea's caption keys its
+    # table's signs, "*Exótica, **Endêmica do Brasil", and those signs are the caption's text
+    mark = _line(["Ana", "SOUZA"], 50, 700) + _word("*", 93, 700, raised=4) + _word(",", 98, 700)
+    assert page_lines(Page(1, 600, 800, mark))[0].text == "Ana SOUZA,"
+    key = _line(["Brasil."], 50, 700) + _word("*", 90, 700, raised=4) + _line(["Exótica"], 95, 700)
+    assert page_lines(Page(1, 600, 800, key))[0].text == "Brasil. *Exótica"
+
+
 def test_small_type_under_the_text_led_by_a_sign_is_a_note():
     # ecos-china-new-normal's first page: "** Emeritus Professor ..." with its label raised in its own small type
     chars = _line(["body", "text", "here"], 40, 400)

@@ -67,7 +67,11 @@ def _line_of(chars: list[Char], page: int) -> Line | None:
         if text in LIGATURES:
             text, ligatures = LIGATURES[text], ligatures + 1
         raised = c.size < 0.85 * size and c.y0 > base + 0.15 * size
-        if raised and text in NOTE_SIGNS and "".join(parts).strip(" " + NOTE_SIGNS):
+        # a sign raised as a note mark: in small type, or in the line's own right after a word ("MIRANDA¹*" in
+        # acta-amazonica; a key to signs, "(*) Dunn's test", "*Exótica, **Endêmica", stays)
+        after_word = bool(parts) and parts[-1][-1:].isalnum()
+        if (text in NOTE_SIGNS and c.y0 > base + 0.15 * size and "".join(parts).strip(" " + NOTE_SIGNS)
+                and (raised or after_word)):
             # "Medeiros**": the sign is no text of the line, nor italics (at a line's start it labels a note)
             marks.append(text)
             continue
