@@ -105,6 +105,19 @@ def test_notes_on_the_title_and_authors_close_the_front_matter(made):
     assert "(*) or Dunn’s test" in made[ACTA].text and "*Exótica, **Endêmica do Brasil" in made[HOEHNEA].text
 
 
+def test_text_in_two_columns_above_a_table_across_the_page_is_kept(made):
+    # acta-amazonica's page 276 and hoehnea's page 8 print two columns of text above a table across the page:
+    # they were read as one column, and their lines became table cells (acta lost four paragraphs) or ran into
+    # the figure caption before them
+    jats = (CORPUS / ACTA / "article.txt").read_text(encoding="utf-8")
+    for start in ("being Simpson’s evenness in the upper stratum, which had a power of 0.49",
+                  "In the upper stratum, most measures significantly differentiated among the"):
+        assert start in jats and start in made[ACTA].text, start
+    text = made[HOEHNEA].text
+    assert "Hollow symbols: stem.]" in text and "Hollow symbols: stem. as espécies" not in text
+    assert "evidenciou-se atividade antifúngica das espécies frente a maioria dos dermatófitos" in text
+
+
 def test_tables_are_kept_apart_and_captions_bracketed(made):
     text = made[ACTA].text
     assert "\n\n[Table 2. Values for 26 diversity measures (mean + standard deviation) in the lower stratum" in text

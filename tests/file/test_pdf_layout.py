@@ -40,6 +40,20 @@ def test_two_columns_read_left_column_first():
     assert [line.text.split()[0] for line in ordered] == ["left"] * 6 + ["right"] * 6
 
 
+def test_two_columns_over_a_long_table_are_still_two_columns():
+    # acta-amazonica's page 276: two columns of text, under them Table 2's thirty rows across the page; the rows
+    # are a band of their own and do not outvote the columns
+    chars = []
+    for i in range(6):
+        chars += _line(["left", "column", "words", "here", "and", "more", "words", "too"], 40, 700 - 12 * i)
+        chars += _line(["right", "column", "words", "here", "and", "more", "words", "too"], 320, 700 - 12 * i)
+    for i in range(30):
+        chars += _line(["Row", *(f"{n / 10:.2f}" for n in range(20))], 40, 600 - 12 * i)
+    page = Page(1, 600, 800, chars)
+    ordered = reading_order(page_lines(page), page.width)
+    assert [line.text.split()[0] for line in ordered] == ["left"] * 6 + ["right"] * 6 + ["Row"] * 30
+
+
 def test_running_heads_repeated_on_pages_and_page_numbers_are_margins():
     pages = []
     for n in range(1, 5):

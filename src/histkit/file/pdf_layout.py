@@ -121,12 +121,17 @@ def page_lines(page: Page) -> list[Line]:
 
 
 def _two_columns(lines: list[Line], width: float) -> bool:
-    """Both halves of the page hold at least a fifth of its lines, as long lines, and they do not cross."""
+    """Both halves of the page hold at least a fifth of its lines that keep to one half, as long lines.
+
+    Lines across the middle (a caption, a table's rows under two columns of text) are a band of their own:
+    they do not count against the columns.
+    """
     mid = width / 2
-    long = [ln for ln in lines if ln.x1 - ln.x0 > 0.3 * width]
+    halves = [ln for ln in lines if ln.x1 < mid + 4 or ln.x0 > mid - 4]
+    long = [ln for ln in halves if ln.x1 - ln.x0 > 0.3 * width]
     left = sum(ln.x1 < mid + 4 for ln in long)
     right = sum(ln.x0 > mid - 4 for ln in long)
-    return min(left, right) >= 0.2 * max(1, len(lines))
+    return min(left, right) >= 0.2 * max(1, len(halves))
 
 
 def _lines(page: Page, max_gap: float) -> list[Line]:
