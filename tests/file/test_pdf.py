@@ -118,6 +118,20 @@ def test_text_in_two_columns_above_a_table_across_the_page_is_kept(made):
     assert "evidenciou-se atividade antifúngica das espécies frente a maioria dos dermatófitos" in text
 
 
+@pytest.mark.parametrize(("name", "joined"), [
+    (ACTA, "the only exception being Simpson’s evenness"),  # Tables 1 to 3 printed between the two halves
+    (ACTA, "each plot located within one of the six dominant land cover types on the property. The six dominant"),
+    (HOEHNEA, "capacidade antioxidante para todas as espécies, em especial"),  # Figures 2 and 3, Table 4 between
+    (HOEHNEA, "por meio de reações químicas que resultaram no aparecimento"),
+])
+def test_a_paragraph_cut_by_a_figure_or_table_is_joined_and_the_caption_follows_it(made, name, joined):
+    # the JATS prints each of these passages in one paragraph; the PDF prints a figure or a table inside it
+    assert joined in (CORPUS / name / "article.txt").read_text(encoding="utf-8")
+    blocks = made[name].text.split("\n\n")
+    at = next(i for i, b in enumerate(blocks) if joined in b)
+    assert blocks[at + 1].startswith("[") or blocks[at + 1][:1].isupper()
+
+
 def test_tables_are_kept_apart_and_captions_bracketed(made):
     text = made[ACTA].text
     assert "\n\n[Table 2. Values for 26 diversity measures (mean + standard deviation) in the lower stratum" in text

@@ -146,6 +146,9 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
     kind = ""
     cells: list[str] = []
     para_head = ""
+    # a paragraph cut by a figure or table printed inside it, and the captions written once it is whole
+    held: list[tuple[str, list[Change]]] = []
+    deferred: list[tuple[str, list[Change]]] = []
 
     def flush() -> None:
         text, changes = para.take()
@@ -153,7 +156,16 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
         pending.clear()
         if kind == "caption" and text:
             text = f"[{text}]"
+        if held:
+            deferred.append((text, changes))
+            return
         writer.emit(text, changes)
+        release()
+
+    def release() -> None:
+        for text, changes in deferred:
+            writer.emit(text, changes)
+        deferred.clear()
 
     def prose(line: Line, left: float, right: float) -> bool:
         letters = sum(c.isalpha() for c in line.text)
@@ -200,7 +212,10 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
             ends = gap > 1.3 * pitch or prev_right - prev.x1 > 0.15 * (prev_right - prev_left)
             new = (new or (kind == "caption" and ends)) and not (kind == "caption" and label_only)
         if new and para.text:
-            flush()
+            if kind == "paragraph" and not in_refs and _CAPTION.match(line.text) and not para.text.endswith(_END):
+                held.append(para.take())  # it goes on after the caption (and its table)
+            else:
+                flush()
         if new and kind == "caption" and _TABLE.match(para_head):
             in_table = True
             kind = ""
@@ -222,9 +237,24 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
                 writer.flush_notes()
                 refs = [ln for ln in lines if ln.y0 <= line.y0 or ln.page > line.page]
                 hanging = sum(ln.x0 - frames[(ln.page, ln.column)][0] > 3 for ln in refs) > 0.2 * max(1, len(refs))
+        if held and not para.text and not _CAPTION.match(line.text):
+            if kind != "heading" and line.text[:1].islower():
+                # the cut paragraph's rest, after the figures and tables printed inside it
+                for change in pending:
+                    change.offset = len(deferred[-1][0]) if deferred else 0
+                    (deferred[-1][1] if deferred else held[0][1]).append(change)
+                pending.clear()
+                para.text, para.changes = held.pop()
+                kind = "paragraph"
+            else:
+                writer.emit(*held.pop())
+                release()
         para.add(line)
         prev = line
     flush()
+    if held:
+        writer.emit(*held.pop())
+        release()
 
 
 def _notes(lines: list[Line], writer: Writer, last: list[str]) -> None:
