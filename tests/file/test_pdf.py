@@ -162,6 +162,13 @@ def test_a_tables_last_row_stays_in_the_table_when_one_of_its_cells_spans_the_gu
     assert "Source: Herbário Francisco José de Abreu Matos (HUVA).]" in text and cells.startswith("Espécies")
 
 
+def test_an_apostrophe_set_apart_in_the_pdf_is_read_in_its_word(made):
+    jats = (CORPUS / ECOS / "article.txt").read_text(encoding="utf-8")
+    for words in ("Understanding China’s overcapacity", "contribute to China’s GDP"):
+        assert words in jats and words in made[ECOS].text.replace("*", ""), words
+    assert "China ’s" not in made[ECOS].text
+
+
 def test_italic_type_is_marked(made):
     assert "(Pellerin *et al*. 2019)" in made[HOEHNEA].text
 

@@ -61,7 +61,7 @@ def _line_of(chars: list[Char], page: int) -> Line | None:
         # set in a wide figure space) it takes twice that
         gap = 0.4 if c.c.isdigit() and prev is not None and prev.c.isdigit() else 0.2
         if (prev is not None and parts and parts[-1] != " " and c.x0 - prev.x1 > gap * min(c.size, prev.size)
-                and c.c not in ",.;:)]"):
+                and c.c not in ",.;:)]’”"):
             parts.append(" ")
         text = c.c
         if text in LIGATURES:
