@@ -483,7 +483,8 @@ def test_a_label_over_a_title_in_italics_then_its_abstract():
                                    "abstract_pt": "Medidas da biodiversidade podem ser usadas"}),
     ("ecos-china-new-normal", {"abstract": "We examine the drivers of China’s recent",
                                "title_pt": "O “novo normal” da economia chinesa",
-                               "abstract_pt": "O presente artigo examina os fundamentos"}),
+                               "abstract_pt": "O presente artigo examina os fundamentos",
+                               "jel": "O53, O47, O49."}),
 ])
 def test_abstracts_of_the_publishers_pdfs(name, fields):
     from histkit.file.pdf import convert_pdf
@@ -492,3 +493,11 @@ def test_abstracts_of_the_publishers_pdfs(name, fields):
     front = parse_article(convert_pdf(CORPUS / name / "article.pdf").text, name).front
     for field, start in fields.items():
         assert front[field].text.startswith(start), field
+
+
+def test_a_label_after_the_keywords_full_stop_starts_its_own_field():
+    # ecos-china-new-normal's PDF sets "JEL: O53, O47, O49." close under the Portuguese keywords: one paragraph
+    text = ("A Title\n\nAn Author\n\nResumo: Um resumo.\n\nPalavras-chave: Novo normal; China. JEL: O53, O47.\n\n"
+            "Introduction\n\nA paragraph.\n")
+    art = parse_article(text, "tiny-jel")
+    assert art.front["keywords_pt"].text == "Novo normal; China." and art.front["jel"].text == "O53, O47."

@@ -290,15 +290,34 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
                 name = "title_other"
             else:
                 name = "author_note"
-        if name in seen:
-            name = f"{name}_{sum(1 for s in seen if s.startswith(name))+1}"
-        seen.add(name)
-        element = Element(f"fm-{name}", "front-matter", 0, "front matter", [], field=name)
-        builder.add(element, value_start, end)
-        lang = _KEYWORD_LANG.get(name)
-        if lang:
-            keywords[lang] = _keywords(builder, element, value_start, end)
+        for field, field_start, field_end in _fields_in(builder.text, name, value_start, end):
+            if field in seen:
+                field = f"{field}_{sum(1 for s in seen if s.startswith(field))+1}"
+            seen.add(field)
+            element = Element(f"fm-{field}", "front-matter", 0, "front matter", [], field=field)
+            builder.add(element, field_start, field_end)
+            lang = _KEYWORD_LANG.get(field)
+            if lang:
+                keywords[lang] = _keywords(builder, element, field_start, field_end)
     return keywords
+
+
+_SENTENCE_GAP = re.compile(r"(?<=[.;]) +")
+
+
+def _fields_in(text: str, name: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """A field's span, or two when a keywords line runs on into another label after a full stop.
+
+    A PDF's line "JEL: O53, O47, O49." set close under the keywords joins their paragraph ("... Mudança
+    estrutural. JEL: O53, O47, O49."): the codes are no keyword.
+    """
+    if not name.startswith("keywords"):
+        return [(name, start, end)]
+    for gap in _SENTENCE_GAP.finditer(text, start, end):
+        label = _LABEL.match(text, gap.end(), end)
+        if label and label.group("colon_tail") is not None:
+            return [(name, start, gap.start()), *_fields_in(text, label_field(label), label.end(), end)]
+    return [(name, start, end)]
 
 
 def _set_title(value: str) -> bool:
