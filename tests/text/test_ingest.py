@@ -501,3 +501,12 @@ def test_a_label_after_the_keywords_full_stop_starts_its_own_field():
             "Introduction\n\nA paragraph.\n")
     art = parse_article(text, "tiny-jel")
     assert art.front["keywords_pt"].text == "Novo normal; China." and art.front["jel"].text == "O53, O47."
+
+
+def test_keywords_separated_by_semicolons_are_each_a_keyword():
+    # acta-amazonica and ecos-china-new-normal print "KEYWORDS: Amazon conservation; Acará River valley; ..."
+    text = ("A Title\n\nAn Author\n\nABSTRACT: An abstract.\n\nKEYWORDS: Amazon conservation; Acará River valley; "
+            "life forms\n\nPalavras-chave: Novo normal. China.\n\nINTRODUCTION\n\nA paragraph.\n")
+    art = parse_article(text, "tiny-semicolons")
+    assert art.keywords == {"en": ["Amazon conservation", "Acará River valley", "life forms"],
+                            "pt": ["Novo normal", "China"]}

@@ -338,7 +338,7 @@ def _field_text(builder: _Builder, name: str) -> str:
 
 def _keywords(builder: _Builder, element: Element, start: int, end: int) -> list[str]:
     words = []
-    for m in re.finditer(r"[^.]+", builder.text[start:end]):
+    for m in re.finditer(r"[^.;]+", builder.text[start:end]):
         raw = m.group().strip()
         if not raw:
             continue
