@@ -63,7 +63,7 @@ APA = re.compile(
 # CSE name-year with a body as author: "Clinical and Laboratory Standards Institute. 2008. Title." (the year
 # right after the name, as NAME_YEAR reads persons; "role" never matches, so the APA branch reads both).
 CSE_BODY = re.compile(
-    r"(?P<names>[A-ZÀ-Þ][\w'’\-]*(?: (?:[a-zà-ÿ]{1,3} ){0,2}[A-ZÀ-Þ][\w'’\-]*){1,12})\. "
+    r"(?P<names>[A-ZÀ-Þ][\w'’\-]*(?: (?:[a-zà-ÿ]{1,3} ){0,2}[A-ZÀ-Þ][\w'’\-]*){0,12})\. "
     r"(?P<role>(?!))?(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$"
 )
 _APA_FAMILY = rf"[A-ZÀ-Þ][\w'’\-‐‑]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+)*"
