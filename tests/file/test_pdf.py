@@ -132,6 +132,20 @@ def test_a_paragraph_cut_by_a_figure_or_table_is_joined_and_the_caption_follows_
     assert blocks[at + 1].startswith("[") or blocks[at + 1][:1].isupper()
 
 
+def test_a_charts_legend_after_its_labels_is_kept_apart_and_a_paragraphs_short_last_line_kept(made):
+    # ecos-china-new-normal's Graphs 5 to 7 print legends ("Urban formal Rural migrant workers") and an axis in one
+    # line ("0,0% 5,0% ..."); the legend became a section heading and ran into a paragraph. The short last line of
+    # Graph 5's source note, "(221,5 hours).", and of acta's last reference, "443-455.", were taken for chart labels
+    text, jats = made[ECOS].text, (CORPUS / ECOS / "article.txt").read_text(encoding="utf-8")
+    assert "Urban formal Rural migrant workers" not in text and "0,0% 5,0% 10,0%" not in text
+    assert "the essential energy basis in China" in jats and "the essential energy basis in China" in text
+    assert "Urban formal Rural migrant workers" not in [s.heading for s in parse_article(text, ECOS).sections]
+    assert "2013, and 2014 (i.e. 221,5 hours)." in text and "2013, and 2014 (i.e. 221,5 hours)." in jats
+    legends = [c.text for c in made[ECOS].changes if c.kind == "figure-text"]
+    assert any(t.endswith("| Urban formal Rural migrant workers") for t in legends)
+    assert "*Applied Vegetation Science*, 18: 443-455." in made[ACTA].text
+
+
 def test_tables_are_kept_apart_and_captions_bracketed(made):
     text = made[ACTA].text
     assert "\n\n[Table 2. Values for 26 diversity measures (mean + standard deviation) in the lower stratum" in text

@@ -318,10 +318,20 @@ def _without_figure_text(lines: list[Line], size: float, width: float, removed: 
     def small(line: Line) -> bool:
         return line.size < 0.95 * size and line.x1 - line.x0 < 0.25 * width and not _CAPTION.match(line.text)
 
+    def legend(line: Line, last: Line) -> bool:
+        # a wider line of the chart's own type right after its labels: a legend naming a few series ("Urban
+        # formal Rural migrant workers") or an axis printed in one line ("0,0% 5,0% 10,0%"), never a sentence
+        # ("The data that support the findings ...") or a caption
+        return (abs(line.size - last.size) < 0.05 * size and line.x1 - line.x0 < 0.6 * width
+                and len(line.text.split()) <= 6 and not line.text.endswith(_END) and not _CAPTION.match(line.text))
+
     kept: list[Line] = []
     run: list[Line] = []
     for line in [*lines, None]:
-        if line is not None and small(line):
+        # the short last line of a paragraph in small type ("(221,5 hours).", "443-455.") ends it, no chart starts
+        last_line = (line is not None and not run and bool(kept) and line.text.endswith(".")
+                     and abs(kept[-1].size - line.size) < 0.05 * size and kept[-1].x1 - kept[-1].x0 > 0.3 * width)
+        if line is not None and not last_line and (small(line) or (len(run) >= 3 and legend(line, run[-1]))):
             run.append(line)
             continue
         if len(run) >= 3:
