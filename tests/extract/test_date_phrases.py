@@ -390,3 +390,23 @@ def test_pt_es_relative_forms_read_by_text2num(phrase, reference, edtf, count, u
 )
 def test_english_month_day_year_is_a_day_and_spaced_dashes_join_years(text, found):
     assert [f.value.edtf for f in find_in(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # acta-amazonica-land-cover: "This region was colonized by the Portuguese in the 18th century"
+        ("colonized by the Portuguese in the 18th century, and native forest cover loss", ["17XX"]),
+        ("in the nineteenth century", ["18XX"]),
+        # bak-p59553, rdbci-bibliotecas
+        ("construído em vários países ocidentais no século XIX e primeira metade", ["18XX"]),
+        ("As bibliotecas do século XXI caminham", ["20XX"]),
+        ("en el siglo XVIII", ["17XX"]),
+        ("since the 21st century", ["2000/.."]),
+        # a title's or a publisher's name is no date: "Twentieth-Century Mexico", "México: Siglo XXI, 1998"
+        ("Communism in Twentieth-Century Mexico", []),
+        ("México: Siglo XXI Editores", []),
+    ],
+)
+def test_a_century_is_its_hundred_years(text, found):
+    assert [f.value.edtf for f in find_in(text)] == found
