@@ -17,7 +17,8 @@ from histkit.extract.references import Reference
 from histkit.text.ingest import Article, Element
 
 # "ASRE, 18-22-86": an archive's acronym followed by a call number; "reel 83": microfilm.
-_CALL = re.compile(r"\b(?P<acronym>[A-ZÀ-Þ]{2,8}), +(?P<call>\d[\d./\-]*\d)")
+# A year alone after the acronym is an author-date citation, not a call number: "(UNDP, 2013; Yang, 2014)".
+_CALL = re.compile(r"\b(?P<acronym>[A-ZÀ-Þ]{2,8}), +(?P<call>(?!(?:1[5-9]|20)\d\d[a-z]?(?![\d./\-]))\d[\d./\-]*\d)")
 _REEL = re.compile(r"\breel +\d+")
 _DAY_DATE = re.compile(
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
