@@ -183,6 +183,13 @@ def test_an_apostrophe_set_apart_in_the_pdf_is_read_in_its_word(made):
     assert "China ’s" not in made[ECOS].text
 
 
+def test_a_slash_at_a_lines_end_joins_the_next_word(made):
+    # hoehnea prints "coloração e/" at a line's end and "ou precipitado" on the next; its JATS prints "e/ou"
+    jats = (CORPUS / HOEHNEA / "article.txt").read_text(encoding="utf-8")
+    assert "aparecimento de coloração e/ou precipitado" in jats
+    assert "aparecimento de coloração e/ou precipitado" in made[HOEHNEA].text
+
+
 def test_italic_type_is_marked(made):
     assert "(Pellerin *et al*. 2019)" in made[HOEHNEA].text
 

@@ -89,6 +89,8 @@ class _Paragraphs:
             self.text += text
         elif _URL_OPEN.match(self.text.rsplit(" ", 1)[-1]):
             self.text += text  # a web address broken at the line's end goes on without a space
+        elif self.text.endswith("/") and self.text[-2:-1].isalpha() and text[:1].isalpha():
+            self.text += text  # "e/" at a line's end, "ou" on the next: "e/ou", one word
         else:
             self.text += " " + text
         if line.ligatures:
