@@ -190,6 +190,18 @@ def test_a_slash_at_a_lines_end_joins_the_next_word(made):
     assert "aparecimento de coloração e/ou precipitado" in made[HOEHNEA].text
 
 
+@pytest.mark.parametrize(("name", "colophon"), [
+    (ECOS, "*Carolina Troncoso Baltar* | EDITOR RESPONSÁVEL PELA AVALIAÇÃO"),
+    (HOEHNEA, "Editora Associada: Catarina Carvalho Nievola | Submissão: 14/10/2020 | Aceite: 03/12/2021"),
+])
+def test_what_the_journal_prints_under_the_reference_list_is_no_entry(made, name, colophon):
+    # set apart under the last entry by white space; ingest read it as an entry no citation calls
+    assert [c.text for c in made[name].changes if c.kind == "colophon"] == [colophon]
+    assert colophon.split(" | ")[-1] not in made[name].text
+    refs = parse_article(made[name].text, name).references
+    assert len(refs) == len(_jats(name).references)
+
+
 def test_italic_type_is_marked(made):
     assert "(Pellerin *et al*. 2019)" in made[HOEHNEA].text
 

@@ -32,6 +32,8 @@ REASONS = {
     "superscript-marker": "a raised note number written as a superscript digit",
     "note-mark": "a raised note sign (*, †) after a title or a name, removed: its note is written with the front "
     "matter",
+    "colophon": "what the journal prints under the reference list (the editor in charge, the dates of submission), "
+    "removed",
     "figure-text": "words drawn inside a chart (axis values, legend, labels), kept apart from the paragraphs",
     "table-cells": "the cells of a table, kept apart from the paragraphs (the caption stays in the text)",
 }

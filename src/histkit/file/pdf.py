@@ -290,7 +290,36 @@ def _references_last(lines: list[Line], size: float) -> list[Line]:
         return abs(ln.size - entry) > 0.05 * entry
 
     end = next((i for i in range(start + 1, len(lines) - 1) if other(lines[i]) and other(lines[i + 1])), len(lines))
-    return lines[:start] + lines[end:] + lines[start:end]
+    listed = _without_colophon(lines[start:end])
+    return lines[:start] + lines[end:] + listed
+
+
+def _without_colophon(listed: list[Line]) -> list[Line]:
+    """The reference list without what the journal prints under its last entry, set apart by white space.
+
+    The editor in charge and the dates of submission ("Editora Associada: ...", "Submissão: 14/10/2020") are
+    no entry: the last few lines, below a gap of more than three line pitches under every entry of the list's
+    last page, are removed and recorded.
+    """
+    pitches = [a.y0 - b.y0 for a, b in itertools.pairwise(listed)
+               if a.page == b.page and a.column == b.column and 0 < a.y0 - b.y0 < 3 * a.size]
+    if len(listed) < 3 or not pitches:
+        return listed
+    pitch = statistics.median(pitches)
+    last = listed[-1].page
+    def apart(i: int) -> bool:
+        # the last few lines, all below every entry line above them on that page (in their column)
+        tail = listed[i:]
+        left, right = min(ln.x0 for ln in tail), max(ln.x1 for ln in tail)
+        above = [ln.y0 for ln in listed[:i] if ln.page == last and ln.x1 > left and ln.x0 < right]
+        gap = min(above, default=0.0) - max(ln.y0 for ln in tail)
+        return bool(above) and all(ln.page == last for ln in tail) and gap > 3 * pitch
+
+    cut = next((i for i in range(max(1, len(listed) - 6), len(listed)) if apart(i)), None)
+    if cut is None:
+        return listed
+    listed[cut - 1].removed.append(Change("colophon", last, " | ".join(ln.text for ln in listed[cut:])))
+    return listed[:cut]
 
 
 def _title_first(lines: list[Line], page: int) -> list[Line]:
