@@ -161,6 +161,8 @@ def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
     raw = text.encode("utf-8")
     article = parse_article(text, name or "new", str(source))
     meta = front_metadata(article)
+    if "licence" not in meta and converted.licence:
+        meta["licence"] = converted.licence  # stated by the file (a JATS <license>), not printed in its text
     printed = affiliations(article)
     name = name or slug(meta.get("title", source.stem))
     folder = seeds_dir / name
