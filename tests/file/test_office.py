@@ -180,3 +180,34 @@ def test_a_paragraph_set_in_from_the_left_or_in_block_text_is_a_block_quote(tmp_
     assert "\n> A block as pandoc writes a markdown quotation.\n" in f"\n{text}\n"
     for plain in ("A body paragraph", "An item of a bulleted list.", "Slightly in"):
         assert f"> {plain}" not in text and plain in text
+
+
+def test_an_odt_paragraph_set_in_or_derived_from_quotations_is_a_block_quote(tmp_path):
+    from odf.opendocument import OpenDocumentText
+    from odf.style import ParagraphProperties, Style
+    from odf.text import List, ListItem, P
+
+    doc = OpenDocumentText()
+    quotations = Style(name="Quotations", family="paragraph")  # LibreOffice's own style for them
+    doc.styles.addElement(quotations)
+    styles = {"P1": ("Quotations", None), "P2": ("", "4cm"), "P3": ("", "0.5cm"), "P4": ("", "0.7874in")}
+    for name, (parent, margin) in styles.items():
+        style = Style(name=name, family="paragraph", parentstylename=parent or None)
+        if margin:
+            style.addElement(ParagraphProperties(marginleft=margin))
+        doc.automaticstyles.addElement(style)
+    doc.text.addElement(P(stylename="P1", text="Derived from Quotations, as LibreOffice writes a changed one."))
+    doc.text.addElement(P(stylename="P2", text="Set four centimetres in, as ABNT asks."))
+    doc.text.addElement(P(stylename="P3", text="Half a centimetre in."))
+    doc.text.addElement(P(stylename="P4", text="Two centimetres in, given in inches."))
+    items = List()
+    item = ListItem()
+    item.addElement(P(stylename="P2", text="A list item, set in."))
+    items.addElement(item)
+    doc.text.addElement(items)
+    doc.save(str(tmp_path / "q.odt"))
+    lines = convert_odt(tmp_path / "q.odt").text.split("\n")
+    assert "> Derived from Quotations, as LibreOffice writes a changed one." in lines
+    assert "> Set four centimetres in, as ABNT asks." in lines
+    assert "> Two centimetres in, given in inches." in lines
+    assert "Half a centimetre in." in lines and "A list item, set in." in lines
