@@ -51,6 +51,16 @@ def _on(props: ET.Element | None, name: str) -> bool:
     return flag is not None and flag.get(f"{_W}val", "1").casefold() not in ("0", "false", "off")
 
 
+def _quote_style(style: object) -> bool:
+    """Whether a DOCX paragraph style is a quotation's, or derives from one (a user's "Citação longa")."""
+    seen = 0
+    while style is not None and seen < 32:  # a style's base styles, as Word resolves them (no cycles expected)
+        if _QUOTE_STYLE.search(style.name or ""):  # type: ignore[attr-defined]
+            return True
+        style, seen = style.base_style, seen + 1  # type: ignore[attr-defined]
+    return False
+
+
 def _indented(paragraph: object) -> bool:
     """Whether a DOCX paragraph is set in from the left as a block quotation is (and is no list item)."""
     p_pr = paragraph._p.pPr  # type: ignore[attr-defined]
@@ -97,8 +107,7 @@ def convert_docx(path: Path) -> Converted:
                         italic = bold = False
                 parts.append(emphasis(text, italic, bold))
         text = collapse("".join(parts))
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        if _QUOTE_STYLE.search(style) or _indented(paragraph):
+        if _quote_style(paragraph.style) or _indented(paragraph):
             text = "> " + text if text else ""
         writer.emit(text, calls=calls)
     writer.flush_notes()
