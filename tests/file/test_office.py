@@ -173,9 +173,9 @@ def test_a_paragraph_set_in_from_the_left_or_in_block_text_is_a_block_quote(tmp_
     document.add_paragraph("A long quotation set in four centimetres.").paragraph_format.left_indent = Cm(4)
     document.styles.add_style("Block Text", WD_STYLE_TYPE.PARAGRAPH)  # Word's, and pandoc's for "> "
     document.add_paragraph("A block as pandoc writes a markdown quotation.", style="Block Text")
-    mine = document.styles.add_style("Long citation of mine", WD_STYLE_TYPE.PARAGRAPH)
+    mine = document.styles.add_style("Long excerpt of mine", WD_STYLE_TYPE.PARAGRAPH)
     mine.base_style = document.styles["Quote"]
-    document.add_paragraph("A quotation in a style of the author's, based on Quote.", style="Long citation of mine")
+    document.add_paragraph("A quotation in a style of the author's, based on Quote.", style="Long excerpt of mine")
     document.add_paragraph("An item of a bulleted list.", style="List Bullet")  # indented by its style: not a quote
     document.add_paragraph("Slightly in, as some authors set a paragraph.").paragraph_format.left_indent = Cm(0.5)
     text = convert_docx(document.save(str(tmp_path / "q.docx")) or tmp_path / "q.docx").text
