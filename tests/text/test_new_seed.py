@@ -102,3 +102,10 @@ def test_an_affiliation_whose_quote_is_not_at_its_place_is_refused(tmp_path):
                     encoding="utf-8")
     with pytest.raises(SeedError, match=r"seed\.toml: \[\[bibliographic\.affiliations\]\] number 1: article\.txt\["):
         read_seed(made.folder)
+
+
+def test_new_seed_names_its_origin_without_this_machines_folders(tmp_path):
+    # A seed folder is published with a JDH submission: "/home/someone/Downloads/..." would go with it.
+    made = new_seed(CORPUS / "ciedu-saresp" / "article.txt", tmp_path, "x")
+    toml = (made.folder / "seed.toml").read_text(encoding="utf-8")
+    assert 'origin = "article.txt"' in toml and str(CORPUS) not in toml

@@ -178,7 +178,8 @@ def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
         f"id = {_toml(name)}",
         'file = "article.txt"',
         f'sha256 = "{digest}"',
-        f"origin = {_toml(str(source))}",
+        # By its name only: a seed folder travels (a JDH submission packs it), the folders of this machine do not.
+        f"origin = {_toml(source.name)}",
         "",
         "[bibliographic]",
         *[f"{key} = {_toml(value)}" for key, value in meta.items()],
