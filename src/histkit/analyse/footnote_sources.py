@@ -17,8 +17,7 @@ from histkit.extract.references import Reference
 from histkit.text.ingest import Article, Element
 
 # "ASRE, 18-22-86": an archive's acronym followed by a call number; "reel 83": microfilm.
-# A year alone after the acronym is an author-date citation, not a call number: "(UNDP, 2013; Yang, 2014)".
-_CALL = re.compile(r"\b(?P<acronym>[A-ZÀ-Þ]{2,8}), +(?P<call>(?!(?:1[5-9]|20)\d\d[a-z]?(?![\d./\-]))\d[\d./\-]*\d)")
+_CALL = re.compile(r"\b(?P<acronym>[A-ZÀ-Þ]{2,8}), +(?P<call>\d[\d./\-]*\d)")
 _REEL = re.compile(r"\breel +\d+")
 # "LEVINSON, 2007" and "IBGE, 2012" are the author-date form in capitals (ABNT), not an archive and its call
 # number: a "call number" that is a year (a letter after it, as in "2012a") is a citation's year.
