@@ -510,3 +510,17 @@ def test_keywords_separated_by_semicolons_are_each_a_keyword():
     art = parse_article(text, "tiny-semicolons")
     assert art.keywords == {"en": ["Amazon conservation", "Acará River valley", "life forms"],
                             "pt": ["Novo normal", "China"]}
+
+
+def test_the_dates_a_note_on_the_title_prints_are_the_received_and_approved_dates():
+    # ecos-china-new-normal's note "*" on its title: "Article received on January 30, 2024 and approved on March 19,
+    # 2024." (its JATS <history> holds the same two dates)
+    from datetime import date
+
+    text = ("The new normal\n\nAn Author\n\nAbstract: We examine growth.\n\nKeywords: China.\n\n"
+            "* Article received on January 30, 2024 and approved on March 19, 2024.\n\n"
+            "** Professor at a University, Rio de Janeiro, Brazil.\n\nIntroduction\n\nA paragraph.\n")
+    art = parse_article(text, "tiny-history")
+    assert (art.received, art.approved) == (date(2024, 1, 30), date(2024, 3, 19))
+    assert art.front["received"].text == "January 30, 2024"
+    assert art.front["author_note"].text.startswith("* Article received on")

@@ -16,6 +16,7 @@ import re
 
 from histkit.core.errors import SeedError
 from histkit.text.article import (
+    MONTH_NAMES,
     REASONS,
     Article,
     Element,
@@ -29,6 +30,7 @@ from histkit.text.layout import (
     _LABEL,
     SUPERSCRIPTS,
     body_start,
+    fields_in,
     heading_of,
     is_references_heading,
     label_field,
@@ -290,7 +292,7 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
                 name = "title_other"
             else:
                 name = "author_note"
-        for field, field_start, field_end in _fields_in(builder.text, name, value_start, end):
+        for field, field_start, field_end in fields_in(builder.text, name, value_start, end):
             if field in seen:
                 field = f"{field}_{sum(1 for s in seen if s.startswith(field))+1}"
             seen.add(field)
@@ -299,25 +301,27 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
             lang = _KEYWORD_LANG.get(field)
             if lang:
                 keywords[lang] = _keywords(builder, element, field_start, field_end)
+            if field.startswith("author_note"):
+                _history(builder, seen, field_start, field_end)
     return keywords
 
 
-_SENTENCE_GAP = re.compile(r"(?<=[.;]) +")
+_MONTH_WORD = "|".join(MONTH_NAMES)
+# "* Article received on January 30, 2024 and approved on March 19, 2024." in a note on the title
+_HISTORY = re.compile(
+    r"\b(?i:(?P<what>received|submitted|approved|accepted)(?: on| in| em| el)?) "
+    rf"(?P<date>(?i:{_MONTH_WORD}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?i:{_MONTH_WORD}) \d{{4}}"
+    r"|\d{1,2}/\d{1,2}/\d{4})\b"
+)
 
 
-def _fields_in(text: str, name: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """A field's span, or two when a keywords line runs on into another label after a full stop.
-
-    A PDF's line "JEL: O53, O47, O49." set close under the keywords joins their paragraph ("... Mudança
-    estrutural. JEL: O53, O47, O49."): the codes are no keyword.
-    """
-    if not name.startswith("keywords"):
-        return [(name, start, end)]
-    for gap in _SENTENCE_GAP.finditer(text, start, end):
-        label = _LABEL.match(text, gap.end(), end)
-        if label and label.group("colon_tail") is not None:
-            return [(name, start, gap.start()), *_fields_in(text, label_field(label), label.end(), end)]
-    return [(name, start, end)]
+def _history(builder: _Builder, seen: set[str], start: int, end: int) -> None:
+    """The dates of submission and approval a note on the article prints, as front-matter fields."""
+    for m in _HISTORY.finditer(builder.text, start, end):
+        field = "received" if m["what"].lower() in ("received", "submitted") else "approved"
+        if field not in seen:
+            seen.add(field)
+            builder.add(Element(f"fm-{field}", "front-matter", 0, "front matter", [], field=field), *m.span("date"))
 
 
 def _set_title(value: str) -> bool:

@@ -87,6 +87,24 @@ def label_field(label: re.Match[str]) -> str:
     return _LABEL_FIELDS[(label.group("label") or label.group("date")).casefold()]
 
 
+_SENTENCE_GAP = re.compile(r"(?<=[.;]) +")
+
+
+def fields_in(text: str, name: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """A field's span, or two when a keywords line runs on into another label after a full stop.
+
+    A PDF's line "JEL: O53, O47, O49." set close under the keywords joins their paragraph ("... Mudança
+    estrutural. JEL: O53, O47, O49."): the codes are no keyword.
+    """
+    if not name.startswith("keywords"):
+        return [(name, start, end)]
+    for gap in _SENTENCE_GAP.finditer(text, start, end):
+        label = _LABEL.match(text, gap.end(), end)
+        if label and label.group("colon_tail") is not None:
+            return [(name, start, gap.start()), *fields_in(text, label_field(label), label.end(), end)]
+    return [(name, start, end)]
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
