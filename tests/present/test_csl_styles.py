@@ -207,3 +207,33 @@ def test_the_first_article_s_list_is_abnt(seed):
     chosen, why = style_of_list(article_references(seed))
     # 21 authors and 2 editors (BARTRA, CLISSOLD), all in capitals; the two archives (AHSRE, GAA) have no person
     assert chosen == ABNT_ARCHIVES and why.startswith("23 of its 23 entries")
+
+
+def test_an_entry_under_its_title_prints_it_once_in_harvard(corpus):
+    """CSL 1.0.2, cs:substitute: "Substituted variables are suppressed in the rest of the output".
+
+    Harvard stands the title in for a missing author through ``<choose>`` and a macro; citeproc-py
+    suppressed only a variable named on the substitute's own child, so the title came out twice.
+    bak-p59610, line 266: "DICIONÁRIO on-line de português. *Fotorreportagem*. https://..."; mediacoes-cambiemos,
+    line 234: "A HORAS de aprobarse en el Congreso, ... *Ámbito.com* , 31 mayo, 2018. Política."
+    """
+    dicio = [r for r in article_references(corpus["bak-p59610"]) if r.title.startswith("DICIONÁRIO on-line")]
+    (entry,) = render_bibliography(dicio, HARVARD, "pt")
+    assert entry.count("DICIONÁRIO") == 1 and entry.count("Fotorreportagem") == 1, entry
+    refs = article_references(corpus["mediacoes-cambiemos"])
+    horas = [r for r in refs if r.title.startswith("A HORAS de aprobarse")]
+    (entry,) = render_bibliography(horas, HARVARD, "es")
+    assert entry.count("A HORAS") == 1 and "(2018)" in entry, entry
+    # A journal article with no author stands under its journal in Harvard: the journal once, the title kept.
+    dossier = [r for r in refs if r.title.startswith("ARGENTINA de regreso al FMI")]
+    (entry,) = render_bibliography(dossier, HARVARD, "es")
+    assert entry.count("Instituto tricontinental") == 1 and "ARGENTINA de regreso al FMI" in entry, entry
+
+
+def test_an_entry_with_an_author_keeps_its_title_in_harvard(refs):
+    # Left alone: a title that stood in for no one is printed after its author or editor, once (the first
+    # article's list: "CARR, B. **El movimiento obrero ...**", "BARTRA, A. (ed.). Regeneración 1900-1918.").
+    lines = render_bibliography(refs, HARVARD, "en")
+    assert "El movimiento obrero y la política en México, 1910-1929" in _line(lines, "Carr, B. (1976)")
+    bartra = _line(lines, "Regeneración 1900-1918")
+    assert bartra.startswith("Bartra, A. (ed.) (1986)") and bartra.count("Bartra") == 1, bartra

@@ -9,8 +9,9 @@
   its title, where the base style left it out; and a book's or chapter's translators and organisers, as the
   list prints them (CSL ``note``), follow its title. The file keeps the base style's authors and licence
   (CC BY-SA 3.0) and says what was changed (``docs/data-contract.md``, "Bibliography styles").
-- While rendering, citeproc-py 0.11's departures from CSL 1.0.2 are mended (a name used in place of the
-  author printed again, a hyphenated name variable never found), and a label the source never gives is left out.
+- While rendering, citeproc-py 0.11's departures from CSL 1.0.2 are mended (a name, or a title or journal
+  printed through a macro or a ``cs:choose``, used in place of the author printed again; a hyphenated name
+  variable never found), and a label the source never gives is left out.
 
 To ship another derived style: put the ``.csl`` file in ``present/styles/`` with its licence and attribution,
 and a rendering test in ``tests/present/test_csl_styles.py``.
@@ -107,12 +108,13 @@ def hyphenated_names(source: dict) -> None:
 
 @contextmanager
 def names_substituted_once() -> Iterator[None]:
-    """While a bibliography is rendered, print a name that stood in for the author nowhere else.
+    """While a bibliography is rendered, print a name or title that stood in for the author nowhere else.
 
     CSL 1.0.2, ``cs:substitute``: "Substituted variables are suppressed in the rest of the
     output". citeproc-py records them in the entry's layout (``repressed``) but only its text
     elements look there, and a name inside a macro cannot find the layout: the one being
-    rendered is kept here.
+    rendered is kept here. It records only a ``variable`` named on the substitute's child, so a
+    title printed through a macro or a ``cs:choose`` (Harvard's) is recorded here as it is printed.
     """
     from citeproc import model
 
@@ -146,25 +148,49 @@ def names_substituted_once() -> Iterator[None]:
         finally:
             rendering.pop()
 
-    add = model.Substitute.add_to_repressed_list
+    add, substitute = model.Substitute.add_to_repressed_list, model.Substitute.render
+    text_variable = model.Text._variable
+    # The text variables each cs:substitute being rendered has printed (a stack: a macro it calls may hold
+    # a substitute of its own, whose variables are printed by the outer one too).
+    printed: list[list[tuple[str, str]]] = []
+
+    def variable_printed(self, item, context):
+        text = text_variable(self, item, context)
+        if text and printed:
+            printed[-1].append((self.tag, self.get("variable")))
+        return text
+
+    def substitute_render(self, item, context=None, **kwargs):
+        printed.append([])
+        try:
+            return substitute(self, item, context=context, **kwargs)
+        finally:
+            inner = printed.pop()
+            if printed:
+                printed[-1].extend(inner)
 
     def add_to_repressed_list(self, child, context):
         add(self, child, context)
-        if child.get("macro") and not child.get("variable"):
-            # A title standing in for the author through a macro (``<text macro="title"/>``): the
-            # variables of the macro are the ones substituted ("A HORAS de aprobarse ...", an entry
-            # under its title, printed its title twice).
-            tags = context.get_layout().repressed.setdefault(child.tag, [])
-            macro = child.get_macro(child.get("macro"))
-            tags += [t.get("variable") for t in macro.iter(child.tag) if t.get("variable")]
+        # The child that stood in for the author may print its variables through a macro or a choose
+        # (Harvard: ``<choose><if type="article-journal">container-title</if><else><text macro="title"/>``):
+        # citeproc-py records only a ``variable`` attribute of the child itself, so an entry under its title
+        # printed its title twice ("DICIONÁRIO ... (no date) DICIONÁRIO ..."). The variables it printed are
+        # the ones substituted. Only the child that printed something is recorded: a child that printed no
+        # variable renders nothing (a group with no variable printed is suppressed), so the list holds its
+        # variables alone.
+        tags = context.get_layout().repressed
+        for tag, variable in printed[-1] if printed else ():
+            tags.setdefault(tag, []).append(variable)
 
     model.Names.process, model.Layout.render_bibliography = names_process, render_bibliography
-    model.Substitute.add_to_repressed_list = add_to_repressed_list
+    model.Substitute.add_to_repressed_list, model.Substitute.render = add_to_repressed_list, substitute_render
+    model.Text._variable = variable_printed
     try:
         yield
     finally:
         model.Names.process, model.Layout.render_bibliography = process, render
-        model.Substitute.add_to_repressed_list = add
+        model.Substitute.add_to_repressed_list, model.Substitute.render = add, substitute
+        model.Text._variable = text_variable
 
 
 def no_invented_imprint(entry: str, unread: Sequence[str]) -> str:
