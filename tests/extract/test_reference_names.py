@@ -299,3 +299,32 @@ def test_long_leads_parse_in_one_pass():
 def test_cse_names_with_ampersand_particles_and_two_words(entry, families, year, container):
     ref = parse_entry(entry, "r", 1)
     assert ([n.family for n in ref.authors], ref.year, ref.container) == (families, year, container)
+
+
+@pytest.mark.parametrize(
+    ("entry", "author", "year", "title", "place", "publisher"),
+    [
+        # paz-mixed-flocks, line 152: a body with its acronym in parentheses, then the CSE year
+        ("Instituto Brasileiro de Geografia e Estatística (IBGE). 2012. Manual técnico da vegetação brasileira. "
+         "Rio de Janeiro, IBGE.",
+         "Instituto Brasileiro de Geografia e Estatística", "2012", "Manual técnico da vegetação brasileira",
+         "Rio de Janeiro", "IBGE"),
+        # hoehnea-senna-extracts: the year is 2018, not the last page "1527" (the body is left unread: a journal
+        # with pages and no volume)
+        ("BFG. 2018. Brazilian Flora 2020: Innovation and collaboration to meet Target 1 of the Global Strategy for "
+         "Plant Conservation (GSPC). Rodriguésia 1513-1527.",
+         "BFG", "2018", "Brazilian Flora 2020: Innovation", "", ""),
+        # acta-amazonica-land-cover: the year leaves the title
+        ("IBGE. 2006. *Mapa de unidades de relevo do Brasil*. 2nd ed., Instituto Brasileiro de Geografia e "
+         "Estatística, Rio de Janeiro.",
+         "IBGE", "2006", "Mapa de unidades de relevo do Brasil", "", ""),
+        # fixture, left alone: a title that opens with a year (no full stop after it) is the title's
+        ("IBGE. 2010 em números. Rio de Janeiro: IBGE, 2011.", "IBGE", "2011", "2010 em números", "Rio de Janeiro",
+         "IBGE"),
+    ],
+)
+def test_a_body_s_cse_year_is_its_year_not_its_title(entry, author, year, title, place, publisher):
+    """CSE name-year (Scientific Style and Format 29.3.6.1): an organisation as author, the year right after it."""
+    ref = parse_entry(entry, "r", 1)
+    assert (ref.authors[0].family, ref.year, ref.place, ref.publisher) == (author, year, place, publisher)
+    assert ref.title.startswith(title)

@@ -66,6 +66,10 @@ CSE_BODY = re.compile(
     r"(?P<names>[A-ZÀ-Þ][\w'’\-]*(?: (?:[a-zà-ÿ]{1,3} ){0,2}[A-ZÀ-Þ][\w'’\-]*){1,12})\. "
     r"(?P<role>(?!))?(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$"
 )
+# CSE name-year after a body read by its capitals or its acronym (Scientific Style and Format 29.3.6.1, an
+# organisation as author): "IBGE. 2006. *Title*.", "Instituto Brasileiro de Geografia e Estatística (IBGE). 2012.
+# Title." The year and its full stop right after the name; a title that opens with a year has no full stop there.
+BODY_YEAR = re.compile(r"(?P<role>(?!))?(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$")
 _APA_FAMILY = rf"[A-ZÀ-Þ][\w'’\-‐‑]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+)*"
 _APA_PERSON = re.compile(rf"(?<![\w.])(?P<family>{_APA_FAMILY}), ")
 # Initials after the family with the comma left out: "Paddison B., e Walmsley A. (2018)".

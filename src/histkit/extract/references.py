@@ -43,6 +43,7 @@ from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprin
 from histkit.extract.reference_host import HOST, chapter_host
 from histkit.extract.reference_names import (
     APA,
+    BODY_YEAR,
     CSE_BODY,
     MIXED_NAMES,
     NAME_YEAR,
@@ -249,7 +250,7 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
         if names:
             ref.authors = names
             ref.notes.append("authors read without ABNT person form (corporate, title or APA lead)")
-            if apa := APA.match(rest) or CSE_BODY.match(rest):
+            if apa := APA.match(rest) or CSE_BODY.match(rest) or BODY_YEAR.match(rest_after):
                 if apa.group("role"):
                     ref.authors, ref.editors = (), names
                 ref.year = apa.group("year")
