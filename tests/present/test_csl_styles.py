@@ -237,3 +237,24 @@ def test_an_entry_with_an_author_keeps_its_title_in_harvard(refs):
     assert "El movimiento obrero y la política en México, 1910-1929" in _line(lines, "Carr, B. (1976)")
     bartra = _line(lines, "Regeneración 1900-1918")
     assert bartra.startswith("Bartra, A. (ed.) (1986)") and bartra.count("Bartra") == 1, bartra
+
+
+def test_the_letter_after_a_year_is_printed_as_the_list_prints_it(corpus):
+    """citeproc-py makes no year-suffix: "2020a" and "2020b" came out "2020" twice, two works one citation apart.
+
+    acta-amazonica-land-cover, lines 122-124: "Almeida, A.S.; ... 2020a. Long-term assessment ..." and "... 2020b.
+    Heterogeneity ..." (Harvard prints the suffix itself); ecos-china-new-normal: "MAJEROWICZ, E. ... 2022a." (ABNT
+    prints none: it follows the year of the date).
+    """
+    almeida = [r for r in article_references(corpus["acta-amazonica-land-cover"]) if r.key.startswith("Almeida")]
+    lines = render_bibliography(almeida, HARVARD, "en")
+    assert [line[line.index("(") : line.index(")") + 1] for line in lines] == ["(2020a)", "(2020b)"], lines
+    majerowicz = [r for r in article_references(corpus["ecos-china-new-normal"]) if r.key == "MAJEROWICZ"]
+    lines = render_bibliography(majerowicz, ABNT_ARCHIVES, "pt")
+    assert sorted(line[-7:] for line in lines) == [" 2022a.", " 2022b."], lines
+
+
+def test_a_year_without_a_letter_is_left_alone(refs):
+    # the first article's years carry no letter: ABNT prints them as before ("CARR, B. ... ERA, 1976.")
+    lines = render_bibliography(refs, ABNT_ARCHIVES, "en")
+    assert _line(lines, "El movimiento obrero").endswith("Mexico City: ERA, 1976.")

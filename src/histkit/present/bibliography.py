@@ -56,6 +56,7 @@ from histkit.present.csl_styles import (
     no_invented_labels,
     style_locale,
     style_path,
+    year_suffixes_printed,
 )
 
 CSL_TYPES = {
@@ -380,7 +381,9 @@ def render_bibliography(
     :func:`~histkit.present.csl_styles.names_substituted_once` applies the rule to names while the bibliography is made.
     The style's "[Preprint]" label for a journal article given without volume or pages is left
     out: nothing in the reference list says it is a preprint. Nor is ABNT's "[S.l.: S.n.]" (no place,
-    no publisher) given to an entry histkit could not read into its parts.
+    no publisher) given to an entry histkit could not read into its parts. The letter a list prints after
+    a year ("2017a") is printed too (:func:`~histkit.present.csl_styles.year_suffixes_printed`): citeproc-py
+    makes none, and two works of an author in a year came out with the same year.
 
     """
     import warnings
@@ -389,11 +392,15 @@ def render_bibliography(
     from citeproc.source.json import CiteProcJSON
 
     items = to_csl(refs)
-    with warnings.catch_warnings(), names_substituted_once():
+    with warnings.catch_warnings(), names_substituted_once(), year_suffixes_printed():
         # citeproc-py warns about CSL fields it does not know (e.g. "citation-key"); they are valid CSL.
         warnings.simplefilter("ignore")
         source = CiteProcJSON(items)
         hyphenated_names(source)
+        for item, r in zip(items, refs, strict=True):
+            # The letter the list prints after a year ("2017a"): citeproc-py makes none of its own.
+            if label := re.fullmatch(r"\d{4}(?:/\d{2,4})?([a-z])", r.year):
+                source[str(item["id"])]["year_suffix"] = label.group(1)
         path = style_path(style)
         bib_style = CitationStylesStyle(path, locale=style_locale(path, language), validate=False)
         bibliography = CitationStylesBibliography(bib_style, source, formatter.plain)

@@ -193,6 +193,49 @@ def names_substituted_once() -> Iterator[None]:
         model.Text._variable = text_variable
 
 
+@contextmanager
+def year_suffixes_printed() -> Iterator[None]:
+    """While a bibliography is rendered, print the letter after a year that the list prints ("2017a").
+
+    CSL 1.0.2, ``disambiguate-add-year-suffix``: "If cs:date is used ... and year-suffix is not explicitly
+    rendered, the year-suffix is appended to the first year rendered through cs:date". citeproc-py 0.11
+    makes no year-suffix (it does not disambiguate), and appends none to a date: the letters the list prints
+    are given to it (``year_suffix`` of each item, by :func:`histkit.present.bibliography.render_bibliography`),
+    and a style that does not print ``year-suffix`` itself (ABNT) gets them after the year of ``issued``;
+    one that does (Harvard's ``<text variable="year-suffix"/>``) prints them where it says.
+    """
+    from citeproc import model
+
+    process, part_process = model.Date.process, model.Date_Part.process
+    pending: list[str] = []  # the suffix still to print after the first year of ``issued``
+
+    def date_process(self, item, variable=None, show_parts=None, context=None, **kwargs):
+        suffix = item.reference.get("year_suffix", "")
+        if (variable or self.get("variable")) == "issued" and suffix and not _prints_year_suffix(self.get_root()):
+            pending[:] = [suffix]
+        try:
+            return process(self, item, variable=variable, show_parts=show_parts, context=context, **kwargs)
+        finally:
+            pending.clear()
+
+    def part_year(self, date, context=None):
+        text = part_process(self, date, context)
+        if pending and self.get("name") == "year" and text:
+            text += pending.pop()
+        return text
+
+    model.Date.process, model.Date_Part.process = date_process, part_year
+    try:
+        yield
+    finally:
+        model.Date.process, model.Date_Part.process = process, part_process
+
+
+def _prints_year_suffix(root: object) -> bool:
+    """Whether a style prints ``year-suffix`` itself (a text or number element naming it)."""
+    return any(e.get("variable") == "year-suffix" for e in root.iter())  # type: ignore[attr-defined]
+
+
 def no_invented_imprint(entry: str, unread: Sequence[str]) -> str:
     """Leave out the "[S.l.: S.n.]" ABNT gives an entry histkit could not read into its parts.
 
