@@ -570,3 +570,45 @@ DATED = [
 def test_dated_issues_and_imprints(raw, expected):
     ref = parse_entry(raw, "r", 1)
     assert {k: getattr(ref, k) for k in expected} == expected
+
+
+NEWSPAPERS = [
+    (
+        # mediacoes-cambiemos, line 240: the section after the issue's date, the year's label kept
+        "CAYÓN, D. Entre autocriticas y la pesada herencia, empresarios pidem acelerar la infraestructura. "
+        "*El Cronista* , 20 abr. 2017a. Economia y política.",
+        {"kind": "article", "title": "Entre autocriticas y la pesada herencia, empresarios pidem acelerar la "
+         "infraestructura", "container": "El Cronista", "date": "2017-04-20", "year": "2017a",
+         "section": "Economia y política", "issue": ""},
+    ),
+    (
+        # mediacoes-cambiemos, line 246: a daily's number is its name's, not an issue ("Página 12")
+        "DELLATORRE, R. La Asociación Empresaria Argentina y las medidas para después de las elecciones. "
+        "*Página 12* , Argentina, 3 sep. 2017. Economia.",
+        {"kind": "article", "container": "Página 12", "issue": "", "place": "Argentina", "date": "2017-09-03",
+         "section": "Economia"},
+    ),
+    (
+        # fixture in the form ABNT lists print a newspaper's article (a place, the day, the section)
+        "NAVES, P. Lagos andinos dão banho de beleza. **Folha de S. Paulo**, São Paulo, 28 jun. 1999. Folha Turismo.",
+        {"kind": "article", "title": "Lagos andinos dão banho de beleza", "container": "Folha de S. Paulo",
+         "place": "São Paulo", "date": "1999-06-28", "section": "Folha Turismo"},
+    ),
+    (
+        # left alone: the first article's magazine, its number printed with its name, no day: an issue, no section
+        "GÓMEZ, M. From Mexico to Moscow. **Survey 55**, London, Great Britain, October 1964.",
+        {"kind": "article", "container": "Survey", "issue": "55", "section": ""},
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), NEWSPAPERS)
+def test_a_newspaper_s_section_after_its_date(raw, expected):
+    ref = parse_entry(raw, "r", 1)
+    assert {k: getattr(ref, k) for k in expected} == expected
+
+
+def test_words_after_a_date_without_its_day_are_no_section():
+    # fixture, left alone: a journal's year with words after it is no newspaper's issue: the entry stays unread
+    ref = parse_entry("SOUZA, A. Um título. **Revista Qualquer**, v. 5, 1999. Edição especial.", "r", 1)
+    assert (ref.kind, ref.section, ref.container) == ("book", "", "")

@@ -258,3 +258,13 @@ def test_a_year_without_a_letter_is_left_alone(refs):
     # the first article's years carry no letter: ABNT prints them as before ("CARR, B. ... ERA, 1976.")
     lines = render_bibliography(refs, ABNT_ARCHIVES, "en")
     assert _line(lines, "El movimiento obrero").endswith("Mexico City: ERA, 1976.")
+
+
+def test_a_newspaper_s_section_follows_its_date_in_abnt(corpus):
+    # mediacoes-cambiemos, line 246: "DELLATORRE, R. La Asociación ... *Página 12* , Argentina, 3 sep. 2017. Economia."
+    refs = [r for r in article_references(corpus["mediacoes-cambiemos"]) if r.key == "DELLATORRE"]
+    (entry,) = render_bibliography(refs, ABNT_ARCHIVES, "es")
+    assert entry.endswith("Página 12, Argentina, 3 sep. 2017. Economia."), entry  # as the list prints it
+    from histkit.present.bibliography import to_bibtex_entries, to_csl
+
+    assert to_csl(refs)[0]["section"] == "Economia" and to_bibtex_entries(refs)[0]["note"] == "Economia"

@@ -79,6 +79,9 @@ _IMPRINT = re.compile(
 # The journal set in bold (the seed) or in italics (SciELO's markdown), its comma inside or after.
 _ARTICLE_BOLD = re.compile(r"(?P<title>[^*]+?)(?:\.|(?<=\?)) +\*\*?(?P<container>[^*]+?),?\*\*?,? *(?P<tail>.+)$")
 _ARTICLE_TAIL = re.compile(r"(?P<head>.*?),? +" + _DATE + r"\.$")
+# A newspaper's section after the issue's date, as ABNT lists print it ("*El Cronista*, 20 abr. 2017a. Economia y
+# política."): words with no digit, read only where the date has its day and month.
+_NEWS_TAIL = re.compile(r"(?P<head>.*?),? +" + _DATE + r"\. +(?P<section>[A-ZÀ-Þ][^.\d]{0,80}?)\.$")
 _ARCHIVAL_TAIL = re.compile(
     r"(?P<title>.+?)\.(?: +(?P<location>.{1,300}?)\.)? +(?P<place>[A-ZÀ-Þ][^.]{0,120}?), +" + _DATE + r"\.$"
 )
@@ -122,6 +125,7 @@ class Reference:
     genre: str = ""  # a thesis's type and degree as printed: "Tese (Doutorado em Educação)"
     edition: str = ""  # the edition's number, "2" for "2. ed." (reference_edition)
     responsibility: str = ""  # translators, organisers after a book's title: "Tradução de Paulo Bezerra"
+    section: str = ""  # a newspaper's section after the issue's date: "Economia y política"
     archive: str = ""
     archive_acronym: str = ""
     archive_location: str = ""
@@ -163,7 +167,7 @@ def _dated_document(rest: str) -> re.Match[str] | None:
 
 
 def _parse_article_tail(ref: Reference, tail: str) -> bool:
-    m = _ARTICLE_TAIL.fullmatch(tail)
+    m = _ARTICLE_TAIL.fullmatch(tail) or _NEWS_TAIL.fullmatch(tail)
     if not m:
         return False
     _set_date(ref, m)
@@ -180,6 +184,9 @@ def _parse_article_tail(ref: Reference, tail: str) -> bool:
         head = head[: pages.start()] if pages.start() < len(head) else head
     ref.date = ref.date or issue_date(head, ref.year_first)  # "20 abr.", "Aug. 31": the issue's day and month
     ref.place = issue_place(head)
+    if section := m.groupdict().get("section"):
+        ref.section = section  # a newspaper's: its issue has a day ("31 mayo, 2018. Política.")
+        return len(ref.date) == len("2018-05-31")
     return True
 
 
@@ -324,10 +331,12 @@ def _parse_body(ref: Reference, rest: str) -> None:
             ref.kind, ref.title = "article", clean(m.group("title"))
             container = clean(m.group("container"))
             # "**Survey 55**": the number set in bold with the journal's name is its issue.
-            if (num := re.fullmatch(r"(.+?) (\d+)", container)) and not candidate.issue:
+            # A daily's issue is its date: its number is its name's ("*Página 12*, Argentina, 3 sep. 2017.").
+            if (num := re.fullmatch(r"(.+?) (\d+)", container)) and not candidate.issue and not candidate.section:
                 container, candidate.issue = num.group(1), num.group(2)
             ref.container = container
-            parts = ("year", "year_first", "year_last", "date", "volume", "issue", "issue_printed", "pages", "place")
+            parts = ("year", "year_first", "year_last", "date", "volume", "issue", "issue_printed", "pages", "place",
+                     "section")
             for name in parts:
                 setattr(ref, name, getattr(candidate, name))
             return
@@ -408,8 +417,8 @@ def article_references(article: Article) -> list[Reference]:
 COLUMNS = [
     "seed", "ref_id", "number", "key", "authors", "editors", "repeated", "year", "year_first", "year_last", "date",
     "title", "container", "container_editors", "container_authors", "volume", "issue", "pages", "place",
-    "publisher", "genre", "edition", "responsibility", "archive", "archive_acronym", "archive_location", "acronym",
-    "kind", "original_year", "language", "notes", "line", "start", "end", "quote",
+    "publisher", "genre", "edition", "responsibility", "section", "archive", "archive_acronym", "archive_location",
+    "acronym", "kind", "original_year", "language", "notes", "line", "start", "end", "quote",
 ]
 
 

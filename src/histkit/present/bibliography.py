@@ -22,7 +22,8 @@ Nothing the list prints is lost, and nothing is added that it does not say:
   ``container-title``; biblatex's data model gives ``@legislation`` no fields, so it is ``@misc`` with
   the gazette as ``howpublished``.
 - A book's edition is ``edition`` (its number); the translators and organisers it prints after the title
-  are ``note``, as printed ("Tradução de Paulo Bezerra"), not names read apart.
+  are ``note``, as printed ("Tradução de Paulo Bezerra"), not names read apart. A newspaper's section after
+  the issue's date ("Economia y política") is CSL's ``section`` and biblatex's ``note``.
 - No ``genre`` but a thesis's; places, dates (ISO 8601, ranges as ``1994/1995``), ``langid``, ``journaltitle``,
   ``location`` and ``@collection`` for edited books, titles in braces (printed in the case the
   list gives), TeX specials escaped.
@@ -207,6 +208,7 @@ def to_csl(refs: Sequence[Reference]) -> list[dict[str, object]]:
             "edition": r.edition,
             # translators and organisers as the list prints them: a note, not names read apart
             "note": r.responsibility,
+            "section": r.section,  # a newspaper's, after the date
             # For an archival document the place is where it was written (as Zotero's "place"),
             # not where the archive is, so it is never CSL's "archive-place".
             "publisher-place": r.place,
@@ -320,7 +322,8 @@ def to_bibtex_entries(refs: Sequence[Reference]) -> list[dict[str, str]]:
             "institution": tex_escape(r.publisher) if r.kind == "thesis" else "",
             "type": tex_escape(r.genre),
             "edition": r.edition,
-            "note": tex_escape(r.responsibility),
+            # biblatex's @article has no section: a newspaper's goes in the note, as printed
+            "note": tex_escape(r.responsibility or r.section),
             "location": tex_escape(r.place) if r.kind != "article" else "",
             "date": _biblatex_date(r),
             "origdate": r.original_year,
