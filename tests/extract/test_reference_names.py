@@ -328,3 +328,23 @@ def test_a_body_s_cse_year_is_its_year_not_its_title(entry, author, year, title,
     ref = parse_entry(entry, "r", 1)
     assert (ref.authors[0].family, ref.year, ref.place, ref.publisher) == (author, year, place, publisher)
     assert ref.title.startswith(title)
+
+
+@pytest.mark.parametrize(
+    ("entry", "lead", "title"),
+    [
+        # mediacoes-cambiemos, line 314: the capitals run into the title's colon (NBR 6023 8.1.1.6)
+        ("MACRI: “Ajustar el Estado significa liberar al resto de la Argentina para que pueda desarrollarse”. "
+         "*Ámbito.com* , 19 jul. 2018. Política.",
+         "MACRI", "MACRI: “Ajustar el Estado significa liberar al resto de la Argentina para que pueda desarrollarse”"),
+        # edur-literatura-indigena: the same, its body left unread (a video: channel, site, duration)
+        ("FLICHINHA: Infâncias e Literaturas nativas. TV Uneb Seabra. YouTube. 2020. 1h32min10s.",
+         "FLICHINHA", "FLICHINHA: Infâncias e Literaturas nativas"),
+        # fixture, left alone: a body's name ends with a full stop, and its work's title follows
+        ("WORLD BANK. World development report: data. Washington, DC: World Bank, 2020.",
+         "WORLD BANK", "World development report: data"),
+    ],
+)
+def test_a_title_entry_whose_capitals_run_into_a_colon(entry, lead, title):
+    ref = parse_entry(entry, "r", 1)
+    assert ref.authors[0].family == lead and ref.title.startswith(title)

@@ -574,7 +574,7 @@ def test_dated_issues_and_imprints(raw, expected):
 
 NEWSPAPERS = [
     (
-        # mediacoes-cambiemos, line 240: the section after the issue's date, the year's label kept
+        # mediacoes-cambiemos, line 260: the section after the issue's date, the year's label kept
         "CAYÓN, D. Entre autocriticas y la pesada herencia, empresarios pidem acelerar la infraestructura. "
         "*El Cronista* , 20 abr. 2017a. Economia y política.",
         {"kind": "article", "title": "Entre autocriticas y la pesada herencia, empresarios pidem acelerar la "
@@ -582,7 +582,7 @@ NEWSPAPERS = [
          "section": "Economia y política", "issue": ""},
     ),
     (
-        # mediacoes-cambiemos, line 246: a daily's number is its name's, not an issue ("Página 12")
+        # mediacoes-cambiemos, line 270: a daily's number is its name's, not an issue ("Página 12")
         "DELLATORRE, R. La Asociación Empresaria Argentina y las medidas para después de las elecciones. "
         "*Página 12* , Argentina, 3 sep. 2017. Economia.",
         {"kind": "article", "container": "Página 12", "issue": "", "place": "Argentina", "date": "2017-09-03",

@@ -261,7 +261,7 @@ def test_a_year_without_a_letter_is_left_alone(refs):
 
 
 def test_a_newspaper_s_section_follows_its_date_in_abnt(corpus):
-    # mediacoes-cambiemos, line 246: "DELLATORRE, R. La Asociación ... *Página 12* , Argentina, 3 sep. 2017. Economia."
+    # mediacoes-cambiemos, line 270: "DELLATORRE, R. La Asociación ... *Página 12* , Argentina, 3 sep. 2017. Economia."
     refs = [r for r in article_references(corpus["mediacoes-cambiemos"]) if r.key == "DELLATORRE"]
     (entry,) = render_bibliography(refs, ABNT_ARCHIVES, "es")
     assert entry.endswith("Página 12, Argentina, 3 sep. 2017. Economia."), entry  # as the list prints it

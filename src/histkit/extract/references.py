@@ -262,8 +262,10 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
                     ref.authors, ref.editors = (), names
                 ref.year = apa.group("year")
                 ref.year_first = ref.year_last = int(ref.year[:4]) if ref.year[0].isdigit() else None
-            # A title entry ("A HORAS de aprobarse ...", NBR 6023 8.1.1.6): the title starts at the lead.
-            title_entry = not apa and rest_after[:1].islower() and not ref.acronym
+            # A title entry ("A HORAS de aprobarse ...", NBR 6023 8.1.1.6): the title starts at the lead. The
+            # capitals run into the title in lower case, or into its colon ("MACRI: “Ajustar el Estado ...”"):
+            # a body ends with a full stop.
+            title_entry = not apa and not ref.acronym and (rest_after[:1].islower() or rest_after[:1] == ":")
             rest = apa.group("rest") if apa else rest if title_entry else rest_after
         else:
             ref.notes.append("no author in ABNT form (FAMILY, Given.) at the start")
