@@ -161,6 +161,7 @@ LAWS = [
         "dezembro de 1996, que estabelece as diretrizes e bases da Educação nacional. Diário Oficial da União, "
         "Brasília, DF, 20 dez. 2005a.",
         {"kind": "legislation", "container": "Diário Oficial da União", "place": "Brasília, DF", "year": "2005a",
+         "date": "2005-12-20",
          "title": "Decreto nº 5.622, de 19 de dezembro de 2005. Regulamenta o art. 80 da Lei no 9.394, de 20 de "
          "dezembro de 1996, que estabelece as diretrizes e bases da Educação nacional"},
     ),

@@ -268,3 +268,20 @@ def test_a_newspaper_s_section_follows_its_date_in_abnt(corpus):
     from histkit.present.bibliography import to_bibtex_entries, to_csl
 
     assert to_csl(refs)[0]["section"] == "Economia" and to_bibtex_entries(refs)[0]["note"] == "Economia"
+
+
+def test_an_act_prints_its_gazette_place_and_date_as_the_list_does(corpus):
+    # ensaio-deficiencia, line 244: "... Diário Oficial da União, Brasília, DF, 20 dez. 2005a." (the gazette ran into
+    # its place, "Diário Oficial da UniãoBrasília", and the day was lost)
+    text = corpus["ensaio-deficiencia"].text
+    laws = [r for r in article_references(corpus["ensaio-deficiencia"]) if r.title.startswith("Decreto nº 5.622")]
+    (entry,) = render_bibliography(laws, ABNT_ARCHIVES, "pt")
+    assert entry.endswith("Diário Oficial da União, Brasília, DF, 20 dez. 2005a.") and entry[-50:] in text, entry
+    # edur-literatura-indigena, line 219: no gazette, the place and year as printed; bak-p59099, line 272: neither,
+    # and no date added after the act's own
+    acts = [r for r in article_references(corpus["edur-literatura-indigena"]) if r.title.startswith("Lei n.º 6001")]
+    acts += [r for r in article_references(corpus["bak-p59099"]) if r.title.startswith("Decreto nº. 2848")]
+    assert sorted(render_bibliography(acts, ABNT_ARCHIVES, "pt")) == [
+        "BRASIL. Decreto nº. 2848, de 07 de dezembro de 1940.",
+        "BRASIL. Lei n.º 6001, de 19 de dezembro de 1973. Dispões sobre o Estatuto do Índio. Brasília, 1973.",
+    ]

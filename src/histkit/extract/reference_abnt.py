@@ -227,6 +227,8 @@ def legislation(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
     found, _ = numbering(rest)
     fields = {"kind": "legislation", "title": m.group("title").strip(), "container": m.group("container").strip(),
               "place": m.group("place").strip(), **{k: v for k, v in found.items() if k == "pages"}}
+    if date := issue_date(rest[: year.start()], int(year.group("y1"))):  # the gazette's day: "20 dez. 2005"
+        fields["date"] = date
     return fields, year
 
 
