@@ -123,3 +123,16 @@ def test_year_labels_are_kept(entry, year):
 def test_imprint_year_needs_a_whole_number():
     assert imprint_year("X. Title. 10.20396/abc. 2020.").group() == "2020"
     assert imprint_year("X. Title. n. 120396.") is None
+
+
+def test_doi_is_cut_as_a_word_never_inside_one():
+    # hoehnea-senna-extracts, line 131: "... essential oil from *Lippia sidoides* Cham." lost "doi" inside
+    # "sidoides" with the online part ("Lippia si des Cham"); Portuguese "dois" (two) would have lost it too
+    ref = parse_entry(
+        "Fontenelle, R.O.S., Morais, S.M., Brito, E.H.S., Kerntopf, M.R., Brilhante, R.S.N., Cordeiro, R.A., Tomé, "
+        "A.R., Queiroz, M.G.R., Nascimento, N.R.F. & Sidrim, J.J.C. 2007. Chemical composition, toxicological aspects "
+        "and antifungal activity of essential oil from *Lippia sidoides* Cham. Journal of Antimicrobial Chemotherapy "
+        "59: 934-940.", "r", 1)
+    assert ref.title.endswith("essential oil from Lippia sidoides Cham")
+    ref = parse_entry("SILVA, A. Os dois lados da rua. São Paulo: Ática, 2001. DOI: 10.1000/xyz.", "r", 1)
+    assert (ref.title, ref.publisher) == ("Os dois lados da rua", "Ática")  # the DOI and its label are still cut

@@ -32,7 +32,7 @@ _ACCESS = re.compile(
 )
 _ONLINE_LABEL = re.compile(
     r"<?(?i:dispon[ií]vel em|disponible en|available(?: (?:at|from|in|on)| *(?=:))|recuperado de|retrieved from"
-    r"|doi) *:? *"
+    r"|\bdoi\b) *:? *"
 )
 _ANY_YEAR = re.compile(r"(?<![\d/.])(1[5-9]\d\d|20\d\d)(?![\d])")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
