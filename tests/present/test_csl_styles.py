@@ -285,3 +285,20 @@ def test_an_act_prints_its_gazette_place_and_date_as_the_list_does(corpus):
         "BRASIL. Decreto nº. 2848, de 07 de dezembro de 1940.",
         "BRASIL. Lei n.º 6001, de 19 de dezembro de 1973. Dispões sobre o Estatuto do Índio. Brasília, 1973.",
     ]
+
+
+def test_abnt_prints_the_imprint_the_list_gives_and_no_s_l_s_n(corpus):
+    """The base style printed "[S.l.: S.n.]" where the list names no place and no publisher, and then lost the year."""
+    rdbci = {r.key: r for r in article_references(corpus["rdbci-bibliotecas"])}
+    # rdbci-bibliotecas, line 254: "KELMAN, S. Public libraries and government innovation. 2021. Disponível em: ..."
+    (entry,) = render_bibliography([rdbci["KELMAN"]], ABNT_ARCHIVES, "pt")
+    assert entry == "KELMAN, S. Public libraries and government innovation. 2021."
+    # ensaio-deficiencia, line 304: "... Dissertação (Mestrado em Educação) – Faculdade de Educação, Universidade
+    # Federal da Bahia, 2007." names no place: no "[S.l.]" before the school
+    refs = article_references(corpus["ensaio-deficiencia"])
+    (thesis,) = [r for r in refs if r.key == "OLIVEIRA" and r.kind == "thesis"]
+    (entry,) = render_bibliography([thesis], ABNT_ARCHIVES, "pt")
+    assert "[S.l.]" not in entry and entry.endswith("Faculdade de Educação, Universidade Federal da Bahia, 2007.")
+    # left alone: an entry histkit could not read ends with its own text, its year printed once (line 270)
+    (entry,) = render_bibliography([rdbci["VON KROGH; ICHIJO; NONAKA"]], ABNT_ARCHIVES, "pt")
+    assert entry.endswith("inovação contínua. Rio de Janeiro, Campus, 2001."), entry

@@ -383,8 +383,8 @@ def render_bibliography(
     edited book's editor came out twice ("Bartra, A. (ed.) (1986) ... Edited by A. Bartra.").
     :func:`~histkit.present.csl_styles.names_substituted_once` applies the rule to names while the bibliography is made.
     The style's "[Preprint]" label for a journal article given without volume or pages is left
-    out: nothing in the reference list says it is a preprint. Nor is ABNT's "[S.l.: S.n.]" (no place,
-    no publisher) given to an entry histkit could not read into its parts. The letter a list prints after
+    out: nothing in the reference list says it is a preprint. An entry histkit could not read into its parts
+    ends with its own text, which is its title: no year printed again after it. The letter a list prints after
     a year ("2017a") is printed too (:func:`~histkit.present.csl_styles.year_suffixes_printed`): citeproc-py
     makes none, and two works of an author in a year came out with the same year.
 

