@@ -348,3 +348,27 @@ def test_a_body_s_cse_year_is_its_year_not_its_title(entry, author, year, title,
 def test_a_title_entry_whose_capitals_run_into_a_colon(entry, lead, title):
     ref = parse_entry(entry, "r", 1)
     assert ref.authors[0].family == lead and ref.title.startswith(title)
+
+
+@pytest.mark.parametrize(
+    ("entry", "persons"),
+    [
+        # oes-tourism-gentrification, line 240: initials and a particle after them, "e" before the last person
+        ("Barbosa, L. G. M., Oliveira, C. T. F. de, e Rezende, C. (2010). Competitividade de destinos turísticos. "
+         "*Revista de Administração Pública* , *44* (5), 1067-1095.",
+         [("Barbosa", "L. G. M."), ("Oliveira", "C. T. F. de"), ("Rezende", "C.")]),
+        # oes-tourism-gentrification, line 292: the initials after the family name with no comma between
+        ("Paddison B., e Walmsley A. (2018). New Public Management in tourism: a case study of York. *Journal of "
+         "Sustainable Tourism* , *26* (6), 910-926.",
+         [("Paddison", "B."), ("Walmsley", "A.")]),
+        # bragantia-grapevine, line 138: "and" before the last person
+        ("Maia, J. D. G., Ritschel, P. S., Souza, R. T. and Garrido, L. R. (2016). Title. Embrapa Uva e Vinho.",
+         [("Maia", "J. D. G."), ("Ritschel", "P. S."), ("Souza", "R. T."), ("Garrido", "L. R.")]),
+        # left alone: a body in APA form has no given name (oes-tourism-gentrification, "Iphan. (2018).")
+        ("Iphan. (2018). *PAC Cidades Históricas* . Recuperado de http://portal.iphan.gov.br/pac .", [("Iphan", "")]),
+    ],
+)
+def test_apa_persons_keep_their_initials(entry, persons):
+    """APA 9.8: "Family, I. I." The initials were lost ("Aguiar (2016)" in Harvard for "Aguiar, L. B. (2016).")."""
+    ref = parse_entry(entry, "r", 1)
+    assert [(n.family, n.given) for n in ref.authors] == persons

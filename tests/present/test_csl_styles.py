@@ -302,3 +302,10 @@ def test_abnt_prints_the_imprint_the_list_gives_and_no_s_l_s_n(corpus):
     # left alone: an entry histkit could not read ends with its own text, its year printed once (line 270)
     (entry,) = render_bibliography([rdbci["VON KROGH; ICHIJO; NONAKA"]], ABNT_ARCHIVES, "pt")
     assert entry.endswith("inovação contínua. Rio de Janeiro, Campus, 2001."), entry
+
+
+def test_an_apa_list_prints_its_authors_initials_in_harvard(corpus):
+    # oes-tourism-gentrification, line 232: "Aguiar, L. B. (2016). O Programa de Cidades Históricas, ..."
+    refs = [r for r in article_references(corpus["oes-tourism-gentrification"]) if r.key == "Aguiar"]
+    (entry,) = render_bibliography(refs, HARVARD, "pt")
+    assert entry.startswith("Aguiar, L.B. (2016)"), entry

@@ -172,6 +172,29 @@ def persons(block: str) -> tuple[Name, ...]:
     )
 
 
+# What may stand between one APA person's initials and the next person: a comma, "e", "y", "and" or "&".
+_APA_JOIN = re.compile(r"(?:,? ?(?:\b(?:e|y|and)|&))?[ ,]*$")
+
+
+def apa_persons(block: str) -> tuple[Name, ...]:
+    """The persons of an APA names block, each with the initials or given names printed after the family name.
+
+    "Barbosa, L. G. M., Oliveira, C. T. F. de, e Rezende, C." gives ("Barbosa", "L. G. M."), ("Oliveira",
+    "C. T. F. de"), ("Rezende", "C."); "Paddison B., e Walmsley A." the same without the comma. The given part
+    is what the list prints between one family name and the next, less the joining words.
+    """
+    text = block + ", "
+    found = list(_APA_PERSON.finditer(text))
+    if not found:
+        text, found = block, list(_APA_BARE.finditer(block))
+    names = []
+    for i, m in enumerate(found):
+        given = text[m.end() : found[i + 1].start() if i + 1 < len(found) else len(text)]
+        given = _APA_JOIN.sub("", given).strip(" ,")
+        names.append(Name(m.group("family"), given if re.fullmatch(r"[^\d()]{1,40}", given) else ""))
+    return tuple(names)
+
+
 def lead_names(rest: str) -> tuple[tuple[Name, ...], str, str]:
     """Authors of an entry not in ABNT person form: APA names, corporate or title leads.
 
@@ -185,13 +208,13 @@ def lead_names(rest: str) -> tuple[tuple[Name, ...], str, str]:
     if m := CSE_BODY.match(rest):
         return (Name(m.group("names")),), m.group("rest"), ""
     if m := APA.match(rest):
-        found = _APA_PERSON.findall(m.group("names") + ", ") or _APA_BARE.findall(m.group("names"))
+        found = apa_persons(m.group("names"))
         # "Brasil. (2022)." and "Iphan. (2018).": a corporate author in APA form.
         body = m.group("names").rstrip(". ")
         acronym = m.group("acronym") or ""
         if acronym and not declares(acronym, body):
             return (), rest, ""  # "Smith (Kim). (2001)": not a body's acronym; read no lead rather than guess
-        return tuple(Name(f) for f in found) or (Name(body),), m.group("rest"), acronym
+        return found or (Name(body),), m.group("rest"), acronym
     text = rest.lstrip("*")
     if m := DASH_LEAD.match(text):
         return (Name(text[: m.end("name")]),), m.group("rest"), m.group("acronym")
