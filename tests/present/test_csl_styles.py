@@ -309,3 +309,15 @@ def test_an_apa_list_prints_its_authors_initials_in_harvard(corpus):
     refs = [r for r in article_references(corpus["oes-tourism-gentrification"]) if r.key == "Aguiar"]
     (entry,) = render_bibliography(refs, HARVARD, "pt")
     assert entry.startswith("Aguiar, L.B. (2016)"), entry
+
+
+def test_the_et_al_a_list_prints_is_printed(corpus, refs):
+    """ "OMOTE, S. A. et al." names one author of several: ABNT printed "OMOTE, S. A." as if he wrote it alone."""
+    # ensaio-deficiencia, line 310; ecos-china-new-normal, line 169 ("CHEN, J. et al. Carbon peak ...")
+    omote = [r for r in article_references(corpus["ensaio-deficiencia"]) if r.et_al]
+    chen = [r for r in article_references(corpus["ecos-china-new-normal"]) if r.key == "CHEN"]
+    assert render_bibliography(omote, ABNT_ARCHIVES, "pt")[0].startswith("OMOTE, S. A. et al. Mudança de atitudes")
+    assert render_bibliography(chen, ABNT_ARCHIVES, "en")[0].startswith("CHEN, J. et al. Carbon peak")
+    assert render_bibliography(chen, HARVARD, "en")[0].startswith("Chen, J. et al. (2022)")
+    # left alone: an entry that names all its authors gets no "et al." ("CHANG, J.; HALLIDAY, J. **Mao** ...")
+    assert _line(render_bibliography(refs, ABNT_ARCHIVES, "en"), "Mao").startswith("CHANG, J.; HALLIDAY, J. Mao")

@@ -51,6 +51,7 @@ from histkit.core.paths import from_root
 from histkit.extract.citations import fold
 from histkit.extract.references import WHOLE_ENTRY, Name, Reference
 from histkit.present.csl_styles import (
+    et_al_as_printed,
     hyphenated_names,
     names_substituted_once,
     no_invented_imprint,
@@ -386,7 +387,8 @@ def render_bibliography(
     out: nothing in the reference list says it is a preprint. An entry histkit could not read into its parts
     ends with its own text, which is its title: no year printed again after it. The letter a list prints after
     a year ("2017a") is printed too (:func:`~histkit.present.csl_styles.year_suffixes_printed`): citeproc-py
-    makes none, and two works of an author in a year came out with the same year.
+    makes none, and two works of an author in a year came out with the same year. So is the "et al." a list
+    prints after an entry's authors (:func:`~histkit.present.csl_styles.et_al_as_printed`).
 
     """
     import warnings
@@ -395,7 +397,7 @@ def render_bibliography(
     from citeproc.source.json import CiteProcJSON
 
     items = to_csl(refs)
-    with warnings.catch_warnings(), names_substituted_once(), year_suffixes_printed():
+    with warnings.catch_warnings(), names_substituted_once(), year_suffixes_printed(), et_al_as_printed():
         # citeproc-py warns about CSL fields it does not know (e.g. "citation-key"); they are valid CSL.
         warnings.simplefilter("ignore")
         source = CiteProcJSON(items)
@@ -404,6 +406,8 @@ def render_bibliography(
             # The letter the list prints after a year ("2017a"): citeproc-py makes none of its own.
             if label := re.fullmatch(r"\d{4}(?:/\d{2,4})?([a-z])", r.year):
                 source[str(item["id"])]["year_suffix"] = label.group(1)
+            if r.et_al and "author" in item:  # "OMOTE, S. A. et al.": more authors than the list names
+                source[str(item["id"])]["histkit_et_al"] = True
         path = style_path(style)
         bib_style = CitationStylesStyle(path, locale=style_locale(path, language), validate=False)
         bibliography = CitationStylesBibliography(bib_style, source, formatter.plain)

@@ -234,6 +234,33 @@ def year_suffixes_printed() -> Iterator[None]:
         model.Date.process, model.Date_Part.process = process, part_process
 
 
+@contextmanager
+def et_al_as_printed() -> Iterator[None]:
+    """While a bibliography is rendered, print the "et al." a list prints after an entry's authors.
+
+    "OMOTE, S. A. et al." names one author of several: CSL-JSON has no word for the others, so a style printed
+    "OMOTE, S. A." as if the work were his alone. An item marked ``histkit_et_al`` (by
+    :func:`histkit.present.bibliography.render_bibliography`) gets the style's own "et al." term after its
+    authors, where the style does not shorten the names itself.
+    """
+    from citeproc import model
+
+    process = model.Name.process
+
+    def name_process(self, item, variable, context=None, sort_options=None, **kwargs):
+        text = process(self, item, variable, context=context, sort_options=sort_options, **kwargs)
+        if not text or variable != "author" or not item.reference.get("histkit_et_al") or sort_options:
+            return text
+        et_al = self.et_al()
+        return text if str(text).rstrip(". ").endswith(str(et_al).rstrip(". ")) else text + " " + et_al
+
+    model.Name.process = name_process
+    try:
+        yield
+    finally:
+        model.Name.process = process
+
+
 def _prints_year_suffix(root: object) -> bool:
     """Whether a style prints ``year-suffix`` itself (a text or number element naming it)."""
     return any(e.get("variable") == "year-suffix" for e in root.iter())  # type: ignore[attr-defined]
