@@ -49,6 +49,7 @@ from pathlib import Path
 from histkit.core.files import WrittenFiles, atomic_write
 from histkit.core.paths import from_root
 from histkit.extract.citations import fold
+from histkit.extract.name_particles import PARTICLE_RE
 from histkit.extract.references import WHOLE_ENTRY, Name, Reference
 from histkit.present.csl_styles import (
     et_al_as_printed,
@@ -120,10 +121,22 @@ def citation_keys(refs: Sequence[Reference]) -> dict[str, str]:
     return keys
 
 
-def _csl_names(names: Sequence[Name]) -> list[dict[str, str]]:
+# A particle the list prints after the initials ("ALMEIDA, J. L. S. de", "Nooy, W. de"): CSL's dropping-particle,
+# which styles print there; left in the given names it was initialised as one ("ALMEIDA, J. L. S. de .").
+_TRAILING_PARTICLE = re.compile(rf"^(?P<given>.*\S) (?P<particle>{PARTICLE_RE})\.?$")
+
+
+def _csl_name(n: Name) -> dict[str, str]:
     # A name with no given name is a body's ("BRASIL", "IBGE"): CSL's literal, never "BRASIL, ." in a style.
-    return [{"family": display_family(n.family), "given": n.given} if n.given else {"literal": display_family(n.family)}
-            for n in names]
+    if not n.given:
+        return {"literal": display_family(n.family)}
+    if m := _TRAILING_PARTICLE.match(n.given):
+        return {"family": display_family(n.family), "given": m.group("given"), "dropping-particle": m.group("particle")}
+    return {"family": display_family(n.family), "given": n.given}
+
+
+def _csl_names(names: Sequence[Name]) -> list[dict[str, str]]:
+    return [_csl_name(n) for n in names]
 
 
 def title_entry(r: Reference) -> bool:
