@@ -612,3 +612,20 @@ def test_words_after_a_date_without_its_day_are_no_section():
     # fixture, left alone: a journal's year with words after it is no newspaper's issue: the entry stays unread
     ref = parse_entry("SOUZA, A. Um título. **Revista Qualquer**, v. 5, 1999. Edição especial.", "r", 1)
     assert (ref.kind, ref.section, ref.container) == ("book", "", "")
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "container"),
+    [
+        # mediacoes-cambiemos, line 228: a space between the italics and the full stop
+        ("ADAMOVSKY, E. *El cambio y la impostura* . Buenos Aires: Planeta, 2016.", "El cambio y la impostura", ""),
+        # mediacoes-cambiemos, line 290: the same in English
+        ("IVES, P. *Language and hegemony in Gramsci* . Londres: Pluto Press, 2009.",
+         "Language and hegemony in Gramsci", ""),
+        # left alone: a title with no space before its full stop
+        ("BARRIOS, E. **El escuadrón de hierro**. Mexico City: Cultura Popular, 1978.", "El escuadrón de hierro", ""),
+    ],
+)
+def test_a_space_before_the_full_stop_is_no_part_of_a_title(raw, title, container):
+    ref = parse_entry(raw, "r", 1)
+    assert (ref.title, ref.container) == (title, container)

@@ -283,6 +283,8 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
         text, ref.responsibility, ref.edition = title_notes(getattr(ref, part))
         setattr(ref, part, text)
     ref.original_year = original_year(clean(raw), ref.year_first)
+    # "*El cambio y la impostura* . Buenos Aires": the space before the full stop is the markup's, not the title's
+    ref.title, ref.container = ref.title.strip(), ref.container.strip()
     ref.language = _language(ref)
     return ref
 
