@@ -629,3 +629,35 @@ def test_words_after_a_date_without_its_day_are_no_section():
 def test_a_space_before_the_full_stop_is_no_part_of_a_title(raw, title, container):
     ref = parse_entry(raw, "r", 1)
     assert (ref.title, ref.container) == (title, container)
+
+
+CHAPTERS_IN_SPACED = [
+    (
+        # mediacoes-cambiemos, line 336: "In :" with a space, the book's compilers "(comp.)" (NBR 6023's roles)
+        "WODAK, R. El enfoque histórico del discurso. *In* : WODAK, R.; MEYER, M. (comp.). *Métodos de análisis "
+        "crítico del discurso* . Madrid: Gedisa, 2001. p. 101-141.",
+        {"kind": "chapter", "title": "El enfoque histórico del discurso",
+         "container": "Métodos de análisis crítico del discurso", "place": "Madrid", "publisher": "Gedisa",
+         "pages": "101-141"},
+    ),
+    (
+        # mediacoes-cambiemos, line 312: the book's subtitle in roman after its italic main title
+        "LÓPEZ, E; CANTAMUTTO, F. El orden social kirchnerista entre la economía y la política. *In* : SCHORR, M. "
+        "(coord.). *La Argentina kirchnerista:* entre la década ganada y la década perdida. Buenos Aires: Batalla de "
+        "Ideas, 2018, p. 11 – 50.",
+        {"kind": "chapter", "container": "La Argentina kirchnerista: entre la década ganada y la década perdida",
+         "place": "Buenos Aires", "publisher": "Batalla de Ideas", "pages": "11-50"},
+    ),
+    (
+        # fixture, left alone: an italic book with no subtitle after it
+        "SILVA, A. Um capítulo. In: SOUZA, B. (Org.). *Um livro*. São Paulo: Ática, 2001, p. 1-9.",
+        {"kind": "chapter", "container": "Um livro", "place": "São Paulo", "publisher": "Ática", "pages": "1-9"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), CHAPTERS_IN_SPACED)
+def test_a_chapter_with_in_spaced_compilers_and_a_roman_subtitle(raw, expected):
+    ref = parse_entry(raw, "r", 1)
+    assert {k: getattr(ref, k) for k in expected} == expected
+    assert [n.family for n in ref.container_editors]  # the book's editors, compilers or organiser

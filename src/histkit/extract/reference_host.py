@@ -18,6 +18,8 @@ import re
 HOST = re.compile(r"\. +\*{0,2}In\*{0,2} ?:?\*{0,2} +")
 _ROLE = re.compile(r"\((?i:eds?|orgs?|coords?|dir|comp)\.?\)[.:,]? *")
 _ITALIC = re.compile(r"\*(?P<book>[^*]{2,400})\*")
+# A subtitle in roman after the italic main title: up to the full stop that is no initial's (bounded).
+_SUBTITLE = re.compile(r" *(?P<subtitle>[^*.:()]{1,300}?)(?<!\b[A-ZÀ-Þ])(?=\. )")
 _BOOK_END = re.compile(r"(?P<book>.{2,400}?)(?: \(|(?<!\b[A-ZÀ-Þ])\. )")
 _PAGES = re.compile(
     r"\bpp?\.? ?(?P<first>\d{1,5}) ?[-–] ?(?P<last>\d{1,5})|, (?P<f2>\d{1,5}) ?[-–] ?(?P<l2>\d{1,5})\.?$"
@@ -52,6 +54,9 @@ def chapter_host(host: str) -> dict[str, str]:
     after = host[role.end() :] if role else host
     if italic := _ITALIC.search(after):
         book, remainder = clean(italic.group("book")), after[italic.end() :]
+        # ABNT sets the main title apart and not the subtitle: "*La Argentina kirchnerista:* entre la década ..."
+        if (book.endswith(":") or remainder.startswith(":")) and (sub := _SUBTITLE.match(remainder.lstrip(":"))):
+            book, remainder = f"{book.rstrip(':')}: {sub.group('subtitle').strip()}", remainder.lstrip(":")[sub.end() :]
     elif role and (end := _BOOK_END.match(clean(after))):
         book, remainder = end.group("book"), clean(after)[end.end() - 1 :]
     else:

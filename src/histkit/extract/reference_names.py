@@ -47,7 +47,7 @@ _PERSON = rf"{_FAMILY}, {_GIVEN}"
 _SEPARATOR = r"(?: ?; ?| ?/ ?| (?:&|e|y|and) )"
 NAMES = re.compile(
     rf"(?P<names>{_PERSON}(?:{_SEPARATOR}{_PERSON}){{0,100}})(?P<etal>,? \*?et al\.?\*?)?"
-    r"(?: \((?P<role>(?i:eds?|orgs?|coords?))\.\))?"
+    r"(?: \((?P<role>(?i:eds?|orgs?|coords?|comps?))\.\))?"
     r"\.? +(?P<rest>.+)$"
 )
 _ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY}), (?P<given>{_GIVEN})")
@@ -57,7 +57,7 @@ _ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY}), (?P<given>{_GIVEN})")
 # "Instituto de Pesquisa Econômica Aplicada (Ipea). (2021b).": a body's acronym in parentheses (APA 9.11).
 APA = re.compile(
     r"(?P<names>[^()]+?)(?: \((?P<acronym>[A-ZÀ-Þ][A-Za-zÀ-ÿ]{1,14})\)\.?)?"
-    r"(?: \((?P<role>(?i:eds?|orgs?|coords?)\.)\)\.?)? "
+    r"(?: \((?P<role>(?i:eds?|orgs?|coords?|comps?)\.)\)\.?)? "
     r"\((?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?|s\.d\.|n\.d\.)\)\.? +(?P<rest>.+)$"
 )
 # CSE name-year with a body as author: "Clinical and Laboratory Standards Institute. 2008. Title." (the year
