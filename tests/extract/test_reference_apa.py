@@ -196,3 +196,28 @@ def test_journal_volume_comma_pages_is_an_article(entry, expected):
 def test_comma_imprint_and_thesis(entry, expected):
     ref = parse_entry(entry, "r", 1)
     assert {k: getattr(ref, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("entry", "title", "container"),
+    [
+        # hoehnea-senna-extracts, line 167: an abbreviated journal (ISO 4) was cut at its first full stop
+        ("Neves, A.M., Costa, O.S., Coutinho, M.G.S., Souza, E.B., Santos, H.S., Silva, M.G.V. & Fontenelle, R.O.S. "
+         "2017. Caracterização química e o potencial antimicrobiano de espécies do gênero *Senna* Mill (Fabaceae). "
+         "Rev. Virtual Quim 9: 2506-2538.",
+         "Caracterização química e o potencial antimicrobiano de espécies do gênero Senna Mill (Fabaceae)",
+         "Rev. Virtual Quim"),
+        # hoehnea-senna-extracts, line 197: "Mill." and "Brazil." end words of the title, not the journal's
+        ("Silva, G.A., Monteiro, J.A., Ferreira, E.B., Fernandes, M.I.B., Pessoa, C.; Sampaio, C.G. & Silva, M.G.V. "
+         "2014. Total phenolic content, antioxidant and anticancer activities of four species of *Senna* Mill. From "
+         "northeast Brazil. Int. J. Pharm. Pharm. Sci 6: 199-202.",
+         "Total phenolic content, antioxidant and anticancer activities of four species of Senna Mill. From northeast "
+         "Brazil", "Int. J. Pharm. Pharm. Sci"),
+        # fixture, left alone: a journal written out in full after a title ending in a word of six letters
+        ("Aleixo, A. 1997. Composition of mixed-species bird flocks in southern Brazil. Ararajuba 5: 11-18.",
+         "Composition of mixed-species bird flocks in southern Brazil", "Ararajuba"),
+    ],
+)
+def test_an_abbreviated_journal_keeps_its_full_stops(entry, title, container):
+    ref = parse_entry(entry, "r", 1)
+    assert (ref.kind, ref.title, ref.container) == ("article", title, container)
