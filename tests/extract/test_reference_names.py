@@ -372,3 +372,23 @@ def test_apa_persons_keep_their_initials(entry, persons):
     """APA 9.8: "Family, I. I." The initials were lost ("Aguiar (2016)" in Harvard for "Aguiar, L. B. (2016).")."""
     ref = parse_entry(entry, "r", 1)
     assert [(n.family, n.given) for n in ref.authors] == persons
+
+
+@pytest.mark.parametrize(
+    ("entry", "persons"),
+    [
+        # hoehnea-senna-extracts, line 147: a Polish initial ("Pecio, Ł.") ended the names, and the entry was unread
+        ("Kozachok, S., Pecio, Ł., Orhan, I.E., Deniz, F.S.S., Marchyshyn, S., & Oleszek, W. 2020. Reinvestigation of "
+         "*Herniaria glabra* L. saponins and their biological activity. Phytochemistry 169: 112162.",
+         [("Kozachok", "S."), ("Pecio", "Ł."), ("Orhan", "I.E."), ("Deniz", "F.S.S."), ("Marchyshyn", "S."),
+          ("Oleszek", "W.")]),
+        # fixture: a Czech family name opening with a capital of Latin Extended-A
+        ("Šimůnek, M. & Novák, J. 2010. A title. Journal of Things 3: 1-9.", [("Šimůnek", "M."), ("Novák", "J.")]),
+        # left alone: a title's first word is no initial ("Łódź" is a word, not "Ł.")
+        ("Nowak, A. 2011. Łódź in the nineteenth century. Journal of Things 4: 2-8.", [("Nowak", "A.")]),
+    ],
+)
+def test_capitals_of_latin_extended_a_in_names(entry, persons):
+    ref = parse_entry(entry, "r", 1)
+    assert [(n.family, n.given) for n in ref.authors] == persons
+    assert ref.kind == "article"

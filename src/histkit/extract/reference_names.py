@@ -77,30 +77,32 @@ _APA_BARE = re.compile(rf"(?:^|,? (?:e|y|and|&) )(?P<family>{_APA_FAMILY}) (?=[A
 # Persons in mixed case with initials, as CSE, APA and many ABNT lists print them: "Ghizoni-Jr., I.R.",
 # "Batista, R.O", "da Fonseca, G.A.B.", "Souza, M. A.". Each initial ends with a period, or without one
 # right before the next separator ("R.O;"), so a title's first word is never read as an initial.
-_SPACED_INITIAL = r"(?:[A-ZÀ-Þ][a-z]?\.|[A-ZÀ-Þ](?=[;,&]| &))"
+# The capitals of Latin Extended-A too ("Pecio, Ł.", "Šimůnek, M."): Polish, Czech, Hungarian or Turkish names.
+_CAPS = "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
+_SPACED_INITIAL = rf"(?:[A-ZÀ-Þ{_CAPS}][a-z]?\.|[A-ZÀ-Þ{_CAPS}](?=[;,&]| &))"
 _MIXED_PERSON = (
-    rf"(?:{PARTICLE_RE} ){{0,2}}[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?"
-    rf"(?: (?:{PARTICLE_RE} |{FAMILY_JOINER} )?[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}, "
+    rf"(?:{PARTICLE_RE} ){{0,2}}[A-ZÀ-Þ{_CAPS}][\w'’\-‐‑]+(?:(?<=Jr)\.)?"
+    rf"(?: (?:{PARTICLE_RE} |{FAMILY_JOINER} )?[A-ZÀ-Þ{_CAPS}][\w'’\-‐‑]+){{0,3}}, "
     # a particle after the initials ("Oliveira, J. L. S. de;"), as in the upper-case form
     rf"{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}}(?: {PARTICLE_RE}(?=[;,]| &))?"
 )
 # ", & " before the last person (APA 9.8, as CSE lists print it too); after a comma, the next person's family may
 # have particles and several words ("van de Meent, M.", "De Morais, S.M.", "Andres Jr, V.").
 _MIXED_SEPARATOR = (
-    rf"(?:[;,]? ?& |; ?|, (?=(?:[a-z]{{1,3}} ){{0,2}}[A-ZÀ-Þ][\w'’\-‐‑]+"
-    rf"(?: (?:{FAMILY_JOINER} )?[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}, [A-ZÀ-Þ]))"
+    rf"(?:[;,]? ?& |; ?|, (?=(?:[a-z]{{1,3}} ){{0,2}}[A-ZÀ-Þ{_CAPS}][\w'’\-‐‑]+"
+    rf"(?: (?:{FAMILY_JOINER} )?[A-ZÀ-Þ{_CAPS}][\w'’\-‐‑]+){{0,3}}, [A-ZÀ-Þ{_CAPS}]))"
 )
 _MIXED_BLOCK = rf"(?P<names>{_MIXED_PERSON}(?:{_MIXED_SEPARATOR}{_MIXED_PERSON}){{0,60}})"
 # CSE name-year (Scientific Style and Format 29.3): "Aleixo, A. 1997. Title." -- the year right after the
 # names, with no parentheses; it is the work's year, whatever other years the entry prints later.
 NAME_YEAR = re.compile(
-    rf"{_MIXED_BLOCK}(?:[,;]? \*?et al\.?\*?)?\.? (?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\.(?: +|(?=[A-ZÀ-Þ]))"
+    rf"{_MIXED_BLOCK}(?:[,;]? \*?et al\.?\*?)?\.? (?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\.(?: +|(?=[A-ZÀ-Þ{_CAPS}]))"
     r"(?P<rest>.+)$"
 )
 # ABNT (NBR 6023 8.1.1.1) with names in mixed case: "Souza, M. A.; Lima, R. C. B. Title. Place: ..."
 MIXED_NAMES = re.compile(rf"{_MIXED_BLOCK}(?P<etal>[,;]? \*?et al\.?\*?)? +(?P<rest>[^\W\d_*“\"].+)$")
-_ONE_MIXED = re.compile(rf"(?P<family>(?:{PARTICLE_RE} ){{0,2}}[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?"
-                        rf"(?: (?:{PARTICLE_RE} |{FAMILY_JOINER} )?[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}), "
+_ONE_MIXED = re.compile(rf"(?P<family>(?:{PARTICLE_RE} ){{0,2}}[A-ZÀ-Þ{_CAPS}][\w'’\-‐‑]+(?:(?<=Jr)\.)?"
+                        rf"(?: (?:{PARTICLE_RE} |{FAMILY_JOINER} )?[A-ZÀ-Þ{_CAPS}][\w'’\-‐‑]+){{0,3}}), "
                         rf"(?P<given>{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}})")
 
 
