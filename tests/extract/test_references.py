@@ -2,8 +2,10 @@ import pytest
 
 import histkit as hk
 from histkit.extract.references import (
+    WHOLE_ENTRY,
     Name,
     ReferenceListError,
+    article_references,
     detect_language,
     parse_entry,
     parse_references,
@@ -661,3 +663,18 @@ def test_a_chapter_with_in_spaced_compilers_and_a_roman_subtitle(raw, expected):
     ref = parse_entry(raw, "r", 1)
     assert {k: getattr(ref, k) for k in expected} == expected
     assert [n.family for n in ref.container_editors]  # the book's editors, compilers or organiser
+
+
+def test_a_chapter_whose_book_is_not_read_keeps_its_whole_text(corpus, table):
+    """No "In:" with nothing after it: the book, its place and publisher were lost in every export and style."""
+    # ecos-china-new-normal, line 187: "KOO, R. Chinese economic challenges ... In: HAS China entered a balance sheet
+    # recession? [S.l.]: Peterson Institute for International Economics, 2023. 1 video (61 min). Available at: ..."
+    (koo,) = [r for r in article_references(corpus["ecos-china-new-normal"]) if r.key == "KOO"]
+    assert koo.kind == "chapter" and WHOLE_ENTRY in koo.notes and koo.year == "2023"
+    assert koo.title.endswith("In: HAS China entered a balance sheet recession? [S.l.]: Peterson Institute for "
+                              "International Economics, 2023. 1 video (61 min).")
+    # edur-metodologias-ativas, line 149: an APA chapter whose book follows "In:" with its editors after it
+    persson = [r for r in article_references(corpus["edur-metodologias-ativas"]) if r.key.startswith("Persson")]
+    assert persson[0].title.startswith("How to use Bibexcel") and "In: Celebrating scholarly" in persson[0].title
+    # left alone: a chapter whose book is read (the first article's "In: McDERMOTT, K.; AGNEW, J. ...")
+    assert table[(table.kind == "chapter") & (table.container == "")].empty

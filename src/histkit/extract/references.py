@@ -272,6 +272,8 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
 
     year_before = ref.year
     _parse_body(ref, rest)
+    if ref.kind == "chapter" and not ref.container:  # its book not read: the whole text, no "In:" with nothing after
+        ref.title, ref.pages, ref.place, ref.publisher, ref.notes = clean(rest), "", "", "", [*ref.notes, WHOLE_ENTRY]
     if year_before and ref.year != year_before:
         ref.year, ref.year_first, ref.year_last = year_before, int(year_before[:4]), int(year_before[:4])
     if not ref.year and (year := imprint_year(rest)):

@@ -275,8 +275,9 @@ def no_invented_imprint(entry: str, unread: Sequence[str]) -> str:
     """
     for title in unread:
         if title and title in entry:
-            kept = entry[: entry.index(title) + len(title)]
-            return kept if kept.endswith((".", "?", "!")) else kept + "."
+            end = entry.index(title) + len(title)
+            kept = entry[: end + 1] if entry[end : end + 1] in "”’\"" else entry[:end]  # a style's closing quote
+            return kept if kept.rstrip("”’\"").endswith((".", "?", "!")) else kept + "."
     return entry
 
 
