@@ -678,3 +678,14 @@ def test_a_chapter_whose_book_is_not_read_keeps_its_whole_text(corpus, table):
     assert persson[0].title.startswith("How to use Bibexcel") and "In: Celebrating scholarly" in persson[0].title
     # left alone: a chapter whose book is read (the first article's "In: McDERMOTT, K.; AGNEW, J. ...")
     assert table[(table.kind == "chapter") & (table.container == "")].empty
+
+
+def test_a_title_whose_last_sentence_is_a_year_is_no_article_s(corpus):
+    # ecos-china-new-normal, line 219: "NBS – ... 年全国农民工监测调查报告. 2013. *Annual report on rural migrant
+    # workers monitoring survey.* May 12, 2014." was an article "年全国农民工监测调查报告. 2013" in a journal named
+    # by its translation; it is left unread with its series (line 217 and the rest)
+    nbs = [r for r in article_references(corpus["ecos-china-new-normal"]) if r.title.startswith("年全国农民工")]
+    assert len(nbs) == 7 and all(r.kind == "book" and WHOLE_ENTRY in r.notes and not r.container for r in nbs)
+    # left alone: a title ending in a number that is no sentence of its own ("Censo 2010")
+    ref = parse_entry("SILVA, A. Censo 2010. **Revista X**, v. 2, n. 1, p. 1-9, 2012.", "r", 1)
+    assert (ref.kind, ref.title, ref.container) == ("article", "Censo 2010", "Revista X")

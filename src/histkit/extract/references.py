@@ -90,6 +90,7 @@ _CALL_NUMBER = re.compile(r"\b(?:fond|fondo|file|reel|box|folder|leg|exp|caja|ca
 _IN = re.compile(r"(?P<title>.+?)\. +In ?: +(?P<host>.+)$")
 _VOLUME = re.compile(r"(?:^|[ .,])(?:v\. ?)?(?P<volume>[IVXLC]+|\d+), n\. ?(?P<issue>[\w/]+)")
 _PAGES = re.compile(r"\bpp?\. ?(?P<pages>\d+[-–]\d+)")
+_YEAR_LAST = re.compile(r"\. +\d{4}[a-z]?$")
 # The note of an entry no form reads: its title holds the rest of the entry, imprint and all.
 WHOLE_ENTRY = "no imprint ('Place: Publisher, Year.') found; title is the whole entry"
 _MEMOIR = re.compile(r"\b(?:memoirs?|memorias|mémoires|wspomnienia|vospominaniia)\b", re.IGNORECASE)
@@ -331,7 +332,8 @@ def _parse_body(ref: Reference, rest: str) -> None:
             for name, value in chapter_host(rest[h.end() :]).items():
                 setattr(ref, name, value)
         return
-    if (m := _ARTICLE_BOLD.fullmatch(rest)) and not _IMPRINT.fullmatch(clean(rest)):
+    # A "title" whose last sentence is a year ("年全国农民工监测调查报告. 2012. *Annual report ...*") is no article's.
+    if (m := _ARTICLE_BOLD.fullmatch(rest)) and not _IMPRINT.fullmatch(clean(rest)) and not _YEAR_LAST.search(m[1]):
         candidate = Reference(ref.ref_id, ref.number)
         if _parse_article_tail(candidate, clean(m.group("tail"))):
             ref.kind, ref.title = "article", clean(m.group("title"))
