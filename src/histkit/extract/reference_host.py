@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from histkit.extract.reference_names import persons_only
+
 # "In:", "*In:*", "*In*:", "In" after the chapter's title (raw text, markdown residue included).
 HOST = re.compile(r"\. +\*{0,2}In\*{0,2} ?:?\*{0,2} +")
 _ROLE = re.compile(r"\((?i:eds?|orgs?|coords?|dir|comp)\.?\)[.:,]? *")
@@ -36,8 +38,11 @@ def clean(text: str) -> str:
     return re.sub(r"\*\*(.*?)\*\*", r"\1", text).replace("*", "").replace("\\$", "$").strip()
 
 
-def chapter_host(host: str) -> dict[str, str]:
-    """The book (``container``), ``pages``, ``place`` and ``publisher`` a chapter's host prints.
+def chapter_host(host: str) -> dict[str, object]:
+    """The book (``container``), its people, ``pages``, ``place`` and ``publisher`` a chapter's host prints.
+
+    The people before the book are its editors where a role says so ("(Eds.)", "(Org.)"), else its authors
+    ("In A. B. Rodrigues. *Ecoturismo no Brasil*"), as :mod:`histkit.extract.references` reads ABNT's.
 
     Parameters
     ----------
@@ -61,7 +66,9 @@ def chapter_host(host: str) -> dict[str, str]:
         book, remainder = end.group("book"), clean(after)[end.end() - 1 :]
     else:
         return {}
-    found = {"container": book.strip(" .,:")}
+    found: dict[str, object] = {"container": book.strip(" .,:")}
+    people = persons_only(clean(host[: role.start()] if role else host[: italic.start()] if italic else ""))
+    found["container_editors" if role else "container_authors"] = people
     remainder = clean(remainder)
     if pages := _PAGES.search(remainder):
         first, last = pages.group("first") or pages.group("f2"), pages.group("last") or pages.group("l2")

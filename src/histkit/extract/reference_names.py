@@ -111,6 +111,28 @@ def mixed_persons(block: str) -> tuple[Name, ...]:
     return tuple(Name(m.group("family"), m.group("given")) for m in _ONE_MIXED.finditer(block))
 
 
+_WHOLE_MIXED = re.compile(_MIXED_BLOCK)
+# A person with the initials first, as APA and CSE print a book's editors: "B. van Raij", "A. M. C. Furlani".
+_GIVEN_FIRST = re.compile(
+    rf"(?P<given>(?:[A-ZÀ-Þ{_CAPS}]\. ?-?){{1,6}}) ?(?P<family>(?:{PARTICLE_RE} )?[A-ZÀ-Þ{_CAPS}][\w'’\-]+"
+    rf"(?: [A-ZÀ-Þ{_CAPS}][\w'’\-]+){{0,3}})"
+)
+_PERSONS_APART = re.compile(r" *, *(?:(?:e|and|&|y) +)?| +(?:e|and|&|y) +| *; *")
+
+
+def persons_only(text: str) -> tuple[Name, ...]:
+    """The persons ``text`` is made of and nothing else, family first or initials first; ``()`` otherwise.
+
+    "Cordeiro, I.M.C.C.; Rangel-Vasconcelos, L.G.T." and "H. Heinelt, A. Magnier, M. Cabria, e H. Reynaert"
+    (a book's editors after "In"); a stray piece ("D. T. Herbert, e R. J. Johnston, R.J.") reads nothing.
+    """
+    text = text.strip(" ,:")
+    if _WHOLE_MIXED.fullmatch(text):
+        return mixed_persons(text)
+    found = [_GIVEN_FIRST.fullmatch(piece) for piece in _PERSONS_APART.split(text.rstrip("."))]
+    return tuple(Name(m.group("family"), m.group("given").strip()) for m in found) if all(found) else ()
+
+
 # A corporate author, an author without given names or a title entry: the upper-case words at the
 # start ("BRASIL.", "WORLD BANK.", "SÃO PAULO (Estado).", "PORTAL G1.", "A HORAS de ...").
 _UPPER_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]*(?<=[A-ZÀ-Þ'’\-])\d*"
