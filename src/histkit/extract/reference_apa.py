@@ -23,7 +23,7 @@ __all__ = ["apa_body", "clean"]
 
 _ARTICLE = re.compile(
     r"(?P<title>[^*]+?)\. +\*(?P<container>[^*]+?),?\* *, *\*?(?P<volume>\d+)\*? *(?:\((?P<issue>[^)]+)\))?"
-    r"(?:, *(?P<pages>\d+ ?[-–] ?\d+))?\.?$"
+    r"(?:, *(?P<pages>\d+ ?[-–] ?\d+))?(?:, *(?:1[5-9]|20)\d\d)?\.?$"  # the year again after the pages
 )
 # The biology and earth-science form, journal italic or not: ``Title. Journal, 13: 105-113.``,
 # ``Title. Ciência Rural 9: 1546-1552.``, ``Title. Ararajuba, 5(6): 11-18.`` (read on the cleaned text).
