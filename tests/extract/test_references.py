@@ -416,8 +416,18 @@ def test_an_article_without_a_reference_heading_is_told_so() -> None:
         lambda n: "Silva, " + "A. " * n + "Title.",  # the same in mixed case, no imprint
         lambda n: "SILVA, A.; " * n + "Title. Place: Publisher, 2001.",  # thousands of persons
         lambda n: "Silva, A., " * n + "& Lima, B. (2001). Title.",  # APA names
+        # the forms of branch refs4: a book's people after "In", the brackets a link leaves, a newspaper's tail,
+        # an act's summary, a link broken at a space, an abbreviated journal, a particle after initials
+        lambda n: "Silva, A. (2001). Cap. In " + "A. Silva, " * n + "(Eds.), *Livro*. Place: Pub.",
+        lambda n: "SILVA, A. Title. " + "( " * n + "http://x.org .",
+        lambda n: "SILVA, A. T. *Jornal*, " + "1 jan. 2001. " * n + "Política.",
+        lambda n: "BRASIL. Lei nº 1, de 1 de janeiro de 2001. " + "A. " * n + "Brasília, 2001.",
+        lambda n: "SILVA, A. Title. Disponível em: http://x.org/" + "a " * n + "b.htm.",
+        lambda n: "Silva, A. 2001. Title. " + "Ab. " * n + "Cd 5: 1-2.",
+        lambda n: "SILVA, " + "A. " * n + "de. Title. Place: Publisher, 2001.",
     ],
-    ids=["initials", "mixed-initials", "persons", "apa"],
+    ids=["initials", "mixed-initials", "persons", "apa", "host-people", "brackets", "news", "act", "broken-link",
+         "abbreviated", "particle"],
 )
 def test_parsing_an_entry_grows_linearly_on_hostile_text(make):
     from tests.extract.test_citation_groups import growth

@@ -27,7 +27,7 @@ _URL = re.compile(
     r"|(?<![\w/.])10\.\d{4,9}/\S+"
 )
 # What a cut link leaves of the brackets around it: "( (https://...) )."
-_EMPTY_BRACKETS = re.compile(r"\( *[ (]*\)|\( *(?=\.?$)")
+_EMPTY_BRACKETS = re.compile(r"\([ (]{0,20}\)|\( *(?=\.?$)")
 _IDENTIFIER = re.compile(r"\b(?:e-?)?IS[SB]N\b *:? *[\dXx][\dXx\-–]*")
 # "Acesso em: 6 set. 2021", "Acesso: 10 maio. 2022", "Acesso em20/03/2021", "Last access: Jan. 14, 2024".
 _ACCESS = re.compile(

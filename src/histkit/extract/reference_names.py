@@ -117,7 +117,7 @@ _GIVEN_FIRST = re.compile(
     rf"(?P<given>(?:[A-ZÀ-Þ{_CAPS}]\. ?-?){{1,6}}) ?(?P<family>(?:{PARTICLE_RE} )?[A-ZÀ-Þ{_CAPS}][\w'’\-]+"
     rf"(?: [A-ZÀ-Þ{_CAPS}][\w'’\-]+){{0,3}})"
 )
-_PERSONS_APART = re.compile(r" *, *(?:(?:e|and|&|y) +)?| +(?:e|and|&|y) +| *; *")
+_PERSONS_APART = re.compile(r",(?: ?(?:e|and|&|y) )?| (?:e|and|&|y) |;")
 
 
 def persons_only(text: str) -> tuple[Name, ...]:
@@ -129,7 +129,7 @@ def persons_only(text: str) -> tuple[Name, ...]:
     text = text.strip(" ,:")
     if _WHOLE_MIXED.fullmatch(text):
         return mixed_persons(text)
-    found = [_GIVEN_FIRST.fullmatch(piece) for piece in _PERSONS_APART.split(text.rstrip("."))]
+    found = [_GIVEN_FIRST.fullmatch(piece.strip()) for piece in _PERSONS_APART.split(text.rstrip("."))]
     return tuple(Name(m.group("family"), m.group("given").strip()) for m in found) if all(found) else ()
 
 
@@ -196,8 +196,9 @@ def persons(block: str) -> tuple[Name, ...]:
     )
 
 
-# What may stand between one APA person's initials and the next person: a comma, "e", "y", "and" or "&".
-_APA_JOIN = re.compile(r"(?:,? ?(?:\b(?:e|y|and)|&))?[ ,]*$")
+# What may stand between one APA person's initials and the next person: a comma, "e", "y", "and" or "&" (read
+# after the trailing commas and spaces are stripped: each try is bounded, so the scan is linear).
+_APA_JOIN = re.compile(r"(?:,? ?(?:\b(?:e|y|and)|&))$")
 
 
 def apa_persons(block: str) -> tuple[Name, ...]:
@@ -214,7 +215,7 @@ def apa_persons(block: str) -> tuple[Name, ...]:
     names = []
     for i, m in enumerate(found):
         given = text[m.end() : found[i + 1].start() if i + 1 < len(found) else len(text)]
-        given = _APA_JOIN.sub("", given).strip(" ,")
+        given = _APA_JOIN.sub("", given.rstrip(" ,")).strip(" ,")
         names.append(Name(m.group("family"), given if re.fullmatch(r"[^\d()]{1,40}", given) else ""))
     return tuple(names)
 
