@@ -157,3 +157,16 @@ def test_a_name_the_list_does_not_print_before_a_year_is_still_a_date():
     found = _tiny_dates("Portugal (1974) changed; as Smith (1990) wrote, it was new.")
     assert not bool(found.loc["1974", "in_citation"])
     assert bool(found.loc["1990", "in_citation"])
+
+
+def test_a_field_read_inside_a_note_is_dated_once():
+    # ecos-china-new-normal: "* Article received on January 30, 2024 and approved on March 19, 2024." is a note on
+    # the title, and its dates are the received and approved fields too: one dated statement each
+    from histkit.extract.dates import dates_table
+    from histkit.text.ingest import parse_article
+
+    text = ("The new normal\n\nAn Author\n\nAbstract: We examine growth.\n\nKeywords: China.\n\n"
+            "* Article received on January 30, 2024 and approved on March 19, 2024.\n\n"
+            "Introduction\n\nA paragraph.\n")
+    table = dates_table(parse_article(text, "tiny-once"))
+    assert list(table["edtf"]) == ["2024-01-30", "2024-03-19"]
