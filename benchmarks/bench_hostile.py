@@ -48,7 +48,7 @@ UNITS: dict[str, str] = {
     "dots": ". ",
     "footnote-marks": "¹",
     # the statements of the automatic checks (issue 18), each repeated in one paragraph
-    "comparisons": "in the present study (76 species) was higher than that found by A (2001), who recorded 64 species. ",
+    "comparisons": "in the present study (76 species) was higher than that found by A (2001), who had 64 species. ",
     "event-order": "founded in January 1973, shortly before the revolution, which took place on 25 April 1974. ",
     "remainders": "10 were rare (25.0%) and 12 common (30.0%). The remaining 18 nests (45.0%) ",
     "repeats": "grew rice (22.5% of the total farms) ",
