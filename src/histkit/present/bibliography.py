@@ -24,6 +24,8 @@ Nothing the list prints is lost, and nothing is added that it does not say:
 - A book's edition is ``edition`` (its number); the translators and organisers it prints after the title
   are ``note``, as printed ("Tradução de Paulo Bezerra"), not names read apart. A newspaper's section after
   the issue's date ("Economia y política") is CSL's ``section`` and biblatex's ``note``.
+- The link, DOI and access date the list prints are CSL's ``URL``, ``DOI`` and ``accessed``, biblatex's ``url``,
+  ``doi`` and ``urldate`` (:mod:`histkit.present.bibliography_online`).
 - No ``genre`` but a thesis's; places, dates (ISO 8601, ranges as ``1994/1995``), ``langid``, ``journaltitle``,
   ``location`` and ``@collection`` for edited books, titles in braces (printed in the case the
   list gives), TeX specials escaped.
@@ -51,6 +53,7 @@ from histkit.core.paths import from_root
 from histkit.extract.citations import fold
 from histkit.extract.name_particles import PARTICLE_RE
 from histkit.extract.references import WHOLE_ENTRY, Name, Reference
+from histkit.present.bibliography_online import biblatex_online, csl_online
 from histkit.present.csl_styles import (
     et_al_as_printed,
     hyphenated_names,
@@ -230,7 +233,7 @@ def to_csl(refs: Sequence[Reference]) -> list[dict[str, object]]:
             "archive_location": r.archive_location,
             "language": r.language if r.language != "und" else "",
         }
-        item.update({k: v for k, v in fields.items() if v})
+        item.update({k: v for k, v in fields.items() if v} | csl_online(r))
         if issued := _date_parts(r):
             item["issued"] = issued
         if r.original_year:
@@ -345,6 +348,7 @@ def to_bibtex_entries(refs: Sequence[Reference]) -> list[dict[str, str]]:
             # archive_location: pandoc reads them back as publisher and note, not run together.
             "howpublished": tex_escape(archive or (r.container if r.kind == "legislation" else "")),
             "addendum": tex_escape(r.archive_location),
+            **biblatex_online(r),
             "langid": LANGIDS.get(r.language, ""),
             "sortkey": "" if personal else tex_escape(r.archive_acronym),
         }
