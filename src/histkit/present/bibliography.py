@@ -54,16 +54,7 @@ from histkit.extract.citations import fold
 from histkit.extract.name_particles import PARTICLE_RE
 from histkit.extract.references import WHOLE_ENTRY, Name, Reference
 from histkit.present.bibliography_online import biblatex_online, csl_online
-from histkit.present.csl_styles import (
-    et_al_as_printed,
-    hyphenated_names,
-    names_substituted_once,
-    no_invented_imprint,
-    no_invented_labels,
-    style_locale,
-    style_path,
-    year_suffixes_printed,
-)
+from histkit.present.csl_styles import no_invented_imprint, no_invented_labels, online_tail, render_items
 
 CSL_TYPES = {
     "book": "book",
@@ -405,35 +396,25 @@ def render_bibliography(
     ends with its own text, which is its title: no year printed again after it. The letter a list prints after
     a year ("2017a") is printed too (:func:`~histkit.present.csl_styles.year_suffixes_printed`): citeproc-py
     makes none, and two works of an author in a year came out with the same year. So is the "et al." a list
-    prints after an entry's authors (:func:`~histkit.present.csl_styles.et_al_as_printed`).
+    prints after an entry's authors (:func:`~histkit.present.csl_styles.et_al_as_printed`). An entry histkit could
+    not read keeps what the style prints of its link, DOI and access date after its text
+    (:func:`~histkit.present.csl_styles.online_tail`).
 
     """
-    import warnings
-
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-    from citeproc.source.json import CiteProcJSON
-
     items = to_csl(refs)
-    with warnings.catch_warnings(), names_substituted_once(), year_suffixes_printed(), et_al_as_printed():
-        # citeproc-py warns about CSL fields it does not know (e.g. "citation-key"); they are valid CSL.
-        warnings.simplefilter("ignore")
-        source = CiteProcJSON(items)
-        hyphenated_names(source)
-        for item, r in zip(items, refs, strict=True):
-            # The letter the list prints after a year ("2017a"): citeproc-py makes none of its own.
-            if label := re.fullmatch(r"\d{4}(?:/\d{2,4})?([a-z])", r.year):
-                source[str(item["id"])]["year_suffix"] = label.group(1)
-            if r.et_al and "author" in item:  # "OMOTE, S. A. et al.": more authors than the list names
-                source[str(item["id"])]["histkit_et_al"] = True
-        path = style_path(style)
-        bib_style = CitationStylesStyle(path, locale=style_locale(path, language), validate=False)
-        bibliography = CitationStylesBibliography(bib_style, source, formatter.plain)
-        for item in items:
-            bibliography.register(Citation([CitationItem(str(item["id"]))]))
-        # rstrip: a style whose last element has a suffix (". ") leaves a space at the end of the line.
-        unread = [r.title for r in refs if WHOLE_ENTRY in r.notes and r.title]
-        return [no_invented_imprint(no_invented_labels(str(entry)).rstrip(), unread)
-                for entry in bibliography.bibliography()]
+    extras: dict[str, dict[str, object]] = {str(item["id"]): {} for item in items}
+    for item, r in zip(items, refs, strict=True):
+        # The letter the list prints after a year ("2017a"): citeproc-py makes none of its own.
+        if label := re.fullmatch(r"\d{4}(?:/\d{2,4})?([a-z])", r.year):
+            extras[str(item["id"])]["year_suffix"] = label.group(1)
+        if r.et_al and "author" in item:  # "OMOTE, S. A. et al.": more authors than the list names
+            extras[str(item["id"])]["histkit_et_al"] = True
+    # An entry read into no parts ends with its title, then what the style prints of its link, DOI and access date.
+    unread = {r.title: online_tail(item, extras, style, language)
+              for item, r in zip(items, refs, strict=True) if WHOLE_ENTRY in r.notes and r.title}
+    # rstrip: a style whose last element has a suffix (". ") leaves a space at the end of the line.
+    return [no_invented_imprint(no_invented_labels(entry).rstrip(), unread)
+            for entry in render_items(items, extras, style, language)]
 
 
 def write_exports(refs: Sequence[Reference], folder: str | Path) -> WrittenFiles:
