@@ -424,3 +424,13 @@ def test_every_link_and_doi_is_printed_once(corpus, article, style):
         (entry,) = render_bibliography([ref], style, "pt")
         shown = (ref.doi, ref.url) if style == ABNT_ARCHIVES else (ref.doi or ref.url,)
         assert all(entry.count(value) == 1 for value in shown if value), entry
+
+
+def test_abnt_prints_the_online_part_in_the_article_s_language(corpus):
+    # mediacoes-cambiemos, line 332: "Disponible en: http://revistaanfibia.com/ensayo/tu-conflicto-es-un-bajon/ .
+    # Acesso em: marzo 2018." Rendered for a Spanish article, the labels are the es-ES locale's CSL terms.
+    ref, printed = _entry(corpus, "mediacoes-cambiemos", "VIOTTI, N.")
+    (entry,) = render_bibliography([ref], ABNT_ARCHIVES, "es")
+    assert entry.endswith("Argentina. Disponible en: http://revistaanfibia.com/ensayo/tu-conflicto-es-un-bajon/. "
+                          "Accedido: mar. 2018."), entry
+    assert "Disponible en: http://revistaanfibia.com/ensayo/tu-conflicto-es-un-bajon/" in printed
