@@ -452,3 +452,26 @@ def test_a_superscript_after_a_minus_sign_is_a_units_exponent_not_a_note():
     (para,) = art.of_kind("paragraph")
     assert para.text == "At 0,15 mg mL-¹ the extract acted, as Silva saw."
     assert [art.text[r.start : r.end] for r in art.repairs if r.kind == "footnote-marker"] == ["¹"]
+
+
+def test_a_structured_abstract_in_several_paragraphs_is_one_abstract(corpus):
+    # rdbci-bibliotecas prints "RESUMO Introdução: ...", then "Objetivo: ...", "Metodologia: ...",
+    # "Resultados: ...", "Conclusão: ..." as paragraphs of their own, before "PALAVRAS-CHAVE:".
+    article = corpus["rdbci-bibliotecas"]
+    abstract = article.front["abstract_pt"]
+    assert abstract.text.startswith("Introdução: O desenvolvimento de políticas públicas")
+    assert "Objetivo: O presente artigo discute" in abstract.text
+    assert abstract.text.endswith("como agente de inovação em institutos federais.")
+    assert len(abstract.pieces) == 5
+    assert all(article.text[a:b] in abstract.text for a, b in abstract.pieces[1:])
+    notes = [e.text for e in article.of_kind("front-matter") if e.field.startswith("author_note")]
+    assert len(notes) == 3 and all("e-mail:" in n for n in notes)
+
+
+def test_a_block_after_an_abstract_with_no_keywords_after_it_is_not_the_abstract():
+    text = ("A Title\n\nAn Author\n\nABSTRACT One paragraph.\n\nA second paragraph.\n\nKEYWORDS: one. two.\n\n"
+            "RESUMO Um resumo.\n\nUniversidade de Algures.\n\n1 INTRODUCTION\n\nA paragraph.\n")
+    front = parse_article(text, "tiny-structured").front
+    assert front["abstract"].text == "One paragraph. A second paragraph."
+    assert front["abstract_pt"].text == "Um resumo."
+    assert front["author_note"].text == "Universidade de Algures."

@@ -113,6 +113,11 @@ class _Builder:
         self.elements.append(element)
         return element
 
+    def extend(self, element: Element, start: int, end: int) -> None:
+        """Add a verbatim piece to an element that runs over several blocks (no repair: nothing was broken)."""
+        element.pieces.append((start, end))
+        element.text = f"{element.text} {self.clean(start, end, element.element_id, element.notes)}"
+
     def join(self, element: Element, start: int, end: int, kind: str) -> None:
         prev_end = element.end
         element.pieces.append((start, end))
@@ -251,8 +256,19 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
     keywords: dict[str, list[str]] = {}
     # Notes on the authors follow the last labelled block; a title in another language comes before it.
     last_label = max((n for n, (_, _, raw) in enumerate(blocks) if _LABEL.match(raw)), default=-1)
+    previous: Element | None = None
+    # The field of the next labelled block after each block, found in one pass from the end.
+    next_labelled = [""] * len(blocks)
+    for n in range(len(blocks) - 2, -1, -1):
+        found = _LABEL.match(blocks[n + 1][2])
+        next_labelled[n] = label_field(found) if found else next_labelled[n + 1]
     for n, (start, end, raw) in enumerate(blocks):
         label = _LABEL.match(raw)
+        if previous is not None and not label and _abstract_goes_on(previous, next_labelled[n], raw):
+            # A structured abstract ("Objetivo: ...", "Metodologia: ...") runs over several paragraphs
+            # before its keywords: each is the abstract's, not a note on the authors.
+            builder.extend(previous, start, end)
+            continue
         if label and (label.group("colon_tail") is not None or n > 0):
             name = label_field(label)
             value_start = start + label.end()
@@ -281,11 +297,16 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
             name = f"{name}_{sum(1 for s in seen if s.startswith(name))+1}"
         seen.add(name)
         element = Element(f"fm-{name}", "front-matter", 0, "front matter", [], field=name)
-        builder.add(element, value_start, end)
+        previous = builder.add(element, value_start, end)
         lang = _KEYWORD_LANG.get(name)
         if lang:
             keywords[lang] = _keywords(builder, element, value_start, end)
     return keywords
+
+
+def _abstract_goes_on(previous: Element, next_field: str, raw: str) -> bool:
+    """Whether an unlabelled block after an abstract continues it: the next labelled block is keywords."""
+    return previous.field.startswith("abstract") and next_field.startswith("keywords") and "@" not in raw
 
 
 def _title_like(raw: str) -> bool:
