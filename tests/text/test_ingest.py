@@ -475,3 +475,25 @@ def test_a_block_after_an_abstract_with_no_keywords_after_it_is_not_the_abstract
     assert front["abstract"].text == "One paragraph. A second paragraph."
     assert front["abstract_pt"].text == "Um resumo."
     assert front["author_note"].text == "Universidade de Algures."
+
+
+def test_keywords_printed_without_a_label_after_the_abstract_are_keywords(corpus):
+    # oes-tourism-gentrification's JATS <kwd-group> has no <title>: "gentrification. tourism urbanization.
+    # tourism policies." follows the English abstract; ensaio-deficiencia prints each abstract's keywords so.
+    assert corpus["oes-tourism-gentrification"].keywords == {
+        "en": ["gentrification", "tourism urbanization", "tourism policies"]}
+    ensaio = corpus["ensaio-deficiencia"]
+    assert ensaio.keywords["pt"] == ["Concepção", "Pessoa com Deficiência", "Educação Superior", "Políticas públicas"]
+    assert ensaio.keywords["es"][0] == "Concepción"
+    assert ensaio.front["title_en"].text.startswith("Conceptions on disability in public and private")
+    notes = [e.text for e in corpus["oes-tourism-gentrification"].of_kind("front-matter")
+             if e.field.startswith("author_note")]
+    assert notes[0].startswith("Federal University of Viçosa") and len(notes) == 2
+
+
+def test_an_affiliation_after_an_abstract_is_not_a_keyword_list():
+    text = ("A Title\n\nAn Author\n\nABSTRACT An abstract.\n\nUniversity of Somewhere, Some City, Brazil.\n\n"
+            "Another School. Rio de Janeiro, Brazil. e-mail: a@b.c\n\n1 INTRODUCTION\n\nA paragraph.\n")
+    article = parse_article(text, "tiny-affiliation")
+    assert article.keywords == {}
+    assert article.front["author_note"].text == "University of Somewhere, Some City, Brazil."

@@ -285,6 +285,11 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
                 name = "title_" + next_field.split("_")[1]
             elif any(k.startswith("keywords") for k in seen) and next_field == "abstract":
                 name = "title_en"
+            elif previous is not None and previous.field.startswith("abstract") and _keyword_list(raw):
+                # Keywords printed without a label ("gentrification. tourism urbanization. tourism
+                # policies.", as JATS without a <title> in its <kwd-group>): a list of short phrases right
+                # after the abstract, in the abstract's language.
+                name = "keywords" + previous.field[len("abstract") :]
             elif raw.strip() == _field_text(builder, "author"):
                 name = "author_repeated"
             elif any(k.startswith("keywords") for k in seen) and n < last_label and _title_like(raw):
@@ -307,6 +312,15 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
 def _abstract_goes_on(previous: Element, next_field: str, raw: str) -> bool:
     """Whether an unlabelled block after an abstract continues it: the next labelled block is keywords."""
     return previous.field.startswith("abstract") and next_field.startswith("keywords") and "@" not in raw
+
+
+def _keyword_list(raw: str) -> bool:
+    """Two to twelve short phrases (five words at most) separated by full stops or semicolons, one line."""
+    text = raw.strip()
+    if not text or len(text) > 400 or "\n" in text or "@" in text or ":" in text:
+        return False
+    items = [item.strip() for item in re.split(r"[.;](?:\s+|$)", text) if item.strip()]
+    return 2 <= len(items) <= 12 and all(len(item.split()) <= 5 for item in items)
 
 
 def _title_like(raw: str) -> bool:
