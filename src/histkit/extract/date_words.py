@@ -127,6 +127,9 @@ PATTERN_STARTS = {
     "full-date": r"\d",
     "full-date-pt-es": r"[\dp]",
     "numeric-date": "[0-3]",
+    "dotted-date": r"\d",
+    "month-range-pt-es": f"(?i:[{_initials(MONTHS_PT_ES)}])",
+    "month-range": "f",
     "iso-date": "[12]",
     "month-day-year": f"[{_initials(m.capitalize() for m in MONTHS)}]",
     "month-pair": f"[{_initials(m.capitalize() for m in MONTHS)}]",
@@ -137,6 +140,7 @@ PATTERN_STARTS = {
     "from-to-pt-es": "[de]",
     "season": f"[t{_initials(SEASONS)}]",  # "the fall of 1926"
     "from-to": "f",
+    "between": "b",
     "spaced-year-range": "[12]",
     "year-range": "[12]",
     "part-of-decade": f"[t{_initials(DECADE_PARTS)}]",
