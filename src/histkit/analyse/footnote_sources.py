@@ -24,6 +24,7 @@ _DAY_DATE = re.compile(
     r"November|December) (?P<year>1[5-9]\d\d|20\d\d)\b"
 )
 _ANY_YEAR = re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)\b")
+_YEAR_ONLY = re.compile(r"1[5-9]\d\d|20\d\d")
 _JOURNAL = re.compile(r"\bno\. ?\d+.*\b\d+[-–]\d+")
 _QUOTED = re.compile(r"[\"“][^\"”]+[\"”]")
 
@@ -51,6 +52,10 @@ def _footnote_items(article: Article, element: Element) -> list[list[tuple[int, 
     if carry:
         items.append(carry)
     return items
+
+
+def _listed_archive(acronym: str, archives: Sequence[Reference]) -> bool:
+    return any(r.archive_acronym.casefold() == acronym.casefold() for r in archives)
 
 
 FOOTNOTE_COLUMNS = [
@@ -85,6 +90,11 @@ def footnote_sources(article: Article, refs: Sequence[Reference], threshold: flo
         for n, spans in enumerate(_footnote_items(article, element), start=1):
             text = " ".join(article.text[a:b] for a, b in spans).replace("\\$", "$")
             call = _CALL.search(text)
+            year_alone = call is not None and _YEAR_ONLY.fullmatch(call.group("call"))
+            if call and year_alone and not _listed_archive(call.group("acronym"), archives):
+                # "( CAMPOS, 2015 )": an author and a year, the author-date citation of a note, not an archive's
+                # call number (an archive the list names keeps "ASRE, 1925" as one)
+                call = None
             day = _DAY_DATE.search(text)
             year = day or _ANY_YEAR.search(text)
             if call or _REEL.search(text):
