@@ -274,3 +274,19 @@ def test_an_endless_run_of_number_words_is_no_quantity_and_no_error(run: str) ->
 def test_numbers_with_three_scale_words_are_still_read() -> None:
     found = q.find_quantities("two million three hundred and five thousand rubles")
     assert [(f.value, f.unit) for f in found] == [(2_305_000.0, "RUB")]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # oes-tourism-gentrification: "The next two discuss theoretical aspects of tourism policy": a verb
+        ("The next two discuss theoretical aspects of tourism policy", []),
+        # acta-amazonica-land-cover: "seven richness indices": the noun after the number modifies "indices"
+        ("considering three categories: (1) seven richness indices", [("three categories", 3.0)]),
+        # oes-tourism-gentrification: "Five groups of interviewees were defined"
+        ("Five groups of interviewees were defined", [("Five groups", 5.0)]),
+    ],
+)
+def test_a_count_is_a_number_before_a_plural_noun(text, counted):
+    found = [(text[f.start : f.end], f.value) for f in q.find_quantities(text) if f.kind == "count"]
+    assert found == counted
