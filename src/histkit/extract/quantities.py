@@ -38,7 +38,7 @@ from typing import Any
 import pandas as pd
 
 from histkit.core.errors import AnnotationError, ParameterError
-from histkit.extract.units import PESO, UNITS, UNITS_PT_ES, name_pesos, peso_after
+from histkit.extract.units import NOT_COUNTED, NOT_PLURAL, PESO, UNITS, UNITS_PT_ES, name_pesos, peso_after
 from histkit.extract.units import SHARED_UNITS as _SHARED_UNITS
 from histkit.text.anchor import LINE, anchor, read_yaml
 from histkit.text.ingest import Article, Element
@@ -57,12 +57,6 @@ from histkit.text.pieces import join_pieces
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u != "%")
 # Currency signs written before the number; "US\$" is the markdown-escaped "US$" of the seed.
 _PREFIX_UNITS: dict[str, str] = {"US$": "USD", "US\\$": "USD", "U.S.$": "USD", "MX$": "MXN"}
-# Words that follow a number but make it something other than a count: "1920s" is caught by \b,
-# these are nouns that follow page-like numbers or are not things counted.
-_NOT_COUNTED = frozenset({"and", "or", "of", "the", "to", "in", "on", "at", "by", "for", "is", "was"})
-# An English plural never ends so: "The next two discuss ...", "the two focus on", "three thesis" are a verb or a
-# singular after the number, not things counted.
-_NOT_PLURAL = ("ss", "us", "is")
 
 # Portuguese and Spanish decimals with a comma before a per cent sign ("30,7%", "55,5 %"): one
 # or two decimals only, so never an English thousands group ("25,000").
@@ -178,7 +172,7 @@ def _classify(match: re.Match[str]) -> tuple[str, str, float, str, str] | None:
         if kind == "duration" and age:
             kind = "age"
         return kind, unit, value, number, per[0]
-    if noun and noun.lower() not in _NOT_COUNTED and not noun.lower().endswith(_NOT_PLURAL) and words and value != 1:
+    if noun and noun.lower() not in NOT_COUNTED and not noun.lower().endswith(NOT_PLURAL) and words and value != 1:
         # counts only for numbers in words: digits before a noun are page, file or reel numbers
         return "count", noun.lower(), value, number, ""
     if digits and "." in number:

@@ -49,6 +49,12 @@ UNITS_PT_ES: dict[str, tuple[str, str]] = {
 }
 UNITS.update(UNITS_PT_ES)
 SHARED_UNITS = frozenset({"peso", "pesos"})  # the same word in all three languages
+# Words that follow a number but make it something other than a count: "1920s" is caught by \b,
+# these are nouns that follow page-like numbers or are not things counted.
+NOT_COUNTED = frozenset({"and", "or", "of", "the", "to", "in", "on", "at", "by", "for", "is", "was"})
+# An English plural never ends so: "The next two discuss ...", "the two focus on", "three thesis" are a verb or a
+# singular after the number, not things counted.
+NOT_PLURAL = ("ss", "us", "is")
 
 # The country of a peso, as pt/es write it after the word ("pesos mexicanos", "peso chileno") and
 # English before it ("Mexican pesos"): adjective stem -> ISO 4217 code.
