@@ -249,3 +249,14 @@ def test_a_bracketed_original_year_tells_two_entries_apart(corpus):
     assert chosen == {"1979": "Estética da criação verbal [19", "1954": "O problema do texto na linguís"}
     ambiguous = audit.findings[audit.findings["kind"] == "ambiguous-citation"]
     assert not set(ambiguous["citation_ids"]) & set(rows["citation_id"])
+
+
+def test_entries_with_no_year_are_said_so_in_findings(corpus):
+    # mediacoes-cambiemos lists "Clarín, 15/5/18 falta referencia" and "Clarín, 14/5/18 falta referencia" (no year
+    # of their own) and cites "(Clarín, 31/12/16)"; "La Nación" has one entry of 2017 ("31/8/2017") and three
+    # without a year. The findings said "the list has Clarín for , ".
+    f = run_audit(corpus["mediacoes-cambiemos"]).findings
+    unmatched = f.loc[(f["kind"] == "unmatched-citation") & (f["subject"] == "Clarín"), "detail"].iloc[0]
+    assert unmatched == "Clarín, 31/12/16: no reference (the list has Clarín in 2 entries with no year)"
+    several = f.loc[(f["kind"] == "several-years") & (f["subject"] == "La Nación"), "detail"].iloc[0]
+    assert several.startswith("La Nación is listed for 2017 and in 3 entries with no year")

@@ -39,6 +39,16 @@ from histkit.text.ingest import Article, Element
 # --- findings ----------------------------------------------------------------------------------
 
 
+def _listed_years(years: list[str]) -> str:
+    """The years of a name's entries in words: "for 2015, 2016", "in 2 entries with no year", or both."""
+    printed = sorted({y for y in years if y})
+    blank = sum(1 for y in years if not y)
+    parts = [f"for {', '.join(printed)}"] if printed else []
+    if blank:
+        parts.append(f"in {blank} entr{'y' if blank == 1 else 'ies'} with no year")
+    return " and ".join(parts)
+
+
 def _finding(
     article: Article,
     kind: str,
@@ -127,7 +137,7 @@ def audit_findings(
         if c.match == "none":
             same_author = sorted(r.year for r in refs if fold(r.key) == fold(c.authors))
             detail = f"{c.authors}, {c.year}: no reference" + (
-                f" (the list has {c.authors} for {', '.join(same_author)})" if same_author else ""
+                f" (the list has {c.authors} {_listed_years(same_author)})" if same_author else ""
             )
             rows.append(_finding(article, "unmatched-citation", c.authors, detail, "", c.citation_id, c.start, c.end))
         elif c.match == "author-only":
@@ -169,13 +179,14 @@ def audit_findings(
     for group in keys.values():
         years = sorted({r.year for r in group})
         if len(years) > 1:
+            shown = _listed_years([r.year for r in group])
             ids = reconciled[reconciled["ref_id"].isin([r.ref_id for r in group])]["citation_id"]
             rows.append(
                 _finding(
                     article,
                     "several-years",
                     group[0].key,
-                    f"{group[0].key} is listed for {', '.join(years)}; the year tells them apart",
+                    f"{group[0].key} is listed {shown}; the year tells them apart",
                     ";".join(r.ref_id for r in group),
                     ";".join(ids),
                     group[0].start,
