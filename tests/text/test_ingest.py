@@ -497,3 +497,9 @@ def test_an_affiliation_after_an_abstract_is_not_a_keyword_list():
     article = parse_article(text, "tiny-affiliation")
     assert article.keywords == {}
     assert article.front["author_note"].text == "University of Somewhere, Some City, Brazil."
+
+
+def test_keywords_in_italics_lose_their_asterisks(corpus):
+    # bak-p59610 prints "PALAVRAS-CHAVE: *Black Lives Matter*. Bakhtin e o Círculo. ..." (the movement's name in
+    # italics): the keyword is the name, as seed.toml and the JDH export carry it.
+    assert corpus["bak-p59610"].keywords["pt"][:2] == ["Black Lives Matter", "Bakhtin e o Círculo"]

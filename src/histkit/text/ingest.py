@@ -333,6 +333,9 @@ def _field_text(builder: _Builder, name: str) -> str:
     return next((e.text for e in builder.elements if e.field == name), "")
 
 
+_EMPHASIS_WRAP = re.compile(r"\*{1,2}([^*]+)\*{1,2}")
+
+
 def _keywords(builder: _Builder, element: Element, start: int, end: int) -> list[str]:
     words = []
     for m in re.finditer(r"[^.]+", builder.text[start:end]):
@@ -345,7 +348,8 @@ def _keywords(builder: _Builder, element: Element, start: int, end: int) -> list
             builder.repairs.append(
                 Repair("keyword-spacing", offset, offset + len(raw), fixed, element.element_id)
             )
-        words.append(fixed)
+        # "*Black Lives Matter*": italics are typesetting (the element's repairs record them), not the keyword
+        words.append(_EMPHASIS_WRAP.sub(r"\1", fixed).strip())
     return words
 
 
