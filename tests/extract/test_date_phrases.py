@@ -395,6 +395,9 @@ def test_english_month_day_year_is_a_day_and_spaced_dashes_join_years(text, foun
         # bak-p59099: "foi, até o ano de 2021, palco para defesa de teses acintosas"
         ("foi, até o ano de 2021, palco", [("até o ano de 2021", "../2021")]),
         ("funciona a partir de 2014 no", [("a partir de 2014", "2014/..")]),
+        # rdbci-bibliotecas: "uma carta de conjuntura no primeiro semestre de 2021": January to June
+        ("conjuntura no primeiro semestre de 2021, que", [("primeiro semestre de 2021", "2021-01/2021-06")]),
+        ("in the second half of 2020.", [("the second half of 2020", "2020-07/2020-12")]),
     ],
 )
 def test_spans_open_and_closed_as_the_article_writes_them(sentence, found):

@@ -111,6 +111,14 @@ def _year(m: re.Match[str]) -> DateValue:
     return DateValue(f"{int(m['year']):04d}", "year", "year")
 
 
+def _half_year(m: re.Match[str]) -> DateValue:
+    # "no primeiro semestre de 2021", "el segundo semestre de 2019", "the first half of 2020": six months
+    year, second = int(m["year"]), (m["half"] or m["half_en"]).lower().startswith(("seg", "sec", "2"))
+    lo, hi = (7, 12) if second else (1, 6)
+    return DateValue(f"{year:04d}-{lo:02d}/{year:04d}-{hi:02d}", "interval", "part-of-year",
+                     note=f"a half of the year: the months {lo:02d}-{hi:02d}")
+
+
 def _relative(m: re.Match[str]) -> DateValue:
     # Resolved later, against the date it refers to (see resolve_relative).
     return DateValue("", "", "relative")
@@ -247,6 +255,13 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
         decade_pt_es,
     ),
     ("part-of-year", re.compile(rf"\b(?P<part>early|mid|late)-{_YEAR}\b", re.I), part_of_year),
+    (
+        # no primeiro semestre de 2021 / el segundo semestre de 2019 / the first half of 2020 / 1º semestre de 2021
+        "half-year",
+        re.compile(rf"\b(?:(?P<half>primeiro|primer|segundo|[12][º°o])\s+semestre\s+del?"
+                   rf"|the\s+(?P<half_en>first|second)\s+half\s+of)\s+{_YEAR}\b", re.I),
+        _half_year,
+    ),
     # meados de 1925 / mediados de 2018 / início de 1925 / principios de 1925 / fines de 2017
     ("part-of-year-pt-es", re.compile(rf"\b(?P<part>{_w.PART_PT_ES})\s+(?:del?|do)\s+{_YEAR}\b", re.I), part_of_year),
     ("year", re.compile(rf"(?<![\d./,\-\w]){_YEAR}(?![\d/\w]|-\d|\.\d)"), _year),

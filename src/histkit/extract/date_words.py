@@ -148,6 +148,7 @@ PATTERN_STARTS = {
     "decade": "[t12]",
     "decade-pt-es": "[ad]",
     "part-of-year": f"[{_initials(YEAR_PARTS)}]",
+    "half-year": "(?i:[pst12])",
     "part-of-year-pt-es": f"[{_initials(PARTS_PT_ES)}]",
     "year": "[12]",
     "relative": f"[{_initials([*ARTICLES, *ONES])}]",
