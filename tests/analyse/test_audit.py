@@ -260,3 +260,11 @@ def test_entries_with_no_year_are_said_so_in_findings(corpus):
     assert unmatched == "Clarín, 31/12/16: no reference (the list has Clarín in 2 entries with no year)"
     several = f.loc[(f["kind"] == "several-years") & (f["subject"] == "La Nación"), "detail"].iloc[0]
     assert several.startswith("La Nación is listed for 2017 and in 3 entries with no year")
+
+
+def test_an_uncited_entry_with_no_year_says_so(corpus):
+    # bak-p59099 lists "BRASIL, Presidência da República. *Constituição Federal*. Disponível em: ..." with no year of
+    # its own (only an access date): the finding read "BRASIL : Constituição Federal.".
+    f = run_audit(corpus["bak-p59099"]).findings
+    details = set(f.loc[f["kind"] == "uncited-reference", "detail"])
+    assert any(d.startswith("BRASIL (no year): Constituição Federal") for d in details)

@@ -129,7 +129,7 @@ def audit_findings(
     cited = set(reconciled["ref_id"])
     for r in refs:
         if r.ref_id not in cited:
-            detail = f"{r.key} {r.year}: {r.title}"
+            detail = f"{r.key} {r.year}: {r.title}" if r.year else f"{r.key} (no year): {r.title}"
             if use := uncited_use(r, article):
                 detail += f"; {use}"
             rows.append(_finding(article, "uncited-reference", r.key, detail, r.ref_id, "", r.start, r.end))
