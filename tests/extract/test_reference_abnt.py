@@ -227,3 +227,25 @@ def test_a_month_is_no_title_end():
 )
 def test_issue_date(head, year, date):
     assert issue_date(head, year) == date
+
+
+def test_a_thesis_with_its_pages_in_p_and_a_full_stop_before_its_school(corpus):
+    # bak-p59099 lists "HUFF. L. A. *Entre o sujeito e o seu discurso:* um estudo dialógico. 202p. *Tese* (Doutorado
+    # em Linguística). Programa de Pós-Graduação em Linguística, Centro de Comunicação e Expressão, Universidade
+    # Federal de Santa Catarina, Florianópolis, 2021.": a person (the comma after HUFF printed as a full stop) and
+    # a doctoral thesis, not a book titled "L".
+    from histkit.extract.references import article_references
+
+    (huff,) = [r for r in article_references(corpus["bak-p59099"]) if r.key == "HUFF"]
+    assert [(n.family, n.given) for n in huff.authors] == [("HUFF", "L. A.")]
+    assert huff.kind == "thesis" and huff.year == "2021"
+    assert huff.title == "Entre o sujeito e o seu discurso: um estudo dialógico"
+    assert huff.genre == "Tese (Doutorado em Linguística)" and huff.place == "Florianópolis"
+    assert huff.publisher.endswith("Universidade Federal de Santa Catarina")
+
+
+def test_a_body_before_a_full_stop_is_no_person():
+
+
+    decree = parse_entry("BRASIL. Decreto nº. 2848, de 07 de dezembro de 1940. Disponível em: http://x.", "r1", 1)
+    assert [(n.family, n.given) for n in decree.authors] == [("BRASIL", "")]
