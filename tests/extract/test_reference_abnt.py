@@ -245,7 +245,5 @@ def test_a_thesis_with_its_pages_in_p_and_a_full_stop_before_its_school(corpus):
 
 
 def test_a_body_before_a_full_stop_is_no_person():
-
-
     decree = parse_entry("BRASIL. Decreto nº. 2848, de 07 de dezembro de 1940. Disponível em: http://x.", "r1", 1)
     assert [(n.family, n.given) for n in decree.authors] == [("BRASIL", "")]
