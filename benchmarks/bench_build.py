@@ -16,7 +16,7 @@ The machine is shared: the load average (`/proc/loadavg`) is printed before and 
 sample is shown next to its median. Peak memory is the largest sum of resident memory over the build process
 and all its kernels, sampled every 20 ms.
 
-Run: .venv/bin/python benchmarks/bench_build.py [--runs 3] [--article NAME]
+Run: .venv/bin/python benchmarks/bench_build.py [--runs 3] [--article NAME] [--jobs N]
 """
 
 from __future__ import annotations
@@ -174,6 +174,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs of each step (the median is reported)")
     parser.add_argument("--article", default="edur-literatura-indigena", help="corpus article for the new-article step")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="--jobs for the cold build (default: the build's own default), to compare settings")
     args = parser.parse_args()
     table = Table()
     print(f"histkit build benchmark, {time.strftime('%Y-%m-%d %H:%M:%S')}, {load()}", flush=True)
@@ -189,7 +191,7 @@ def main() -> None:
         def cold() -> tuple[float, int]:
             shutil.rmtree(root / "build" / "cache" / "memo", ignore_errors=True)
             shutil.rmtree(root / "build" / "cache" / "seeds", ignore_errors=True)
-            seconds, peak, _ = histkit(root, "build", "--force")
+            seconds, peak, _ = histkit(root, "build", "--force", *(["--jobs", str(args.jobs)] if args.jobs else []))
             return seconds, peak
 
         def papermill_serial() -> tuple[float, int]:

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
 from histkit.core.errors import ParameterError
 from histkit.core.params import RULES, check_parameter, check_parameters, check_value
+
+ROOT = Path(__file__).resolve().parents[2]
 
 CASES = [
     ("price_ratio", "abc", "float",
@@ -82,3 +85,9 @@ def test_outside_folders_only_when_allowed(tmp_path):
 
 def test_every_rule_has_an_example_of_a_good_value():
     assert all(rule.example for rule in RULES.values())
+
+
+def test_the_seed_example_is_no_particular_article():
+    # Every article's reader may meet it in an error message: it must not name the first article's seed.
+    assert RULES["seed"].example and not any(RULES["seed"].example == path.name
+                                             for path in (ROOT / "seeds").iterdir())

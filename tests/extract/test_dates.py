@@ -126,6 +126,13 @@ def test_the_version_year_of_the_software_an_article_used_is_not_a_dated_stateme
     ("ciedu-saresp", "como aponta o estudo de Soares (2003)", "2003"),  # narrative, Portuguese
     ("ecos-china-new-normal", "as discussed in Medeiros (2006)", "2006"),  # narrative, English
     ("mediacoes-cambiemos", "*campo de fuerzas sociales* ( ALONSO, 1998 )", "1998"),  # a space inside "( "
+    # A work named by its title, the year after it, as the citation audit reads it (the list prints the title).
+    ("bak-p58270", "No *Meaning and Speech Acts* (1990, p.103)", "1990"),
+    ("bak-p58270", "chamada *Quando dizer é fazer* [*How to Do Things with Words*, no original] (1990)", "1990"),
+    ("bak-p58270", "implicaturas conversacionais” (2007, p.1)", "2007"),
+    ("bak-p59610", "Introdução crítica a uma poética sociológica (2012, p.193-210)", "2012"),
+    # A block quotation closed by its year, the author named in the paragraph before.
+    ("edur-literatura-indigena", "mas que sabe de alguma coisa” (1987, p.19)", "1987"),
 ])
 def test_the_year_of_a_citation_in_any_form_is_a_publication_year(corpus, name, passage, year):
     article = corpus[name]
@@ -133,6 +140,16 @@ def test_the_year_of_a_citation_in_any_form_is_a_publication_year(corpus, name, 
     frame = dates_table(article)
     (row,) = frame[frame["start"] == at].itertuples()
     assert row.quote == year and row.in_citation
+
+
+def test_a_year_the_article_narrates_beside_a_cited_title_is_still_a_date(corpus):
+    # bak-p58270: "Em 1969, John Searle, um estudante de Austin, ..." and "Foi em 1975 que Paul Grice apresentou":
+    # events told in the prose, though both men are in the list for those years.
+    article = corpus["bak-p58270"]
+    frame = dates_table(article).set_index("start")
+    for passage in ("Em 1969, John Searle", "Foi em 1975 que Paul Grice"):
+        at = article.text.index(passage) + passage.index("19")
+        assert not bool(frame.loc[at, "in_citation"]), passage
 
 
 def test_a_name_the_list_does_not_print_before_a_year_is_still_a_date():

@@ -159,3 +159,24 @@ def test_docx_quote_style_is_a_block_quote_and_emphasis_off_is_plain(tmp_path):
     assert "\n\n> A remembered line.\n\n" in text
     # python-docx writes italic=False as <w:i w:val="0"/>: the run is plain
     assert "(ROE, 2001)" in text and "*(ROE" not in text
+
+
+def test_a_paragraph_set_in_from_the_left_or_in_block_text_is_a_block_quote(tmp_path):
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Cm
+
+    document = docx.Document()
+    body = document.add_paragraph("A body paragraph, its first line indented as ABNT asks.")
+    body.paragraph_format.first_line_indent = Cm(1.25)
+    # ABNT: a quotation of more than three lines, 4 cm in from the left, with no style of its own
+    document.add_paragraph("A long quotation set in four centimetres.").paragraph_format.left_indent = Cm(4)
+    document.styles.add_style("Block Text", WD_STYLE_TYPE.PARAGRAPH)  # Word's, and pandoc's for "> "
+    document.add_paragraph("A block as pandoc writes a markdown quotation.", style="Block Text")
+    document.add_paragraph("An item of a bulleted list.", style="List Bullet")  # indented by its style: not a quote
+    document.add_paragraph("Slightly in, as some authors set a paragraph.").paragraph_format.left_indent = Cm(0.5)
+    text = convert_docx(document.save(str(tmp_path / "q.docx")) or tmp_path / "q.docx").text
+    assert "\n> A long quotation set in four centimetres.\n" in f"\n{text}\n"
+    assert "\n> A block as pandoc writes a markdown quotation.\n" in f"\n{text}\n"
+    for plain in ("A body paragraph", "An item of a bulleted list.", "Slightly in"):
+        assert f"> {plain}" not in text and plain in text

@@ -90,7 +90,8 @@ def test_other_entries_unchanged_from_the_base_style(refs, abnt):
     changed = {a for a, b in zip(abnt, base, strict=True) if a != b}
     assert len(abnt) == len(base) == 25
     assert {line.split(".")[0] for line in changed} == {
-        "AHSRE", "GAA", "PHILLIPS, C", "WEINER, M", "GÓMEZ, M", "KHEIFETS, V"}  # fmt: skip
+        "AHSRE", "GAA", "PHILLIPS, C", "WEINER, M", "GÓMEZ, M", "KHEIFETS, V",
+        "BARTRA, A", "CLISSOLD, S"}  # fmt: skip (the two edited books: "(ed.)", as printed, not "(ED.)")
 
 
 def test_a_chapters_book_authors_carry_no_label(seed, abnt):
@@ -173,12 +174,22 @@ def test_the_locale_follows_the_articles_language():
     assert style_locale("harvard-cite-them-right", "es") == "es-ES"
 
 
+def test_a_book_entered_under_its_editors_prints_org_as_abnt_lists_do(corpus):
+    from histkit.extract.references import article_references
+
+    # bak-p59553 prints "BRAIT, B; GONÇALVES, J. (org.). *Bakhtin e as artes do corpo*": lower case, singular.
+    article = corpus["bak-p59553"]
+    assert "BRAIT, B; GONÇALVES, J. (org.). *Bakhtin e as artes do corpo*" in article.text
+    lines = render_bibliography(article_references(article), ABNT_ARCHIVES, "pt")
+    assert "BRAIT, B.; GONÇALVES, J. (org.). Bakhtin e as artes do corpo. São Paulo: Hucitec, 2021." in lines
+
+
 def test_an_english_article_gets_its_list_in_english_words(seed, refs):
     # the article (in English) prints "BARTRA, A. (ed.)" and "Berlin, Germany, 29 December 1919"
     assert "BARTRA, A. (ed.). Regeneración" in seed.text and "Berlin, Germany, 29 December 1919." in seed.text
     assert seed.metadata["language"] == "en"
     lines = render_bibliography(refs, ABNT_ARCHIVES, seed.metadata["language"])
-    assert _line(lines, "Regeneración").startswith("BARTRA, A. (ED.). Regeneración")
+    assert _line(lines, "Regeneración").startswith("BARTRA, A. (ed.). Regeneración")  # as printed
     assert _line(lines, "Leopoldo Ortiz").endswith("Berlin, Germany, 29 Dec. 1919.")
     assert not any(month in line for line in lines for month in ("dez.", "fev.", "out.", "(ORG.)"))
     assert "Fondo VIII-2, file 4" in _line(lines, "Emiliano Zapata")

@@ -64,3 +64,20 @@ def test_the_licence_is_one_the_jdh_publishes_under():
 ])
 def test_each_author_an_author_line_names_gets_a_contributor_cell(line, names):
     assert jdh_front.author_names(line) == names
+
+
+def test_an_article_without_an_english_abstract_gives_its_own(tmp_path):
+    import hashlib
+
+    from tests.conftest import corpus_text
+
+    # bak-p58270 prints "RESUMO Apesar de terem sido estudos ..." and no English abstract.
+    folder = tmp_path / "bak"
+    folder.mkdir()
+    (folder / "article.txt").write_text(corpus_text("bak-p58270"), encoding="utf-8")
+    digest = hashlib.sha256((folder / "article.txt").read_bytes()).hexdigest()
+    (folder / "seed.toml").write_text(f'[seed]\nid = "bak"\nfile = "article.txt"\nsha256 = "{digest}"\n')
+    front = jdh_front.front_matter(read_seed(folder))
+    assert front.abstract.startswith("Apesar de terem sido estudos realizados por autores diferentes")
+    cell, notes = jdh_front.abstract_cell(front, "<cite/>")
+    assert cell.source.startswith("Apesar de terem sido estudos") and notes == []

@@ -72,3 +72,47 @@ def test_the_generic_workbook_s_parameters_are_remembered_in_the_project_not_the
     assert stored == sorted(f"workbook-{p.stem}.json" for p in workbooks.notebooks_in(workbooks.GENERIC))
     after = sorted(package_cache.rglob("*")) if package_cache.exists() else []
     assert after == before
+
+
+def _copy_with_a_seed(where: Path) -> Path:
+    import shutil
+
+    shutil.copy(ROOT / "pyproject.toml", where)
+    shutil.copytree(ROOT / "notebooks", where / "notebooks")
+    shutil.copytree(ROOT / "seeds" / "spenser-bolsheviks-mexico", where / "seeds" / "other")
+    shutil.copytree(ROOT / "seeds" / "spenser-bolsheviks-mexico", where / "corpus" / "elsewhere")
+    return where
+
+
+def test_a_run_gives_its_notebooks_folders_as_the_project_names_them(tmp_path: Path, monkeypatch) -> None:
+    # Two copies of one project in two places: the same run, the same folder name, the same parameters, and
+    # no folder of this machine in them (an executed notebook, and a site made from it, would show it).
+    runs = []
+    for place in ("a", "b"):
+        (tmp_path / place / "project").mkdir(parents=True)
+        root = _copy_with_a_seed(tmp_path / place / "project")
+        paths = runner.notebooks(root)
+        declared = {path: runner.parameters(path) for path in paths}
+        monkeypatch.chdir(root)
+        tree, jobs = plan.make(root, paths, declared, {"seed": "seeds/other"})
+        elsewhere, more = plan.make(root, paths, declared, {"seed": str(root / "corpus" / "elsewhere")})
+        runs.append((tree.name, [job.params for job in jobs], elsewhere.name, [job.params for job in more]))
+        assert all(str(tmp_path) not in str(value) for job in jobs + more for value in job.params.values())
+        seeds = {job.params["seed"] for job in jobs if "seed" in job.params}
+        assert seeds == {"other"}  # a seed under seeds/ by its name, as `histkit list` shows it
+        assert {job.params["seed"] for job in more if "seed" in job.params} == {"corpus/elsewhere"}
+        assert {job.params.get("figures_dir") for job in jobs} - {None} == {f"build/runs/{tree.name}/figures"}
+        assert {job.seed for job in more} == {root / "corpus" / "elsewhere"}
+    assert runs[0] == runs[1]
+
+
+def test_a_notebook_reads_a_seed_path_from_the_project_root_not_its_own_folder(tmp_path: Path,
+                                                                                monkeypatch) -> None:
+    from histkit.core.paths import resolve_seed_dir
+
+    root = _copy_with_a_seed(tmp_path)
+    monkeypatch.chdir(root / "notebooks")  # a kernel's folder is its notebook's
+    assert resolve_seed_dir("corpus/elsewhere", root) == (root / "corpus" / "elsewhere").resolve()
+    assert resolve_seed_dir("other", root) == root / "seeds" / "other"
+    monkeypatch.chdir(root / "corpus")  # a user in a folder of their own types a path from there
+    assert resolve_seed_dir("elsewhere", root) == (root / "corpus" / "elsewhere").resolve()

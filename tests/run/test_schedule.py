@@ -7,7 +7,7 @@ import shutil
 import sys
 
 from histkit.run import runner
-from histkit.run.schedule import file_size, longest_first
+from histkit.run.schedule import default_jobs, file_size, longest_first
 
 from .test_cli import project  # noqa: F401  (the throwaway project fixture)
 
@@ -29,6 +29,23 @@ def test_notebooks_never_run_start_largest_first():
     # The first article's notebooks by their files' bytes (saved outputs, mostly figures): as their times order them.
     assert longest_first([None] * 4, sizes=[133_680, 433_325, 273_146, 276_197]) == [1, 3, 2, 0]
     assert longest_first([None, 5.0, None], sizes=[1, 10**9, 2]) == [2, 0, 1]  # a measured one waits, however large
+
+
+def test_a_build_runs_one_more_notebook_than_cores_when_kernels_are_forked(monkeypatch):
+    assert default_jobs(2) == 3 and default_jobs(8) == 9
+    assert default_jobs(2, forked=False) == 2  # a kernel started as a new Python keeps its core busy importing
+    assert default_jobs(0) == 2  # at least one core (os.cpu_count() may say None)
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    assert default_jobs() == 5
+
+
+def test_a_build_without_jobs_uses_the_default(project, monkeypatch):  # noqa: F811
+    asked: list[int] = []
+    real = runner.run_in_threads
+    monkeypatch.setattr(runner, "run_in_threads",
+                        lambda work, items, jobs: asked.append(jobs) or real(work, items, jobs))
+    runner.build(["00-ok"], root=project, report=lambda line: None, force=True)
+    assert asked == [default_jobs(forked=runner.kernels.can_fork())]
 
 
 def test_a_file_size_is_its_bytes_and_a_missing_file_none(tmp_path):

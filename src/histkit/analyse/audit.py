@@ -105,6 +105,12 @@ def uncited_use(ref: Reference, article: Article) -> str:
     )
 
 
+def _years_listed(years: Sequence[str]) -> str:
+    """"1976, 1992"; "2017 and without a year" where an entry prints none ("La Nación, 14/9/16 falta referencia")."""
+    printed = ", ".join(y for y in years if y)
+    return f"{printed} and without a year" if "" in years else printed
+
+
 def audit_findings(
     article: Article,
     reconciled: pd.DataFrame,
@@ -179,14 +185,13 @@ def audit_findings(
     for group in keys.values():
         years = sorted({r.year for r in group})
         if len(years) > 1:
-            shown = _listed_years([r.year for r in group])
             ids = reconciled[reconciled["ref_id"].isin([r.ref_id for r in group])]["citation_id"]
             rows.append(
                 _finding(
                     article,
                     "several-years",
                     group[0].key,
-                    f"{group[0].key} is listed {shown}; the year tells them apart",
+                    f"{group[0].key} is listed for {_years_listed(years)}; the year tells them apart",
                     ";".join(r.ref_id for r in group),
                     ";".join(ids),
                     group[0].start,

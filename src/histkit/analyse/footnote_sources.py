@@ -19,14 +19,34 @@ from histkit.text.ingest import Article, Element
 # "ASRE, 18-22-86": an archive's acronym followed by a call number; "reel 83": microfilm.
 _CALL = re.compile(r"\b(?P<acronym>[A-ZÀ-Þ]{2,8}), +(?P<call>\d[\d./\-]*\d)")
 _REEL = re.compile(r"\breel +\d+")
+# "LEVINSON, 2007" and "IBGE, 2012" are the author-date form in capitals (ABNT), not an archive and its call
+# number: a "call number" that is a year (a letter after it, as in "2012a") is a citation's year.
+_YEAR_ONLY = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
 _DAY_DATE = re.compile(
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December) (?P<year>1[5-9]\d\d|20\d\d)\b"
 )
 _ANY_YEAR = re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)\b")
-_YEAR_ONLY = re.compile(r"1[5-9]\d\d|20\d\d")
 _JOURNAL = re.compile(r"\bno\. ?\d+.*\b\d+[-–]\d+")
 _QUOTED = re.compile(r"[\"“][^\"”]+[\"”]")
+
+def _items_of(piece: str) -> list[str]:
+    """``piece.split(";")``, except at a ';' inside a quotation or parentheses.
+
+    A note that quotes a passage ("No original: “...; and if the list...”") or gives a citation group
+    ("(GRICE, 1975; SEARLE, 1969)") is one item there, not two.
+    """
+    parts, depth, last = [], 0, 0
+    for at, char in enumerate(piece):
+        if char in "“(":
+            depth += 1
+        elif char in "”)":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0:
+            parts.append(piece[last:at])
+            last = at + 1
+    return [*parts, piece[last:]]
+
 
 def _footnote_items(article: Article, element: Element) -> list[list[tuple[int, int]]]:
     """Split a footnote into its ';'-separated items, each a list of verbatim spans.
@@ -39,7 +59,7 @@ def _footnote_items(article: Article, element: Element) -> list[list[tuple[int, 
     for a, b in element.pieces:
         piece = article.text[a:b]
         pos = 0
-        parts = piece.split(";")
+        parts = _items_of(piece)
         for i, part in enumerate(parts):
             lead = len(part) - len(part.lstrip())
             span = (a + pos + lead, a + pos + len(part.rstrip()))
@@ -54,10 +74,6 @@ def _footnote_items(article: Article, element: Element) -> list[list[tuple[int, 
     return items
 
 
-def _listed_archive(acronym: str, archives: Sequence[Reference]) -> bool:
-    return any(r.archive_acronym.casefold() == acronym.casefold() for r in archives)
-
-
 FOOTNOTE_COLUMNS = [
     "seed", "footnote", "item", "kind", "archive_cited", "call_number", "year", "ref_id", "match", "score",
     "document_listed", "text", "line", "pieces", "start", "end", "quote",
@@ -68,11 +84,11 @@ def footnote_sources(article: Article, refs: Sequence[Reference], threshold: flo
     """One row per source named in a footnote, matched to the reference list where possible.
 
     A footnote item is an ``archival`` source when it gives an archive acronym and a call number
-    ("ASRE, 18-22-86") or a microfilm reel, ``press`` when it quotes a title and gives a day's
-    date, ``article`` when it gives an issue number and pages, else ``other`` (a remark such as
-    footnote 1's "alias"). An archive acronym is matched to the acronyms of the list (exact,
-    folded or fuzzy, with no year); ``document_listed`` says whether the list holds a document of
-    that archive from the same year.
+    ("ASRE, 18-22-86"; a year is no call number: "LEVINSON, 2007" cites a work) or a microfilm
+    reel, ``press`` when it quotes a title and gives a day's date, ``article`` when it gives an
+    issue number and pages, else ``other`` (a remark such as footnote 1's "alias"). An archive
+    acronym is matched to the acronyms of the list (exact, folded or fuzzy, with no year);
+    ``document_listed`` says whether the list holds a document of that archive from the same year.
 
     Parameters
     ----------
@@ -89,12 +105,7 @@ def footnote_sources(article: Article, refs: Sequence[Reference], threshold: flo
     for element in article.footnotes:
         for n, spans in enumerate(_footnote_items(article, element), start=1):
             text = " ".join(article.text[a:b] for a, b in spans).replace("\\$", "$")
-            call = _CALL.search(text)
-            year_alone = call is not None and _YEAR_ONLY.fullmatch(call.group("call"))
-            if call and year_alone and not _listed_archive(call.group("acronym"), archives):
-                # "( CAMPOS, 2015 )": an author and a year, the author-date citation of a note, not an archive's
-                # call number (an archive the list names keeps "ASRE, 1925" as one)
-                call = None
+            call = next((m for m in _CALL.finditer(text) if not _YEAR_ONLY.fullmatch(m.group("call"))), None)
             day = _DAY_DATE.search(text)
             year = day or _ANY_YEAR.search(text)
             if call or _REEL.search(text):

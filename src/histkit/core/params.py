@@ -65,7 +65,7 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {
-    "seed": Rule("str", kind="seed", example="spenser-bolsheviks-mexico"),
+    "seed": Rule("str", kind="seed", example="my-article"),  # any article: not the first one's name
     "figures_dir": Rule("str", kind="output_dir", example="figures"),
     "tables_dir": Rule("str", kind="output_dir", example="build/tables"),
     "exports_dir": Rule("str", kind="output_dir", example="build/exports"),

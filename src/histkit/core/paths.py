@@ -82,11 +82,40 @@ def default_seed(root: Path) -> Path:
 
 
 def resolve_seed_dir(seed: str | os.PathLike[str], root: Path | None = None) -> Path:
-    """Resolve a seed given as a folder path or as the name of a folder under ``seeds/``."""
+    """Resolve a seed given as a folder path or as the name of a folder under ``seeds/``.
+
+    A relative path is taken from the current folder where it names a folder there (as a user types it),
+    else from the project root (as a build gives it to a notebook, whose folder is its own).
+    """
     path = Path(seed)
-    if path.is_dir() or path.is_absolute() or len(path.parts) > 1:
+    if path.is_dir() or path.is_absolute():
         return path.resolve()
+    if len(path.parts) > 1:
+        try:
+            in_root = (root or project_root()) / path
+        except HistkitError:
+            return path.resolve()
+        return in_root.resolve() if in_root.is_dir() else path.resolve()
     return (root or project_root()) / "seeds" / path
+
+
+def portable(path: Path, root: Path) -> str:
+    """``path`` as a build gives it to a notebook: relative to the project root when inside it, else absolute.
+
+    An executed notebook then holds no folder of the machine that ran it, and the same run gives the same
+    bytes wherever the project lies (:func:`from_root` and :func:`resolve_seed_dir` read it back).
+    """
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def portable_seed(seed: Path, root: Path) -> str:
+    """A seed folder as a build gives it: its name when it is under the project's ``seeds/``, else :func:`portable`."""
+    if seed.resolve().parent == (root / "seeds").resolve():
+        return seed.name
+    return portable(seed, root)
 
 
 def from_root(path: str | os.PathLike[str]) -> Path:

@@ -20,6 +20,7 @@ from histkit.core.spans import Spans
 from histkit.extract.citation_names import listed_names
 from histkit.extract.citations import find_groups
 from histkit.extract.date_phrases import Found, find_in
+from histkit.extract.list_clues import list_clues
 from histkit.extract.relative_dates import resolve_relative
 from histkit.text.ingest import Article, Element
 
@@ -107,6 +108,9 @@ def dates_table(
     # holds a few hundred values (issue 21).
     printed: dict[str, tuple[str, str]] = {}
     listed = listed_names(article.text[e.start : e.end] for e in article.references)
+    # What the list prints (titles, kinds of names) lets the audit read "Austin, ..., *Quando dizer é fazer*
+    # (1990)" and "*Meaning and Speech Acts* (1990, p.103)" as citations: their years are publication years here too.
+    clues = list_clues(article.text[e.start : e.end] for e in article.references)
     for element in _elements(article):
         previous: tuple[str, str] | None = None
         for a, b in element.pieces:
@@ -115,7 +119,7 @@ def dates_table(
             # publication year here as it is there; a bare "Portugal (1974)" the list does not print
             # stays a date.
             groups = [] if element.kind == "reference" else find_groups(
-                piece, bare="all" if element.kind == "footnote" else "remarks", listed=listed)
+                piece, bare="all" if element.kind == "footnote" else "remarks", listed=listed, clues=clues)
             citations = Spans(_merged([*(m.span() for m in _CITATION.finditer(piece)),
                                        *((g.start, g.end) for g in groups if g.works)]))
             streets = Spans(m.span("number") for m in _STREET_NUMBER.finditer(piece))

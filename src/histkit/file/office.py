@@ -3,7 +3,8 @@
 DOCX is read with python-docx (paragraphs, styles, runs) and its ``footnotes.xml``/``endnotes.xml`` parts from
 the same package; ODT from its ``content.xml`` with the standard library (OpenDocument is a published
 standard: ``text:h``, ``text:p``, ``text:span`` and ``text:note`` say it all, and odfpy's reading API adds
-nothing for this). Italic runs are written ``*...*``, bold ``**...**``; Quote styles as ``> `` lines.
+nothing for this). Italic runs are written ``*...*``, bold ``**...**``; a block quotation (a Quote or Block Text
+style, or a paragraph set in from the left, as ABNT's long quotations are) as ``> `` lines.
 """
 
 from __future__ import annotations
@@ -22,7 +23,12 @@ _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
-_QUOTE_STYLE = re.compile(r"quot|cita", re.IGNORECASE)
+# Word's styles for a block quotation, in English, Portuguese and Spanish: "Quote", "Intense Quote", "Citação",
+# "Cita", and "Block Text" ("Texto em Bloco", "Texto de bloque"), which pandoc gives a markdown "> " block.
+_QUOTE_STYLE = re.compile(r"quot|cita|block ?text|texto (?:em|de) bloco|bloque", re.IGNORECASE)
+# A paragraph indented on its left by this much or more, with no list numbering, is a block quotation: ABNT sets a
+# long quotation 4 cm in, APA and Chicago half an inch; a body paragraph indents its first line only.
+QUOTE_INDENT_EMU = 432_000  # 1.2 cm (python-docx lengths are in EMU, 360,000 to the centimetre)
 
 
 def _docx_notes(package: zipfile.ZipFile, part: str) -> dict[str, str]:
@@ -43,6 +49,20 @@ def _on(props: ET.Element | None, name: str) -> bool:
     """Whether a run property (``w:i``, ``w:b``) is on: present, and not ``w:val="0"``/``false``/``off``."""
     flag = props.find(f"{_W}{name}") if props is not None else None
     return flag is not None and flag.get(f"{_W}val", "1").casefold() not in ("0", "false", "off")
+
+
+def _indented(paragraph: object) -> bool:
+    """Whether a DOCX paragraph is set in from the left as a block quotation is (and is no list item)."""
+    p_pr = paragraph._p.pPr  # type: ignore[attr-defined]
+    if p_pr is not None and p_pr.numPr is not None:
+        return False
+    style = paragraph.style  # type: ignore[attr-defined]
+    indent = paragraph.paragraph_format.left_indent  # type: ignore[attr-defined]
+    while indent is None and style is not None:  # as Word does: the paragraph's own, else its style's, else its base's
+        if "list" in (style.name or "").casefold():
+            return False
+        indent, style = style.paragraph_format.left_indent, style.base_style
+    return indent is not None and indent >= QUOTE_INDENT_EMU
 
 
 def convert_docx(path: Path) -> Converted:
@@ -78,7 +98,7 @@ def convert_docx(path: Path) -> Converted:
                 parts.append(emphasis(text, italic, bold))
         text = collapse("".join(parts))
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        if _QUOTE_STYLE.search(style):
+        if _QUOTE_STYLE.search(style) or _indented(paragraph):
             text = "> " + text if text else ""
         writer.emit(text, calls=calls)
     writer.flush_notes()

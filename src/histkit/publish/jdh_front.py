@@ -77,13 +77,24 @@ def front_matter(seed: Seed, licence: str = DEFAULT_LICENCE) -> Front:
         title=str(meta.get("title") or (front["title"].text if "title" in front else "")),
         authors=author_names(authors),
         affiliation=str(meta.get("affiliation", "")),
-        abstract=front["abstract"].text if "abstract" in front else "",
+        abstract=_abstract(front, language),
         keywords=tuple(keywords),
         article_licence=str(meta.get("licence", "")),
         received=str(meta.get("received", "")),
         approved=str(meta.get("approved", "")),
         licence=check_licence(licence),
     )
+
+
+def _abstract(front: dict[str, Any], language: str) -> str:
+    """The abstract in the article's language, else in English, else the first the article prints.
+
+    As its keywords: an article in Portuguese or Spanish with no English abstract still has one ("RESUMO").
+    """
+    # The front matter names an English abstract "abstract" and the others "abstract_pt", "abstract_es", ...
+    printed = {("en" if name == "abstract" else name.removeprefix("abstract_")): element.text
+               for name, element in front.items() if name == "abstract" or name.startswith("abstract_")}
+    return printed.get(language) or printed.get("en") or next((text for _, text in sorted(printed.items())), "")
 
 
 def author_names(line: str) -> tuple[str, ...]:

@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-f", "--parameters-file", type=Path, help="YAML file of parameters")
     build.add_argument("--seed", help="run the workbook on another seed folder")
     build.add_argument("-j", "--jobs", type=int, default=None,
-                       help="notebooks to run at once (default: the number of cores)")
+                       help="notebooks to run at once (default: one more than the cores)")
     build.add_argument("--force", action="store_true", help="run every notebook, even those the cache says are fresh")
     build.add_argument("--timeout", type=float, default=runner.DEFAULT_TIMEOUT,
                        help=f"seconds a notebook may run before it is stopped (default {runner.DEFAULT_TIMEOUT:g})")

@@ -170,12 +170,19 @@ def _quiet_while_stopping(record: logging.LogRecord) -> bool:
     return not STOPPING.is_set()
 
 
+def can_fork() -> bool:
+    """Whether a build's kernels are forked from a zygote here (POSIX fork, sessions and process groups)."""
+    from histkit.run import zygote
+
+    return zygote.available() and process_groups()
+
+
 def start_zygote(root: Path, env: dict[str, str], notebooks: list[Path]) -> None:
     """Start the build's zygote (once; a no-op where kernels cannot be forked): kernels are forked from it."""
     from histkit.run import zygote
 
     with _LOCK:
-        if _ZYGOTE or STOPPING.is_set() or not zygote.available() or not process_groups():
+        if _ZYGOTE or STOPPING.is_set() or not can_fork():
             return
         # Its socket is in the temporary folder: it starts before the build takes its lock and clears build/.
         _ZYGOTE.append(zygote.Zygote(Path(tempfile.gettempdir()), {**os.environ, **env}, zygote.imports_of(notebooks)))

@@ -20,7 +20,7 @@ from typing import Any
 
 from histkit.core.errors import ParameterError
 from histkit.core.params import RULES, check_parameters
-from histkit.core.paths import default_seed, resolve_seed_dir
+from histkit.core.paths import default_seed, portable, portable_seed, resolve_seed_dir
 
 OUTPUT_DIRS = ("figures_dir", "tables_dir", "exports_dir")
 NO_DEFAULT = object()
@@ -100,7 +100,7 @@ def tree_for(root: Path, seed: Path | None, changed: Mapping[str, Any], own_seed
                                      "exports_dir": root / "build" / "exports"})
     seed = seed or default_seed(root)
     digest = hashlib.sha256(
-        json.dumps({"seed": str(seed), **changed}, sort_keys=True, default=str).encode()
+        json.dumps({"seed": portable_seed(seed, root), **changed}, sort_keys=True, default=str).encode()
     ).hexdigest()[:8]
     words = [seed.name] + [f"{k}-{v}" for k, v in sorted(changed.items())]
     readable = re.sub(r"[^A-Za-z0-9._-]+", "-", "_".join(words)).strip("-.")[:60] or "run"
@@ -172,10 +172,12 @@ def make(root: Path, paths: Sequence[Path], declared: Mapping[Path, Mapping[str,
             # say) is no parameter of the run, so the cache and the manifest are those of a plain build.
             params = {k: v for k, v in params.items() if k in OUTPUT_DIRS}
         elif "seed" in mine and seed_value is not None:
-            params["seed"] = str(seed)
+            # Folders as the project names them, not as this machine does: the executed notebook (and a site
+            # made from it) shows no home folder, and its bytes do not depend on where the project lies.
+            params["seed"] = portable_seed(seed, root)
         for name in OUTPUT_DIRS:
             if name in mine and name not in given and tree.name:
-                params[name] = str(tree.outputs[name])
+                params[name] = portable(tree.outputs[name], root)
         values = {k: default_value(p.default) for k, p in mine.items()} | params
         values = {k: v for k, v in values.items() if v is not NO_DEFAULT}
         types = {k: p.type_name for k, p in mine.items()}

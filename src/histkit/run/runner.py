@@ -279,7 +279,8 @@ def build(
         stage = Stage(root, Path(env[STAGE_ENV]))
         try:
             # Made when a notebook first runs: a no-change build imports no Jupyter and starts no zygote.
-            results = _run_all(planned, root, tree, stage, report, jobs or os.cpu_count() or 1, force, timeout,
+            jobs = jobs or schedule.default_jobs(forked=kernels.can_fork())
+            results = _run_all(planned, root, tree, stage, report, jobs, force, timeout,
                                lambda: kernels.start_zygote(root, env, paths) or ipc_kernel_manager(root, env))
             failed = [r for r in results if r.status == "failed"]
             if failed:
