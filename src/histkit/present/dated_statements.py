@@ -49,10 +49,33 @@ def statements_view(dates: pd.DataFrame, article: Article | None = None) -> Read
     With the ``article``, a section is named as its heading prints it ("section 3.1", "Introdução").
     """
     places = section_places(article) if article is not None else {}
-    shown = dates.assign(place=[place(s, places) for s in dates["section"]])
-    return reader_table(shown, ["edtf", "quote", "place", "line", "note"],
-                        headings={"quote": "As the article writes it", "note": "How it was read"},
+    shown = dates.assign(place=[place(s, places) for s in dates["section"]],
+                         date=[_date_words(d) for d in dates.itertuples(index=False)])
+    return reader_table(shown, ["date", "quote", "place", "line", "note"], dates=(),
+                        headings={"date": "Date", "quote": "As the article writes it", "note": "How it was read"},
                         codes=["note"])
+
+
+# The words of an open end, as the article's qualifier means it ("desde" is "since", "até" and "hasta" "until").
+_OPEN_WORDS = {"since": "since", "desde": "since", "a partir de": "from", "by": "by", "until": "until",
+               "till": "until", "até": "until", "hasta": "until"}
+
+
+def _date_words(d: object) -> str:
+    """A statement's date in words; a decade with an open end as the article says it ("since the 1980s").
+
+    EDTF cannot open an interval on a decade, so "since the 1980s" is stored as ``1980/..`` and "until the
+    1960s" as ``../1969``: in words they would read "from 1980" and "by 1969".
+    """
+    edtf, form, qualifier = str(getattr(d, "edtf", "") or ""), getattr(d, "form", ""), getattr(d, "qualifier", "")
+    word = _OPEN_WORDS.get(qualifier.lower(), "") if isinstance(qualifier, str) else ""
+    if form == "decade" and word:
+        year = edtf.split("/")[0] if edtf.endswith("/..") else edtf.split("/")[-1]
+        if year.isdigit():
+            return f"{word} the {int(year) // 10 * 10}s"
+    words = date_in_words(edtf) if edtf.strip() else ""
+    # "until 1980" reaches up to 1980; "by" (no later than) is another thing
+    return f"until {words[3:]}" if word == "until" and words.startswith("by ") else words
 
 
 def forms_summary(dates: pd.DataFrame) -> ReaderTable:
