@@ -290,3 +290,10 @@ def test_numbers_with_three_scale_words_are_still_read() -> None:
 def test_a_count_is_a_number_before_a_plural_noun(text, counted):
     found = [(text[f.start : f.end], f.value) for f in q.find_quantities(text) if f.kind == "count"]
     assert found == counted
+
+
+def test_a_dot_groups_thousands_in_a_spanish_percentage(corpus):
+    # mediacoes-cambiemos: "de gas (promedio de 200%, alcanzando hasta 1.200%)": one thousand two hundred per cent
+    table = q.quantities_table(corpus["mediacoes-cambiemos"])
+    assert table.loc[table["quote"] == "1.200%", "value"].tolist() == [1200.0]
+    assert [f.value for f in q.find_quantities("the rate rose to 2.375% in the second quarter")] == [2.375]

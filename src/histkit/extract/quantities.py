@@ -38,7 +38,7 @@ from typing import Any
 import pandas as pd
 
 from histkit.core.errors import AnnotationError, ParameterError
-from histkit.extract.units import NOT_COUNTED, NOT_PLURAL, PESO, UNITS, UNITS_PT_ES, name_pesos, peso_after
+from histkit.extract.units import NOT_COUNTED, NOT_PLURAL, PESO, UNITS, UNITS_PT_ES, dot_grouped, name_pesos, peso_after
 from histkit.extract.units import SHARED_UNITS as _SHARED_UNITS
 from histkit.text.anchor import LINE, anchor, read_yaml
 from histkit.text.ingest import Article, Element
@@ -230,8 +230,9 @@ def find_quantities(text: str) -> list[Found]:
             if classified is None:
                 continue
             kind, unit, value, number, per = classified
-            unit_source = "text"
-            end = match.end()
+            if kind == "percent" and (grouped := dot_grouped(number, text[slice(*sentence)])) is not None:
+                value = grouped
+            unit_source, end = "text", match.end()
             if kind == "bare-decimal":
                 if money_unit is None:
                     continue  # e.g. "812.00/27508", a file number, not a sum

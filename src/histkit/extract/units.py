@@ -9,8 +9,24 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from histkit.extract.title_language import detect_language
 from histkit.text.anchor import read_yaml
 from histkit.text.ingest import Article
+
+# "1.200%": digits grouped by dots, thousands in a Portuguese or Spanish sentence, a decimal in an English one.
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def dot_grouped(number: str, sentence: str) -> float | None:
+    """The value of a percentage whose dot groups thousands ("hasta 1.200%": 1200), or None if it does not.
+
+    The dot groups thousands only in a sentence in Portuguese or Spanish (as ``detect_language`` reads it);
+    in English "2.375%" is a decimal.
+    """
+    if _DOT_THOUSANDS.fullmatch(number) and detect_language(sentence) in {"pt", "es"}:
+        return float(number.replace(".", ""))
+    return None
+
 
 # A peso is the currency of a dozen countries: a bare "pesos" says nothing of which. Its code is
 # PESO (undetermined) until the text names the country ("pesos mexicanos", "Argentine pesos": see
