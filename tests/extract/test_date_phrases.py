@@ -398,6 +398,9 @@ def test_english_month_day_year_is_a_day_and_spaced_dashes_join_years(text, foun
         # rdbci-bibliotecas: "uma carta de conjuntura no primeiro semestre de 2021": January to June
         ("conjuntura no primeiro semestre de 2021, que", [("primeiro semestre de 2021", "2021-01/2021-06")]),
         ("in the second half of 2020.", [("the second half of 2020", "2020-07/2020-12")]),
+        # oes-tourism-gentrification: "and from 1997 onwards, renovation projects began in the Historic Center"
+        ("and from 1997 onwards, renovation", [("1997 onwards", "1997/..")]),
+        ("de 2010 em diante, o", [("2010 em diante", "2010/..")]),
     ],
 )
 def test_spans_open_and_closed_as_the_article_writes_them(sentence, found):

@@ -326,6 +326,7 @@ _QUALIFIER = re.compile(
 # Portuguese and Spanish qualifiers: "desde" and "a partir de" mean "since"; "até"/"hasta" mean "by" (no later
 # than); "until 1980" ("até o ano de 2021") is a span open at its start, as "by" is.
 _QUALIFIER_MEANS = {"desde": "since", "até": "by", "hasta": "by", "until": "by", "till": "by", "a partir de": "since"}
+_ONWARDS = re.compile(r"\s+(onwards|em\s+diante|en\s+adelante)\b", re.I)
 # How a note says each: "until 1980" reaches up to 1980; "by March 1927" is no later than it.
 _UP_TO = frozenset({"until", "till"})
 
@@ -335,6 +336,13 @@ def _qualify(text: str, f: Found) -> Found:
         return f
     window = max(0, f.start - 24)
     m = _QUALIFIER.search(text[window : f.start])
+    after = _ONWARDS.match(text, f.end) if not m and f.value.precision != "open" else None
+    if after:
+        # "from 1997 onwards", "de 2010 em diante", "de 2015 en adelante": open at its end, as "since"
+        edtf = f"{_start_of(_expand(f.value.edtf))}/.."
+        note = f"'{after.group(1)}' means from {_start_of(edtf)} on: an interval open at its end"
+        value = replace(f.value, edtf=check_edtf(edtf), precision="open", note=note)
+        return Found(f.start, after.end(), text[f.start : after.end()], value, qualifier=after.group(1).lower())
     if not m:
         return f
     word = " ".join(m.group(1).lower().split())
