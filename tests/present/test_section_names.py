@@ -53,3 +53,16 @@ def test_an_article_that_numbers_no_heading_goes_by_the_order(corpus):
 def test_the_first_articles_numbers_are_its_positions(article):
     # Spenser numbers her headings 1-5 from the first: names and places are the same as before.
     assert section_names(article) == {n: str(n) for n in range(1, 6)}
+
+
+def test_the_citation_explorer_names_sections_as_printed(corpus):
+    # bak-p59099: Volóchinov's "Marxismo e filosofia da linguagem" (2018) is cited in 3.2 ("VOLÓCHINOV, 2018a, p.94")
+    from histkit.analyse.audit import run_audit
+    from histkit.present.audit_explorer import make_explorer
+
+    article = corpus["bak-p59099"]
+    audit = run_audit(article)
+    (ref,) = [r.ref_id for r in audit.refs if r.key == "VOLÓCHINOV" and r.year == "2018"]
+    html = make_explorer(audit, article, ref).children[1].value
+    assert "<li>section 3.2, line" in html and "<li>Introdução, line" in html
+    assert "section 6," not in html
