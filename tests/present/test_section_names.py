@@ -66,3 +66,14 @@ def test_the_citation_explorer_names_sections_as_printed(corpus):
     html = make_explorer(audit, article, ref).children[1].value
     assert "<li>section 3.2, line" in html and "<li>Introdução, line" in html
     assert "section 6," not in html
+
+
+def test_an_untitled_opening_is_named_in_the_citations_figure(corpus):
+    # bak-p59610 opens with an epigraph and prose before "1 Signo ideológico, ...": its bar had no label at all.
+    from histkit.analyse.audit import run_audit
+    from histkit.present.audit_figures import citations_figure
+
+    article = corpus["bak-p59610"]
+    fig = citations_figure(run_audit(article), article)
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert labels[0] == "(no heading)" and labels[1].startswith("1 Signo ideológico")

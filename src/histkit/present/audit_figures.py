@@ -31,7 +31,7 @@ def citations_figure(audit: Audit, article: Article) -> Figure:
         extra = f"\nstage {int(stage.iloc[0])}" if len(stage) else ""
         # a title printed in capitals is set in title case; one printed in small letters stays as printed
         # ("Resultados e discussão", never "Resultados E Discussão"); the number is the one the heading prints
-        title = s.title.title() if s.title.isupper() else s.title
+        title = (s.title.title() if s.title.isupper() else s.title) or "(no heading)"
         number = s.label if numbered else str(s.number)
         labels.append(f"{number} {title}{extra}" if number else f"{title}{extra}")
     # Up to six sections stand side by side with their titles, each wrapped to its bar's width so that
