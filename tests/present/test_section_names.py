@@ -77,3 +77,11 @@ def test_an_untitled_opening_is_named_in_the_citations_figure(corpus):
     fig = citations_figure(run_audit(article), article)
     labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
     assert labels[0] == "(no heading)" and labels[1].startswith("1 Signo ideológico")
+
+
+def test_the_section_browser_names_an_untitled_opening(corpus):
+    from histkit.present.overview_views import SectionBrowser
+
+    browser = SectionBrowser(corpus["bak-p59610"])  # opens with an epigraph before "1 Signo ideológico, ..."
+    labels = [label for label, _ in browser.picker.options]
+    assert labels[0] == "(no heading)" and labels[1].startswith("1 Signo ideológico")
