@@ -247,3 +247,12 @@ def test_a_thesis_with_its_pages_in_p_and_a_full_stop_before_its_school(corpus):
 def test_a_body_before_a_full_stop_is_no_person():
     decree = parse_entry("BRASIL. Decreto nº. 2848, de 07 de dezembro de 1940. Disponível em: http://x.", "r1", 1)
     assert [(n.family, n.given) for n in decree.authors] == [("BRASIL", "")]
+
+
+def test_a_volume_printed_without_its_full_stop(corpus):
+    # bak-p59099: "SCOOT, J. Gênero, uma categoria útil de análise histórica. *Educação e realidade*, v 2, n. 20,
+    # p.145-155, 1995.": the "v" of "v 2" is the volume's mark, not the journal's place (rendered "..., v, v. 2")
+    from histkit.extract.references import article_references
+
+    (scoot,) = [r for r in article_references(corpus["bak-p59099"]) if r.key == "SCOOT"]
+    assert (scoot.container, scoot.place, scoot.volume, scoot.issue) == ("Educação e realidade", "", "2", "20")

@@ -84,7 +84,8 @@ _ARCHIVAL_TAIL = re.compile(
 _ARCHIVE_NAME = re.compile(r"\b(?:Arch|Arqu|Acervo|Fond|Hemeroteca|Collection|Colecci|Cole[çc]|Papers)", re.I)
 _CALL_NUMBER = re.compile(r"\b(?:fond|fondo|file|reel|box|folder|leg|exp|caja|carpeta)\b", re.IGNORECASE)
 _IN = re.compile(r"(?P<title>.+?)\. +In: +(?P<host>.+)$")
-_VOLUME = re.compile(r"(?:^|[ .,])(?:v\. ?)?(?P<volume>[IVXLC]+|\d+), n\. ?(?P<issue>[\w/]+)")
+# "v. 2, n. 20"; "v 2, n. 20" with the volume's full stop left out (bak-p59099), whose "v" is no place
+_VOLUME = re.compile(r"(?:^|[ .,])(?:v(?:\. ?| (?=\d)))?(?P<volume>[IVXLC]+|\d+), n\. ?(?P<issue>[\w/]+)")
 _PAGES = re.compile(r"\bpp?\. ?(?P<pages>\d+[-–]\d+)")
 # The note of an entry no form reads: its title holds the rest of the entry, imprint and all.
 WHOLE_ENTRY = "no imprint ('Place: Publisher, Year.') found; title is the whole entry"
