@@ -256,3 +256,13 @@ def test_a_volume_printed_without_its_full_stop(corpus):
 
     (scoot,) = [r for r in article_references(corpus["bak-p59099"]) if r.key == "SCOOT"]
     assert (scoot.container, scoot.place, scoot.volume, scoot.issue) == ("Educação e realidade", "", "2", "20")
+
+
+def test_an_imprint_with_no_space_before_its_year(corpus):
+    # bak-p59099: "BRASIL. *Constituição da República Federativa do Brasil.* Brasília, DF: Senado,1988." The title
+    # read "Constituição ... do Brasil. Brasília, DF: Senado,1988." with the imprint inside it.
+    from histkit.extract.references import article_references
+
+    (charter,) = [r for r in article_references(corpus["bak-p59099"]) if r.key == "BRASIL" and r.year == "1988"]
+    assert (charter.title, charter.place, charter.publisher) == (
+        "Constituição da República Federativa do Brasil", "Brasília, DF", "Senado")

@@ -70,7 +70,7 @@ _DATE = r"(?P<date>(?:(?P<day>\d{1,2}) )?(?:(?P<month>[A-Z][a-z]+) )?" + _YEAR +
 # are bounded in length, so that each candidate title end costs a bounded scan: a long run of initials
 # ("A. A. A. ...") is read in linear time.
 _IMPRINT = re.compile(
-    r"(?P<title>.+?)\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.){1,120}?): +(?P<publisher>[^:]+?), +"
+    r"(?P<title>.+?)\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.){1,120}?): +(?P<publisher>[^:]+?), *"  # "Senado,1988."
     + r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]{0,6}\.? +(?:\d{1,2},? +)?)?"  # "Dec. 2023"
     + _YEAR
     + r"\.(?: +pp?\. ?(?P<pages>\d+[-–]\d+)\.?)?$"
