@@ -161,6 +161,7 @@ LAWS = [
         "dezembro de 1996, que estabelece as diretrizes e bases da Educação nacional. Diário Oficial da União, "
         "Brasília, DF, 20 dez. 2005a.",
         {"kind": "legislation", "container": "Diário Oficial da União", "place": "Brasília, DF", "year": "2005a",
+         "date": "2005-12-20",
          "title": "Decreto nº 5.622, de 19 de dezembro de 2005. Regulamenta o art. 80 da Lei no 9.394, de 20 de "
          "dezembro de 1996, que estabelece as diretrizes e bases da Educação nacional"},
     ),
@@ -172,9 +173,9 @@ LAWS = [
          "pages": "27833-27841"},
     ),
     (
-        # without a gazette an act is left as it was (edur-literatura-indigena)
+        # without a gazette an act is read by its epigraph (test_an_act_without_its_gazette), and given no gazette
         "BRASIL. *Lei n.º 6001, de 19 de dezembro de 1973*. Dispões sobre o Estatuto do Índio. Brasília, 1973.",
-        {"kind": "book", "container": ""},
+        {"kind": "legislation", "container": ""},
     ),
 ]
 
@@ -266,3 +267,38 @@ def test_an_imprint_with_no_space_before_its_year(corpus):
     (charter,) = [r for r in article_references(corpus["bak-p59099"]) if r.key == "BRASIL" and r.year == "1988"]
     assert (charter.title, charter.place, charter.publisher) == (
         "Constituição da República Federativa do Brasil", "Brasília, DF", "Senado")
+
+
+ACTS = [
+    (
+        # edur-literatura-indigena, line 219: the act, its summary, the place and year it was given; no gazette
+        "BRASIL. *Lei n.º 6001, de 19 de dezembro de 1973*. Dispões sobre o Estatuto do Índio. Brasília, 1973.",
+        {"kind": "legislation", "title": "Lei n.º 6001, de 19 de dezembro de 1973. Dispões sobre o Estatuto do Índio",
+         "place": "Brasília", "date": "", "year": "1973", "container": ""},
+    ),
+    (
+        # bak-p59099, line 272: the act alone once its online part is cut
+        "BRASIL. Decreto nº. 2848, de 07 de dezembro de 1940. Disponível em: http://www.planalto.gov.br/ccivil_03/"
+        "decreto-lei/del2848.htm. Acesso em: 08 mai. 2020.",
+        {"kind": "legislation", "title": "Decreto nº. 2848, de 07 de dezembro de 1940", "place": "",
+         "year": "1940"},
+    ),
+    (
+        # oes-tourism-gentrification: after an APA year, the date in numerals
+        "Plano Diretor de Pirenópolis. (2002). Lei Complementar nº 02/02 de 12/12/2002. Recuperado de "
+        "https://pirenopolis.go.gov.br/wp-content/uploads/2022/04/plano-diretor-2002_antigo.pdf .",
+        {"kind": "legislation", "title": "Lei Complementar nº 02/02 de 12/12/2002", "year": "2002"},
+    ),
+    (
+        # fixture, left alone: a law named without its number and date is a book with its imprint
+        "BRASIL. Lei de Diretrizes e Bases da Educação Nacional. Brasília: MEC, 1996.",
+        {"kind": "book", "title": "Lei de Diretrizes e Bases da Educação Nacional", "place": "Brasília",
+         "publisher": "MEC"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("entry", "expected"), ACTS)
+def test_an_act_without_its_gazette(entry, expected):
+    ref = parse_entry(entry, "r", 1)
+    assert {k: getattr(ref, k) for k in expected} == expected

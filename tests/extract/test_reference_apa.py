@@ -196,3 +196,51 @@ def test_journal_volume_comma_pages_is_an_article(entry, expected):
 def test_comma_imprint_and_thesis(entry, expected):
     ref = parse_entry(entry, "r", 1)
     assert {k: getattr(ref, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("entry", "title", "container"),
+    [
+        # hoehnea-senna-extracts, line 167: an abbreviated journal (ISO 4) was cut at its first full stop
+        ("Neves, A.M., Costa, O.S., Coutinho, M.G.S., Souza, E.B., Santos, H.S., Silva, M.G.V. & Fontenelle, R.O.S. "
+         "2017. Caracterização química e o potencial antimicrobiano de espécies do gênero *Senna* Mill (Fabaceae). "
+         "Rev. Virtual Quim 9: 2506-2538.",
+         "Caracterização química e o potencial antimicrobiano de espécies do gênero Senna Mill (Fabaceae)",
+         "Rev. Virtual Quim"),
+        # hoehnea-senna-extracts, line 197: "Mill." and "Brazil." end words of the title, not the journal's
+        ("Silva, G.A., Monteiro, J.A., Ferreira, E.B., Fernandes, M.I.B., Pessoa, C.; Sampaio, C.G. & Silva, M.G.V. "
+         "2014. Total phenolic content, antioxidant and anticancer activities of four species of *Senna* Mill. From "
+         "northeast Brazil. Int. J. Pharm. Pharm. Sci 6: 199-202.",
+         "Total phenolic content, antioxidant and anticancer activities of four species of Senna Mill. From northeast "
+         "Brazil", "Int. J. Pharm. Pharm. Sci"),
+        # fixture, left alone: a journal written out in full after a title ending in a word of six letters
+        ("Aleixo, A. 1997. Composition of mixed-species bird flocks in southern Brazil. Ararajuba 5: 11-18.",
+         "Composition of mixed-species bird flocks in southern Brazil", "Ararajuba"),
+    ],
+)
+def test_an_abbreviated_journal_keeps_its_full_stops(entry, title, container):
+    ref = parse_entry(entry, "r", 1)
+    assert (ref.kind, ref.title, ref.container) == ("article", title, container)
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        # oes-tourism-gentrification, line 294: the year again after the pages; the volume, issue and pages were
+        # read as the journal's place ("21 (3), 667-684")
+        ("Paes, M. T. D. (2017). Gentrificação, preservação patrimonial e turismo: os novos sentidos da paisagem "
+         "urbana na renovação das cidades. *GEOUSP Espaço e Tempo* , *21* (3), 667-684, 2017. "
+         "10.11606/issn.2179-0892.geousp.2017.128345.",
+         {"container": "GEOUSP Espaço e Tempo", "volume": "21", "issue": "3", "pages": "667-684", "place": ""}),
+        # fixture: the same without the issue
+        ("Souza, A. (2015). Um título. *Revista Qualquer* , *8* , 10-20, 2015.",
+         {"container": "Revista Qualquer", "volume": "8", "issue": "", "pages": "10-20", "place": ""}),
+        # left alone: the usual form (oes-tourism-gentrification, Meethan)
+        ("Meethan, K. (1997). York: managing the tourist city. *Cities* , *16* (6), 333-342. "
+         "10.1016/S0264-2751(97)00024-3",
+         {"container": "Cities", "volume": "16", "issue": "6", "pages": "333-342", "place": ""}),
+    ],
+)
+def test_an_apa_article_that_prints_its_year_again_after_the_pages(entry, expected):
+    ref = parse_entry(entry, "r", 1)
+    assert ref.kind == "article" and {k: getattr(ref, k) for k in expected} == expected

@@ -123,3 +123,39 @@ def test_year_labels_are_kept(entry, year):
 def test_imprint_year_needs_a_whole_number():
     assert imprint_year("X. Title. 10.20396/abc. 2020.").group() == "2020"
     assert imprint_year("X. Title. n. 120396.") is None
+
+
+def test_doi_is_cut_as_a_word_never_inside_one():
+    # hoehnea-senna-extracts, line 131: "... essential oil from *Lippia sidoides* Cham." lost "doi" inside
+    # "sidoides" with the online part ("Lippia si des Cham"); Portuguese "dois" (two) would have lost it too
+    ref = parse_entry(
+        "Fontenelle, R.O.S., Morais, S.M., Brito, E.H.S., Kerntopf, M.R., Brilhante, R.S.N., Cordeiro, R.A., Tomé, "
+        "A.R., Queiroz, M.G.R., Nascimento, N.R.F. & Sidrim, J.J.C. 2007. Chemical composition, toxicological aspects "
+        "and antifungal activity of essential oil from *Lippia sidoides* Cham. Journal of Antimicrobial Chemotherapy "
+        "59: 934-940.", "r", 1)
+    assert ref.title.endswith("essential oil from Lippia sidoides Cham")
+    ref = parse_entry("SILVA, A. Os dois lados da rua. São Paulo: Ática, 2001. DOI: 10.1000/xyz.", "r", 1)
+    assert (ref.title, ref.publisher) == ("Os dois lados da rua", "Ática")  # the DOI and its label are still cut
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        # ecos-china-new-normal, line 267: a link broken at a space before its file name left "693839.htm."
+        ("XI, J. What is the new normal in China’s economic development? *China Daily,* Jan. 18, 2016. Available at: "
+         "https://subsites.chinadaily.com.cn/npc/2021-12/24/c 693839.htm. Last access: Jan. 14, 2024.",
+         {"kind": "article", "title": "What is the new normal in China’s economic development?",
+          "container": "China Daily", "date": "2016-01-18"}),
+        # acta-amazonica-land-cover, line 158: the brackets around a cut link left "( ( )."
+        ("Hammer, Ø.; Harper, D.A.; Ryan, P.D. 2001. PAST: Paleontological statistics software package for education "
+         "and data analysis. *Palaeontologia Electronica*, 4: 4. ( (http://palaeo-electronica.org/2001_1/past/"
+         "issue1_01.htm ). Accessed on July 2022.",
+         {"kind": "article", "container": "Palaeontologia Electronica", "volume": "4", "pages": "4"}),
+        # fixture, left alone: a word after a link that is no file name is the entry's
+        ("SILVA, A. Um título. Disponível em: http://exemplo.org/a. Acesso em: 1 jan. 2020. Nota final.",
+         {"title": "Um título. Nota final."}),
+    ],
+)
+def test_a_link_broken_by_the_conversion_is_cut_whole(entry, expected):
+    ref = parse_entry(entry, "r", 1)
+    assert {k: getattr(ref, k) for k in expected} == expected

@@ -61,3 +61,33 @@ def test_no_book_without_italics_or_role():
 def test_hostile_hosts_in_bounded_time():
     for host in ("(Ed.) " + "A. " * 5000, "*" + "x" * 10000, "(Org.). " + "Place: " * 3000, "x, 1-2" * 4000):
         chapter_host(host)
+
+
+@pytest.mark.parametrize(
+    ("entry", "editors", "authors"),
+    [
+        # oes-tourism-gentrification, line 282: the book's organisers with their initials first, then "(Orgs)"
+        ("Luchiari, M. T. (2004). Urbanização turística: um novo nexo entre o lugar e o mundo. In: C. Serrano, H. "
+         "Bruhns, M. Luchiari (Orgs): *Olhares contemporâneos sobre o turismo* (3ª ed.). Campinas, SP: Papirus, "
+         "105-130.",
+         [("Serrano", "C."), ("Bruhns", "H."), ("Luchiari", "M.")], []),
+        # paz-mixed-flocks, line 138: family names first, "&" before the last, "(Org.)"
+        ("Develey, P.F. 2001. The mixed flocks of birds in the Neotropical forests. In: Albuquerque, J.; Cândido-Jr., "
+         "J.F.; Straube, F.C. & Roos, A.L. (Org.). Ornitologia e Conservação: da ciência às estratégias. Tubarão, Ed. "
+         "Unisul, p. 39-48.",
+         [("Albuquerque", "J."), ("Cândido-Jr.", "J.F."), ("Straube", "F.C."), ("Roos", "A.L.")], []),
+        # oes-tourism-gentrification: with no role, the book's author (who wrote the chapter too)
+        ("Rodrigues, A. B. (2003). Ecoturismo: limites do eco e da ética. In A. B. Rodrigues. *Ecoturismo no Brasil: "
+         "possibilidades e limites* . São Paulo, SP: Contexto.", [], [("Rodrigues", "A. B.")]),
+        # left alone: "D. T. Herbert, e R. J. Johnston, R.J. (eds)" has a piece that is no person: no editors read
+        ("Hamnett, C. (1984). Gentrification and residential location theory: a review and assessment. In D. T. "
+         "Herbert, e R. J. Johnston, R.J. (eds). Geography and the urban environment. Progress in research and "
+         "applications. London: Wiley-Blackwell, p. 283-319.", [], []),
+    ],
+)
+def test_a_book_s_people_after_in(entry, editors, authors):
+    """The book's editors were lost in every export and style ("Luchiari (2004) ..., Olhares contemporâneos ...")."""
+    ref = parse_entry(entry, "r", 1)
+    assert ref.kind == "chapter" and ref.container
+    assert [(n.family, n.given) for n in ref.container_editors] == editors
+    assert [(n.family, n.given) for n in ref.container_authors] == authors

@@ -299,3 +299,96 @@ def test_long_leads_parse_in_one_pass():
 def test_cse_names_with_ampersand_particles_and_two_words(entry, families, year, container):
     ref = parse_entry(entry, "r", 1)
     assert ([n.family for n in ref.authors], ref.year, ref.container) == (families, year, container)
+
+
+@pytest.mark.parametrize(
+    ("entry", "author", "year", "title", "place", "publisher"),
+    [
+        # paz-mixed-flocks, line 152: a body with its acronym in parentheses, then the CSE year
+        ("Instituto Brasileiro de Geografia e Estatística (IBGE). 2012. Manual técnico da vegetação brasileira. "
+         "Rio de Janeiro, IBGE.",
+         "Instituto Brasileiro de Geografia e Estatística", "2012", "Manual técnico da vegetação brasileira",
+         "Rio de Janeiro", "IBGE"),
+        # hoehnea-senna-extracts: the year is 2018, not the last page "1527" (the body is left unread: a journal
+        # with pages and no volume)
+        ("BFG. 2018. Brazilian Flora 2020: Innovation and collaboration to meet Target 1 of the Global Strategy for "
+         "Plant Conservation (GSPC). Rodriguésia 1513-1527.",
+         "BFG", "2018", "Brazilian Flora 2020: Innovation", "", ""),
+        # acta-amazonica-land-cover: the year leaves the title
+        ("IBGE. 2006. *Mapa de unidades de relevo do Brasil*. 2nd ed., Instituto Brasileiro de Geografia e "
+         "Estatística, Rio de Janeiro.",
+         "IBGE", "2006", "Mapa de unidades de relevo do Brasil", "", ""),
+        # fixture, left alone: a title that opens with a year (no full stop after it) is the title's
+        ("IBGE. 2010 em números. Rio de Janeiro: IBGE, 2011.", "IBGE", "2011", "2010 em números", "Rio de Janeiro",
+         "IBGE"),
+    ],
+)
+def test_a_body_s_cse_year_is_its_year_not_its_title(entry, author, year, title, place, publisher):
+    """CSE name-year (Scientific Style and Format 29.3.6.1): an organisation as author, the year right after it."""
+    ref = parse_entry(entry, "r", 1)
+    assert (ref.authors[0].family, ref.year, ref.place, ref.publisher) == (author, year, place, publisher)
+    assert ref.title.startswith(title)
+
+
+@pytest.mark.parametrize(
+    ("entry", "lead", "title"),
+    [
+        # mediacoes-cambiemos, line 314: the capitals run into the title's colon (NBR 6023 8.1.1.6)
+        ("MACRI: “Ajustar el Estado significa liberar al resto de la Argentina para que pueda desarrollarse”. "
+         "*Ámbito.com* , 19 jul. 2018. Política.",
+         "MACRI", "MACRI: “Ajustar el Estado significa liberar al resto de la Argentina para que pueda desarrollarse”"),
+        # edur-literatura-indigena: the same, its body left unread (a video: channel, site, duration)
+        ("FLICHINHA: Infâncias e Literaturas nativas. TV Uneb Seabra. YouTube. 2020. 1h32min10s.",
+         "FLICHINHA", "FLICHINHA: Infâncias e Literaturas nativas"),
+        # fixture, left alone: a body's name ends with a full stop, and its work's title follows
+        ("WORLD BANK. World development report: data. Washington, DC: World Bank, 2020.",
+         "WORLD BANK", "World development report: data"),
+    ],
+)
+def test_a_title_entry_whose_capitals_run_into_a_colon(entry, lead, title):
+    ref = parse_entry(entry, "r", 1)
+    assert ref.authors[0].family == lead and ref.title.startswith(title)
+
+
+@pytest.mark.parametrize(
+    ("entry", "persons"),
+    [
+        # oes-tourism-gentrification, line 240: initials and a particle after them, "e" before the last person
+        ("Barbosa, L. G. M., Oliveira, C. T. F. de, e Rezende, C. (2010). Competitividade de destinos turísticos. "
+         "*Revista de Administração Pública* , *44* (5), 1067-1095.",
+         [("Barbosa", "L. G. M."), ("Oliveira", "C. T. F. de"), ("Rezende", "C.")]),
+        # oes-tourism-gentrification, line 292: the initials after the family name with no comma between
+        ("Paddison B., e Walmsley A. (2018). New Public Management in tourism: a case study of York. *Journal of "
+         "Sustainable Tourism* , *26* (6), 910-926.",
+         [("Paddison", "B."), ("Walmsley", "A.")]),
+        # bragantia-grapevine, line 138: "and" before the last person
+        ("Maia, J. D. G., Ritschel, P. S., Souza, R. T. and Garrido, L. R. (2016). Title. Embrapa Uva e Vinho.",
+         [("Maia", "J. D. G."), ("Ritschel", "P. S."), ("Souza", "R. T."), ("Garrido", "L. R.")]),
+        # left alone: a body in APA form has no given name (oes-tourism-gentrification, "Iphan. (2018).")
+        ("Iphan. (2018). *PAC Cidades Históricas* . Recuperado de http://portal.iphan.gov.br/pac .", [("Iphan", "")]),
+    ],
+)
+def test_apa_persons_keep_their_initials(entry, persons):
+    """APA 9.8: "Family, I. I." The initials were lost ("Aguiar (2016)" in Harvard for "Aguiar, L. B. (2016).")."""
+    ref = parse_entry(entry, "r", 1)
+    assert [(n.family, n.given) for n in ref.authors] == persons
+
+
+@pytest.mark.parametrize(
+    ("entry", "persons"),
+    [
+        # hoehnea-senna-extracts, line 147: a Polish initial ("Pecio, Ł.") ended the names, and the entry was unread
+        ("Kozachok, S., Pecio, Ł., Orhan, I.E., Deniz, F.S.S., Marchyshyn, S., & Oleszek, W. 2020. Reinvestigation of "
+         "*Herniaria glabra* L. saponins and their biological activity. Phytochemistry 169: 112162.",
+         [("Kozachok", "S."), ("Pecio", "Ł."), ("Orhan", "I.E."), ("Deniz", "F.S.S."), ("Marchyshyn", "S."),
+          ("Oleszek", "W.")]),
+        # fixture: a Czech family name opening with a capital of Latin Extended-A
+        ("Šimůnek, M. & Novák, J. 2010. A title. Journal of Things 3: 1-9.", [("Šimůnek", "M."), ("Novák", "J.")]),
+        # left alone: a title's first word is no initial ("Łódź" is a word, not "Ł.")
+        ("Nowak, A. 2011. Łódź in the nineteenth century. Journal of Things 4: 2-8.", [("Nowak", "A.")]),
+    ],
+)
+def test_capitals_of_latin_extended_a_in_names(entry, persons):
+    ref = parse_entry(entry, "r", 1)
+    assert [(n.family, n.given) for n in ref.authors] == persons
+    assert ref.kind == "article"

@@ -173,10 +173,45 @@ def test_a_paragraph_set_in_from_the_left_or_in_block_text_is_a_block_quote(tmp_
     document.add_paragraph("A long quotation set in four centimetres.").paragraph_format.left_indent = Cm(4)
     document.styles.add_style("Block Text", WD_STYLE_TYPE.PARAGRAPH)  # Word's, and pandoc's for "> "
     document.add_paragraph("A block as pandoc writes a markdown quotation.", style="Block Text")
+    mine = document.styles.add_style("Long excerpt of mine", WD_STYLE_TYPE.PARAGRAPH)
+    mine.base_style = document.styles["Quote"]
+    document.add_paragraph("A quotation in a style of the author's, based on Quote.", style="Long excerpt of mine")
     document.add_paragraph("An item of a bulleted list.", style="List Bullet")  # indented by its style: not a quote
     document.add_paragraph("Slightly in, as some authors set a paragraph.").paragraph_format.left_indent = Cm(0.5)
     text = convert_docx(document.save(str(tmp_path / "q.docx")) or tmp_path / "q.docx").text
     assert "\n> A long quotation set in four centimetres.\n" in f"\n{text}\n"
     assert "\n> A block as pandoc writes a markdown quotation.\n" in f"\n{text}\n"
+    assert "\n> A quotation in a style of the author's, based on Quote.\n" in f"\n{text}\n"
     for plain in ("A body paragraph", "An item of a bulleted list.", "Slightly in"):
         assert f"> {plain}" not in text and plain in text
+
+
+def test_an_odt_paragraph_set_in_or_derived_from_quotations_is_a_block_quote(tmp_path):
+    from odf.opendocument import OpenDocumentText
+    from odf.style import ParagraphProperties, Style
+    from odf.text import List, ListItem, P
+
+    doc = OpenDocumentText()
+    quotations = Style(name="Quotations", family="paragraph")  # LibreOffice's own style for them
+    doc.styles.addElement(quotations)
+    styles = {"P1": ("Quotations", None), "P2": ("", "4cm"), "P3": ("", "0.5cm"), "P4": ("", "0.7874in")}
+    for name, (parent, margin) in styles.items():
+        style = Style(name=name, family="paragraph", parentstylename=parent or None)
+        if margin:
+            style.addElement(ParagraphProperties(marginleft=margin))
+        doc.automaticstyles.addElement(style)
+    doc.text.addElement(P(stylename="P1", text="Derived from Quotations, as LibreOffice writes a changed one."))
+    doc.text.addElement(P(stylename="P2", text="Set four centimetres in, as ABNT asks."))
+    doc.text.addElement(P(stylename="P3", text="Half a centimetre in."))
+    doc.text.addElement(P(stylename="P4", text="Two centimetres in, given in inches."))
+    items = List()
+    item = ListItem()
+    item.addElement(P(stylename="P2", text="A list item, set in."))
+    items.addElement(item)
+    doc.text.addElement(items)
+    doc.save(str(tmp_path / "q.odt"))
+    lines = convert_odt(tmp_path / "q.odt").text.split("\n")
+    assert "> Derived from Quotations, as LibreOffice writes a changed one." in lines
+    assert "> Set four centimetres in, as ABNT asks." in lines
+    assert "> Two centimetres in, given in inches." in lines
+    assert "Half a centimetre in." in lines and "A list item, set in." in lines

@@ -575,3 +575,17 @@ def test_an_issue_the_list_labels_stays_an_issue():
         assert (item.get("volume"), item["issue"]) == (None, "46")
         (entry,) = render_bibliography(refs, ABNT_ARCHIVES, "es")
         assert entry.endswith("Polis, São Paulo, n. 46, 2017.")
+
+
+def test_a_particle_after_the_initials_is_a_dropping_particle(corpus):
+    """ "ALMEIDA, J. L. S. de" (rdbci-bibliotecas, line 236) and "Nooy, W. de" (edur-metodologias-ativas, line 145):
+    left in the given names, the particle was initialised as one ("ALMEIDA, J. L. S. de .;")."""
+    almeida = [r for r in article_references(corpus["rdbci-bibliotecas"]) if r.key.startswith("ALMEIDA")]
+    assert to_csl(almeida)[0]["author"][0] == {"family": "Almeida", "given": "J. L. S.", "dropping-particle": "de"}
+    (entry,) = render_bibliography(almeida, ABNT_ARCHIVES, "pt")
+    assert entry.startswith("ALMEIDA, J. L. S. de; PERUCCHI, V.; FREIRE, G. H. de A. Ciência-Ação"), entry
+    nooy = [r for r in article_references(corpus["edur-metodologias-ativas"]) if r.key.startswith("Nooy")]
+    (entry,) = render_bibliography(nooy, "harvard-cite-them-right", "en")
+    assert entry.startswith("Nooy, W. de, Mrvar, A. and Batagelj, V. (2018)"), entry
+    # left alone: a particle among the initials stays in the given names ("FREIRE, G. H. de A.")
+    assert to_csl(almeida)[0]["author"][2] == {"family": "Freire", "given": "G. H. de A."}

@@ -66,6 +66,17 @@ def test_new_seed_records_the_licence_the_article_prints(tmp_path):
     assert "licence" not in new_seed(CORPUS / "ciedu-saresp" / "article.txt", tmp_path).metadata
 
 
+@pytest.mark.parametrize(("name", "stated"), [
+    ("ensaio-deficiencia", "CC BY-NC 4.0"),  # <license xlink:href="https://creativecommons.org/licenses/by-nc/4.0/">
+    ("bak-p58270", "CC BY 4.0"),  # its <license-p> is in Portuguese; the text histkit makes prints neither
+])
+def test_new_seed_from_jats_records_the_licence_its_permissions_state(tmp_path, name, stated):
+    made = new_seed(CORPUS / name / "source.xml", tmp_path, "x")
+    licence = read_seed(made.folder).bibliographic["licence"]
+    assert licence.startswith(f"{stated}, as the publisher's JATS states it (<license xlink:href=")
+    assert f"licence: {licence}" in made.found
+
+
 def test_new_seed_records_each_affiliation_anchored_in_the_text(tmp_path):
     # hoehnea-senna-extracts' PDF prints three under its authors ("¹ Universidade Estadual do Ceará, ...")
     made = new_seed(CORPUS / "hoehnea-senna-extracts" / "article.pdf", tmp_path, "hoehnea")
@@ -91,3 +102,10 @@ def test_an_affiliation_whose_quote_is_not_at_its_place_is_refused(tmp_path):
                     encoding="utf-8")
     with pytest.raises(SeedError, match=r"seed\.toml: \[\[bibliographic\.affiliations\]\] number 1: article\.txt\["):
         read_seed(made.folder)
+
+
+def test_new_seed_names_its_origin_without_this_machines_folders(tmp_path):
+    # A seed folder is published with a JDH submission: "/home/someone/Downloads/..." would go with it.
+    made = new_seed(CORPUS / "ciedu-saresp" / "article.txt", tmp_path, "x")
+    toml = (made.folder / "seed.toml").read_text(encoding="utf-8")
+    assert 'origin = "article.txt"' in toml and str(CORPUS) not in toml

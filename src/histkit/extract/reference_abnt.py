@@ -11,7 +11,8 @@ Many lists lose the bold or italics that set a journal's name apart (SciELO's ma
   University, Place, Year.`` The type of work (Tese, Dissertação, Monografia, Trabalho de Conclusão de
   Curso) and its dash;
 - NBR 6023 7.11.1 (legislation): ``Decreto nº 5.622, de 19 de dezembro de 2005. Ementa. Diário Oficial da
-  União, Brasília, DF, 20 dez. 2005.`` The official gazette that published the act;
+  União, Brasília, DF, 20 dez. 2005.`` The official gazette that published the act; without one, the act's
+  epigraph (kind, number and date: ``Lei n.º 6001, de 19 de dezembro de 1973. Ementa. Brasília, 1973.``);
 - ``Title. Year.`` and nothing else once the online part is cut (a document seen online).
 
 Each reader returns the fields of :class:`histkit.extract.references.Reference` it found and the match
@@ -227,7 +228,40 @@ def legislation(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
     found, _ = numbering(rest)
     fields = {"kind": "legislation", "title": m.group("title").strip(), "container": m.group("container").strip(),
               "place": m.group("place").strip(), **{k: v for k, v in found.items() if k == "pages"}}
+    if date := issue_date(rest[: year.start()], int(year.group("y1"))):  # the gazette's day: "20 dez. 2005"
+        fields["date"] = date
     return fields, year
+
+
+# An act named by its kind, number and date (NBR 6023 7.11.1, the epigraph): "Lei n.º 6001, de 19 de dezembro de
+# 1973", "Decreto nº. 2848, de 07 de dezembro de 1940", "Lei Complementar nº 02/02 de 12/12/2002".
+_ACT = (
+    r"(?P<act>(?:Lei(?: Complementar)?|Decreto(?:-Lei)?|Medida Provis[óo]ria|Emenda Constitucional|Portaria"
+    r"|Resolu[çc][ãa]o|Instru[çc][ãa]o Normativa) n\.? ?[º°o]?\.? ?\d[\d./-]{0,12},? de "
+    r"(?:\d{1,2}º? de [a-zç]{3,9} de |\d{1,2}/\d{1,2}/)(?P<act_year>1[5-9]\d\d|20\d\d))"
+)
+# The act, its summary (ementa) and the place and year it was given, with no gazette: "Lei n.º 6001, de 19 de
+# dezembro de 1973. Dispõe sobre o Estatuto do Índio. Brasília, 1973." The summary is bounded: linear in the entry.
+_ACT_ALONE = re.compile(
+    _ACT + r"(?:\. +(?P<summary>[A-ZÀ-Þ].{0,800}?))?(?:\. +(?P<place>[A-ZÀ-Þ][^.,:\d]{1,40}(?:, [A-Z]{2})?), +"
+    r"(?P<year>1[5-9]\d\d|20\d\d))?\.$"
+)
+_A_YEAR = re.compile(_YEAR)
+
+
+def act_alone(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
+    """Read ``Act, date. [Summary.] [Place, Year.]`` with no gazette: legislation (NBR 6023 7.11.1).
+
+    The act with its summary is the title, as :func:`legislation` gives it; the year is the one after the place,
+    else the act's. The act's day and month stay in its title alone: the list prints no other date.
+    """
+    m = _ACT_ALONE.fullmatch(text)
+    if not m:
+        return None
+    title = m.group("act") + (f". {m.group('summary')}" if m.group("summary") else "")
+    fields = {"kind": "legislation", "title": title, "place": (m.group("place") or "").strip()}
+    year = _A_YEAR.match(text, m.start("year") if m.group("year") else m.start("act_year"))
+    return (fields, year) if year else None
 
 
 def worded_body(text: str, imprint_publisher: str | None) -> tuple[dict[str, str], re.Match[str]] | None:
@@ -242,7 +276,7 @@ def worded_body(text: str, imprint_publisher: str | None) -> tuple[dict[str, str
         a book unless its "publisher" prints a volume or an issue, as a journal's name with a colon does
         ("*Psicologia*: teoria e pesquisa, Brasília, v. 23, n. 1, p. 33-42, 2007.").
     """
-    if found := academic_work(text) or legislation(text):
+    if found := academic_work(text) or legislation(text) or act_alone(text):
         return found
     if imprint_publisher is not None and not is_serial(imprint_publisher):
         return None

@@ -23,13 +23,16 @@ __all__ = ["apa_body", "clean"]
 
 _ARTICLE = re.compile(
     r"(?P<title>[^*]+?)\. +\*(?P<container>[^*]+?),?\* *, *\*?(?P<volume>\d+)\*? *(?:\((?P<issue>[^)]+)\))?"
-    r"(?:, *(?P<pages>\d+ ?[-–] ?\d+))?\.?$"
+    r"(?:, *(?P<pages>\d+ ?[-–] ?\d+))?(?:, *(?:1[5-9]|20)\d\d)?\.?$"  # the year again after the pages
 )
 # The biology and earth-science form, journal italic or not: ``Title. Journal, 13: 105-113.``,
 # ``Title. Ciência Rural 9: 1546-1552.``, ``Title. Ararajuba, 5(6): 11-18.`` (read on the cleaned text).
 # The journal holds no digit and no full stop but an initial's, and is bounded: linear in the entry.
+# An abbreviated journal (ISO 4, as CSE lists print it: "Rev. Virtual Quim", "Int. J. Pharm. Pharm. Sci") has the
+# full stops of its abbreviated words, a capital and at most four letters: "Brazil." ends a title, not a journal.
+_ABBREVIATED = "(?:" + "|".join(rf"(?<=\b[A-ZÀ-Þ][a-z]{{{n}}})" for n in range(5)) + r")\."
 _ARTICLE_COLON = re.compile(
-    r"(?P<title>.+?)(?: ?\.|(?<=\?)) +(?P<container>(?:[^.:\d()]|(?<=\b[A-ZÀ-Þ])\.){1,160}?),? +(?P<volume>\d+) ?"
+    r"(?P<title>.+?)(?: ?\.|(?<=\?)) +(?P<container>(?:[^.:\d()]|" + _ABBREVIATED + r"){1,160}?),? +(?P<volume>\d+) ?"
     r"(?:\((?P<issue>[^()]{1,20})\))? ?: ?(?P<pages>[A-Za-z]{0,8}\d+(?: ?[-–] ?[A-Za-z]{0,8}\d+)?)\.?$"
 )
 # APA 7 (10.1) with the italics lost: ``Title. Journal of Plant Physiology, 171, 708-714.``,

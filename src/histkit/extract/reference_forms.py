@@ -20,7 +20,14 @@ _YEAR = r"(?P<year>(?P<y1>1[5-9]\d\d|20\d\d)(?:/(?P<y2>\d{2}|\d{4}))?(?P<label>[
 
 # The online part of an entry (NBR 6023 7.5; APA 9.34): links, DOIs, "Disponível em:" and the access
 # date, which is not the work's year ("Acesso em: 12 ago. 2021", "Last access: Jan. 14, 2024").
-_URL = re.compile(r"<?(?:https?://|www\.|doi\.org/)\S+>?|(?<![\w/.])10\.\d{4,9}/\S+")
+# A link a conversion broke at a space keeps its pieces: after "https:// " ("https:// www.R-project.org/") and before
+# the file name that ends it (".../24/c 693839.htm", ".../t20230203 1900299.html").
+_URL = re.compile(
+    r"<?(?:https?:// ?|www\.|doi\.org/)\S+(?: \S{1,80}?\.(?:html?|pdf|php|aspx?)(?:[#?]\S*)?(?=[\s.,;)>]|$))?>?"
+    r"|(?<![\w/.])10\.\d{4,9}/\S+"
+)
+# What a cut link leaves of the brackets around it: "( (https://...) )."
+_EMPTY_BRACKETS = re.compile(r"\([ (]{0,20}\)|\( *(?=\.?$)")
 _IDENTIFIER = re.compile(r"\b(?:e-?)?IS[SB]N\b *:? *[\dXx][\dXx\-–]*")
 # "Acesso em: 6 set. 2021", "Acesso: 10 maio. 2022", "Acesso em20/03/2021", "Last access: Jan. 14, 2024".
 _ACCESS = re.compile(
@@ -32,7 +39,7 @@ _ACCESS = re.compile(
 )
 _ONLINE_LABEL = re.compile(
     r"<?(?i:dispon[ií]vel em|disponible en|available(?: (?:at|from|in|on)| *(?=:))|recuperado de|retrieved from"
-    r"|doi) *:? *"
+    r"|\bdoi\b) *:? *"
 )
 _ANY_YEAR = re.compile(r"(?<![\d/.])(1[5-9]\d\d|20\d\d)(?![\d])")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
@@ -46,7 +53,9 @@ def _offline(text: str) -> str:
     cut = _ONLINE_LABEL.sub(" ", _URL.sub(" ", _IDENTIFIER.sub(" ", _ACCESS.sub(" ", text))))
     if cut == text:
         return text
-    return re.sub(r" +([.,;])", r"\1", re.sub(r"[<>]", "", re.sub(r" {2,}", " ", cut))).strip()
+    cut = _EMPTY_BRACKETS.sub(" ", cut)
+    cut = re.sub(r" +([.,;])", r"\1", re.sub(r"[<>]", "", re.sub(r" {2,}", " ", cut))).strip()
+    return re.sub(r"\.\.$", ".", cut)  # the link's full stop after the entry's own
 
 
 def entry_years(text: str) -> tuple[int, ...]:

@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import re
 
+from histkit.extract.reference_names import persons_only
+
 # "In:", "*In:*", "*In*:", "In" after the chapter's title (raw text, markdown residue included).
 HOST = re.compile(r"\. +\*{0,2}In\*{0,2} ?:?\*{0,2} +")
 _ROLE = re.compile(r"\((?i:eds?|orgs?|coords?|dir|comp)\.?\)[.:,]? *")
 _ITALIC = re.compile(r"\*(?P<book>[^*]{2,400})\*")
+# A subtitle in roman after the italic main title: up to the full stop that is no initial's (bounded).
+_SUBTITLE = re.compile(r" *(?P<subtitle>[^*.:()]{1,300}?)(?<!\b[A-ZÀ-Þ])(?=\. )")
 _BOOK_END = re.compile(r"(?P<book>.{2,400}?)(?: \(|(?<!\b[A-ZÀ-Þ])\. )")
 _PAGES = re.compile(
     r"\bpp?\.? ?(?P<first>\d{1,5}) ?[-–] ?(?P<last>\d{1,5})|, (?P<f2>\d{1,5}) ?[-–] ?(?P<l2>\d{1,5})\.?$"
@@ -34,8 +38,11 @@ def clean(text: str) -> str:
     return re.sub(r"\*\*(.*?)\*\*", r"\1", text).replace("*", "").replace("\\$", "$").strip()
 
 
-def chapter_host(host: str) -> dict[str, str]:
-    """The book (``container``), ``pages``, ``place`` and ``publisher`` a chapter's host prints.
+def chapter_host(host: str) -> dict[str, object]:
+    """The book (``container``), its people, ``pages``, ``place`` and ``publisher`` a chapter's host prints.
+
+    The people before the book are its editors where a role says so ("(Eds.)", "(Org.)"), else its authors
+    ("In A. B. Rodrigues. *Ecoturismo no Brasil*"), as :mod:`histkit.extract.references` reads ABNT's.
 
     Parameters
     ----------
@@ -52,11 +59,16 @@ def chapter_host(host: str) -> dict[str, str]:
     after = host[role.end() :] if role else host
     if italic := _ITALIC.search(after):
         book, remainder = clean(italic.group("book")), after[italic.end() :]
+        # ABNT sets the main title apart and not the subtitle: "*La Argentina kirchnerista:* entre la década ..."
+        if (book.endswith(":") or remainder.startswith(":")) and (sub := _SUBTITLE.match(remainder.lstrip(":"))):
+            book, remainder = f"{book.rstrip(':')}: {sub.group('subtitle').strip()}", remainder.lstrip(":")[sub.end() :]
     elif role and (end := _BOOK_END.match(clean(after))):
         book, remainder = end.group("book"), clean(after)[end.end() - 1 :]
     else:
         return {}
-    found = {"container": book.strip(" .,:")}
+    found: dict[str, object] = {"container": book.strip(" .,:")}
+    people = persons_only(clean(host[: role.start()] if role else host[: italic.start()] if italic else ""))
+    found["container_editors" if role else "container_authors"] = people
     remainder = clean(remainder)
     if pages := _PAGES.search(remainder):
         first, last = pages.group("first") or pages.group("f2"), pages.group("last") or pages.group("l2")

@@ -50,7 +50,7 @@ _PERSON_STOP = rf"{_FAMILY}\. [A-ZÀ-Þ]\.(?: [A-ZÀ-Þ]\.){{0,3}}"
 _SEPARATOR = r"(?: ?; ?| ?/ ?| (?:&|e|y|and) )"
 NAMES = re.compile(
     rf"(?P<names>(?:{_PERSON}|{_PERSON_STOP})(?:{_SEPARATOR}{_PERSON}){{0,100}})(?P<etal>,? \*?et al\.?\*?)?"
-    r"(?: \((?P<role>(?i:eds?|orgs?|coords?))\.\))?"
+    r"(?: \((?P<role>(?i:eds?|orgs?|coords?|comps?))\.\))?"
     r"\.? +(?P<rest>.+)$"
 )
 _ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY})[,.] (?P<given>{_GIVEN})")
@@ -60,7 +60,7 @@ _ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY})[,.] (?P<given>{_GIVEN})")
 # "Instituto de Pesquisa Econômica Aplicada (Ipea). (2021b).": a body's acronym in parentheses (APA 9.11).
 APA = re.compile(
     r"(?P<names>[^()]+?)(?: \((?P<acronym>[A-ZÀ-Þ][A-Za-zÀ-ÿ]{1,14})\)\.?)?"
-    r"(?: \((?P<role>(?i:eds?|orgs?|coords?)\.)\)\.?)? "
+    r"(?: \((?P<role>(?i:eds?|orgs?|coords?|comps?)\.)\)\.?)? "
     r"\((?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?|s\.d\.|n\.d\.)\)\.? +(?P<rest>.+)$"
 )
 # CSE name-year with a body as author: "Clinical and Laboratory Standards Institute. 2008. Title." (the year
@@ -69,6 +69,10 @@ CSE_BODY = re.compile(
     r"(?P<names>[A-ZÀ-Þ][\w'’\-]*(?: (?:[a-zà-ÿ]{1,3} ){0,2}[A-ZÀ-Þ][\w'’\-]*){1,12})\. "
     r"(?P<role>(?!))?(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$"
 )
+# CSE name-year after a body read by its capitals or its acronym (Scientific Style and Format 29.3.6.1, an
+# organisation as author): "IBGE. 2006. *Title*.", "Instituto Brasileiro de Geografia e Estatística (IBGE). 2012.
+# Title." The year and its full stop right after the name; a title that opens with a year has no full stop there.
+BODY_YEAR = re.compile(r"(?P<role>(?!))?(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$")
 _APA_FAMILY = rf"[A-ZÀ-Þ][\w'’\-‐‑]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][\w'’\-‐‑]+)*"
 _APA_PERSON = re.compile(rf"(?<![\w.])(?P<family>{_APA_FAMILY}), ")
 # Initials after the family with the comma left out: "Paddison B., e Walmsley A. (2018)".
@@ -76,36 +80,60 @@ _APA_BARE = re.compile(rf"(?:^|,? (?:e|y|and|&) )(?P<family>{_APA_FAMILY}) (?=[A
 # Persons in mixed case with initials, as CSE, APA and many ABNT lists print them: "Ghizoni-Jr., I.R.",
 # "Batista, R.O", "da Fonseca, G.A.B.", "Souza, M. A.". Each initial ends with a period, or without one
 # right before the next separator ("R.O;"), so a title's first word is never read as an initial.
-_SPACED_INITIAL = r"(?:[A-ZÀ-Þ][a-z]?\.|[A-ZÀ-Þ](?=[;,&]| &))"
+# The capitals of Latin Extended-A too ("Pecio, Ł.", "Šimůnek, M."): Polish, Czech, Hungarian or Turkish names.
+_CAPS = "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
+_SPACED_INITIAL = rf"(?:[A-ZÀ-Þ{_CAPS}][a-z]?\.|[A-ZÀ-Þ{_CAPS}](?=[;,&]| &))"
 _MIXED_PERSON = (
-    rf"(?:{PARTICLE_RE} ){{0,2}}[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?"
-    rf"(?: (?:{PARTICLE_RE} |{FAMILY_JOINER} )?[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}, "
+    rf"(?:{PARTICLE_RE} ){{0,2}}[A-ZÀ-Þ{_CAPS}][\w'’\-‐‑]+(?:(?<=Jr)\.)?"
+    rf"(?: (?:{PARTICLE_RE} |{FAMILY_JOINER} )?[A-ZÀ-Þ{_CAPS}][\w'’\-‐‑]+){{0,3}}, "
     # a particle after the initials ("Oliveira, J. L. S. de;"), as in the upper-case form
     rf"{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}}(?: {PARTICLE_RE}(?=[;,]| &))?"
 )
 # ", & " before the last person (APA 9.8, as CSE lists print it too); after a comma, the next person's family may
 # have particles and several words ("van de Meent, M.", "De Morais, S.M.", "Andres Jr, V.").
 _MIXED_SEPARATOR = (
-    rf"(?:[;,]? ?& |; ?|, (?=(?:[a-z]{{1,3}} ){{0,2}}[A-ZÀ-Þ][\w'’\-‐‑]+"
-    rf"(?: (?:{FAMILY_JOINER} )?[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}, [A-ZÀ-Þ]))"
+    rf"(?:[;,]? ?& |; ?|, (?=(?:[a-z]{{1,3}} ){{0,2}}[A-ZÀ-Þ{_CAPS}][\w'’\-‐‑]+"
+    rf"(?: (?:{FAMILY_JOINER} )?[A-ZÀ-Þ{_CAPS}][\w'’\-‐‑]+){{0,3}}, [A-ZÀ-Þ{_CAPS}]))"
 )
 _MIXED_BLOCK = rf"(?P<names>{_MIXED_PERSON}(?:{_MIXED_SEPARATOR}{_MIXED_PERSON}){{0,60}})"
 # CSE name-year (Scientific Style and Format 29.3): "Aleixo, A. 1997. Title." -- the year right after the
 # names, with no parentheses; it is the work's year, whatever other years the entry prints later.
 NAME_YEAR = re.compile(
-    rf"{_MIXED_BLOCK}(?:[,;]? \*?et al\.?\*?)?\.? (?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\.(?: +|(?=[A-ZÀ-Þ]))"
+    rf"{_MIXED_BLOCK}(?:[,;]? \*?et al\.?\*?)?\.? (?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\.(?: +|(?=[A-ZÀ-Þ{_CAPS}]))"
     r"(?P<rest>.+)$"
 )
 # ABNT (NBR 6023 8.1.1.1) with names in mixed case: "Souza, M. A.; Lima, R. C. B. Title. Place: ..."
 MIXED_NAMES = re.compile(rf"{_MIXED_BLOCK}(?P<etal>[,;]? \*?et al\.?\*?)? +(?P<rest>[^\W\d_*“\"].+)$")
-_ONE_MIXED = re.compile(rf"(?P<family>(?:{PARTICLE_RE} ){{0,2}}[A-ZÀ-Þ][\w'’\-‐‑]+(?:(?<=Jr)\.)?"
-                        rf"(?: (?:{PARTICLE_RE} |{FAMILY_JOINER} )?[A-ZÀ-Þ][\w'’\-‐‑]+){{0,3}}), "
+_ONE_MIXED = re.compile(rf"(?P<family>(?:{PARTICLE_RE} ){{0,2}}[A-ZÀ-Þ{_CAPS}][\w'’\-‐‑]+(?:(?<=Jr)\.)?"
+                        rf"(?: (?:{PARTICLE_RE} |{FAMILY_JOINER} )?[A-ZÀ-Þ{_CAPS}][\w'’\-‐‑]+){{0,3}}), "
                         rf"(?P<given>{_SPACED_INITIAL}(?: ?-?{_SPACED_INITIAL}){{0,5}})")
 
 
 def mixed_persons(block: str) -> tuple[Name, ...]:
     """The persons of a :data:`NAME_YEAR` or :data:`MIXED_NAMES` block, in order."""
     return tuple(Name(m.group("family"), m.group("given")) for m in _ONE_MIXED.finditer(block))
+
+
+_WHOLE_MIXED = re.compile(_MIXED_BLOCK)
+# A person with the initials first, as APA and CSE print a book's editors: "B. van Raij", "A. M. C. Furlani".
+_GIVEN_FIRST = re.compile(
+    rf"(?P<given>(?:[A-ZÀ-Þ{_CAPS}]\. ?-?){{1,6}}) ?(?P<family>(?:{PARTICLE_RE} )?[A-ZÀ-Þ{_CAPS}][\w'’\-]+"
+    rf"(?: [A-ZÀ-Þ{_CAPS}][\w'’\-]+){{0,3}})"
+)
+_PERSONS_APART = re.compile(r",(?: ?(?:e|and|&|y) )?| (?:e|and|&|y) |;")
+
+
+def persons_only(text: str) -> tuple[Name, ...]:
+    """The persons ``text`` is made of and nothing else, family first or initials first; ``()`` otherwise.
+
+    "Cordeiro, I.M.C.C.; Rangel-Vasconcelos, L.G.T." and "H. Heinelt, A. Magnier, M. Cabria, e H. Reynaert"
+    (a book's editors after "In"); a stray piece ("D. T. Herbert, e R. J. Johnston, R.J.") reads nothing.
+    """
+    text = text.strip(" ,:")
+    if _WHOLE_MIXED.fullmatch(text):
+        return mixed_persons(text)
+    found = [_GIVEN_FIRST.fullmatch(piece.strip()) for piece in _PERSONS_APART.split(text.rstrip("."))]
+    return tuple(Name(m.group("family"), m.group("given").strip()) for m in found) if all(found) else ()
 
 
 # A corporate author, an author without given names or a title entry: the upper-case words at the
@@ -171,6 +199,30 @@ def persons(block: str) -> tuple[Name, ...]:
     )
 
 
+# What may stand between one APA person's initials and the next person: a comma, "e", "y", "and" or "&" (read
+# after the trailing commas and spaces are stripped: each try is bounded, so the scan is linear).
+_APA_JOIN = re.compile(r"(?:,? ?(?:\b(?:e|y|and)|&))$")
+
+
+def apa_persons(block: str) -> tuple[Name, ...]:
+    """The persons of an APA names block, each with the initials or given names printed after the family name.
+
+    "Barbosa, L. G. M., Oliveira, C. T. F. de, e Rezende, C." gives ("Barbosa", "L. G. M."), ("Oliveira",
+    "C. T. F. de"), ("Rezende", "C."); "Paddison B., e Walmsley A." the same without the comma. The given part
+    is what the list prints between one family name and the next, less the joining words.
+    """
+    text = block + ", "
+    found = list(_APA_PERSON.finditer(text))
+    if not found:
+        text, found = block, list(_APA_BARE.finditer(block))
+    names = []
+    for i, m in enumerate(found):
+        given = text[m.end() : found[i + 1].start() if i + 1 < len(found) else len(text)]
+        given = _APA_JOIN.sub("", given.rstrip(" ,")).strip(" ,")
+        names.append(Name(m.group("family"), given if re.fullmatch(r"[^\d()]{1,40}", given) else ""))
+    return tuple(names)
+
+
 def lead_names(rest: str) -> tuple[tuple[Name, ...], str, str]:
     """Authors of an entry not in ABNT person form: APA names, corporate or title leads.
 
@@ -184,13 +236,13 @@ def lead_names(rest: str) -> tuple[tuple[Name, ...], str, str]:
     if m := CSE_BODY.match(rest):
         return (Name(m.group("names")),), m.group("rest"), ""
     if m := APA.match(rest):
-        found = _APA_PERSON.findall(m.group("names") + ", ") or _APA_BARE.findall(m.group("names"))
+        found = apa_persons(m.group("names"))
         # "Brasil. (2022)." and "Iphan. (2018).": a corporate author in APA form.
         body = m.group("names").rstrip(". ")
         acronym = m.group("acronym") or ""
         if acronym and not declares(acronym, body):
             return (), rest, ""  # "Smith (Kim). (2001)": not a body's acronym; read no lead rather than guess
-        return tuple(Name(f) for f in found) or (Name(body),), m.group("rest"), acronym
+        return found or (Name(body),), m.group("rest"), acronym
     text = rest.lstrip("*")
     if m := DASH_LEAD.match(text):
         return (Name(text[: m.end("name")]),), m.group("rest"), m.group("acronym")

@@ -43,6 +43,7 @@ from histkit.extract.reference_forms import _YEAR, _offline, entry_years, imprin
 from histkit.extract.reference_host import HOST, chapter_host
 from histkit.extract.reference_names import (
     APA,
+    BODY_YEAR,
     CSE_BODY,
     MIXED_NAMES,
     NAME_YEAR,
@@ -78,15 +79,19 @@ _IMPRINT = re.compile(
 # The journal set in bold (the seed) or in italics (SciELO's markdown), its comma inside or after.
 _ARTICLE_BOLD = re.compile(r"(?P<title>[^*]+?)(?:\.|(?<=\?)) +\*\*?(?P<container>[^*]+?),?\*\*?,? *(?P<tail>.+)$")
 _ARTICLE_TAIL = re.compile(r"(?P<head>.*?),? +" + _DATE + r"\.$")
+# A newspaper's section after the issue's date, as ABNT lists print it ("*El Cronista*, 20 abr. 2017a. Economia y
+# política."): words with no digit, read only where the date has its day and month.
+_NEWS_TAIL = re.compile(r"(?P<head>.*?),? +" + _DATE + r"\. +(?P<section>[A-ZÀ-Þ][^.\d]{0,80}?)\.$")
 _ARCHIVAL_TAIL = re.compile(
     r"(?P<title>.+?)\.(?: +(?P<location>.{1,300}?)\.)? +(?P<place>[A-ZÀ-Þ][^.]{0,120}?), +" + _DATE + r"\.$"
 )
 _ARCHIVE_NAME = re.compile(r"\b(?:Arch|Arqu|Acervo|Fond|Hemeroteca|Collection|Colecci|Cole[çc]|Papers)", re.I)
 _CALL_NUMBER = re.compile(r"\b(?:fond|fondo|file|reel|box|folder|leg|exp|caja|carpeta)\b", re.IGNORECASE)
-_IN = re.compile(r"(?P<title>.+?)\. +In: +(?P<host>.+)$")
+_IN = re.compile(r"(?P<title>.+?)\. +In ?: +(?P<host>.+)$")
 # "v. 2, n. 20"; "v 2, n. 20" with the volume's full stop left out (bak-p59099), whose "v" is no place
 _VOLUME = re.compile(r"(?:^|[ .,])(?:v(?:\. ?| (?=\d)))?(?P<volume>[IVXLC]+|\d+), n\. ?(?P<issue>[\w/]+)")
 _PAGES = re.compile(r"\bpp?\. ?(?P<pages>\d+[-–]\d+)")
+_YEAR_LAST = re.compile(r"\. +\d{4}[a-z]?$")
 # The note of an entry no form reads: its title holds the rest of the entry, imprint and all.
 WHOLE_ENTRY = "no imprint ('Place: Publisher, Year.') found; title is the whole entry"
 _MEMOIR = re.compile(r"\b(?:memoirs?|memorias|mémoires|wspomnienia|vospominaniia)\b", re.IGNORECASE)
@@ -122,6 +127,7 @@ class Reference:
     genre: str = ""  # a thesis's type and degree as printed: "Tese (Doutorado em Educação)"
     edition: str = ""  # the edition's number, "2" for "2. ed." (reference_edition)
     responsibility: str = ""  # translators, organisers after a book's title: "Tradução de Paulo Bezerra"
+    section: str = ""  # a newspaper's section after the issue's date: "Economia y política"
     archive: str = ""
     archive_acronym: str = ""
     archive_location: str = ""
@@ -163,7 +169,7 @@ def _dated_document(rest: str) -> re.Match[str] | None:
 
 
 def _parse_article_tail(ref: Reference, tail: str) -> bool:
-    m = _ARTICLE_TAIL.fullmatch(tail)
+    m = _ARTICLE_TAIL.fullmatch(tail) or _NEWS_TAIL.fullmatch(tail)
     if not m:
         return False
     _set_date(ref, m)
@@ -180,6 +186,9 @@ def _parse_article_tail(ref: Reference, tail: str) -> bool:
         head = head[: pages.start()] if pages.start() < len(head) else head
     ref.date = ref.date or issue_date(head, ref.year_first)  # "20 abr.", "Aug. 31": the issue's day and month
     ref.place = issue_place(head)
+    if section := m.groupdict().get("section"):
+        ref.section = section  # a newspaper's: its issue has a day ("31 mayo, 2018. Política.")
+        return len(ref.date) == len("2018-05-31")
     return True
 
 
@@ -250,19 +259,23 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
         if names:
             ref.authors = names
             ref.notes.append("authors read without ABNT person form (corporate, title or APA lead)")
-            if apa := APA.match(rest) or CSE_BODY.match(rest):
+            if apa := APA.match(rest) or CSE_BODY.match(rest) or BODY_YEAR.match(rest_after):
                 if apa.group("role"):
                     ref.authors, ref.editors = (), names
                 ref.year = apa.group("year")
                 ref.year_first = ref.year_last = int(ref.year[:4]) if ref.year[0].isdigit() else None
-            # A title entry ("A HORAS de aprobarse ...", NBR 6023 8.1.1.6): the title starts at the lead.
-            title_entry = not apa and rest_after[:1].islower() and not ref.acronym
+            # A title entry ("A HORAS de aprobarse ...", NBR 6023 8.1.1.6): the title starts at the lead. The
+            # capitals run into the title in lower case, or into its colon ("MACRI: “Ajustar el Estado ...”"):
+            # a body ends with a full stop.
+            title_entry = not apa and not ref.acronym and (rest_after[:1].islower() or rest_after[:1] == ":")
             rest = apa.group("rest") if apa else rest if title_entry else rest_after
         else:
             ref.notes.append("no author in ABNT form (FAMILY, Given.) at the start")
 
     year_before = ref.year
     _parse_body(ref, rest)
+    if ref.kind == "chapter" and not ref.container:  # its book not read: the whole text, no "In:" with nothing after
+        ref.title, ref.pages, ref.place, ref.publisher, ref.notes = clean(rest), "", "", "", [*ref.notes, WHOLE_ENTRY]
     if year_before and ref.year != year_before:
         ref.year, ref.year_first, ref.year_last = year_before, int(year_before[:4]), int(year_before[:4])
     if not ref.year and (year := imprint_year(rest)):
@@ -274,6 +287,8 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
         text, ref.responsibility, ref.edition = title_notes(getattr(ref, part))
         setattr(ref, part, text)
     ref.original_year = original_year(clean(raw), ref.year_first)
+    # "*El cambio y la impostura* . Buenos Aires": the space before the full stop is the markup's, not the title's
+    ref.title, ref.container = ref.title.strip(), ref.container.strip()
     ref.language = _language(ref)
     return ref
 
@@ -318,16 +333,19 @@ def _parse_body(ref: Reference, rest: str) -> None:
             for name, value in chapter_host(rest[h.end() :]).items():
                 setattr(ref, name, value)
         return
-    if (m := _ARTICLE_BOLD.fullmatch(rest)) and not _IMPRINT.fullmatch(clean(rest)):
+    # A "title" whose last sentence is a year ("年全国农民工监测调查报告. 2012. *Annual report ...*") is no article's.
+    if (m := _ARTICLE_BOLD.fullmatch(rest)) and not _IMPRINT.fullmatch(clean(rest)) and not _YEAR_LAST.search(m[1]):
         candidate = Reference(ref.ref_id, ref.number)
         if _parse_article_tail(candidate, clean(m.group("tail"))):
             ref.kind, ref.title = "article", clean(m.group("title"))
             container = clean(m.group("container"))
             # "**Survey 55**": the number set in bold with the journal's name is its issue.
-            if (num := re.fullmatch(r"(.+?) (\d+)", container)) and not candidate.issue:
+            # A daily's issue is its date: its number is its name's ("*Página 12*, Argentina, 3 sep. 2017.").
+            if (num := re.fullmatch(r"(.+?) (\d+)", container)) and not candidate.issue and not candidate.section:
                 container, candidate.issue = num.group(1), num.group(2)
             ref.container = container
-            parts = ("year", "year_first", "year_last", "date", "volume", "issue", "issue_printed", "pages", "place")
+            parts = ("year", "year_first", "year_last", "date", "volume", "issue", "issue_printed", "pages", "place",
+                     "section")
             for name in parts:
                 setattr(ref, name, getattr(candidate, name))
             return
@@ -408,8 +426,8 @@ def article_references(article: Article) -> list[Reference]:
 COLUMNS = [
     "seed", "ref_id", "number", "key", "authors", "editors", "repeated", "year", "year_first", "year_last", "date",
     "title", "container", "container_editors", "container_authors", "volume", "issue", "pages", "place",
-    "publisher", "genre", "edition", "responsibility", "archive", "archive_acronym", "archive_location", "acronym",
-    "kind", "original_year", "language", "notes", "line", "start", "end", "quote",
+    "publisher", "genre", "edition", "responsibility", "section", "archive", "archive_acronym", "archive_location",
+    "acronym", "kind", "original_year", "language", "notes", "line", "start", "end", "quote",
 ]
 
 

@@ -69,6 +69,8 @@ class Converted:
     version: str
     settings: dict[str, str | int | float | bool] = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
+    # A licence the file states outside the text it gives (a JATS <license>): its name, and where it was read.
+    licence: str = ""
 
 
 @dataclass

@@ -9,6 +9,7 @@ corpus's ``article.txt`` files (``../shared/tools/jats2txt.py``).
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -224,7 +225,27 @@ def convert_jats(path: Path) -> Converted:
             "or convert the file to one of .pdf .docx .odt .html .md .txt"
         )
     return Converted(jats_text(root), "jats", "xml.etree.ElementTree (Python standard library)", _python(),
-                     {"footnotes": "after the calling block", "emphasis": "*italic* **bold**"})
+                     {"footnotes": "after the calling block", "emphasis": "*italic* **bold**"},
+                     licence=jats_licence(root))
+
+
+_CC_URL = re.compile(r"creativecommons\.org/licenses/(?P<code>[a-z-]+)/(?P<version>\d\.\d)", re.IGNORECASE)
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
+def jats_licence(root: ET.Element) -> str:
+    """The Creative Commons licence the publisher's ``<permissions><license xlink:href>`` names, or "".
+
+    "http://creativecommons.org/licenses/by-nc/4.0/" is "CC BY-NC 4.0, as the publisher's JATS states it
+    (<license xlink:href="...">)": the licence is in the file, not in the text histkit makes of it.
+    """
+    for licence in root.iterfind("front/article-meta/permissions/license"):
+        href = licence.get(XLINK_HREF, "")
+        found = _CC_URL.search(href)
+        if found:
+            return (f"CC {found['code'].upper()} {found['version']}, as the publisher's JATS states it "
+                    f'(<license xlink:href="{href}">)')
+    return ""
 
 
 def _python() -> str:

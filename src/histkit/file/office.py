@@ -51,6 +51,16 @@ def _on(props: ET.Element | None, name: str) -> bool:
     return flag is not None and flag.get(f"{_W}val", "1").casefold() not in ("0", "false", "off")
 
 
+def _quote_style(style: object) -> bool:
+    """Whether a DOCX paragraph style is a quotation's, or derives from one (a user's "Citação longa")."""
+    seen = 0
+    while style is not None and seen < 32:  # a style's base styles, as Word resolves them (no cycles expected)
+        if _QUOTE_STYLE.search(style.name or ""):  # type: ignore[attr-defined]
+            return True
+        style, seen = style.base_style, seen + 1  # type: ignore[attr-defined]
+    return False
+
+
 def _indented(paragraph: object) -> bool:
     """Whether a DOCX paragraph is set in from the left as a block quotation is (and is no list item)."""
     p_pr = paragraph._p.pPr  # type: ignore[attr-defined]
@@ -97,8 +107,7 @@ def convert_docx(path: Path) -> Converted:
                         italic = bold = False
                 parts.append(emphasis(text, italic, bold))
         text = collapse("".join(parts))
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        if _QUOTE_STYLE.search(style) or _indented(paragraph):
+        if _quote_style(paragraph.style) or _indented(paragraph):
             text = "> " + text if text else ""
         writer.emit(text, calls=calls)
     writer.flush_notes()
@@ -119,11 +128,31 @@ def convert_odt(path: Path) -> Converted:
     except (zipfile.BadZipFile, KeyError, ET.ParseError) as err:
         raise ConversionError(f"{path}: not a readable ODT ({err}); save it again from the word processor") from err
     styles_of: dict[str, tuple[bool, bool]] = {}
+    parent_of: dict[str, str] = {}
+    indent_of: dict[str, float] = {}
     for style in [*styles.iter(f"{_STYLE}style"), *root.iter(f"{_STYLE}style")]:
+        name = style.get(f"{_STYLE}name", "")
+        parent_of[name] = style.get(f"{_STYLE}parent-style-name", "")
         props = style.find(f"{_STYLE}text-properties")
         if props is not None:
-            styles_of[style.get(f"{_STYLE}name", "")] = (props.get(f"{_FO}font-style") == "italic",
-                                                        props.get(f"{_FO}font-weight") in ("bold", "700", "800"))
+            styles_of[name] = (props.get(f"{_FO}font-style") == "italic",
+                               props.get(f"{_FO}font-weight") in ("bold", "700", "800"))
+        paragraph = style.find(f"{_STYLE}paragraph-properties")
+        if paragraph is not None and paragraph.get(f"{_FO}margin-left"):
+            indent_of[name] = _centimetres(paragraph.get(f"{_FO}margin-left", ""))
+
+    def quotation(style: str) -> bool:
+        """A Quotations style, or set in from the left, by the paragraph's style or the styles it derives from."""
+        seen: set[str] = set()
+        while style and style not in seen:  # an automatic style ("P3") derives from a named one ("Quotations")
+            seen.add(style)
+            if _QUOTE_STYLE.search(style) or indent_of.get(style, 0.0) * 360_000 >= QUOTE_INDENT_EMU:
+                return True
+            if style in indent_of:  # its own indent, smaller: the base style's is overridden
+                return False
+            style = parent_of.get(style, "")
+        return False
+
     writer = Writer()
 
     def inline(node: ET.Element, calls: list[str]) -> str:
@@ -148,17 +177,28 @@ def convert_odt(path: Path) -> Converted:
 
     body = root.find(f"{_OFFICE}body/{_OFFICE}text")
     in_notes = {id(node) for note in root.iter(f"{_TEXT}note") for node in note.iter()}
+    in_lists = {id(node) for items in root.iter(f"{_TEXT}list") for node in items.iter()}
     for block in body.iter() if body is not None else []:
         if block.tag in (f"{_TEXT}h", f"{_TEXT}p") and id(block) not in in_notes:
             calls: list[str] = []
             text = collapse(inline(block, calls))
-            if _QUOTE_STYLE.search(block.get(f"{_TEXT}style-name", "")):
+            quoted = block.tag == f"{_TEXT}p" and id(block) not in in_lists
+            if quoted and quotation(block.get(f"{_TEXT}style-name", "")):
                 text = "> " + text if text else ""
             writer.emit(text, calls=calls)
     writer.flush_notes()
     text, changes = writer.render()
     return Converted(text, "odt", "xml.etree.ElementTree (OpenDocument content.xml)", _python(),
                      {"headings": "text:h", "notes": "text:note"}, changes)
+
+
+_UNITS_CM = {"cm": 1.0, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72, "pc": 2.54 / 6}
+
+
+def _centimetres(length: str) -> float:
+    """An OpenDocument length ("4cm", "1.5in", "40mm", "113.4pt") in centimetres; 0 if it is not one."""
+    found = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*(cm|mm|in|pt|pc)\s*", length)
+    return float(found[1]) * _UNITS_CM[found[2]] if found else 0.0
 
 
 def _python() -> str:

