@@ -315,6 +315,23 @@ def test_a_number_before_its_unit_is_not_a_year(text, found):
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # acta-amazonica-land-cover: the unit is printed once, after the range's second bound
+        ("annual average rainfall between 1750 and 3000 mm, and average relative humidity", []),
+        ("a chuva anual varia de 1800 a 2200 mm, em 1998", ["1998"]),
+        ("entre 1700–2100 m de altitude", []),
+        # a span of years with no unit after it stays a span of years
+        ("from 1990 to 2000 a new law applied", ["1990/2000"]),
+        # bragantia-grapevine: a year, then another measure (not a range's second bound)
+        ("minimum average temperature was 15.9 °C in 2017 and 15.8 °C in 2018", ["2017", "2018"]),
+    ],
+)
+def test_the_first_bound_of_a_range_of_measures_is_not_a_year(text, found):
+    assert [f.value.edtf for f in find_in(text)] == found
+
+
+@pytest.mark.parametrize(
     ("phrase", "edtf", "form"),
     [
         ("2010-04-15", "2010-04-15", "full-date"),
@@ -405,3 +422,23 @@ def test_english_month_day_year_is_a_day_and_spaced_dashes_join_years(text, foun
 )
 def test_spans_open_and_closed_as_the_article_writes_them(sentence, found):
     assert [(f.phrase, f.value.edtf) for f in find_in(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # acta-amazonica-land-cover: "This region was colonized by the Portuguese in the 18th century"
+        ("colonized by the Portuguese in the 18th century, and native forest cover loss", ["17XX"]),
+        ("in the nineteenth century", ["18XX"]),
+        # bak-p59553, rdbci-bibliotecas
+        ("construído em vários países ocidentais no século XIX e primeira metade", ["18XX"]),
+        ("As bibliotecas do século XXI caminham", ["20XX"]),
+        ("en el siglo XVIII", ["17XX"]),
+        ("since the 21st century", ["2000/.."]),
+        # a title's or a publisher's name is no date: "Twentieth-Century Mexico", "México: Siglo XXI, 1998"
+        ("Communism in Twentieth-Century Mexico", []),
+        ("México: Siglo XXI Editores", []),
+    ],
+)
+def test_a_century_is_its_hundred_years(text, found):
+    assert [f.value.edtf for f in find_in(text)] == found

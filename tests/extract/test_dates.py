@@ -177,3 +177,15 @@ def test_access_dates_and_a_year_with_its_page_are_bibliographic(corpus):
     assert flagged("(2013, p.46; grifo no original)", "2013")
     # "publicada em 06 de junho de 2020, às 22h48": the photo report's day is the article's subject
     assert not flagged("publicada em 06 de junho de 2020", "06 de junho de 2020")
+
+def test_a_field_read_inside_a_note_is_dated_once():
+    # ecos-china-new-normal: "* Article received on January 30, 2024 and approved on March 19, 2024." is a note on
+    # the title, and its dates are the received and approved fields too: one dated statement each
+    from histkit.extract.dates import dates_table
+    from histkit.text.ingest import parse_article
+
+    text = ("The new normal\n\nAn Author\n\nAbstract: We examine growth.\n\nKeywords: China.\n\n"
+            "* Article received on January 30, 2024 and approved on March 19, 2024.\n\n"
+            "Introduction\n\nA paragraph.\n")
+    table = dates_table(parse_article(text, "tiny-once"))
+    assert list(table["edtf"]) == ["2024-01-30", "2024-03-19"]

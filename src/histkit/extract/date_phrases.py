@@ -25,6 +25,7 @@ from histkit.core.errors import DateError
 from histkit.extract import date_words as _w
 from histkit.extract.date_values import (
     DateValue,
+    century,
     decade,
     decade_pt_es,
     decades_pt_es,
@@ -244,6 +245,17 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
         part_of_decade,
     ),
     ("decade", re.compile(r"\b(?:the\s+)?(?P<decade>1[5-9]\d0|20\d0)s\b"), decade),
+    (
+        # the 18th century / the eighteenth century / o século XVIII / el siglo XIX; in lower case, as prose writes
+        # it: "Twentieth-Century Mexico" is a title's, "Siglo XXI" a publisher's name
+        "century",
+        re.compile(
+            r"\b(?:(?:the\s+)?(?:(?P<number>1[6-9]|2[01])(?:st|th)|(?P<word>sixteenth|seventeenth|eighteenth|"
+            r"nineteenth|twentieth|twenty-first))[\s\-]+century"
+            r"|(?:s[ée]culo|siglo|s[ée]c\.)\s+(?P<roman>X{1,2}(?:I{1,3}|IV|IX|V|VI{1,3})?))\b",
+        ),
+        century,
+    ),
     (
         # anos 1970 / nos anos de 1970 / la década de 1920 / década de 70 / los años veinte
         "decade-pt-es",

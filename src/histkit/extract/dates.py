@@ -79,7 +79,12 @@ def _iso(d: date | None) -> str:
 
 def _elements(article: Article) -> Iterable[Element]:
     kinds = ("front-matter", "paragraph", "blockquote", "footnote", "reference")
-    return [e for e in article.elements if e.kind in kinds]
+    chosen = [e for e in article.elements if e.kind in kinds]
+    # a field read inside another ("received" inside the note "Article received on January 30, 2024 ...") is
+    # dated once, with the element that holds it
+    return [e for e in chosen if not any(o is not e and o.start <= e.start and e.end <= o.end
+                                         and (o.start, o.end) != (e.start, e.end) for o in chosen
+                                         if o.kind == "front-matter")]
 
 
 def dates_table(

@@ -66,7 +66,7 @@ APA = re.compile(
 # CSE name-year with a body as author: "Clinical and Laboratory Standards Institute. 2008. Title." (the year
 # right after the name, as NAME_YEAR reads persons; "role" never matches, so the APA branch reads both).
 CSE_BODY = re.compile(
-    r"(?P<names>[A-ZÀ-Þ][\w'’\-]*(?: (?:[a-zà-ÿ]{1,3} ){0,2}[A-ZÀ-Þ][\w'’\-]*){1,12})\. "
+    r"(?P<names>[A-ZÀ-Þ][\w'’\-]*(?: (?:[a-zà-ÿ]{1,3} ){0,2}[A-ZÀ-Þ][\w'’\-]*){0,12})\. "
     r"(?P<role>(?!))?(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$"
 )
 # CSE name-year after a body read by its capitals or its acronym (Scientific Style and Format 29.3.6.1, an
