@@ -297,3 +297,14 @@ def test_a_dot_groups_thousands_in_a_spanish_percentage(corpus):
     table = q.quantities_table(corpus["mediacoes-cambiemos"])
     assert table.loc[table["quote"] == "1.200%", "value"].tolist() == [1200.0]
     assert [f.value for f in q.find_quantities("the rate rose to 2.375% in the second quarter")] == [2.375]
+
+
+@pytest.mark.parametrize(("sentence", "unit", "value"), [
+    ("Twelve people came to the meeting.", "people", 12),
+    ("and ten women, two men and three children were heard", "women", 10),
+])
+def test_a_count_of_persons_in_an_irregular_plural_is_a_count(sentence, unit, value):
+    # English counts persons with plurals that do not end in -s ("ten people" in the corpus's oes and ecos)
+    found = [(f.kind, f.unit, f.value) for f in q.find_quantities(sentence)]
+    assert ("count", unit, value) in found
+    assert not [f for f in q.find_quantities("the 1920 people and a menswear shop") if f.kind == "count"]

@@ -71,7 +71,8 @@ QUANTITY = re.compile(
     # 41% / 41 percent / 56.13 pesos (a month) / thirty-five years (of age) / three envoys
     + rf"|(?<![\w$\\.,/-])(?:{_NUMBER})(?!\w|[.,]\d|/|-\w)"
     + rf"(?:(?P<pct>\s?%)|\s+(?P<unit>{_UNIT})\b(?P<per>\s+(?:a|per)\s+(?:month|year|week|day)\b)?"
-    + r"(?P<age>\s+(?:of\s+age|old))?|\s+(?P<noun>[a-z]+s)\b)?",
+    # the noun counted: an English plural in -s, or one of the irregular plurals of persons ("twelve people")
+    + r"(?P<age>\s+(?:of\s+age|old))?|\s+(?P<noun>[a-z]+s|people|men|women|children)\b)?",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"(?<![\w$\\.,/-])(1[6-9]\d\d|20\d\d)(?![\w%/-]|[.,]\d)")
