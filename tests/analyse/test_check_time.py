@@ -32,3 +32,12 @@ def test_ages_in_the_fixtures_of_three_languages():
     assert only(fixture("pt"), "age", "então com 35 anos")["status"] == "consistent"  # nascida em 1900, em 1935
     spanish = only(fixture("es"), "age", "entonces con 45 años")  # nacido en 1910, en 1950: 39 or 40
     assert spanish["status"] == "inconsistent" and spanish["computed"] == "39-40 years"
+
+
+def test_one_year_is_said_in_the_singular(corpus):
+    # edur-metodologias-ativas: "nos dois anos do período de pesquisa considerado (2019 e 2020": from 2019 to 2020
+    # is 1 year, or 2 counting both ends
+    check = only(corpus["edur-metodologias-ativas"], "duration", "dois anos")
+    assert check["status"] == "consistent"
+    assert check["computed"] == "1 year (2 counting both ends)"
+    assert check["reason"].startswith("from 2019 to 2020 is 1 year, or 2 counting both ends")

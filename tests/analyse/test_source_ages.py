@@ -59,6 +59,10 @@ def test_story_period_from_body(article):
         (["Born in 1884, died in 1951 (SMITH, 2005)."], (1884, 1951)),  # the citation's 2005 is left out
         (["In 1919 (JONES, 1920; SMITH, 1921).", "The 1925 strike."], (1919, 1925)),
         (["A life span (1892-1953) is not a citation."], (1892, 1953)),
+        # acta-amazonica-land-cover: a quantity in millimetres is no year, as the dates table reads it
+        (["Since 1991, annual rainfall between 1750 and 3000 mm (IBGE, 2006)."], (1991, 1991)),
+        # hoehnea-senna-extracts: a program's version, and a concentration, are no years
+        (["In 2003 the software Microsoft Excel 2019 read it, at 500 a 2000 µg/mL."], (2003, 2003)),
     ],
 )
 def test_story_period_cases(texts, period):

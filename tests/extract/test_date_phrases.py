@@ -251,8 +251,9 @@ def test_decade_without_century_says_so():
     [
         # edur-literatura-indigena: a list of years after "anos de" is not a decade
         ("presença de mais de 3 etnias nos anos de 1979, 1981, 1983.", ["1979", "1981", "1983"]),
-        # rdbci-bibliotecas: "entre os anos de 2020 e 2021" names two years
-        ("o período pandêmico entre os anos de 2020 e 2021, profissionais", ["2020", "2021"]),
+        # rdbci-bibliotecas: "entre os anos de 2020 e 2021" is the span of the pandemic, as "entre 2012 e 2014"
+        # is one, never the decade of 2020
+        ("o período pandêmico entre os anos de 2020 e 2021, profissionais", ["2020/2021"]),
         # edur-literatura-indigena: "desde a década de 50, 60" lists decades
         ("contato desde a década de 50, 60 com a sociedade", ["195X"]),
         # two decades joined by "e" that do not follow each other are a list: the first is read alone
@@ -310,6 +311,23 @@ def test_a_year_in_a_programs_name_is_not_a_date(text, found):
     ],
 )
 def test_a_number_before_its_unit_is_not_a_year(text, found):
+    assert [f.value.edtf for f in find_in(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # acta-amazonica-land-cover: the unit is printed once, after the range's second bound
+        ("annual average rainfall between 1750 and 3000 mm, and average relative humidity", []),
+        ("a chuva anual varia de 1800 a 2200 mm, em 1998", ["1998"]),
+        ("entre 1700–2100 m de altitude", []),
+        # a span of years with no unit after it stays a span of years
+        ("from 1990 to 2000 a new law applied", ["1990/2000"]),
+        # bragantia-grapevine: a year, then another measure (not a range's second bound)
+        ("minimum average temperature was 15.9 °C in 2017 and 15.8 °C in 2018", ["2017", "2018"]),
+    ],
+)
+def test_the_first_bound_of_a_range_of_measures_is_not_a_year(text, found):
     assert [f.value.edtf for f in find_in(text)] == found
 
 
@@ -372,4 +390,55 @@ def test_pt_es_relative_forms_read_by_text2num(phrase, reference, edtf, count, u
     ],
 )
 def test_english_month_day_year_is_a_day_and_spaced_dashes_join_years(text, found):
+    assert [f.value.edtf for f in find_in(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # oes-tourism-gentrification: "The Monumenta program, which was active between 1996 and 2006"
+        ("which was active between 1996 and 2006, allowed", [("between 1996 and 2006", "1996/2006")]),
+        # mediacoes-cambiemos: "(diciembre de 2015 a abril de 2018)", the period of "gradualismo"
+        ("el ajuste (diciembre de 2015 a abril de 2018) y un período",
+         [("diciembre de 2015 a abril de 2018", "2015-12/2018-04")]),
+        # paz-mixed-flocks: "from October 2016 to September 2017"
+        ("sampled from October 2016 to September 2017 in",
+         [("from October 2016 to September 2017", "2016-10/2017-09")]),
+        # bak-p59099 quotes the penal code: "(Redação dada pela Lei nº 7.209, de 11.7.1984)"
+        ("pela Lei nº 7.209, de 11.7.1984) Redução", [("11.7.1984", "1984-07-11")]),
+        ("em 31.02.2020 e 13.104/2015", []),  # no such day; a law's number and year
+        # oes-tourism-gentrification: "Institutionally, until 1980, there was little participation"
+        ("Institutionally, until 1980, there", [("until 1980", "../1980")]),
+        # bak-p59099: "foi, até o ano de 2021, palco para defesa de teses acintosas"
+        ("foi, até o ano de 2021, palco", [("até o ano de 2021", "../2021")]),
+        ("funciona a partir de 2014 no", [("a partir de 2014", "2014/..")]),
+        # rdbci-bibliotecas: "uma carta de conjuntura no primeiro semestre de 2021": January to June
+        ("conjuntura no primeiro semestre de 2021, que", [("primeiro semestre de 2021", "2021-01/2021-06")]),
+        ("in the second half of 2020.", [("the second half of 2020", "2020-07/2020-12")]),
+        # oes-tourism-gentrification: "and from 1997 onwards, renovation projects began in the Historic Center"
+        ("and from 1997 onwards, renovation", [("1997 onwards", "1997/..")]),
+        ("de 2010 em diante, o", [("2010 em diante", "2010/..")]),
+    ],
+)
+def test_spans_open_and_closed_as_the_article_writes_them(sentence, found):
+    assert [(f.phrase, f.value.edtf) for f in find_in(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # acta-amazonica-land-cover: "This region was colonized by the Portuguese in the 18th century"
+        ("colonized by the Portuguese in the 18th century, and native forest cover loss", ["17XX"]),
+        ("in the nineteenth century", ["18XX"]),
+        # bak-p59553, rdbci-bibliotecas
+        ("construído em vários países ocidentais no século XIX e primeira metade", ["18XX"]),
+        ("As bibliotecas do século XXI caminham", ["20XX"]),
+        ("en el siglo XVIII", ["17XX"]),
+        ("since the 21st century", ["2000/.."]),
+        # a title's or a publisher's name is no date: "Twentieth-Century Mexico", "México: Siglo XXI, 1998"
+        ("Communism in Twentieth-Century Mexico", []),
+        ("México: Siglo XXI Editores", []),
+    ],
+)
+def test_a_century_is_its_hundred_years(text, found):
     assert [f.value.edtf for f in find_in(text)] == found

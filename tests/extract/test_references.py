@@ -209,6 +209,19 @@ def test_parse_entry_forms(raw, expected):
     assert ref.notes == []
 
 
+@pytest.mark.parametrize(("raw", "year", "title"), [
+    # hoehnea-senna-extracts (its JATS cites "BFG 2018"): the pages' "1527" was read as the year
+    ("BFG. 2018. Brazilian Flora 2020: Innovation and collaboration to meet Target 1 of the Global Strategy for "
+     "Plant Conservation (GSPC). Rodriguésia 1513-1527.", "2018", "Brazilian Flora 2020: Innovation"),
+    # acta-amazonica-land-cover: the title began with the year
+    ("IBGE. 2006. *Mapa de unidades de relevo do Brasil*. 2nd ed., Instituto Brasileiro de Geografia e "
+     "Estatística, Rio de Janeiro.", "2006", "Mapa de unidades de relevo do Brasil"),
+])
+def test_a_one_word_body_as_author_then_the_year(raw, year, title):
+    ref = parse_entry(raw, "r", 1)
+    assert ref.year == year and ref.title.startswith(title)
+
+
 def test_key_is_family_names_or_acronym():
     assert parse_entry(ENTRIES[7][0], "r", 1).key == "CHANG; HALLIDAY"
     assert parse_entry(ENTRIES[1][0], "r", 1).key == "BARTRA"

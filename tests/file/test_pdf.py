@@ -83,6 +83,69 @@ def test_page_foot_notes_follow_the_paragraph_that_calls_them(made):
     assert len(notes) >= 0.7 * len(jats)
 
 
+def test_notes_on_the_title_and_authors_close_the_front_matter(made):
+    # ecos-china-new-normal's first page prints four notes labelled "*" to "****" under the introduction's first
+    # lines; its JATS prints the affiliations after the keywords, before "Introduction", and the paragraph whole
+    text = made[ECOS].text
+    assert text.startswith("The “new normal” of the Chinese economy\n\n*Carlos Aguiar de Medeiros*, "
+                           "*Esther Majerowicz Gouveia*\n\n")
+    front, intro = text.split("\n\nIntroduction\n\n")
+    assert front.endswith("\n\n**** Adjunct professor at the Federal University of Rio Grande do Norte, (UFRN), Natal, "
+                          "RN, Brazil. E-mail: estherzinhamj @yahoo.com.br. ORCID: https://orcid.org/0000-0001-6055-2788.")
+    assert "\n\n* Article received on January 30, 2024 and approved on March 19, 2024.\n\n" in front
+    assert "signaling a slowdown concerning China’s historically high growth regime expressed" in intro
+    marks = [c.text for c in made[ECOS].changes if c.kind == "note-mark"]
+    assert marks[0] == "*" and len(marks) == 3
+    article = parse_article(text, ECOS)
+    assert article.front["author"].text == "Carlos Aguiar de Medeiros, Esther Majerowicz Gouveia"
+    assert article.body[0].text.endswith("of large proportions, signaling major structural problems.")
+    # acta-amazonica: "MIRANDA¹*", the sign in the names' own type; the JATS names the same six authors
+    names = _jats(ACTA).front["author"].text.split("; ")
+    assert parse_article(made[ACTA].text, ACTA).front["author"].text == ", ".join(names[:-1]) + " and " + names[-1]
+    assert "(*) or Dunn’s test" in made[ACTA].text and "*Exótica, **Endêmica do Brasil" in made[HOEHNEA].text
+
+
+def test_text_in_two_columns_above_a_table_across_the_page_is_kept(made):
+    # acta-amazonica's page 276 and hoehnea's page 8 print two columns of text above a table across the page:
+    # they were read as one column, and their lines became table cells (acta lost four paragraphs) or ran into
+    # the figure caption before them
+    jats = (CORPUS / ACTA / "article.txt").read_text(encoding="utf-8")
+    for start in ("being Simpson’s evenness in the upper stratum, which had a power of 0.49",
+                  "In the upper stratum, most measures significantly differentiated among the"):
+        assert start in jats and start in made[ACTA].text, start
+    text = made[HOEHNEA].text
+    assert "Hollow symbols: stem.]" in text and "Hollow symbols: stem. as espécies" not in text
+    assert "evidenciou-se atividade antifúngica das espécies frente a maioria dos dermatófitos" in text
+
+
+@pytest.mark.parametrize(("name", "joined"), [
+    (ACTA, "the only exception being Simpson’s evenness"),  # Tables 1 to 3 printed between the two halves
+    (ACTA, "each plot located within one of the six dominant land cover types on the property. The six dominant"),
+    (HOEHNEA, "capacidade antioxidante para todas as espécies, em especial"),  # Figures 2 and 3, Table 4 between
+    (HOEHNEA, "por meio de reações químicas que resultaram no aparecimento"),
+])
+def test_a_paragraph_cut_by_a_figure_or_table_is_joined_and_the_caption_follows_it(made, name, joined):
+    # the JATS prints each of these passages in one paragraph; the PDF prints a figure or a table inside it
+    assert joined in (CORPUS / name / "article.txt").read_text(encoding="utf-8")
+    blocks = made[name].text.split("\n\n")
+    at = next(i for i, b in enumerate(blocks) if joined in b)
+    assert blocks[at + 1].startswith("[") or blocks[at + 1][:1].isupper()
+
+
+def test_a_charts_legend_after_its_labels_is_kept_apart_and_a_paragraphs_short_last_line_kept(made):
+    # ecos-china-new-normal's Graphs 5 to 7 print legends ("Urban formal Rural migrant workers") and an axis in one
+    # line ("0,0% 5,0% ..."); the legend became a section heading and ran into a paragraph. The short last line of
+    # Graph 5's source note, "(221,5 hours).", and of acta's last reference, "443-455.", were taken for chart labels
+    text, jats = made[ECOS].text, (CORPUS / ECOS / "article.txt").read_text(encoding="utf-8")
+    assert "Urban formal Rural migrant workers" not in text and "0,0% 5,0% 10,0%" not in text
+    assert "the essential energy basis in China" in jats and "the essential energy basis in China" in text
+    assert "Urban formal Rural migrant workers" not in [s.heading for s in parse_article(text, ECOS).sections]
+    assert "2013, and 2014 (i.e. 221,5 hours)." in text and "2013, and 2014 (i.e. 221,5 hours)." in jats
+    legends = [c.text for c in made[ECOS].changes if c.kind == "figure-text"]
+    assert any(t.endswith("| Urban formal Rural migrant workers") for t in legends)
+    assert "*Applied Vegetation Science*, 18: 443-455." in made[ACTA].text
+
+
 def test_tables_are_kept_apart_and_captions_bracketed(made):
     text = made[ACTA].text
     assert "\n\n[Table 2. Values for 26 diversity measures (mean + standard deviation) in the lower stratum" in text
@@ -111,6 +174,32 @@ def test_a_tables_last_row_stays_in_the_table_when_one_of_its_cells_spans_the_gu
     assert "Graça | 21776" in cells  # recorded with the table's other cells
     # the caption ends where it does on the page; the table's first cell ("Espécies") is not the caption's
     assert "Source: Herbário Francisco José de Abreu Matos (HUVA).]" in text and cells.startswith("Espécies")
+
+
+def test_an_apostrophe_set_apart_in_the_pdf_is_read_in_its_word(made):
+    jats = (CORPUS / ECOS / "article.txt").read_text(encoding="utf-8")
+    for words in ("Understanding China’s overcapacity", "contribute to China’s GDP"):
+        assert words in jats and words in made[ECOS].text.replace("*", ""), words
+    assert "China ’s" not in made[ECOS].text
+
+
+def test_a_slash_at_a_lines_end_joins_the_next_word(made):
+    # hoehnea prints "coloração e/" at a line's end and "ou precipitado" on the next; its JATS prints "e/ou"
+    jats = (CORPUS / HOEHNEA / "article.txt").read_text(encoding="utf-8")
+    assert "aparecimento de coloração e/ou precipitado" in jats
+    assert "aparecimento de coloração e/ou precipitado" in made[HOEHNEA].text
+
+
+@pytest.mark.parametrize(("name", "colophon"), [
+    (ECOS, "*Carolina Troncoso Baltar* | EDITOR RESPONSÁVEL PELA AVALIAÇÃO"),
+    (HOEHNEA, "Editora Associada: Catarina Carvalho Nievola | Submissão: 14/10/2020 | Aceite: 03/12/2021"),
+])
+def test_what_the_journal_prints_under_the_reference_list_is_no_entry(made, name, colophon):
+    # set apart under the last entry by white space; ingest read it as an entry no citation calls
+    assert [c.text for c in made[name].changes if c.kind == "colophon"] == [colophon]
+    assert colophon.split(" | ")[-1] not in made[name].text
+    refs = parse_article(made[name].text, name).references
+    assert len(refs) == len(_jats(name).references)
 
 
 def test_italic_type_is_marked(made):

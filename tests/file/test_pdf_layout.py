@@ -29,6 +29,14 @@ def test_a_raised_small_number_is_a_superscript_note_call():
     assert [line.text for line in page_lines(Page(1, 600, 800, chars))] == ["a claim¹,"]
 
 
+def test_a_closing_quote_drawn_apart_from_its_word_stays_with_it():
+    # ecos-china-new-normal's reference list sets "China’s" with the apostrophe's ink 2.4 points after the "a"
+    # (a fifth of the type would be a space); the JATS prints "China’s", "normal”"
+    chars = _word("China", 50, 700) + _word("’s", 78, 700) + _word(" the", 86, 700) + _word("“new", 110, 700)
+    chars += _word("normal", 135, 700) + _word("”", 168, 700)
+    assert page_lines(Page(1, 600, 800, chars))[0].text == "China’s the “new normal”"
+
+
 def test_two_columns_read_left_column_first():
     chars = []
     for i in range(6):
@@ -38,6 +46,20 @@ def test_two_columns_read_left_column_first():
     page = Page(1, 600, 800, chars)
     ordered = reading_order(page_lines(page), page.width)
     assert [line.text.split()[0] for line in ordered] == ["left"] * 6 + ["right"] * 6
+
+
+def test_two_columns_over_a_long_table_are_still_two_columns():
+    # acta-amazonica's page 276: two columns of text, under them Table 2's thirty rows across the page; the rows
+    # are a band of their own and do not outvote the columns
+    chars = []
+    for i in range(6):
+        chars += _line(["left", "column", "words", "here", "and", "more", "words", "too"], 40, 700 - 12 * i)
+        chars += _line(["right", "column", "words", "here", "and", "more", "words", "too"], 320, 700 - 12 * i)
+    for i in range(30):
+        chars += _line(["Row", *(f"{n / 10:.2f}" for n in range(20))], 40, 600 - 12 * i)
+    page = Page(1, 600, 800, chars)
+    ordered = reading_order(page_lines(page), page.width)
+    assert [line.text.split()[0] for line in ordered] == ["left"] * 6 + ["right"] * 6 + ["Row"] * 30
 
 
 def test_running_heads_repeated_on_pages_and_page_numbers_are_margins():
@@ -56,6 +78,33 @@ def test_small_type_under_the_text_led_by_a_label_is_a_note():
     chars = _line(["body", "text", "here"], 40, 400) + _line(["1", "The", "note."], 40, 100, size=8)
     body, notes = split_notes(page_lines(Page(1, 600, 800, chars)), 10.0)
     assert [n.text for n in notes] == ["1 The note."]
+    assert [b.text for b in body] == ["body text here"]
+
+
+def test_a_raised_sign_after_a_name_is_a_note_mark_removed_and_recorded():
+    # ecos-china-new-normal prints "Medeiros**, ***" and "economy *" in raised small type
+    chars = _line(["Ana", "Souza"], 50, 700) + _word("**", 106, 700, raised=4, small=0.6) + _word(",", 113, 700)
+    chars += _line(["Rui", "Paz"], 125, 700) + _word("***", 165, 700, raised=4, small=0.6)
+    (line,) = page_lines(Page(1, 600, 800, chars))
+    assert line.text == "Ana Souza, Rui Paz"
+    assert [(c.kind, c.text) for c in line.removed] == [("note-mark", "*****")]
+
+
+def test_a_sign_raised_in_the_lines_own_type_is_a_mark_after_a_word_and_a_key_after_a_space():
+    # acta-amazonica prints "MIRANDA¹*" with its "*" raised in the names' own type; hoehnea's caption keys its
+    # table's signs, "*Exótica, **Endêmica do Brasil", and those signs are the caption's text
+    mark = _line(["Ana", "SOUZA"], 50, 700) + _word("*", 93, 700, raised=4) + _word(",", 98, 700)
+    assert page_lines(Page(1, 600, 800, mark))[0].text == "Ana SOUZA,"
+    key = _line(["Brasil."], 50, 700) + _word("*", 90, 700, raised=4) + _line(["Exótica"], 95, 700)
+    assert page_lines(Page(1, 600, 800, key))[0].text == "Brasil. *Exótica"
+
+
+def test_small_type_under_the_text_led_by_a_sign_is_a_note():
+    # ecos-china-new-normal's first page: "** Emeritus Professor ..." with its label raised in its own small type
+    chars = _line(["body", "text", "here"], 40, 400)
+    chars += _word("**", 40, 100, size=8, raised=3, small=0.8) + _line(["Emeritus", "Professor."], 50, 100, size=8)
+    body, notes = split_notes(page_lines(Page(1, 600, 800, chars)), 10.0)
+    assert [n.text for n in notes] == ["** Emeritus Professor."]
     assert [b.text for b in body] == ["body text here"]
 
 

@@ -452,3 +452,125 @@ def test_a_superscript_after_a_minus_sign_is_a_units_exponent_not_a_note():
     (para,) = art.of_kind("paragraph")
     assert para.text == "At 0,15 mg mL-¹ the extract acted, as Silva saw."
     assert [art.text[r.start : r.end] for r in art.repairs if r.kind == "footnote-marker"] == ["¹"]
+
+
+def test_a_structured_abstract_in_several_paragraphs_is_one_abstract(corpus):
+    # rdbci-bibliotecas prints "RESUMO Introdução: ...", then "Objetivo: ...", "Metodologia: ...",
+    # "Resultados: ...", "Conclusão: ..." as paragraphs of their own, before "PALAVRAS-CHAVE:".
+    article = corpus["rdbci-bibliotecas"]
+    abstract = article.front["abstract_pt"]
+    assert abstract.text.startswith("Introdução: O desenvolvimento de políticas públicas")
+    assert "Objetivo: O presente artigo discute" in abstract.text
+    assert abstract.text.endswith("como agente de inovação em institutos federais.")
+    assert len(abstract.pieces) == 5
+    assert all(article.text[a:b] in abstract.text for a, b in abstract.pieces[1:])
+    notes = [e.text for e in article.of_kind("front-matter") if e.field.startswith("author_note")]
+    assert len(notes) == 3 and all("e-mail:" in n for n in notes)
+
+
+def test_a_block_after_an_abstract_with_no_keywords_after_it_is_not_the_abstract():
+    text = ("A Title\n\nAn Author\n\nABSTRACT One paragraph.\n\nA second paragraph.\n\nKEYWORDS: one. two.\n\n"
+            "RESUMO Um resumo.\n\nUniversidade de Algures.\n\n1 INTRODUCTION\n\nA paragraph.\n")
+    front = parse_article(text, "tiny-structured").front
+    assert front["abstract"].text == "One paragraph. A second paragraph."
+    assert front["abstract_pt"].text == "Um resumo."
+    assert front["author_note"].text == "Universidade de Algures."
+
+
+def test_keywords_printed_without_a_label_after_the_abstract_are_keywords(corpus):
+    # oes-tourism-gentrification's JATS <kwd-group> has no <title>: "gentrification. tourism urbanization.
+    # tourism policies." follows the English abstract; ensaio-deficiencia prints each abstract's keywords so.
+    assert corpus["oes-tourism-gentrification"].keywords == {
+        "en": ["gentrification", "tourism urbanization", "tourism policies"]}
+    ensaio = corpus["ensaio-deficiencia"]
+    assert ensaio.keywords["pt"] == ["Concepção", "Pessoa com Deficiência", "Educação Superior", "Políticas públicas"]
+    assert ensaio.keywords["es"][0] == "Concepción"
+    assert ensaio.front["title_en"].text.startswith("Conceptions on disability in public and private")
+    notes = [e.text for e in corpus["oes-tourism-gentrification"].of_kind("front-matter")
+             if e.field.startswith("author_note")]
+    assert notes[0].startswith("Federal University of Viçosa") and len(notes) == 2
+
+
+def test_an_affiliation_after_an_abstract_is_not_a_keyword_list():
+    text = ("A Title\n\nAn Author\n\nABSTRACT An abstract.\n\nUniversity of Somewhere, Some City, Brazil.\n\n"
+            "Another School. Rio de Janeiro, Brazil. e-mail: a@b.c\n\n1 INTRODUCTION\n\nA paragraph.\n")
+    article = parse_article(text, "tiny-affiliation")
+    assert article.keywords == {}
+    assert article.front["author_note"].text == "University of Somewhere, Some City, Brazil."
+
+
+def test_keywords_in_italics_lose_their_asterisks(corpus):
+    # bak-p59610 prints "PALAVRAS-CHAVE: *Black Lives Matter*. Bakhtin e o Círculo. ..." (the movement's name in
+    # italics): the keyword is the name, as seed.toml and the JDH export carry it.
+    assert corpus["bak-p59610"].keywords["pt"][:2] == ["Black Lives Matter", "Bakhtin e o Círculo"]
+
+def test_a_label_alone_on_its_line_names_the_block_under_it():
+    # as the publishers' PDFs set it: "ABSTRACT" (acta-amazonica) or "Abstract" (ecos) as a heading over
+    # the abstract's paragraph, and "RESUMO" under the title in Portuguese
+    text = ("A Title\n\nAna Souza and João Silva\n\nABSTRACT\n\nWe measured things.\n\nKEYWORDS: one; two\n\n"
+            "Um título\n\nRESUMO\n\nMedimos coisas.\n\nPALAVRAS-CHAVE: um; dois\n\nINTRODUCTION\n\nA paragraph.\n")
+    front = parse_article(text, "tiny-lone").front
+    assert front["abstract"].text == "We measured things."
+    assert front["title_pt"].text == "Um título"
+    assert front["abstract_pt"].text == "Medimos coisas."
+    assert not any(name.startswith("author_note") for name in front)
+
+
+def test_a_label_over_a_title_in_italics_then_its_abstract():
+    # ecos-china-new-normal's PDF: "Resumo *O “novo normal” da economia chinesa*", the abstract below
+    text = ("The new normal\n\nAn Author\n\nAbstract\n\nWe examine growth.\n\nKeywords: China.\n\n"
+            "Resumo *O “novo normal” da economia chinesa*\n\nO presente artigo examina.\n\n"
+            "Palavras-chave: China.\n\nIntroduction\n\nA paragraph.\n")
+    front = parse_article(text, "tiny-italic-title").front
+    assert front["title_pt"].text == "O “novo normal” da economia chinesa"
+    assert front["abstract_pt"].text == "O presente artigo examina."
+    assert front["abstract"].text == "We examine growth."
+
+
+@pytest.mark.parametrize(("name", "fields"), [
+    ("acta-amazonica-land-cover", {"abstract": "Measurements of biodiversity can be used",
+                                   "title_pt": "Diferenciação da diversidade entre diferentes tipos",
+                                   "abstract_pt": "Medidas da biodiversidade podem ser usadas"}),
+    ("ecos-china-new-normal", {"abstract": "We examine the drivers of China’s recent",
+                               "title_pt": "O “novo normal” da economia chinesa",
+                               "abstract_pt": "O presente artigo examina os fundamentos",
+                               "jel": "O53, O47, O49."}),
+])
+def test_abstracts_of_the_publishers_pdfs(name, fields):
+    from histkit.file.pdf import convert_pdf
+    from tests.conftest import CORPUS
+
+    front = parse_article(convert_pdf(CORPUS / name / "article.pdf").text, name).front
+    for field, start in fields.items():
+        assert front[field].text.startswith(start), field
+
+
+def test_a_label_after_the_keywords_full_stop_starts_its_own_field():
+    # ecos-china-new-normal's PDF sets "JEL: O53, O47, O49." close under the Portuguese keywords: one paragraph
+    text = ("A Title\n\nAn Author\n\nResumo: Um resumo.\n\nPalavras-chave: Novo normal; China. JEL: O53, O47.\n\n"
+            "Introduction\n\nA paragraph.\n")
+    art = parse_article(text, "tiny-jel")
+    assert art.front["keywords_pt"].text == "Novo normal; China." and art.front["jel"].text == "O53, O47."
+
+
+def test_keywords_separated_by_semicolons_are_each_a_keyword():
+    # acta-amazonica and ecos-china-new-normal print "KEYWORDS: Amazon conservation; Acará River valley; ..."
+    text = ("A Title\n\nAn Author\n\nABSTRACT: An abstract.\n\nKEYWORDS: Amazon conservation; Acará River valley; "
+            "life forms\n\nPalavras-chave: Novo normal. China.\n\nINTRODUCTION\n\nA paragraph.\n")
+    art = parse_article(text, "tiny-semicolons")
+    assert art.keywords == {"en": ["Amazon conservation", "Acará River valley", "life forms"],
+                            "pt": ["Novo normal", "China"]}
+
+
+def test_the_dates_a_note_on_the_title_prints_are_the_received_and_approved_dates():
+    # ecos-china-new-normal's note "*" on its title: "Article received on January 30, 2024 and approved on March 19,
+    # 2024." (its JATS <history> holds the same two dates)
+    from datetime import date
+
+    text = ("The new normal\n\nAn Author\n\nAbstract: We examine growth.\n\nKeywords: China.\n\n"
+            "* Article received on January 30, 2024 and approved on March 19, 2024.\n\n"
+            "** Professor at a University, Rio de Janeiro, Brazil.\n\nIntroduction\n\nA paragraph.\n")
+    art = parse_article(text, "tiny-history")
+    assert (art.received, art.approved) == (date(2024, 1, 30), date(2024, 3, 19))
+    assert art.front["received"].text == "January 30, 2024"
+    assert art.front["author_note"].text.startswith("* Article received on")

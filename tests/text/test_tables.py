@@ -90,3 +90,18 @@ def test_argument_quote_in_a_heading_takes_the_headings_section(article, tmp_pat
 def test_stage_sections_come_from_the_annotations(article):
     # annotations.yaml anchors the stages on the headings "2 THE FIRST STAGE" ... "4 THE THIRD STAGE"
     assert overview.stage_sections(article) == [2, 3, 4]
+
+
+def test_two_sections_with_one_heading_count_their_own_elements():
+    # acta-amazonica's PDF prints an appendix with its own "REFERENCES" (six entries, read as a section) before
+    # the article's list of 49: each row counted the other's paragraphs and entries
+    from histkit.text.ingest import parse_article
+    from histkit.text.tables import sections_table
+
+    text = ("A Title\n\nAn Author\n\nINTRODUCTION\n\nA paragraph (SMITH, 1990).\n\nREFERENCES\n\n"
+            "One appendix paragraph.\n\nREFERENCES\n\nSMITH, J. A book. London: P, 1990.\n\n"
+            "JONES, K. Another. Paris: Q, 1991.\n")
+    table = sections_table(parse_article(text, "tiny-twice"))
+    rows = {(r.section if r.section is not pd.NA else None): r for r in table.itertuples()}
+    assert (rows[2].paragraphs, rows[2].references) == (1, 0)
+    assert (rows[None].paragraphs, rows[None].references) == (0, 2)

@@ -16,6 +16,7 @@ from histkit.analyse.sentences import sentence_span
 from histkit.core.errors import SeedError
 from histkit.core.spans import Spans
 from histkit.extract.citations import _PAREN, parse_group
+from histkit.extract.date_words import not_dates
 from histkit.extract.references import Reference
 from histkit.text.ingest import Article
 
@@ -30,9 +31,12 @@ def _years_in(text: str, low: int, high: int, at: int = 0, cited: Spans | None =
     event's. Without them, parenthetical groups are still left out.
     """
     parens = Spans((m.start(), m.end()) for m in _PAREN.finditer(text) if parse_group(m.group(1)))
+    # digits the dates table does not read as a year either: "rainfall between 1750 and 3000 mm", "Excel 2019", a DOI
+    no_date = not_dates(text)
     return sorted({
         int(m.group()) for m in _ANY_YEAR.finditer(text)
         if low <= int(m.group()) <= high and not parens.contains(m.start(), m.end())
+        and not no_date.overlaps(m.start(), m.end())
         and not (cited is not None and cited.contains(at + m.start(), at + m.end()))
     })
 

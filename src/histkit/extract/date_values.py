@@ -130,6 +130,30 @@ def decade(m: re.Match[str]) -> DateValue:
     return DateValue(f"{m['decade'][:3]}X", "decade", "decade")
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+_ORDINAL_WORDS = {
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+}
+
+
+def century(m: re.Match[str]) -> DateValue | None:
+    """"the 18th century", "eighteenth century", "século XVIII", "siglo XIX": the century's hundred years.
+
+    EDTF ``17XX`` (1700-1799), the years a reader names by the century, not its strict count (1701-1800).
+    """
+    if m["number"]:
+        number = int(m["number"])
+    elif m["word"]:
+        number = _ORDINAL_WORDS[m["word"].lower()]
+    else:
+        values = [_ROMAN[c] for c in m["roman"]]
+        number = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    if not 16 <= number <= 21:
+        return None  # histkit reads years from 1500 on
+    return DateValue(f"{number - 1:02d}XX", "century", "century",
+                     note=f"a century read as the years {number - 1}00-{number - 1}99 (by its hundreds)")
+
+
 def decade_pt_es(m: re.Match[str]) -> DateValue:
     """"anos 1970", "década de 70", "los años veinte": a decade; two digits or a word read in the 1900s."""
     if m["decade"]:

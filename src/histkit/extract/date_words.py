@@ -127,6 +127,9 @@ PATTERN_STARTS = {
     "full-date": r"\d",
     "full-date-pt-es": r"[\dp]",
     "numeric-date": "[0-3]",
+    "dotted-date": r"\d",
+    "month-range-pt-es": f"(?i:[{_initials(MONTHS_PT_ES)}])",
+    "month-range": "f",
     "iso-date": "[12]",
     "month-day-year": f"[{_initials(m.capitalize() for m in MONTHS)}]",
     "month-pair": f"[{_initials(m.capitalize() for m in MONTHS)}]",
@@ -137,6 +140,7 @@ PATTERN_STARTS = {
     "from-to-pt-es": "[de]",
     "season": f"[t{_initials(SEASONS)}]",  # "the fall of 1926"
     "from-to": "f",
+    "between": "b",
     "spaced-year-range": "[12]",
     "year-range": "[12]",
     "part-of-decade": f"[t{_initials(DECADE_PARTS)}]",
@@ -144,6 +148,7 @@ PATTERN_STARTS = {
     "decade": "[t12]",
     "decade-pt-es": "[ad]",
     "part-of-year": f"[{_initials(YEAR_PARTS)}]",
+    "half-year": "(?i:[pst12])",
     "part-of-year-pt-es": f"[{_initials(PARTS_PT_ES)}]",
     "year": "[12]",
     "relative": f"[{_initials([*ARTICLES, *ONES])}]",
@@ -162,15 +167,23 @@ PROGRAM_YEAR = re.compile(
 )
 # A number before a unit of measure ("de 500 a 2000 µg/mL", "1500 m de altitude") is a quantity, not a year. Symbols
 # only, as printed after a number; a lone capital ("L.", "W.") is more often an initial and is not read.
-MEASURE = re.compile(
-    r"(?<![\d.,])(?P<year>(?:1[5-9]|20)\d\d)\s?(?:[µμ]g|mg|ng|kg|g|mL|ml|[µμ]L|km|cm|mm|nm|[µμ]m|m|ha|°C|ºC|mM|[µμ]M|"
-    r"rpm|kcal|ppm|m²|m³|km²|kW|MW|Hz)(?!\w)"
+_UNIT = (
+    r"(?:[µμ]g|mg|ng|kg|g|mL|ml|[µμ]L|km|cm|mm|nm|[µμ]m|m|ha|°C|ºC|mM|[µμ]M|rpm|kcal|ppm|m²|m³|km²|kW|MW|Hz)(?!\w)"
+)
+MEASURE = re.compile(r"(?<![\d.,])(?P<year>(?:1[5-9]|20)\d\d)\s?" + _UNIT)
+# The first bound of a range whose unit is printed once, after the second ("rainfall between 1750 and 3000 mm",
+# "de 1500 a 2000 m", "1750–3000 mm") is a quantity too, when the second bound is a whole number above the first
+# ("in 2017 and 15.8 °C in 2018" is a year and a temperature).
+MEASURE_RANGE = re.compile(
+    r"(?<![\d.,])(?P<year>(?:1[5-9]|20)\d\d)\s*(?:(?:and|to|or|a|e|y|o|até|hasta)\s+|[–-]\s*)"
+    r"(?P<to>\d+)(?![\d.,]\d)\s?" + _UNIT
 )
 
 
 def not_dates(text: str) -> Spans:
     """The spans of ``text`` whose digits are no date: web addresses, programs' years, numbers before a unit."""
     taken = Spans([m.span() for m in ADDRESS.finditer(text)])
-    for pattern in (PROGRAM_YEAR, MEASURE):
-        taken.add_all([m.span("year") for m in pattern.finditer(text) if not taken.overlaps(*m.span("year"))])
+    for pattern in (PROGRAM_YEAR, MEASURE, MEASURE_RANGE):
+        taken.add_all([m.span("year") for m in pattern.finditer(text) if not taken.overlaps(*m.span("year"))
+                       and ("to" not in m.groupdict() or int(m.group("to")) > int(m.group("year")))])
     return taken

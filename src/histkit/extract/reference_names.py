@@ -44,13 +44,16 @@ _INITIALS = rf"{_INITIAL}(?: (?:{_INITIAL}|{PARTICLE_RE}(?=[ ;.]|$))){{0,12}}"
 _WRITTEN = rf"[A-ZÀ-Þ][a-zß-ÿ]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][a-zß-ÿ]+){{0,8}}(?: {PARTICLE_RE}(?=[;.]|$))?"
 _GIVEN = rf"(?:{_INITIALS}|{_WRITTEN})"
 _PERSON = rf"{_FAMILY}, {_GIVEN}"
+# "HUFF. L. A. *Entre o sujeito ...*": the first author's comma printed as a full stop, initials after it (a body,
+# "BRASIL. Decreto ...", has a word there, never an initial).
+_PERSON_STOP = rf"{_FAMILY}\. [A-ZÀ-Þ]\.(?: [A-ZÀ-Þ]\.){{0,3}}"
 _SEPARATOR = r"(?: ?; ?| ?/ ?| (?:&|e|y|and) )"
 NAMES = re.compile(
-    rf"(?P<names>{_PERSON}(?:{_SEPARATOR}{_PERSON}){{0,100}})(?P<etal>,? \*?et al\.?\*?)?"
+    rf"(?P<names>(?:{_PERSON}|{_PERSON_STOP})(?:{_SEPARATOR}{_PERSON}){{0,100}})(?P<etal>,? \*?et al\.?\*?)?"
     r"(?: \((?P<role>(?i:eds?|orgs?|coords?|comps?))\.\))?"
     r"\.? +(?P<rest>.+)$"
 )
-_ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY}), (?P<given>{_GIVEN})")
+_ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY})[,.] (?P<given>{_GIVEN})")
 
 # APA (7th ed.): "Aguiar, L. B. (2016). Title..." and "Almeida-García, F., Cortés-Macías, R. (2021)."
 # "Steinberger, M. (Org.) (2009)": editors, with the role before the year.
@@ -63,7 +66,7 @@ APA = re.compile(
 # CSE name-year with a body as author: "Clinical and Laboratory Standards Institute. 2008. Title." (the year
 # right after the name, as NAME_YEAR reads persons; "role" never matches, so the APA branch reads both).
 CSE_BODY = re.compile(
-    r"(?P<names>[A-ZÀ-Þ][\w'’\-]*(?: (?:[a-zà-ÿ]{1,3} ){0,2}[A-ZÀ-Þ][\w'’\-]*){1,12})\. "
+    r"(?P<names>[A-ZÀ-Þ][\w'’\-]*(?: (?:[a-zà-ÿ]{1,3} ){0,2}[A-ZÀ-Þ][\w'’\-]*){0,12})\. "
     r"(?P<role>(?!))?(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\. +(?P<rest>.+)$"
 )
 # CSE name-year after a body read by its capitals or its acronym (Scientific Style and Format 29.3.6.1, an

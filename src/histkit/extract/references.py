@@ -68,7 +68,7 @@ _DATE = r"(?P<date>(?:(?P<day>\d{1,2}) )?(?:(?P<month>[A-Z][a-z]+) )?" + _YEAR +
 # are bounded in length, so that each candidate title end costs a bounded scan: a long run of initials
 # ("A. A. A. ...") is read in linear time.
 _IMPRINT = re.compile(
-    r"(?P<title>.+?)\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.){1,120}?): +(?P<publisher>[^:]+?), +"
+    r"(?P<title>.+?)\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.){1,120}?): +(?P<publisher>[^:]+?), *"  # "Senado,1988."
     + r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]{0,6}\.? +(?:\d{1,2},? +)?)?"  # "Dec. 2023"
     + _YEAR
     + r"\.(?: +pp?\. ?(?P<pages>\d+[-–]\d+)\.?)?$"
@@ -85,7 +85,8 @@ _ARCHIVAL_TAIL = re.compile(
 _ARCHIVE_NAME = re.compile(r"\b(?:Arch|Arqu|Acervo|Fond|Hemeroteca|Collection|Colecci|Cole[çc]|Papers)", re.I)
 _CALL_NUMBER = re.compile(r"\b(?:fond|fondo|file|reel|box|folder|leg|exp|caja|carpeta)\b", re.IGNORECASE)
 _IN = re.compile(r"(?P<title>.+?)\. +In ?: +(?P<host>.+)$")
-_VOLUME = re.compile(r"(?:^|[ .,])(?:v\. ?)?(?P<volume>[IVXLC]+|\d+), n\. ?(?P<issue>[\w/]+)")
+# "v. 2, n. 20"; "v 2, n. 20" with the volume's full stop left out (bak-p59099), whose "v" is no place
+_VOLUME = re.compile(r"(?:^|[ .,])(?:v(?:\. ?| (?=\d)))?(?P<volume>[IVXLC]+|\d+), n\. ?(?P<issue>[\w/]+)")
 _PAGES = re.compile(r"\bpp?\. ?(?P<pages>\d+[-–]\d+)")
 _YEAR_LAST = re.compile(r"\. +\d{4}[a-z]?$")
 # The note of an entry no form reads: its title holds the rest of the entry, imprint and all.

@@ -30,6 +30,10 @@ REASONS = {
     "column-order": "two columns read left column first, then right",
     "footnote-moved": "a footnote printed at the foot of the page, moved after the paragraph that calls it",
     "superscript-marker": "a raised note number written as a superscript digit",
+    "note-mark": "a raised note sign (*, †) after a title or a name, removed: its note is written with the front "
+    "matter",
+    "colophon": "what the journal prints under the reference list (the editor in charge, the dates of submission), "
+    "removed",
     "figure-text": "words drawn inside a chart (axis values, legend, labels), kept apart from the paragraphs",
     "table-cells": "the cells of a table, kept apart from the paragraphs (the caption stays in the text)",
 }
@@ -119,6 +123,11 @@ class Writer:
             for change in changes:
                 change.offset += len(lead)
             self.emit(lead + body, changes)
+
+    def flush_signed(self) -> None:
+        """Write the queued notes labelled by a sign (``*``, ``†``), not a number: notes on the title and authors."""
+        for label in [label for label in self.notes if not label.isdigit() and label not in self.written]:
+            self._write_note(label)
 
     def flush_notes(self, title: str = "") -> None:
         """Write the notes no block called, under ``title`` when given."""

@@ -89,6 +89,8 @@ class _Paragraphs:
             self.text += text
         elif _URL_OPEN.match(self.text.rsplit(" ", 1)[-1]):
             self.text += text  # a web address broken at the line's end goes on without a space
+        elif self.text.endswith("/") and self.text[-2:-1].isalpha() and text[:1].isalpha():
+            self.text += text  # "e/" at a line's end, "ou" on the next: "e/ou", one word
         else:
             self.text += " " + text
         if line.ligatures:
@@ -142,10 +144,13 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
                if a.page == b.page and a.column == b.column and 0 < a.y0 - b.y0 < 3 * size]
     pitch = statistics.median(pitches) if pitches else 1.2 * size
     para = _Paragraphs(size, words)
-    in_refs = hanging = in_table = False
+    in_refs = hanging = in_table = seen_paragraph = False
     kind = ""
     cells: list[str] = []
     para_head = ""
+    # a paragraph cut by a figure or table printed inside it, and the captions written once it is whole
+    held: list[tuple[str, list[Change]]] = []
+    deferred: list[tuple[str, list[Change]]] = []
 
     def flush() -> None:
         text, changes = para.take()
@@ -153,7 +158,16 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
         pending.clear()
         if kind == "caption" and text:
             text = f"[{text}]"
+        if held:
+            deferred.append((text, changes))
+            return
         writer.emit(text, changes)
+        release()
+
+    def release() -> None:
+        for text, changes in deferred:
+            writer.emit(text, changes)
+        deferred.clear()
 
     def prose(line: Line, left: float, right: float) -> bool:
         letters = sum(c.isalpha() for c in line.text)
@@ -200,7 +214,10 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
             ends = gap > 1.3 * pitch or prev_right - prev.x1 > 0.15 * (prev_right - prev_left)
             new = (new or (kind == "caption" and ends)) and not (kind == "caption" and label_only)
         if new and para.text:
-            flush()
+            if kind == "paragraph" and not in_refs and _CAPTION.match(line.text) and not para.text.endswith(_END):
+                held.append(para.take())  # it goes on after the caption (and its table)
+            else:
+                flush()
         if new and kind == "caption" and _TABLE.match(para_head):
             in_table = True
             kind = ""
@@ -210,6 +227,11 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
                 continue
             in_table = False
         if new:
+            seen_paragraph = seen_paragraph or (kind == "paragraph" and prev is not None)
+            if heading_here and seen_paragraph:
+                # the front matter ends at the first heading in running type after a paragraph: the notes on
+                # the title and authors (labelled "*", "**") go there, where ingest reads notes on the authors
+                writer.flush_signed()
             kind = "heading" if heading else "caption" if _CAPTION.match(line.text) else "paragraph"
             para_head = line.text
             if heading and _REFERENCES.fullmatch(line.text.strip()):
@@ -217,17 +239,33 @@ def _blocks(lines: list[Line], size: float, words: set[str], writer: Writer, pen
                 writer.flush_notes()
                 refs = [ln for ln in lines if ln.y0 <= line.y0 or ln.page > line.page]
                 hanging = sum(ln.x0 - frames[(ln.page, ln.column)][0] > 3 for ln in refs) > 0.2 * max(1, len(refs))
+        if held and not para.text and not _CAPTION.match(line.text):
+            if kind != "heading" and line.text[:1].islower():
+                # the cut paragraph's rest, after the figures and tables printed inside it
+                for change in pending:
+                    change.offset = len(deferred[-1][0]) if deferred else 0
+                    (deferred[-1][1] if deferred else held[0][1]).append(change)
+                pending.clear()
+                para.text, para.changes = held.pop()
+                kind = "paragraph"
+            else:
+                writer.emit(*held.pop())
+                release()
         para.add(line)
         prev = line
     flush()
+    if held:
+        writer.emit(*held.pop())
+        release()
 
 
 def _notes(lines: list[Line], writer: Writer, last: list[str]) -> None:
     """Queue the notes printed at one page's foot; a first line without a label continues the last note."""
     for line in lines:
         m = NOTE_LABEL.match(line.text)
-        if m and (m.group(1) or m.group(2) or m.group(3)):
-            label = (m.group(1) or m.group(2) or m.group(3)).translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
+        if m and (m.group(1) or m.group(2) or m.group(3) or m.group(4)):
+            label = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).translate(
+                str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
             writer.notes[label] = (line.text[m.end():], [])
             last[:] = [label]
         elif last:
@@ -252,7 +290,36 @@ def _references_last(lines: list[Line], size: float) -> list[Line]:
         return abs(ln.size - entry) > 0.05 * entry
 
     end = next((i for i in range(start + 1, len(lines) - 1) if other(lines[i]) and other(lines[i + 1])), len(lines))
-    return lines[:start] + lines[end:] + lines[start:end]
+    listed = _without_colophon(lines[start:end])
+    return lines[:start] + lines[end:] + listed
+
+
+def _without_colophon(listed: list[Line]) -> list[Line]:
+    """The reference list without what the journal prints under its last entry, set apart by white space.
+
+    The editor in charge and the dates of submission ("Editora Associada: ...", "Submissão: 14/10/2020") are
+    no entry: the last few lines, below a gap of more than three line pitches under every entry of the list's
+    last page, are removed and recorded.
+    """
+    pitches = [a.y0 - b.y0 for a, b in itertools.pairwise(listed)
+               if a.page == b.page and a.column == b.column and 0 < a.y0 - b.y0 < 3 * a.size]
+    if len(listed) < 3 or not pitches:
+        return listed
+    pitch = statistics.median(pitches)
+    last = listed[-1].page
+    def apart(i: int) -> bool:
+        # the last few lines, all below every entry line above them on that page (in their column)
+        tail = listed[i:]
+        left, right = min(ln.x0 for ln in tail), max(ln.x1 for ln in tail)
+        above = [ln.y0 for ln in listed[:i] if ln.page == last and ln.x1 > left and ln.x0 < right]
+        gap = min(above, default=0.0) - max(ln.y0 for ln in tail)
+        return bool(above) and all(ln.page == last for ln in tail) and gap > 3 * pitch
+
+    cut = next((i for i in range(max(1, len(listed) - 6), len(listed)) if apart(i)), None)
+    if cut is None:
+        return listed
+    listed[cut - 1].removed.append(Change("colophon", last, " | ".join(ln.text for ln in listed[cut:])))
+    return listed[:cut]
 
 
 def _title_first(lines: list[Line], page: int) -> list[Line]:
@@ -282,10 +349,20 @@ def _without_figure_text(lines: list[Line], size: float, width: float, removed: 
     def small(line: Line) -> bool:
         return line.size < 0.95 * size and line.x1 - line.x0 < 0.25 * width and not _CAPTION.match(line.text)
 
+    def legend(line: Line, last: Line) -> bool:
+        # a wider line of the chart's own type right after its labels: a legend naming a few series ("Urban
+        # formal Rural migrant workers") or an axis printed in one line ("0,0% 5,0% 10,0%"), never a sentence
+        # ("The data that support the findings ...") or a caption
+        return (abs(line.size - last.size) < 0.05 * size and line.x1 - line.x0 < 0.6 * width
+                and len(line.text.split()) <= 6 and not line.text.endswith(_END) and not _CAPTION.match(line.text))
+
     kept: list[Line] = []
     run: list[Line] = []
     for line in [*lines, None]:
-        if line is not None and small(line):
+        # the short last line of a paragraph in small type ("(221,5 hours).", "443-455.") ends it, no chart starts
+        last_line = (line is not None and not run and bool(kept) and line.text.endswith(".")
+                     and abs(kept[-1].size - line.size) < 0.05 * size and kept[-1].x1 - kept[-1].x0 > 0.3 * width)
+        if line is not None and not last_line and (small(line) or (len(run) >= 3 and legend(line, run[-1]))):
             run.append(line)
             continue
         if len(run) >= 3:
@@ -328,7 +405,7 @@ def pdf_text(pages: list[Page], source: Path) -> tuple[str, list[Change]]:
         body, notes = split_notes(kept, size, continuing=bool(notes))
         body = _without_figure_text(reading_order(body, page.width), size, page.width, removed)
         if body:  # removed lines are recorded where the text resumes
-            body[0].removed, removed = removed, []
+            body[0].removed, removed = removed + body[0].removed, []
         running += body
         _notes(notes, writer, last_note)
     _blocks(_title_first(_references_last(running, size), pages[0].number), size, _words(lines), writer, pending)

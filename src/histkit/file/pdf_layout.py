@@ -17,7 +17,9 @@ LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", 
 _PAGE_NUMBER = re.compile(r"(?:p(?:age|ág|ag)?\.? *)?\d{1,4}(?: *(?:de|of|/) *\d{1,4})?", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 # A page-foot note's label: "1 ", "¹", "(2) ", "3. ", "*".
-NOTE_LABEL = re.compile(r"(?:\((\d{1,3})\)|(\d{1,3})\.?(?= )|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}))\s*")
+NOTE_LABEL = re.compile(r"(?:\((\d{1,3})\)|(\d{1,3})\.?(?= )|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})|(\*{1,5}|[†‡§]{1,3})(?= ))\s*")
+# A note mark that is a sign, not a number: raised after a title or an author's name, it calls a note on them.
+NOTE_SIGNS = "*†‡§"
 
 
 @dataclass
@@ -48,6 +50,7 @@ def _line_of(chars: list[Char], page: int) -> Line | None:
     ligatures = 0
     prev: Char | None = None
     italic = False
+    marks: list[str] = []
     for c in chars:
         if c.c.isspace():
             if parts and parts[-1] != " ":
@@ -58,12 +61,20 @@ def _line_of(chars: list[Char], page: int) -> Line | None:
         # set in a wide figure space) it takes twice that
         gap = 0.4 if c.c.isdigit() and prev is not None and prev.c.isdigit() else 0.2
         if (prev is not None and parts and parts[-1] != " " and c.x0 - prev.x1 > gap * min(c.size, prev.size)
-                and c.c not in ",.;:)]"):
+                and c.c not in ",.;:)]’”"):
             parts.append(" ")
         text = c.c
         if text in LIGATURES:
             text, ligatures = LIGATURES[text], ligatures + 1
         raised = c.size < 0.85 * size and c.y0 > base + 0.15 * size
+        # a sign raised as a note mark: in small type, or in the line's own right after a word ("MIRANDA¹*" in
+        # acta-amazonica; a key to signs, "(*) Dunn's test", "*Exótica, **Endêmica", stays)
+        after_word = bool(parts) and parts[-1][-1:].isalnum()
+        if (text in NOTE_SIGNS and c.y0 > base + 0.15 * size and "".join(parts).strip(" " + NOTE_SIGNS)
+                and (raised or after_word)):
+            # "Medeiros**": the sign is no text of the line, nor italics (at a line's start it labels a note)
+            marks.append(text)
+            continue
         if raised and text.isdigit():
             text = text.translate(SUPERSCRIPT)
             if parts and parts[-1] == " ":
@@ -76,8 +87,10 @@ def _line_of(chars: list[Char], page: int) -> Line | None:
     if italic:
         _mark(parts, opening=False)
     bold = sum(c.bold for c in main) > 0.6 * len(main)
-    return Line("".join(parts).strip(), min(c.x0 for c in solid), min(c.y0 for c in main),
-                max(c.x1 for c in solid), max(c.y1 for c in main), size, bold, page, ligatures)
+    text = re.sub(r" +(?=[,;])", "", "".join(parts)).strip() if marks else "".join(parts).strip()
+    removed = [Change("note-mark", page, "".join(marks))] if marks else []
+    return Line(text, min(c.x0 for c in solid), min(c.y0 for c in main),
+                max(c.x1 for c in solid), max(c.y1 for c in main), size, bold, page, ligatures, removed=removed)
 
 
 def _mark(parts: list[str], opening: bool) -> None:
@@ -108,12 +121,17 @@ def page_lines(page: Page) -> list[Line]:
 
 
 def _two_columns(lines: list[Line], width: float) -> bool:
-    """Both halves of the page hold at least a fifth of its lines, as long lines, and they do not cross."""
+    """Both halves of the page hold at least a fifth of its lines that keep to one half, as long lines.
+
+    Lines across the middle (a caption, a table's rows under two columns of text) are a band of their own:
+    they do not count against the columns.
+    """
     mid = width / 2
-    long = [ln for ln in lines if ln.x1 - ln.x0 > 0.3 * width]
+    halves = [ln for ln in lines if ln.x1 < mid + 4 or ln.x0 > mid - 4]
+    long = [ln for ln in halves if ln.x1 - ln.x0 > 0.3 * width]
     left = sum(ln.x1 < mid + 4 for ln in long)
     right = sum(ln.x0 > mid - 4 for ln in long)
-    return min(left, right) >= 0.2 * max(1, len(lines))
+    return min(left, right) >= 0.2 * max(1, len(halves))
 
 
 def _lines(page: Page, max_gap: float) -> list[Line]:

@@ -120,10 +120,16 @@ def citation_keys(refs: Sequence[Reference]) -> dict[str, str]:
 _TRAILING_PARTICLE = re.compile(rf"^(?P<given>.*\S) (?P<particle>{PARTICLE_RE})\.?$")
 
 
+_BODY_PART = re.compile(r"\b(?:Presid[êe]ncia|Minist[ée]rio|Secretar[ií]a|Senado|C[âa]mara|Conselho|Departamento|"
+                        r"Tribunal|Assembl[ée]ia|Congresso|Governo|Gobierno|Prefeitura|Ministry|Department)\b")
+
+
 def _csl_name(n: Name) -> dict[str, str]:
     # A name with no given name is a body's ("BRASIL", "IBGE"): CSL's literal, never "BRASIL, ." in a style.
     if not n.given:
         return {"literal": display_family(n.family)}
+    if _BODY_PART.search(n.given):  # "BRASIL, Presidência da República": a body and its part, never "P. da R."
+        return {"literal": f"{display_family(n.family)}. {n.given}"}
     if m := _TRAILING_PARTICLE.match(n.given):
         return {"family": display_family(n.family), "given": m.group("given"), "dropping-particle": m.group("particle")}
     return {"family": display_family(n.family), "given": n.given}

@@ -194,15 +194,27 @@ class Article:
         return _front_date(self, "approved")
 
 
+# English month names, as a note on the article prints its dates ("Article received on January 30, 2024").
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+_MONTH = "|".join(MONTH_NAMES)
+_WORDED = re.compile(rf"(?i:(?P<m1>{_MONTH}) (?P<d1>\d{{1,2}}), |(?P<d2>\d{{1,2}}) (?P<m2>{_MONTH}) )(?P<year>\d{{4}})")
+
+
 def _front_date(article: Article, name: str) -> date | None:
     element = article.front.get(name)
     if element is None:
         return None
     where = f"{article.source}:{article.line_of(element.start)}"
     match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", element.text.strip())
-    if not match:
+    worded = _WORDED.fullmatch(element.text.strip())
+    if worded:
+        month = MONTH_NAMES.index((worded["m1"] or worded["m2"]).lower()) + 1
+        day, year = int(worded["d1"] or worded["d2"]), int(worded["year"])
+    elif not match:
         raise SeedError(f"{where}: {name} date {element.text!r} is not DD/MM/YYYY; check the front matter")
-    day, month, year = (int(g) for g in match.groups())
+    else:
+        day, month, year = (int(g) for g in match.groups())
     try:
         return date(year, month, day)
     except ValueError as err:

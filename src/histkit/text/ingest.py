@@ -16,6 +16,7 @@ import re
 
 from histkit.core.errors import SeedError
 from histkit.text.article import (
+    MONTH_NAMES,
     REASONS,
     Article,
     Element,
@@ -23,15 +24,19 @@ from histkit.text.article import (
     Repair,
     Section,
 )
+from histkit.text.emphasis import unmarked
 from histkit.text.layout import (
     _CAPTION,
     _KEYWORD_LANG,
     _LABEL,
     SUPERSCRIPTS,
     body_start,
+    fields_in,
     heading_of,
     is_references_heading,
+    keyword_list,
     label_field,
+    next_labels,
 )
 from histkit.text.layout import _plain as _plain
 from histkit.text.limits import check_text
@@ -251,11 +256,32 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
     keywords: dict[str, list[str]] = {}
     # Notes on the authors follow the last labelled block; a title in another language comes before it.
     last_label = max((n for n, (_, _, raw) in enumerate(blocks) if _LABEL.match(raw)), default=-1)
+    # A label alone on its line ("ABSTRACT" set as a heading) names the block under it.
+    labelled = ""
+    previous: Element | None = None
+    next_labelled = next_labels([raw for _, _, raw in blocks])
     for n, (start, end, raw) in enumerate(blocks):
         label = _LABEL.match(raw)
-        if label and (label.group("colon_tail") is not None or n > 0):
+        if (previous is not None and previous.field.startswith("abstract") and not label and not labelled
+                and next_labelled[n].startswith("keywords") and "@" not in raw):
+            # A structured abstract ("Objetivo: ...") runs over paragraphs before its keywords: no note on authors.
+            previous.pieces.append((start, end))
+            previous.text = f"{previous.text} {builder.clean(start, end, previous.element_id, previous.notes)}"
+            continue
+        if label and label.group("alone") is not None and n > 0:
+            labelled = label_field(label)
+            continue
+        if labelled:
+            name, labelled = labelled, ""
+            value_start = start
+        elif label and (label.group("colon_tail") is not None or n > 0):
             name = label_field(label)
             value_start = start + label.end()
+            following = blocks[n + 1][2] if n + 1 < len(blocks) else ""
+            if name.startswith("abstract") and _set_title(raw[label.end():]) and not _LABEL.match(following):
+                # "Resumo *O novo normal da economia chinesa*": the label, the title in that language in
+                # italics, and the abstract in the block under them
+                name, labelled = "title_" + (name.split("_")[1] if "_" in name else "en"), name
         else:
             value_start = start
             following = blocks[n + 1][2] if n + 1 < len(blocks) else ""
@@ -269,6 +295,8 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
                 name = "title_" + next_field.split("_")[1]
             elif any(k.startswith("keywords") for k in seen) and next_field == "abstract":
                 name = "title_en"
+            elif previous is not None and previous.field.startswith("abstract") and keyword_list(raw):
+                name = "keywords" + previous.field[len("abstract") :]  # unlabelled, in the abstract's language
             elif raw.strip() == _field_text(builder, "author"):
                 name = "author_repeated"
             elif any(k.startswith("keywords") for k in seen) and n < last_label and _title_like(raw):
@@ -277,15 +305,42 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
                 name = "title_other"
             else:
                 name = "author_note"
-        if name in seen:
-            name = f"{name}_{sum(1 for s in seen if s.startswith(name))+1}"
-        seen.add(name)
-        element = Element(f"fm-{name}", "front-matter", 0, "front matter", [], field=name)
-        builder.add(element, value_start, end)
-        lang = _KEYWORD_LANG.get(name)
-        if lang:
-            keywords[lang] = _keywords(builder, element, value_start, end)
+        for field, field_start, field_end in fields_in(builder.text, name, value_start, end):
+            if field in seen:
+                field = f"{field}_{sum(1 for s in seen if s.startswith(field))+1}"
+            seen.add(field)
+            element = Element(f"fm-{field}", "front-matter", 0, "front matter", [], field=field)
+            previous = builder.add(element, field_start, field_end)
+            lang = _KEYWORD_LANG.get(field)
+            if lang:
+                keywords[lang] = _keywords(builder, element, field_start, field_end)
+            if field.startswith("author_note"):
+                _history(builder, seen, field_start, field_end)
     return keywords
+
+
+_MONTH_WORD = "|".join(MONTH_NAMES)
+# "* Article received on January 30, 2024 and approved on March 19, 2024." in a note on the title
+_HISTORY = re.compile(
+    r"\b(?i:(?P<what>received|submitted|approved|accepted)(?: on| in| em| el)?) "
+    rf"(?P<date>(?i:{_MONTH_WORD}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?i:{_MONTH_WORD}) \d{{4}}"
+    r"|\d{1,2}/\d{1,2}/\d{4})\b"
+)
+
+
+def _history(builder: _Builder, seen: set[str], start: int, end: int) -> None:
+    """The dates of submission and approval a note on the article prints, as front-matter fields."""
+    for m in _HISTORY.finditer(builder.text, start, end):
+        field = "received" if m["what"].lower() in ("received", "submitted") else "approved"
+        if field not in seen:
+            seen.add(field)
+            builder.add(Element(f"fm-{field}", "front-matter", 0, "front matter", [], field=field), *m.span("date"))
+
+
+def _set_title(value: str) -> bool:
+    """A label's value set wholly in italics with no sentence end: a title, not the start of an abstract."""
+    text = value.strip()
+    return len(text) > 2 and text[0] == "*" and text[-1] == "*" and "*" not in text[1:-1] and _title_like(text)
 
 
 def _title_like(raw: str) -> bool:
@@ -300,7 +355,7 @@ def _field_text(builder: _Builder, name: str) -> str:
 
 def _keywords(builder: _Builder, element: Element, start: int, end: int) -> list[str]:
     words = []
-    for m in re.finditer(r"[^.]+", builder.text[start:end]):
+    for m in re.finditer(r"[^.;]+", builder.text[start:end]):
         raw = m.group().strip()
         if not raw:
             continue
@@ -310,7 +365,7 @@ def _keywords(builder: _Builder, element: Element, start: int, end: int) -> list
             builder.repairs.append(
                 Repair("keyword-spacing", offset, offset + len(raw), fixed, element.element_id)
             )
-        words.append(fixed)
+        words.append(unmarked(fixed).strip())  # "*Black Lives Matter*": the italics are type, not the keyword
     return words
 
 

@@ -34,13 +34,14 @@ _REFERENCES = re.compile(
 _INTRO = re.compile(r"(?:\d{1,2}\.? +|[ivxlc]{1,6}\.? +)?(?:introducao|introduccion|introduction|apresentacao)\b")
 # Front-matter labels as printed, with or without a colon: "ABSTRACT:", "Resumen Desde 2008...",
 # "Palabras clave", "Key words", "**JEL:**", "Recebido em: 04/06/2017", "Received: 3 May 2020", or a dash:
-# "ABSTRACT – (Chemical prospecting...".
+# "ABSTRACT – (Chemical prospecting...", or alone on its line above the text it labels (``alone``), as a
+# publisher's PDF sets "ABSTRACT" or "RESUMO" as a heading over its paragraph.
 _LABEL = re.compile(
     r"(?:\*\*)?(?:(?P<label>abstract|resumo|resumen|keywords|key words|key-words|palavras-chave|"
     r"palavras chave|palabras clave|palabras-clave|jel(?: classification)?)"
     r"|(?P<date>recebido em|recebido|received on|received|recibido el|recibido|aprovado em|aprovado|"
     r"aceito em|aceito|accepted on|accepted|aceptado el|aceptado)(?= *(?::|\*\*:|\d)))"
-    r"(?::\*\*|\*\*:|(?= *:))? *(?::(?P<colon_tail> *)|[–—-] +(?=\S)|(?= *\S))",
+    r"(?::\*\*|\*\*:|(?= *:))? *(?::(?P<colon_tail> *)|[–—-] +(?=\S)|(?= *\S)|(?P<alone>(?:\*\*)? *\Z))",
     re.IGNORECASE,
 )
 _LABEL_FIELDS = {
@@ -84,6 +85,46 @@ _CAPTION = re.compile(
 def label_field(label: re.Match[str]) -> str:
     """The front-matter field a label names: ``"Palabras clave"`` -> ``"keywords_es"``."""
     return _LABEL_FIELDS[(label.group("label") or label.group("date")).casefold()]
+
+
+_SENTENCE_GAP = re.compile(r"(?<=[.;]) +")
+
+
+def fields_in(text: str, name: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """A field's span, or two when a keywords line runs on into another label after a full stop.
+
+    A PDF's line "JEL: O53, O47, O49." set close under the keywords joins their paragraph ("... Mudança
+    estrutural. JEL: O53, O47, O49."): the codes are no keyword.
+    """
+    if not name.startswith("keywords"):
+        return [(name, start, end)]
+    for gap in _SENTENCE_GAP.finditer(text, start, end):
+        label = _LABEL.match(text, gap.end(), end)
+        if label and label.group("colon_tail") is not None:
+            return [(name, start, gap.start()), *fields_in(text, label_field(label), label.end(), end)]
+    return [(name, start, end)]
+
+
+def next_labels(raws: list[str]) -> list[str]:
+    """For each block, the field of the next labelled block after it ("" where none follows), in one pass."""
+    out = [""] * len(raws)
+    for n in range(len(raws) - 2, -1, -1):
+        found = _LABEL.match(raws[n + 1])
+        out[n] = label_field(found) if found else out[n + 1]
+    return out
+
+
+def keyword_list(raw: str) -> bool:
+    """Two to twelve short phrases (five words at most) separated by full stops or semicolons, on one line.
+
+    Keywords printed without a label ("gentrification. tourism urbanization. tourism policies.", as a JATS
+    ``<kwd-group>`` without a ``<title>`` comes out) read so; an address or a sentence does not.
+    """
+    text = raw.strip()
+    if not text or len(text) > 400 or "\n" in text or "@" in text or ":" in text:
+        return False
+    items = [item.strip() for item in re.split(r"[.;](?:\s+|$)", text) if item.strip()]
+    return 2 <= len(items) <= 12 and all(len(item.split()) <= 5 for item in items)
 
 
 def _fold(text: str) -> str:

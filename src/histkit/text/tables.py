@@ -99,7 +99,8 @@ def sections_table(article: Article) -> pd.DataFrame:
     """
     rows = []
     for s in article.sections:
-        inside = [e for e in article.elements if e.section_title == s.heading]
+        # by number: two sections may print the same heading (an appendix's own "REFERENCES" before the list's)
+        inside = [e for e in article.elements if e.section == s.number and e.section_title == s.heading]
         body = [e for e in inside if e.kind in ("paragraph", "blockquote")]
         rows.append(
             {
