@@ -397,9 +397,10 @@ def test_other_styles_print_the_doi_or_the_link(corpus, article, start, style, t
 @pytest.mark.parametrize(
     ("article", "start", "style", "tail"),
     [
-        # bak-p59099, line 268: an entry histkit reads into no parts ends with its text, then its link
-        ("bak-p59099", "BRASIL. *Constituição", ABNT_ARCHIVES, "Senado,1988. Disponível em: "
-         "http://www.planalto.gov.br/ccivil_03/Constituicao/Constituicao.htm. Acesso em: 8 maio 2020."),
+        # bak-p59610, line 264: an entry histkit reads into no parts ends with its text, then its link in the style's
+        # words ("... em 10 de dezembro 1948. https://www.unicef.org/brazil/declaracao-universal-dos-direitos-humanos")
+        ("bak-p59610", "DECLARAÇÃO UNIVERSAL", ABNT_ARCHIVES, "em 10 de dezembro 1948. Disponível em: "
+         "https://www.unicef.org/brazil/declaracao-universal-dos-direitos-humanos."),
         # edur-metodologias-ativas, line 158: "... Retrieved February 3, 2023, fromhttps://..."
         ("edur-metodologias-ativas", "Kurt, D. S.", "apa", "Educational Technology. "
          "https://educationaltechnology.net/lev-vygotsky-sociocultural-theory-of-cognitive-development/"),
