@@ -1,4 +1,4 @@
-"""Score the parts of each reference entry (kind, title, container, volume, pages, place, publisher).
+"""Score the parts of each reference entry (kind, title, container, volume, pages, place, publisher, DOI, link).
 
 For each article of ``../shared/corpus/`` our entries are paired with the publisher's JATS ``<ref>``
 entries by the similarity of their printed text (:func:`eval_corpus.align`), and each part the JATS
@@ -11,7 +11,10 @@ entries by the similarity of their printed text (:func:`eval_corpus.align`), and
 - ``title``: ``<article-title>``, else ``<chapter-title>``, else ``<source>``;
 - ``cont``: the container, ``<source>`` of an article or a chapter;
 - ``vol``, ``pages`` (``<fpage>``-``<lpage>``), ``place`` (``<publisher-loc>``), ``publ``
-  (``<publisher-name>``).
+  (``<publisher-name>``);
+- ``doi``: ``<pub-id pub-id-type="doi">``, else the DOI of an ``<ext-link>`` to doi.org, compared as bare
+  names without regard to case; ``url``: the first ``<ext-link>`` that is not a DOI's, compared as printed
+  but for a space after the scheme ("https:// www...") and a final slash.
 
 Texts are compared folded (lower case, no accents, no punctuation); a title or container also counts
 when one starts the other and covers at least 80% of it (a subtitle the JATS drops, or a medium note it
@@ -29,6 +32,7 @@ Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_references.py [--detail A
 
 from __future__ import annotations
 
+import re
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -40,8 +44,12 @@ from rapidfuzz import fuzz
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_corpus import CORPUS, align, fold, read_truth
 
-FIELDS = ("kind", "title", "container", "volume", "pages", "place", "publisher")
-HEAD = ("kind", "title", "cont", "vol", "pages", "place", "publ")
+from histkit.extract.reference_online import doi_name, link_text
+
+XLINK = "{http://www.w3.org/1999/xlink}href"
+
+FIELDS = ("kind", "title", "container", "volume", "pages", "place", "publisher", "doi", "url")
+HEAD = ("kind", "title", "cont", "vol", "pages", "place", "publ", "doi", "url")
 KINDS = {"journal": {"article"}, "book": {"book", "memoir"}, "chapter": {"chapter"}, "thesis": {"thesis"},
          "webpage": {"web page"}}
 
@@ -74,6 +82,8 @@ def read_parts(path: Path) -> dict[str, Parts]:
         source = _text(cite.find("source"))
         if kind == "book" and chapter:
             kind = "chapter"
+        links = [link_text(e.get(XLINK, "")) for e in cite.iter("ext-link")]
+        dois = [doi_name(link) for link in links]
         values = {
             "kind": kind if kind in KINDS else "",
             "title": article or chapter or source,
@@ -82,9 +92,16 @@ def read_parts(path: Path) -> dict[str, Parts]:
             "pages": "-".join(p for p in (_text(cite.find("fpage")), _text(cite.find("lpage"))) if p),
             "place": _text(cite.find("publisher-loc")),
             "publisher": _text(cite.find("publisher-name")),
+            "doi": _text(cite.find("pub-id[@pub-id-type='doi']")) or next((d for d in dois if d), ""),
+            "url": next((link for link, d in zip(links, dois, strict=True) if link and not d), ""),
         }
         out[ref.get("id", "")] = Parts(ref.get("id", ""), {k: v for k, v in values.items() if v})
     return out
+
+
+def _link(text: str) -> str:
+    """A link compared: no space after its scheme, no final slash."""
+    return re.sub(r"(?<=//) +", "", text.strip()).rstrip("/")
 
 
 def same_text(ours: str, theirs: str) -> bool:
@@ -105,6 +122,10 @@ def agrees(name: str, ours: Any, theirs: str) -> bool:
         return fold(value).replace(" ", "") == fold(theirs).replace(" ", "")
     if name == "volume":
         return fold(value) == fold(theirs)
+    if name == "doi":
+        return value.lower() == theirs.strip().lower()
+    if name == "url":
+        return _link(value) == _link(theirs)
     return same_text(value, theirs)
 
 

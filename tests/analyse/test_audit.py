@@ -164,13 +164,15 @@ def test_article_without_notes_has_an_empty_footnote_table_with_its_columns(corp
 
 
 def test_an_unlisted_name_with_a_year_is_queried_as_either(corpus):
-    # bak-p59099 note 4 "a tabela de Petri (1999)" is a work the list lacks; bak-p59553's caption
-    # "Teatro Mariinsky (1860)" is a building's date. The text alone cannot tell them apart: both
-    # are queried, and the reason names both readings.
-    for name, quote in (("bak-p59099", "Petri (1999)"), ("bak-p59553", "Teatro Mariinsky (1860)")):
-        f = run_audit(corpus[name]).findings
-        row = f[(f["kind"] == "not-read-as-citation") & (f["subject"] == quote)].iloc[0]
-        assert "a work missing from the list, or a date" in row["detail"], name
+    # bak-p59553's caption "Teatro Mariinsky (1860)" is a building's date, or a work the list lacks: the text
+    # alone cannot tell, so it is queried, and the reason names both readings. bak-p59099's note 4 says
+    # "de acordo com a tabela de Petri (1999)": the words before the name cite a work, one the list lacks.
+    f = run_audit(corpus["bak-p59553"]).findings
+    row = f[(f["kind"] == "not-read-as-citation") & (f["subject"] == "Teatro Mariinsky (1860)")].iloc[0]
+    assert "a work missing from the list, or a date" in row["detail"]
+    f = run_audit(corpus["bak-p59099"]).findings
+    row = f[(f["kind"] == "unmatched-citation") & (f["subject"] == "Petri")].iloc[0]
+    assert row["detail"] == "Petri, 1999: no reference"
 
 
 def test_what_was_not_read_as_a_citation_is_a_finding(corpus):
@@ -247,6 +249,22 @@ def test_a_bracketed_original_year_tells_two_entries_apart(corpus):
     assert chosen == {"1979": "Estética da criação verbal [19", "1954": "O problema do texto na linguís"}
     ambiguous = audit.findings[audit.findings["kind"] == "ambiguous-citation"]
     assert not set(ambiguous["citation_ids"]) & set(rows["citation_id"])
+
+
+def test_entries_with_no_year_are_said_so_in_findings(corpus):
+    # mediacoes-cambiemos lists "Clarín, 15/5/18 falta referencia" and "Clarín, 14/5/18 falta referencia" (no year
+    # of their own) and cites "(Clarín, 31/12/16)": the finding said "the list has Clarín for , ".
+    f = run_audit(corpus["mediacoes-cambiemos"]).findings
+    unmatched = f.loc[(f["kind"] == "unmatched-citation") & (f["subject"] == "Clarín"), "detail"].iloc[0]
+    assert unmatched == "Clarín, 31/12/16: no reference (the list has Clarín in 2 entries with no year)"
+
+
+def test_an_uncited_entry_with_no_year_says_so(corpus):
+    # bak-p59099 lists "BRASIL, Presidência da República. *Constituição Federal*. Disponível em: ..." with no year of
+    # its own (only an access date): the finding read "BRASIL : Constituição Federal.".
+    f = run_audit(corpus["bak-p59099"]).findings
+    details = set(f.loc[f["kind"] == "uncited-reference", "detail"])
+    assert any(d.startswith("BRASIL (no year): Constituição Federal") for d in details)
 
 
 @pytest.mark.parametrize(("name", "cited"), [

@@ -63,3 +63,12 @@ def test_a_date_of_another_clause_is_not_the_one_placed_before_the_event():
     # "In 1980, the archive, created long before the revolution, which took place in 1974, was moved": 1980 dates
     # the move, not the archive
     assert rows(fixture("en"), "order", "long before the revolution").empty
+
+
+def test_one_year_is_said_in_the_singular(corpus):
+    # edur-metodologias-ativas: "nos dois anos do período de pesquisa considerado (2019 e 2020": from 2019 to 2020
+    # is 1 year, or 2 counting both ends
+    check = only(corpus["edur-metodologias-ativas"], "duration", "dois anos")
+    assert check["status"] == "consistent"
+    assert check["computed"] == "1 year (2 counting both ends)"
+    assert check["reason"].startswith("from 2019 to 2020 is 1 year, or 2 counting both ends")

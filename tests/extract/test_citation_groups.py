@@ -508,3 +508,24 @@ def test_who_speaks_what_they_are_and_the_date(content, name, date):
     (work,) = read_group(content)[0]
     assert (work.authors, work.year) == ((name,), date)
     assert read_group("Silva, Souza, 12/3/2019")[0] == []  # two names and a date: no newspaper, no speaker
+
+
+def test_citing_words_before_an_unlisted_name_make_it_a_citation(corpus):
+    # oes-tourism-gentrification: "the researcher remains a spectator of the object being observed, according to
+    # Gil (2008)"; bak-p59099's note 4: "de acordo com a tabela de Petri (1999)". Neither list prints the name:
+    # a work missing from the list (an editor's query), not a date the article speaks about.
+    from histkit.extract.citation_groups import after_citing_words
+    from histkit.extract.citations import citations_table
+    from histkit.extract.dates import dates_table
+
+    text = "observed, according to Gil (2008). Following the war, Portugal (1974) was"
+    assert after_citing_words(text, text.index("Gil"))
+    assert not after_citing_words(text, text.index("Portugal"))
+    assert after_citing_words("de acordo com a tabela de Petri (1999)", 26)
+    for name, quote in (("oes-tourism-gentrification", "Gil (2008)"), ("bak-p59099", "Petri (1999)")):
+        article = corpus[name]
+        cited = citations_table(article, ())
+        assert quote in set(cited["quote"]), name
+        dates = dates_table(article)
+        year = quote[-5:-1]
+        assert dates.loc[dates["quote"] == year, "in_citation"].all(), name

@@ -251,8 +251,9 @@ def test_decade_without_century_says_so():
     [
         # edur-literatura-indigena: a list of years after "anos de" is not a decade
         ("presença de mais de 3 etnias nos anos de 1979, 1981, 1983.", ["1979", "1981", "1983"]),
-        # rdbci-bibliotecas: "entre os anos de 2020 e 2021" names two years
-        ("o período pandêmico entre os anos de 2020 e 2021, profissionais", ["2020", "2021"]),
+        # rdbci-bibliotecas: "entre os anos de 2020 e 2021" is the span of the pandemic, as "entre 2012 e 2014"
+        # is one, never the decade of 2020
+        ("o período pandêmico entre os anos de 2020 e 2021, profissionais", ["2020/2021"]),
         # edur-literatura-indigena: "desde a década de 50, 60" lists decades
         ("contato desde a década de 50, 60 com a sociedade", ["195X"]),
         # two decades joined by "e" that do not follow each other are a list: the first is read alone
@@ -390,6 +391,37 @@ def test_pt_es_relative_forms_read_by_text2num(phrase, reference, edtf, count, u
 )
 def test_english_month_day_year_is_a_day_and_spaced_dashes_join_years(text, found):
     assert [f.value.edtf for f in find_in(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # oes-tourism-gentrification: "The Monumenta program, which was active between 1996 and 2006"
+        ("which was active between 1996 and 2006, allowed", [("between 1996 and 2006", "1996/2006")]),
+        # mediacoes-cambiemos: "(diciembre de 2015 a abril de 2018)", the period of "gradualismo"
+        ("el ajuste (diciembre de 2015 a abril de 2018) y un período",
+         [("diciembre de 2015 a abril de 2018", "2015-12/2018-04")]),
+        # paz-mixed-flocks: "from October 2016 to September 2017"
+        ("sampled from October 2016 to September 2017 in",
+         [("from October 2016 to September 2017", "2016-10/2017-09")]),
+        # bak-p59099 quotes the penal code: "(Redação dada pela Lei nº 7.209, de 11.7.1984)"
+        ("pela Lei nº 7.209, de 11.7.1984) Redução", [("11.7.1984", "1984-07-11")]),
+        ("em 31.02.2020 e 13.104/2015", []),  # no such day; a law's number and year
+        # oes-tourism-gentrification: "Institutionally, until 1980, there was little participation"
+        ("Institutionally, until 1980, there", [("until 1980", "../1980")]),
+        # bak-p59099: "foi, até o ano de 2021, palco para defesa de teses acintosas"
+        ("foi, até o ano de 2021, palco", [("até o ano de 2021", "../2021")]),
+        ("funciona a partir de 2014 no", [("a partir de 2014", "2014/..")]),
+        # rdbci-bibliotecas: "uma carta de conjuntura no primeiro semestre de 2021": January to June
+        ("conjuntura no primeiro semestre de 2021, que", [("primeiro semestre de 2021", "2021-01/2021-06")]),
+        ("in the second half of 2020.", [("the second half of 2020", "2020-07/2020-12")]),
+        # oes-tourism-gentrification: "and from 1997 onwards, renovation projects began in the Historic Center"
+        ("and from 1997 onwards, renovation", [("1997 onwards", "1997/..")]),
+        ("de 2010 em diante, o", [("2010 em diante", "2010/..")]),
+    ],
+)
+def test_spans_open_and_closed_as_the_article_writes_them(sentence, found):
+    assert [(f.phrase, f.value.edtf) for f in find_in(sentence)] == found
 
 
 @pytest.mark.parametrize(

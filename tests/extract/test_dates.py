@@ -159,6 +159,25 @@ def test_a_name_the_list_does_not_print_before_a_year_is_still_a_date():
     assert bool(found.loc["1990", "in_citation"])
 
 
+def test_access_dates_and_a_year_with_its_page_are_bibliographic(corpus):
+    # bak-p59610's notes: "Acesso em: 7 abr. 2022", "Acesso em 25 de junho de 2022" (when a web page was read),
+    # and "não tenha se dedicado à imagem (2013, p.46; grifo no original)" (the year and page of Volochínov's
+    # book, named just before): none is a date the article speaks about.
+    article = corpus["bak-p59610"]
+    dates = dates_table(article)
+
+    def flagged(context: str, quote: str) -> bool:
+        at = article.text.index(context)
+        row = dates[(dates["start"] >= at) & (dates["start"] < at + len(context)) & (dates["quote"] == quote)]
+        assert len(row) == 1, (context, quote)
+        return bool(row["in_citation"].iloc[0])
+
+    assert flagged("Acesso em: 7 abr. 2022", "2022")
+    assert flagged("Acesso em 25 de junho de 2022", "25 de junho de 2022")
+    assert flagged("(2013, p.46; grifo no original)", "2013")
+    # "publicada em 06 de junho de 2020, às 22h48": the photo report's day is the article's subject
+    assert not flagged("publicada em 06 de junho de 2020", "06 de junho de 2020")
+
 def test_a_field_read_inside_a_note_is_dated_once():
     # ecos-china-new-normal: "* Article received on January 30, 2024 and approved on March 19, 2024." is a note on
     # the title, and its dates are the received and approved fields too: one dated statement each

@@ -281,3 +281,37 @@ def test_a_name_suffix_ends_no_sentence():
     text = "It was higher than that found by Ghizoni-Jr. (2009), who recorded 64 species. Then it rained."
     assert [text[a:b] for a, b in q.sentences(text)] == [
         "It was higher than that found by Ghizoni-Jr. (2009), who recorded 64 species.", "Then it rained."]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # oes-tourism-gentrification: "The next two discuss theoretical aspects of tourism policy": a verb
+        ("The next two discuss theoretical aspects of tourism policy", []),
+        # acta-amazonica-land-cover: "seven richness indices": the noun after the number modifies "indices"
+        ("considering three categories: (1) seven richness indices", [("three categories", 3.0)]),
+        # oes-tourism-gentrification: "Five groups of interviewees were defined"
+        ("Five groups of interviewees were defined", [("Five groups", 5.0)]),
+    ],
+)
+def test_a_count_is_a_number_before_a_plural_noun(text, counted):
+    found = [(text[f.start : f.end], f.value) for f in q.find_quantities(text) if f.kind == "count"]
+    assert found == counted
+
+
+def test_a_dot_groups_thousands_in_a_spanish_percentage(corpus):
+    # mediacoes-cambiemos: "de gas (promedio de 200%, alcanzando hasta 1.200%)": one thousand two hundred per cent
+    table = q.quantities_table(corpus["mediacoes-cambiemos"])
+    assert table.loc[table["quote"] == "1.200%", "value"].tolist() == [1200.0]
+    assert [f.value for f in q.find_quantities("the rate rose to 2.375% in the second quarter")] == [2.375]
+
+
+@pytest.mark.parametrize(("sentence", "unit", "value"), [
+    ("Twelve people came to the meeting.", "people", 12),
+    ("and ten women, two men and three children were heard", "women", 10),
+])
+def test_a_count_of_persons_in_an_irregular_plural_is_a_count(sentence, unit, value):
+    # English counts persons with plurals that do not end in -s ("ten people" in the corpus's oes and ecos)
+    found = [(f.kind, f.unit, f.value) for f in q.find_quantities(sentence)]
+    assert ("count", unit, value) in found
+    assert not [f for f in q.find_quantities("the 1920 people and a menswear shop") if f.kind == "count"]

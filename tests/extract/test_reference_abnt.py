@@ -230,6 +230,45 @@ def test_issue_date(head, year, date):
     assert issue_date(head, year) == date
 
 
+def test_a_thesis_with_its_pages_in_p_and_a_full_stop_before_its_school(corpus):
+    # bak-p59099 lists "HUFF. L. A. *Entre o sujeito e o seu discurso:* um estudo dialógico. 202p. *Tese* (Doutorado
+    # em Linguística). Programa de Pós-Graduação em Linguística, Centro de Comunicação e Expressão, Universidade
+    # Federal de Santa Catarina, Florianópolis, 2021.": a person (the comma after HUFF printed as a full stop) and
+    # a doctoral thesis, not a book titled "L".
+    from histkit.extract.references import article_references
+
+    (huff,) = [r for r in article_references(corpus["bak-p59099"]) if r.key == "HUFF"]
+    assert [(n.family, n.given) for n in huff.authors] == [("HUFF", "L. A.")]
+    assert huff.kind == "thesis" and huff.year == "2021"
+    assert huff.title == "Entre o sujeito e o seu discurso: um estudo dialógico"
+    assert huff.genre == "Tese (Doutorado em Linguística)" and huff.place == "Florianópolis"
+    assert huff.publisher.endswith("Universidade Federal de Santa Catarina")
+
+
+def test_a_body_before_a_full_stop_is_no_person():
+    decree = parse_entry("BRASIL. Decreto nº. 2848, de 07 de dezembro de 1940. Disponível em: http://x.", "r1", 1)
+    assert [(n.family, n.given) for n in decree.authors] == [("BRASIL", "")]
+
+
+def test_a_volume_printed_without_its_full_stop(corpus):
+    # bak-p59099: "SCOOT, J. Gênero, uma categoria útil de análise histórica. *Educação e realidade*, v 2, n. 20,
+    # p.145-155, 1995.": the "v" of "v 2" is the volume's mark, not the journal's place (rendered "..., v, v. 2")
+    from histkit.extract.references import article_references
+
+    (scoot,) = [r for r in article_references(corpus["bak-p59099"]) if r.key == "SCOOT"]
+    assert (scoot.container, scoot.place, scoot.volume, scoot.issue) == ("Educação e realidade", "", "2", "20")
+
+
+def test_an_imprint_with_no_space_before_its_year(corpus):
+    # bak-p59099: "BRASIL. *Constituição da República Federativa do Brasil.* Brasília, DF: Senado,1988." The title
+    # read "Constituição ... do Brasil. Brasília, DF: Senado,1988." with the imprint inside it.
+    from histkit.extract.references import article_references
+
+    (charter,) = [r for r in article_references(corpus["bak-p59099"]) if r.key == "BRASIL" and r.year == "1988"]
+    assert (charter.title, charter.place, charter.publisher) == (
+        "Constituição da República Federativa do Brasil", "Brasília, DF", "Senado")
+
+
 ACTS = [
     (
         # edur-literatura-indigena, line 219: the act, its summary, the place and year it was given; no gazette

@@ -438,9 +438,18 @@ def test_an_article_without_a_reference_heading_is_told_so() -> None:
         lambda n: "SILVA, A. Title. Disponível em: http://x.org/" + "a " * n + "b.htm.",
         lambda n: "Silva, A. 2001. Title. " + "Ab. " * n + "Cd 5: 1-2.",
         lambda n: "SILVA, " + "A. " * n + "de. Title. Place: Publisher, 2001.",
+        # the online part kept (branch refs5): labelled links, a link split into words up to its access date,
+        # links in running words, a link's closing brackets and stops, access dates, a DOI with brackets
+        lambda n: "SILVA, A. Title. " + "Disponível em: http://x.org/a " * n + "Acesso em: 1 jan. 2020.",
+        lambda n: "SILVA, A. Title. " + "Available at: https://x.org/a Ab Cd" * n + ". Last access: Jan. 1, 2020.",
+        lambda n: "SILVA, A. " + "o portal " * n + "www.x.org e " * n + "Place: Pub, 2001.",
+        lambda n: "SILVA, A. Title. Disponível em: http://x.org/a" + ")." * n,
+        lambda n: "SILVA, A. Title. 2001. " + "Acesso em: 1 jan. " * n + "2020.",
+        lambda n: "SILVA, A. Title. 2001. doi: 10.1000/" + "a(" * n,
     ],
     ids=["initials", "mixed-initials", "persons", "apa", "host-people", "brackets", "news", "act", "broken-link",
-         "abbreviated", "particle"],
+         "abbreviated", "particle", "online-labels", "split-link", "running-links", "link-ends", "access-dates",
+         "doi-brackets"],
 )
 def test_parsing_an_entry_grows_linearly_on_hostile_text(make):
     from tests.extract.test_citation_groups import growth

@@ -589,3 +589,14 @@ def test_a_particle_after_the_initials_is_a_dropping_particle(corpus):
     assert entry.startswith("Nooy, W. de, Mrvar, A. and Batagelj, V. (2018)"), entry
     # left alone: a particle among the initials stays in the given names ("FREIRE, G. H. de A.")
     assert to_csl(almeida)[0]["author"][2] == {"family": "Freire", "given": "G. H. de A."}
+
+
+def test_a_body_and_its_part_is_no_person(corpus):
+    # bak-p59099 lists "BRASIL, Presidência da República. *Constituição Federal*.": the ABNT rendering read
+    # "BRASIL, P. da R." as if "Presidência da República" were a person's given names.
+    from histkit.extract.references import article_references
+    from histkit.present.bibliography import to_csl
+
+    refs = [r for r in article_references(corpus["bak-p59099"]) if r.title.startswith("Constituição Federal")]
+    (item,) = to_csl(refs)
+    assert item["author"] == [{"literal": "Brasil. Presidência da República"}]  # ABNT prints it in capitals

@@ -59,3 +59,13 @@ def test_a_computed_share_that_is_itself_rounded_is_not_rounded_twice(corpus):
     sentences = claim_sentences(automatic_claims(corpus["paz-mixed-flocks"]))
     (share,) = [s for s in sentences if "representing 3.9%" in s]
     assert share == "The article says “representing 3.9%”; its own figures give 3.95%: it holds."
+
+
+def test_a_total_is_shown_with_the_parts_it_is_added_from(corpus):
+    # edur-metodologias-ativas: "resultou na localização de 433 trabalhos de pesquisa originais, sendo 55 resultados
+    # obtidos a partir do Science Direct (SciDir) e 378 resultados obtidos no Web of Science (WoS)"
+    claims = automatic_claims(corpus["edur-metodologias-ativas"])
+    sentences = claim_sentences(claims)
+    assert "The article says “433”; its own figures give 55 + 378 = 433: it holds." in sentences
+    table = claims_reader_table(claims)
+    assert "55 + 378 = 433" in set(table["Its own figures give"])

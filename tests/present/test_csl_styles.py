@@ -289,11 +289,13 @@ def test_an_act_prints_its_gazette_place_and_date_as_the_list_does(corpus):
     (entry,) = render_bibliography(laws, ABNT_ARCHIVES, "pt")
     assert entry.endswith("Diário Oficial da União, Brasília, DF, 20 dez. 2005a.") and entry[-50:] in text, entry
     # edur-literatura-indigena, line 219: no gazette, the place and year as printed; bak-p59099, line 272: neither,
-    # and no date added after the act's own
+    # and no date added after the act's own; its link and access date after it ("Disponível em: http://www.planalto
+    # .gov.br/ccivil_03/decreto-lei/del2848.htm. Acesso em: 08 mai. 2020.", the date in the style's words)
     acts = [r for r in article_references(corpus["edur-literatura-indigena"]) if r.title.startswith("Lei n.º 6001")]
     acts += [r for r in article_references(corpus["bak-p59099"]) if r.title.startswith("Decreto nº. 2848")]
     assert sorted(render_bibliography(acts, ABNT_ARCHIVES, "pt")) == [
-        "BRASIL. Decreto nº. 2848, de 07 de dezembro de 1940.",
+        "BRASIL. Decreto nº. 2848, de 07 de dezembro de 1940. Disponível em: "
+        "http://www.planalto.gov.br/ccivil_03/decreto-lei/del2848.htm. Acesso em: 8 maio 2020.",
         "BRASIL. Lei n.º 6001, de 19 de dezembro de 1973. Dispões sobre o Estatuto do Índio. Brasília, 1973.",
     ]
 
@@ -303,7 +305,8 @@ def test_abnt_prints_the_imprint_the_list_gives_and_no_s_l_s_n(corpus):
     rdbci = {r.key: r for r in article_references(corpus["rdbci-bibliotecas"])}
     # rdbci-bibliotecas, line 254: "KELMAN, S. Public libraries and government innovation. 2021. Disponível em: ..."
     (entry,) = render_bibliography([rdbci["KELMAN"]], ABNT_ARCHIVES, "pt")
-    assert entry == "KELMAN, S. Public libraries and government innovation. 2021."
+    assert entry == ("KELMAN, S. Public libraries and government innovation. 2021. Disponível em: https://fcw.com/blogs/"
+                     "lectern/2021/08/kelman-innovation-libararies.aspx?m=1. Acesso em: 9 ago. 2021.")
     # ensaio-deficiencia, line 304: "... Dissertação (Mestrado em Educação) – Faculdade de Educação, Universidade
     # Federal da Bahia, 2007." names no place: no "[S.l.]" before the school
     refs = article_references(corpus["ensaio-deficiencia"])
@@ -332,3 +335,103 @@ def test_the_et_al_a_list_prints_is_printed(corpus, refs):
     assert render_bibliography(chen, HARVARD, "en")[0].startswith("Chen, J. et al. (2022)")
     # left alone: an entry that names all its authors gets no "et al." ("CHANG, J.; HALLIDAY, J. **Mao** ...")
     assert _line(render_bibliography(refs, ABNT_ARCHIVES, "en"), "Mao").startswith("CHANG, J.; HALLIDAY, J. Mao")
+
+
+# --- the online part printed (branch refs5): each style as it prints it, every link once ---------------------------
+
+
+def _entry(corpus, article, start):
+    """The one entry of a corpus article whose printed text starts with ``start``, and that text."""
+    text = corpus[article].text
+    (ref,) = [r for r in article_references(corpus[article]) if text[r.start : r.end].startswith(start)]
+    return ref, text[ref.start : ref.end]
+
+
+@pytest.mark.parametrize(
+    ("article", "start", "tail"),
+    [
+        # rdbci-bibliotecas, line 262: the DOI, the link and the access date, as the list prints them
+        ("rdbci-bibliotecas", "PAULA, R. S. de L.", "2020. DOI: 10.20396/rdbci.v18i00.8661184. Disponível em: "
+         "https://periodicos.sbu.unicamp.br/ojs/index.php/rdbci/article/view/8661184. Acesso em: 6 set. 2021."),
+        # ... a book (line 238) and a dissertation (line 232): the base style printed no link for either
+        ("rdbci-bibliotecas", "BRASIL, C. I. do.", "Rio de Janeiro: Agência Brasil, 2021. Disponível em: "
+         "https://bit.ly/3CejM3Z. Acesso em: 12 ago. 2021."),
+        ("rdbci-bibliotecas", "AZEVEDO, T. M. L.", "2018. Disponível em: "
+         "https://repositorio.ul.pt/bitstream/10451/37110/1/ulfpie053197_tm.pdf. Acesso em: 13 ago."),
+        # bak-p59099, line 282: an article's link ("... p.371-401, 2012. Disponível em: ...")
+        ("bak-p59099", "BRAIT, B.; PISTORI", "Disponível em: http://seer.fclar.unesp.br/alfa/article/view/5531."),
+        # bak-p58270, line 232: "Disponível em: https://..., 2007.": the year goes to its place, the link after it
+        ("bak-p58270", "GALVÃO, M.", "conversacionais. 2007. Disponível em: "
+         "https://www.academia.edu/42733938/Atos_de_fala_indiretos_e_implicaturas_conversacionais."),
+    ],
+)
+def test_abnt_prints_the_doi_the_link_and_the_access_date(corpus, article, start, tail):
+    ref, printed = _entry(corpus, article, start)
+    (entry,) = render_bibliography([ref], ABNT_ARCHIVES, "pt")
+    assert entry.endswith(tail) or tail in entry, entry
+    assert "<http" not in entry  # NBR 6023:2018 prints no angle brackets
+    for value in (v for v in (ref.doi, ref.url) if v):
+        assert entry.count(value) == 1 and value in printed
+
+
+@pytest.mark.parametrize(
+    ("article", "start", "style", "tail"),
+    [
+        # APA (9.34) and Chicago print a DOI as its link, whatever form the list prints it in
+        ("bragantia-grapevine", "Ahmad, I.", "apa", "708–714. https://doi.org/10.1016/j.jplph.2013.10.016"),
+        ("oes-tourism-gentrification", "Meethan, K.", "apa", "https://doi.org/10.1016/S0264-2751(97)00024-3"),
+        ("acta-amazonica-land-cover", "Sherwin, W.B.", "chicago-author-date", "https://doi.org/10.3390/e21080794."),
+        ("rdbci-bibliotecas", "PAULA, R. S. de L.", "apa", "https://doi.org/10.20396/rdbci.v18i00.8661184"),
+        # Harvard prints the link and the access date in its words
+        ("ecos-china-new-normal", "BLS – US", HARVARD,
+         "Available at: https://www.bls.gov/news.release/pdf/empsit.pdf (Accessed: January 14, 2024)."),
+    ],
+)
+def test_other_styles_print_the_doi_or_the_link(corpus, article, start, style, tail):
+    ref, _ = _entry(corpus, article, start)
+    (entry,) = render_bibliography([ref], style, "en")
+    assert entry.endswith(tail), entry
+    assert entry.count(ref.doi or ref.url) == 1
+
+
+@pytest.mark.parametrize(
+    ("article", "start", "style", "tail"),
+    [
+        # bak-p59610, line 264: an entry histkit reads into no parts ends with its text, then its link in the style's
+        # words ("... em 10 de dezembro 1948. https://www.unicef.org/brazil/declaracao-universal-dos-direitos-humanos")
+        ("bak-p59610", "DECLARAÇÃO UNIVERSAL", ABNT_ARCHIVES, "em 10 de dezembro 1948. Disponível em: "
+         "https://www.unicef.org/brazil/declaracao-universal-dos-direitos-humanos."),
+        # edur-metodologias-ativas, line 158: "... Retrieved February 3, 2023, fromhttps://..."
+        ("edur-metodologias-ativas", "Kurt, D. S.", "apa", "Educational Technology. "
+         "https://educationaltechnology.net/lev-vygotsky-sociocultural-theory-of-cognitive-development/"),
+        ("ecos-china-new-normal", "KOO, R.", ABNT_ARCHIVES, "1 video (61 min). Disponível em: "
+         "http://en.iiss.pku.edu.cn/info/1064/3395.htm. Acesso em: 14 jan. 2024."),
+    ],
+)
+def test_an_entry_read_into_no_parts_keeps_its_link(corpus, article, start, style, tail):
+    ref, _ = _entry(corpus, article, start)
+    (entry,) = render_bibliography([ref], style, "en" if style == "apa" else "pt")
+    assert entry.endswith(tail), entry
+    assert entry.count(ref.url) == 1
+
+
+@pytest.mark.parametrize("style", [ABNT_ARCHIVES, "apa", HARVARD])
+@pytest.mark.parametrize("article", ["rdbci-bibliotecas", "ecos-china-new-normal", "bak-p59099"])
+def test_every_link_and_doi_is_printed_once(corpus, article, style):
+    """No link lost, none doubled: each entry's DOI (or, where a style prints the DOI alone, its link) once."""
+    refs = [r for r in article_references(corpus[article]) if r.url or r.doi]
+    assert refs
+    for ref in refs:
+        (entry,) = render_bibliography([ref], style, "pt")
+        shown = (ref.doi, ref.url) if style == ABNT_ARCHIVES else (ref.doi or ref.url,)
+        assert all(entry.count(value) == 1 for value in shown if value), entry
+
+
+def test_abnt_prints_the_online_part_in_the_article_s_language(corpus):
+    # mediacoes-cambiemos, line 332: "Disponible en: http://revistaanfibia.com/ensayo/tu-conflicto-es-un-bajon/ .
+    # Acesso em: marzo 2018." Rendered for a Spanish article, the labels are the es-ES locale's CSL terms.
+    ref, printed = _entry(corpus, "mediacoes-cambiemos", "VIOTTI, N.")
+    (entry,) = render_bibliography([ref], ABNT_ARCHIVES, "es")
+    assert entry.endswith("Argentina. Disponible en: http://revistaanfibia.com/ensayo/tu-conflicto-es-un-bajon/. "
+                          "Accedido: mar. 2018."), entry
+    assert "Disponible en: http://revistaanfibia.com/ensayo/tu-conflicto-es-un-bajon/" in printed

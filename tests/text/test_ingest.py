@@ -454,6 +454,56 @@ def test_a_superscript_after_a_minus_sign_is_a_units_exponent_not_a_note():
     assert [art.text[r.start : r.end] for r in art.repairs if r.kind == "footnote-marker"] == ["¹"]
 
 
+def test_a_structured_abstract_in_several_paragraphs_is_one_abstract(corpus):
+    # rdbci-bibliotecas prints "RESUMO Introdução: ...", then "Objetivo: ...", "Metodologia: ...",
+    # "Resultados: ...", "Conclusão: ..." as paragraphs of their own, before "PALAVRAS-CHAVE:".
+    article = corpus["rdbci-bibliotecas"]
+    abstract = article.front["abstract_pt"]
+    assert abstract.text.startswith("Introdução: O desenvolvimento de políticas públicas")
+    assert "Objetivo: O presente artigo discute" in abstract.text
+    assert abstract.text.endswith("como agente de inovação em institutos federais.")
+    assert len(abstract.pieces) == 5
+    assert all(article.text[a:b] in abstract.text for a, b in abstract.pieces[1:])
+    notes = [e.text for e in article.of_kind("front-matter") if e.field.startswith("author_note")]
+    assert len(notes) == 3 and all("e-mail:" in n for n in notes)
+
+
+def test_a_block_after_an_abstract_with_no_keywords_after_it_is_not_the_abstract():
+    text = ("A Title\n\nAn Author\n\nABSTRACT One paragraph.\n\nA second paragraph.\n\nKEYWORDS: one. two.\n\n"
+            "RESUMO Um resumo.\n\nUniversidade de Algures.\n\n1 INTRODUCTION\n\nA paragraph.\n")
+    front = parse_article(text, "tiny-structured").front
+    assert front["abstract"].text == "One paragraph. A second paragraph."
+    assert front["abstract_pt"].text == "Um resumo."
+    assert front["author_note"].text == "Universidade de Algures."
+
+
+def test_keywords_printed_without_a_label_after_the_abstract_are_keywords(corpus):
+    # oes-tourism-gentrification's JATS <kwd-group> has no <title>: "gentrification. tourism urbanization.
+    # tourism policies." follows the English abstract; ensaio-deficiencia prints each abstract's keywords so.
+    assert corpus["oes-tourism-gentrification"].keywords == {
+        "en": ["gentrification", "tourism urbanization", "tourism policies"]}
+    ensaio = corpus["ensaio-deficiencia"]
+    assert ensaio.keywords["pt"] == ["Concepção", "Pessoa com Deficiência", "Educação Superior", "Políticas públicas"]
+    assert ensaio.keywords["es"][0] == "Concepción"
+    assert ensaio.front["title_en"].text.startswith("Conceptions on disability in public and private")
+    notes = [e.text for e in corpus["oes-tourism-gentrification"].of_kind("front-matter")
+             if e.field.startswith("author_note")]
+    assert notes[0].startswith("Federal University of Viçosa") and len(notes) == 2
+
+
+def test_an_affiliation_after_an_abstract_is_not_a_keyword_list():
+    text = ("A Title\n\nAn Author\n\nABSTRACT An abstract.\n\nUniversity of Somewhere, Some City, Brazil.\n\n"
+            "Another School. Rio de Janeiro, Brazil. e-mail: a@b.c\n\n1 INTRODUCTION\n\nA paragraph.\n")
+    article = parse_article(text, "tiny-affiliation")
+    assert article.keywords == {}
+    assert article.front["author_note"].text == "University of Somewhere, Some City, Brazil."
+
+
+def test_keywords_in_italics_lose_their_asterisks(corpus):
+    # bak-p59610 prints "PALAVRAS-CHAVE: *Black Lives Matter*. Bakhtin e o Círculo. ..." (the movement's name in
+    # italics): the keyword is the name, as seed.toml and the JDH export carry it.
+    assert corpus["bak-p59610"].keywords["pt"][:2] == ["Black Lives Matter", "Bakhtin e o Círculo"]
+
 def test_a_label_alone_on_its_line_names_the_block_under_it():
     # as the publishers' PDFs set it: "ABSTRACT" (acta-amazonica) or "Abstract" (ecos) as a heading over
     # the abstract's paragraph, and "RESUMO" under the title in Portuguese

@@ -39,6 +39,16 @@ from histkit.text.ingest import Article, Element
 # --- findings ----------------------------------------------------------------------------------
 
 
+def _listed_years(years: list[str]) -> str:
+    """The years of a name's entries in words: "for 2015, 2016", "in 2 entries with no year", or both."""
+    printed = sorted({y for y in years if y})
+    blank = sum(1 for y in years if not y)
+    parts = [f"for {', '.join(printed)}"] if printed else []
+    if blank:
+        parts.append(f"in {blank} entr{'y' if blank == 1 else 'ies'} with no year")
+    return " and ".join(parts)
+
+
 def _finding(
     article: Article,
     kind: str,
@@ -125,7 +135,7 @@ def audit_findings(
     cited = set(reconciled["ref_id"])
     for r in refs:
         if r.ref_id not in cited:
-            detail = f"{r.key} {r.year}: {r.title}"
+            detail = f"{r.key} {r.year}: {r.title}" if r.year else f"{r.key} (no year): {r.title}"
             if use := uncited_use(r, article):
                 detail += f"; {use}"
             rows.append(_finding(article, "uncited-reference", r.key, detail, r.ref_id, "", r.start, r.end))
@@ -133,7 +143,7 @@ def audit_findings(
         if c.match == "none":
             same_author = sorted(r.year for r in refs if fold(r.key) == fold(c.authors))
             detail = f"{c.authors}, {c.year}: no reference" + (
-                f" (the list has {c.authors} for {', '.join(same_author)})" if same_author else ""
+                f" (the list has {c.authors} {_listed_years(same_author)})" if same_author else ""
             )
             rows.append(_finding(article, "unmatched-citation", c.authors, detail, "", c.citation_id, c.start, c.end))
         elif c.match == "author-only":

@@ -164,6 +164,11 @@ def _word_unit(passage: Passage, f: Figure) -> str:
     return ""
 
 
+def _how_many(n: float, unit: str) -> str:
+    """"1 year", "2 years": a unit in the singular for one ("its own figures give 1 year", never "1 years")."""
+    return f"{n:g} {unit[:-1] if n == 1 and unit.endswith('s') else unit}"
+
+
 def duration_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
     """Every duration printed beside the one range of dates it spans."""
     for passage in passages:
@@ -186,12 +191,12 @@ def duration_checks(passages: list[Passage]) -> Iterator[tuple[Passage, Check]]:
                     kind="duration",
                     span=(min(f.start, r0), max(f.end, r1)),
                     inputs=[(r0, r1)],
-                    stated=f"{f.value:g} {unit}",
-                    computed=f"{counts[0]} {unit} ({counts[1]} counting both ends)",
+                    stated=_how_many(f.value, unit),
+                    computed=f"{_how_many(counts[0], unit)} ({counts[1]} counting both ends)",
                     status="consistent" if ok else "inconsistent",
                     formula=f"{last} - {first}, in {unit}",
-                    reason=(f"from {first} to {last} is {counts[0]} {unit}, or {counts[1]} counting both ends; "
-                            f"the text says {f.number}"),
+                    reason=(f"from {first} to {last} is {_how_many(counts[0], unit)}, or {counts[1]} counting both "
+                            f"ends; the text says {f.number}"),
                 )
 
 

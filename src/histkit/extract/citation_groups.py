@@ -157,6 +157,18 @@ REASON_UNLISTED_DATE = (
     "(a place, a building, an event); read the passage"
 )
 
+# Words that announce a source: "according to Gil (2008)", "segundo Costa (2001)", "de acordo com a tabela de
+# Petri (1999)", "según el modelo de Ruiz (2010)"; up to four small words may stand between them and the name.
+_CITING_WORDS = re.compile(
+    r"\b(?i:according\s+to|as\s+proposed\s+by|following|segundo|conforme|consoante|de\s+acordo\s+com|"
+    r"según|de\s+acuerdo\s+con|conforme\s+a)(?:\s+[^\W\d_A-ZÀ-Þ][\w-]*){0,4}\s+$"
+)
+
+
+def after_citing_words(text: str, start: int) -> bool:
+    """Whether the name at ``start`` of ``text`` follows words that announce a source ("according to")."""
+    return _CITING_WORDS.search(text, max(0, start - 80), start) is not None
+
 
 # Chicago author-date and CSE separate works by "," when the year follows the name without one
 # ("(Queiroz 2009, Kim *et al*. 2018, Souza & Silva 2016)"), and an ABNT list slips the same way

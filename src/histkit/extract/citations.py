@@ -1,11 +1,11 @@
 r"""In-text citations in author-date form (ABNT, APA, Chicago), one row per cited work (table ``citations``).
 
-A group is a parenthetical of works separated by ";" ("(CARR, 1992; KHEIFETS; KHEIFETS, 1994/95)":
-ABNT also separates co-authors by ";", so a work ends at the segment with its year); a narrative
-citation names the authors before the parenthesis ("Alonso (1998, p. 188)"); in notes and in
-parenthetical remarks a bare "Grice, 1975, p.48" counts. A parenthetical with no work in it
-("(1892-1953)", "(CROM)", a sentence) is not a citation; a segment that is not a work is reported
-(:func:`citation_problems`) without losing the others. Offsets come from the verbatim pieces.
+A group is a parenthetical of works separated by ";" ("(CARR, 1992; KHEIFETS; KHEIFETS, 1994/95)": ABNT also
+separates co-authors by ";", so a work ends at the segment with its year); a narrative citation names the
+authors before the parenthesis ("Alonso (1998, p. 188)"); in notes and parenthetical remarks a bare "Grice, 1975,
+p.48" counts. A parenthetical with no work in it ("(1892-1953)", "(CROM)", a sentence) is not a citation; a
+segment that is not a work is reported (:func:`citation_problems`) without losing the others. Offsets come from
+the verbatim pieces.
 
 To accept a new form: extend :mod:`histkit.extract.citation_forms` and add a case from two corpus
 articles (or a tiny fixture) to ``tests/extract/test_citations.py``.
@@ -46,6 +46,7 @@ from histkit.extract.citation_groups import (
     Problem,
     Work,
     _works,
+    after_citing_words,
     read_group,
 )
 from histkit.extract.citation_groups import parse_group as parse_group  # re-exported: callers read groups here
@@ -187,10 +188,9 @@ def _narrative(
         return None  # "II, 1999": a classical work's book, not an author (unless the list prints "LI")
     start = m.start() + skip
     single = len(names) == 1 and _strip_etal(names[0]) == names[0]
-    if listed and form == "narrative" and single and not y.group("pages") and not names_listed(names, listed):
-        # "Portugal (1974)", "Teatro Mariinsky (1860)": one name the list does not print and a bare
-        # year is a date more often than a work missing from the list; reported, not counted. Co-authors
-        # ("Lett and Banister (2009)"), "et al." or a page keep an unlisted work a citation.
+    if (listed and form == "narrative" and single and not y.group("pages") and not names_listed(names, listed)
+            and not after_citing_words(m.string, m.start() + skip)):
+        # "Portugal (1974)": one unlisted name, a bare year: a date, reported; "according to Gil (2008)" cites.
         problem = Problem(0, m.end() - start, m.group()[skip:], REASON_UNLISTED_DATE)
         return Group(offset + start, offset + m.end(), [], [problem], 0)
     works = _works(names, y.group("years"), y.group("pages"), 0, m.end() - start, form, "cited")

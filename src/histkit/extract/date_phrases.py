@@ -46,6 +46,8 @@ from histkit.extract.date_words import (
 
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+# The Portuguese and Spanish month names ("marco" left out: a landmark, not "março"), without a group name.
+_MONTHS_PT_ES = _w.MONTH_PT_ES_NO_MARCO.replace("(?P<month>", "(?:")
 
 
 def _month_number(name: str) -> int:
@@ -68,10 +70,23 @@ def _month_day_year(m: re.Match[str]) -> DateValue | None:
     return _full_date(m)
 
 
-def _numeric_date(m: re.Match[str]) -> DateValue:
-    # DD/MM/YYYY, as in the front matter ("RECEBIDO EM: 04/06/2017").
+def _numeric_date(m: re.Match[str]) -> DateValue | None:
+    # DD/MM/YYYY, as in the front matter ("RECEBIDO EM: 04/06/2017"), or D.M.YYYY as laws are dated in
+    # Portuguese ("Lei nº 7.209, de 11.7.1984").
     day, month, year = int(m["day"]), int(m["mon"]), int(m["year"])
+    try:
+        date(year, month, day)
+    except ValueError:
+        return None  # "31.02.2020" is no day
     return DateValue(f"{year:04d}-{month:02d}-{day:02d}", "day", "full-date")
+
+
+def _month_range(m: re.Match[str]) -> DateValue | None:
+    # "diciembre de 2015 a abril de 2018", "from December 2015 to April 2018": a span of months.
+    first, second = (int(m["y1"]), _month_number(m["m1"])), (int(m["y2"]), _month_number(m["m2"]))
+    if second < first:
+        return None
+    return DateValue(f"{first[0]:04d}-{first[1]:02d}/{second[0]:04d}-{second[1]:02d}", "interval", "range")
 
 
 def _month_pair(m: re.Match[str]) -> DateValue:
@@ -95,6 +110,14 @@ def _season_pt_es(m: re.Match[str]) -> DateValue:
 
 def _year(m: re.Match[str]) -> DateValue:
     return DateValue(f"{int(m['year']):04d}", "year", "year")
+
+
+def _half_year(m: re.Match[str]) -> DateValue:
+    # "no primeiro semestre de 2021", "el segundo semestre de 2019", "the first half of 2020": six months
+    year, second = int(m["year"]), (m["half"] or m["half_en"]).lower().startswith(("seg", "sec", "2"))
+    lo, hi = (7, 12) if second else (1, 6)
+    return DateValue(f"{year:04d}-{lo:02d}/{year:04d}-{hi:02d}", "interval", "part-of-year",
+                     note=f"a half of the year: the months {lo:02d}-{hi:02d}")
 
 
 def _relative(m: re.Match[str]) -> DateValue:
@@ -124,6 +147,31 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
         _numeric_date,
     ),
     (
+        # 11.7.1984 / 05.03.2020: a date with full stops, as Brazilian laws print them
+        "dotted-date",
+        re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>1[5-9]\d\d|20\d\d)(?![\d.]\d)"),
+        _numeric_date,
+    ),
+    (
+        # diciembre de 2015 a abril de 2018 / de março de 2019 até junho de 2020
+        "month-range-pt-es",
+        re.compile(
+            rf"\b(?P<m1>(?i:{_MONTHS_PT_ES}))(?:\s+del?)?\s+(?P<y1>1[5-9]\d\d|20\d\d)\s+(?:a|até|hasta|al)\s+"
+            rf"(?P<m2>(?i:{_MONTHS_PT_ES}))(?:\s+del?)?\s+(?P<y2>1[5-9]\d\d|20\d\d)\b"
+        ),
+        _month_range,
+    ),
+    (
+        "month-range",
+        re.compile(
+            r"\bfrom\s+(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)"
+            r",?\s+(?P<y1>1[5-9]\d\d|20\d\d)\s+(?:to|until)\s+"
+            r"(?P<m2>January|February|March|April|May|June|July|August|September|October|November|December)"
+            r",?\s+(?P<y2>1[5-9]\d\d|20\d\d)\b"
+        ),
+        _month_range,
+    ),
+    (
         # ISO 8601: 2010-04-15
         "iso-date",
         re.compile(r"(?<![\d./\-])(?P<year>1[5-9]\d\d|20\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\d\-])"),
@@ -148,7 +196,9 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
         "from-to-pt-es",
         re.compile(
             r"\b(?:(?:de|desde)\s+(?P<y1>1[5-9]\d\d|20\d\d)\s+(?:a|até|hasta|al)"
-            r"|entre\s+(?P<y1b>1[5-9]\d\d|20\d\d)\s+[ey])\s+(?P<y2>1[5-9]\d\d|20\d\d)\b",
+            # "entre os anos de 2020 e 2021", "entre los años 2010 y 2015": the years of a span, not two years
+            r"|entre\s+(?:(?:os\s+anos|los\s+años)\s+(?:de\s+)?)?(?P<y1b>1[5-9]\d\d|20\d\d)\s+[ey])"
+            r"\s+(?P<y2>1[5-9]\d\d|20\d\d)\b",
             re.I,
         ),
         year_range_pt_es,
@@ -162,6 +212,12 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
         "from-to",
         re.compile(r"\bfrom\s+(?P<y1>1[5-9]\d\d|20\d\d)\s+to\s+(?P<y2>1[5-9]\d\d|20\d\d)\b"),
         year_range,
+    ),
+    (
+        # "active between 1996 and 2006", "between the years 1990 and 2000": a span, as "entre 2003 y 2015"
+        "between",
+        re.compile(r"\bbetween\s+(?:the\s+years\s+)?(?P<y1>1[5-9]\d\d|20\d\d)\s+and\s+(?P<y2>1[5-9]\d\d|20\d\d)\b"),
+        year_range_pt_es,
     ),
     (
         "spaced-year-range",
@@ -211,6 +267,13 @@ PATTERNS: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], DateValue |
         decade_pt_es,
     ),
     ("part-of-year", re.compile(rf"\b(?P<part>early|mid|late)-{_YEAR}\b", re.I), part_of_year),
+    (
+        # no primeiro semestre de 2021 / el segundo semestre de 2019 / the first half of 2020 / 1º semestre de 2021
+        "half-year",
+        re.compile(rf"\b(?:(?P<half>primeiro|primer|segundo|[12][º°o])\s+semestre\s+del?"
+                   rf"|the\s+(?P<half_en>first|second)\s+half\s+of)\s+{_YEAR}\b", re.I),
+        _half_year,
+    ),
     # meados de 1925 / mediados de 2018 / início de 1925 / principios de 1925 / fines de 2017
     ("part-of-year-pt-es", re.compile(rf"\b(?P<part>{_w.PART_PT_ES})\s+(?:del?|do)\s+{_YEAR}\b", re.I), part_of_year),
     ("year", re.compile(rf"(?<![\d./,\-\w]){_YEAR}(?![\d/\w]|-\d|\.\d)"), _year),
@@ -268,23 +331,38 @@ def find_in(text: str) -> list[Found]:
     return [_qualify(text, f) for f in found]
 
 
-_QUALIFIER = re.compile(r"\b(by|since|desde|até|hasta)\s+$", re.I)
-# Portuguese and Spanish qualifiers: "desde" means "since"; "até"/"hasta" mean "by" (no later than).
-_QUALIFIER_MEANS = {"desde": "since", "até": "by", "hasta": "by"}
+_QUALIFIER = re.compile(
+    r"\b(by|since|until|till|desde|até|hasta|a\s+partir\s+de)\s+(?:(?:o|el|the)\s+(?:ano|año|year)\s+(?:de\s+)?)?$",
+    re.I,
+)
+# Portuguese and Spanish qualifiers: "desde" and "a partir de" mean "since"; "até"/"hasta" mean "by" (no later
+# than); "until 1980" ("até o ano de 2021") is a span open at its start, as "by" is.
+_QUALIFIER_MEANS = {"desde": "since", "até": "by", "hasta": "by", "until": "by", "till": "by", "a partir de": "since"}
+_ONWARDS = re.compile(r"\s+(onwards|em\s+diante|en\s+adelante)\b", re.I)
+# How a note says each: "until 1980" reaches up to 1980; "by March 1927" is no later than it.
+_UP_TO = frozenset({"until", "till"})
 
 
 def _qualify(text: str, f: Found) -> Found:
     if f.value.form == "relative":
         return f
-    window = max(0, f.start - 8)
+    window = max(0, f.start - 24)
     m = _QUALIFIER.search(text[window : f.start])
+    after = _ONWARDS.match(text, f.end) if not m and f.value.precision != "open" else None
+    if after:
+        # "from 1997 onwards", "de 2010 em diante", "de 2015 en adelante": open at its end, as "since"
+        edtf = f"{_start_of(_expand(f.value.edtf))}/.."
+        note = f"'{after.group(1)}' means from {_start_of(edtf)} on: an interval open at its end"
+        value = replace(f.value, edtf=check_edtf(edtf), precision="open", note=note)
+        return Found(f.start, after.end(), text[f.start : after.end()], value, qualifier=after.group(1).lower())
     if not m:
         return f
-    word = m.group(1).lower()
+    word = " ".join(m.group(1).lower().split())
     v = f.value
     if _QUALIFIER_MEANS.get(word, word) == "by":
         edtf = f"../{_end_of(_expand(v.edtf))}"
-        note = f"'{word}' means no later than {_end_of(_expand(v.edtf))}: an interval open at its start"
+        reach = "up to" if word in _UP_TO else "no later than"
+        note = f"'{word}' means {reach} {_end_of(_expand(v.edtf))}: an interval open at its start"
     else:
         edtf = f"{_start_of(_expand(v.edtf))}/.."
         note = f"'{word}' means from {_start_of(_expand(v.edtf))} on: an interval open at its end"

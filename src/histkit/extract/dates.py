@@ -47,7 +47,13 @@ DATE_COLUMNS = [
     "note",
 ]
 
-_CITATION = re.compile(r"\([A-ZÀ-Þ][^()]*\d{4}[^()]*\)")
+_CITATION = re.compile(r"\([A-ZÀ-Þ][^()]*\d{4}[^()]*\)"
+                       # "(2013, p.46; grifo no original)": the year and page of the author just named
+                       r"|\((?:1[5-9]\d\d|20\d\d)[a-z]?,\s*(?:pp?\.|s\.\s?p\.|n\.\s?p\.)[^()]*\)")
+# "Acesso em: 27 jun. 2022", "Accessed 3 May 2021": the day a web source was read, not a date of the text.
+_ACCESSED = re.compile(
+    r"(?:acesso|acessado|accessed|acceso|consultado|visitado|retrieved)(?:\s+(?:em|on|en|el))?\s*:?\s*"
+    r"(?:\d{1,2}\s+(?:de\s+)?[^\W\d_]{3,10}\.?\s+(?:de\s+)?)?$", re.I)
 # The number of a street address in an author's note ("Avenida Doutor Silas Muguba, 1700", "Av. Feliciano Coelho
 # 1509") is not a year: a street's name (capitalised words and particles) then the number, a comma between or not.
 _STREET_NUMBER = re.compile(
@@ -123,8 +129,10 @@ def dates_table(
                                        *((g.start, g.end) for g in groups if g.works)]))
             streets = Spans(m.span("number") for m in _STREET_NUMBER.finditer(piece))
 
-            def in_citation(f: Found, citations: Spans = citations, kind: str = element.kind) -> bool:
-                return kind == "reference" or citations.contains(f.start, f.end)
+            def in_citation(f: Found, citations: Spans = citations, kind: str = element.kind,
+                            piece: str = piece) -> bool:
+                return (kind == "reference" or citations.contains(f.start, f.end)
+                        or _ACCESSED.search(piece, max(0, f.start - 40), f.start) is not None)
             for f in (f for f in find_in(piece) if not streets.overlaps(f.start, f.end)):
                 start, end = a + f.start, a + f.end
                 value = f.value

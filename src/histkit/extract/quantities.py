@@ -38,7 +38,7 @@ from typing import Any
 import pandas as pd
 
 from histkit.core.errors import AnnotationError, ParameterError
-from histkit.extract.units import PESO, UNITS, UNITS_PT_ES, name_pesos, peso_after
+from histkit.extract.units import NOT_COUNTED, NOT_PLURAL, PESO, UNITS, UNITS_PT_ES, dot_grouped, name_pesos, peso_after
 from histkit.extract.units import SHARED_UNITS as _SHARED_UNITS
 from histkit.text.anchor import LINE, anchor, read_yaml
 from histkit.text.ingest import Article, Element
@@ -57,9 +57,6 @@ from histkit.text.pieces import join_pieces
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u != "%")
 # Currency signs written before the number; "US\$" is the markdown-escaped "US$" of the seed.
 _PREFIX_UNITS: dict[str, str] = {"US$": "USD", "US\\$": "USD", "U.S.$": "USD", "MX$": "MXN"}
-# Words that follow a number but make it something other than a count: "1920s" is caught by \b,
-# these are nouns that follow page-like numbers or are not things counted.
-_NOT_COUNTED = frozenset({"and", "or", "of", "the", "to", "in", "on", "at", "by", "for", "is", "was"})
 
 # Portuguese and Spanish decimals with a comma before a per cent sign ("30,7%", "55,5 %"): one
 # or two decimals only, so never an English thousands group ("25,000").
@@ -74,7 +71,8 @@ QUANTITY = re.compile(
     # 41% / 41 percent / 56.13 pesos (a month) / thirty-five years (of age) / three envoys
     + rf"|(?<![\w$\\.,/-])(?:{_NUMBER})(?!\w|[.,]\d|/|-\w)"
     + rf"(?:(?P<pct>\s?%)|\s+(?P<unit>{_UNIT})\b(?P<per>\s+(?:a|per)\s+(?:month|year|week|day)\b)?"
-    + r"(?P<age>\s+(?:of\s+age|old))?|\s+(?P<noun>[a-z]+s)\b)?",
+    # the noun counted: an English plural in -s, or one of the irregular plurals of persons ("twelve people")
+    + r"(?P<age>\s+(?:of\s+age|old))?|\s+(?P<noun>[a-z]+s|people|men|women|children)\b)?",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"(?<![\w$\\.,/-])(1[6-9]\d\d|20\d\d)(?![\w%/-]|[.,]\d)")
@@ -175,7 +173,7 @@ def _classify(match: re.Match[str]) -> tuple[str, str, float, str, str] | None:
         if kind == "duration" and age:
             kind = "age"
         return kind, unit, value, number, per[0]
-    if noun and noun.lower() not in _NOT_COUNTED and words and value != 1:
+    if noun and noun.lower() not in NOT_COUNTED and not noun.lower().endswith(NOT_PLURAL) and words and value != 1:
         # counts only for numbers in words: digits before a noun are page, file or reel numbers
         return "count", noun.lower(), value, number, ""
     if digits and "." in number:
@@ -233,8 +231,9 @@ def find_quantities(text: str) -> list[Found]:
             if classified is None:
                 continue
             kind, unit, value, number, per = classified
-            unit_source = "text"
-            end = match.end()
+            if kind == "percent" and (grouped := dot_grouped(number, text[slice(*sentence)])) is not None:
+                value = grouped
+            unit_source, end = "text", match.end()
             if kind == "bare-decimal":
                 if money_unit is None:
                     continue  # e.g. "812.00/27508", a file number, not a sum

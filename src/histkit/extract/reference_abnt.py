@@ -51,9 +51,10 @@ _ISSUE_DATE = re.compile(
 )
 
 _THESIS = re.compile(
-    r"(?P<title>.+?)[.?] +(?:" + _YEAR.replace("?P<", "?P<d_") + r"\. +)?(?:\d{1,4} ?f\.(?: ?il\.)? +)?"
+    # "202p. *Tese* (Doutorado em Linguística). Programa de ...": pages as "p.", and a full stop for the dash
+    r"(?P<title>.+?)[.?] +(?:" + _YEAR.replace("?P<", "?P<d_") + r"\. +)?(?:\d{1,4} ?[fp]\.(?: ?il\.)? +)?"
     r"(?P<genre>(?:Tese|Disserta[çc][ãa]o|Monografia|Trabalho de [Cc]onclus[ãa]o de [Cc]urso|TCC)\b[^–—]{0,160}?)"
-    r"(?: +[-–—] *| *[–—] *)(?P<rest>[A-ZÀ-Þ].{1,400})$"
+    r"(?: +[-–—] *| *[–—] *|(?<=\))\. +)(?P<rest>[A-ZÀ-Þ].{1,400})$"
 )
 
 _SCHOOL = re.compile(

@@ -2,6 +2,8 @@
 
 The online part of an entry (links, DOIs, "Disponível em", access dates in three languages) and
 its identifiers (ISSN, ISBN) are cut out before years are read: none of them is the work's year.
+:func:`online_links` says which links are that part (a link in a title's running words is not), and
+:mod:`histkit.extract.reference_online` reads the link, the DOI and the access date from them.
 The imprint year is the last year outside brackets; an original's year ("[1913]") and a year in a
 title ("SAEB/2001") are other years the entry carries. A slash between a year and an earlier one
 ("2011/1979") pairs the edition's year with the original's: the first printed is the imprint year.
@@ -38,9 +40,17 @@ _ACCESS = re.compile(
     r"(?:\d{1,2},? *)?(?:1[5-9]\d\d|20\d\d)\b\.?"
 )
 _ONLINE_LABEL = re.compile(
-    r"<?(?i:dispon[ií]vel em|disponible en|available(?: (?:at|from|in|on)| *(?=:))|recuperado de|retrieved from"
-    r"|\bdoi\b) *:? *"
+    r"<?(?i:dispon[ií]vel(?: em| *(?=:))|disponible en|available(?: (?:at|from|in|on)| *(?=:))|recuperado de"
+    r"|retrieved from|\bfrom(?= ?(?:https?:|www\.))|\bdoi\b) *:? *"
 )
+# A link in running words, a word and a space before it ("O portal www.dominiopublico.gov.br e a leitura") or a
+# word in lower case after it, is a title's, not the entry's online part; a label or an access date after it is not
+# running words ("... https://x.org/a acesso em 3 jan. 2020").
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,40} $")
+_RUN_ON = re.compile(
+    r"(?: [^\W\d_][\w'’-]{0,40}){1,20}(?=\. +(?i:last access|acess|access|consultad|accedid|retriev|fecha de consulta))"
+)
+_WORD_AFTER = re.compile(r" (?!(?i:acess|access|accedid|consultad|retriev|recuperad|dispon|availab|last))[a-zà-ÿ]")
 _ANY_YEAR = re.compile(r"(?<![\d/.])(1[5-9]\d\d|20\d\d)(?![\d])")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
 # Pages: "p. 47-53", and after a volume and issue with no "p." (CSE, APA): "22(3): 143-148", "*16* (6), 333-342".
@@ -48,9 +58,46 @@ _PAGE_RANGE = re.compile(r"\bpp?\. ?\d+ ?[-–] ?\d+|(?<=\d)\)[:,] ?\d+ ?[-–] 
 _BOUNDED_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 
 
+def _online_spans(text: str) -> list[tuple[int, int, int]]:
+    """Where each link of the online part starts with its label, starts, and ends (see :func:`online_links`)."""
+    labels = {m.end(): m.start() for m in _ONLINE_LABEL.finditer(text)}
+    spans = []
+    for m in _URL.finditer(text):
+        end = m.end()
+        if m.start() in labels:
+            if text[end - 1] not in ".,;)>" and (run := _RUN_ON.match(text, end)):
+                end = run.end()
+        elif _WORD_BEFORE.search(text, max(0, m.start() - 41), m.start()) or _WORD_AFTER.match(text, end):
+            continue
+        spans.append((labels.get(m.start(), m.start()), m.start(), end))
+    return spans
+
+
+def online_links(text: str) -> list[tuple[int, int]]:
+    """The spans of the links and DOIs of an entry's online part, in order: each after a label, or not in running words.
+
+    A link a word and a space come before (with no label between), or a word in lower case follows, is part of a
+    title or a sentence of the entry ("O portal www.dominiopublico.gov.br e a leitura"), and is left where it is.
+    A labelled link runs on through the words a conversion split it into, up to the full stop before the access
+    date (".../106020121/Rising Debt and Falling Assets in Chinas Key Markets. Last access: ..."): nothing of the
+    entry's stands between a link and its access date. The text is scanned once for labels and once for links;
+    each test looks a bounded way back or ahead.
+    """
+    return [(start, end) for _, start, end in _online_spans(text)]
+
+
+def _cut_links(text: str) -> str:
+    """``text`` with its online links and the labels just before them replaced by a space."""
+    pieces, last = [], 0
+    for label, _, end in _online_spans(text):
+        pieces += [text[last:label], " "]
+        last = end
+    return "".join(pieces) + text[last:] if pieces else text
+
+
 def _offline(text: str) -> str:
     """The entry without its online part (links, DOIs, access dates and their labels)."""
-    cut = _ONLINE_LABEL.sub(" ", _URL.sub(" ", _IDENTIFIER.sub(" ", _ACCESS.sub(" ", text))))
+    cut = _ONLINE_LABEL.sub(" ", _IDENTIFIER.sub(" ", _ACCESS.sub(" ", _cut_links(text))))
     if cut == text:
         return text
     cut = _EMPTY_BRACKETS.sub(" ", cut)

@@ -44,13 +44,16 @@ _INITIALS = rf"{_INITIAL}(?: (?:{_INITIAL}|{PARTICLE_RE}(?=[ ;.]|$))){{0,12}}"
 _WRITTEN = rf"[A-ZÀ-Þ][a-zß-ÿ]+(?: (?:{PARTICLE_RE} )?[A-ZÀ-Þ][a-zß-ÿ]+){{0,8}}(?: {PARTICLE_RE}(?=[;.]|$))?"
 _GIVEN = rf"(?:{_INITIALS}|{_WRITTEN})"
 _PERSON = rf"{_FAMILY}, {_GIVEN}"
+# "HUFF. L. A. *Entre o sujeito ...*": the first author's comma printed as a full stop, initials after it (a body,
+# "BRASIL. Decreto ...", has a word there, never an initial).
+_PERSON_STOP = rf"{_FAMILY}\. [A-ZÀ-Þ]\.(?: [A-ZÀ-Þ]\.){{0,3}}"
 _SEPARATOR = r"(?: ?; ?| ?/ ?| (?:&|e|y|and) )"
 NAMES = re.compile(
-    rf"(?P<names>{_PERSON}(?:{_SEPARATOR}{_PERSON}){{0,100}})(?P<etal>,? \*?et al\.?\*?)?"
+    rf"(?P<names>(?:{_PERSON}|{_PERSON_STOP})(?:{_SEPARATOR}{_PERSON}){{0,100}})(?P<etal>,? \*?et al\.?\*?)?"
     r"(?: \((?P<role>(?i:eds?|orgs?|coords?|comps?))\.\))?"
     r"\.? +(?P<rest>.+)$"
 )
-_ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY}), (?P<given>{_GIVEN})")
+_ONE_PERSON = re.compile(rf"(?P<family>{_FAMILY})[,.] (?P<given>{_GIVEN})")
 
 # APA (7th ed.): "Aguiar, L. B. (2016). Title..." and "Almeida-García, F., Cortés-Macías, R. (2021)."
 # "Steinberger, M. (Org.) (2009)": editors, with the role before the year.

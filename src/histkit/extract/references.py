@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 
 import pandas as pd
 
@@ -53,15 +53,12 @@ from histkit.extract.reference_names import (
     mixed_persons,
     persons,
 )
+from histkit.extract.reference_online import online_part
 from histkit.extract.title_language import detect_language as detect_language  # re-exported for callers
 from histkit.text.ingest import Article
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        "January February March April May June July August September October November December".split(), 1
-    )
-}
+MONTHS = {m: i for i, m in enumerate("January February March April May June July August September October November "
+                                     "December".split(), 1)}
 
 _REPEAT = re.compile(r"_{3,}\. *(?P<rest>.+)$")
 _ARCHIVE = re.compile(r"(?P<acronym>[A-ZÀ-Þ]{2,}) +[-–—] +(?P<archive>[^.]+)\. +(?P<rest>.+)$")
@@ -71,7 +68,7 @@ _DATE = r"(?P<date>(?:(?P<day>\d{1,2}) )?(?:(?P<month>[A-Z][a-z]+) )?" + _YEAR +
 # are bounded in length, so that each candidate title end costs a bounded scan: a long run of initials
 # ("A. A. A. ...") is read in linear time.
 _IMPRINT = re.compile(
-    r"(?P<title>.+?)\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.){1,120}?): +(?P<publisher>[^:]+?), +"
+    r"(?P<title>.+?)\. +(?P<place>(?:[^.:]|(?<=\b[A-ZÀ-Þ])\.){1,120}?): +(?P<publisher>[^:]+?), *"  # "Senado,1988."
     + r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]{0,6}\.? +(?:\d{1,2},? +)?)?"  # "Dec. 2023"
     + _YEAR
     + r"\.(?: +pp?\. ?(?P<pages>\d+[-–]\d+)\.?)?$"
@@ -88,7 +85,8 @@ _ARCHIVAL_TAIL = re.compile(
 _ARCHIVE_NAME = re.compile(r"\b(?:Arch|Arqu|Acervo|Fond|Hemeroteca|Collection|Colecci|Cole[çc]|Papers)", re.I)
 _CALL_NUMBER = re.compile(r"\b(?:fond|fondo|file|reel|box|folder|leg|exp|caja|carpeta)\b", re.IGNORECASE)
 _IN = re.compile(r"(?P<title>.+?)\. +In ?: +(?P<host>.+)$")
-_VOLUME = re.compile(r"(?:^|[ .,])(?:v\. ?)?(?P<volume>[IVXLC]+|\d+), n\. ?(?P<issue>[\w/]+)")
+# "v. 2, n. 20"; "v 2, n. 20" with the volume's full stop left out (bak-p59099), whose "v" is no place
+_VOLUME = re.compile(r"(?:^|[ .,])(?:v(?:\. ?| (?=\d)))?(?P<volume>[IVXLC]+|\d+), n\. ?(?P<issue>[\w/]+)")
 _PAGES = re.compile(r"\bpp?\. ?(?P<pages>\d+[-–]\d+)")
 _YEAR_LAST = re.compile(r"\. +\d{4}[a-z]?$")
 # The note of an entry no form reads: its title holds the rest of the entry, imprint and all.
@@ -136,6 +134,10 @@ class Reference:
     # The original's year when the entry cites a later edition or translation ("[1929]", "1975 (Trad. ..., 1987)").
     original_year: str = ""
     et_al: bool = False  # the names close with "et al.": more authors than the entry prints
+    url: str = ""  # the online part (reference_online): the first link not a DOI's, as printed
+    doi: str = ""  # bare, "10.1590/..."
+    accessed: str = ""  # the access date as printed, "09 jan. 2023"
+    accessed_date: str = ""  # its ISO 8601 value where it can be read
     start: int = 0
     end: int = 0
     notes: list[str] = field(default_factory=list)
@@ -211,6 +213,7 @@ def parse_entry(raw: str, ref_id: str, number: int, previous: Reference | None =
     """
     ref = Reference(ref_id=ref_id, number=number)
     ref.years = entry_years(clean(raw))
+    ref.url, ref.doi, ref.accessed, ref.accessed_date = astuple(online_part(raw))
     rest = raw.strip()
     if (offline := _offline(rest)) != rest:
         rest = offline.rstrip(" .,;:<") + "."
@@ -424,9 +427,10 @@ def article_references(article: Article) -> list[Reference]:
 
 COLUMNS = [
     "seed", "ref_id", "number", "key", "authors", "editors", "repeated", "year", "year_first", "year_last", "date",
-    "title", "container", "container_editors", "container_authors", "volume", "issue", "pages", "place",
-    "publisher", "genre", "edition", "responsibility", "section", "archive", "archive_acronym", "archive_location",
-    "acronym", "kind", "original_year", "language", "notes", "line", "start", "end", "quote",
+    "title", "container", "container_editors", "container_authors", "volume", "issue", "pages", "place", "publisher",
+    "genre", "edition", "responsibility", "section", "archive", "archive_acronym", "archive_location", "acronym",
+    "kind", "original_year", "url", "doi", "accessed", "accessed_date", "language", "notes", "line", "start", "end",
+    "quote",
 ]
 
 
@@ -441,8 +445,5 @@ def references_table(article: Article, refs: Sequence[Reference] | None = None) 
         return {c: given[c] if c in given else "; ".join(str(n) for n in getattr(r, c)) if c in names
                 else getattr(r, c) for c in COLUMNS}
 
-    rows = [row(r) for r in refs]
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    for column in ("year_first", "year_last"):
-        frame[column] = frame[column].astype("Int64")
-    return frame
+    frame = pd.DataFrame([row(r) for r in refs], columns=COLUMNS)
+    return frame.astype({"year_first": "Int64", "year_last": "Int64"})

@@ -9,8 +9,24 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from histkit.extract.title_language import detect_language
 from histkit.text.anchor import read_yaml
 from histkit.text.ingest import Article
+
+# "1.200%": digits grouped by dots, thousands in a Portuguese or Spanish sentence, a decimal in an English one.
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def dot_grouped(number: str, sentence: str) -> float | None:
+    """The value of a percentage whose dot groups thousands ("hasta 1.200%": 1200), or None if it does not.
+
+    The dot groups thousands only in a sentence in Portuguese or Spanish (as ``detect_language`` reads it);
+    in English "2.375%" is a decimal.
+    """
+    if _DOT_THOUSANDS.fullmatch(number) and detect_language(sentence) in {"pt", "es"}:
+        return float(number.replace(".", ""))
+    return None
+
 
 # A peso is the currency of a dozen countries: a bare "pesos" says nothing of which. Its code is
 # PESO (undetermined) until the text names the country ("pesos mexicanos", "Argentine pesos": see
@@ -49,6 +65,12 @@ UNITS_PT_ES: dict[str, tuple[str, str]] = {
 }
 UNITS.update(UNITS_PT_ES)
 SHARED_UNITS = frozenset({"peso", "pesos"})  # the same word in all three languages
+# Words that follow a number but make it something other than a count: "1920s" is caught by \b,
+# these are nouns that follow page-like numbers or are not things counted.
+NOT_COUNTED = frozenset({"and", "or", "of", "the", "to", "in", "on", "at", "by", "for", "is", "was"})
+# An English plural never ends so: "The next two discuss ...", "the two focus on", "three thesis" are a verb or a
+# singular after the number, not things counted.
+NOT_PLURAL = ("ss", "us", "is")
 
 # The country of a peso, as pt/es write it after the word ("pesos mexicanos", "peso chileno") and
 # English before it ("Mexican pesos"): adjective stem -> ISO 4217 code.

@@ -12,6 +12,13 @@ import re
 import pandas as pd
 
 from histkit.present.display import Prose, ReaderTable, date_in_words, markdown, reader_table
+from histkit.present.section_names import (
+    heading_labels,
+    numbers_headings,
+    section_names,
+    section_number,
+    section_places,
+)
 from histkit.present.style import PALETTE, new_figure
 from histkit.text.affiliations import affiliations
 from histkit.text.ingest import Article
@@ -125,6 +132,10 @@ def sections_view(article: Article) -> ReaderTable:
     """Sections with their paragraphs, block quotations, notes, reference entries and words."""
     table = sections_table(article)
     table["title"] = table["title"].map(lambda t: str(t or "").strip() or "(no heading)")
+    # The number as the heading prints it ("3.1"), not the section's position (the fifth).
+    numbered = numbers_headings(article)
+    printed = {s.number: section_number(s, numbered) for s in article.sections if s.number is not None}
+    table["section"] = [printed.get(int(n), "") if pd.notna(n) else "" for n in table["section"]]
     return reader_table(table,
                         ["section", "title", "paragraphs", "blockquotes", "footnotes", "references", "words"],
                         headings={"blockquotes": "Block quotations", "footnotes": "Notes",
@@ -141,7 +152,9 @@ def words_figure(article: Article, stage_sections: list[int] | None = None):  # 
     staged = set(stage_sections or [])
     fig = new_figure(7.0, max(2.0, 0.9 + 0.32 * len(sections)))
     ax = fig.add_subplot()
-    labels = [section_label(s, t) for s, t in zip(sections["section"], sections["title"], strict=True)]
+    names = heading_labels(article)
+    labels = [names.get(int(s), section_label(s, t))
+              for s, t in zip(sections["section"], sections["title"], strict=True)]
     colours = [PALETTE[1] if s in staged else PALETTE[0] for s in sections["section"]]
     bars = ax.barh(labels[::-1], sections["words"].tolist()[::-1], color=colours[::-1])
     ax.bar_label(bars, fmt="%d", padding=3)
@@ -160,20 +173,27 @@ def section_label(number: object, title: object, size: int = 44) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
-def element_in_words(element_id: str) -> str:
-    """An element id as a reader says it: ``"s6p02"`` → ``"section 6, paragraph 2"``."""
+def element_in_words(element_id: str, places: dict[int, str] | None = None) -> str:
+    """An element id as a reader says it: ``"s6p02"`` → ``"section 6, paragraph 2"``.
+
+    With ``places`` (:func:`~histkit.present.section_names.section_places`), the section as the article
+    names it: ``"section 3.1, paragraph 2"``, or ``"Introdução, paragraph 1"`` for an unnumbered heading.
+    """
     found = re.fullmatch(r"s(\d+)([pq])(\d+)", element_id)
     if not found:
         return element_id
     kind = "paragraph" if found.group(2) == "p" else "block quotation"
-    return f"section {int(found.group(1))}, {kind} {int(found.group(3))}"
+    number = int(found.group(1))
+    return f"{(places or {}).get(number, f'section {number}')}, {kind} {int(found.group(3))}"
 
 
 def notes_view(article: Article) -> ReaderTable:
     """The notes, each with the paragraph that calls it, its section and its lines in the text."""
+    names, places = section_names(article), section_places(article)
     rows = [
-        {"note": e.number, "called from": element_in_words(e.called_from) if e.called_from else "no caller found",
-         "section": e.section,
+        {"note": e.number,
+         "called from": element_in_words(e.called_from, places) if e.called_from else "no caller found",
+         "section": names.get(e.section, e.section) if e.section else e.section,
          "lines": ", ".join(str(article.line_of(a)) for a, _ in e.pieces), "text": e.text}
         for e in article.footnotes
     ]

@@ -10,19 +10,20 @@ import pandas as pd
 from histkit.analyse.audit import Audit
 from histkit.analyse.passages import citing_passages, most_cited_ref
 from histkit.present.display import ReaderTable, reader_table
+from histkit.present.section_names import place, section_places
 from histkit.text.ingest import Article
 
 if TYPE_CHECKING:
     import ipywidgets as widgets
 
 
-def _passages_html(passages: pd.DataFrame, title: str) -> str:
+def _passages_html(passages: pd.DataFrame, title: str, places: dict[int, str] | None = None) -> str:
     from html import escape
 
     if passages.empty:
         return f"<p><b>{escape(title)}</b>: never cited in author-date form.</p>"
     items = "".join(
-        f"<li>section {p.section}, line {p.line}: {escape(p.before)}{_gap(p.before_gap)}"
+        f"<li>{escape(place(p.section, places or {}))}, line {p.line}: {escape(p.before)}{_gap(p.before_gap)}"
         f"<mark><b>{escape(p.citation)}</b></mark>{_gap(p.after_gap)}{escape(p.after)}</li>"
         for p in passages.itertuples(index=False)
     )
@@ -68,10 +69,11 @@ def make_explorer(audit: Audit, article: Article, ref_id: str = "", context: int
 
     refs = audit.references.set_index("ref_id")
     first = ref_id or most_cited_ref(audit)
+    places = section_places(article)  # "section 3.1", "Introdução": as the headings print them
 
     def html_for(rid: str) -> str:
         title = f"{refs.loc[rid, 'key']} {refs.loc[rid, 'year']}. {refs.loc[rid, 'title']}"
-        return _passages_html(citing_passages(audit, article, rid, context), title)
+        return _passages_html(citing_passages(audit, article, rid, context), title, places)
 
     picker = widgets.Dropdown(options=explorer_options(audit), value=first, description="Reference")
     view = widgets.HTML(value=html_for(first))

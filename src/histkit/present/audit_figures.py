@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from histkit.analyse.audit import Audit
 from histkit.analyse.reconcile import ARCHIVAL_KINDS
 from histkit.extract.name_particles import PARTICLE_WORDS
+from histkit.present.section_names import numbers_headings
 from histkit.text.ingest import Article
 
 # --- figures -----------------------------------------------------------------------------------
@@ -23,13 +24,16 @@ def citations_figure(audit: Audit, article: Article) -> Figure:
     kinds = {r.ref_id: ("archival" if r.kind in ARCHIVAL_KINDS else "published") for r in audit.refs}
     c = audit.citations.assign(source_class=audit.citations["ref_id"].map(kinds).fillna("unmatched"))
     sections = [s for s in article.sections if s.number is not None]
+    numbered = numbers_headings(article)
     labels = []
     for s in sections:
         stage = c.loc[c["section"] == s.number, "stage"].dropna()
         extra = f"\nstage {int(stage.iloc[0])}" if len(stage) else ""
         # a title printed in capitals is set in title case; one printed in small letters stays as printed
-        # ("Resultados e discussão", never "Resultados E Discussão")
-        labels.append(f"{s.number} {s.title.title() if s.title.isupper() else s.title}{extra}")
+        # ("Resultados e discussão", never "Resultados E Discussão"); the number is the one the heading prints
+        title = (s.title.title() if s.title.isupper() else s.title) or "(no heading)"
+        number = s.label if numbered else str(s.number)
+        labels.append(f"{number} {title}{extra}" if number else f"{title}{extra}")
     # Up to six sections stand side by side with their titles, each wrapped to its bar's width so that
     # neighbours do not overlap; more are bars across, one per line.
     across = len(sections) > 6

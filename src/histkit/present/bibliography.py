@@ -24,6 +24,8 @@ Nothing the list prints is lost, and nothing is added that it does not say:
 - A book's edition is ``edition`` (its number); the translators and organisers it prints after the title
   are ``note``, as printed ("Tradução de Paulo Bezerra"), not names read apart. A newspaper's section after
   the issue's date ("Economia y política") is CSL's ``section`` and biblatex's ``note``.
+- The link, DOI and access date the list prints are CSL's ``URL``, ``DOI`` and ``accessed``, biblatex's ``url``,
+  ``doi`` and ``urldate`` (:mod:`histkit.present.bibliography_online`).
 - No ``genre`` but a thesis's; places, dates (ISO 8601, ranges as ``1994/1995``), ``langid``, ``journaltitle``,
   ``location`` and ``@collection`` for edited books, titles in braces (printed in the case the
   list gives), TeX specials escaped.
@@ -51,16 +53,8 @@ from histkit.core.paths import from_root
 from histkit.extract.citations import fold
 from histkit.extract.name_particles import PARTICLE_RE
 from histkit.extract.references import WHOLE_ENTRY, Name, Reference
-from histkit.present.csl_styles import (
-    et_al_as_printed,
-    hyphenated_names,
-    names_substituted_once,
-    no_invented_imprint,
-    no_invented_labels,
-    style_locale,
-    style_path,
-    year_suffixes_printed,
-)
+from histkit.present.bibliography_online import biblatex_online, csl_online
+from histkit.present.csl_styles import no_invented_imprint, no_invented_labels, online_tail, render_items
 
 CSL_TYPES = {
     "book": "book",
@@ -126,10 +120,16 @@ def citation_keys(refs: Sequence[Reference]) -> dict[str, str]:
 _TRAILING_PARTICLE = re.compile(rf"^(?P<given>.*\S) (?P<particle>{PARTICLE_RE})\.?$")
 
 
+_BODY_PART = re.compile(r"\b(?:Presid[êe]ncia|Minist[ée]rio|Secretar[ií]a|Senado|C[âa]mara|Conselho|Departamento|"
+                        r"Tribunal|Assembl[ée]ia|Congresso|Governo|Gobierno|Prefeitura|Ministry|Department)\b")
+
+
 def _csl_name(n: Name) -> dict[str, str]:
     # A name with no given name is a body's ("BRASIL", "IBGE"): CSL's literal, never "BRASIL, ." in a style.
     if not n.given:
         return {"literal": display_family(n.family)}
+    if _BODY_PART.search(n.given):  # "BRASIL, Presidência da República": a body and its part, never "P. da R."
+        return {"literal": f"{display_family(n.family)}. {n.given}"}
     if m := _TRAILING_PARTICLE.match(n.given):
         return {"family": display_family(n.family), "given": m.group("given"), "dropping-particle": m.group("particle")}
     return {"family": display_family(n.family), "given": n.given}
@@ -230,7 +230,7 @@ def to_csl(refs: Sequence[Reference]) -> list[dict[str, object]]:
             "archive_location": r.archive_location,
             "language": r.language if r.language != "und" else "",
         }
-        item.update({k: v for k, v in fields.items() if v})
+        item.update({k: v for k, v in fields.items() if v} | csl_online(r))
         if issued := _date_parts(r):
             item["issued"] = issued
         if r.original_year:
@@ -345,6 +345,7 @@ def to_bibtex_entries(refs: Sequence[Reference]) -> list[dict[str, str]]:
             # archive_location: pandoc reads them back as publisher and note, not run together.
             "howpublished": tex_escape(archive or (r.container if r.kind == "legislation" else "")),
             "addendum": tex_escape(r.archive_location),
+            **biblatex_online(r),
             "langid": LANGIDS.get(r.language, ""),
             "sortkey": "" if personal else tex_escape(r.archive_acronym),
         }
@@ -401,35 +402,25 @@ def render_bibliography(
     ends with its own text, which is its title: no year printed again after it. The letter a list prints after
     a year ("2017a") is printed too (:func:`~histkit.present.csl_styles.year_suffixes_printed`): citeproc-py
     makes none, and two works of an author in a year came out with the same year. So is the "et al." a list
-    prints after an entry's authors (:func:`~histkit.present.csl_styles.et_al_as_printed`).
+    prints after an entry's authors (:func:`~histkit.present.csl_styles.et_al_as_printed`). An entry histkit could
+    not read keeps what the style prints of its link, DOI and access date after its text
+    (:func:`~histkit.present.csl_styles.online_tail`).
 
     """
-    import warnings
-
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-    from citeproc.source.json import CiteProcJSON
-
     items = to_csl(refs)
-    with warnings.catch_warnings(), names_substituted_once(), year_suffixes_printed(), et_al_as_printed():
-        # citeproc-py warns about CSL fields it does not know (e.g. "citation-key"); they are valid CSL.
-        warnings.simplefilter("ignore")
-        source = CiteProcJSON(items)
-        hyphenated_names(source)
-        for item, r in zip(items, refs, strict=True):
-            # The letter the list prints after a year ("2017a"): citeproc-py makes none of its own.
-            if label := re.fullmatch(r"\d{4}(?:/\d{2,4})?([a-z])", r.year):
-                source[str(item["id"])]["year_suffix"] = label.group(1)
-            if r.et_al and "author" in item:  # "OMOTE, S. A. et al.": more authors than the list names
-                source[str(item["id"])]["histkit_et_al"] = True
-        path = style_path(style)
-        bib_style = CitationStylesStyle(path, locale=style_locale(path, language), validate=False)
-        bibliography = CitationStylesBibliography(bib_style, source, formatter.plain)
-        for item in items:
-            bibliography.register(Citation([CitationItem(str(item["id"]))]))
-        # rstrip: a style whose last element has a suffix (". ") leaves a space at the end of the line.
-        unread = [r.title for r in refs if WHOLE_ENTRY in r.notes and r.title]
-        return [no_invented_imprint(no_invented_labels(str(entry)).rstrip(), unread)
-                for entry in bibliography.bibliography()]
+    extras: dict[str, dict[str, object]] = {str(item["id"]): {} for item in items}
+    for item, r in zip(items, refs, strict=True):
+        # The letter the list prints after a year ("2017a"): citeproc-py makes none of its own.
+        if label := re.fullmatch(r"\d{4}(?:/\d{2,4})?([a-z])", r.year):
+            extras[str(item["id"])]["year_suffix"] = label.group(1)
+        if r.et_al and "author" in item:  # "OMOTE, S. A. et al.": more authors than the list names
+            extras[str(item["id"])]["histkit_et_al"] = True
+    # An entry read into no parts ends with its title, then what the style prints of its link, DOI and access date.
+    unread = {r.title: online_tail(item, extras, style, language)
+              for item, r in zip(items, refs, strict=True) if WHOLE_ENTRY in r.notes and r.title}
+    # rstrip: a style whose last element has a suffix (". ") leaves a space at the end of the line.
+    return [no_invented_imprint(no_invented_labels(entry).rstrip(), unread)
+            for entry in render_items(items, extras, style, language)]
 
 
 def write_exports(refs: Sequence[Reference], folder: str | Path) -> WrittenFiles:

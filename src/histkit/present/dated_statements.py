@@ -17,8 +17,8 @@ from histkit.analyse.sentences import sentence_span
 from histkit.core.files import WrittenFiles, atomic_write
 from histkit.core.paths import from_root
 from histkit.extract.dates import dates_table
-from histkit.present.article_views import section_label
 from histkit.present.display import Prose, ReaderTable, date_in_words, markdown, reader_table
+from histkit.present.section_names import heading_labels, place, section_places
 from histkit.present.style import PALETTE, new_figure
 from histkit.present.timelinejs import _ends, _parts, _plain
 from histkit.text.ingest import Article
@@ -43,18 +43,39 @@ def year_span(dates: pd.DataFrame) -> tuple[int, int] | None:
     return (min(years), max(years)) if years else None
 
 
-def statements_view(dates: pd.DataFrame) -> ReaderTable:
-    """Every dated statement: the date in words, the words the article uses, where, and how it was read."""
-    shown = dates.assign(place=[_place(s) for s in dates["section"]])
-    return reader_table(shown, ["edtf", "quote", "place", "line", "note"],
-                        headings={"quote": "As the article writes it", "note": "How it was read"},
+def statements_view(dates: pd.DataFrame, article: Article | None = None) -> ReaderTable:
+    """Every dated statement: the date in words, the words the article uses, where, and how it was read.
+
+    With the ``article``, a section is named as its heading prints it ("section 3.1", "Introdução").
+    """
+    places = section_places(article) if article is not None else {}
+    shown = dates.assign(place=[place(s, places) for s in dates["section"]],
+                         date=[_date_words(d) for d in dates.itertuples(index=False)])
+    return reader_table(shown, ["date", "quote", "place", "line", "note"], dates=(),
+                        headings={"date": "Date", "quote": "As the article writes it", "note": "How it was read"},
                         codes=["note"])
 
 
-def _place(section: object) -> str:
-    if pd.isna(section) or section is None:
-        return "notes or lists"
-    return "front matter" if int(section) == 0 else f"section {int(section)}"
+# The words of an open end, as the article's qualifier means it ("desde" is "since", "até" and "hasta" "until").
+_OPEN_WORDS = {"since": "since", "desde": "since", "a partir de": "from", "by": "by", "until": "until",
+               "till": "until", "até": "until", "hasta": "until"}
+
+
+def _date_words(d: object) -> str:
+    """A statement's date in words; a decade with an open end as the article says it ("since the 1980s").
+
+    EDTF cannot open an interval on a decade, so "since the 1980s" is stored as ``1980/..`` and "until the
+    1960s" as ``../1969``: in words they would read "from 1980" and "by 1969".
+    """
+    edtf, form, qualifier = str(getattr(d, "edtf", "") or ""), getattr(d, "form", ""), getattr(d, "qualifier", "")
+    word = _OPEN_WORDS.get(qualifier.lower(), "") if isinstance(qualifier, str) else ""
+    if form == "decade" and word:
+        year = edtf.split("/")[0] if edtf.endswith("/..") else edtf.split("/")[-1]
+        if year.isdigit():
+            return f"{word} the {int(year) // 10 * 10}s"
+    words = date_in_words(edtf) if edtf.strip() else ""
+    # "until 1980" reaches up to 1980; "by" (no later than) is another thing
+    return f"until {words[3:]}" if word == "until" and words.startswith("by ") else words
 
 
 def forms_summary(dates: pd.DataFrame) -> ReaderTable:
@@ -74,8 +95,7 @@ def when_figure(dates: pd.DataFrame, article: Article):  # -> matplotlib Figure,
     span = year_span(dates)
     if span is None:
         return None
-    places = [(0, "front matter")] + [(s.number, section_label(s.number, s.title)) for s in article.sections
-                                      if s.number is not None]
+    places = [(0, "front matter"), *heading_labels(article).items()]
     rows = {number: i for i, (number, _) in enumerate(places)}
     fig = new_figure(7.5, max(2.2, 1.0 + 0.3 * len(places)))
     ax = fig.add_subplot()
@@ -110,6 +130,7 @@ def when_figure(dates: pd.DataFrame, article: Article):  # -> matplotlib Figure,
 def statements_timelinejs(dates: pd.DataFrame, article: Article) -> dict[str, Any]:
     """The dated statements as a TimelineJS 3 document: each a slide with its date in words and its sentence."""
     events = []
+    places = section_places(article)
     for _, d in dates.iterrows():
         if not (d["earliest"] or d["latest"]):
             continue
@@ -121,7 +142,7 @@ def statements_timelinejs(dates: pd.DataFrame, article: Article) -> dict[str, An
             "start_date": _parts(start_iso, start_point),
             "text": {"headline": date_in_words(d["edtf"]),
                      "text": f"“{' '.join(article.text[a:b].split())}” (article line {d['line']})"},
-            "group": _place(d["section"]),
+            "group": place(d["section"], places),
         }
         if d["earliest"] and d["latest"] and d["latest"] != d["earliest"] and low != high:
             item["end_date"] = _parts(d["latest"], high)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from histkit.analyse.sentences import sentence_span
-from histkit.present.article_views import section_label
 from histkit.present.display import ReaderTable, reader_table
+from histkit.present.section_names import heading_labels, name_sections
 from histkit.present.style import PALETTE, new_figure
 from histkit.text.ingest import Article
 
@@ -34,7 +34,7 @@ def figures_view(quantities: pd.DataFrame, article: Article) -> ReaderTable:
         sentence=[_sentence(article, int(a), int(b)) for a, b in zip(quantities["start"], quantities["end"],
                                                                       strict=True)],
     )
-    return reader_table(shown, ["quote", "unit", "kind", "sentence", "section", "line"],
+    return reader_table(name_sections(shown, article), ["quote", "unit", "kind", "sentence", "section", "line"],
                         headings={"quote": "As printed", "kind": "Kind of figure", "sentence": "In its sentence"})
 
 
@@ -55,7 +55,8 @@ def figures_by_section(quantities: pd.DataFrame, article: Article):  # -> matplo
     kinds = [k for k in KIND_WORDS if (body["kind"] == k).any()]
     fig = new_figure(7.0, max(2.0, 0.9 + 0.32 * len(sections)))
     ax = fig.add_subplot()
-    labels = [section_label(s.number, s.title) for s in sections][::-1]
+    names = heading_labels(article)
+    labels = [names[s.number] for s in sections][::-1]
     left = [0] * len(sections)
     for colour, kind in zip(PALETTE, kinds, strict=False):
         counts = [int(((body["section"] == s.number) & (body["kind"] == kind)).sum()) for s in sections][::-1]

@@ -62,7 +62,7 @@ class SectionBrowser(widgets.VBox):
 
     def __init__(self, article: Article) -> None:
         self._article = article
-        options = [(s.heading, s.heading) for s in article.sections]
+        options = [(s.heading or "(no heading)", s.heading) for s in article.sections]  # an untitled opening
         self.picker = widgets.Dropdown(options=options, value=options[1][1], description="Section")
         self.page = widgets.HTML()
         self.picker.observe(self._show, names="value")

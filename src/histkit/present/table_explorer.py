@@ -13,22 +13,22 @@ import ipywidgets as widgets
 import pandas as pd
 
 from histkit.present.display import ReaderTable
+from histkit.present.section_names import place as place_of
 
 ALL = "all"
 
 
-def _place(section: object) -> str:
-    if section is None or pd.isna(section):
-        return "notes or lists"
-    return "front matter" if int(section) == 0 else f"section {int(section)}"
-
-
 def filter_rows(frame: pd.DataFrame, place: str = ALL, kind: str = ALL, years: tuple[int, int] | None = None,
-                kind_column: str = "form", year_column: str | None = None) -> pd.DataFrame:
-    """The rows in ``place`` ("section 3", "front matter"), of ``kind``, and (for dates) overlapping ``years``."""
+                kind_column: str = "form", year_column: str | None = None,
+                places: dict[int, str] | None = None) -> pd.DataFrame:
+    """The rows in ``place`` ("section 3.1", "front matter"), of ``kind``, and (for dates) overlapping ``years``.
+
+    ``places`` names each section as the article does (:func:`histkit.present.section_names.section_places`);
+    without it a section is named by its place in the order ("section 5").
+    """
     keep = pd.Series(True, index=frame.index)
     if place != ALL:
-        keep &= frame["section"].map(_place) == place
+        keep &= frame["section"].map(lambda s: place_of(s, places or {})) == place
     if kind != ALL:
         keep &= frame[kind_column] == kind
     if years is not None and year_column:
@@ -56,14 +56,18 @@ class TableExplorer(widgets.VBox):
         The span of the year slider (the article's own); no slider without it.
     what : str
         What the rows are, for the count line ("dated statements", "figures").
+    places : dict, optional
+        Each section's name in words (:func:`histkit.present.section_names.section_places`).
     """
 
     def __init__(self, frame: pd.DataFrame, view: Callable[[pd.DataFrame], ReaderTable], *, kind_column: str,
-                 kind_label: str, years: tuple[int, int] | None = None, what: str = "rows") -> None:
+                 kind_label: str, years: tuple[int, int] | None = None, what: str = "rows",
+                 places: dict[int, str] | None = None) -> None:
         self._frame, self._view, self._kind_column, self._what = frame, view, kind_column, what
-        places = list(dict.fromkeys(_place(s) for s in frame["section"]))
+        self._places = places or {}
+        places_seen = list(dict.fromkeys(place_of(s, self._places) for s in frame["section"]))
         kinds = sorted(set(frame[kind_column].dropna().astype(str)))
-        self.place = widgets.Dropdown(options=[ALL, *places], value=ALL, description="Section")
+        self.place = widgets.Dropdown(options=[ALL, *places_seen], value=ALL, description="Section")
         self.kind = widgets.Dropdown(options=[ALL, *kinds], value=ALL, description=kind_label)
         controls: list[widgets.Widget] = [self.place, self.kind]
         self.years = None
@@ -82,7 +86,7 @@ class TableExplorer(widgets.VBox):
     def _redraw(self, _change: object = None) -> None:
         years = tuple(self.years.value) if self.years is not None else None
         rows = filter_rows(self._frame, self.place.value, self.kind.value, years, self._kind_column,
-                           "earliest" if self.years is not None else None)
+                           "earliest" if self.years is not None else None, self._places)
         self.count.value = f"<p>{len(rows)} of {len(self._frame)} {self._what}</p>"
         self.table.value = self._view(rows)._repr_html_() if len(rows) else "<p>None in this selection.</p>"
 

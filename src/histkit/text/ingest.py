@@ -24,6 +24,7 @@ from histkit.text.article import (
     Repair,
     Section,
 )
+from histkit.text.emphasis import unmarked
 from histkit.text.layout import (
     _CAPTION,
     _KEYWORD_LANG,
@@ -33,7 +34,9 @@ from histkit.text.layout import (
     fields_in,
     heading_of,
     is_references_heading,
+    keyword_list,
     label_field,
+    next_labels,
 )
 from histkit.text.layout import _plain as _plain
 from histkit.text.limits import check_text
@@ -255,8 +258,16 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
     last_label = max((n for n, (_, _, raw) in enumerate(blocks) if _LABEL.match(raw)), default=-1)
     # A label alone on its line ("ABSTRACT" set as a heading) names the block under it.
     labelled = ""
+    previous: Element | None = None
+    next_labelled = next_labels([raw for _, _, raw in blocks])
     for n, (start, end, raw) in enumerate(blocks):
         label = _LABEL.match(raw)
+        if (previous is not None and previous.field.startswith("abstract") and not label and not labelled
+                and next_labelled[n].startswith("keywords") and "@" not in raw):
+            # A structured abstract ("Objetivo: ...") runs over paragraphs before its keywords: no note on authors.
+            previous.pieces.append((start, end))
+            previous.text = f"{previous.text} {builder.clean(start, end, previous.element_id, previous.notes)}"
+            continue
         if label and label.group("alone") is not None and n > 0:
             labelled = label_field(label)
             continue
@@ -284,6 +295,8 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
                 name = "title_" + next_field.split("_")[1]
             elif any(k.startswith("keywords") for k in seen) and next_field == "abstract":
                 name = "title_en"
+            elif previous is not None and previous.field.startswith("abstract") and keyword_list(raw):
+                name = "keywords" + previous.field[len("abstract") :]  # unlabelled, in the abstract's language
             elif raw.strip() == _field_text(builder, "author"):
                 name = "author_repeated"
             elif any(k.startswith("keywords") for k in seen) and n < last_label and _title_like(raw):
@@ -297,7 +310,7 @@ def _front_matter(builder: _Builder, blocks: list[tuple[int, int, str]]) -> dict
                 field = f"{field}_{sum(1 for s in seen if s.startswith(field))+1}"
             seen.add(field)
             element = Element(f"fm-{field}", "front-matter", 0, "front matter", [], field=field)
-            builder.add(element, field_start, field_end)
+            previous = builder.add(element, field_start, field_end)
             lang = _KEYWORD_LANG.get(field)
             if lang:
                 keywords[lang] = _keywords(builder, element, field_start, field_end)
@@ -352,7 +365,7 @@ def _keywords(builder: _Builder, element: Element, start: int, end: int) -> list
             builder.repairs.append(
                 Repair("keyword-spacing", offset, offset + len(raw), fixed, element.element_id)
             )
-        words.append(fixed)
+        words.append(unmarked(fixed).strip())  # "*Black Lives Matter*": the italics are type, not the keyword
     return words
 
 

@@ -105,6 +105,28 @@ def fields_in(text: str, name: str, start: int, end: int) -> list[tuple[str, int
     return [(name, start, end)]
 
 
+def next_labels(raws: list[str]) -> list[str]:
+    """For each block, the field of the next labelled block after it ("" where none follows), in one pass."""
+    out = [""] * len(raws)
+    for n in range(len(raws) - 2, -1, -1):
+        found = _LABEL.match(raws[n + 1])
+        out[n] = label_field(found) if found else out[n + 1]
+    return out
+
+
+def keyword_list(raw: str) -> bool:
+    """Two to twelve short phrases (five words at most) separated by full stops or semicolons, on one line.
+
+    Keywords printed without a label ("gentrification. tourism urbanization. tourism policies.", as a JATS
+    ``<kwd-group>`` without a ``<title>`` comes out) read so; an address or a sentence does not.
+    """
+    text = raw.strip()
+    if not text or len(text) > 400 or "\n" in text or "@" in text or ":" in text:
+        return False
+    items = [item.strip() for item in re.split(r"[.;](?:\s+|$)", text) if item.strip()]
+    return 2 <= len(items) <= 12 and all(len(item.split()) <= 5 for item in items)
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
