@@ -20,8 +20,10 @@ _LEAD = re.compile(r"\s*\**(?P<lead>[^\W\d_]+)\**[.,]")
 _ENTRY_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 # A web domain's suffix is read past: "laodongqushi.com" is cited as the site LAODONGQUSHI.
 DOMAIN = re.compile(r"\.(?:com|org|net|gov|edu|info)(?:\.[a-z]{2})?$")
+# The name is bounded: unbounded, a run of letters and hyphens with no " (" after it ("mid-mid-mid-...") was
+# scanned to its end from each of its positions (quadratic; tests/test_robustness_hostile.py).
 _LOWER = re.compile(
-    r"(?<![\w.@/])(?P<name>[a-zß-ÿ][a-zß-ÿ\-]+(?:\.(?:com|org|net|gov|edu|info)(?:\.[a-z]{2})?)?) "
+    r"(?<![\w.@/-])(?P<name>[a-zß-ÿ][a-zß-ÿ\-]{1,60}(?:\.(?:com|org|net|gov|edu|info)(?:\.[a-z]{2})?)?) "
     r"\((?P<inner>[^()\n]{4,40})\)"
 )
 
