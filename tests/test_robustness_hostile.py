@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from histkit.analyse import audit
@@ -73,6 +73,26 @@ def test_hostile_text_goes_through_citations_and_the_audit(text: str) -> None:
         check_provenance(problems, text, "citation problems")
     result = audit.run_audit(article)
     assert len(result.references) == 1  # the one entry of the tail: no hostile body leaks into the list
+
+
+@settings(deadline=timedelta(seconds=patience(5)), phases=[Phase.explicit],
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# Shapes that were once quadratic: a run of "mid-" (a lower-case name cited before its year, read to the run's end
+# from each position) and ten thousands of one-line paragraphs (each element compared with every other).
+@example("mid-")
+@example("-\n")
+@example("/\n")
+@example(". \n")
+@given(st.sampled_from(["mid-"]))
+def test_shapes_once_quadratic_go_through_ingest_dates_and_quantities(unit: str) -> None:
+    text = HEAD + (unit * (150_000 // len(unit) + 1))[:150_000] + TAIL
+    article = parse_article(text, "hostile", "hostile/article.txt")
+    found = dates.dates_table(article)
+    if len(found):
+        check_provenance(found, text, "dates")
+    found = quantities.quantities_table(article, notes=[])
+    if len(found):
+        check_provenance(found, text, "quantities")
 
 
 def test_a_long_run_of_number_words_is_read_in_short_matches() -> None:
