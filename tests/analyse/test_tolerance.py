@@ -20,3 +20,10 @@ def test_rounded_inputs_widen_the_range():
     wide = Interval(9.95, 10.05, 10.0) / Interval(19.95, 20.05, 20.0)
     assert wide.lo < 0.5 < wide.hi
     assert judge(49.8, 1, wide.scale(100.0))[0] == "consistent"
+
+
+def test_a_consistent_figure_says_how_it_holds_in_plain_words():
+    # ecos-china-new-normal: "US$636" against 504 + 132 = 636; paz: 3/76 = 3.947% printed 3.9%
+    assert judge(636, 0, exact(504 + 132)) == ("consistent", "the figures give exactly 636")
+    assert judge(3.9, 1, exact(100 * 3 / 76)) == (
+        "consistent", "the figures give 3.947, within the rounding of the stated 3.9 (3.85 to 3.95)")

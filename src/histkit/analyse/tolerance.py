@@ -73,7 +73,12 @@ def judge(stated: float, decimals: int, computed: Interval) -> tuple[str, str]:
     half = half_unit(decimals)
     shown = fmt(computed.mid, decimals)
     if stated - half <= computed.hi + 1e-9 and computed.lo - 1e-9 <= stated + half:
-        return "consistent", f"the stated {fmt(stated, decimals)} is within half a unit of its last digit of {shown}"
+        if computed.hi - computed.lo < 1e-9 and abs(computed.mid - stated) < 1e-9:
+            return "consistent", f"the figures give exactly {fmt(stated, decimals)}"
+        return "consistent", (
+            f"the figures give {fmt(computed.mid, decimals + 2)}, within the rounding of the stated "
+            f"{fmt(stated, decimals)} ({fmt(stated - half, decimals + 1)} to {fmt(stated + half, decimals + 1)})"
+        )
     step = 10.0 ** (-decimals)
     truncated = math.floor(computed.mid / step + 1e-9) * step
     if abs(truncated - stated) < step / 10 and computed.mid >= 0:
