@@ -127,6 +127,20 @@ def test_a_name_is_labelled_as_the_citation_prints_it(key, printed, label):
     assert short_name(key, printed) == label
 
 
+@pytest.mark.parametrize(("key", "printed", "person", "label"), [
+    ("GIL", "(GIL, 2008)", True, "Gil"),  # rdbci's "GIL, A. C.": a person, three letters
+    ("ROY", "(ROY, 1964)", True, "Roy"),  # the first article's "ROY, M. N."
+    ("IBGE", "(IBGE, 2012)", False, "IBGE"),  # edur-literatura: a body, four letters with vowels
+    ("CIFRA", "(CIFRA, 2018)", False, "CIFRA"),  # mediacoes: an institute's acronym
+    ("ARGENTINA", "(ARGENTINA, 2018)", False, "Argentina"),  # mediacoes: a country as author, a name
+    ("DE PAULA", "(DE PAULA, 2020)", True, "De Paula"),  # a particle, capitalised as the label begins
+])
+def test_a_person_is_never_an_acronym_and_a_body_s_one_word_always_is(key, printed, person, label):
+    from histkit.present.audit_figures import short_name
+
+    assert short_name(key, printed, person) == label
+
+
 def test_a_figure_whose_labels_all_found_room_says_nothing_was_left_off(corpus):
     # ecos-china-new-normal: crowded at first, every label fits once room is made below the axes.
     from histkit.analyse.audit import run_audit

@@ -157,6 +157,9 @@ def source_ages(
                 "citation_id": c.citation_id,
                 "ref_id": c.ref_id,
                 "key": ref.key,
+                # a person (given names or initials printed; an edited book's editor) or a body: "GIL, A. C." is
+                # labelled Gil, "BARTRA, A. (ed.)" Bartra, "IBGE" IBGE
+                "person": bool((ref.authors or ref.editors) and (ref.authors or ref.editors)[0].given),
                 "section": c.section,
                 "stage": c.stage,
                 "published": ref.year_first,
@@ -179,7 +182,7 @@ def source_ages(
     return frame
 
 
-AGE_COLUMNS = ["citation_id", "ref_id", "key", "section", "stage", "published", "event_years", "event_first",
+AGE_COLUMNS = ["citation_id", "ref_id", "key", "person", "section", "stage", "published", "event_years", "event_first",
                "event_last", "gap", "years_from", "source_class", "seed", "start", "end", "quote"]
 
 

@@ -64,16 +64,27 @@ def citations_figure(audit: Audit, article: Article) -> Figure:
     return fig
 
 
-def short_name(key: str, printed: str = "") -> str:
+def short_name(key: str, printed: str = "", person: bool | None = None) -> str:
     """The first author as a label: "CARR; HALLIDAY" -> "Carr", "NBS – National Bureau ..." -> "NBS".
 
     A name the citation prints in ordinary case is written as printed ("Koo (2023)" -> "Koo", not an
     acronym "KOO"); else names printed in capitals are set in title case, except acronyms ("NBS",
-    "SNBP") and particles. A corporate name is cut at its dash or after three words.
+    "SNBP") and particles. Where the list says whether the author is a ``person`` (given names or
+    initials printed), a person's name is never an acronym ("GIL, A. C." -> "Gil", "ROY, M. N." -> "Roy")
+    and a body's one word of five letters or fewer always is ("IBGE", "CIFRA"; "ARGENTINA" -> "Argentina").
+    A corporate name is cut at its dash or after three words.
     """
     words = re.split(r" +[-–—] +", key.split(";")[0].strip())[0].split()
     as_printed = {w.casefold(): w for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", printed) if not w.isupper()}
-    label = " ".join(as_printed.get(w.casefold()) or _word_case(w) for w in words[:3]) + ("…" if len(words) > 3 else "")
+
+    def case(word: str) -> str:
+        if person and word.isupper() and word.lower() not in PARTICLE_WORDS:
+            return word.title()
+        if person is False and len(words) == 1 and len(word) <= 5:
+            return word  # a body's short name in capitals is its acronym: "IBGE", "CIFRA"; not "ARGENTINA"
+        return _word_case(word)
+
+    label = " ".join(as_printed.get(w.casefold()) or case(w) for w in words[:3]) + ("…" if len(words) > 3 else "")
     return label[:1].upper() + label[1:]
 
 
@@ -122,7 +133,7 @@ def ages_figure(ages: pd.DataFrame) -> Figure | None:
     labelled = dated.drop_duplicates(["key", "event_last", "published"]).sort_values(["event_last", "published", "key"])
     by_point: dict[tuple[int, int], list[str]] = {}
     for r in labelled.itertuples(index=False):
-        name = short_name(r.key, r.quote) if r.source_class != "archival" else r.key.split(";")[0]
+        name = short_name(r.key, r.quote, r.person) if r.source_class != "archival" else r.key.split(";")[0]
         names_here = by_point.setdefault((int(r.event_last), int(r.published)), [])
         if name not in names_here:
             names_here.append(name)

@@ -299,6 +299,7 @@ TABLES: dict[str, TableInfo] = {
             "gap": "Years from the last event named to the source's year.",
             "years_from": "The element whose years are counted.",
             "source_class": "archival or published.",
+            "person": "Whether the entry's first author is a person (given names or initials printed), not a body.",
         },
     ),
 }
