@@ -47,6 +47,10 @@ def test_hostile_text_goes_through_ingest_dates_and_quantities(text: str) -> Non
         article = parse_article(text, "hostile", "hostile/article.txt")
     except HistkitError:
         return
+    _dates_and_quantities(article, text)
+
+
+def _dates_and_quantities(article: object, text: str) -> None:
     found = dates.dates_table(article)
     if len(found):
         check_provenance(found, text, "dates")
@@ -86,13 +90,7 @@ def test_hostile_text_goes_through_citations_and_the_audit(text: str) -> None:
 @given(st.sampled_from(["mid-"]))
 def test_shapes_once_quadratic_go_through_ingest_dates_and_quantities(unit: str) -> None:
     text = HEAD + (unit * (150_000 // len(unit) + 1))[:150_000] + TAIL
-    article = parse_article(text, "hostile", "hostile/article.txt")
-    found = dates.dates_table(article)
-    if len(found):
-        check_provenance(found, text, "dates")
-    found = quantities.quantities_table(article, notes=[])
-    if len(found):
-        check_provenance(found, text, "quantities")
+    _dates_and_quantities(parse_article(text, "hostile", "hostile/article.txt"), text)
 
 
 def test_a_long_run_of_number_words_is_read_in_short_matches() -> None:
