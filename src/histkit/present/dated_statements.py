@@ -16,6 +16,7 @@ import pandas as pd
 from histkit.analyse.sentences import sentence_span
 from histkit.core.files import WrittenFiles, atomic_write
 from histkit.core.paths import from_root
+from histkit.extract.date_words import DECADE_PARTS
 from histkit.extract.dates import dates_table
 from histkit.present.display import Prose, ReaderTable, date_in_words, markdown, reader_table
 from histkit.present.section_names import heading_labels, place, section_places
@@ -73,6 +74,16 @@ def _date_words(d: object) -> str:
         year = edtf.split("/")[0] if edtf.endswith("/..") else edtf.split("/")[-1]
         if year.isdigit():
             return f"{word} the {int(year) // 10 * 10}s"
+    if form in ("part-of-decade", "part-of-decade-pt-es") and word:
+        # "since the mid-2000s" is stored from 2003 on, "by mid-1920s" up to 1927 (DECADE_PARTS): said as written
+        opens = edtf.endswith("/..")
+        year = edtf.split("/")[0] if opens else edtf.split("/")[-1]
+        if year.isdigit():
+            side = 0 if opens else 1
+            part = next((name for name, bounds in DECADE_PARTS.items() if bounds[side] == int(year) % 10), "")
+            if part:
+                joint = "-" if part == "mid" else " "  # "the mid-2000s", "the early 1990s"
+                return f"{word} the {part}{joint}{int(year) // 10 * 10}s"
     words = date_in_words(edtf) if edtf.strip() else ""
     # "until 1980" reaches up to 1980; "by" (no later than) is another thing
     return f"until {words[3:]}" if word == "until" and words.startswith("by ") else words
