@@ -29,8 +29,8 @@ def default_jobs(cores: int | None = None, forked: bool = True) -> int:
     A kernel does not keep its core busy all the time: it waits for the build to hand it each cell and to
     take its outputs, and at its start and end for the build to connect and let it go. With one notebook
     per core, a core idles in those waits, and at the end while the last notebook runs alone. One more
-    kernel fills them (the first article's cold build on two cores, medians of three: 5.61 s with three
-    at once against 5.79 s with two, issue 23). Without forked kernels (Windows) each kernel starts a
+    kernel fills them (the first article's cold build on two cores, quiet, medians of three: 5.17 and
+    5.25 s with three at once against 5.60 s with two, issue 23). Without forked kernels (Windows) each kernel starts a
     Python and its imports, and one per core is kept.
 
     Parameters
